@@ -1,0 +1,19 @@
+package dev.twin.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "twin", mixinStandardHelpOptions = true, version = "twin 0.1.0",
+        description = "Turns a real HTTP API into a local, stateful digital twin.",
+        subcommands = {})
+public final class TwinCommand implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TwinCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

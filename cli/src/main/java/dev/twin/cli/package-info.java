@@ -1,0 +1,2 @@
+/** cli. */
+package dev.twin.cli;

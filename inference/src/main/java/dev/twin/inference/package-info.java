@@ -1,0 +1,2 @@
+/** inference. */
+package dev.twin.inference;

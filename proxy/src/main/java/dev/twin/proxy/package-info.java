@@ -1,0 +1,2 @@
+/** proxy. */
+package dev.twin.proxy;

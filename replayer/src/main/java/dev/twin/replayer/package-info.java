@@ -1,0 +1,2 @@
+/** replayer. */
+package dev.twin.replayer;
