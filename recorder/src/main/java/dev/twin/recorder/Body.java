@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * A message body as stored: always decoded (no content-encoding applied), possibly cut at the store's size cap.
+ * A message body, possibly cut at the recording size cap. Once stored it is always decoded (no content-encoding
+ * applied) and {@code contentEncoding} notes how it travelled. A proxy may hand a still-encoded body to an
+ * {@link ExchangeSink} with {@code contentEncoding} set; the store decodes it on its own thread before writing.
  *
- * @param bytes          the decoded bytes (at most the cap)
+ * @param bytes          the bytes (at most the cap)
  * @param truncated      true when the body was larger than the cap; {@code originalSize} tells how large
- * @param originalSize   size of the decoded body as it crossed the proxy, in bytes
+ * @param originalSize   size of the body as it crossed the proxy, in bytes
  * @param contentEncoding the Content-Encoding it travelled with ("gzip", "br", ...), or null when none
  */
 public record Body(byte[] bytes, boolean truncated, long originalSize, String contentEncoding) {
