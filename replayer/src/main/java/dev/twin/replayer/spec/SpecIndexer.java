@@ -1,0 +1,179 @@
+package dev.twin.replayer.spec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Indexes a JSON spec in one streaming pass: the paths, methods and operationIds, and the byte range of every
+ * operation and component. Building swagger models for a 5 MB spec takes seconds; this pass only tokenizes.
+ */
+final class SpecIndexer {
+    static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private SpecIndexer() {
+    }
+
+    /** @throws SpecProblem when the bytes are not a JSON object shaped like an OpenAPI document */
+    static SpecIndex index(byte[] json) throws IOException {
+        try (JsonParser parser = JSON.createParser(json)) {
+            expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "the document");
+            String version = null;
+            String serverUrl = null;
+            List<SpecIndex.PathEntry> paths = List.of();
+            Map<String, Map<String, ByteRange>> components = Map.of();
+            ByteRange security = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "openapi", "swagger" -> version = value.isScalarValue() ? parser.getValueAsString() : null;
+                    case "servers" -> serverUrl = firstServerUrl(parser, value);
+                    case "paths" -> paths = paths(parser, value);
+                    case "components" -> components = components(parser, value);
+                    case "security" -> security = range(parser);
+                    default -> parser.skipChildren();
+                }
+            }
+            if (version == null) {
+                throw new SpecProblem(1, 1, "not an OpenAPI document: no 'openapi' or 'swagger' version field");
+            }
+            return new SpecIndex(version, serverUrl, paths, components, security);
+        }
+    }
+
+    private static String firstServerUrl(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return null;
+        }
+        String url = null;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (url == null && parser.currentToken() == JsonToken.START_OBJECT) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    if (name.equals("url") && parser.currentToken() == JsonToken.VALUE_STRING) {
+                        url = parser.getText();
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                if (url == null) {
+                    url = "";
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return url;
+    }
+
+    private static List<SpecIndex.PathEntry> paths(JsonParser parser, JsonToken value) throws IOException {
+        expect(parser, value, JsonToken.START_OBJECT, "'paths'");
+        List<SpecIndex.PathEntry> paths = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String path = parser.currentName();
+            expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "path '" + path + "'");
+            List<SpecIndex.OperationEntry> operations = new ArrayList<>();
+            ByteRange parameters = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                JsonToken token = parser.nextToken();
+                String method = key.toLowerCase(Locale.ROOT);
+                if (METHODS.contains(method)) {
+                    expect(parser, token, JsonToken.START_OBJECT, key + " " + path);
+                    operations.add(operation(parser, method.toUpperCase(Locale.ROOT)));
+                } else if (key.equals("parameters")) {
+                    parameters = range(parser);
+                } else if (key.equals("$ref")) {
+                    throw problem(parser, "path '" + path + "': a $ref path item is not supported; inline it");
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            paths.add(new SpecIndex.PathEntry(path, operations, parameters));
+        }
+        return paths;
+    }
+
+    private static SpecIndex.OperationEntry operation(JsonParser parser, String method) throws IOException {
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        String operationId = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken token = parser.nextToken();
+            if (name.equals("operationId") && token == JsonToken.VALUE_STRING) {
+                operationId = parser.getText();
+            } else {
+                parser.skipChildren();
+            }
+        }
+        int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
+        return new SpecIndex.OperationEntry(method, operationId, new ByteRange(start, end - start));
+    }
+
+    private static Map<String, Map<String, ByteRange>> components(JsonParser parser, JsonToken value)
+            throws IOException {
+        expect(parser, value, JsonToken.START_OBJECT, "'components'");
+        Map<String, Map<String, ByteRange>> sections = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String section = parser.currentName();
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                continue;
+            }
+            Map<String, ByteRange> entries = new LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                entries.put(name, range(parser));
+            }
+            sections.put(section, entries);
+        }
+        return sections;
+    }
+
+    /** The range of the value at the current token, leaving the parser on its last token. */
+    private static ByteRange range(JsonParser parser) throws IOException {
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        parser.skipChildren();
+        int end = (int) (parser.currentToken().isStructEnd()
+                ? parser.currentTokenLocation().getByteOffset() + 1
+                : parser.currentLocation().getByteOffset());
+        return new ByteRange(start, end - start);
+    }
+
+    private static void expect(JsonParser parser, JsonToken actual, JsonToken expected, String what)
+            throws SpecProblem {
+        if (actual != expected) {
+            throw problem(parser, what + " must be " + (expected == JsonToken.START_OBJECT ? "an object" : expected));
+        }
+    }
+
+    private static SpecProblem problem(JsonParser parser, String message) {
+        var location = parser.currentTokenLocation();
+        return new SpecProblem(location.getLineNr(), location.getColumnNr(), message);
+    }
+
+    /** A structural problem found while indexing, with its position in the JSON text. */
+    static final class SpecProblem extends IOException {
+        final int line;
+        final int column;
+
+        SpecProblem(int line, int column, String message) {
+            super(message);
+            this.line = line;
+            this.column = column;
+        }
+    }
+}
