@@ -1,0 +1,251 @@
+package dev.twin.recorder.store;
+
+import dev.twin.recorder.Exchange;
+import dev.twin.recorder.redact.Redactor;
+import org.mapdb.Atomic;
+import org.mapdb.BTreeMap;
+import org.mapdb.DB;
+import org.mapdb.DBException;
+import org.mapdb.DBMaker;
+import org.mapdb.Serializer;
+import org.mapdb.serializer.SerializerArrayTuple;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/**
+ * The recordings of one MapDB file: exchanges keyed by a monotonically increasing id, an index by session, and a
+ * summary per session. Only one process (and one open in a JVM) may use a file at a time; others get
+ * {@link StoreInUseException}.
+ *
+ * <p>Writes are transactional (MapDB write-ahead log): {@link #append} changes become durable at
+ * {@link #commit}. Proxies should not call {@code append} themselves but hand exchanges to a
+ * {@link #writer(Redactor, Duration) RecordingWriter}, which redacts, decodes and group-commits off their thread.
+ * Reads are safe from any thread, also while a writer appends.
+ */
+public final class RecordingStore implements AutoCloseable {
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+
+    private static final String EXCHANGES = "exchanges";
+    private static final String BY_SESSION = "exchangesBySession";
+    private static final String SESSIONS = "sessions";
+    private static final String LAST_ID = "lastId";
+
+    private final Path file;
+    private final StoreFile handle;
+    private final DB db;
+    private final BTreeMap<Long, byte[]> exchanges;
+    private final BTreeMap<Object[], Boolean> bySession;
+    private final BTreeMap<String, long[]> sessions;
+    private final Atomic.Long lastId;
+    private final List<RecordingWriter> writers = new CopyOnWriteArrayList<>();
+    private Thread shutdownHook;
+    private boolean closed;
+
+    private RecordingStore(Path file, StoreFile handle) {
+        this.file = file;
+        this.handle = handle;
+        this.db = handle.db();
+        boolean create = !handle.readOnly();
+        this.exchanges = mapMaker(db.treeMap(EXCHANGES, Serializer.LONG, Serializer.BYTE_ARRAY)
+                .valuesOutsideNodesEnable().counterEnable(), create);
+        this.bySession = mapMaker(db.treeMap(BY_SESSION)
+                .keySerializer(new SerializerArrayTuple(Serializer.STRING, Serializer.LONG))
+                .valueSerializer(Serializer.BOOLEAN), create);
+        this.sessions = mapMaker(db.treeMap(SESSIONS, Serializer.STRING, Serializer.LONG_ARRAY), create);
+        this.lastId = create ? db.atomicLong(LAST_ID).createOrOpen() : db.atomicLong(LAST_ID).open();
+        if (create) {
+            db.commit();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> BTreeMap<K, V> mapMaker(DB.TreeMapMaker<?, ?> maker, boolean create) {
+        return (BTreeMap<K, V>) (create ? maker.createOrOpen() : maker.open());
+    }
+
+    /** Opens the store for recording, creating the file when it does not exist. */
+    public static RecordingStore open(Path file) {
+        return build(file, StoreFile.openWritable(file));
+    }
+
+    /** Opens an existing store for reading only; the file is not modified. */
+    public static RecordingStore openReadOnly(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("store " + file + " does not exist");
+        }
+        return build(file, StoreFile.openReadOnly(file));
+    }
+
+    private static RecordingStore build(Path file, StoreFile handle) {
+        try {
+            return new RecordingStore(file, handle);
+        } catch (DBException | IllegalStateException | UnsupportedOperationException e) {
+            handle.close();
+            throw new StoreException("store " + file + " is not a readable twin store: " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * A writer that drains exchanges on its own thread, redacting, decoding and committing every
+     * {@code commitInterval}. Closing the store closes its writers first.
+     */
+    public RecordingWriter writer(Redactor redactor, Duration commitInterval) {
+        checkWritable();
+        RecordingWriter writer = new RecordingWriter(this, redactor, commitInterval, RecordingWriter.DEFAULT_BATCH);
+        writers.add(writer);
+        return writer;
+    }
+
+    public RecordingWriter writer(Redactor redactor) {
+        return writer(redactor, DEFAULT_COMMIT_INTERVAL);
+    }
+
+    /** Stores the exchange as given (no redaction) under the next id and returns that id. Durable at commit. */
+    public synchronized long append(Exchange exchange) {
+        checkWritable();
+        long id = lastId.incrementAndGet();
+        exchanges.put(id, ExchangeCodec.encode(exchange));
+        bySession.put(new Object[]{exchange.session(), id}, Boolean.TRUE);
+        sessions.put(exchange.session(), SessionCounts.add(sessions.get(exchange.session()), exchange.startedAt()));
+        return id;
+    }
+
+    public synchronized void commit() {
+        checkWritable();
+        db.commit();
+    }
+
+    public Optional<Exchange> get(long id) {
+        byte[] bytes = exchanges.get(id);
+        return bytes == null ? Optional.empty() : Optional.of(ExchangeCodec.decode(id, bytes));
+    }
+
+    public long count() {
+        return exchanges.sizeLong();
+    }
+
+    /** Session names in alphabetical order. */
+    public List<String> sessions() {
+        return new ArrayList<>(sessions.keySet());
+    }
+
+    public List<SessionSummary> sessionSummaries() {
+        List<SessionSummary> summaries = new ArrayList<>();
+        for (Map.Entry<String, long[]> entry : sessions.entrySet()) {
+            summaries.add(SessionCounts.summary(entry.getKey(), entry.getValue()));
+        }
+        return summaries;
+    }
+
+    /**
+     * Exchanges in id order, decoded one at a time as the stream is consumed. Close the stream or consume it
+     * fully; it reflects appends made while it is read only partly (weakly consistent).
+     *
+     * @param sessionOrNull only this session, or every exchange when null
+     */
+    public Stream<Exchange> exchanges(String sessionOrNull) {
+        if (sessionOrNull == null) {
+            return exchanges.entrySet().stream().map(e -> ExchangeCodec.decode(e.getKey(), e.getValue()));
+        }
+        return sessionIds(sessionOrNull).keySet().stream()
+                .map(key -> get((Long) key[1]))
+                .flatMap(Optional::stream);
+    }
+
+    /** The last {@code limit} exchanges (of a session, or of all when null), oldest first. */
+    public List<Exchange> latest(String sessionOrNull, int limit) {
+        List<Exchange> latest = new ArrayList<>();
+        if (sessionOrNull == null) {
+            exchanges.descendingMap().entrySet().stream().limit(limit)
+                    .forEach(e -> latest.add(ExchangeCodec.decode(e.getKey(), e.getValue())));
+        } else {
+            sessionIds(sessionOrNull).descendingMap().keySet().stream().limit(limit)
+                    .forEach(key -> get((Long) key[1]).ifPresent(latest::add));
+        }
+        Collections.reverse(latest);
+        return latest;
+    }
+
+    /** Removes every exchange of the session (or all when null) and commits. Ids are never reused. */
+    public synchronized void clear(String sessionOrNull) {
+        checkWritable();
+        if (sessionOrNull == null) {
+            exchanges.clear();
+            bySession.clear();
+            sessions.clear();
+        } else {
+            List<Object[]> keys = new ArrayList<>(sessionIds(sessionOrNull).keySet());
+            for (Object[] key : keys) {
+                exchanges.remove((Long) key[1]);
+                bySession.remove(key);
+            }
+            sessions.remove(sessionOrNull);
+        }
+        db.commit();
+    }
+
+    private NavigableMap<Object[], Boolean> sessionIds(String session) {
+        return bySession.prefixSubMap(new Object[]{session});
+    }
+
+    /** Closes this store (flushing its writers) when the JVM shuts down, e.g. on SIGINT or SIGTERM. */
+    public synchronized RecordingStore closeOnShutdown() {
+        if (shutdownHook == null && !closed) {
+            shutdownHook = new Thread(this::close, "twin-store-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+        return this;
+    }
+
+    /** Flushes and closes the writers, commits and releases the file. Safe to call more than once. */
+    @Override
+    public void close() {
+        for (RecordingWriter writer : writers) {
+            writer.close();
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            removeShutdownHook();
+            if (!handle.readOnly()) {
+                db.commit();
+            }
+            handle.close();
+        }
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or about to; close() is idempotent
+            }
+        }
+    }
+
+    private void checkWritable() {
+        if (handle.readOnly()) {
+            throw new IllegalStateException("store " + file + " was opened read-only");
+        }
+        if (closed) {
+            throw new IllegalStateException("store " + file + " is closed");
+        }
+    }
+}

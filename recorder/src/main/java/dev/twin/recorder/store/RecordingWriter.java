@@ -1,0 +1,163 @@
+package dev.twin.recorder.store;
+
+import dev.twin.recorder.BodyDecoder;
+import dev.twin.recorder.Exchange;
+import dev.twin.recorder.ExchangeSink;
+import dev.twin.recorder.redact.Redactor;
+
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Takes finished exchanges from proxies without ever blocking them and writes them on one thread of its own:
+ * decode gzip/deflate bodies ({@link BodyDecoder}), redact secrets ({@link Redactor}), append, and commit as a
+ * group.
+ *
+ * <p><b>Durability.</b> The writer commits at most {@code commitInterval} (default 100 ms) after the first
+ * uncommitted exchange, after every {@value #DEFAULT_BATCH} exchanges, on {@link #flush()} and on
+ * {@link #close()}. A commit goes through MapDB's write-ahead log, so if the process is killed at any point
+ * (including kill -9) the store reopens cleanly and holds every exchange committed before the kill: all exchanges
+ * accepted more than one commit interval before it, unless the writer had fallen behind. Exchanges accepted after
+ * the last commit are lost with the process. A clean stop (SIGINT/SIGTERM with
+ * {@link RecordingStore#closeOnShutdown()}) flushes everything.
+ *
+ * <p>The queue is unbounded: {@link #accept} only enqueues, so a store that cannot keep up costs memory, never
+ * proxy latency.
+ */
+public final class RecordingWriter implements ExchangeSink, AutoCloseable {
+    static final int DEFAULT_BATCH = 1000;
+
+    private final RecordingStore store;
+    private final Redactor redactor;
+    private final long commitIntervalNanos;
+    private final int batchSize;
+    private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile boolean closed;
+
+    private sealed interface Item permits Write, Barrier {
+    }
+
+    private record Write(Exchange exchange) implements Item {
+    }
+
+    /** Completed once everything queued before it is committed; {@code stop} ends the writer thread after that. */
+    private record Barrier(CompletableFuture<Void> done, boolean stop) implements Item {
+    }
+
+    RecordingWriter(RecordingStore store, Redactor redactor, Duration commitInterval, int batchSize) {
+        this.store = store;
+        this.redactor = redactor;
+        this.commitIntervalNanos = commitInterval.toNanos();
+        this.batchSize = batchSize;
+        this.thread = new Thread(this::run, "twin-recording-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Queues the exchange; returns at once. Exchanges handed over after {@link #close()} are dropped. */
+    @Override
+    public void accept(Exchange exchange) {
+        if (closed) {
+            failed.incrementAndGet();
+            return;
+        }
+        queue.add(new Write(exchange));
+    }
+
+    /** Blocks until every exchange accepted before this call is stored and committed. */
+    public void flush() {
+        awaitBarrier(false);
+    }
+
+    /** Exchanges appended to the store so far (committed or about to be). */
+    public long written() {
+        return written.get();
+    }
+
+    /** Exchanges that could not be stored (see stderr for why) or arrived after close. */
+    public long failed() {
+        return failed.get();
+    }
+
+    /** Stores and commits everything queued, then stops the writer thread. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        awaitBarrier(true);
+    }
+
+    private void awaitBarrier(boolean stop) {
+        if (!thread.isAlive()) {
+            return;
+        }
+        Barrier barrier = new Barrier(new CompletableFuture<>(), stop);
+        queue.add(barrier);
+        barrier.done().join();
+    }
+
+    private void run() {
+        int pending = 0;
+        long commitDue = 0;
+        while (true) {
+            Item item = next(pending, commitDue);
+            if (item instanceof Write write) {
+                write(write.exchange());
+                if (pending++ == 0) {
+                    commitDue = System.nanoTime() + commitIntervalNanos;
+                }
+            } else if (item instanceof Barrier barrier) {
+                commit();
+                pending = 0;
+                barrier.done().complete(null);
+                if (barrier.stop()) {
+                    return;
+                }
+            }
+            if (pending > 0 && (pending >= batchSize || System.nanoTime() - commitDue >= 0)) {
+                commit();
+                pending = 0;
+            }
+        }
+    }
+
+    private Item next(int pending, long commitDue) {
+        try {
+            if (pending == 0) {
+                return queue.take();
+            }
+            return queue.poll(Math.max(0, commitDue - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void write(Exchange exchange) {
+        try {
+            store.append(redactor.redact(BodyDecoder.decodeBodies(exchange)));
+            written.incrementAndGet();
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            System.err.println("twin: could not record " + exchange.request().method() + " "
+                    + exchange.request().host() + exchange.request().path() + ": " + e);
+        }
+    }
+
+    private void commit() {
+        try {
+            store.commit();
+        } catch (RuntimeException e) {
+            System.err.println("twin: could not commit recordings to " + store.file() + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.twin.recorder.store;
+
+import org.mapdb.DB;
+import org.mapdb.DBException;
+import org.mapdb.DBMaker;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The open MapDB database of a store file and the lock that keeps other processes out. MapDB locks a writable file
+ * itself; a read-only open takes a shared lock of its own, so a recorder and a reader also exclude each other.
+ */
+final class StoreFile implements AutoCloseable {
+    private final DB db;
+    private final FileChannel readLockChannel;
+
+    private StoreFile(DB db, FileChannel readLockChannel) {
+        this.db = db;
+        this.readLockChannel = readLockChannel;
+    }
+
+    static StoreFile openWritable(Path file) {
+        return new StoreFile(make(file, DBMaker.fileDB(file.toFile()).transactionEnable()), null);
+    }
+
+    static StoreFile openReadOnly(Path file) {
+        FileChannel channel = sharedLock(file);
+        try {
+            return new StoreFile(make(file, DBMaker.fileDB(file.toFile()).transactionEnable().readOnly()), channel);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    DB db() {
+        return db;
+    }
+
+    boolean readOnly() {
+        return readLockChannel != null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } finally {
+            closeQuietly(readLockChannel);
+        }
+    }
+
+    private static DB make(Path file, DBMaker.Maker maker) {
+        try {
+            return maker.make();
+        } catch (DBException.FileLocked e) {
+            throw inUse(file, e);
+        } catch (DBException | IllegalStateException | UnsupportedOperationException e) {
+            throw new StoreException("store " + file + " is not a readable twin store: " + e.getMessage(), e);
+        }
+    }
+
+    private static FileChannel sharedLock(Path file) {
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ);
+            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
+            if (lock == null) {
+                throw inUse(file, null);
+            }
+            return channel;
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(channel);
+            throw inUse(file, e);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new StoreException("store " + file + " cannot be opened: " + e.getMessage(), e);
+        } catch (StoreException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    private static StoreInUseException inUse(Path file, Throwable cause) {
+        return new StoreInUseException("store " + file + " is in use by another twin process", cause);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing left to release
+        }
+    }
+}
