@@ -1,0 +1,336 @@
+package dev.twin.proxy.relay;
+
+import dev.twin.proxy.Origin;
+import dev.twin.proxy.OriginResolver;
+import dev.twin.proxy.RequestUris;
+import dev.twin.proxy.record.ExchangeFailed;
+import dev.twin.proxy.record.RecordingHandler;
+import dev.twin.recorder.Failure;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Relays one client connection's HTTP/1.1 requests to their upstream and the responses back, one exchange at a
+ * time, over one upstream connection kept alive for as long as the client's (reconnected if the upstream closes or a
+ * forward-proxy client switches host). Requests a client pipelines wait in a backlog until the current exchange ends.
+ */
+public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
+    private static final String PROXY_CONNECTION = "Proxy-Connection";
+
+    private final OriginResolver resolver;
+    private final UpstreamConnector connector;
+    private final ArrayDeque<HttpObject> backlog = new ArrayDeque<>();
+    private final ArrayDeque<HttpObject> unsent = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private Channel upstream;
+    private Origin upstreamOrigin;
+    private boolean upstreamReady;
+    private boolean exchangeActive;
+    private boolean responseStarted;
+    private boolean discardingRequest;
+    private boolean closeAfterResponse;
+    private ScheduledFuture<?> responseTimeout;
+
+    public HttpRelayHandler(OriginResolver resolver, UpstreamConnector connector) {
+        this.resolver = resolver;
+        this.connector = connector;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        if (ctx.channel().isActive()) {
+            ctx.read();
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.read();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof HttpObject message)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (!backlog.isEmpty() || (message instanceof HttpRequest && exchangeActive)) {
+            backlog.addLast(message);
+            return;
+        }
+        process(message);
+    }
+
+    private void process(HttpObject message) {
+        if (message instanceof HttpRequest request) {
+            startExchange(request);
+        } else if (discardingRequest) {
+            discardingRequest = !(message instanceof LastHttpContent);
+            ReferenceCountUtil.release(message);
+            readFromClientIfIdle();
+        } else {
+            forward(message);
+        }
+    }
+
+    private void startExchange(HttpRequest request) {
+        exchangeActive = true;
+        responseStarted = false;
+        discardingRequest = false;
+        if (request.decoderResult().isFailure()) {
+            ReferenceCountUtil.release(request);
+            fail(new Failure(Failure.Kind.BAD_REQUEST, "malformed request: " + request.decoderResult().cause()
+                    .getMessage()), null);
+            return;
+        }
+        Origin origin = resolver.originOf(request);
+        if (origin == null) {
+            ReferenceCountUtil.release(request);
+            fail(new Failure(Failure.Kind.BAD_REQUEST,
+                    "a proxy request needs an absolute http:// URI, got: " + request.uri()), null);
+            return;
+        }
+        closeAfterResponse = !HttpUtil.isKeepAlive(request);
+        request.setUri(RequestUris.originForm(request.uri()));
+        request.headers().set(HttpHeaderNames.HOST, origin.hostHeader());
+        request.headers().remove(PROXY_CONNECTION);
+        if (upstream != null && upstream.isActive() && origin.equals(upstreamOrigin)) {
+            forward(request);
+            return;
+        }
+        closeUpstream();
+        unsent.addLast(request);
+        connect(origin);
+    }
+
+    private void connect(Origin origin) {
+        upstreamOrigin = origin;
+        upstreamReady = false;
+        connector.connectHttp(ctx.channel(), origin, new UpstreamResponseHandler(this, ctx.channel()))
+                .addListener(future -> {
+                    Channel channel = (Channel) future.getNow();
+                    if (origin != upstreamOrigin || !ctx.channel().isActive()) {
+                        if (channel != null) {
+                            channel.close();
+                        }
+                        return;
+                    }
+                    if (!future.isSuccess()) {
+                        fail(UpstreamFailures.classify(future.cause(), origin.authority()), origin.authority());
+                        return;
+                    }
+                    upstream = channel;
+                    upstreamReady = true;
+                    while (!unsent.isEmpty()) {
+                        write(unsent.pollFirst());
+                    }
+                });
+    }
+
+    private void forward(HttpObject message) {
+        if (upstreamReady && unsent.isEmpty()) {
+            write(message);
+        } else {
+            unsent.addLast(message);
+        }
+    }
+
+    private void write(HttpObject message) {
+        boolean last = message instanceof LastHttpContent;
+        String authority = upstreamOrigin.authority();
+        upstream.writeAndFlush(message).addListener(future -> {
+            if (!future.isSuccess()) {
+                if (exchangeActive) {
+                    fail(new Failure(Failure.Kind.UPSTREAM_ERROR, "sending the request to " + authority + " failed: "
+                            + future.cause().getMessage()), authority);
+                }
+                return;
+            }
+            if (last) {
+                startResponseTimeout();
+            }
+            readFromClientIfIdle();
+        });
+    }
+
+    /** Reads on: more of the request body, or (while the response runs) the next request or the client leaving. */
+    private void readFromClientIfIdle() {
+        if (backlog.isEmpty()) {
+            ctx.read();
+        }
+    }
+
+    private void startResponseTimeout() {
+        if (responseStarted || !exchangeActive) {
+            return;
+        }
+        long millis = connector.timeout().toMillis();
+        Origin origin = upstreamOrigin;
+        responseTimeout = ctx.executor().schedule(() -> {
+            if (exchangeActive && !responseStarted) {
+                fail(new Failure(Failure.Kind.UPSTREAM_TIMEOUT, origin.authority() + " sent no response within "
+                        + millis + " ms"), origin.authority());
+            }
+        }, millis, TimeUnit.MILLISECONDS);
+    }
+
+    void onResponseHead(HttpResponse response) {
+        cancelResponseTimeout();
+        responseStarted = true;
+        if (!HttpUtil.isKeepAlive(response) || endsWithClose(response)) {
+            closeAfterResponse = true;
+        }
+    }
+
+    void onResponseEnd() {
+        exchangeActive = false;
+        if (closeAfterResponse) {
+            Channels.closeOnFlush(ctx.channel());
+            closeUpstream();
+            return;
+        }
+        while (!backlog.isEmpty() && !(backlog.peekFirst() instanceof HttpRequest && exchangeActive)) {
+            process(backlog.pollFirst());
+        }
+        readFromClientIfIdle();
+    }
+
+    void onUpstreamClosed(Channel channel) {
+        if (channel != upstream) {
+            return;
+        }
+        upstream = null;
+        upstreamReady = false;
+        if (!exchangeActive) {
+            return;
+        }
+        String authority = upstreamOrigin.authority();
+        fail(new Failure(Failure.Kind.UPSTREAM_ERROR, authority + " closed the connection "
+                + (responseStarted ? "in the middle of the response" : "without responding")), authority);
+    }
+
+    /** After a 101 response both connections carry opaque bytes (WebSocket): replace the HTTP handlers. */
+    void switchToByteRelay(Channel upstreamChannel) {
+        cancelResponseTimeout();
+        exchangeActive = false;
+        upstream = null;
+        Channel client = ctx.channel();
+        ChannelPipeline clientPipeline = client.pipeline();
+        removeIfPresent(clientPipeline, HttpServerExpectContinueHandler.class);
+        removeIfPresent(clientPipeline, RecordingHandler.class);
+        clientPipeline.addLast(new ByteRelayHandler(upstreamChannel));
+        clientPipeline.remove(this);
+        removeIfPresent(clientPipeline, HttpServerCodec.class);
+        ChannelPipeline upstreamPipeline = upstreamChannel.pipeline();
+        upstreamPipeline.addLast(new ByteRelayHandler(client));
+        upstreamPipeline.remove(UpstreamConnector.RESPONSE);
+        upstreamPipeline.remove(UpstreamConnector.HTTP_CODEC);
+        client.flush();
+        client.read();
+        upstreamChannel.read();
+        for (HttpObject message : backlog) {
+            ReferenceCountUtil.release(message);
+        }
+        backlog.clear();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancelResponseTimeout();
+        closeUpstream();
+        releaseQueued();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancelResponseTimeout();
+        closeUpstream();
+        releaseQueued();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    /**
+     * Ends the current exchange with twin's own error response (or, once the upstream's response has begun, by
+     * cutting the connection) and tells the recording which failure it was.
+     */
+    private void fail(Failure failure, String upstreamAuthority) {
+        cancelResponseTimeout();
+        closeUpstream();
+        releaseQueued();
+        ctx.pipeline().fireUserEventTriggered(new ExchangeFailed(failure));
+        exchangeActive = false;
+        if (responseStarted) {
+            ctx.close();
+            return;
+        }
+        discardingRequest = true;
+        ctx.writeAndFlush(ErrorResponses.of(failure, upstreamAuthority)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void closeUpstream() {
+        Channel channel = upstream;
+        upstream = null;
+        upstreamReady = false;
+        upstreamOrigin = null;
+        if (channel != null) {
+            channel.close();
+        }
+    }
+
+    private void cancelResponseTimeout() {
+        if (responseTimeout != null) {
+            responseTimeout.cancel(false);
+            responseTimeout = null;
+        }
+    }
+
+    private void releaseQueued() {
+        for (HttpObject message : unsent) {
+            ReferenceCountUtil.release(message);
+        }
+        unsent.clear();
+        for (HttpObject message : backlog) {
+            ReferenceCountUtil.release(message);
+        }
+        backlog.clear();
+    }
+
+    /** A response with neither Content-Length nor chunking ends when the upstream closes; so must ours. */
+    private static boolean endsWithClose(HttpResponse response) {
+        int status = response.status().code();
+        boolean mayHaveBody = status >= 200 && status != HttpResponseStatus.NO_CONTENT.code()
+                && status != HttpResponseStatus.NOT_MODIFIED.code();
+        return mayHaveBody && !HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response);
+    }
+
+    private static void removeIfPresent(ChannelPipeline pipeline, Class<? extends ChannelHandler> type) {
+        if (pipeline.get(type) != null) {
+            pipeline.remove(type);
+        }
+    }
+}
