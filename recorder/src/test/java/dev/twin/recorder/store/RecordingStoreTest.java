@@ -1,0 +1,165 @@
+package dev.twin.recorder.store;
+
+import dev.twin.recorder.Exchange;
+import dev.twin.recorder.SampleExchanges;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RecordingStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void appendedExchangeIsReadBackWithItsNewId() {
+        try (RecordingStore store = RecordingStore.open(dir.resolve("twin.db"))) {
+            long id = store.append(SampleExchanges.get("s1", "/v1/customers"));
+
+            Exchange read = store.get(id).orElseThrow();
+
+            assertEquals(id, read.id());
+            assertTrue(SampleExchanges.sameContent(SampleExchanges.get("s1", "/v1/customers"), read));
+        }
+    }
+
+    @Test
+    void idsIncreaseAndAreNotReusedAfterClear() {
+        try (RecordingStore store = RecordingStore.open(dir.resolve("twin.db"))) {
+            long first = store.append(SampleExchanges.get("s1", "/a"));
+            long second = store.append(SampleExchanges.get("s1", "/b"));
+            store.clear(null);
+            long third = store.append(SampleExchanges.get("s1", "/c"));
+
+            assertTrue(first < second && second < third);
+        }
+    }
+
+    @Test
+    void exchangesOfOneSessionAreIteratedInIdOrder() {
+        try (RecordingStore store = RecordingStore.open(dir.resolve("twin.db"))) {
+            store.append(SampleExchanges.get("a", "/1"));
+            store.append(SampleExchanges.get("b", "/2"));
+            store.append(SampleExchanges.get("a", "/3"));
+            store.append(SampleExchanges.failed("ab"));
+
+            List<String> pathsOfA = store.exchanges("a").map(e -> e.request().path()).toList();
+            List<String> allPaths = store.exchanges(null).map(e -> e.request().path()).toList();
+
+            assertEquals(List.of("/1", "/3"), pathsOfA);
+            assertEquals(List.of("/1", "/2", "/3", "/"), allPaths);
+        }
+    }
+
+    @Test
+    void sessionsAreListedWithTheirCounts() {
+        try (RecordingStore store = RecordingStore.open(dir.resolve("twin.db"))) {
+            store.append(SampleExchanges.get("a", "/1"));
+            store.append(SampleExchanges.get("b", "/2"));
+            store.append(SampleExchanges.failed("a"));
+
+            assertEquals(List.of("a", "b"), store.sessions());
+            SessionSummary a = store.sessionSummaries().get(0);
+            assertEquals(2, a.count());
+            assertTrue(a.firstStartedAt().isBefore(a.lastStartedAt()));
+            assertEquals(3, store.count());
+        }
+    }
+
+    @Test
+    void clearingASessionLeavesTheOthers() {
+        try (RecordingStore store = RecordingStore.open(dir.resolve("twin.db"))) {
+            store.append(SampleExchanges.get("a", "/1"));
+            long kept = store.append(SampleExchanges.get("b", "/2"));
+
+            store.clear("a");
+
+            assertEquals(List.of("b"), store.sessions());
+            assertEquals(List.of(kept), store.exchanges(null).map(Exchange::id).toList());
+            assertEquals(1, store.count());
+        }
+    }
+
+    @Test
+    void latestReturnsTheLastExchangesOldestFirst() {
+        try (RecordingStore store = RecordingStore.open(dir.resolve("twin.db"))) {
+            for (int i = 0; i < 5; i++) {
+                store.append(SampleExchanges.get(i % 2 == 0 ? "even" : "odd", "/" + i));
+            }
+
+            assertEquals(List.of("/3", "/4"), store.latest(null, 2).stream().map(e -> e.request().path()).toList());
+            assertEquals(List.of("/2", "/4"),
+                    store.latest("even", 2).stream().map(e -> e.request().path()).toList());
+        }
+    }
+
+    @Test
+    void committedExchangesSurviveReopeningReadOnly() throws Exception {
+        Path file = dir.resolve("twin.db");
+        try (RecordingStore store = RecordingStore.open(file)) {
+            store.append(SampleExchanges.get("a", "/1"));
+            store.commit();
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        try (RecordingStore store = RecordingStore.openReadOnly(file)) {
+            assertEquals(1, store.count());
+            assertThrows(IllegalStateException.class, () -> store.append(SampleExchanges.get("a", "/2")));
+        }
+
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), "read-only open changed the file");
+    }
+
+    @Test
+    void secondOpenOfTheSameFileIsRefusedAsInUse() {
+        Path file = dir.resolve("twin.db");
+        try (RecordingStore store = RecordingStore.open(file)) {
+            StoreInUseException writable = assertThrows(StoreInUseException.class, () -> RecordingStore.open(file));
+            StoreInUseException readOnly = assertThrows(StoreInUseException.class,
+                    () -> RecordingStore.openReadOnly(file));
+
+            assertTrue(writable.getMessage().contains("twin.db is in use by another twin process"),
+                    writable.getMessage());
+            assertTrue(readOnly.getMessage().contains("in use"), readOnly.getMessage());
+        }
+    }
+
+    @Test
+    void fileIsUsableAgainAfterClose() {
+        Path file = dir.resolve("twin.db");
+        RecordingStore.open(file).close();
+
+        try (RecordingStore again = RecordingStore.open(file)) {
+            assertEquals(0, again.count());
+        }
+    }
+
+    @Test
+    void readOnlyOpenOfAMissingFileFailsNamingTheFile() {
+        Path file = dir.resolve("missing.db");
+
+        StoreException e = assertThrows(StoreException.class, () -> RecordingStore.openReadOnly(file));
+
+        assertTrue(e.getMessage().contains("missing.db"), e.getMessage());
+        assertFalse(Files.exists(file));
+    }
+
+    @Test
+    void corruptFileIsReportedAsUnreadableStore() throws Exception {
+        Path file = dir.resolve("notes.db");
+        Files.writeString(file, "this is not a MapDB file, just some text that happens to be here\n".repeat(50));
+
+        StoreException writable = assertThrows(StoreException.class, () -> RecordingStore.open(file));
+        StoreException readOnly = assertThrows(StoreException.class, () -> RecordingStore.openReadOnly(file));
+
+        assertTrue(writable.getMessage().contains("notes.db"), writable.getMessage());
+        assertTrue(readOnly.getMessage().contains("notes.db"), readOnly.getMessage());
+    }
+}

@@ -1,0 +1,36 @@
+package dev.twin.recorder.store;
+
+import dev.twin.recorder.SampleExchanges;
+import dev.twin.recorder.redact.Redactor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The other process in cross-process tests. {@code hold FILE}: opens the store, prints "opened" and keeps it open
+ * until stdin closes. {@code record FILE}: records exchanges through a writer forever, printing "committed K"
+ * after each flush (K = exchanges committed so far).
+ */
+public final class StoreChildProcess {
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[1]);
+        try (RecordingStore store = RecordingStore.open(file)) {
+            System.out.println("opened");
+            System.out.flush();
+            if (args[0].equals("hold")) {
+                System.in.read();
+                return;
+            }
+            RecordingWriter writer = store.writer(Redactor.defaults(), Duration.ofMillis(5));
+            for (long committed = 0; ; ) {
+                for (int i = 0; i < 20; i++) {
+                    writer.accept(SampleExchanges.get("kill", "/n/" + (committed + i)));
+                }
+                writer.flush();
+                committed += 20;
+                System.out.println("committed " + committed);
+                System.out.flush();
+            }
+        }
+    }
+}
