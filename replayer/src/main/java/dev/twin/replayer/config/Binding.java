@@ -1,0 +1,38 @@
+package dev.twin.replayer.config;
+
+import java.util.Objects;
+
+/**
+ * An imported operation bound to a table ({@code extend:}).
+ *
+ * @param mock      {@code <namespace>.<operationId>}; the loader checks the namespace, the server the operation
+ * @param table     null only for {@code custom} bindings that name none
+ * @param operation the custom operation's name (action {@code custom} only)
+ * @param idParam   the path parameter carrying the row id; null = the last path parameter
+ * @param pointer   JSON Pointer of this entry ({@code /extend/3}), for {@link ConfigProblems#at}
+ * @param location  where {@code mock:} is written
+ */
+public record Binding(String mock, String table, Action action, String operation, String idParam, String pointer,
+                      SourceLocation location) {
+
+    public enum Action {
+        LIST, CREATE, GET, PATCH, UPDATE, DELETE, CUSTOM
+    }
+
+    public Binding {
+        Objects.requireNonNull(mock, "mock");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(pointer, "pointer");
+        Objects.requireNonNull(location, "location");
+    }
+
+    /** {@code stripe} of {@code stripe.PostCustomers}. */
+    public String namespace() {
+        return mock.substring(0, mock.indexOf('.'));
+    }
+
+    /** {@code PostCustomers} of {@code stripe.PostCustomers}. */
+    public String operationId() {
+        return mock.substring(mock.indexOf('.') + 1);
+    }
+}

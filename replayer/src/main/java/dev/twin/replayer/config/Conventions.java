@@ -1,0 +1,30 @@
+package dev.twin.replayer.config;
+
+/**
+ * Response conventions ({@code conventions:} globally, {@code tables[].response:} per table).
+ *
+ * <p>Once loaded ({@link TwinConfig#conventions()}, {@link TableConfig#response()}) every component and every
+ * field inside is set, defaults included. Only an override being merged has null (= "not set here") parts.
+ */
+public record Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
+                          DeleteRule delete, ErrorRules errors) {
+
+    public static final Conventions DEFAULTS = new Conventions(Timestamps.DEFAULTS, FieldRules.DEFAULTS,
+            ListStyle.DEFAULTS, CreateRule.DEFAULTS, DeleteRule.DEFAULTS, ErrorRules.DEFAULTS);
+
+    /**
+     * These conventions with {@code override}'s set keys on top: sections and maps merge key by key (a map key
+     * set to null removes the inherited entry); scalars, lists and templates are replaced whole.
+     */
+    public Conventions merge(Conventions override) {
+        if (override == null) {
+            return this;
+        }
+        return new Conventions(Merging.section(timestamps, override.timestamps, Timestamps::merge),
+                Merging.section(fields, override.fields, FieldRules::merge),
+                Merging.section(list, override.list, ListStyle::merge),
+                Merging.section(create, override.create, CreateRule::merge),
+                Merging.section(delete, override.delete, DeleteRule::merge),
+                Merging.section(errors, override.errors, ErrorRules::merge));
+    }
+}

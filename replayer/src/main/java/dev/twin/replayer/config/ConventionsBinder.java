@@ -1,0 +1,115 @@
+package dev.twin.replayer.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Binds a conventions mapping ({@code conventions:} or a table's {@code response:}) into an override whose
+ * unset parts are null, and checks a merged result for combinations that cannot work.
+ */
+final class ConventionsBinder {
+    private ConventionsBinder() {
+    }
+
+    /** An override with only the keys written; null when {@code m} is null. */
+    static Conventions bind(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("timestamps", "fields", "list", "create", "delete", "errors");
+        return new Conventions(timestamps(m.mapping("timestamps")), fields(m.mapping("fields")),
+                list(m.mapping("list")), create(m.mapping("create")), delete(m.mapping("delete")),
+                errors(m.mapping("errors")));
+    }
+
+    /** Checks merged conventions; problems point at {@code pointer} (the mapping that was merged last). */
+    static void checkMerged(Conventions merged, String pointer, LoadContext context) {
+        DeleteRule delete = merged.delete();
+        if (delete.body() != null && Integer.valueOf(204).equals(delete.status())) {
+            context.problem(ConfigProblems.child(pointer, "delete"),
+                    "a 204 response has no body: set delete.status to 200 or remove delete.body");
+        }
+        ListStyle list = merged.list();
+        if (list.defaultLimit() > list.maxLimit()) {
+            context.problem(ConfigProblems.child(pointer, "list"), "defaultLimit " + list.defaultLimit()
+                    + " is greater than maxLimit " + list.maxLimit());
+        }
+    }
+
+    private static Timestamps timestamps(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("format", "fields");
+        return new Timestamps(m.enumValue("format", Timestamps.Format.class, null),
+                m.stringMap("fields", Timestamps.INTERNAL_NAMES));
+    }
+
+    private static FieldRules fields(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("inject", "hide", "rename");
+        return new FieldRules(m.objectNode("inject"), m.strings("hide"), m.stringMap("rename"));
+    }
+
+    private static ListStyle list(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("style", "dataField", "extraFields", "hideMeta", "totalField", "defaultLimit", "maxLimit",
+                "limitParam", "startingAfterParam", "endingBeforeParam", "hasMoreField",
+                "pageParam", "pageSizeParam", "pageFields");
+        return new ListStyle(m.enumValue("style", ListStyle.Style.class, null), m.string("dataField"),
+                m.objectNode("extraFields"), m.bool("hideMeta", null), m.string("totalField"),
+                m.integer("defaultLimit", null, 1, 100_000), m.integer("maxLimit", null, 1, 100_000),
+                m.string("limitParam"), m.string("startingAfterParam"), m.string("endingBeforeParam"),
+                m.string("hasMoreField"), m.string("pageParam"), m.string("pageSizeParam"),
+                m.stringMap("pageFields", ListStyle.PAGE_FIELD_NAMES));
+    }
+
+    private static CreateRule create(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("status");
+        return new CreateRule(m.integer("status", null, 200, 299));
+    }
+
+    private static DeleteRule delete(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("status", "preserve", "body");
+        return new DeleteRule(m.integer("status", null, 200, 299), m.bool("preserve", null), m.raw("body"));
+    }
+
+    private static ErrorRules errors(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("wrap", "fields", "status", "typeMap", "codeMap", "extraFields");
+        return new ErrorRules(m.string("wrap"), m.stringMap("fields", ErrorRules.INTERNAL_FIELDS),
+                kindMap(m, "status", (p, v) -> status(m, p, v)),
+                kindMap(m, "typeMap", m::text),
+                kindMap(m, "codeMap", (p, v) -> v.deepCopy()),
+                m.objectNode("extraFields"));
+    }
+
+    private static <V> Map<ErrorKind, V> kindMap(YamlMapping m, String key, YamlMapping.ValueParser<V> values) {
+        Function<String, ErrorKind> keys = k -> m.errorKindKey(key, k);
+        return m.map(key, keys, values);
+    }
+
+    private static Integer status(YamlMapping m, String valuePointer, JsonNode value) {
+        if (value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= 100
+                && value.intValue() <= 599) {
+            return value.intValue();
+        }
+        m.context().problem(valuePointer, "expected an HTTP status (100-599), got "
+                + YamlMapping.describe(value, m.text(valuePointer, value)));
+        return null;
+    }
+}

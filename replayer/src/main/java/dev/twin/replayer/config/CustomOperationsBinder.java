@@ -1,0 +1,106 @@
+package dev.twin.replayer.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Binds {@code customOperations:}. Every expression is parsed now, and every variable it reads must be
+ * {@code input}, {@code request} or an earlier step's {@code as} — which also catches the classic
+ * {@code status: succeeded} that meant the string {@code 'succeeded'}.
+ */
+final class CustomOperationsBinder {
+    /** Variables every expression may read. */
+    static final List<String> BUILT_IN_VARIABLES = List.of("input", "request");
+
+    private CustomOperationsBinder() {
+    }
+
+    static List<CustomOperation> bind(YamlMapping root, Set<String> tables) {
+        List<CustomOperation> operations = new ArrayList<>();
+        Map<String, SourceLocation> names = new LinkedHashMap<>();
+        for (YamlMapping entry : root.mappings("customOperations")) {
+            CustomOperation operation = bindOne(entry, tables, names);
+            if (operation != null) {
+                operations.add(operation);
+            }
+        }
+        return operations;
+    }
+
+    /** The names {@code extend[].operation} may use, valid or not (so a broken one is not reported twice). */
+    static Set<String> names(YamlMapping root) {
+        Set<String> names = new LinkedHashSet<>();
+        JsonNode operations = root.raw("customOperations");
+        if (operations != null && operations.isArray()) {
+            for (JsonNode entry : operations) {
+                if (entry.path("name").isValueNode() && !entry.path("name").isNull()) {
+                    names.add(entry.get("name").asText());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static CustomOperation bindOne(YamlMapping m, Set<String> tables, Map<String, SourceLocation> names) {
+        m.allowOnly("name", "steps", "response");
+        String name = m.requiredString("name");
+        if (name != null) {
+            SourceLocation earlier = names.putIfAbsent(name, m.location("name"));
+            if (earlier != null) {
+                m.problem("name", "duplicate custom operation '" + name + "' (also at " + earlier + ")");
+            }
+        }
+        Set<String> scope = new LinkedHashSet<>(BUILT_IN_VARIABLES);
+        List<Step> steps = new ArrayList<>();
+        if (m.require("steps")) {
+            List<YamlMapping> entries = m.mappings("steps");
+            if (entries.isEmpty() && m.raw("steps").isArray()) {
+                m.problem("steps", "at least one step is required");
+            }
+            for (YamlMapping entry : entries) {
+                Step step = new StepBinder(entry, tables, scope).bind();
+                if (step != null) {
+                    steps.add(step);
+                    if (step.as() != null) {
+                        scope.add(step.as());
+                    }
+                }
+            }
+        }
+        Map<String, Expression> responseExpressions = new LinkedHashMap<>();
+        JsonNode response = m.require("response") ? m.raw("response") : null;
+        if (response != null) {
+            collectExpressions(m, m.pointer("response"), "", m.node().get("response"), scope, responseExpressions);
+        }
+        if (name == null || response == null || m.context().hasProblems()) {
+            return null;
+        }
+        return new CustomOperation(name, steps, response, responseExpressions, m.location());
+    }
+
+    /** Every string (or other scalar) leaf of a response is an expression; keys are pointers inside it. */
+    private static void collectExpressions(YamlMapping m, String pointer, String inner, JsonNode value,
+                                           Set<String> scope, Map<String, Expression> into) {
+        if (value.isObject()) {
+            value.fields().forEachRemaining(field -> collectExpressions(m,
+                    ConfigProblems.child(pointer, field.getKey()), ConfigProblems.child(inner, field.getKey()),
+                    field.getValue(), scope, into));
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                collectExpressions(m, ConfigProblems.child(pointer, i), ConfigProblems.child(inner, i),
+                        value.get(i), scope, into);
+            }
+        } else if (!value.isNull()) {
+            Expression expression = StepBinder.checkedExpression(m, pointer, value, scope);
+            if (expression != null) {
+                into.put(inner, expression);
+            }
+        }
+    }
+}

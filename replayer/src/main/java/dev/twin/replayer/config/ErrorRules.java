@@ -1,0 +1,80 @@
+package dev.twin.replayer.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code conventions.errors} — the shape of every error body, so SDKs raise the provider's exceptions.
+ *
+ * @param wrap        the envelope key ({@code error} for Stripe); empty = a flat body
+ * @param fields      internal field ({@code message, type, code, param, status}) → name in the body;
+ *                    a missing entry is not shown
+ * @param status      HTTP status per kind
+ * @param typeMap     value of the {@code type} field per kind
+ * @param codeMap     value of the {@code code} field per kind (string or number)
+ * @param extraFields constant fields added to every error body; string values are Handlebars templates
+ *                    with {@code error} ({@code {{error.code}}}) and {@code request}
+ */
+public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
+                         Map<ErrorKind, String> typeMap, Map<ErrorKind, JsonNode> codeMap, ObjectNode extraFields) {
+
+    /** The internal field names {@code fields} may map. */
+    public static final java.util.Set<String> INTERNAL_FIELDS = java.util.Set.of(
+            "message", "type", "code", "param", "status");
+
+    public static final ErrorRules DEFAULTS = new ErrorRules("", defaultFields(), defaultStatus(),
+            lowerCaseNames(), lowerCaseCodes(), JsonNodeFactory.instance.objectNode());
+
+    public ErrorRules {
+        fields = Merging.copy(fields);
+        status = Merging.copy(status);
+        typeMap = Merging.copy(typeMap);
+        codeMap = Merging.copy(codeMap);
+        extraFields = Merging.copy(extraFields);
+    }
+
+    public ErrorRules merge(ErrorRules o) {
+        return o == null ? this : new ErrorRules(Merging.value(wrap, o.wrap), Merging.map(fields, o.fields),
+                Merging.map(status, o.status), Merging.map(typeMap, o.typeMap), Merging.map(codeMap, o.codeMap),
+                Merging.object(extraFields, o.extraFields));
+    }
+
+    private static Map<String, String> defaultFields() {
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String name : new String[] {"message", "type", "code", "param"}) {
+            fields.put(name, name);
+        }
+        return fields;
+    }
+
+    private static Map<ErrorKind, Integer> defaultStatus() {
+        Map<ErrorKind, Integer> status = new EnumMap<>(ErrorKind.class);
+        status.put(ErrorKind.NOT_FOUND, 404);
+        status.put(ErrorKind.VALIDATION_ERROR, 400);
+        status.put(ErrorKind.CONFLICT, 409);
+        status.put(ErrorKind.UNAUTHORIZED, 401);
+        status.put(ErrorKind.RATE_LIMITED, 429);
+        status.put(ErrorKind.QUOTA_EXCEEDED, 400);
+        status.put(ErrorKind.IDEMPOTENCY_MISMATCH, 400);
+        return status;
+    }
+
+    private static Map<ErrorKind, String> lowerCaseNames() {
+        Map<ErrorKind, String> names = new EnumMap<>(ErrorKind.class);
+        for (ErrorKind kind : ErrorKind.values()) {
+            names.put(kind, kind.name().toLowerCase(Locale.ROOT));
+        }
+        return names;
+    }
+
+    private static Map<ErrorKind, JsonNode> lowerCaseCodes() {
+        Map<ErrorKind, JsonNode> codes = new EnumMap<>(ErrorKind.class);
+        lowerCaseNames().forEach((kind, name) -> codes.put(kind, JsonNodeFactory.instance.textNode(name)));
+        return codes;
+    }
+}

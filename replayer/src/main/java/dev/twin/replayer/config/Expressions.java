@@ -1,0 +1,54 @@
+package dev.twin.replayer.config;
+
+import org.apache.commons.jexl3.JexlBuilder;
+import org.apache.commons.jexl3.JexlEngine;
+import org.apache.commons.jexl3.JexlException;
+import org.apache.commons.jexl3.JexlFeatures;
+import org.apache.commons.jexl3.JexlInfo;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one JEXL engine for twin.yaml expressions. Strict (an undefined variable is an error, not null) and limited
+ * to side-effect-free expressions: no assignments, loops, lambdas, local variables, {@code new} or pragmas.
+ * Map keys that are absent read as null, so {@code input.amount ?? pi.amount} works.
+ */
+public final class Expressions {
+    public static final JexlEngine ENGINE = new JexlBuilder()
+            .features(new JexlFeatures()
+                    .sideEffect(false).sideEffectGlobal(false).loops(false).lambda(false).localVar(false)
+                    .newInstance(false).pragma(false).annotation(false).importPragma(false)
+                    .namespacePragma(false))
+            .strict(true)
+            .silent(false)
+            .cache(512)
+            .create();
+
+    private Expressions() {
+    }
+
+    /** @throws JexlException if {@code source} is not one valid expression */
+    public static Expression compile(String source, SourceLocation location) {
+        return new Expression(source, ENGINE.createExpression(new JexlInfo("expr", 1, 1), source), location);
+    }
+
+    /** The top-level variable names an expression reads ({@code pi.amount ?? 0} → {@code pi}). */
+    public static Set<String> variables(String source) {
+        Set<String> names = new LinkedHashSet<>();
+        for (List<String> path : ENGINE.createScript(new JexlInfo("expr", 1, 1), source).getVariables()) {
+            if (!path.isEmpty()) {
+                names.add(path.get(0));
+            }
+        }
+        return names;
+    }
+
+    /** JEXL's message without its {@code expr@1:5 } position prefix: {@code parsing error in '=='}. */
+    static String describe(JexlException e) {
+        String message = e.getMessage();
+        int space = message.indexOf(' ');
+        return space > 0 && message.substring(0, space).contains("@") ? message.substring(space + 1) : message;
+    }
+}

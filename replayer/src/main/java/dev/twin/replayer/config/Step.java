@@ -1,0 +1,34 @@
+package dev.twin.replayer.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One step of a {@link CustomOperation}. Which components are set depends on {@link #type()} (the loader
+ * enforces it; see docs/twin-yaml.md): read {@code table id as [error]}, list {@code table as [where]},
+ * create {@code table set [id] [as]}, update {@code table id set [as]}, delete {@code table id},
+ * set {@code as value}, validate {@code check error}. Unused components are null (maps: empty).
+ *
+ * @param as    the variable the step's row (read, create, update), rows (list) or value (set) is bound to
+ * @param set   field → expression (create, update)
+ * @param where field → expression; a list step keeps rows whose field equals the value
+ */
+public record Step(Type type, String table, Expression id, String as, Map<String, Expression> set,
+                   Map<String, Expression> where, Expression value, Expression check, StepError error,
+                   SourceLocation location) {
+
+    public enum Type {
+        READ, LIST, CREATE, UPDATE, DELETE, SET, VALIDATE
+    }
+
+    public Step {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(location, "location");
+        set = set == null ? Map.of() : Merging.copy(set);
+        where = where == null ? Map.of() : Merging.copy(where);
+    }
+
+    /** Steps whose row or value can be named by later steps. */
+    static final List<Type> BINDING_TYPES = List.of(Type.READ, Type.LIST, Type.CREATE, Type.UPDATE, Type.SET);
+}

@@ -1,0 +1,32 @@
+package dev.twin.replayer.config;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One stateful table ({@code tables:}).
+ *
+ * @param idPrefix   prefix strategy ("" if none)
+ * @param idPattern  pattern strategy only, else null
+ * @param seedData   inline {@code seedData} rows then {@code seedFile} rows, each with its id
+ * @param maxRows    per tenant; creates beyond it answer QUOTA_EXCEEDED
+ * @param references field → table name, for {@code expand[]}
+ * @param response   global conventions with this table's {@code response:} merged on top
+ */
+public record TableConfig(String name, String idField, IdStrategy idStrategy, String idPrefix, int idLength,
+                          IdAlphabet idAlphabet, String idPattern, List<ObjectNode> seedData, int maxRows,
+                          Map<String, String> references, Conventions response, SourceLocation location) {
+    public TableConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(idField, "idField");
+        Objects.requireNonNull(idStrategy, "idStrategy");
+        Objects.requireNonNull(idPrefix, "idPrefix");
+        Objects.requireNonNull(idAlphabet, "idAlphabet");
+        Objects.requireNonNull(response, "response");
+        seedData = seedData.stream().map(ObjectNode::deepCopy).toList();
+        references = Merging.copy(references);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.twin.replayer.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Binds {@code tables:}: id strategy, seed rows (inline and from a file), references, per-table conventions. */
+final class TablesBinder {
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    static final int DEFAULT_ID_LENGTH = 14;
+    static final int DEFAULT_MAX_ROWS = 10_000;
+
+    private TablesBinder() {
+    }
+
+    static List<TableConfig> bind(YamlMapping root, Conventions global) {
+        List<TableConfig> tables = new ArrayList<>();
+        Map<String, SourceLocation> names = new LinkedHashMap<>();
+        Map<String, String> referencePointers = new LinkedHashMap<>(); // pointer → referenced table
+        for (YamlMapping entry : root.mappings("tables")) {
+            TableConfig table = bindOne(entry, global, names, referencePointers);
+            if (table != null) {
+                tables.add(table);
+            }
+        }
+        referencePointers.forEach((pointer, target) -> {
+            if (!names.containsKey(target)) {
+                root.context().problem(pointer, ConfigProblems.withSuggestion("no table '" + target + "'",
+                        target, names.keySet()));
+            }
+        });
+        return tables;
+    }
+
+    private static TableConfig bindOne(YamlMapping m, Conventions global, Map<String, SourceLocation> names,
+                                       Map<String, String> referencePointers) {
+        m.allowOnly("name", "idField", "idStrategy", "idPrefix", "idLength", "idAlphabet", "idPattern",
+                "seedData", "seedFile", "maxRows", "references", "response");
+        String name = m.requiredString("name");
+        if (name != null && !TABLE_NAME.matcher(name).matches()) {
+            m.problem("name", "invalid table name '" + name + "': use letters, digits, '_', '-' and '.'");
+        } else if (name != null) {
+            SourceLocation earlier = names.putIfAbsent(name, m.location("name"));
+            if (earlier != null) {
+                m.problem("name", "duplicate table '" + name + "' (also at " + earlier + ")");
+            }
+        }
+        String idField = m.string("idField", "id");
+        IdStrategy strategy = m.enumValue("idStrategy", IdStrategy.class, defaultStrategy(m));
+        checkIdKeys(m, strategy);
+        String idPrefix = m.string("idPrefix", "");
+        int idLength = m.integer("idLength", DEFAULT_ID_LENGTH, 1, 256);
+        IdAlphabet alphabet = m.enumValue("idAlphabet", IdAlphabet.class, IdAlphabet.BASE62);
+        Pattern idPattern = m.regex("idPattern");
+        if (strategy == IdStrategy.PATTERN) {
+            m.require("idPattern");
+        }
+        List<ObjectNode> seed = seedRows(m, idField);
+        int maxRows = m.integer("maxRows", DEFAULT_MAX_ROWS, 1, Integer.MAX_VALUE);
+        Map<String, String> references = m.stringMap("references");
+        if (references != null) {
+            references.forEach((field, target) -> {
+                if (target != null) {
+                    referencePointers.put(ConfigProblems.child(m.pointer("references"), field), target);
+                }
+            });
+        }
+        Conventions override = ConventionsBinder.bind(m.mapping("response"));
+        Conventions response = global.merge(override);
+        if (override != null) {
+            ConventionsBinder.checkMerged(response, m.pointer("response"), m.context());
+        }
+        if (name == null) {
+            return null;
+        }
+        return new TableConfig(name, idField, strategy, idPrefix, idLength, alphabet,
+                idPattern == null ? null : idPattern.pattern(), seed, maxRows,
+                references == null ? Map.of() : withoutNulls(references), response, m.location());
+    }
+
+    /** {@code idPattern} written → pattern; {@code idPrefix} written → prefix; else uuid. */
+    private static IdStrategy defaultStrategy(YamlMapping m) {
+        if (m.has("idPattern")) {
+            return IdStrategy.PATTERN;
+        }
+        return m.has("idPrefix") ? IdStrategy.PREFIX : IdStrategy.UUID;
+    }
+
+    /** Keys that only one strategy reads are mistakes under another (the user expects them to matter). */
+    private static void checkIdKeys(YamlMapping m, IdStrategy strategy) {
+        if (strategy == null) {
+            return;
+        }
+        String wanted = YamlMapping.yamlNames(IdStrategy.class).get(strategy.ordinal());
+        for (String key : new String[] {"idPrefix", "idLength", "idAlphabet"}) {
+            if (m.has(key) && strategy != IdStrategy.PREFIX) {
+                m.problem(key, "only used with idStrategy: prefix (this table uses " + wanted + ")");
+            }
+        }
+        if (m.has("idPattern") && strategy != IdStrategy.PATTERN) {
+            m.problem("idPattern", "only used with idStrategy: pattern (this table uses " + wanted + ")");
+        }
+    }
+
+    private static List<ObjectNode> seedRows(YamlMapping m, String idField) {
+        List<SeedRow> rows = new ArrayList<>();
+        List<JsonNode> inline = m.list("seedData");
+        for (int i = 0; i < inline.size(); i++) {
+            String pointer = ConfigProblems.child(m.pointer("seedData"), i);
+            YamlMapping row = YamlMapping.of(inline.get(i), pointer, m.context());
+            if (row != null) {
+                rows.add(new SeedRow(row.node().deepCopy(), row.location(), ConfigProblems.displayPath(pointer)));
+            }
+        }
+        String seedFile = m.string("seedFile");
+        if (seedFile != null) {
+            rows.addAll(readSeedFile(m, seedFile));
+        }
+        checkIds(rows, idField, m.context());
+        return rows.stream().map(SeedRow::row).toList();
+    }
+
+    private static List<SeedRow> readSeedFile(YamlMapping m, String seedFile) {
+        Path resolved = m.context().baseDir().resolve(seedFile).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(resolved)) {
+            m.problem("seedFile", "file not found: " + seedFile);
+            return List.of();
+        }
+        try {
+            return SeedFileReader.read(resolved, m.context().displayPath(seedFile),
+                    ConfigProblems.displayPath(m.pointer("seedFile")), m.context());
+        } catch (MalformedInputException e) {
+            m.problem("seedFile", "not UTF-8 text: " + seedFile);
+        } catch (IOException e) {
+            m.problem("seedFile", "cannot read " + seedFile + ": " + e.getMessage());
+        }
+        return List.of();
+    }
+
+    private static void checkIds(List<SeedRow> rows, String idField, LoadContext context) {
+        Map<String, SourceLocation> seen = new HashMap<>();
+        for (SeedRow row : rows) {
+            JsonNode id = row.row().get(idField);
+            if (id == null || id.isNull() || !id.isValueNode()) {
+                context.problem(new ConfigProblem(row.location(), row.label() + ": seed row has no '" + idField
+                        + "' (seed rows keep their ids, so each needs one)"));
+                continue;
+            }
+            SourceLocation earlier = seen.putIfAbsent(id.asText(), row.location());
+            if (earlier != null) {
+                context.problem(new ConfigProblem(row.location(), row.label() + ": duplicate id '" + id.asText()
+                        + "' (also at " + earlier + ")"));
+            }
+        }
+    }
+
+    private static Map<String, String> withoutNulls(Map<String, String> map) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            if (v != null) {
+                copy.put(k, v);
+            }
+        });
+        return copy;
+    }
+}

@@ -1,0 +1,408 @@
+package dev.twin.replayer.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.jexl3.JexlException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+
+/**
+ * A YAML mapping being bound to a record: typed reads of its keys that record a located problem and return
+ * null (or the default) instead of throwing, so one load reports every mistake. A key written with no value
+ * ({@code key:} or {@code key: ~}) counts as absent.
+ */
+final class YamlMapping {
+    private final ObjectNode node;
+    private final String pointer;
+    private final LoadContext context;
+
+    private YamlMapping(ObjectNode node, String pointer, LoadContext context) {
+        this.node = node;
+        this.pointer = pointer;
+        this.context = context;
+    }
+
+    /** The mapping at {@code pointer}, or null (with a problem) if {@code value} is not a mapping. */
+    static YamlMapping of(JsonNode value, String pointer, LoadContext context) {
+        if (value instanceof ObjectNode) {
+            return new YamlMapping((ObjectNode) value, pointer, context);
+        }
+        context.problem(pointer, "expected a mapping, got " + describe(value, context.sourceMap().scalarText(pointer)));
+        return null;
+    }
+
+    String pointer() {
+        return pointer;
+    }
+
+    String pointer(String key) {
+        return ConfigProblems.child(pointer, key);
+    }
+
+    SourceLocation location() {
+        return context.sourceMap().locate(pointer);
+    }
+
+    SourceLocation location(String key) {
+        return context.sourceMap().locate(pointer(key));
+    }
+
+    LoadContext context() {
+        return context;
+    }
+
+    /** Reports every key not in {@code allowed}, suggesting the closest allowed one. */
+    void allowOnly(String... allowed) {
+        List<String> keys = Arrays.asList(allowed);
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!keys.contains(name)) {
+                String message = ConfigProblems.didYouMean(name, keys)
+                        .map(s -> "unknown key (did you mean '" + s + "'?)")
+                        .orElse("unknown key; allowed here: " + String.join(", ", keys));
+                context.problemAtKey(pointer(name), message);
+            }
+        }
+    }
+
+    boolean has(String key) {
+        JsonNode value = node.get(key);
+        return value != null && !value.isNull();
+    }
+
+    /** The value as written (a deep copy), or null when absent. */
+    JsonNode raw(String key) {
+        return has(key) ? node.get(key).deepCopy() : null;
+    }
+
+    void problem(String key, String message) {
+        context.problem(pointer(key), message);
+    }
+
+    void problem(String message) {
+        context.problem(pointer, message);
+    }
+
+    /** Reports a missing required key at this mapping. */
+    boolean require(String key) {
+        if (has(key)) {
+            return true;
+        }
+        context.problem(new ConfigProblem(location(), ConfigProblems.prefixed(pointer(key), "required key is missing")));
+        return false;
+    }
+
+    /** Any scalar, as written ({@code off} stays "off"); null when absent or not a scalar. */
+    String string(String key) {
+        if (!has(key)) {
+            return null;
+        }
+        JsonNode value = node.get(key);
+        if (!value.isValueNode()) {
+            problem(key, "expected a string, got " + describe(value, null));
+            return null;
+        }
+        return text(pointer(key), value);
+    }
+
+    String string(String key, String defaultValue) {
+        String value = string(key);
+        return value == null ? defaultValue : value;
+    }
+
+    String requiredString(String key) {
+        return require(key) ? string(key) : null;
+    }
+
+    Integer integer(String key, Integer defaultValue, int min, int max) {
+        if (!has(key)) {
+            return defaultValue;
+        }
+        JsonNode value = node.get(key);
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            problem(key, "expected an integer, got " + describe(value, text(pointer(key), value)));
+            return defaultValue;
+        }
+        int number = value.intValue();
+        if (number < min || number > max) {
+            problem(key, "must be between " + min + " and " + max + ", got " + number);
+            return defaultValue;
+        }
+        return number;
+    }
+
+    Boolean bool(String key, Boolean defaultValue) {
+        if (!has(key)) {
+            return defaultValue;
+        }
+        JsonNode value = node.get(key);
+        if (!value.isBoolean()) {
+            problem(key, "expected true or false, got " + describe(value, text(pointer(key), value)));
+            return defaultValue;
+        }
+        return value.booleanValue();
+    }
+
+    /** Enum constants are written lower-case with dashes: {@code PER_CREDENTIAL} is {@code per-credential}. */
+    <E extends Enum<E>> E enumValue(String key, Class<E> type, E defaultValue) {
+        String text = string(key);
+        if (text == null) {
+            return defaultValue;
+        }
+        E value = parseEnum(text, type);
+        if (value == null) {
+            problem(key, unknownValue(text, yamlNames(type)));
+            return defaultValue;
+        }
+        return value;
+    }
+
+    static <E extends Enum<E>> E parseEnum(String text, Class<E> type) {
+        String normalized = text.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(normalized)) {
+                return constant;
+            }
+        }
+        return null;
+    }
+
+    static <E extends Enum<E>> List<String> yamlNames(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.toList());
+    }
+
+    static String unknownValue(String text, List<String> allowed) {
+        return ConfigProblems.withSuggestion("unknown value '" + text + "', expected " + String.join(" | ", allowed),
+                text, allowed);
+    }
+
+    Duration duration(String key, Duration defaultValue) {
+        String text = string(key);
+        if (text == null) {
+            return defaultValue;
+        }
+        return Durations.parse(text).orElseGet(() -> {
+            problem(key, "invalid duration '" + text + "', expected a positive number and a unit: 90s, 30m, 24h, 7d");
+            return defaultValue;
+        });
+    }
+
+    Pattern regex(String key) {
+        String text = string(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Pattern.compile(text);
+        } catch (PatternSyntaxException e) {
+            String where = e.getIndex() >= 0 ? " near index " + e.getIndex() : "";
+            problem(key, "invalid regular expression: " + e.getDescription() + where);
+            return null;
+        }
+    }
+
+    YamlMapping mapping(String key) {
+        return has(key) ? of(node.get(key), pointer(key), context) : null;
+    }
+
+    /** A list of mappings; entries that are not mappings are reported and skipped. Absent → empty. */
+    List<YamlMapping> mappings(String key) {
+        List<YamlMapping> result = new ArrayList<>();
+        List<JsonNode> entries = list(key);
+        for (int i = 0; i < entries.size(); i++) {
+            YamlMapping entry = of(entries.get(i), ConfigProblems.child(pointer(key), i), context);
+            if (entry != null) {
+                result.add(entry);
+            }
+        }
+        return result;
+    }
+
+    /** The entries of a list. Absent → empty; not a list → reported, empty. */
+    List<JsonNode> list(String key) {
+        if (!has(key)) {
+            return List.of();
+        }
+        JsonNode value = node.get(key);
+        if (!value.isArray()) {
+            problem(key, "expected a list, got " + describe(value, text(pointer(key), value)));
+            return List.of();
+        }
+        List<JsonNode> entries = new ArrayList<>();
+        value.forEach(entries::add);
+        return entries;
+    }
+
+    List<String> strings(String key) {
+        if (!has(key)) {
+            return null;
+        }
+        List<String> result = new ArrayList<>();
+        List<JsonNode> entries = list(key);
+        for (int i = 0; i < entries.size(); i++) {
+            String entryPointer = ConfigProblems.child(pointer(key), i);
+            JsonNode entry = entries.get(i);
+            if (entry.isValueNode() && !entry.isNull()) {
+                result.add(text(entryPointer, entry));
+            } else {
+                context.problem(entryPointer, "expected a string, got " + describe(entry, null));
+            }
+        }
+        return result;
+    }
+
+    /** A mapping of scalars; a key with no value maps to null (a merge removes it). Absent → null. */
+    <K, V> Map<K, V> map(String key, Function<String, K> keyParser, ValueParser<V> valueParser) {
+        YamlMapping mapping = mapping(key);
+        if (mapping == null) {
+            return null;
+        }
+        Map<K, V> result = new LinkedHashMap<>();
+        mapping.node.fields().forEachRemaining(field -> {
+            String entryPointer = mapping.pointer(field.getKey());
+            K parsedKey = keyParser.apply(field.getKey());
+            if (parsedKey == null) {
+                return;
+            }
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                result.put(parsedKey, null);
+            } else if (!value.isValueNode()) {
+                context.problem(entryPointer, "expected a single value, got " + describe(value, null));
+            } else {
+                V parsed = valueParser.parse(entryPointer, value);
+                if (parsed != null) {
+                    result.put(parsedKey, parsed);
+                }
+            }
+        });
+        return result;
+    }
+
+    /** A map of string to string. */
+    Map<String, String> stringMap(String key) {
+        return map(key, Function.identity(), (p, v) -> text(p, v));
+    }
+
+    /** A map whose keys must be among {@code allowedKeys} (reported with a suggestion otherwise). */
+    Map<String, String> stringMap(String key, Set<String> allowedKeys) {
+        return map(key, k -> allowedKey(key, k, allowedKeys), (p, v) -> text(p, v));
+    }
+
+    String allowedKey(String mapKey, String key, Set<String> allowed) {
+        if (allowed.contains(key)) {
+            return key;
+        }
+        List<String> sorted = allowed.stream().sorted().collect(Collectors.toList());
+        String message = ConfigProblems.didYouMean(key, sorted)
+                .map(s -> "unknown key (did you mean '" + s + "'?)")
+                .orElse("unknown key; allowed here: " + String.join(", ", sorted));
+        context.problemAtKey(ConfigProblems.child(pointer(mapKey), key), message);
+        return null;
+    }
+
+    /** A key naming an {@link ErrorKind}: {@code NOT_FOUND} (or {@code not-found}). */
+    ErrorKind errorKindKey(String mapKey, String key) {
+        ErrorKind kind = parseEnum(key, ErrorKind.class);
+        if (kind == null) {
+            List<String> names = Arrays.stream(ErrorKind.values()).map(Enum::name).collect(Collectors.toList());
+            context.problemAtKey(ConfigProblems.child(pointer(mapKey), key), ConfigProblems.withSuggestion(
+                    "unknown error kind, expected " + String.join(" | ", names), key, names));
+        }
+        return kind;
+    }
+
+    /** A free-form mapping (seed rows, templates), deep-copied. */
+    ObjectNode objectNode(String key) {
+        YamlMapping mapping = mapping(key);
+        return mapping == null ? null : mapping.node.deepCopy();
+    }
+
+    ObjectNode node() {
+        return node;
+    }
+
+    /** The expression written at {@code key}; null (with a located problem) if it does not parse. */
+    Expression expression(String key) {
+        return has(key) ? expressionAt(pointer(key), node.get(key)) : null;
+    }
+
+    /** The expression written at {@code valuePointer} (any scalar: {@code 100} and {@code false} are fine). */
+    Expression expressionAt(String valuePointer, JsonNode value) {
+        if (!value.isValueNode() || value.isNull()) {
+            context.problem(valuePointer, "expected an expression, got " + describe(value, null));
+            return null;
+        }
+        String source = text(valuePointer, value);
+        SourceLocation location = context.sourceMap().locate(valuePointer);
+        try {
+            return Expressions.compile(source, location);
+        } catch (JexlException e) {
+            int column = e.getInfo() == null ? 1 : Math.max(1, e.getInfo().getColumn());
+            int line = e.getInfo() == null ? 1 : Math.max(1, e.getInfo().getLine());
+            context.problem(new ConfigProblem(locateInside(location, source, line, column),
+                    ConfigProblems.prefixed(valuePointer, "expression does not parse: " + Expressions.describe(e)
+                            + " at column " + column + " of \"" + source + "\"")));
+            return null;
+        }
+    }
+
+    /**
+     * Where a position inside an expression is in the file: exact when the expression is written on one line
+     * as it reads (plain or quoted without escapes), else the start of the value.
+     */
+    private SourceLocation locateInside(SourceLocation value, String source, int line, int column) {
+        String written = context.line(value.line());
+        int start = value.column() - 1;
+        if (line != 1 || start < 0 || start >= written.length()) {
+            return value;
+        }
+        char first = written.charAt(start);
+        int offset = (first == '"' || first == '\'') ? 1 : 0;
+        if (!written.startsWith(source, start + offset)) {
+            return value;
+        }
+        return new SourceLocation(value.file(), value.line(), value.column() + offset + column - 1);
+    }
+
+    /** A scalar's text as written (so {@code off}, {@code 007} and {@code 1.50} keep their spelling). */
+    String text(String valuePointer, JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        String written = context.sourceMap().scalarText(valuePointer);
+        return written != null ? written : value.asText();
+    }
+
+    static String describe(JsonNode value, String written) {
+        if (value == null || value.isNull()) {
+            return "nothing";
+        }
+        if (value.isObject()) {
+            return "a mapping";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        return "'" + (written != null ? written : value.asText()) + "'";
+    }
+
+    /** Parses one scalar of a map; reports and returns null when it does not fit. */
+    interface ValueParser<V> {
+        V parse(String valuePointer, JsonNode value);
+    }
+}
