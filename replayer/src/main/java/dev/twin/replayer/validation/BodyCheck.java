@@ -1,0 +1,67 @@
+package dev.twin.replayer.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.form.FormDecoder;
+import dev.twin.replayer.form.FormShape;
+import dev.twin.replayer.form.FormShapeBuilder;
+import io.swagger.v3.oas.models.media.MediaType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The request body of one declared media type, compiled: how to decode it and the schema check for it. */
+final class BodyCheck {
+    private final String mediaType;
+    private final BodyFormat format;
+    private final FormShape shape;
+    private final SchemaCheck schema;
+
+    private BodyCheck(String mediaType, BodyFormat format, FormShape shape, SchemaCheck schema) {
+        this.mediaType = mediaType;
+        this.format = format;
+        this.shape = shape;
+        this.schema = schema;
+    }
+
+    static BodyCheck compile(String mediaType, MediaType declared, SchemaRegistry registry) {
+        BodyFormat format = BodyFormat.of(mediaType);
+        ObjectNode jsonSchema = declared == null ? null : registry.bundle(declared.getSchema());
+        FormShape shape = format == BodyFormat.FORM ? FormShapeBuilder.of(jsonSchema) : FormShape.ANY;
+        SchemaCheck check = null;
+        if (jsonSchema != null && (format == BodyFormat.JSON || format == BodyFormat.FORM)) {
+            ParamNaming naming = format == BodyFormat.FORM
+                    ? ParamNaming.brackets(null) : ParamNaming.dotted(Violation.BODY);
+            check = SchemaCheck.compile(jsonSchema, Violation.BODY, naming);
+        }
+        return new BodyCheck(mediaType, format, shape, check);
+    }
+
+    /** For bodies the operation does not declare: decoded by their media type, nothing to check. */
+    static BodyCheck undeclared(String mediaType) {
+        return new BodyCheck(mediaType, BodyFormat.of(mediaType), FormShape.ANY, null);
+    }
+
+    String mediaType() {
+        return mediaType;
+    }
+
+    BodyFormat format() {
+        return format;
+    }
+
+    /** The decoded body, or null when there is none or it is kept raw; JSON syntax errors go to problems. */
+    JsonNode decode(byte[] body, List<Violation> problems) {
+        return switch (format) {
+            case FORM -> FormDecoder.decodeBody(new String(body, StandardCharsets.UTF_8), shape);
+            case JSON -> body.length == 0 ? null : JsonBodies.parse(body, problems);
+            default -> null;
+        };
+    }
+
+    void validate(JsonNode body, List<Violation> out) {
+        if (schema != null && body != null) {
+            schema.check(body, out);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.twin.replayer.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.http.TwinRequest;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Decodes requests for one operation: declared parameters typed by their schemas, the body parsed by its
+ * Content-Type (JSON, or form with bracket nesting coerced by the body schema). Compiled once per operation;
+ * decoding walks only the compiled checks. Thread-safe.
+ */
+public final class RequestDecoder {
+    private static final BodyCheck UNDECLARED_JSON = BodyCheck.undeclared("application/json");
+    private static final BodyCheck UNDECLARED_FORM = BodyCheck.undeclared("application/x-www-form-urlencoded");
+    private static final BodyCheck UNDECLARED_RAW = BodyCheck.undeclared("application/octet-stream");
+
+    private final List<ParameterCheck> parameters;
+    private final Map<String, BodyCheck> bodies;
+    private final boolean bodyRequired;
+
+    private RequestDecoder(List<ParameterCheck> parameters, Map<String, BodyCheck> bodies, boolean bodyRequired) {
+        this.parameters = List.copyOf(parameters);
+        this.bodies = bodies;
+        this.bodyRequired = bodyRequired;
+    }
+
+    /**
+     * Compiles the decoder for {@code operation}. Parameters may still be {@code #/components/parameters/..}
+     * references and the body a {@code #/components/requestBodies/..} reference; pass path-level parameters
+     * in {@code pathItemParameters} (operation-level ones with the same name and location win), or null when
+     * they are already merged into the operation.
+     */
+    public static RequestDecoder compile(Operation operation, List<Parameter> pathItemParameters,
+                                         SchemaRegistry registry) {
+        Map<String, Parameter> merged = new LinkedHashMap<>();
+        addParameters(merged, pathItemParameters, registry);
+        addParameters(merged, operation.getParameters(), registry);
+        List<ParameterCheck> checks = new ArrayList<>();
+        for (Parameter parameter : merged.values()) {
+            ParameterCheck check = ParameterCheck.compile(parameter, registry);
+            if (check != null) {
+                checks.add(check);
+            }
+        }
+        RequestBody body = registry.requestBody(operation.getRequestBody());
+        Map<String, BodyCheck> bodies = new LinkedHashMap<>();
+        Content content = body == null ? null : body.getContent();
+        if (content != null) {
+            content.forEach((mediaType, declared) -> {
+                String essence = MediaTypes.essence(mediaType);
+                if (essence != null) {
+                    bodies.put(essence, BodyCheck.compile(essence, declared, registry));
+                }
+            });
+        }
+        boolean required = body != null && Boolean.TRUE.equals(body.getRequired());
+        return new RequestDecoder(checks, Map.copyOf(bodies), required);
+    }
+
+    public DecodedRequest decode(TwinRequest request, Map<String, String> pathParams) {
+        RequestView view = new RequestView(request, pathParams);
+        List<Violation> problems = new ArrayList<>(0);
+        Map<String, JsonNode> path = new HashMap<>();
+        Map<String, JsonNode> query = new HashMap<>();
+        Map<String, JsonNode> headers = new HashMap<>();
+        Map<String, JsonNode> cookies = new HashMap<>();
+        for (ParameterCheck parameter : parameters) {
+            JsonNode value = parameter.decode(view, problems);
+            if (value != null) {
+                switch (parameter.location()) {
+                    case Violation.PATH -> path.put(parameter.name(), value);
+                    case Violation.HEADER -> headers.put(parameter.name(), value);
+                    case Violation.COOKIE -> cookies.put(parameter.name(), value);
+                    default -> query.put(parameter.name(), value);
+                }
+            }
+        }
+        String contentType = MediaTypes.essence(request.header("content-type"));
+        BodyCheck body = bodyCheck(contentType, request.body().length);
+        JsonNode decodedBody = null;
+        String mediaType = null;
+        BodyFormat format = BodyFormat.NONE;
+        if (body == null && request.body().length > 0) {
+            problems.add(unsupported(contentType));
+        } else if (body != null) {
+            decodedBody = body.decode(request.body(), problems);
+            mediaType = contentType != null ? contentType : body.mediaType();
+            format = body.format() == BodyFormat.RAW && request.body().length == 0 ? BodyFormat.NONE : body.format();
+        }
+        return new DecodedRequest(request, path, query, headers, cookies, mediaType, format, decodedBody, problems);
+    }
+
+    List<ParameterCheck> parameters() {
+        return parameters;
+    }
+
+    boolean bodyRequired() {
+        return bodyRequired;
+    }
+
+    /**
+     * The compiled body for a request's Content-Type: the declared media type, else a declared range covering it,
+     * else (for a request without Content-Type) the only declared one. Null when the body cannot be accepted.
+     */
+    BodyCheck bodyCheck(String contentType, int bodyLength) {
+        if (contentType == null) {
+            if (bodies.size() == 1) {
+                return bodies.values().iterator().next();
+            }
+            return bodyLength == 0 ? null : bodies.isEmpty() ? UNDECLARED_RAW : null;
+        }
+        BodyCheck exact = bodies.get(contentType);
+        if (exact != null) {
+            return exact;
+        }
+        for (BodyCheck declared : bodies.values()) {
+            if (MediaTypes.covers(declared.mediaType(), contentType)) {
+                return undeclared(contentType);
+            }
+        }
+        if (bodies.isEmpty() || bodyLength == 0) {
+            return undeclared(contentType); // nothing declared to compare with: decode what can be decoded
+        }
+        return null;
+    }
+
+    private static BodyCheck undeclared(String contentType) {
+        return switch (BodyFormat.of(contentType)) {
+            case JSON -> UNDECLARED_JSON;
+            case FORM -> UNDECLARED_FORM;
+            default -> UNDECLARED_RAW;
+        };
+    }
+
+    private Violation unsupported(String contentType) {
+        String expected = String.join(", ", bodies.keySet());
+        String reason = contentType == null
+                ? "Missing Content-Type header; expected one of: " + expected + "."
+                : "Unsupported Content-Type " + contentType + "; expected one of: " + expected + ".";
+        return new Violation("Content-Type", Violation.HEADER, reason);
+    }
+
+    private static void addParameters(Map<String, Parameter> merged, List<Parameter> parameters,
+                                      SchemaRegistry registry) {
+        if (parameters == null) {
+            return;
+        }
+        for (Parameter declared : parameters) {
+            Parameter parameter = registry.parameter(declared);
+            if (parameter != null && parameter.getName() != null) {
+                String in = parameter.getIn() == null ? "" : parameter.getIn().toLowerCase(Locale.ROOT);
+                merged.put(in + ":" + parameter.getName(), parameter);
+            }
+        }
+    }
+}
