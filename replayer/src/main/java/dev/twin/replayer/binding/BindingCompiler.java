@@ -1,0 +1,177 @@
+package dev.twin.replayer.binding;
+
+import dev.twin.replayer.config.Binding;
+import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.config.ConfigProblem;
+import dev.twin.replayer.config.ConfigProblems;
+import dev.twin.replayer.config.CustomOperation;
+import dev.twin.replayer.config.TableConfig;
+import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.convention.ErrorBodies;
+import dev.twin.replayer.convention.Expansion;
+import dev.twin.replayer.convention.TableConventions;
+import dev.twin.replayer.custom.CustomOperationRunner;
+import dev.twin.replayer.spec.ApiOperation;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns the {@code extend} bindings of a loaded twin.yaml into {@link CompiledBinding}s keyed by operation id,
+ * checking each against the imported operations; every problem is reported at once.
+ */
+final class BindingCompiler {
+    private final TwinConfig config;
+    private final Function<String, ApiOperation> operations;
+    private final Map<String, TableConventions> tables = new LinkedHashMap<>();
+    private final Expansion expansion;
+    private final ErrorBodies globalErrors;
+
+    BindingCompiler(TwinConfig config, Function<String, ApiOperation> operations) {
+        this.config = config;
+        this.operations = operations;
+        Map<String, Expansion.ExpandableTable> expandable = new HashMap<>();
+        for (TableConfig table : config.tables()) {
+            TableConventions conventions = TableConventions.of(table);
+            tables.put(table.name(), conventions);
+            expandable.put(table.name(), new Expansion.ExpandableTable(conventions.shaper(), table.references()));
+        }
+        this.expansion = new Expansion(expandable);
+        this.globalErrors = TableConventions.errors(config.conventions().errors());
+    }
+
+    ErrorBodies globalErrors() {
+        return globalErrors;
+    }
+
+    Map<String, CompiledBinding> compile() throws ConfigException {
+        Map<String, CompiledBinding> compiled = new HashMap<>();
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (Binding binding : config.extend()) {
+            ApiOperation operation = operations.apply(binding.mock());
+            if (operation == null) {
+                problems.add(new ConfigProblem(binding.location(), "extend: no imported operation "
+                        + binding.mock()));
+                continue;
+            }
+            try {
+                compiled.put(operation.id(), compile(binding, operation));
+            } catch (IllegalArgumentException e) {
+                problems.add(new ConfigProblem(binding.location(), "extend " + binding.mock() + ": "
+                        + e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return compiled;
+    }
+
+    private CompiledBinding compile(Binding binding, ApiOperation operation) {
+        List<String> pathParams = operation.pathParameterNames();
+        boolean itemAction = switch (binding.action()) {
+            case GET, PATCH, UPDATE, DELETE -> true;
+            case CUSTOM -> binding.idParam() != null || !pathParams.isEmpty();
+            case LIST, CREATE -> false;
+        };
+        String idParam = null;
+        if (itemAction) {
+            idParam = binding.idParam() != null ? binding.idParam()
+                    : pathParams.isEmpty() ? null : pathParams.get(pathParams.size() - 1);
+            if (idParam == null && binding.action() != Binding.Action.CUSTOM) {
+                throw new IllegalArgumentException(binding.action().name().toLowerCase() + " needs a path parameter "
+                        + "for the row id, but " + operation.pathTemplate() + " has none");
+            }
+            if (idParam != null && !pathParams.contains(idParam)) {
+                throw new IllegalArgumentException(ConfigProblems.withSuggestion("idParam '" + idParam
+                        + "' is not a path parameter of " + operation.pathTemplate(), idParam, pathParams));
+            }
+        }
+        List<String> parents = new ArrayList<>(pathParams);
+        parents.remove(idParam);
+
+        TableConventions table = binding.table() == null ? null : tables.get(binding.table());
+        if (binding.table() != null && table == null) {
+            throw new IllegalArgumentException(ConfigProblems.withSuggestion("no table named '" + binding.table()
+                    + "'", binding.table(), tables.keySet()));
+        }
+        ErrorBodies errors = table == null ? globalErrors : table.errors();
+        int documented = lowestSuccess(operation.operation());
+        BindingAction action = switch (binding.action()) {
+            case LIST -> new ListAction(table, expansion, dataField(binding), orDefault(documented, 200));
+            case GET -> new GetAction(rows(table, idParam), orDefault(documented, 200));
+            case CREATE -> new CreateAction(rows(table, idParam), table.createStatus() != null
+                    ? table.createStatus() : orDefault(documented, 201), requiredBodyFields(operation));
+            case PATCH -> new PatchAction(rows(table, idParam), orDefault(documented, 200), false);
+            case UPDATE -> new PatchAction(rows(table, idParam), orDefault(documented, 200), true);
+            case DELETE -> new DeleteAction(rows(table, idParam), table.deleteStatus() != null
+                    ? table.deleteStatus() : orDefault(documented, table.deleteBody() == null ? 204 : 200));
+            case CUSTOM -> new CustomAction(runner(binding), orDefault(documented, 200));
+        };
+        return new CompiledBinding(operation.id(), action, errors, idParam, parents);
+    }
+
+    private String dataField(Binding binding) {
+        return config.table(binding.table()).orElseThrow().response().list().dataField();
+    }
+
+    private Rows rows(TableConventions table, String idParam) {
+        return new Rows(table, expansion, idParam);
+    }
+
+    private CustomOperationRunner runner(Binding binding) {
+        CustomOperation operation = config.customOperation(binding.operation()).orElseThrow(() ->
+                new IllegalArgumentException(ConfigProblems.withSuggestion("no custom operation named '"
+                        + binding.operation() + "'", String.valueOf(binding.operation()),
+                        config.customOperations().stream().map(CustomOperation::name).toList())));
+        return new CustomOperationRunner(operation, tables);
+    }
+
+    private static int orDefault(int documented, int fallback) {
+        return documented > 0 ? documented : fallback;
+    }
+
+    /** The lowest 2xx status the operation documents, or 0. */
+    private static int lowestSuccess(Operation operation) {
+        if (operation == null || operation.getResponses() == null) {
+            return 0;
+        }
+        int lowest = 0;
+        for (String code : operation.getResponses().keySet()) {
+            if (code.length() == 3 && code.charAt(0) == '2' && Character.isDigit(code.charAt(1))
+                    && Character.isDigit(code.charAt(2))) {
+                int status = Integer.parseInt(code);
+                lowest = lowest == 0 ? status : Math.min(lowest, status);
+            }
+        }
+        return lowest;
+    }
+
+    /** The top-level properties the request body schema marks required (a $ref to components is followed). */
+    private static List<String> requiredBodyFields(ApiOperation operation) {
+        RequestBody body = operation.operation() == null ? null : operation.operation().getRequestBody();
+        if (body == null || body.getContent() == null) {
+            return List.of();
+        }
+        for (MediaType media : body.getContent().values()) {
+            Schema<?> schema = media.getSchema();
+            if (schema != null && schema.get$ref() != null && operation.components() != null
+                    && operation.components().getSchemas() != null) {
+                String ref = schema.get$ref();
+                schema = operation.components().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+            }
+            if (schema != null && schema.getRequired() != null) {
+                return List.copyOf(schema.getRequired());
+            }
+        }
+        return List.of();
+    }
+}

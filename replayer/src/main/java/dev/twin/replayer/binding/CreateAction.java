@@ -1,0 +1,47 @@
+package dev.twin.replayer.binding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.http.ErrorKind;
+import dev.twin.replayer.http.TwinError;
+import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.state.Row;
+import dev.twin.replayer.state.StateException;
+import dev.twin.replayer.state.TenantTables;
+
+import java.util.List;
+
+/**
+ * {@code create}: stores the body's fields (and the parent path parameters, e.g. Twilio's {@code AccountSid}) as a
+ * new row whose id the table mints; answers the shaped row with the create status.
+ */
+final class CreateAction implements BindingAction {
+    private final Rows rows;
+    private final int status;
+    private final List<String> requiredFields;
+
+    /** @param requiredFields top-level body fields the operation's schema marks required */
+    CreateAction(Rows rows, int status, List<String> requiredFields) {
+        this.rows = rows;
+        this.status = status;
+        this.requiredFields = List.copyOf(requiredFields);
+    }
+
+    @Override
+    public TwinResponse run(BoundRequest request, TenantTables tables) {
+        ObjectNode fields = request.fields();
+        for (String required : requiredFields) {
+            JsonNode value = fields.get(required);
+            if (value == null || value.isNull()) {
+                throw new StateException(new TwinError(ErrorKind.VALIDATION_ERROR,
+                        "Missing required param: " + required + ".", required));
+            }
+        }
+        ObjectNode data = fields.objectNode();
+        request.parentParams().forEach(data::put);
+        data.setAll(fields);
+        data.remove(rows.table().idField());
+        Row row = tables.insert(rows.table().table(), data);
+        return JsonResponses.of(status, rows.shaped(row, request, tables));
+    }
+}

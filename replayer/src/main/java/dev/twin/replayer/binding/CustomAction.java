@@ -1,0 +1,41 @@
+package dev.twin.replayer.binding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.custom.CustomOperationRunner;
+import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.state.TenantTables;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code custom}: runs a configured custom operation with {@code input} = path parameters, then query
+ * parameters, then body fields (later ones win).
+ */
+final class CustomAction implements BindingAction {
+    private final CustomOperationRunner runner;
+    private final int status;
+
+    CustomAction(CustomOperationRunner runner, int status) {
+        this.runner = runner;
+        this.status = status;
+    }
+
+    @Override
+    public TwinResponse run(BoundRequest request, TenantTables tables) {
+        ObjectNode input = JsonNodeFactory.instance.objectNode();
+        request.routed().pathParams().forEach(input::put);
+        for (Map.Entry<String, List<String>> query : request.routed().request().query().entrySet()) {
+            if (!query.getValue().isEmpty() && !query.getKey().contains("[")) {
+                input.put(query.getKey(), query.getValue().get(0));
+            }
+        }
+        request.decoded().queryParams().forEach(input::set);
+        ObjectNode body = request.fields();
+        input.setAll(body);
+        JsonNode response = runner.run(tables, input, request.routed().request(), request.decoded().body());
+        return JsonResponses.of(status, response);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.twin.replayer.binding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.convention.PlainValues;
+import dev.twin.replayer.convention.TableConventions;
+import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.state.Row;
+import dev.twin.replayer.state.TenantTables;
+
+import java.util.Map;
+
+/**
+ * {@code delete}: removes the row (or, with {@code preserve}, marks it deleted so get and list stop seeing it) and
+ * answers the delete status with the body template rendered over {@code item} (Stripe's
+ * {@code {id, object, deleted: true}}), or no body.
+ */
+final class DeleteAction implements BindingAction {
+    private final Rows rows;
+    private final int status;
+
+    DeleteAction(Rows rows, int status) {
+        this.rows = rows;
+        this.status = status;
+    }
+
+    @Override
+    public TwinResponse run(BoundRequest request, TenantTables tables) {
+        TableConventions table = rows.table();
+        Row row = rows.existing(request, tables);
+        if (table.preserveDeleted()) {
+            ObjectNode marked = row.data();
+            marked.put(TableConventions.DELETED_MARKER, true);
+            tables.replace(table.table(), row.id(), marked);
+        } else {
+            tables.delete(table.table(), row.id());
+        }
+        if (table.deleteBody() == null) {
+            return JsonResponses.of(status, null);
+        }
+        ObjectNode item = table.shaper().shape(row);
+        JsonNode body = table.deleteBody().render(Map.of("item", PlainValues.toPlain(item)));
+        return JsonResponses.of(status, body);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.twin.replayer.binding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.convention.Expansion;
+import dev.twin.replayer.convention.Pagination;
+import dev.twin.replayer.convention.RowFilter;
+import dev.twin.replayer.convention.TableConventions;
+import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.state.Row;
+import dev.twin.replayer.state.TenantTables;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code list}: the tenant's rows newest first, filtered by the query's top-level fields and the parent path
+ * parameters, one page of them in the provider's envelope; {@code expand[]=data.customer} expands inside items.
+ */
+final class ListAction implements BindingAction {
+    private final TableConventions table;
+    private final Expansion expansion;
+    private final String dataField;
+    private final int status;
+
+    ListAction(TableConventions table, Expansion expansion, String dataField, int status) {
+        this.table = table;
+        this.expansion = expansion;
+        this.dataField = dataField;
+        this.status = status;
+    }
+
+    @Override
+    public TwinResponse run(BoundRequest request, TenantTables tables) {
+        List<Row> stored = tables.list(table.table());
+        List<ObjectNode> newestFirst = new ArrayList<>(stored.size());
+        for (int i = stored.size() - 1; i >= 0; i--) {
+            Row row = stored.get(i);
+            if (!Rows.isDeleted(row)) {
+                newestFirst.add(table.shaper().shape(row));
+            }
+        }
+        List<ObjectNode> matching = RowFilter.apply(newestFirst, criteria(request));
+        Pagination pagination = table.pagination();
+        ObjectNode body = pagination.page(Collections.unmodifiableList(matching), request.routed().request());
+        expandItems(body.get(dataField), request, tables);
+        return JsonResponses.of(status, body);
+    }
+
+    private Map<String, List<String>> criteria(BoundRequest request) {
+        Map<String, List<String>> criteria = new LinkedHashMap<>();
+        request.routed().request().query().forEach((name, values) -> {
+            if (!table.pagination().pagingParameters().contains(name) && !name.equals("expand")) {
+                criteria.put(name, values);
+            }
+        });
+        request.parentParams().forEach((name, value) -> criteria.put(name, List.of(value)));
+        return criteria;
+    }
+
+    private void expandItems(JsonNode items, BoundRequest request, TenantTables tables) {
+        if (items == null || request.expand().isEmpty()) {
+            return;
+        }
+        String prefix = dataField + ".";
+        for (String path : request.expand()) {
+            if (path.startsWith(prefix)) {
+                for (JsonNode item : items) {
+                    if (item instanceof ObjectNode object) {
+                        expansion.expand(object, table.table(), path.substring(prefix.length()), tables);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.twin.replayer.binding;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.convention.Expansion;
+import dev.twin.replayer.convention.TableConventions;
+import dev.twin.replayer.http.ErrorKind;
+import dev.twin.replayer.http.TwinError;
+import dev.twin.replayer.state.Row;
+import dev.twin.replayer.state.StateException;
+import dev.twin.replayer.state.TenantTables;
+
+/** Row look-ups and shaping shared by the actions of one table. */
+final class Rows {
+    private final TableConventions table;
+    private final Expansion expansion;
+    private final String idParam;
+
+    Rows(TableConventions table, Expansion expansion, String idParam) {
+        this.table = table;
+        this.expansion = expansion;
+        this.idParam = idParam;
+    }
+
+    TableConventions table() {
+        return table;
+    }
+
+    /** The live row with the request's id, or the provider's not-found error naming the id parameter. */
+    Row existing(BoundRequest request, TenantTables tables) {
+        Row row = request.id() == null ? null : tables.get(table.table(), request.id()).orElse(null);
+        if (row == null || isDeleted(row)) {
+            String message = table.notFound().message(request.id(), request.routed().request());
+            throw new StateException(new TwinError(ErrorKind.NOT_FOUND, message, idParam));
+        }
+        return row;
+    }
+
+    static boolean isDeleted(Row row) {
+        return row.data().has(TableConventions.DELETED_MARKER);
+    }
+
+    /** The row as the provider shows it, with the request's {@code expand[]} applied. */
+    ObjectNode shaped(Row row, BoundRequest request, TenantTables tables) {
+        ObjectNode body = table.shaper().shape(row);
+        for (String path : request.expand()) {
+            expansion.expand(body, table.table(), path, tables);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.twin.replayer.binding;
+
+import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.server.ServedApi;
+import dev.twin.replayer.server.StatefulResponder;
+import dev.twin.replayer.state.IdempotencyCache;
+import dev.twin.replayer.state.StateStore;
+import dev.twin.replayer.state.TenantResolver;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The stateful twin for {@code twin serve}: builds a {@link StatefulResponder} for each loaded configuration
+ * (again on every {@code --watch} reload) over one {@link StateStore} and one {@link IdempotencyCache}, which live
+ * here so that state survives reloads.
+ */
+public final class StatefulTwin implements StatefulResponder.Factory {
+    private final StateStore store;
+    private final IdempotencyCache idempotency;
+
+    public StatefulTwin(StateStore store, IdempotencyCache idempotency) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.idempotency = Objects.requireNonNull(idempotency, "idempotency");
+    }
+
+    /** An in-memory twin for a configuration (tests, and {@code twin serve} without {@code --state}). */
+    public static StatefulTwin inMemory(TwinConfig config, Clock clock) {
+        return new StatefulTwin(StateStore.inMemory(config.tables(), clock,
+                config.tenancy().expireAfter()), new IdempotencyCache(config.idempotency(), clock));
+    }
+
+    public StateStore store() {
+        return store;
+    }
+
+    public IdempotencyCache idempotency() {
+        return idempotency;
+    }
+
+    @Override
+    public StatefulResponder create(ServedApi api) throws ConfigException {
+        return create(api.config(), api::operation);
+    }
+
+    /** For callers that route without a {@link ServedApi}: operations looked up by namespaced id. */
+    public StatefulResponder create(TwinConfig config,
+                                    java.util.function.Function<String, dev.twin.replayer.spec.ApiOperation> operations)
+            throws ConfigException {
+        BindingCompiler compiler = new BindingCompiler(config, operations);
+        return new TableBindingResponder(compiler.compile(), compiler.globalErrors(), store,
+                new TenantResolver(config.tenancy()), idempotency, config.credentials().reject());
+    }
+}

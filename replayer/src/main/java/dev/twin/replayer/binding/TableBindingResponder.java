@@ -1,0 +1,148 @@
+package dev.twin.replayer.binding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.convention.ErrorBodies;
+import dev.twin.replayer.custom.StepFailure;
+import dev.twin.replayer.http.ErrorKind;
+import dev.twin.replayer.http.TwinError;
+import dev.twin.replayer.http.TwinRequest;
+import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.routing.RoutedRequest;
+import dev.twin.replayer.server.StatefulResponder;
+import dev.twin.replayer.state.IdempotencyCache;
+import dev.twin.replayer.state.StateException;
+import dev.twin.replayer.state.StateStore;
+import dev.twin.replayer.state.TenantResolver;
+import dev.twin.replayer.validation.DecodedRequest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Answers the operations bound to tables: rejects live-looking credentials with the provider's 401, replays
+ * idempotent POSTs, runs the bound action for the caller's tenant in one transaction, and turns client errors
+ * into the provider's error bodies. Operations without a binding are left to the spec (empty answer).
+ */
+final class TableBindingResponder implements StatefulResponder {
+    private static final String POST = "POST";
+
+    private final Map<String, CompiledBinding> bindings;
+    private final ErrorBodies globalErrors;
+    private final StateStore store;
+    private final TenantResolver tenants;
+    private final IdempotencyCache idempotency;
+    private final Pattern rejectedCredentials;
+
+    TableBindingResponder(Map<String, CompiledBinding> bindings, ErrorBodies globalErrors, StateStore store,
+                          TenantResolver tenants, IdempotencyCache idempotency, Pattern rejectedCredentials) {
+        this.bindings = Map.copyOf(bindings);
+        this.globalErrors = globalErrors;
+        this.store = store;
+        this.tenants = tenants;
+        this.idempotency = idempotency;
+        this.rejectedCredentials = rejectedCredentials;
+    }
+
+    @Override
+    public Optional<TwinResponse> respond(RoutedRequest routed, DecodedRequest decoded) {
+        TwinRequest request = routed.request();
+        CompiledBinding binding = bindings.get(routed.operation().id());
+        ErrorBodies errors = binding == null ? globalErrors : binding.errors();
+        Optional<TwinResponse> rejected = rejectCredential(request, errors);
+        if (rejected.isPresent() || binding == null) {
+            return rejected;
+        }
+        String tenant = tenants.tenantOf(request);
+        String key = POST.equals(request.method()) ? request.header(idempotency.header()) : null;
+        String fingerprint = key == null ? null : IdempotencyCache.fingerprint(request);
+        try {
+            if (key != null) {
+                Optional<TwinResponse> replay = idempotency.replay(tenant, key, fingerprint);
+                if (replay.isPresent()) {
+                    return replay;
+                }
+            }
+            TwinResponse response = run(binding, routed, decoded, tenant);
+            if (key != null && response.status() < 500) {
+                idempotency.remember(tenant, key, fingerprint, response);
+            }
+            return Optional.of(response);
+        } catch (StateException e) {
+            return Optional.of(errors.response(e.error()));
+        }
+    }
+
+    private TwinResponse run(CompiledBinding binding, RoutedRequest routed, DecodedRequest decoded, String tenant) {
+        String id = binding.idParam() == null ? null : routed.pathParams().get(binding.idParam());
+        Map<String, String> parents = new java.util.LinkedHashMap<>();
+        for (String name : binding.parentParams()) {
+            String value = routed.pathParams().get(name);
+            if (value != null) {
+                parents.put(name, value);
+            }
+        }
+        BoundRequest bound = new BoundRequest(routed, decoded, id, parents, expandPaths(routed.request(), decoded));
+        try {
+            return store.inTransaction(tenant, tables -> binding.action().run(bound, tables));
+        } catch (StateException e) {
+            return binding.errors().response(e.error());
+        } catch (StepFailure e) {
+            return binding.errors().response(e.error(), e.code(), e.status());
+        }
+    }
+
+    private Optional<TwinResponse> rejectCredential(TwinRequest request, ErrorBodies errors) {
+        if (rejectedCredentials == null) {
+            return Optional.empty();
+        }
+        String credential = tenants.credentialOf(request);
+        if (credential == null || !rejectedCredentials.matcher(credential).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(errors.response(TwinError.of(ErrorKind.UNAUTHORIZED,
+                "Invalid API Key provided: " + masked(credential))));
+    }
+
+    /** {@code sk_live_****1234}, as Stripe shows a key it refuses: never echo a whole secret. */
+    static String masked(String credential) {
+        int keep = Math.min(4, credential.length() / 4);
+        int prefixEnd = credential.lastIndexOf('_') + 1;
+        if (prefixEnd <= 0 || prefixEnd > credential.length() - keep) {
+            prefixEnd = 0;
+        }
+        return credential.substring(0, prefixEnd) + "*".repeat(4) + credential.substring(credential.length() - keep);
+    }
+
+    /** {@code expand[]} from the query (either spelling) and from the body ({@code expand[]=...} in a POST form). */
+    private static List<String> expandPaths(TwinRequest request, DecodedRequest decoded) {
+        Set<String> paths = new LinkedHashSet<>();
+        for (String name : List.of("expand[]", "expand")) {
+            List<String> values = request.query().get(name);
+            if (values != null) {
+                paths.addAll(values);
+            }
+        }
+        addAll(paths, decoded.queryParams().get("expand"));
+        if (decoded.body() != null) {
+            addAll(paths, decoded.body().get("expand"));
+        }
+        paths.removeIf(String::isBlank);
+        return new ArrayList<>(paths);
+    }
+
+    private static void addAll(Set<String> paths, JsonNode value) {
+        if (value == null) {
+            return;
+        }
+        if (value.isArray()) {
+            value.forEach(item -> paths.add(item.asText()));
+        } else if (value.isTextual()) {
+            paths.add(value.textValue());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.twin.replayer.convention;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.http.ErrorKind;
+import dev.twin.replayer.http.TwinError;
+import dev.twin.replayer.http.TwinResponse;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The errors convention: turns a {@link TwinError} into the provider's error response, e.g. Stripe's
+ * {@code {"error": {"code": "resource_missing", "message": ..., "param": "customer", "type": ...}}} or Twilio's
+ * flat {@code {"code": 20404, "message": ..., "more_info": ..., "status": 404}}.
+ *
+ * <p>{@code fields} maps the logical parts ({@code message, type, code, param, status}) to the body's field names;
+ * a part not listed is not sent. {@code extraFields} are templates over {@code error.code}, {@code error.status},
+ * {@code error.type}, {@code error.message} and {@code error.param}.
+ */
+public final class ErrorBodies {
+    public static final Map<String, String> DEFAULT_FIELDS = defaultFields();
+    private static final Map<ErrorKind, Integer> DEFAULT_STATUS = defaultStatus();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String wrap;
+    private final Map<String, String> fields;
+    private final Map<ErrorKind, Integer> status;
+    private final Map<ErrorKind, String> types;
+    private final Map<ErrorKind, JsonNode> codes;
+    private final JsonTemplate extraFields;
+
+    /**
+     * @param wrap        the envelope key ({@code error}), or null for a flat body
+     * @param fields      logical part to field name; null means {@link #DEFAULT_FIELDS}
+     * @param status      status per kind, over the defaults (404, 400, 409, 401, 429, 400, 400)
+     * @param extraFields constant or templated fields added to every error body, or null
+     */
+    public ErrorBodies(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
+                       Map<ErrorKind, String> types, Map<ErrorKind, JsonNode> codes, JsonTemplate extraFields) {
+        this.wrap = wrap;
+        this.fields = fields == null || fields.isEmpty() ? DEFAULT_FIELDS : new LinkedHashMap<>(fields);
+        this.status = new EnumMap<>(DEFAULT_STATUS);
+        if (status != null) {
+            this.status.putAll(status);
+        }
+        this.types = types == null || types.isEmpty() ? Map.of() : new EnumMap<>(types);
+        this.codes = codes == null || codes.isEmpty() ? Map.of() : new EnumMap<>(codes);
+        this.extraFields = extraFields;
+    }
+
+    /** Stripe-like defaults: wrapped in {@code error}, message/type/code/param. */
+    public static ErrorBodies defaults() {
+        return new ErrorBodies("error", null, null, null, null, null);
+    }
+
+    public int status(ErrorKind kind) {
+        return status.get(kind);
+    }
+
+    public TwinResponse response(TwinError error) {
+        return response(error, null, null);
+    }
+
+    /**
+     * @param codeOverride a code given by the thrower (a custom operation's {@code error.code}), or null
+     * @param statusOverride a status given by the thrower, or null
+     */
+    public TwinResponse response(TwinError error, JsonNode codeOverride, Integer statusOverride) {
+        int httpStatus = statusOverride != null ? statusOverride : status(error.kind());
+        JsonNode code = codeOverride != null ? codeOverride : codes.get(error.kind());
+        String type = types.get(error.kind());
+
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("code", code == null ? null : PlainValues.toPlain(code));
+        parts.put("message", error.message());
+        parts.put("param", error.param());
+        parts.put("status", httpStatus);
+        parts.put("type", type);
+
+        ObjectNode inner = JsonNodeFactory.instance.objectNode();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            Object value = parts.get(field.getKey());
+            if (value != null) {
+                inner.set(field.getValue(), PlainValues.toJson(value));
+            }
+        }
+        if (extraFields != null && extraFields.render(Map.of("error", parts)) instanceof ObjectNode extra) {
+            extra.fields().forEachRemaining(e -> inner.putIfAbsent(e.getKey(), e.getValue()));
+        }
+        JsonNode body = inner;
+        if (wrap != null && !wrap.isEmpty()) {
+            body = JsonNodeFactory.instance.objectNode().set(wrap, inner);
+        }
+        return json(httpStatus, body);
+    }
+
+    static TwinResponse json(int status, JsonNode body) {
+        try {
+            return new TwinResponse(status, Map.of("Content-Type", "application/json"), JSON.writeValueAsBytes(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    private static Map<String, String> defaultFields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("code", "code");
+        fields.put("message", "message");
+        fields.put("param", "param");
+        fields.put("type", "type");
+        return java.util.Collections.unmodifiableMap(fields);
+    }
+
+    private static Map<ErrorKind, Integer> defaultStatus() {
+        Map<ErrorKind, Integer> status = new EnumMap<>(ErrorKind.class);
+        status.put(ErrorKind.NOT_FOUND, 404);
+        status.put(ErrorKind.VALIDATION_ERROR, 400);
+        status.put(ErrorKind.CONFLICT, 409);
+        status.put(ErrorKind.UNAUTHORIZED, 401);
+        status.put(ErrorKind.RATE_LIMITED, 429);
+        status.put(ErrorKind.QUOTA_EXCEEDED, 400);
+        status.put(ErrorKind.IDEMPOTENCY_MISMATCH, 400);
+        return status;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.twin.replayer.convention;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.state.TenantTables;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stripe's {@code expand[]}: replaces an id with the referenced table's row, shaped by that table's conventions.
+ * A path walks references: {@code customer}, or {@code latest_charge.customer} through two tables. Lists strip
+ * their data field first ({@code data.customer}). An id that names no row stays an id.
+ */
+public final class Expansion {
+    /** What expansion needs to know of a table: how its rows look and which fields reference which tables. */
+    public record ExpandableTable(RowShaper shaper, Map<String, String> references) {
+        public ExpandableTable {
+            references = Map.copyOf(references);
+        }
+    }
+
+    private final Map<String, ExpandableTable> tables;
+
+    public Expansion(Map<String, ExpandableTable> tables) {
+        this.tables = Map.copyOf(tables);
+    }
+
+    /** Expands one dotted path inside a shaped row of {@code table}. */
+    public void expand(ObjectNode body, String table, String path, TenantTables state) {
+        ExpandableTable from = tables.get(table);
+        if (from == null || path.isEmpty()) {
+            return;
+        }
+        int dot = path.indexOf('.');
+        String field = dot < 0 ? path : path.substring(0, dot);
+        String rest = dot < 0 ? "" : path.substring(dot + 1);
+        String target = from.references().get(field);
+        JsonNode value = body.get(field);
+        if (target == null || value == null) {
+            return;
+        }
+        if (value.isTextual()) {
+            Optional<ObjectNode> row = lookUp(target, value.textValue(), state);
+            if (row.isEmpty()) {
+                return;
+            }
+            body.set(field, row.get());
+            value = row.get();
+        }
+        if (!rest.isEmpty() && value instanceof ObjectNode nested) {
+            expand(nested, target, rest, state);
+        }
+    }
+
+    private Optional<ObjectNode> lookUp(String table, String id, TenantTables state) {
+        ExpandableTable target = tables.get(table);
+        if (target == null) {
+            return Optional.empty();
+        }
+        return state.get(table, id).map(target.shaper()::shape);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.twin.replayer.convention;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.http.TwinRequest;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The constant part of a list body: the name of the field holding the items and the extra fields (templates over
+ * {@code request.path}, e.g. Stripe's {@code object: list} and {@code url}).
+ */
+public record ListEnvelope(String dataField, JsonTemplate extraFields) {
+    public ListEnvelope {
+        dataField = dataField == null ? "data" : dataField;
+    }
+
+    /** The extra fields first, then the caller adds its paging fields, then the items under {@link #dataField}. */
+    ObjectNode start(TwinRequest request) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        if (extraFields != null && extraFields.render(Map.of("request", requestModel(request))) instanceof ObjectNode o) {
+            body.setAll(o);
+        }
+        return body;
+    }
+
+    static ArrayNode items(List<ObjectNode> rows) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode(rows.size());
+        rows.forEach(array::add);
+        return array;
+    }
+
+    static Map<String, Object> requestModel(TwinRequest request) {
+        return Map.of("path", request.path(), "method", request.method());
+    }
+}

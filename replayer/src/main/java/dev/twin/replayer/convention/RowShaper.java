@@ -1,0 +1,128 @@
+package dev.twin.replayer.convention;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.state.Row;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Turns a stored row into the body the provider would send: the id first, then the injected fields (such as
+ * {@code object: customer}), then the stored fields with hidden ones dropped and renamed ones renamed, then the
+ * creation and update times in the configured format.
+ *
+ * <p>Injected fields are defaults: a stored field of the same public name wins, so {@code metadata: {}} or
+ * {@code description: null} can be injected and still be changed by updates. Injected strings are Handlebars
+ * templates over {@code item} (the stored row). A stored field that already has a timestamp's public name (a seed
+ * row's {@code created}) keeps its value.
+ */
+public final class RowShaper {
+    public static final String CREATED_AT = "createdAt";
+    public static final String UPDATED_AT = "updatedAt";
+
+    private final String idField;
+    private final TimestampFormat timestampFormat;
+    private final String createdField;
+    private final String updatedField;
+    private final Map<String, JsonTemplate> inject;
+    private final boolean injectIsConstant;
+    private final Set<String> hide;
+    private final Map<String, String> rename;
+
+    /**
+     * @param timestampFields internal name ({@code createdAt}, {@code updatedAt}) to the public field name; an
+     *                        internal name missing here (or hidden) is not sent
+     * @param hide            field names (stored, public or internal timestamp names) never sent
+     * @param rename          stored field name to public name
+     */
+    public RowShaper(String idField, TimestampFormat timestampFormat, Map<String, String> timestampFields,
+                     ObjectNode inject, Set<String> hide, Map<String, String> rename) {
+        this.idField = Objects.requireNonNull(idField, "idField");
+        this.timestampFormat = Objects.requireNonNull(timestampFormat, "timestampFormat");
+        this.hide = Set.copyOf(hide);
+        this.createdField = visible(timestampFields.get(CREATED_AT), CREATED_AT);
+        this.updatedField = visible(timestampFields.get(UPDATED_AT), UPDATED_AT);
+        this.inject = new LinkedHashMap<>();
+        boolean constant = true;
+        if (inject != null) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = inject.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                JsonTemplate template = JsonTemplate.compile(field.getValue());
+                this.inject.put(field.getKey(), template);
+                constant &= !containsTemplate(field.getValue());
+            }
+        }
+        this.injectIsConstant = constant;
+        this.rename = Map.copyOf(new LinkedHashMap<>(rename));
+    }
+
+    private String visible(String publicName, String internalName) {
+        if (publicName == null || hide.contains(internalName) || hide.contains(publicName)) {
+            return null;
+        }
+        return publicName;
+    }
+
+    private static boolean containsTemplate(JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue().contains("{{");
+        }
+        for (JsonNode child : value) {
+            if (containsTemplate(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public String idField() {
+        return idField;
+    }
+
+    /** The public name of a stored field (after {@code rename}). */
+    public String publicName(String storedField) {
+        return rename.getOrDefault(storedField, storedField);
+    }
+
+    public ObjectNode shape(Row row) {
+        return shape(row.data(), row.createdAtMillis(), row.updatedAtMillis());
+    }
+
+    /** Shapes stored data (which this method may reuse, so callers pass a copy they own). */
+    public ObjectNode shape(ObjectNode data, long createdAtMillis, long updatedAtMillis) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        JsonNode id = data.get(idField);
+        if (id != null && !hide.contains(idField)) {
+            out.set(publicName(idField), id);
+        }
+        Map<String, Object> model = injectIsConstant ? Map.of() : Map.of("item", PlainValues.toPlain(data));
+        inject.forEach((name, template) -> {
+            if (!hide.contains(name)) {
+                out.set(name, template.render(model));
+            }
+        });
+        for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String name = field.getKey();
+            if (name.equals(idField) || hide.contains(name)) {
+                continue;
+            }
+            String publicName = publicName(name);
+            if (!hide.contains(publicName)) {
+                out.set(publicName, field.getValue());
+            }
+        }
+        if (createdField != null && !out.has(createdField)) {
+            out.set(createdField, timestampFormat.format(createdAtMillis));
+        }
+        if (updatedField != null && !out.has(updatedField)) {
+            out.set(updatedField, timestampFormat.format(updatedAtMillis));
+        }
+        return out;
+    }
+}

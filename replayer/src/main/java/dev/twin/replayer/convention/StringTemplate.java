@@ -1,0 +1,62 @@
+package dev.twin.replayer.convention;
+
+import com.github.jknack.handlebars.Context;
+import com.github.jknack.handlebars.EscapingStrategy;
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.Template;
+import com.github.jknack.handlebars.context.MapValueResolver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * A Handlebars string template such as {@code {{item.id}}}, compiled once. Values resolve from plain maps only (no
+ * bean reflection) and nothing is HTML-escaped, since the output goes into JSON, not HTML.
+ */
+public final class StringTemplate {
+    private static final Handlebars HANDLEBARS = new Handlebars().with(EscapingStrategy.NOOP);
+
+    private final String source;
+    private final Template template;
+
+    private StringTemplate(String source, Template template) {
+        this.source = source;
+        this.template = template;
+    }
+
+    /** Compiles the template; an {@link IllegalArgumentException} names what does not parse. */
+    public static StringTemplate compile(String source) {
+        if (!source.contains("{{")) {
+            return new StringTemplate(source, null);
+        }
+        try {
+            return new StringTemplate(source, HANDLEBARS.compileInline(source));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("template " + source + " does not parse: " + e.getMessage(), e);
+        }
+    }
+
+    public String render(Map<String, ?> model) {
+        if (template == null) {
+            return source;
+        }
+        Context context = Context.newBuilder(model).resolver(MapValueResolver.INSTANCE).build();
+        try {
+            return template.apply(context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            context.destroy();
+        }
+    }
+
+    public boolean isConstant() {
+        return template == null;
+    }
+
+    @Override
+    public String toString() {
+        return source;
+    }
+}

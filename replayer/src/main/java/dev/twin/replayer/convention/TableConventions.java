@@ -1,0 +1,99 @@
+package dev.twin.replayer.convention;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.config.Conventions;
+import dev.twin.replayer.config.DeleteRule;
+import dev.twin.replayer.config.ErrorRules;
+import dev.twin.replayer.config.FieldRules;
+import dev.twin.replayer.config.ListStyle;
+import dev.twin.replayer.config.TableConfig;
+import dev.twin.replayer.http.ErrorKind;
+
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One table's response conventions, compiled once at startup from its merged {@code response:} section: how rows
+ * look, how lists page, what creates and deletes answer, and how errors look. Requests only do data work.
+ *
+ * @param createStatus null = the bound operation's lowest documented 2xx
+ * @param deleteStatus null = the bound operation's lowest documented 2xx
+ * @param deleteBody   null = no body (or the bound operation's own when it documents one)
+ */
+public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
+                               ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
+                               Integer deleteStatus, boolean preserveDeleted, JsonTemplate deleteBody,
+                               Map<String, String> references) {
+
+    /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
+    public static final String DELETED_MARKER = "__twin_deleted";
+
+    public static TableConventions of(TableConfig table) {
+        Conventions conventions = table.response();
+        RowShaper shaper = shaper(table.idField(), conventions);
+        NotFoundMessages notFound = new NotFoundMessages(resourceName(table, conventions.fields()), null);
+        String publicId = shaper.publicName(table.idField());
+        DeleteRule delete = conventions.delete();
+        return new TableConventions(table.name(), table.idField(), shaper,
+                pagination(conventions.list(), publicId, notFound), errors(conventions.errors()), notFound,
+                conventions.create().status(), delete.status(), Boolean.TRUE.equals(delete.preserve()),
+                delete.body() == null || delete.body().isNull() ? null : JsonTemplate.compile(delete.body()),
+                table.references());
+    }
+
+    /** Error bodies by the global conventions, for requests no table answers (rejected credentials). */
+    public static ErrorBodies errors(ErrorRules rules) {
+        Map<ErrorKind, Integer> status = new EnumMap<>(ErrorKind.class);
+        rules.status().forEach((kind, code) -> status.put(kind(kind), code));
+        Map<ErrorKind, String> types = new EnumMap<>(ErrorKind.class);
+        rules.typeMap().forEach((kind, type) -> types.put(kind(kind), type));
+        Map<ErrorKind, JsonNode> codes = new EnumMap<>(ErrorKind.class);
+        rules.codeMap().forEach((kind, code) -> codes.put(kind(kind), code));
+        String wrap = rules.wrap() == null || rules.wrap().isEmpty() ? null : rules.wrap();
+        JsonTemplate extra = rules.extraFields() == null || rules.extraFields().isEmpty() ? null
+                : JsonTemplate.compile(rules.extraFields());
+        return new ErrorBodies(wrap, rules.fields(), status, types, codes, extra);
+    }
+
+    private static ErrorKind kind(dev.twin.replayer.config.ErrorKind kind) {
+        return ErrorKind.valueOf(kind.name());
+    }
+
+    static RowShaper shaper(String idField, Conventions conventions) {
+        FieldRules fields = conventions.fields();
+        Set<String> hide = new HashSet<>(fields.hide());
+        hide.add(DELETED_MARKER);
+        TimestampFormat format = TimestampFormat.parse(conventions.timestamps().format().name());
+        return new RowShaper(idField, format == null ? TimestampFormat.ISO8601 : format,
+                conventions.timestamps().fields(), fields.inject(), hide, fields.rename());
+    }
+
+    private static Pagination pagination(ListStyle list, String idField, NotFoundMessages notFound) {
+        ListEnvelope envelope = new ListEnvelope(list.dataField(), list.extraFields() == null
+                || list.extraFields().isEmpty() ? null : JsonTemplate.compile(list.extraFields()));
+        if (list.style() == ListStyle.Style.PAGE) {
+            return new PagePagination(envelope, idField, list.defaultLimit(), list.maxLimit(), list.pageParam(),
+                    list.pageSizeParam(), list.pageFields());
+        }
+        String total = Boolean.TRUE.equals(list.hideMeta()) ? null : list.totalField();
+        return new CursorPagination(envelope, idField, list.defaultLimit(), list.maxLimit(), notFound,
+                new CursorPagination.Names(list.limitParam(), list.startingAfterParam(), list.endingBeforeParam(),
+                        list.hasMoreField(), total));
+    }
+
+    /** {@code customer} from an injected {@code object: customer}, else the table name made singular. */
+    private static String resourceName(TableConfig table, FieldRules fields) {
+        JsonNode object = fields.inject().get("object");
+        if (object != null && object.isTextual()) {
+            return object.textValue();
+        }
+        String name = table.name().toLowerCase(Locale.ROOT);
+        if (name.endsWith("ies")) {
+            return name.substring(0, name.length() - 3) + "y";
+        }
+        return name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
+    }
+}
