@@ -1,0 +1,115 @@
+package dev.twin.replayer.state;
+
+import dev.twin.replayer.config.Idempotency;
+import dev.twin.replayer.http.ErrorKind;
+import dev.twin.replayer.http.TwinRequest;
+import dev.twin.replayer.http.TwinResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Remembers the first response to each idempotency key, per tenant, for the configured window (default 24 h):
+ * the same key with the same request gets that response again (marked {@code Idempotent-Replayed: true}), the same
+ * key with a different request is an IDEMPOTENCY_MISMATCH error. Kept in memory only; two requests racing with a
+ * new key both run (the first to finish is remembered).
+ */
+public final class IdempotencyCache {
+    private static final int SWEEP_EVERY = 1024;
+
+    private record Entry(String fingerprint, TwinResponse response, long rememberedAtMillis) {
+    }
+
+    private final Idempotency config;
+    private final Clock clock;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicInteger writesSinceSweep = new AtomicInteger();
+
+    public IdempotencyCache(Idempotency config, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The request header carrying the key (Idempotency-Key unless configured). */
+    public String header() {
+        return config.header();
+    }
+
+    /**
+     * The remembered response for this tenant and key, if still within the window.
+     *
+     * @throws StateException IDEMPOTENCY_MISMATCH when the key was first used with a different request
+     */
+    public Optional<TwinResponse> replay(String tenant, String key, String requestFingerprint) {
+        String cacheKey = cacheKey(tenant, key);
+        Entry entry = entries.get(cacheKey);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (isExpired(entry, clock.millis())) {
+            entries.remove(cacheKey, entry);
+            return Optional.empty();
+        }
+        if (!entry.fingerprint().equals(requestFingerprint)) {
+            throw new StateException(ErrorKind.IDEMPOTENCY_MISMATCH, "Keys for idempotent requests can only be "
+                    + "used with the same parameters they were first used with. Try using a key other than '" + key
+                    + "' if you meant to execute a different request.");
+        }
+        return Optional.of(entry.response().withHeader("Idempotent-Replayed", "true"));
+    }
+
+    /** Remembers the first response for this tenant and key; a later one for the same key does not replace it. */
+    public void remember(String tenant, String key, String requestFingerprint, TwinResponse response) {
+        long now = clock.millis();
+        entries.compute(cacheKey(tenant, key), (k, existing) -> existing == null || isExpired(existing, now)
+                ? new Entry(requestFingerprint, response, now) : existing);
+        if (writesSinceSweep.incrementAndGet() >= SWEEP_EVERY) {
+            writesSinceSweep.set(0);
+            entries.values().removeIf(entry -> isExpired(entry, now));
+        }
+    }
+
+    /** Forgets every key (a full reset). */
+    public void clear() {
+        entries.clear();
+    }
+
+    /** Forgets one tenant's keys (a tenant reset). */
+    public void clearTenant(String tenant) {
+        String prefix = tenant + '\u0000';
+        entries.keySet().removeIf(key -> key.startsWith(prefix));
+    }
+
+    /** What makes two requests "the same": method, path, query and body. */
+    public static String fingerprint(TwinRequest request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(request.method().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(request.path().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(Objects.requireNonNullElse(request.rawQuery(), "").getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(request.body());
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private boolean isExpired(Entry entry, long now) {
+        return now - entry.rememberedAtMillis() >= config.window().toMillis();
+    }
+
+    private static String cacheKey(String tenant, String key) {
+        return tenant + '\u0000' + key;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.twin.replayer.state;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Objects;
+
+/**
+ * One row of a table as the engine hands it out: immutable, because the data is copied on the way in and every
+ * call to {@link #data()} returns a fresh copy. The data always contains the table's id field.
+ */
+public record Row(String id, ObjectNode data, long createdAtMillis, long updatedAtMillis) {
+    public Row {
+        Objects.requireNonNull(id, "id");
+        data = Objects.requireNonNull(data, "data").deepCopy();
+    }
+
+    /** A copy of the row's fields; changing it never changes the stored row. */
+    @Override
+    public ObjectNode data() {
+        return data.deepCopy();
+    }
+
+    /** A field's text without copying the row, or null when absent or null. */
+    public String text(String field) {
+        var value = data.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

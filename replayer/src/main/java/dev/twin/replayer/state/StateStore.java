@@ -1,0 +1,376 @@
+package dev.twin.replayer.state;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.config.TableConfig;
+import dev.twin.replayer.http.ErrorKind;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * The twin's tables for every tenant. Each tenant sees the seed rows plus only its own writes; writes happen in
+ * {@link #inTransaction} and become visible all at once or not at all.
+ *
+ * <p>Concurrency: transactions of one tenant run one at a time, different tenants in parallel; reset, snapshots
+ * and expiry sweeps briefly stop all transactions. State lives in memory; a {@link #persistent} store mirrors
+ * every commit to a MapDB file on a writer thread (see {@link StateFile} for the durability window).
+ *
+ * <p>Expiry: with an {@code expireAfter}, a tenant idle (no transaction) for that long loses its writes, checked
+ * when it next arrives and by a sweep on a background thread. After a restart the idle time counts from the
+ * tenant's last write.
+ */
+public final class StateStore implements AutoCloseable {
+    private final Map<String, TableDefinition> definitions;
+    private final Clock clock;
+    private final Duration expireAfter;
+    private final StateFile file;
+    private final ConcurrentHashMap<String, TenantState> tenants = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, TenantState>> snapshots = new HashMap<>();
+    /** Transactions share it; whole-store operations (reset, snapshots, sweeps) take it alone. */
+    private final ReadWriteLock storeLock = new ReentrantReadWriteLock();
+    private final ScheduledExecutorService sweeper;
+
+    private StateStore(List<TableDefinition> tables, Clock clock, Duration expireAfter, StateFile file) {
+        Map<String, TableDefinition> byName = new LinkedHashMap<>();
+        tables.forEach(table -> byName.put(table.name(), table));
+        this.definitions = Map.copyOf(byName);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.expireAfter = expireAfter == null || expireAfter.isZero() || expireAfter.isNegative()
+                ? null : expireAfter;
+        this.file = file;
+        if (file != null) {
+            StateFile.Contents contents = file.load(definitions);
+            tenants.putAll(contents.tenants());
+            contents.snapshots().forEach((name, json) -> snapshots.put(name, StateCodec.tenants(json, definitions)));
+        }
+        this.sweeper = this.expireAfter == null ? null : startSweeper(this.expireAfter);
+    }
+
+    /** State in memory only, gone when the process ends. */
+    public static StateStore inMemory(List<TableConfig> tables, Clock clock) {
+        return inMemory(tables, clock, null);
+    }
+
+    /** State in memory; tenants idle for {@code expireAfter} (null = never) lose their writes. */
+    public static StateStore inMemory(List<TableConfig> tables, Clock clock, Duration expireAfter) {
+        return new StateStore(definitions(tables), clock, expireAfter, null);
+    }
+
+    /** State kept in {@code file} (MapDB) as well, so it survives a restart; reopening the file restores it. */
+    public static StateStore persistent(Path file, List<TableConfig> tables, Clock clock) {
+        return persistent(file, tables, clock, null);
+    }
+
+    public static StateStore persistent(Path file, List<TableConfig> tables, Clock clock, Duration expireAfter) {
+        return new StateStore(definitions(tables), clock, expireAfter, StateFile.open(file));
+    }
+
+    static StateStore of(List<TableDefinition> tables, Clock clock, Duration expireAfter, Path fileOrNull) {
+        return new StateStore(tables, clock, expireAfter, fileOrNull == null ? null : StateFile.open(fileOrNull));
+    }
+
+    /** The configured table names, in configuration order. */
+    public List<String> tableNames() {
+        return List.copyOf(definitions.keySet());
+    }
+
+    /**
+     * Runs {@code work} against the tenant's tables. Its writes are buffered and applied when it returns
+     * normally; if it throws, none of them is visible. Transactions of one tenant run one at a time.
+     */
+    public <T> T inTransaction(String tenant, Function<TenantTables, T> work) {
+        Objects.requireNonNull(tenant, "tenant");
+        storeLock.readLock().lock();
+        try {
+            TenantState state = tenants.computeIfAbsent(tenant, key -> new TenantState(clock.millis()));
+            state.lock.lock();
+            try {
+                long now = clock.millis();
+                if (isExpired(state, now)) {
+                    state.clear();
+                    if (file != null) {
+                        file.dropTenant(tenant);
+                    }
+                }
+                state.lastActivityMillis = now;
+                TenantTables tables = new TenantTables(tenant, definitions, state, clock);
+                T result;
+                try {
+                    result = work.apply(tables);
+                } finally {
+                    tables.close();
+                }
+                if (tables.hasWrites()) {
+                    commit(tenant, state, tables);
+                }
+                return result;
+            } finally {
+                state.lock.unlock();
+            }
+        } finally {
+            storeLock.readLock().unlock();
+        }
+    }
+
+    /** Drops every tenant's writes: all tables are back to their seed rows. Snapshots are kept. */
+    public void reset() {
+        whole(() -> {
+            tenants.clear();
+            if (file != null) {
+                file.replaceAll(Map.of());
+            }
+        });
+    }
+
+    public void resetTenant(String tenant) {
+        whole(() -> {
+            tenants.remove(tenant);
+            if (file != null) {
+                file.dropTenant(tenant);
+            }
+        });
+    }
+
+    /**
+     * Puts one table back to its seed rows, for one tenant or (null) for all.
+     *
+     * @throws StateException NOT_FOUND when no such table is configured
+     */
+    public void resetTable(String tenantOrNull, String table) {
+        TableDefinition definition = definitions.get(table);
+        if (definition == null) {
+            throw new StateException(ErrorKind.NOT_FOUND, "No table named '" + table + "'; known: "
+                    + String.join(", ", definitions.keySet()));
+        }
+        whole(() -> tenants.forEach((tenant, state) -> {
+            if ((tenantOrNull == null || tenant.equals(tenantOrNull)) && state.tables.remove(table) != null
+                    && file != null) {
+                file.dropTable(tenant, StateFile.metaOf(state), table);
+            }
+        }));
+    }
+
+    /** Saves every tenant's state under {@code name}, replacing an older snapshot of that name. */
+    public void saveSnapshot(String name) {
+        Objects.requireNonNull(name, "name");
+        whole(() -> {
+            Map<String, TenantState> copy = copyOf(tenants);
+            snapshots.put(name, copy);
+            if (file != null) {
+                file.putSnapshot(name, copy);
+            }
+        });
+    }
+
+    /**
+     * Replaces the current state of all tenants by the snapshot's.
+     *
+     * @throws StateException NOT_FOUND when there is no snapshot of that name
+     */
+    public void restoreSnapshot(String name) {
+        whole(() -> {
+            Map<String, TenantState> snapshot = snapshots.get(name);
+            if (snapshot == null) {
+                throw new StateException(ErrorKind.NOT_FOUND, "No snapshot named '" + name + "'");
+            }
+            long now = clock.millis();
+            tenants.clear();
+            tenants.putAll(copyOf(snapshot));
+            tenants.values().forEach(state -> state.lastActivityMillis = now);
+            if (file != null) {
+                file.replaceAll(copyOf(tenants));
+            }
+        });
+    }
+
+    /** Snapshot names, sorted. */
+    public List<String> snapshots() {
+        storeLock.readLock().lock();
+        try {
+            return snapshots.keySet().stream().sorted().toList();
+        } finally {
+            storeLock.readLock().unlock();
+        }
+    }
+
+    /** Tenants that have written something (and not expired or been reset), sorted. */
+    public List<String> tenants() {
+        return tenants.entrySet().stream()
+                .filter(entry -> hasWrites(entry.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** {@code {table: [row data, ...]}} as the tenant sees its tables; does not count as tenant activity. */
+    public ObjectNode dump(String tenant) {
+        ObjectNode dump = StateCodec.JSON.createObjectNode();
+        storeLock.readLock().lock();
+        try {
+            TenantState state = tenants.get(tenant);
+            if (state == null || isExpired(state, clock.millis())) {
+                state = new TenantState(0);
+            }
+            state.lock.lock();
+            try {
+                for (String table : definitions.keySet().stream().sorted().toList()) {
+                    TableDefinition definition = definitions.get(table);
+                    TableOverlay overlay = state.existingOverlay(table);
+                    List<Row> rows = overlay == null
+                            ? new ArrayList<>(definition.seeds().values()) : overlay.rows(definition);
+                    ArrayNode array = dump.putArray(table);
+                    rows.forEach(row -> array.add(row.data()));
+                }
+            } finally {
+                state.lock.unlock();
+            }
+        } finally {
+            storeLock.readLock().unlock();
+        }
+        return dump;
+    }
+
+    /** Drops the writes of every tenant idle for longer than {@code expireAfter}; the sweeper calls it. */
+    public void sweepExpired() {
+        if (expireAfter == null) {
+            return;
+        }
+        long now = clock.millis();
+        if (tenants.values().stream().noneMatch(state -> isExpired(state, now))) {
+            return;
+        }
+        whole(() -> tenants.entrySet().removeIf(entry -> {
+            if (!isExpired(entry.getValue(), now)) {
+                return false;
+            }
+            if (file != null) {
+                file.dropTenant(entry.getKey());
+            }
+            return true;
+        }));
+    }
+
+    /** Waits until everything committed so far is in the state file (no-op in memory). */
+    public void flush() {
+        if (file != null) {
+            file.flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
+        if (file != null) {
+            file.close();
+        }
+    }
+
+    private void commit(String tenant, TenantState state, TenantTables tables) {
+        List<StateFile.RowChange> changes = file == null ? null : new ArrayList<>();
+        tables.pendingWrites().forEach((table, writes) -> {
+            TableDefinition definition = definitions.get(table);
+            TableOverlay overlay = state.overlay(definition);
+            writes.forEach((id, row) -> {
+                if (row == null) {
+                    overlay.remove(definition, id);
+                } else {
+                    overlay.put(definition, row, state.nextPosition++);
+                }
+                if (changes != null) {
+                    changes.add(changeOf(definition, overlay, id));
+                }
+            });
+        });
+        tables.pendingSequences().forEach((table, sequence) ->
+                state.overlay(definitions.get(table)).sequence = sequence);
+        if (file != null) {
+            file.writeTenant(tenant, StateFile.metaOf(state), changes);
+        }
+    }
+
+    private static StateFile.RowChange changeOf(TableDefinition definition, TableOverlay overlay, String id) {
+        String table = definition.name();
+        TableOverlay.Placed own = overlay.own.get(id);
+        if (own != null) {
+            return new StateFile.RowChange(table, id, StateFile.RowChange.Kind.OWN, own.row(), own.position());
+        }
+        if (overlay.deletedSeeds.contains(id)) {
+            return new StateFile.RowChange(table, id, StateFile.RowChange.Kind.DELETED_SEED, null, 0);
+        }
+        Row replacedSeed = overlay.seedOverrides.get(id);
+        if (replacedSeed != null) {
+            return new StateFile.RowChange(table, id, StateFile.RowChange.Kind.SEED, replacedSeed, 0);
+        }
+        return new StateFile.RowChange(table, id, StateFile.RowChange.Kind.ABSENT, null, 0);
+    }
+
+    private static boolean hasWrites(TenantState state) {
+        state.lock.lock();
+        try {
+            return !state.tables.isEmpty();
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    private boolean isExpired(TenantState state, long now) {
+        return expireAfter != null && now - state.lastActivityMillis > expireAfter.toMillis();
+    }
+
+    private void whole(Runnable operation) {
+        storeLock.writeLock().lock();
+        try {
+            operation.run();
+        } finally {
+            storeLock.writeLock().unlock();
+        }
+    }
+
+    private static Map<String, TenantState> copyOf(Map<String, TenantState> state) {
+        Map<String, TenantState> copy = new HashMap<>();
+        state.forEach((tenant, tenantState) -> {
+            if (!tenantState.tables.isEmpty()) {
+                copy.put(tenant, tenantState.copy());
+            }
+        });
+        return copy;
+    }
+
+    private ScheduledExecutorService startSweeper(Duration expireAfter) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "twin-state-expiry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(1_000, Math.min(expireAfter.toMillis() / 2, 60_000));
+        executor.scheduleWithFixedDelay(this::sweepSafely, period, period, TimeUnit.MILLISECONDS);
+        return executor;
+    }
+
+    private void sweepSafely() {
+        try {
+            sweepExpired();
+        } catch (RuntimeException e) {
+            System.err.println("twin: expiring idle tenants failed: " + e);
+        }
+    }
+
+    private static List<TableDefinition> definitions(List<TableConfig> tables) {
+        return tables.stream().map(TableDefinition::from).toList();
+    }
+}

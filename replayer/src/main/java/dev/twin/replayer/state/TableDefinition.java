@@ -1,0 +1,56 @@
+package dev.twin.replayer.state;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.config.TableConfig;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the engine needs of one configured table, precomputed once: the id field, the id generator, the seed rows
+ * (keyed by id, in seed order) and the per-tenant row quota (0 = unlimited).
+ */
+record TableDefinition(String name, String idField, IdGenerator ids, Map<String, Row> seeds, int maxRows,
+                       long firstSequence) {
+    TableDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(idField, "idField");
+        Objects.requireNonNull(ids, "ids");
+        seeds = Collections.unmodifiableMap(new LinkedHashMap<>(seeds));
+    }
+
+    static TableDefinition from(TableConfig table) {
+        return of(table.name(), table.idField(), IdGenerator.forTable(table), table.seedData(), table.maxRows());
+    }
+
+    /** Seed rows keep their ids; a sequence table continues after the highest numeric seed id. */
+    static TableDefinition of(String name, String idField, IdGenerator ids, List<ObjectNode> seedData,
+                              int maxRows) {
+        Map<String, Row> seeds = new LinkedHashMap<>();
+        long highest = 0;
+        for (int i = 0; i < seedData.size(); i++) {
+            ObjectNode data = seedData.get(i);
+            String id = data.hasNonNull(idField) ? data.get(idField).asText() : null;
+            if (id == null) {
+                throw new IllegalArgumentException("seed row " + (i + 1) + " of table " + name + " has no "
+                        + idField);
+            }
+            if (seeds.put(id, new Row(id, data, 0, 0)) != null) {
+                throw new IllegalArgumentException("seed rows of table " + name + " repeat the id " + id);
+            }
+            highest = Math.max(highest, numberOrZero(id));
+        }
+        return new TableDefinition(name, idField, ids, seeds, maxRows, highest);
+    }
+
+    private static long numberOrZero(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException notANumber) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.twin.replayer.state;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One tenant's writes to one table, laid over the shared seed rows (copy-on-write): replaced seed rows, deleted
+ * seed ids, and the tenant's own rows in creation order. Guarded by the tenant's lock.
+ */
+final class TableOverlay {
+    /** A tenant-created row and its place in creation order (kept so a restart restores the order). */
+    record Placed(Row row, long position) {
+    }
+
+    final Map<String, Row> seedOverrides = new HashMap<>();
+    final Set<String> deletedSeeds = new HashSet<>();
+    final LinkedHashMap<String, Placed> own = new LinkedHashMap<>();
+    long sequence;
+
+    TableOverlay(long sequence) {
+        this.sequence = sequence;
+    }
+
+    TableOverlay copy() {
+        TableOverlay copy = new TableOverlay(sequence);
+        copy.seedOverrides.putAll(seedOverrides);
+        copy.deletedSeeds.addAll(deletedSeeds);
+        copy.own.putAll(own);
+        return copy;
+    }
+
+    boolean isUnchanged(TableDefinition table) {
+        return seedOverrides.isEmpty() && deletedSeeds.isEmpty() && own.isEmpty()
+                && sequence == table.firstSequence();
+    }
+
+    Row get(TableDefinition table, String id) {
+        Placed placed = own.get(id);
+        if (placed != null) {
+            return placed.row();
+        }
+        Row seed = table.seeds().get(id);
+        if (seed == null || deletedSeeds.contains(id)) {
+            return null;
+        }
+        return seedOverrides.getOrDefault(id, seed);
+    }
+
+    List<Row> rows(TableDefinition table) {
+        List<Row> rows = new ArrayList<>(table.seeds().size() + own.size());
+        appendSeedRows(table, rows);
+        for (Placed placed : own.values()) {
+            rows.add(placed.row());
+        }
+        return rows;
+    }
+
+    /** Stores a new or replaced row; a seed row keeps its place among the seeds, a new row goes last. */
+    void put(TableDefinition table, Row row, long newPosition) {
+        if (isVisibleSeed(table, row.id())) {
+            seedOverrides.put(row.id(), row);
+            return;
+        }
+        Placed existing = own.get(row.id());
+        own.put(row.id(), new Placed(row, existing == null ? newPosition : existing.position()));
+    }
+
+    void remove(TableDefinition table, String id) {
+        if (own.remove(id) == null && table.seeds().containsKey(id)) {
+            deletedSeeds.add(id);
+            seedOverrides.remove(id);
+        }
+    }
+
+    int count(TableDefinition table) {
+        return table.seeds().size() - deletedSeeds.size() + own.size();
+    }
+
+    /** Whether {@code id} is a seed row this tenant still sees (replacing it keeps its place among the seeds). */
+    boolean isVisibleSeed(TableDefinition table, String id) {
+        return table.seeds().containsKey(id) && !deletedSeeds.contains(id) && !own.containsKey(id);
+    }
+
+    private void appendSeedRows(TableDefinition table, List<Row> rows) {
+        for (Row seed : table.seeds().values()) {
+            if (!deletedSeeds.contains(seed.id()) && !own.containsKey(seed.id())) {
+                rows.add(seedOverrides.getOrDefault(seed.id(), seed));
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.twin.replayer.state;
+
+import dev.twin.replayer.config.Tenancy;
+import dev.twin.replayer.http.TwinRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Tells whose state a request works on. The tenant is the credential the client already sends: the Bearer token,
+ * the Basic-auth user (the password when the user is empty), or the configured header. The raw secret is never
+ * kept: the tenant key is {@code t_} + the first 16 hex digits of its SHA-256. With {@code tenancy: shared} every
+ * request is tenant {@code shared}; a request without a credential is tenant {@code anonymous}.
+ */
+public final class TenantResolver {
+    public static final String SHARED = "shared";
+    public static final String ANONYMOUS = "anonymous";
+    private static final Pattern TENANT_KEY = Pattern.compile("t_[0-9a-f]{16}");
+
+    private final Tenancy config;
+
+    public TenantResolver(Tenancy config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public String tenantOf(TwinRequest request) {
+        if (config.mode() == Tenancy.Mode.SHARED) {
+            return SHARED;
+        }
+        String credential = credentialOf(request);
+        return credential == null ? ANONYMOUS : keyOf(credential);
+    }
+
+    /** The credential the request carries (header, Bearer token or Basic-auth user), or null. */
+    public String credentialOf(TwinRequest request) {
+        if (config.header() != null) {
+            return blankToNull(request.header(config.header()));
+        }
+        String authorization = request.header("authorization");
+        if (authorization == null) {
+            return null;
+        }
+        String value = authorization.trim();
+        int space = value.indexOf(' ');
+        String scheme = space < 0 ? "" : value.substring(0, space).toLowerCase(Locale.ROOT);
+        String rest = space < 0 ? value : value.substring(space + 1).trim();
+        return switch (scheme) {
+            case "bearer" -> blankToNull(rest);
+            case "basic" -> basicUser(rest);
+            default -> blankToNull(value);
+        };
+    }
+
+    /**
+     * The tenant key for what an operator typed: a tenant key ({@code t_...}, {@code shared}, {@code anonymous})
+     * is taken as it is, anything else as a raw credential and hashed.
+     */
+    public String tenantFromOperator(String credentialOrKey) {
+        if (config.mode() == Tenancy.Mode.SHARED) {
+            return SHARED;
+        }
+        if (TENANT_KEY.matcher(credentialOrKey).matches() || credentialOrKey.equals(ANONYMOUS)
+                || credentialOrKey.equals(SHARED)) {
+            return credentialOrKey;
+        }
+        return keyOf(credentialOrKey);
+    }
+
+    /** {@code t_} + the first 16 hex digits of the SHA-256 of the credential. */
+    public static String keyOf(String credential) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(credential.getBytes(StandardCharsets.UTF_8));
+            return "t_" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static String basicUser(String encoded) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return blankToNull(encoded);
+        }
+        int colon = decoded.indexOf(':');
+        String user = colon < 0 ? decoded : decoded.substring(0, colon);
+        if (user.isEmpty() && colon >= 0) {
+            return blankToNull(decoded.substring(colon + 1));
+        }
+        return blankToNull(user);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

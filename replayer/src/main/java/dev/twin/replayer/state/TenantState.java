@@ -1,0 +1,44 @@
+package dev.twin.replayer.state;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Everything one tenant wrote, table by table, plus when it was last active. Transactions of one tenant run one
+ * at a time under {@link #lock}; different tenants run in parallel.
+ */
+final class TenantState {
+    final ReentrantLock lock = new ReentrantLock();
+    final Map<String, TableOverlay> tables = new HashMap<>();
+    volatile long lastActivityMillis;
+    /** The next creation-order position for a tenant-created row. */
+    long nextPosition;
+
+    TenantState(long lastActivityMillis) {
+        this.lastActivityMillis = lastActivityMillis;
+    }
+
+    /** The overlay of a table, created on first write. */
+    TableOverlay overlay(TableDefinition table) {
+        return tables.computeIfAbsent(table.name(), name -> new TableOverlay(table.firstSequence()));
+    }
+
+    /** The overlay of a table, or null when the tenant never wrote to it. */
+    TableOverlay existingOverlay(String table) {
+        return tables.get(table);
+    }
+
+    /** A copy that shares the immutable rows; taken under the lock (or when no transaction can run). */
+    TenantState copy() {
+        TenantState copy = new TenantState(lastActivityMillis);
+        copy.nextPosition = nextPosition;
+        tables.forEach((name, overlay) -> copy.tables.put(name, overlay.copy()));
+        return copy;
+    }
+
+    void clear() {
+        tables.clear();
+        nextPosition = 0;
+    }
+}

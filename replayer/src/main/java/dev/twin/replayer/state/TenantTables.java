@@ -1,0 +1,222 @@
+package dev.twin.replayer.state;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.http.ErrorKind;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One tenant's tables as a transaction sees them: the committed rows plus this transaction's own buffered
+ * writes. Nothing reaches the store until {@link StateStore#inTransaction} commits; valid only inside it.
+ */
+public final class TenantTables {
+    private static final int MINT_ATTEMPTS = 100;
+
+    private final String tenant;
+    private final Map<String, TableDefinition> definitions;
+    private final TenantState committed;
+    private final Clock clock;
+    /** Buffered writes per table: id -> new row, or null for a deletion; in write order. */
+    private final Map<String, LinkedHashMap<String, Row>> pending = new HashMap<>();
+    private final Map<String, Long> pendingSequences = new HashMap<>();
+    private final Map<String, Integer> pendingCountChange = new HashMap<>();
+    private boolean open = true;
+
+    TenantTables(String tenant, Map<String, TableDefinition> definitions, TenantState committed, Clock clock) {
+        this.tenant = tenant;
+        this.definitions = definitions;
+        this.committed = committed;
+        this.clock = clock;
+    }
+
+    /** The tenant key these tables belong to. */
+    public String tenant() {
+        return tenant;
+    }
+
+    public Optional<Row> get(String table, String id) {
+        return Optional.ofNullable(find(definition(table), id));
+    }
+
+    /** Every row the tenant sees, in creation order: seed rows first (in seed order), then its own. */
+    public List<Row> list(String table) {
+        TableDefinition definition = definition(table);
+        TableOverlay overlay = committed.existingOverlay(table);
+        List<Row> base = overlay == null ? new ArrayList<>(definition.seeds().values()) : overlay.rows(definition);
+        Map<String, Row> writes = pending.get(table);
+        if (writes == null || writes.isEmpty()) {
+            return base;
+        }
+        List<Row> rows = new ArrayList<>(base.size() + writes.size());
+        Set<String> seen = new HashSet<>();
+        for (Row row : base) {
+            seen.add(row.id());
+            if (!writes.containsKey(row.id())) {
+                rows.add(row);
+            } else if (writes.get(row.id()) != null) {
+                rows.add(writes.get(row.id()));
+            }
+        }
+        writes.forEach((id, row) -> {
+            if (row != null && !seen.contains(id)) {
+                rows.add(row);
+            }
+        });
+        return rows;
+    }
+
+    /** How many rows the tenant sees in the table. */
+    public int count(String table) {
+        TableDefinition definition = definition(table);
+        TableOverlay overlay = committed.existingOverlay(table);
+        int base = overlay == null ? definition.seeds().size() : overlay.count(definition);
+        return base + pendingCountChange.getOrDefault(table, 0);
+    }
+
+    /**
+     * Adds a row. The id comes from the data's id field when present, otherwise it is minted in the table's shape.
+     *
+     * @throws StateException CONFLICT when the id exists, QUOTA_EXCEEDED when the table is full for this tenant
+     */
+    public Row insert(String table, ObjectNode data) {
+        TableDefinition definition = definition(table);
+        String idField = definition.idField();
+        String id = data.hasNonNull(idField) ? data.get(idField).asText() : null;
+        if (id != null && find(definition, id) != null) {
+            throw new StateException(ErrorKind.CONFLICT,
+                    "A row with " + idField + " '" + id + "' already exists in " + table);
+        }
+        if (definition.maxRows() > 0 && count(table) >= definition.maxRows()) {
+            throw new StateException(ErrorKind.QUOTA_EXCEEDED, "Table " + table + " is full: at most "
+                    + definition.maxRows() + " rows per tenant");
+        }
+        if (id == null) {
+            id = mint(definition);
+        }
+        long now = clock.millis();
+        Row row = new Row(id, withIdFirst(idField, id, data), now, now);
+        write(table, id, row);
+        pendingCountChange.merge(table, 1, Integer::sum);
+        return row;
+    }
+
+    /**
+     * Replaces a row's data (the id field is kept); keeps its creation time and bumps its update time.
+     *
+     * @throws StateException NOT_FOUND when the tenant has no such row
+     */
+    public Row replace(String table, String id, ObjectNode data) {
+        TableDefinition definition = definition(table);
+        Row current = find(definition, id);
+        if (current == null) {
+            throw notFound(table, id);
+        }
+        long updated = Math.max(clock.millis(), current.updatedAtMillis());
+        Row row = new Row(id, withIdFirst(definition.idField(), id, data), current.createdAtMillis(), updated);
+        write(table, id, row);
+        return row;
+    }
+
+    /** Removes a row; false when the tenant has no such row. */
+    public boolean delete(String table, String id) {
+        TableDefinition definition = definition(table);
+        if (find(definition, id) == null) {
+            return false;
+        }
+        write(table, id, null);
+        pendingCountChange.merge(table, -1, Integer::sum);
+        return true;
+    }
+
+    /** The error for a row that does not exist, in the engine's words. */
+    public static StateException notFound(String table, String id) {
+        return new StateException(ErrorKind.NOT_FOUND, "No such row in " + table + ": '" + id + "'");
+    }
+
+    boolean hasWrites() {
+        return !pending.isEmpty() || !pendingSequences.isEmpty();
+    }
+
+    Map<String, LinkedHashMap<String, Row>> pendingWrites() {
+        return pending;
+    }
+
+    Map<String, Long> pendingSequences() {
+        return pendingSequences;
+    }
+
+    void close() {
+        open = false;
+    }
+
+    private Row find(TableDefinition definition, String id) {
+        Map<String, Row> writes = pending.get(definition.name());
+        if (writes != null && writes.containsKey(id)) {
+            return writes.get(id);
+        }
+        if (id == null) {
+            return null;
+        }
+        TableOverlay overlay = committed.existingOverlay(definition.name());
+        return overlay == null ? definition.seeds().get(id) : overlay.get(definition, id);
+    }
+
+    private String mint(TableDefinition definition) {
+        for (int attempt = 0; attempt < MINT_ATTEMPTS; attempt++) {
+            String id;
+            if (definition.ids().isSequential()) {
+                long next = pendingSequences.getOrDefault(definition.name(), committedSequence(definition)) + 1;
+                pendingSequences.put(definition.name(), next);
+                id = definition.ids().next(next);
+            } else {
+                id = definition.ids().next();
+            }
+            if (find(definition, id) == null) {
+                return id;
+            }
+        }
+        // Only a tiny id space (a short pattern) gets here.
+        throw new StateException(ErrorKind.CONFLICT, "Could not mint a free id for " + definition.name()
+                + " after " + MINT_ATTEMPTS + " attempts: the id shape allows too few ids");
+    }
+
+    private long committedSequence(TableDefinition definition) {
+        TableOverlay overlay = committed.existingOverlay(definition.name());
+        return overlay == null ? definition.firstSequence() : overlay.sequence;
+    }
+
+    private void write(String table, String id, Row rowOrNull) {
+        if (!open) {
+            throw new IllegalStateException("tables of tenant " + tenant + " used after their transaction ended");
+        }
+        pending.computeIfAbsent(table, name -> new LinkedHashMap<>()).put(id, rowOrNull);
+    }
+
+    private TableDefinition definition(String table) {
+        TableDefinition definition = definitions.get(table);
+        if (definition == null) {
+            throw new IllegalArgumentException("no table named '" + table + "', known: " + definitions.keySet());
+        }
+        return definition;
+    }
+
+    private static ObjectNode withIdFirst(String idField, String id, ObjectNode data) {
+        ObjectNode copy = JsonNodeFactory.instance.objectNode();
+        copy.put(idField, id);
+        data.fields().forEachRemaining(field -> {
+            if (!field.getKey().equals(idField)) {
+                copy.set(field.getKey(), field.getValue());
+            }
+        });
+        return copy;
+    }
+}
