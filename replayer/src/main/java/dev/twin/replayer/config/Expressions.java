@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The one JEXL engine for twin.yaml expressions. Strict (an undefined variable is an error, not null) and limited
  * to side-effect-free expressions: no assignments, loops, lambdas, local variables, {@code new} or pragmas.
- * Map keys that are absent read as null, so {@code input.amount ?? pi.amount} works.
+ * Map keys that are absent read as null, so {@code input.amount ?? pi.amount} works. Permissions are JEXL's
+ * restricted set without {@code getClass()}, so an expression cannot reach classes or reflection.
  */
 public final class Expressions {
     public static final JexlEngine ENGINE = new JexlBuilder()
@@ -21,6 +22,9 @@ public final class Expressions {
                     .sideEffect(false).sideEffectGlobal(false).loops(false).lambda(false).localVar(false)
                     .newInstance(false).pragma(false).annotation(false).importPragma(false)
                     .namespacePragma(false))
+            // No class access: getClass() and java.lang.Class are denied on top of JEXL's restricted set.
+            .permissions(org.apache.commons.jexl3.introspection.JexlPermissions.RESTRICTED.compose(
+                    "java.lang { Object { getClass(); wait(); notify(); notifyAll(); } Class {} }"))
             .strict(true)
             .silent(false)
             .cache(512)

@@ -16,7 +16,9 @@ public record Timestamps(Format format, Map<String, String> fields) {
         /** Whole seconds since the epoch, a JSON number (Stripe). */
         UNIX,
         /** {@code 2024-05-01T12:00:00Z}, a JSON string. */
-        ISO8601
+        ISO8601,
+        /** {@code Wed, 01 May 2024 12:00:00 +0000}, a JSON string (Twilio's {@code date_created}). */
+        RFC2822
     }
 
     public Timestamps {
