@@ -19,6 +19,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /** Reads and writes the CA's PEM files; the private key is created owner-only (0600) before any byte is written. */
 final class PemFiles {
@@ -44,12 +45,13 @@ final class PemFiles {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** PKCS#8 ("BEGIN PRIVATE KEY"), which OpenSSL and the JDK both read. */
     static void writePrivateKey(Path file, PrivateKey key) throws IOException {
         Path temp = isPosix()
                 ? Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        Files.writeString(temp, toPem(key), StandardCharsets.US_ASCII);
+        Files.writeString(temp, toPem(new JcaPKCS8Generator(key, null)), StandardCharsets.US_ASCII);
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -72,7 +74,7 @@ final class PemFiles {
             return converter.getPrivateKey(info);
         }
         if (object instanceof PEMKeyPair pair) {
-            return converter.getKeyPair(pair).getPrivate();
+            return converter.getPrivateKey(pair.getPrivateKeyInfo());
         }
         throw new IOException(file + " does not hold a PEM private key");
     }
