@@ -28,12 +28,12 @@ final class ConventionsBinder {
     static void checkMerged(Conventions merged, String pointer, LoadContext context) {
         DeleteRule delete = merged.delete();
         if (delete.body() != null && Integer.valueOf(204).equals(delete.status())) {
-            context.problem(ConfigProblems.child(pointer, "delete"),
+            context.problemAtKey(ConfigProblems.child(pointer, "delete"),
                     "a 204 response has no body: set delete.status to 200 or remove delete.body");
         }
         ListStyle list = merged.list();
         if (list.defaultLimit() > list.maxLimit()) {
-            context.problem(ConfigProblems.child(pointer, "list"), "defaultLimit " + list.defaultLimit()
+            context.problemAtKey(ConfigProblems.child(pointer, "list"), "defaultLimit " + list.defaultLimit()
                     + " is greater than maxLimit " + list.maxLimit());
         }
     }
@@ -90,12 +90,13 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("wrap", "fields", "status", "typeMap", "codeMap", "extraFields");
+        m.allowOnly("wrap", "fields", "status", "typeMap", "codeMap", "extraFields", "messageMap");
         return new ErrorRules(m.string("wrap"), m.stringMap("fields", ErrorRules.INTERNAL_FIELDS),
                 kindMap(m, "status", (p, v) -> status(m, p, v)),
                 kindMap(m, "typeMap", m::text),
                 kindMap(m, "codeMap", (p, v) -> v.deepCopy()),
-                m.objectNode("extraFields"));
+                m.objectNode("extraFields"),
+                kindMap(m, "messageMap", m::text));
     }
 
     private static <V> Map<ErrorKind, V> kindMap(YamlMapping m, String key, YamlMapping.ValueParser<V> values) {

@@ -19,16 +19,20 @@ import java.util.Map;
  * @param codeMap     value of the {@code code} field per kind (string or number)
  * @param extraFields constant fields added to every error body; string values are Handlebars templates
  *                    with {@code error} ({@code {{error.code}}}) and {@code request}
+ * @param messageMap  the message per kind as a Handlebars template over {@code id}, {@code resource} and
+ *                    {@code request.path} (only NOT_FOUND uses it so far); absent = Stripe's
+ *                    {@code No such customer: 'cus_123'}
  */
 public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
-                         Map<ErrorKind, String> typeMap, Map<ErrorKind, JsonNode> codeMap, ObjectNode extraFields) {
+                         Map<ErrorKind, String> typeMap, Map<ErrorKind, JsonNode> codeMap, ObjectNode extraFields,
+                         Map<ErrorKind, String> messageMap) {
 
     /** The internal field names {@code fields} may map. */
     public static final java.util.Set<String> INTERNAL_FIELDS = java.util.Set.of(
             "message", "type", "code", "param", "status");
 
     public static final ErrorRules DEFAULTS = new ErrorRules("", defaultFields(), defaultStatus(),
-            lowerCaseNames(), lowerCaseCodes(), JsonNodeFactory.instance.objectNode());
+            lowerCaseNames(), lowerCaseCodes(), JsonNodeFactory.instance.objectNode(), Map.of());
 
     public ErrorRules {
         fields = Merging.copy(fields);
@@ -36,12 +40,13 @@ public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind,
         typeMap = Merging.copy(typeMap);
         codeMap = Merging.copy(codeMap);
         extraFields = Merging.copy(extraFields);
+        messageMap = messageMap == null ? null : Merging.copy(messageMap);
     }
 
     public ErrorRules merge(ErrorRules o) {
         return o == null ? this : new ErrorRules(Merging.value(wrap, o.wrap), Merging.map(fields, o.fields),
                 Merging.map(status, o.status), Merging.map(typeMap, o.typeMap), Merging.map(codeMap, o.codeMap),
-                Merging.object(extraFields, o.extraFields));
+                Merging.object(extraFields, o.extraFields), Merging.map(messageMap, o.messageMap));
     }
 
     private static Map<String, String> defaultFields() {
