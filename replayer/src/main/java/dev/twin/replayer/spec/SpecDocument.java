@@ -7,6 +7,7 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -190,6 +191,7 @@ public final class SpecDocument {
         result.setRequestBodies(lazy(sections.get("requestBodies"), RequestBody.class));
         result.setHeaders(lazy(sections.get("headers"), Header.class));
         result.setSecuritySchemes(lazy(sections.get("securitySchemes"), SecurityScheme.class));
+        result.setExamples(lazy(sections.get("examples"), Example.class));
         return result;
     }
 

@@ -37,7 +37,7 @@ public final class SpecLoader {
             bytes = convertSwagger2(file, bytes);
             index = index(file, bytes, false);
         } else if (!index.version().startsWith("3.")) {
-            throw new SpecException(file + ": unsupported OpenAPI version '" + index.version()
+            throw new SpecException(file, "unsupported OpenAPI version '" + index.version()
                     + "' (twin reads 3.0, 3.1 and Swagger 2.0)");
         }
         return new SpecDocument(file, namespace, bytes, index);
@@ -47,9 +47,9 @@ public final class SpecLoader {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new SpecException(file + ": spec file not found");
+            throw new SpecException(file, "spec file not found");
         } catch (IOException e) {
-            throw new SpecException(file + ": cannot read spec: " + e.getMessage());
+            throw new SpecException(file, "cannot read spec: " + e.getMessage());
         }
     }
 
@@ -57,12 +57,12 @@ public final class SpecLoader {
         try {
             return SpecIndexer.index(json);
         } catch (SpecIndexer.SpecProblem e) {
-            String where = locationsMeaningful ? ":" + e.line + ":" + e.column : "";
-            throw new SpecException(file + where + ": " + e.getMessage());
+            throw locationsMeaningful ? new SpecException(file, e.line, e.column, e.getMessage())
+                    : new SpecException(file, e.getMessage());
         } catch (JsonProcessingException e) {
-            throw new SpecException(located(file, e) + "invalid JSON: " + e.getOriginalMessage());
+            throw located(file, e, "invalid JSON: ");
         } catch (IOException e) {
-            throw new SpecException(file + ": cannot read spec: " + e.getMessage());
+            throw new SpecException(file, "cannot read spec: " + e.getMessage());
         }
     }
 
@@ -70,13 +70,13 @@ public final class SpecLoader {
         try {
             JsonNode tree = new YAMLMapper().readTree(yaml);
             if (tree == null || !tree.isObject()) {
-                throw new SpecException(file + ": not an OpenAPI document (expected a mapping at the top level)");
+                throw new SpecException(file, "not an OpenAPI document (expected a mapping at the top level)");
             }
             return JSON.writeValueAsBytes(tree);
         } catch (JsonProcessingException e) {
-            throw new SpecException(located(file, e) + "invalid YAML: " + e.getOriginalMessage());
+            throw located(file, e, "invalid YAML: ");
         } catch (IOException e) {
-            throw new SpecException(file + ": cannot read spec: " + e.getMessage());
+            throw new SpecException(file, "cannot read spec: " + e.getMessage());
         }
     }
 
@@ -86,19 +86,21 @@ public final class SpecLoader {
         SwaggerParseResult result = new SwaggerConverter()
                 .readContents(new String(json, StandardCharsets.UTF_8), null, options);
         if (result.getOpenAPI() == null) {
-            throw new SpecException(file + ": invalid Swagger 2.0 document: " + String.join("; ",
+            throw new SpecException(file, "invalid Swagger 2.0 document: " + String.join("; ",
                     result.getMessages() == null ? java.util.List.of("unreadable") : result.getMessages()));
         }
         try {
             return Json.mapper().writeValueAsBytes(result.getOpenAPI());
         } catch (JsonProcessingException e) {
-            throw new SpecException(file + ": cannot convert Swagger 2.0 document: " + e.getOriginalMessage(), e);
+            throw new SpecException(file, "cannot convert Swagger 2.0 document: " + e.getOriginalMessage());
         }
     }
 
-    private static String located(Path file, JsonProcessingException e) {
+    private static SpecException located(Path file, JsonProcessingException e, String what) {
         JsonLocation location = e.getLocation();
-        return location == null ? file + ": " : file + ":" + location.getLineNr() + ":" + location.getColumnNr() + ": ";
+        String reason = what + e.getOriginalMessage();
+        return location == null || location.getLineNr() <= 0 ? new SpecException(file, reason)
+                : new SpecException(file, location.getLineNr(), location.getColumnNr(), reason);
     }
 
     private static boolean startsWithBrace(byte[] bytes) {

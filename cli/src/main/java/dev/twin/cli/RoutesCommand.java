@@ -1,0 +1,39 @@
+package dev.twin.cli;
+
+import dev.twin.replayer.admin.RouteTable;
+import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.server.ServedApi;
+import dev.twin.replayer.server.ServedApiLoader;
+import dev.twin.replayer.server.StatefulResponder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "routes", mixinStandardHelpOptions = true,
+        description = "List every operation a twin would serve: method, path template, namespaced id.")
+final class RoutesCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "CONFIG_OR_DIR",
+            description = "twin.yaml, or a directory holding one (default: the current directory)")
+    Path configOrDir;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "list this spec's routes (repeatable)")
+    List<Path> specs;
+
+    @Override
+    public Integer call() {
+        try {
+            Path configFile = ConfigArguments.configFile(configOrDir, specs);
+            ServedApi api = ServedApiLoader.load(ConfigArguments.load(configFile, specs), StatefulResponder.Factory.NONE);
+            System.out.print(RouteTable.format(api.operations()));
+            return 0;
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.twin.replayer.admin;
+
+import dev.twin.replayer.http.TwinRequest;
+import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.response.ErrorResponses;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The admin endpoints under {@code /__twin/}. Anyone holding the server's registry may add one, e.g.
+ * {@code adminRoutes.add("POST", "/__twin/snapshots/{name}/restore", handler)}; {@code {name}} matches one
+ * segment. Imported specs never see these paths: the server asks this registry first.
+ */
+public final class AdminRoutes {
+    public static final String PREFIX = "/__twin";
+
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
+
+    public AdminRoutes add(String method, String path, AdminHandler handler) {
+        if (!path.startsWith(PREFIX + "/")) {
+            throw new IllegalArgumentException("admin paths start with " + PREFIX + "/: " + path);
+        }
+        routes.add(new Route(method.toUpperCase(java.util.Locale.ROOT), path.split("/"), handler));
+        return this;
+    }
+
+    public static boolean isAdminPath(String path) {
+        return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
+    }
+
+    /** Answers an admin path: the handler's response, or a JSON 404/405. */
+    public TwinResponse handle(TwinRequest request) {
+        String[] segments = request.path().split("/");
+        Set<String> allowed = new TreeSet<>();
+        for (Route route : routes) {
+            Map<String, String> params = route.match(segments);
+            if (params == null) {
+                continue;
+            }
+            if (route.method.equals(request.method())
+                    || (request.method().equals("HEAD") && route.method.equals("GET"))) {
+                return route.handler.handle(request, params);
+            }
+            allowed.add(route.method);
+        }
+        if (!allowed.isEmpty()) {
+            return ErrorResponses.methodNotAllowed(request.method(), request.path(), allowed);
+        }
+        return ErrorResponses.notFound(request.method(), request.path());
+    }
+
+    private record Route(String method, String[] segments, AdminHandler handler) {
+        Map<String, String> match(String[] path) {
+            if (path.length != segments.length) {
+                return null;
+            }
+            Map<String, String> params = new HashMap<>();
+            for (int i = 0; i < path.length; i++) {
+                String template = segments[i];
+                if (template.startsWith("{") && template.endsWith("}")) {
+                    if (path[i].isEmpty()) {
+                        return null;
+                    }
+                    params.put(template.substring(1, template.length() - 1), path[i]);
+                } else if (!template.equals(path[i])) {
+                    return null;
+                }
+            }
+            return params;
+        }
+    }
+}

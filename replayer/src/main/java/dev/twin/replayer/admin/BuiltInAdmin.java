@@ -1,0 +1,59 @@
+package dev.twin.replayer.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.spec.ApiOperation;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/** {@code /__twin/health}, {@code /__twin/routes} and {@code /__twin/requests}. */
+public final class BuiltInAdmin {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BuiltInAdmin() {
+    }
+
+    public static void register(AdminRoutes routes, Supplier<List<ApiOperation>> operations, RequestJournal journal) {
+        routes.add("GET", "/__twin/health", (request, params) -> json(JSON.createObjectNode()
+                .put("status", "ok").put("operations", operations.get().size())));
+        routes.add("GET", "/__twin/routes", (request, params) -> {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode list = body.putArray("routes");
+            for (ApiOperation operation : operations.get()) {
+                list.addObject().put("method", operation.method()).put("path", operation.pathTemplate())
+                        .put("operation", operation.id());
+            }
+            return json(body);
+        });
+        routes.add("GET", "/__twin/requests", (request, params) -> {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode list = body.putArray("requests");
+            for (JournalEntry entry : journal.recent()) {
+                ObjectNode item = list.addObject().put("at", entry.at().toString()).put("method", entry.method())
+                        .put("path", entry.path()).put("status", entry.status())
+                        .put("operation", entry.operation()).put("source", entry.source().name().toLowerCase());
+                if (entry.note() != null) {
+                    item.put("note", entry.note());
+                }
+            }
+            return json(body);
+        });
+        routes.add("DELETE", "/__twin/requests", (request, params) -> {
+            journal.clear();
+            return new TwinResponse(204, java.util.Map.of(), new byte[0]);
+        });
+    }
+
+    private static TwinResponse json(ObjectNode body) {
+        try {
+            return new TwinResponse(200, java.util.Map.of("Content-Type", "application/json"),
+                    JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

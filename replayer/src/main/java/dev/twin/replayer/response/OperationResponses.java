@@ -1,0 +1,154 @@
+package dev.twin.replayer.response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import dev.twin.replayer.spec.ApiOperation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The documented responses of one operation, read from the swagger model once and then reused per request. */
+final class OperationResponses {
+    private final List<DocumentedResponse> responses;
+    private final DocumentedResponse preferred;
+
+    private OperationResponses(List<DocumentedResponse> responses, DocumentedResponse preferred) {
+        this.responses = responses;
+        this.preferred = preferred;
+    }
+
+    static OperationResponses of(ApiOperation apiOperation) {
+        Operation operation = apiOperation.operation();
+        Components components = apiOperation.components();
+        List<DocumentedResponse> responses = new ArrayList<>();
+        if (operation.getResponses() != null) {
+            operation.getResponses().forEach((code, response) ->
+                    responses.add(documented(code, response, components)));
+        }
+        DocumentedResponse preferred = responses.stream()
+                .filter(r -> r.status() >= 200 && r.status() < 300 && !r.code().equals("default"))
+                .min(Comparator.comparingInt(DocumentedResponse::status))
+                .or(() -> responses.stream().filter(r -> r.code().equals("default")).findFirst())
+                .or(() -> responses.stream().min(Comparator.comparingInt(DocumentedResponse::status)))
+                .orElse(null);
+        return new OperationResponses(List.copyOf(responses), preferred);
+    }
+
+    /** The lowest documented 2xx, else {@code default}, else the lowest documented; null if none is documented. */
+    DocumentedResponse preferred() {
+        return preferred;
+    }
+
+    /** The response documented for {@code status} exactly, else its {@code 4XX}-style range, else default. */
+    DocumentedResponse forStatus(int status) {
+        String exact = Integer.toString(status);
+        String range = (status / 100) + "XX";
+        DocumentedResponse inRange = null;
+        DocumentedResponse byDefault = null;
+        for (DocumentedResponse response : responses) {
+            if (response.code().equals(exact)) {
+                return response;
+            }
+            if (response.code().equalsIgnoreCase(range)) {
+                inRange = response;
+            } else if (response.code().equals("default")) {
+                byDefault = response;
+            }
+        }
+        return inRange != null ? inRange : byDefault;
+    }
+
+    /** Documented client-error status codes, lowest first. */
+    List<Integer> clientErrorStatuses() {
+        return responses.stream().map(DocumentedResponse::code).filter(c -> c.matches("4\\d\\d"))
+                .map(Integer::valueOf).sorted().toList();
+    }
+
+    private static DocumentedResponse documented(String code, ApiResponse response, Components components) {
+        int status = statusOf(code);
+        List<String> mediaTypes = new ArrayList<>();
+        Map<String, MediaBody> bodies = new LinkedHashMap<>();
+        Content content = response.getContent();
+        if (content != null) {
+            content.forEach((mediaType, media) -> {
+                mediaTypes.add(mediaType);
+                bodies.put(mediaType, body(mediaType, media, components));
+            });
+        }
+        Map<String, Header> headers = new LinkedHashMap<>();
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, header) -> {
+                if (!name.equalsIgnoreCase("content-type") && !name.equalsIgnoreCase("content-length")) {
+                    headers.put(name, header);
+                }
+            });
+        }
+        return new DocumentedResponse(code, status, List.copyOf(mediaTypes), bodies, headers);
+    }
+
+    private static MediaBody body(String mediaType, MediaType media, Components components) {
+        Map<String, JsonNode> named = new LinkedHashMap<>();
+        if (media.getExamples() != null) {
+            media.getExamples().forEach((name, example) -> {
+                JsonNode value = exampleValue(example, components);
+                if (value != null) {
+                    named.put(name, value);
+                }
+            });
+        }
+        JsonNode example = media.getExample() != null ? Json.mapper().valueToTree(media.getExample()) : null;
+        if (example == null && !named.isEmpty()) {
+            example = named.values().iterator().next();
+        }
+        Schema<?> schema = media.getSchema();
+        if (example == null && schema != null) {
+            Schema<?> target = schema;
+            if (schema.get$ref() != null && components.getSchemas() != null) {
+                Schema<?> referenced = components.getSchemas().get(refName(schema.get$ref()));
+                target = referenced != null ? referenced : schema;
+            }
+            if (target.getExample() != null) {
+                example = Json.mapper().valueToTree(target.getExample());
+            }
+        }
+        return new MediaBody(mediaType, example, named, schema, new MediaBody.RenderedCache());
+    }
+
+    private static JsonNode exampleValue(Example example, Components components) {
+        Example resolved = example;
+        if (example.get$ref() != null && components.getExamples() != null) {
+            resolved = components.getExamples().get(refName(example.get$ref()));
+        }
+        return resolved == null || resolved.getValue() == null ? null
+                : Json.mapper().valueToTree(resolved.getValue());
+    }
+
+    static String refName(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+    }
+
+    private static int statusOf(String code) {
+        if (code.equals("default")) {
+            return 200;
+        }
+        if (code.length() == 3 && code.toUpperCase().endsWith("XX")) {
+            return (code.charAt(0) - '0') * 100;
+        }
+        try {
+            return Integer.parseInt(code);
+        } catch (NumberFormatException e) {
+            return 200;
+        }
+    }
+}

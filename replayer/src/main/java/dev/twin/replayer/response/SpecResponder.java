@@ -1,0 +1,173 @@
+package dev.twin.replayer.response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twin.replayer.generate.BodyGenerator;
+import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.routing.RoutedRequest;
+import dev.twin.replayer.spec.ApiOperation;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.headers.Header;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Answers a routed request from the spec: the documented response (or the one {@code Prefer: code} asks for),
+ * the media type {@code Accept} allows, its example or a body generated from the schema, declared headers, and
+ * path parameters echoed into the body. Everything about an operation is worked out on its first request and
+ * reused, so a repeated request costs a map lookup plus, with path parameters, one small copy.
+ */
+public final class SpecResponder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, OperationResponses> operations = new ConcurrentHashMap<>();
+    private final Map<String, BodyGenerator> generators = new ConcurrentHashMap<>();
+
+    public Answer respond(RoutedRequest routed) {
+        ApiOperation operation = routed.operation();
+        Prefer prefer = Prefer.parse(routed.request().header("prefer"));
+        OperationResponses responses = operations.computeIfAbsent(operation.id(),
+                id -> OperationResponses.of(operation));
+        DocumentedResponse documented = prefer.code() == null ? responses.preferred()
+                : responses.forStatus(prefer.code());
+        if (documented == null) {
+            String message = prefer.code() == null
+                    ? operation.id() + " documents no response."
+                    : operation.id() + " documents no response for Prefer: code=" + prefer.code() + ".";
+            return Answer.of(ErrorResponses.error(prefer.code() == null ? 500 : 422, "twin_error", message, null),
+                    AnswerSource.ERROR);
+        }
+        int status = prefer.code() != null ? prefer.code() : documented.status();
+        Map<String, String> headers = new LinkedHashMap<>();
+        BodyGenerator generator = generator(operation);
+        documented.headers().forEach((name, header) -> headers.put(name, headerValue(generator, operation, name,
+                header)));
+        if (documented.mediaTypes().isEmpty()) {
+            return Answer.of(new TwinResponse(status, headers, new byte[0]), AnswerSource.SPEC_EXAMPLE);
+        }
+        String accept = routed.request().header("accept");
+        String mediaType = ContentNegotiation.choose(accept, documented.mediaTypes());
+        if (mediaType == null) {
+            return Answer.of(ErrorResponses.notAcceptable(accept, documented.mediaTypes()), AnswerSource.ERROR);
+        }
+        headers.put("Content-Type", concrete(mediaType));
+        MediaBody body = documented.bodies().get(mediaType);
+
+        MediaBody.Rendered rendered;
+        if (prefer.example() != null) {
+            JsonNode example = body.namedExamples().get(prefer.example());
+            if (example == null) {
+                return Answer.of(ErrorResponses.error(404, "not_found", operation.id() + " has no example named '"
+                        + prefer.example() + "' for " + status + " " + mediaType + "; documented: "
+                        + body.namedExamples().keySet() + ".", null), AnswerSource.ERROR);
+            }
+            rendered = render(example, mediaType, AnswerSource.SPEC_EXAMPLE);
+        } else if (prefer.dynamic() && body.schema() != null) {
+            rendered = render(generator.generate(body.schema(), ThreadLocalRandom.current().nextLong()), mediaType,
+                    AnswerSource.GENERATED);
+        } else {
+            rendered = defaultBody(operation, documented, body, generator);
+        }
+        byte[] bytes = rendered.bytes();
+        if (!routed.pathParams().isEmpty() && isJson(mediaType)) {
+            JsonNode echoed = PathParameterEcho.apply(rendered.node(), operation.pathParameterNames(),
+                    routed.pathParams());
+            if (echoed != rendered.node()) {
+                bytes = serialize(echoed, mediaType);
+            }
+        }
+        return Answer.of(new TwinResponse(status, headers, bytes), rendered.source());
+    }
+
+    /** Statuses of the documented 4xx responses of an operation, lowest first (for validation errors). */
+    public List<Integer> documentedClientErrors(ApiOperation operation) {
+        return operations.computeIfAbsent(operation.id(), id -> OperationResponses.of(operation))
+                .clientErrorStatuses();
+    }
+
+    private MediaBody.Rendered defaultBody(ApiOperation operation, DocumentedResponse documented, MediaBody body,
+                                           BodyGenerator generator) {
+        MediaBody.Rendered cached = body.cache().value;
+        if (cached == null) {
+            if (body.example() != null) {
+                cached = render(body.example(), body.mediaType(), AnswerSource.SPEC_EXAMPLE);
+            } else if (body.schema() != null) {
+                long seed = seed(operation.id(), documented.code(), body.mediaType());
+                cached = render(generator.generate(body.schema(), seed), body.mediaType(), AnswerSource.GENERATED);
+            } else {
+                cached = new MediaBody.Rendered(null, new byte[0], AnswerSource.SPEC_EXAMPLE);
+            }
+            body.cache().value = cached;
+        }
+        return cached;
+    }
+
+    private String headerValue(BodyGenerator generator, ApiOperation operation, String name, Header header) {
+        Object example = header.getExample();
+        if (example == null && header.getExamples() != null && !header.getExamples().isEmpty()) {
+            example = header.getExamples().values().iterator().next().getValue();
+        }
+        if (example == null && header.getSchema() != null) {
+            example = header.getSchema().getExample();
+        }
+        if (example != null) {
+            JsonNode node = Json.mapper().valueToTree(example);
+            return node.isValueNode() ? node.asText() : node.toString();
+        }
+        if (header.getSchema() == null) {
+            return "";
+        }
+        JsonNode generated = generator.generate(header.getSchema(), seed(operation.id(), "header", name));
+        return generated.isValueNode() ? generated.asText() : generated.toString();
+    }
+
+    private BodyGenerator generator(ApiOperation operation) {
+        return generators.computeIfAbsent(operation.namespace(), ns -> new BodyGenerator(operation.components()));
+    }
+
+    private static MediaBody.Rendered render(JsonNode node, String mediaType, AnswerSource source) {
+        return new MediaBody.Rendered(node, serialize(node, mediaType), source);
+    }
+
+    private static byte[] serialize(JsonNode node, String mediaType) {
+        if (node.isTextual() && !isJson(mediaType)) {
+            return node.textValue().getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a response body", e);
+        }
+    }
+
+    static boolean isJson(String mediaType) {
+        String lower = mediaType.toLowerCase(Locale.ROOT);
+        return lower.startsWith("application/json") || lower.contains("+json") || lower.equals("*/*");
+    }
+
+    /** A documented wildcard such as {@code application/*} cannot be sent as a Content-Type. */
+    private static String concrete(String mediaType) {
+        if (mediaType.equals("*/*")) {
+            return "application/json";
+        }
+        return mediaType.endsWith("/*") ? mediaType.substring(0, mediaType.length() - 1) + "octet-stream" : mediaType;
+    }
+
+    private static long seed(String... parts) {
+        long hash = 1125899906842597L;
+        for (String part : parts) {
+            for (int i = 0; i < part.length(); i++) {
+                hash = 31 * hash + part.charAt(i);
+            }
+            hash = 31 * hash + '|';
+        }
+        return hash;
+    }
+}

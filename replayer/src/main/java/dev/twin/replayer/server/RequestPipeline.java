@@ -1,0 +1,128 @@
+package dev.twin.replayer.server;
+
+import dev.twin.replayer.admin.AdminRoutes;
+import dev.twin.replayer.admin.JournalEntry;
+import dev.twin.replayer.admin.RequestJournal;
+import dev.twin.replayer.config.ValidationMode;
+import dev.twin.replayer.http.TwinRequest;
+import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.response.Answer;
+import dev.twin.replayer.response.AnswerSource;
+import dev.twin.replayer.response.ErrorResponses;
+import dev.twin.replayer.routing.RouteMatch;
+import dev.twin.replayer.routing.RoutedRequest;
+import dev.twin.replayer.spec.ApiOperation;
+import dev.twin.replayer.validation.DecodedRequest;
+import dev.twin.replayer.validation.OperationValidator;
+import dev.twin.replayer.validation.ValidationResult;
+import dev.twin.replayer.validation.Violation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * What happens to every request, independent of Netty: admin paths first; then routing (404/405), validation
+ * (strict: 401/400, warn: noted), the stateful responder for bound operations, else the spec's response. Each
+ * answer to an imported path is recorded in the journal with the source that produced it.
+ */
+public final class RequestPipeline {
+    private static final System.Logger LOG = System.getLogger(RequestPipeline.class.getName());
+
+    private final Supplier<ServedApi> api;
+    private final AdminRoutes admin;
+    private final RequestJournal journal;
+    private final ValidationMode validationOverride;
+
+    /** @param validationOverride the mode from the command line, or null to use the config's */
+    public RequestPipeline(Supplier<ServedApi> api, AdminRoutes admin, RequestJournal journal,
+                           ValidationMode validationOverride) {
+        this.api = api;
+        this.admin = admin;
+        this.journal = journal;
+        this.validationOverride = validationOverride;
+    }
+
+    /** @param rawPath the path as sent (still percent-encoded); {@code request.path()} is the decoded one */
+    public TwinResponse handle(TwinRequest request, String rawPath) {
+        if (AdminRoutes.isAdminPath(request.path())) {
+            try {
+                return admin.handle(request);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "admin endpoint failed: " + request.path(), e);
+                return ErrorResponses.error(500, "twin_error", "admin endpoint failed: " + e, null);
+            }
+        }
+        ServedApi current = api.get();
+        RouteMatch match = current.router().route(request.method(), rawPath);
+        Answer answer;
+        String operationId = null;
+        if (match instanceof RouteMatch.Found found) {
+            operationId = found.operation().id();
+            answer = answerSafely(current, new RoutedRequest(request, found.operation(), found.pathParams()));
+        } else if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
+            answer = Answer.of(ErrorResponses.methodNotAllowed(request.method(), request.path(),
+                    notAllowed.allowed()), AnswerSource.ERROR);
+        } else {
+            answer = Answer.of(ErrorResponses.notFound(request.method(), request.path()), AnswerSource.ERROR);
+        }
+        journal.add(new JournalEntry(Instant.now(), request.method(), request.path(), answer.response().status(),
+                operationId, answer.source(), answer.note()));
+        return answer.response();
+    }
+
+    private Answer answerSafely(ServedApi current, RoutedRequest routed) {
+        try {
+            return answer(current, routed);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "failed answering " + routed.operation().id(), e);
+            return Answer.of(ErrorResponses.error(500, "twin_error", "twin failed answering "
+                    + routed.operation().id() + ": " + e, null), AnswerSource.ERROR);
+        }
+    }
+
+    private Answer answer(ServedApi current, RoutedRequest routed) {
+        ValidationMode mode = validationOverride != null ? validationOverride
+                : current.config().server().validate();
+        StatefulResponder stateful = current.stateful();
+        boolean needsDecoding = mode != ValidationMode.OFF || stateful != StatefulResponder.NONE;
+        DecodedRequest decoded = null;
+        String note = null;
+        if (needsDecoding) {
+            OperationValidator validator = current.checks().validator(routed.operation());
+            decoded = validator.decode(routed.request(), routed.pathParams());
+            if (mode != ValidationMode.OFF) {
+                ValidationResult result = validator.validate(decoded);
+                if (!result.isValid()) {
+                    if (mode == ValidationMode.STRICT) {
+                        return Answer.of(rejection(current, routed.operation(), result), AnswerSource.ERROR);
+                    }
+                    note = "invalid request (warn mode): " + summary(result.violations());
+                    LOG.log(System.Logger.Level.WARNING, routed.operation().id() + ": " + note);
+                }
+            }
+        }
+        if (decoded != null) {
+            Optional<TwinResponse> fromTable = stateful.respond(routed, decoded);
+            if (fromTable.isPresent()) {
+                return new Answer(fromTable.get(), AnswerSource.TABLE, note);
+            }
+        }
+        return current.responder().respond(routed).withNote(note);
+    }
+
+    private static TwinResponse rejection(ServedApi current, ApiOperation operation, ValidationResult result) {
+        if (result.unauthorized()) {
+            return ErrorResponses.unauthorized(result.first().reason());
+        }
+        List<Integer> documented = current.responder().documentedClientErrors(operation);
+        int status = documented.contains(400) || !documented.contains(422) ? 400 : 422;
+        return ErrorResponses.invalid(status, result.violations());
+    }
+
+    private static String summary(List<Violation> violations) {
+        return violations.stream().map(v -> v.param() + ": " + v.reason()).collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.twin.replayer.server;
+
+import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.response.SpecResponder;
+import dev.twin.replayer.routing.Router;
+import dev.twin.replayer.spec.ApiOperation;
+import dev.twin.replayer.spec.SpecDocument;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the server answers from for one loaded configuration: the config, its specs, the router, the spec
+ * responder and the per-operation request checks. Immutable as far as callers can tell (caches fill lazily);
+ * {@code --watch} builds a new one and swaps it in whole.
+ */
+public final class ServedApi {
+    private final TwinConfig config;
+    private final List<SpecDocument> specs;
+    private final Router router;
+    private final Map<String, ApiOperation> operationsById;
+    private final SpecResponder responder = new SpecResponder();
+    private final RequestChecks checks;
+    private volatile StatefulResponder stateful = StatefulResponder.NONE;
+
+    ServedApi(TwinConfig config, List<SpecDocument> specs, Router router) {
+        this.config = config;
+        this.specs = List.copyOf(specs);
+        this.router = router;
+        this.operationsById = router.operations().stream()
+                .collect(Collectors.toUnmodifiableMap(ApiOperation::id, Function.identity()));
+        this.checks = new RequestChecks();
+    }
+
+    public TwinConfig config() {
+        return config;
+    }
+
+    public List<SpecDocument> specs() {
+        return specs;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    /** Every operation of every import, in import and document order. */
+    public List<ApiOperation> operations() {
+        return router.operations();
+    }
+
+    /** By namespaced id, e.g. {@code stripe.PostCustomers}. */
+    public ApiOperation operation(String id) {
+        return operationsById.get(id);
+    }
+
+    public SpecResponder responder() {
+        return responder;
+    }
+
+    public RequestChecks checks() {
+        return checks;
+    }
+
+    public StatefulResponder stateful() {
+        return stateful;
+    }
+
+    void stateful(StatefulResponder responder) {
+        this.stateful = responder;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.twin.replayer.server;
+
+import dev.twin.replayer.config.Binding;
+import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.config.ConfigProblem;
+import dev.twin.replayer.config.Import;
+import dev.twin.replayer.config.SourceLocation;
+import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.routing.Router;
+import dev.twin.replayer.spec.ApiOperation;
+import dev.twin.replayer.spec.SpecDocument;
+import dev.twin.replayer.spec.SpecException;
+import dev.twin.replayer.spec.SpecLoader;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a loaded configuration into a {@link ServedApi}: reads every import, builds the router, checks that every
+ * {@code extend} binding names an imported operation. Every problem is collected and reported at once; nothing is
+ * served from a configuration with problems.
+ */
+public final class ServedApiLoader {
+    private ServedApiLoader() {
+    }
+
+    public static ServedApi load(TwinConfig config, StatefulResponder.Factory stateful) throws ConfigException {
+        List<ConfigProblem> problems = new ArrayList<>();
+        List<SpecDocument> specs = new ArrayList<>();
+        Map<String, Import> namespaces = new HashMap<>();
+        for (Import spec : config.imports()) {
+            Import earlier = namespaces.putIfAbsent(spec.as(), spec);
+            if (earlier != null) {
+                problems.add(new ConfigProblem(spec.location(), "namespace '" + spec.as()
+                        + "' is already used by the import at " + earlier.location()));
+                continue;
+            }
+            if (!Files.isRegularFile(spec.path())) {
+                problems.add(new ConfigProblem(spec.location(), "spec file not found: " + spec.path()));
+                continue;
+            }
+            try {
+                specs.add(SpecLoader.load(spec.path(), spec.as()));
+            } catch (SpecException e) {
+                problems.add(new ConfigProblem(new SourceLocation(e.file(), e.line(), e.column()), e.reason()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        List<ApiOperation> operations = new ArrayList<>();
+        specs.forEach(spec -> operations.addAll(spec.operations()));
+        Router router;
+        try {
+            router = Router.of(operations);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(new ConfigProblem(SourceLocation.of(config.sourceMap().file()),
+                    e.getMessage()));
+        }
+        ServedApi api = new ServedApi(config, specs, router);
+        for (Binding binding : config.extend()) {
+            if (api.operation(binding.mock()) == null) {
+                problems.add(new ConfigProblem(binding.location(), "extend: no imported operation '"
+                        + binding.mock() + "'" + suggestion(api, binding.mock())));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        api.stateful(stateful.create(api));
+        return api;
+    }
+
+    private static String suggestion(ServedApi api, String missing) {
+        String lower = missing.toLowerCase(java.util.Locale.ROOT);
+        return api.operations().stream().map(ApiOperation::id)
+                .filter(id -> id.toLowerCase(java.util.Locale.ROOT).equals(lower))
+                .findFirst().map(id -> " (did you mean '" + id + "'?)").orElse("");
+    }
+}

@@ -1,0 +1,282 @@
+package dev.twin.replayer.server;
+
+import dev.twin.replayer.admin.AdminHandler;
+import dev.twin.replayer.admin.AdminRoutes;
+import dev.twin.replayer.admin.BuiltInAdmin;
+import dev.twin.replayer.admin.RequestJournal;
+import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.config.ConfigLoader;
+import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.config.ValidationMode;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The twin HTTP server: answers every operation of the configured imports, plus the admin endpoints.
+ *
+ * <pre>{@code
+ * try (TwinServer twin = TwinServer.builder().configFile(Path.of("examples/stripe")).port(0).start()) {
+ *     URI base = URI.create(twin.baseUrl());
+ * }
+ * }</pre>
+ */
+public final class TwinServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(TwinServer.class.getName());
+
+    private final Builder settings;
+    private final AtomicReference<ServedApi> api;
+    private final AdminRoutes adminRoutes;
+    private final RequestJournal journal;
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup workerGroup;
+    private Channel channel;
+    private ConfigWatcher watcher;
+
+    private TwinServer(Builder settings, ServedApi initial) {
+        this.settings = settings;
+        this.api = new AtomicReference<>(initial);
+        this.adminRoutes = settings.adminRoutes;
+        this.journal = new RequestJournal(settings.journalCapacity);
+        BuiltInAdmin.register(adminRoutes, () -> api.get().operations(), journal);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The port bound (useful with {@code port(0)}). */
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    public String host() {
+        return ((InetSocketAddress) channel.localAddress()).getHostString();
+    }
+
+    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    public String baseUrl() {
+        return "http://" + host() + ":" + port();
+    }
+
+    /** What the server currently answers from (replaced whole on reload). */
+    public ServedApi api() {
+        return api.get();
+    }
+
+    /** Add admin endpoints here, e.g. {@code adminRoutes().add("POST", "/__twin/reset", handler)}. */
+    public AdminRoutes adminRoutes() {
+        return adminRoutes;
+    }
+
+    public RequestJournal journal() {
+        return journal;
+    }
+
+    /**
+     * Loads the configuration again (twin.yaml when started from a file, and every imported spec) and swaps it in.
+     * On a problem the running configuration stays and the exception says why.
+     */
+    public ServedApi reload() throws ConfigException {
+        TwinConfig config = settings.configFile != null ? ConfigLoader.load(settings.configFile) : settings.config;
+        ServedApi next = ServedApiLoader.load(config, settings.stateful);
+        api.set(next);
+        return next;
+    }
+
+    private TwinServer bind() throws InterruptedException {
+        TwinConfig config = api.get().config();
+        String host = settings.host != null ? settings.host : config.server().host();
+        int port = settings.port != null ? settings.port : config.server().port();
+        boolean epoll = Epoll.isAvailable();
+        bossGroup = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
+        workerGroup = epoll ? new EpollEventLoopGroup() : new NioEventLoopGroup();
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
+                : NioServerSocketChannel.class;
+        RequestPipeline pipeline = new RequestPipeline(api::get, adminRoutes, journal, settings.validate);
+        HttpHandler handler = new HttpHandler(pipeline);
+        int maxBody = settings.maxBodyBytes;
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
+                                new BodyLimit(maxBody), handler);
+                    }
+                });
+        try {
+            channel = bootstrap.bind(host, port).sync().channel();
+        } catch (InterruptedException e) {
+            close();
+            throw e;
+        } catch (Exception e) { // Netty rethrows the checked BindException undeclared
+            close();
+            throw new java.io.UncheckedIOException(new java.io.IOException(
+                    "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e));
+        }
+        if (settings.watch) {
+            watcher = ConfigWatcher.start(watchedFiles(), this::reloadQuietly);
+        }
+        return this;
+    }
+
+    private List<Path> watchedFiles() {
+        List<Path> files = new java.util.ArrayList<>();
+        if (settings.configFile != null) {
+            files.add(java.nio.file.Files.isDirectory(settings.configFile)
+                    ? settings.configFile.resolve(ConfigLoader.FILE_NAME) : settings.configFile);
+        }
+        api.get().config().imports().forEach(i -> files.add(i.path()));
+        return files;
+    }
+
+    private void reloadQuietly() {
+        try {
+            ServedApi next = reload();
+            LOG.log(System.Logger.Level.INFO, "twin reloaded: serving " + next.operations().size() + " operations");
+            if (watcher != null) {
+                watcher.watch(watchedFiles());
+            }
+        } catch (ConfigException e) {
+            LOG.log(System.Logger.Level.WARNING, "twin kept the running configuration; the edit has problems:\n"
+                    + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "twin kept the running configuration; reloading failed", e);
+        }
+    }
+
+    /** Stops listening and releases the event loops; safe to call more than once. */
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
+        }
+        if (bossGroup != null) {
+            bossGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        if (workerGroup != null) {
+            workerGroup.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    /** Settings for a {@link TwinServer}; command-line style overrides win over the config's {@code server:}. */
+    public static final class Builder {
+        private TwinConfig config;
+        private Path configFile;
+        private String host;
+        private Integer port;
+        private ValidationMode validate;
+        private int maxBodyBytes = 10 * 1024 * 1024;
+        private int journalCapacity = RequestJournal.DEFAULT_CAPACITY;
+        private boolean watch;
+        private StatefulResponder.Factory stateful = StatefulResponder.Factory.NONE;
+        private final AdminRoutes adminRoutes = new AdminRoutes();
+
+        private Builder() {
+        }
+
+        /** A twin.yaml, or a directory holding one; read on start and on every reload. */
+        public Builder configFile(Path file) {
+            this.configFile = file;
+            this.config = null;
+            return this;
+        }
+
+        /** An already loaded configuration (reload re-reads its specs only). */
+        public Builder config(TwinConfig loaded) {
+            this.config = loaded;
+            this.configFile = null;
+            return this;
+        }
+
+        /** Serve these specs with default settings, each namespaced by its file name. */
+        public Builder specs(Path... specs) {
+            return config(ConfigLoader.forSpecs(List.of(specs)));
+        }
+
+        public Builder host(String bindHost) {
+            this.host = bindHost;
+            return this;
+        }
+
+        /** 0 picks a free port. */
+        public Builder port(int bindPort) {
+            this.port = bindPort;
+            return this;
+        }
+
+        public Builder validate(ValidationMode mode) {
+            this.validate = mode;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int bytes) {
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        public Builder journalCapacity(int entries) {
+            this.journalCapacity = entries;
+            return this;
+        }
+
+        /** Reload when twin.yaml or an imported spec changes. */
+        public Builder watch(boolean enabled) {
+            this.watch = enabled;
+            return this;
+        }
+
+        /** The stateful part (tables); asked before the spec for every validated request. */
+        public Builder stateful(StatefulResponder.Factory factory) {
+            this.stateful = factory;
+            return this;
+        }
+
+        public Builder adminRoute(String method, String path, AdminHandler handler) {
+            adminRoutes.add(method, path, handler);
+            return this;
+        }
+
+        /**
+         * Loads everything, then binds. Nothing listens if the configuration has problems.
+         *
+         * @throws ConfigException every problem in twin.yaml and the imported specs
+         */
+        public TwinServer start() throws ConfigException {
+            if (config == null && configFile == null) {
+                throw new IllegalStateException("a TwinServer needs configFile(..), config(..) or specs(..)");
+            }
+            TwinConfig loaded = configFile != null ? ConfigLoader.load(configFile) : config;
+            ServedApi initial = ServedApiLoader.load(loaded, stateful);
+            try {
+                return new TwinServer(this, initial).bind();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while binding", e);
+            }
+        }
+    }
+}
