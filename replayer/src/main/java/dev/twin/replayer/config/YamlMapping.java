@@ -180,9 +180,11 @@ final class YamlMapping {
         return null;
     }
 
+    /** How constants are written: lower-case with dashes, except error kinds, written as in the code. */
     static <E extends Enum<E>> List<String> yamlNames(Class<E> type) {
         return Arrays.stream(type.getEnumConstants())
-                .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).collect(Collectors.toList());
+                .map(c -> type == ErrorKind.class ? c.name() : c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .collect(Collectors.toList());
     }
 
     static String unknownValue(String text, List<String> allowed) {

@@ -1,0 +1,233 @@
+package dev.twin.replayer.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Every mistake the loader catches, with the exact location and message the user sees. */
+class ConfigErrorsTest {
+    private static final String IMPORT = "imports: [{path: spec.yaml, as: stripe}]\n";
+
+    @TempDir
+    Path dir;
+
+    /** Loads {@code yaml} as twin.yaml, expecting failure; locations shown relative to the temp dir. */
+    private List<String> problems(String yaml) {
+        Path file = ConfigFiles.twinYaml(dir, yaml);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(file));
+        assertEquals(e.getMessage(), String.join("\n", e.problems().stream().map(ConfigProblem::toString).toList()));
+        return e.problems().stream().map(p -> p.toString().replace(dir + "/", "")).toList();
+    }
+
+    @Test
+    void unknownKeyIsReportedWithTheClosestKnownKey() {
+        assertEquals(List.of("twin.yaml:3:3: server.prot: unknown key (did you mean 'port'?)"),
+                problems(IMPORT + "server:\n  prot: 8080\n"));
+    }
+
+    @Test
+    void unknownKeyWithoutACloseMatchListsTheAllowedKeys() {
+        assertEquals(List.of("twin.yaml:2:1: scenarios: unknown key; allowed here: version, imports, server, "
+                + "tenancy, credentials, idempotency, conventions, tables, extend, customOperations"),
+                problems(IMPORT + "scenarios: []\n"));
+    }
+
+    @Test
+    void wrongTypeNamesWhatWasWritten() {
+        assertEquals(List.of("twin.yaml:3:9: server.port: expected an integer, got 'abc'"),
+                problems(IMPORT + "server:\n  port: abc\n"));
+    }
+
+    @Test
+    void missingImportPathIsReportedAtItsEntry() {
+        assertEquals(List.of("twin.yaml:2:5: imports[0].path: required key is missing"),
+                problems("imports:\n  - as: stripe\n"));
+    }
+
+    @Test
+    void missingImportsSectionIsReported() {
+        assertEquals(List.of("twin.yaml:1:1: imports: required key is missing"), problems("server: {port: 1}\n"));
+    }
+
+    @Test
+    void missingImportFileIsReportedAtItsPath() {
+        assertEquals(List.of("twin.yaml:2:11: imports[0].path: file not found: specs/nope.yaml"),
+                problems("imports:\n  - path: specs/nope.yaml\n"));
+    }
+
+    @Test
+    void duplicateNamespaceNamesTheFirstOne() {
+        assertEquals(List.of("twin.yaml:3:38: imports[1].as: duplicate namespace 'stripe' (also at twin.yaml:2:38)"),
+                problems("imports:\n  - {path: spec.yaml,            as: stripe}\n"
+                        + "  - {path: spec.yaml,            as: stripe}\n"));
+    }
+
+    @Test
+    void duplicateTableNamesTheFirstOne() {
+        assertEquals(List.of("twin.yaml:4:11: tables[1].name: duplicate table 'customers' (also at twin.yaml:3:11)"),
+                problems(IMPORT + "tables:\n  - name: customers\n  - name: customers\n"));
+    }
+
+    @Test
+    void bindingToAMissingTableSuggestsTheClosestTable() {
+        assertEquals(List.of("twin.yaml:4:41: extend[0].table: no table 'custmers' (did you mean 'customers'?)"),
+                problems(IMPORT + "tables: [{name: customers}]\nextend:\n"
+                        + "  - {mock: stripe.PostCustomers, table: custmers, action: create}\n"));
+    }
+
+    @Test
+    void unknownActionListsTheActions() {
+        assertEquals(List.of("twin.yaml:4:60: extend[0].action: unknown value 'creat', expected list | create | get "
+                        + "| patch | update | delete | custom (did you mean 'create'?)"),
+                problems(IMPORT + "tables: [{name: customers}]\nextend:\n"
+                        + "  - {mock: stripe.PostCustomers, table: customers, action: creat}\n"));
+    }
+
+    @Test
+    void customActionWithoutOperationIsReportedAtTheBinding() {
+        assertEquals(List.of("twin.yaml:4:5: extend[0].operation: required when action is custom "
+                        + "(the name of one of customOperations)"),
+                problems(IMPORT + "tables: [{name: pis}]\nextend:\n"
+                        + "  - {mock: stripe.Confirm, table: pis, action: custom}\n"));
+    }
+
+    @Test
+    void customActionWithAnUnknownOperationSuggestsTheClosest() {
+        assertEquals(List.of("twin.yaml:4:67: extend[0].operation: no custom operation 'ConfirmPI' "
+                        + "(did you mean 'ConfirmPi'?)"),
+                problems(IMPORT + "tables: [{name: pis}]\nextend:\n"
+                        + "  - {mock: stripe.Confirm, table: pis, action: custom, operation: ConfirmPI}\n"
+                        + "customOperations:\n  - name: ConfirmPi\n"
+                        + "    steps: [{type: read, table: pis, id: input.id, as: pi}]\n    response: pi\n"));
+    }
+
+    @Test
+    void bindingToAnUnknownNamespaceNamesTheImports() {
+        assertEquals(List.of("twin.yaml:4:11: extend[0].mock: unknown namespace 'strpe'; imports are: stripe "
+                        + "(did you mean 'stripe'?)"),
+                problems(IMPORT + "tables: [{name: customers}]\nextend:\n"
+                        + "  - mock: strpe.PostCustomers\n    table: customers\n    action: create\n"));
+    }
+
+    @Test
+    void expressionThatDoesNotParseIsLocatedInsideTheExpression() {
+        assertEquals(List.of("twin.yaml:5:69: customOperations[0].steps[0].check: expression does not parse: "
+                        + "parsing error in '==' at column 11 of \"pi.status == \""),
+                problems(IMPORT + "customOperations:\n  - name: Check\n    steps:\n"
+                        + "      - {type: validate, error: {kind: CONFLICT}, check: \"pi.status == \"}\n"
+                        + "    response: input\n"));
+    }
+
+    @Test
+    void expressionWithAssignmentIsRejected() {
+        assertEquals(List.of("twin.yaml:5:16: customOperations[0].response: expression does not parse: "
+                        + "global assign/modify error in 'x' at column 1 of \"x = 1\""),
+                problems(IMPORT + "customOperations:\n  - name: Check\n"
+                        + "    steps: [{type: set, as: x, value: '1'}]\n    response: 'x = 1'\n"));
+    }
+
+    @Test
+    void bareWordMeantAsAStringGetsAQuotingHint() {
+        assertEquals(List.of("twin.yaml:7:61: customOperations[0].steps[1].set.status: unknown variable "
+                        + "'succeeded' (known here: input, request, pi); to write the string succeeded, "
+                        + "quote it inside: \"'succeeded'\""),
+                problems(IMPORT + "tables: [{name: pis}]\ncustomOperations:\n  - name: Confirm\n    steps:\n"
+                        + "      - {type: read, table: pis, id: input.id, as: pi}\n"
+                        + "      - {type: update, table: pis, id: pi.id, set: {status: succeeded}}\n"
+                        + "    response: pi\n"));
+    }
+
+    @Test
+    void stepWithoutItsRequiredKeysIsReported() {
+        assertEquals(List.of("twin.yaml:5:9: customOperations[0].steps[0].table: required key is missing",
+                        "twin.yaml:5:9: customOperations[0].steps[0].as: required key is missing",
+                        "twin.yaml:5:36: customOperations[0].steps[0].where: unknown key; allowed here: "
+                                + "type, table, id, as, error"),
+                problems(IMPORT + "customOperations:\n  - name: Get\n    steps:\n"
+                        + "      - {type: read, id: input.id, where: {}}\n    response: input\n"));
+    }
+
+    @Test
+    void badRegexInCredentialsIsReportedWithItsPosition() {
+        assertEquals(List.of("twin.yaml:3:11: credentials.reject: invalid regular expression: Unclosed group "
+                + "near index 8"), problems(IMPORT + "credentials:\n  reject: \"sk_(live\"\n"));
+    }
+
+    @Test
+    void badIdPatternIsReported() {
+        assertEquals(List.of("twin.yaml:3:26: tables[0].idPattern: invalid regular expression: Unclosed "
+                        + "character class near index 5"),
+                problems(IMPORT + "tables:\n  - {name: m, idPattern: \"SM[0-9\"}\n"));
+    }
+
+    @Test
+    void idKeysOfAnotherStrategyAreReported() {
+        assertEquals(List.of("twin.yaml:3:43: tables[0].idPrefix: only used with idStrategy: prefix "
+                + "(this table uses uuid)"), problems(IMPORT + "tables:\n  - {name: m, idStrategy: uuid, idPrefix: m_}\n"));
+    }
+
+    @Test
+    void badDurationShowsTheAcceptedForms() {
+        assertEquals(List.of("twin.yaml:3:11: idempotency.window: invalid duration '24 hours', expected a positive "
+                + "number and a unit: 90s, 30m, 24h, 7d"), problems(IMPORT + "idempotency:\n  window: 24 hours\n"));
+    }
+
+    @Test
+    void yamlSyntaxErrorUsesTheParsersPosition() {
+        assertEquals(List.of("twin.yaml:2:1: YAML syntax error: while parsing a flow sequence, expected ',' or ']', "
+                + "but got <scalar>"), problems("imports: [{path: spec.yaml}\nserver: 1\n"));
+    }
+
+    @Test
+    void duplicateKeyIsReported() {
+        assertEquals(List.of("twin.yaml:4:3: server.port: duplicate key (first at twin.yaml:3:3)"),
+                problems(IMPORT + "server:\n  port: 1\n  port: 2\n"));
+    }
+
+    @Test
+    void deleteBodyWithStatus204IsReported() {
+        assertEquals(List.of("twin.yaml:3:3: conventions.delete: a 204 response has no body: set delete.status "
+                + "to 200 or remove delete.body"), problems(IMPORT + "conventions:\n  delete:\n    status: 204\n"
+                + "    body: {deleted: true}\n"));
+    }
+
+    @Test
+    void missingConfigFileIsReportedWithoutPosition() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir));
+        assertEquals(dir.resolve("twin.yaml") + ": no such file", e.getMessage());
+    }
+
+    @Test
+    void fourMistakesAreAllReportedInOneException() {
+        assertEquals(List.of(
+                        "twin.yaml:3:9: server.port: expected an integer, got 'abc'",
+                        "twin.yaml:5:11: idempotency.window: invalid duration 'soon', expected a positive number "
+                                + "and a unit: 90s, 30m, 24h, 7d",
+                        "twin.yaml:6:1: scenarios: unknown key; allowed here: version, imports, server, tenancy, "
+                                + "credentials, idempotency, conventions, tables, extend, customOperations",
+                        "twin.yaml:8:41: extend[0].table: no table 'customer'"),
+                problems(IMPORT + "server:\n  port: abc\nidempotency:\n  window: soon\nscenarios: []\nextend:\n"
+                        + "  - {mock: stripe.PostCustomers, table: customer, action: create}\n"));
+    }
+
+    @Test
+    void laterChecksReportThroughTheSourceMapLikeTheLoader() throws Exception {
+        Path file = ConfigFiles.twinYaml(dir, IMPORT + "tables: [{name: customers}]\nextend:\n"
+                + "  - mock: stripe.PostCustomerz\n    table: customers\n    action: create\n");
+        TwinConfig config = ConfigLoader.load(file);
+        Binding binding = config.extend().get(0);
+
+        ConfigProblem problem = ConfigProblems.at(config.sourceMap(), binding.pointer() + "/mock",
+                ConfigProblems.withSuggestion("no operation " + binding.mock(), binding.mock(),
+                        List.of("stripe.PostCustomers", "stripe.GetCustomers")));
+
+        assertEquals(file + ":4:11: extend[0].mock: no operation stripe.PostCustomerz "
+                + "(did you mean 'stripe.PostCustomers'?)", problem.toString());
+        assertEquals(problem.location(), binding.location());
+    }
+}
