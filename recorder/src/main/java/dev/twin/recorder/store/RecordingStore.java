@@ -129,6 +129,12 @@ public final class RecordingStore implements AutoCloseable {
         db.commit();
     }
 
+    /** Discards every change since the last commit (e.g. a HAR import that failed half-way). */
+    public synchronized void rollback() {
+        checkWritable();
+        db.rollback();
+    }
+
     public Optional<Exchange> get(long id) {
         byte[] bytes = exchanges.get(id);
         return bytes == null ? Optional.empty() : Optional.of(ExchangeCodec.decode(id, bytes));
@@ -136,6 +142,15 @@ public final class RecordingStore implements AutoCloseable {
 
     public long count() {
         return exchanges.sizeLong();
+    }
+
+    /** Exchanges in the session, or in the whole store when null. */
+    public long count(String sessionOrNull) {
+        if (sessionOrNull == null) {
+            return count();
+        }
+        long[] counts = sessions.get(sessionOrNull);
+        return counts == null ? 0 : counts[0];
     }
 
     /** Session names in alphabetical order. */

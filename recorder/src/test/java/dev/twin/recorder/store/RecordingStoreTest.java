@@ -162,4 +162,18 @@ class RecordingStoreTest {
         assertTrue(writable.getMessage().contains("notes.db"), writable.getMessage());
         assertTrue(readOnly.getMessage().contains("notes.db"), readOnly.getMessage());
     }
+
+    @Test
+    void rollbackDiscardsUncommittedAppends() {
+        try (RecordingStore store = RecordingStore.open(dir.resolve("twin.db"))) {
+            store.append(SampleExchanges.get("a", "/kept"));
+            store.commit();
+            store.append(SampleExchanges.get("a", "/dropped"));
+
+            store.rollback();
+
+            assertEquals(List.of("/kept"), store.exchanges(null).map(e -> e.request().path()).toList());
+            assertEquals(1, store.count("a"));
+        }
+    }
 }
