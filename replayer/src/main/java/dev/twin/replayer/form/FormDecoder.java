@@ -57,6 +57,9 @@ public final class FormDecoder {
     public static JsonNode decodeParameter(String name, List<FormPair> pairs, FormShape shape) {
         FormTree.Branch root = FormTree.newBranch();
         for (FormPair pair : pairs) {
+            if (!pair.name().startsWith(name)) {
+                continue;
+            }
             List<String> segments = BracketName.segments(pair.name());
             if (segments.get(0).equals(name)) {
                 FormTree.put(root, segments, 0, pair.value());

@@ -8,6 +8,7 @@ import dev.twin.replayer.form.FormShapeBuilder;
 import io.swagger.v3.oas.models.media.MediaType;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The request body of one declared media type, compiled: how to decode it and the schema check for it. */
@@ -16,12 +17,14 @@ final class BodyCheck {
     private final BodyFormat format;
     private final FormShape shape;
     private final SchemaCheck schema;
+    private final boolean declared;
 
-    private BodyCheck(String mediaType, BodyFormat format, FormShape shape, SchemaCheck schema) {
+    private BodyCheck(String mediaType, BodyFormat format, FormShape shape, SchemaCheck schema, boolean declared) {
         this.mediaType = mediaType;
         this.format = format;
         this.shape = shape;
         this.schema = schema;
+        this.declared = declared;
     }
 
     static BodyCheck compile(String mediaType, MediaType declared, SchemaRegistry registry) {
@@ -34,12 +37,12 @@ final class BodyCheck {
                     ? ParamNaming.brackets(null) : ParamNaming.dotted(Violation.BODY);
             check = SchemaCheck.compile(jsonSchema, Violation.BODY, naming);
         }
-        return new BodyCheck(mediaType, format, shape, check);
+        return new BodyCheck(mediaType, format, shape, check, true);
     }
 
     /** For bodies the operation does not declare: decoded by their media type, nothing to check. */
     static BodyCheck undeclared(String mediaType) {
-        return new BodyCheck(mediaType, BodyFormat.of(mediaType), FormShape.ANY, null);
+        return new BodyCheck(mediaType, BodyFormat.of(mediaType), FormShape.ANY, null, false);
     }
 
     String mediaType() {
@@ -50,11 +53,15 @@ final class BodyCheck {
         return format;
     }
 
-    /** The decoded body, or null when there is none or it is kept raw; JSON syntax errors go to problems. */
+    /**
+     * The decoded body, or null when there is none or it is kept raw. JSON syntax errors go to problems when the
+     * operation declares this media type; a body it does not declare is decoded on a best-effort basis only.
+     */
     JsonNode decode(byte[] body, List<Violation> problems) {
         return switch (format) {
             case FORM -> FormDecoder.decodeBody(new String(body, StandardCharsets.UTF_8), shape);
-            case JSON -> body.length == 0 ? null : JsonBodies.parse(body, problems);
+            case JSON -> body.length == 0 ? null
+                    : JsonBodies.parse(body, declared ? problems : new ArrayList<>());
             default -> null;
         };
     }

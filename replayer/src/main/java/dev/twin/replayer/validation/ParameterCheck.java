@@ -78,7 +78,9 @@ final class ParameterCheck {
 
     /** The typed value of this parameter in the request, or null when it was not sent. */
     JsonNode decode(RequestView request, List<Violation> problems) {
-        if (location.equals(Violation.QUERY) && delimiter == null && !jsonContent) {
+        // a declared name with brackets of its own (JSON:API's filter[status]) is matched literally
+        boolean bracketSyntax = name.indexOf('[') < 0;
+        if (location.equals(Violation.QUERY) && delimiter == null && !jsonContent && bracketSyntax) {
             JsonNode value = FormDecoder.decodeParameter(name, request.queryPairs(), shape);
             // a scalar sent twice (?limit=1&limit=2): the first one counts, as for any single-valued read
             return value != null && value.isArray() && shape.resolved() instanceof FormShape.Scalar

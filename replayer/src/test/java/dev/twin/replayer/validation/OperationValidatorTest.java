@@ -66,6 +66,7 @@ class OperationValidatorTest {
                     - {name: code, in: query, schema: {type: string, pattern: '^[A-Z]{3}$'}}
                     - {name: tags, in: query, schema: {type: array, items: {type: string}}}
                     - {name: ids, in: query, style: form, explode: false, schema: {type: array, items: {type: integer}}}
+                    - {name: 'filter[state]', in: query, schema: {type: string, enum: [open, closed]}}
                     - name: created
                       in: query
                       style: deepObject
@@ -168,6 +169,17 @@ class OperationValidatorTest {
         assertEquals(JSON.readTree("\"a@b.co\""), decoded.queryParams().get("email"));
     }
 
+    @Test
+    void givenAParamWhoseDeclaredNameHasBrackets_whenSent_thenItIsMatchedByItsLiteralName() throws Exception {
+        DecodedRequest decoded = LIST.decode(
+                TestRequests.request("GET", "/customers?email=a@b.co&filter[state]=open").build(), Map.of());
+        ValidationResult bad = list("email=a@b.co&filter[state]=gone");
+
+        assertEquals(JSON.readTree("\"open\""), decoded.queryParams().get("filter[state]"));
+        assertEquals(List.of(new Violation("filter[state]", "query",
+                "Invalid filter[state]: must be one of [open, closed].")), bad.violations());
+    }
+
     // ---- path and header parameters
 
     @Test
@@ -260,6 +272,14 @@ class OperationValidatorTest {
 
         assertEquals("Content-Type", result.first().param());
         assertEquals("header", result.first().location());
+    }
+
+    @Test
+    void givenAnOperationWithoutABody_whenAMalformedJsonBodyIsSent_thenItIsIgnoredNotRejected() {
+        ValidationResult result = RETRIEVE.validate(TestRequests.request("GET", "/customers/1").json("{oops")
+                .bearer("t").build(), Map.of("id", "1"));
+
+        assertTrue(result.isValid(), () -> result.violations().toString());
     }
 
     // ---- form bodies
