@@ -21,6 +21,8 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -145,8 +147,12 @@ public final class CertificateAuthority {
 
     private static X509Certificate selfSigned(KeyPair keyPair) throws CertIOException {
         Instant now = Instant.now();
-        String owner = System.getProperty("user.name", "unknown").replaceAll("[,=+<>#;\"\\\\]", "_");
-        X500Name name = new X500Name("CN=twin local CA (" + owner.toLowerCase(Locale.ROOT) + "),O=twin");
+        String owner = System.getProperty("user.name", "unknown").strip();
+        // Most significant RDN first in the encoding, so tools display "CN=..., O=twin".
+        X500Name name = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.O, "twin")
+                .addRDN(BCStyle.CN, "twin local CA (" + owner.toLowerCase(Locale.ROOT) + ")")
+                .build();
         PublicKey publicKey = keyPair.getPublic();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, newSerial(),
                 Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(VALIDITY)), name, publicKey);

@@ -47,8 +47,8 @@ public final class LeafCertificates {
         KeyPair keyPair = CertificateAuthority.newKeyPair();
         Instant notBefore = Instant.now().minus(CLOCK_SKEW);
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.CN, host)
                 .addRDN(BCStyle.O, "twin recording proxy")
+                .addRDN(BCStyle.CN, host)
                 .build();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(authority.name(),
                 CertificateAuthority.newSerial(), Date.from(notBefore), Date.from(notBefore.plus(VALIDITY)),
