@@ -23,7 +23,17 @@ public record FieldRules(ObjectNode inject, List<String> hide, Map<String, Strin
     }
 
     public FieldRules merge(FieldRules override) {
-        return override == null ? this : new FieldRules(Merging.object(inject, override.inject),
+        return override == null ? this : new FieldRules(injected(inject, override.inject),
                 Merging.value(hide, override.hide), Merging.map(rename, override.rename));
+    }
+
+    /** An injected null is a value ({@code description: null}), so here, unlike other maps, null does not remove. */
+    private static ObjectNode injected(ObjectNode base, ObjectNode override) {
+        if (override == null) {
+            return base;
+        }
+        ObjectNode merged = base == null ? override.objectNode() : base.deepCopy();
+        merged.setAll(override.deepCopy());
+        return merged;
     }
 }

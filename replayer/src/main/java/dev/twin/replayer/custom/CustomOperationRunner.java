@@ -29,8 +29,8 @@ import java.util.Objects;
  * Any failure throws, so the caller's transaction keeps none of the steps' writes.
  *
  * <p>Variables: {@code input} (path parameters, query and body merged), {@code request} (method, path, headers,
- * query, body, tenant), {@code nonce} (24 fresh random base62 characters, for secrets such as Stripe's
- * {@code client_secret}) and every step's {@code as}.
+ * query, body, tenant, {@code now} in unix seconds, and {@code nonce}: 24 fresh random base62 characters for
+ * secrets such as Stripe's {@code client_secret}) and every step's {@code as}.
  */
 public final class CustomOperationRunner {
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -58,7 +58,6 @@ public final class CustomOperationRunner {
         Scope scope = new Scope();
         scope.set("input", PlainValues.toPlain(input));
         scope.set("request", requestModel(request, body, state.tenant()));
-        scope.set("nonce", nonce());
         for (Step step : operation.steps()) {
             try {
                 apply(step, scope, state, request);
@@ -257,6 +256,8 @@ public final class CustomOperationRunner {
         model.put("query", query);
         model.put("body", PlainValues.toPlain(body));
         model.put("tenant", tenant);
+        model.put("nonce", nonce());
+        model.put("now", System.currentTimeMillis() / 1000L);
         return model;
     }
 
