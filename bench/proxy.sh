@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# bench/proxy.sh — throughput and added latency of the recording proxy versus going direct, in one run on loopback.
+#
+#   bash bench/proxy.sh            # 5 s warm-up + 10 s measured per side
+#   bash bench/proxy.sh --quick    # 2 s warm-up + 5 s measured
+#
+# Upstream: bench/ceiling/FixedBodyServer.java (keep-alive Netty server, one fixed JSON body), run from the twin jar.
+# Direct:   wrk -> upstream.   Proxied: wrk -> twin record --upstream (recording every exchange into a fresh store).
+# Prints req/s and p50 latency for both, the throughput ratio and the added p50. Targets: >= 60 %, <= 1 ms.
+# Set TWIN_TARGET to build into another output folder (default: target), TWIN_JAVA_OPTS for the proxy's JVM.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TARGET="${TWIN_TARGET:-target}"
+JAR="$ROOT/cli/$TARGET/twin.jar"
+WARMUP=5; DURATION=10; CONNS=32; THREADS=2
+[ "${1:-}" = "--quick" ] && { WARMUP=2; DURATION=5; }
+OUT="$(mktemp -d /tmp/twin-proxy-bench.XXXXXX)"
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+command -v wrk >/dev/null || { log "installing wrk"; apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }
+command -v wrk >/dev/null || { echo "wrk is required" >&2; exit 1; }
+if [ ! -f "$JAR" ]; then
+  log "building $JAR"
+  (cd "$ROOT" && mvn -B -q -DskipTests -Dtwin.target="$TARGET" package -pl cli -am) >&2 || { echo "build failed" >&2; exit 1; }
+fi
+
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null; done; for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null; done; }
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_http() { # url
+  for _ in $(seq 1 300); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done
+  echo "nothing answered on $1" >&2; return 1
+}
+measure() { # name url -> prints "reqs p50ms"
+  wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" "$2" >/dev/null
+  wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency "$2" >"$OUT/$1.txt"
+  local reqs p50
+  reqs=$(awk '/^Requests\/sec:/{print $2}' "$OUT/$1.txt")
+  p50=$(awk '$1=="50%"{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$OUT/$1.txt")
+  echo "$reqs $p50"
+}
+
+UP_PORT=$(free_port)
+java -cp "$JAR" "$ROOT/bench/ceiling/FixedBodyServer.java" "$UP_PORT" >"$OUT/upstream.log" 2>&1 &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$UP_PORT/" || exit 1
+
+PROXY_PORT=$(free_port)
+# shellcheck disable=SC2086
+java ${TWIN_JAVA_OPTS:-} -jar "$JAR" record --upstream "http://127.0.0.1:$UP_PORT" --port "$PROXY_PORT" \
+  --store "$OUT/bench.db" --session bench >"$OUT/proxy.log" 2>&1 &
+PIDS+=($!)
+wait_http "http://127.0.0.1:$PROXY_PORT/" || { cat "$OUT/proxy.log" >&2; exit 1; }
+
+log "direct: wrk -t$THREADS -c$CONNS -d${DURATION}s"
+read -r DIRECT_RPS DIRECT_P50 < <(measure direct "http://127.0.0.1:$UP_PORT/pets/1")
+log "through twin record"
+read -r PROXY_RPS PROXY_P50 < <(measure proxy "http://127.0.0.1:$PROXY_PORT/pets/1")
+
+awk -v d="$DIRECT_RPS" -v dp="$DIRECT_P50" -v p="$PROXY_RPS" -v pp="$PROXY_P50" 'BEGIN {
+  printf "| path | req/s | p50 (ms) |\n|---|---:|---:|\n"
+  printf "| direct to upstream | %.0f | %.3f |\n", d, dp
+  printf "| through twin record | %.0f | %.3f |\n", p, pp
+  printf "\nthroughput ratio: %.0f %% of direct (target >= 60 %%)\n", 100 * p / d
+  printf "added p50: %.3f ms (target <= 1 ms)\n", pp - dp
+}'
+log "wrk output and logs in $OUT"
