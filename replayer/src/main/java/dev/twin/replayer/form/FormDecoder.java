@@ -102,7 +102,9 @@ public final class FormDecoder {
         return result;
     }
 
-    private static JsonNode valuesToJson(List<String> values, FormShape shape) {
+    private static JsonNode valuesToJson(List<String> values, FormShape declared) {
+        FormShape shape = declared instanceof FormShape.Choice choice && values.size() == 1
+                ? chooseForValue(values.get(0), choice).resolved() : declared;
         if (shape instanceof FormShape.ArrayShape array) {
             ArrayNode result = JSON.arrayNode();
             values.forEach(value -> result.add(scalar(value, array.items().resolved())));
@@ -152,8 +154,9 @@ public final class FormDecoder {
     }
 
     /**
-     * The choice a single value fits: a typed scalar it parses as (integer, number, boolean) before a string, so
-     * {@code anyOf: [integer, string]} keeps {@code 5} a number and Stripe's {@code anyOf: [object, ""]} keeps "".
+     * The choice a single value fits: a typed scalar it parses as (integer, number, boolean), else a string that
+     * allows it, else an array of one. So {@code anyOf: [integer, string]} keeps {@code 5} a number, Stripe's
+     * {@code anyOf: [object, ""]} keeps "", and {@code anyOf: [array, ""]} turns {@code 7} into {@code [7]}.
      */
     private static FormShape chooseForValue(String value, FormShape.Choice choice) {
         boolean stringAllowed = false;
@@ -162,7 +165,7 @@ public final class FormDecoder {
             FormShape resolved = option.resolved();
             if (resolved instanceof FormShape.Scalar scalar) {
                 if (scalar.type() == FormShape.ScalarType.STRING) {
-                    stringAllowed = true;
+                    stringAllowed |= scalar.allows(value);
                 } else if (!scalar(value, scalar).isTextual()) {
                     return scalar;
                 }
@@ -180,7 +183,7 @@ public final class FormDecoder {
         if (stringAllowed || array == null) {
             return FormShape.ANY;
         }
-        return value.isEmpty() ? FormShape.ANY : new FormShape.ArrayShape(((FormShape.ArrayShape) array).items());
+        return value.isEmpty() ? FormShape.ANY : array;
     }
 
     private static FormShape.ObjectShape firstObject(FormShape.Choice choice) {

@@ -3,6 +3,7 @@ package dev.twin.replayer.form;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The structure a form-encoded value is expected to have, reduced from its JSON Schema to what decoding needs:
@@ -20,9 +21,19 @@ public sealed interface FormShape {
     record Any() implements FormShape {
     }
 
-    record Scalar(ScalarType type) implements FormShape {
+    /** @param allowed for strings with an enum, the allowed values (a choice fits only those); else empty */
+    record Scalar(ScalarType type, Set<String> allowed) implements FormShape {
         public Scalar {
             Objects.requireNonNull(type, "type");
+            allowed = Set.copyOf(allowed);
+        }
+
+        public Scalar(ScalarType type) {
+            this(type, Set.of());
+        }
+
+        public boolean allows(String value) {
+            return allowed.isEmpty() || allowed.contains(value);
         }
     }
 

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reduces a JSON Schema (draft-07 style, local references as {@code #/definitions/NAME}) to a {@link FormShape}.
@@ -97,7 +99,7 @@ public final class FormShapeBuilder {
             case "integer" -> new FormShape.Scalar(FormShape.ScalarType.INTEGER);
             case "number" -> new FormShape.Scalar(FormShape.ScalarType.NUMBER);
             case "boolean" -> new FormShape.Scalar(FormShape.ScalarType.BOOLEAN);
-            case "string" -> new FormShape.Scalar(FormShape.ScalarType.STRING);
+            case "string" -> new FormShape.Scalar(FormShape.ScalarType.STRING, enumText(schema));
             default -> FormShape.ANY;
         };
     }
@@ -156,6 +158,19 @@ public final class FormShapeBuilder {
             return new FormShape.Scalar(FormShape.ScalarType.STRING);
         }
         return FormShape.ANY;
+    }
+
+    private static Set<String> enumText(JsonNode schema) {
+        Set<String> values = new HashSet<>();
+        JsonNode enumValues = schema.get("enum");
+        if (enumValues != null && enumValues.isArray()) {
+            enumValues.forEach(value -> {
+                if (value.isTextual()) {
+                    values.add(value.asText());
+                }
+            });
+        }
+        return values;
     }
 
     private static List<String> types(JsonNode schema) {

@@ -117,6 +117,17 @@ class FormDecoderTest {
     }
 
     @Test
+    void givenAnyOfArrayOrEmptyString_whenOnePlainValueIsSent_thenItBecomesAOneElementArray() throws Exception {
+        FormShape shape = shape("""
+                {"type":"object","properties":{"types":{"anyOf":[
+                  {"type":"array","items":{"type":"integer"}},{"type":"string","enum":[""]}]}}}""");
+
+        assertEquals(json("{\"types\":[7]}"), FormDecoder.decodeBody("types=7", shape));
+        assertEquals(json("{\"types\":\"\"}"), FormDecoder.decodeBody("types=", shape));
+        assertEquals(json("{\"types\":[7,8]}"), FormDecoder.decodeBody("types[]=7&types[]=8", shape));
+    }
+
+    @Test
     void givenNestedObjectsBehindReferences_whenDecoded_thenTypesComeFromTheReferencedDefinitions()
             throws Exception {
         FormShape shape = shape("""
