@@ -52,6 +52,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("inject", "hide", "rename");
+        Templates.check(m, "inject");
         return new FieldRules(m.objectNode("inject"), m.strings("hide"), m.stringMap("rename"));
     }
 
@@ -62,6 +63,7 @@ final class ConventionsBinder {
         m.allowOnly("style", "dataField", "extraFields", "hideMeta", "totalField", "defaultLimit", "maxLimit",
                 "limitParam", "startingAfterParam", "endingBeforeParam", "hasMoreField",
                 "pageParam", "pageSizeParam", "pageFields");
+        Templates.check(m, "extraFields");
         return new ListStyle(m.enumValue("style", ListStyle.Style.class, null), m.string("dataField"),
                 m.objectNode("extraFields"), m.bool("hideMeta", null), m.string("totalField"),
                 m.integer("defaultLimit", null, 1, 100_000), m.integer("maxLimit", null, 1, 100_000),
@@ -83,6 +85,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("status", "preserve", "body");
+        Templates.check(m, "body");
         return new DeleteRule(m.integer("status", null, 200, 299), m.bool("preserve", null), m.raw("body"));
     }
 

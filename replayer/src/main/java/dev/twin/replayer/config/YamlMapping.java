@@ -367,7 +367,7 @@ final class YamlMapping {
      * Where a position inside an expression is in the file: exact when the expression is written on one line
      * as it reads (plain or quoted without escapes), else the start of the value.
      */
-    private SourceLocation locateInside(SourceLocation value, String source, int line, int column) {
+    SourceLocation locateInside(SourceLocation value, String source, int line, int column) {
         String written = context.line(value.line());
         int start = value.column() - 1;
         if (line != 1 || start < 0 || start >= written.length()) {

@@ -153,6 +153,13 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void templateThatDoesNotParseIsLocatedInsideTheTemplate() {
+        assertEquals(List.of("twin.yaml:3:33: conventions.delete.body.id: template does not parse: found: '}' "
+                        + "at column 10 of \"{{item.id}\""),
+                problems(IMPORT + "conventions:\n  delete: {body: {id: \"{{item.id}\"}, status: 200}\n"));
+    }
+
+    @Test
     void badRegexInCredentialsIsReportedWithItsPosition() {
         assertEquals(List.of("twin.yaml:3:11: credentials.reject: invalid regular expression: Unclosed group "
                 + "near index 8"), problems(IMPORT + "credentials:\n  reject: \"sk_(live\"\n"));

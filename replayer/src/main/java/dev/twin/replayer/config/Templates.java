@@ -1,0 +1,52 @@
+package dev.twin.replayer.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.jknack.handlebars.Handlebars;
+import com.github.jknack.handlebars.HandlebarsException;
+
+/**
+ * Checks the Handlebars templates in twin.yaml (string values of {@code inject}, {@code extraFields},
+ * {@code delete.body}) at load, so a broken {@code {{item.id}} is a config error and not a runtime surprise.
+ */
+final class Templates {
+    private static final Handlebars HANDLEBARS = new Handlebars();
+
+    private Templates() {
+    }
+
+    /** Reports every string leaf under {@code key} that is not a valid template. */
+    static void check(YamlMapping m, String key) {
+        if (m.has(key)) {
+            check(m, m.pointer(key), m.node().get(key));
+        }
+    }
+
+    private static void check(YamlMapping m, String pointer, JsonNode value) {
+        if (value.isContainerNode()) {
+            if (value.isObject()) {
+                value.fields().forEachRemaining(f -> check(m, ConfigProblems.child(pointer, f.getKey()), f.getValue()));
+            } else {
+                for (int i = 0; i < value.size(); i++) {
+                    check(m, ConfigProblems.child(pointer, i), value.get(i));
+                }
+            }
+            return;
+        }
+        if (!value.isTextual() || !value.textValue().contains("{{")) {
+            return;
+        }
+        String template = value.textValue();
+        try {
+            HANDLEBARS.compileInline(template);
+        } catch (HandlebarsException e) {
+            int line = e.getError() == null ? 1 : e.getError().line;
+            int column = e.getError() == null ? 1 : e.getError().column + 1; // Handlebars counts from 0
+            String reason = e.getError() == null ? e.getMessage() : e.getError().reason;
+            m.context().problem(new ConfigProblem(m.locateInside(m.context().sourceMap().locate(pointer), template,
+                    line, column), ConfigProblems.prefixed(pointer, "template does not parse: " + reason
+                    + " at column " + column + " of \"" + template + "\"")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // inline templates read no files
+        }
+    }
+}
