@@ -47,6 +47,9 @@ public final class TenantResolver {
             return null;
         }
         String value = authorization.trim();
+        if (value.equalsIgnoreCase("bearer") || value.equalsIgnoreCase("basic")) {
+            return null; // a scheme without a credential
+        }
         int space = value.indexOf(' ');
         String scheme = space < 0 ? "" : value.substring(0, space).toLowerCase(Locale.ROOT);
         String rest = space < 0 ? value : value.substring(space + 1).trim();
