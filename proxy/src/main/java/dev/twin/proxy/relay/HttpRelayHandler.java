@@ -7,6 +7,7 @@ import dev.twin.proxy.record.ExchangeFailed;
 import dev.twin.proxy.record.RecordingHandler;
 import dev.twin.recorder.Failure;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -48,6 +49,7 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
     private boolean discardingRequest;
     private boolean closeAfterResponse;
     private ScheduledFuture<?> responseTimeout;
+    private ChannelFuture unflushed;
 
     public HttpRelayHandler(OriginResolver resolver, UpstreamConnector connector) {
         this.resolver = resolver;
@@ -144,6 +146,7 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
                     while (!unsent.isEmpty()) {
                         write(unsent.pollFirst());
                     }
+                    flushToUpstream();
                 });
     }
 
@@ -155,10 +158,11 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Writes without flushing: everything one read from the client produced goes out in one flush. */
     private void write(HttpObject message) {
         boolean last = message instanceof LastHttpContent;
         String authority = upstreamOrigin.authority();
-        upstream.writeAndFlush(message).addListener(future -> {
+        unflushed = upstream.write(message).addListener(future -> {
             if (!future.isSuccess()) {
                 if (exchangeActive) {
                     fail(new Failure(Failure.Kind.UPSTREAM_ERROR, "sending the request to " + authority + " failed: "
@@ -169,7 +173,27 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
             if (last) {
                 startResponseTimeout();
             }
-            readFromClientIfIdle();
+        });
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        flushToUpstream();
+        ctx.fireChannelReadComplete();
+    }
+
+    /** Flushes what was written and reads the client's next chunk only once it is out (back-pressure). */
+    private void flushToUpstream() {
+        ChannelFuture lastWrite = unflushed;
+        if (lastWrite == null) {
+            return;
+        }
+        unflushed = null;
+        lastWrite.channel().flush();
+        lastWrite.addListener(future -> {
+            if (future.isSuccess()) {
+                readFromClientIfIdle();
+            }
         });
     }
 
@@ -212,7 +236,11 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
         while (!backlog.isEmpty() && !(backlog.peekFirst() instanceof HttpRequest && exchangeActive)) {
             process(backlog.pollFirst());
         }
-        readFromClientIfIdle();
+        if (unflushed != null) {
+            flushToUpstream();
+        } else {
+            readFromClientIfIdle();
+        }
     }
 
     void onUpstreamClosed(Channel channel) {

@@ -1,6 +1,7 @@
 package dev.twin.proxy.relay;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpResponse;
@@ -8,14 +9,17 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * The upstream side of {@link HttpRelayHandler}: relays each response piece to the client as it arrives and reads
- * the next piece only once the previous one was flushed, so slow clients slow the upstream instead of filling memory.
+ * The upstream side of {@link HttpRelayHandler}: relays each response piece to the client as it arrives, flushing
+ * once per read, and reads the next piece only once the previous ones were flushed, so slow clients slow the
+ * upstream instead of filling memory.
  */
 final class UpstreamResponseHandler extends ChannelInboundHandlerAdapter {
     private final HttpRelayHandler relay;
     private final Channel client;
     private boolean skippingInterim;
     private boolean switchingProtocols;
+    private boolean responseEnded;
+    private ChannelFuture unflushed;
 
     UpstreamResponseHandler(HttpRelayHandler relay, Channel client) {
         this.relay = relay;
@@ -48,20 +52,35 @@ final class UpstreamResponseHandler extends ChannelInboundHandlerAdapter {
         }
         if (switchingProtocols && msg instanceof LastHttpContent) {
             client.write(msg);
+            unflushed = null;
             relay.switchToByteRelay(ctx.channel());
             return;
         }
-        boolean last = msg instanceof LastHttpContent;
-        client.writeAndFlush(msg).addListener(future -> {
-            if (!future.isSuccess()) {
-                ctx.close();
-                return;
-            }
-            if (last) {
-                relay.onResponseEnd();
-            }
-            ctx.read();
-        });
+        responseEnded |= msg instanceof LastHttpContent;
+        unflushed = client.write(msg);
+    }
+
+    /** One flush per read from the upstream (so streamed events go out as they come), then read on once it is out. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ChannelFuture lastWrite = unflushed;
+        if (lastWrite != null) {
+            boolean ended = responseEnded;
+            unflushed = null;
+            responseEnded = false;
+            client.flush();
+            lastWrite.addListener(future -> {
+                if (!future.isSuccess()) {
+                    ctx.close();
+                    return;
+                }
+                if (ended) {
+                    relay.onResponseEnd();
+                }
+                ctx.read();
+            });
+        }
+        ctx.fireChannelReadComplete();
     }
 
     @Override
