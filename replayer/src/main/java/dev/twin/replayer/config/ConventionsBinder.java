@@ -94,6 +94,8 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("wrap", "fields", "status", "typeMap", "codeMap", "extraFields", "messageMap");
+        Templates.check(m, "extraFields");
+        Templates.check(m, "messageMap");
         return new ErrorRules(m.string("wrap"), m.stringMap("fields", ErrorRules.INTERNAL_FIELDS),
                 kindMap(m, "status", (p, v) -> status(m, p, v)),
                 kindMap(m, "typeMap", m::text),

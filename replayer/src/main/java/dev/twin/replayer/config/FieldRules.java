@@ -22,18 +22,9 @@ public record FieldRules(ObjectNode inject, List<String> hide, Map<String, Strin
         rename = Merging.copy(rename);
     }
 
+    /** {@code inject} merges key by key and keeps nulls ({@code description: null} is a value). */
     public FieldRules merge(FieldRules override) {
-        return override == null ? this : new FieldRules(injected(inject, override.inject),
+        return override == null ? this : new FieldRules(Merging.object(inject, override.inject),
                 Merging.value(hide, override.hide), Merging.map(rename, override.rename));
-    }
-
-    /** An injected null is a value ({@code description: null}), so here, unlike other maps, null does not remove. */
-    private static ObjectNode injected(ObjectNode base, ObjectNode override) {
-        if (override == null) {
-            return base;
-        }
-        ObjectNode merged = base == null ? override.objectNode() : base.deepCopy();
-        merged.setAll(override.deepCopy());
-        return merged;
     }
 }

@@ -11,8 +11,8 @@ import java.util.function.BinaryOperator;
 
 /**
  * The one merge rule of {@link Conventions}: an unset (null) override keeps the base; sections and maps merge
- * key by key, where a key set to null removes the inherited entry; everything else (scalars, lists,
- * templates) is replaced whole.
+ * key by key, where a key set to null removes the inherited entry (except in free-form objects, where null is
+ * a value); everything else (scalars, lists, templates) is replaced whole.
  */
 final class Merging {
     private Merging() {
@@ -44,18 +44,16 @@ final class Merging {
         return Collections.unmodifiableMap(merged);
     }
 
+    /**
+     * Free-form objects ({@code inject}, {@code extraFields}) merge key by key too, but a null there is a value
+     * ({@code description: null} is how Stripe shows an unset field); drop an inherited field with {@code hide}.
+     */
     static ObjectNode object(ObjectNode base, ObjectNode override) {
         if (override == null) {
             return base;
         }
         ObjectNode merged = base == null ? override.objectNode() : base.deepCopy();
-        override.fields().forEachRemaining(field -> {
-            if (field.getValue().isNull()) {
-                merged.remove(field.getKey());
-            } else {
-                merged.set(field.getKey(), field.getValue().deepCopy());
-            }
-        });
+        merged.setAll(override.deepCopy());
         return merged;
     }
 

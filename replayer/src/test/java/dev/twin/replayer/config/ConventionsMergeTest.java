@@ -24,7 +24,7 @@ class ConventionsMergeTest {
             "  - name: customers",
             "    response:",
             "      timestamps: {fields: {updatedAt: ~}}",
-            "      fields: {inject: {object: customer}, hide: [internal]}",
+            "      fields: {inject: {object: customer, email: null}, hide: [internal]}",
             "      list: {style: page, dataField: customers}",
             "      errors: {wrap: '', typeMap: {CONFLICT: conflict_error}}",
             "  - name: plain",
@@ -40,8 +40,8 @@ class ConventionsMergeTest {
 
         assertEquals(Timestamps.Format.UNIX, customers.timestamps().format(), "inherited");
         assertEquals(Map.of("createdAt", "created"), customers.timestamps().fields(), "null removes a map key");
-        assertEquals("{\"livemode\":false,\"object\":\"customer\"}", customers.fields().inject().toString(),
-                "maps merge key by key");
+        assertEquals("{\"livemode\":false,\"object\":\"customer\",\"email\":null}",
+                customers.fields().inject().toString(), "objects merge key by key; an injected null is a value");
         assertEquals(List.of("internal"), customers.fields().hide(), "lists replace");
         assertEquals(ListStyle.Style.PAGE, customers.list().style());
         assertEquals("customers", customers.list().dataField());
