@@ -6,9 +6,7 @@ import org.mapdb.Atomic;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
 import org.mapdb.DBException;
-import org.mapdb.DBMaker;
 import org.mapdb.Serializer;
-import org.mapdb.serializer.SerializerArrayTuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -36,17 +32,16 @@ public final class RecordingStore implements AutoCloseable {
     public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
 
     private static final String EXCHANGES = "exchanges";
-    private static final String BY_SESSION = "exchangesBySession";
-    private static final String SESSIONS = "sessions";
     private static final String LAST_ID = "lastId";
 
     private final Path file;
     private final StoreFile handle;
     private final DB db;
     private final BTreeMap<Long, byte[]> exchanges;
-    private final BTreeMap<Object[], Boolean> bySession;
-    private final BTreeMap<String, long[]> sessions;
-    private final Atomic.Long lastId;
+    private final SessionIndex sessions;
+    /** Written to MapDB at commit only; kept here so appends cost one write less. */
+    private final Atomic.Long storedLastId;
+    private long lastId;
     private final List<RecordingWriter> writers = new CopyOnWriteArrayList<>();
     private Thread shutdownHook;
     private boolean closed;
@@ -56,21 +51,15 @@ public final class RecordingStore implements AutoCloseable {
         this.handle = handle;
         this.db = handle.db();
         boolean create = !handle.readOnly();
-        this.exchanges = mapMaker(db.treeMap(EXCHANGES, Serializer.LONG, Serializer.BYTE_ARRAY)
-                .valuesOutsideNodesEnable().counterEnable(), create);
-        this.bySession = mapMaker(db.treeMap(BY_SESSION)
-                .keySerializer(new SerializerArrayTuple(Serializer.STRING, Serializer.LONG))
-                .valueSerializer(Serializer.BOOLEAN), create);
-        this.sessions = mapMaker(db.treeMap(SESSIONS, Serializer.STRING, Serializer.LONG_ARRAY), create);
-        this.lastId = create ? db.atomicLong(LAST_ID).createOrOpen() : db.atomicLong(LAST_ID).open();
+        DB.TreeMapMaker<Long, byte[]> maker = db.treeMap(EXCHANGES, Serializer.LONG, Serializer.BYTE_ARRAY)
+                .valuesOutsideNodesEnable();
+        this.exchanges = create ? maker.createOrOpen() : maker.open();
+        this.sessions = new SessionIndex(db, create);
+        this.storedLastId = create ? db.atomicLong(LAST_ID).createOrOpen() : db.atomicLong(LAST_ID).open();
+        this.lastId = storedLastId.get();
         if (create) {
             db.commit();
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <K, V> BTreeMap<K, V> mapMaker(DB.TreeMapMaker<?, ?> maker, boolean create) {
-        return (BTreeMap<K, V>) (create ? maker.createOrOpen() : maker.open());
     }
 
     /** Opens the store for recording, creating the file when it does not exist. */
@@ -117,15 +106,20 @@ public final class RecordingStore implements AutoCloseable {
     /** Stores the exchange as given (no redaction) under the next id and returns that id. Durable at commit. */
     public synchronized long append(Exchange exchange) {
         checkWritable();
-        long id = lastId.incrementAndGet();
+        long id = ++lastId;
         exchanges.put(id, ExchangeCodec.encode(exchange));
-        bySession.put(new Object[]{exchange.session(), id}, Boolean.TRUE);
-        sessions.put(exchange.session(), SessionCounts.add(sessions.get(exchange.session()), exchange.startedAt()));
+        sessions.add(exchange.session(), id, exchange.startedAt());
         return id;
     }
 
     public synchronized void commit() {
         checkWritable();
+        writeAndCommit();
+    }
+
+    private void writeAndCommit() {
+        sessions.persist();
+        storedLastId.set(lastId);
         db.commit();
     }
 
@@ -133,6 +127,8 @@ public final class RecordingStore implements AutoCloseable {
     public synchronized void rollback() {
         checkWritable();
         db.rollback();
+        sessions.reload();
+        lastId = storedLastId.get();
     }
 
     public Optional<Exchange> get(long id) {
@@ -141,7 +137,7 @@ public final class RecordingStore implements AutoCloseable {
     }
 
     public long count() {
-        return exchanges.sizeLong();
+        return sessions.total();
     }
 
     /** Exchanges in the session, or in the whole store when null. */
@@ -149,21 +145,16 @@ public final class RecordingStore implements AutoCloseable {
         if (sessionOrNull == null) {
             return count();
         }
-        long[] counts = sessions.get(sessionOrNull);
-        return counts == null ? 0 : counts[0];
+        return sessions.count(sessionOrNull);
     }
 
     /** Session names in alphabetical order. */
     public List<String> sessions() {
-        return new ArrayList<>(sessions.keySet());
+        return sessions.names();
     }
 
     public List<SessionSummary> sessionSummaries() {
-        List<SessionSummary> summaries = new ArrayList<>();
-        for (Map.Entry<String, long[]> entry : sessions.entrySet()) {
-            summaries.add(SessionCounts.summary(entry.getKey(), entry.getValue()));
-        }
-        return summaries;
+        return sessions.summaries();
     }
 
     /**
@@ -176,7 +167,7 @@ public final class RecordingStore implements AutoCloseable {
         if (sessionOrNull == null) {
             return exchanges.entrySet().stream().map(e -> ExchangeCodec.decode(e.getKey(), e.getValue()));
         }
-        return sessionIds(sessionOrNull).keySet().stream()
+        return sessions.ids(sessionOrNull).keySet().stream()
                 .map(key -> get((Long) key[1]))
                 .flatMap(Optional::stream);
     }
@@ -188,7 +179,7 @@ public final class RecordingStore implements AutoCloseable {
             exchanges.descendingMap().entrySet().stream().limit(limit)
                     .forEach(e -> latest.add(ExchangeCodec.decode(e.getKey(), e.getValue())));
         } else {
-            sessionIds(sessionOrNull).descendingMap().keySet().stream().limit(limit)
+            sessions.ids(sessionOrNull).descendingMap().keySet().stream().limit(limit)
                     .forEach(key -> get((Long) key[1]).ifPresent(latest::add));
         }
         Collections.reverse(latest);
@@ -200,21 +191,13 @@ public final class RecordingStore implements AutoCloseable {
         checkWritable();
         if (sessionOrNull == null) {
             exchanges.clear();
-            bySession.clear();
             sessions.clear();
         } else {
-            List<Object[]> keys = new ArrayList<>(sessionIds(sessionOrNull).keySet());
-            for (Object[] key : keys) {
-                exchanges.remove((Long) key[1]);
-                bySession.remove(key);
+            for (long id : sessions.remove(sessionOrNull)) {
+                exchanges.remove(id);
             }
-            sessions.remove(sessionOrNull);
         }
-        db.commit();
-    }
-
-    private NavigableMap<Object[], Boolean> sessionIds(String session) {
-        return bySession.prefixSubMap(new Object[]{session});
+        writeAndCommit();
     }
 
     /** Closes this store (flushing its writers) when the JVM shuts down, e.g. on SIGINT or SIGTERM. */
@@ -239,7 +222,7 @@ public final class RecordingStore implements AutoCloseable {
             closed = true;
             removeShutdownHook();
             if (!handle.readOnly()) {
-                db.commit();
+                writeAndCommit();
             }
             handle.close();
         }

@@ -25,11 +25,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * the last commit are lost with the process. A clean stop (SIGINT/SIGTERM with
  * {@link RecordingStore#closeOnShutdown()}) flushes everything.
  *
- * <p>The queue is unbounded: {@link #accept} only enqueues, so a store that cannot keep up costs memory, never
- * proxy latency.
+ * <p>{@link #accept} only enqueues, so a slow disk never costs proxy latency. The queue holds at most
+ * {@value #MAX_QUEUED} exchanges: beyond that (the store has fallen far behind, e.g. under a load test) new
+ * exchanges are dropped, counted in {@link #dropped()} and reported on stderr, rather than exhausting memory.
  */
 public final class RecordingWriter implements ExchangeSink, AutoCloseable {
     static final int DEFAULT_BATCH = 1000;
+    static final int MAX_QUEUED = 100_000;
 
     private final RecordingStore store;
     private final Redactor redactor;
@@ -39,6 +41,7 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
     private final Thread thread;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
     private volatile boolean closed;
 
     private sealed interface Item permits Write, Barrier {
@@ -68,7 +71,19 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
             failed.incrementAndGet();
             return;
         }
+        if (queue.size() >= MAX_QUEUED) {
+            drop();
+            return;
+        }
         queue.add(new Write(exchange));
+    }
+
+    private void drop() {
+        long count = dropped.incrementAndGet();
+        if (count == 1 || count % 10_000 == 0) {
+            System.err.println("twin: the store cannot keep up; " + count
+                    + " exchanges were not recorded (traffic still flows)");
+        }
     }
 
     /** Blocks until every exchange accepted before this call is stored and committed. */
@@ -79,6 +94,11 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
     /** Exchanges appended to the store so far (committed or about to be). */
     public long written() {
         return written.get();
+    }
+
+    /** Exchanges not recorded because more than {@value #MAX_QUEUED} were waiting to be written. */
+    public long dropped() {
+        return dropped.get();
     }
 
     /** Exchanges that could not be stored (see stderr for why) or arrived after close. */

@@ -51,7 +51,7 @@ class StoreAcrossProcessesTest {
         long committed = 0;
         try (ChildJvm child = ChildJvm.start("record", file)) {
             assertEquals("opened", child.readLine());
-            while (committed < 400) {
+            while (committed < 200) {
                 String line = child.readLine();
                 assertTrue(line != null && line.startsWith("committed "), "child said: " + line);
                 committed = Long.parseLong(line.substring("committed ".length()));
@@ -66,6 +66,22 @@ class StoreAcrossProcessesTest {
             assertEquals(LongStream.rangeClosed(1, ids.size()).boxed().toList(), ids);
             assertEquals(ids.size(), store.count());
             assertEquals("/n/0", store.get(1).orElseThrow().request().path());
+        }
+    }
+
+    @Test
+    void sigtermFlushesQueuedExchangesBeforeExit() throws Exception {
+        Path file = dir.resolve("twin.db");
+        try (ChildJvm child = ChildJvm.start("queue", file)) {
+            assertEquals("opened", child.readLine());
+            assertEquals("queued", child.readLine());
+
+            child.process().destroy();
+            child.process().waitFor();
+        }
+
+        try (RecordingStore store = RecordingStore.openReadOnly(file)) {
+            assertEquals(100, store.count("term"));
         }
     }
 }

@@ -9,7 +9,8 @@ import java.time.Duration;
 /**
  * The other process in cross-process tests. {@code hold FILE}: opens the store, prints "opened" and keeps it open
  * until stdin closes. {@code record FILE}: records exchanges through a writer forever, printing "committed K"
- * after each flush (K = exchanges committed so far).
+ * after each flush (K = exchanges committed so far). {@code queue FILE}: queues 100 exchanges on a writer that
+ * would not commit for an hour, prints "queued" and waits for a signal (the store closes on shutdown).
  */
 public final class StoreChildProcess {
     public static void main(String[] args) throws Exception {
@@ -18,6 +19,17 @@ public final class StoreChildProcess {
             System.out.println("opened");
             System.out.flush();
             if (args[0].equals("hold")) {
+                System.in.read();
+                return;
+            }
+            if (args[0].equals("queue")) {
+                store.closeOnShutdown();
+                RecordingWriter writer = store.writer(Redactor.defaults(), Duration.ofHours(1));
+                for (int i = 0; i < 100; i++) {
+                    writer.accept(SampleExchanges.get("term", "/q/" + i));
+                }
+                System.out.println("queued");
+                System.out.flush();
                 System.in.read();
                 return;
             }
