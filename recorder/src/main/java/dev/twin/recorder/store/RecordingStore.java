@@ -80,7 +80,7 @@ public final class RecordingStore implements AutoCloseable {
             return new RecordingStore(file, handle);
         } catch (DBException | IllegalStateException | UnsupportedOperationException e) {
             handle.close();
-            throw new StoreException("store " + file + " is not a readable twin store: " + e.getMessage(), e);
+            throw new StoreException("store " + file + " is not a readable twin store: " + StoreFile.describe(e), e);
         }
     }
 

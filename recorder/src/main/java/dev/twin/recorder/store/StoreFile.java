@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -25,6 +26,13 @@ final class StoreFile implements AutoCloseable {
     }
 
     static StoreFile openWritable(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new StoreException("store " + file + " is a directory, not a store file");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new StoreException("cannot create store " + file + ": directory " + parent + " does not exist");
+        }
         return new StoreFile(make(file, DBMaker.fileDB(file.toFile()).transactionEnable()), null);
     }
 
@@ -61,7 +69,7 @@ final class StoreFile implements AutoCloseable {
         } catch (DBException.FileLocked e) {
             throw inUse(file, e);
         } catch (DBException | IllegalStateException | UnsupportedOperationException e) {
-            throw new StoreException("store " + file + " is not a readable twin store: " + e.getMessage(), e);
+            throw new StoreException("store " + file + " is not a readable twin store: " + describe(e), e);
         }
     }
 
@@ -84,6 +92,16 @@ final class StoreFile implements AutoCloseable {
             closeQuietly(channel);
             throw e;
         }
+    }
+
+    /** The most telling message in the cause chain (MapDB sometimes wraps I/O errors without one). */
+    static String describe(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return cause.getMessage();
+            }
+        }
+        return error.getClass().getSimpleName();
     }
 
     private static StoreInUseException inUse(Path file, Throwable cause) {

@@ -176,4 +176,14 @@ class RecordingStoreTest {
             assertEquals(1, store.count("a"));
         }
     }
+
+    @Test
+    void storeInAMissingDirectoryIsReportedWithThatDirectory() {
+        Path file = dir.resolve("nowhere").resolve("twin.db");
+
+        StoreException e = assertThrows(StoreException.class, () -> RecordingStore.open(file));
+
+        assertEquals("cannot create store " + file + ": directory " + file.getParent() + " does not exist",
+                e.getMessage());
+    }
 }

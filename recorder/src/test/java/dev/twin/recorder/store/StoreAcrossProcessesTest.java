@@ -60,6 +60,9 @@ class StoreAcrossProcessesTest {
             child.process().waitFor();
         }
 
+        try (RecordingStore readOnly = RecordingStore.openReadOnly(file)) {
+            assertTrue(readOnly.count() >= committed, readOnly.count() + " readable, " + committed + " committed");
+        }
         try (RecordingStore store = RecordingStore.open(file)) {
             List<Long> ids = store.exchanges(null).map(Exchange::id).toList();
             assertTrue(ids.size() >= committed, ids.size() + " stored, " + committed + " committed");
