@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The one JEXL engine for twin.yaml expressions. Strict (an undefined variable is an error, not null) and limited
- * to side-effect-free expressions: no assignments, loops, lambdas, local variables, {@code new} or pragmas.
- * Map keys that are absent read as null, so {@code input.amount ?? pi.amount} works. Permissions are JEXL's
+ * The one JEXL engine for twin.yaml expressions, limited to single side-effect-free expressions: no assignments,
+ * loops, lambdas, local variables, {@code new}, pragmas or {@code a; b}. Variables are checked at load (every one
+ * must be in scope), so at run time navigation is null-safe: an absent map key or a step through null reads as
+ * null, and {@code input.amount ?? pi.amount} works. Permissions are JEXL's
  * restricted set without {@code getClass()}, so an expression cannot reach classes or reflection.
  */
 public final class Expressions {
