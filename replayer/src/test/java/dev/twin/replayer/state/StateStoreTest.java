@@ -150,6 +150,17 @@ class StateStoreTest {
     }
 
     @Test
+    void aSequenceTableContinuesAfterItsHighestNumericSeedId() {
+        store.close();
+        store = StateStore.inMemory(List.of(new dev.twin.replayer.config.TableConfig("accounts", "id",
+                dev.twin.replayer.config.IdStrategy.SEQUENCE, "", 0, dev.twin.replayer.config.IdAlphabet.BASE62,
+                null, rows("{'id': '7'}", "{'id': '3'}"), 0, java.util.Map.of(),
+                dev.twin.replayer.config.Conventions.DEFAULTS, null)), clock);
+
+        assertEquals("8", insert("t_a", "accounts", "{}").id());
+    }
+
+    @Test
     void aFullTableAnswersQuotaExceededAndKeepsItsRows() {
         store.close();
         store = StateStore.inMemory(List.of(prefixTable("customers", "cus_",

@@ -1,0 +1,27 @@
+/**
+ * The state engine under the stateful twin: tables, id minting, tenants, transactions, idempotency, reset,
+ * snapshots, persistence, expiry and quotas. It knows nothing of HTTP conventions; the bindings build on
+ * {@link dev.twin.replayer.state.StateStore#inTransaction} and {@link dev.twin.replayer.state.TenantTables}.
+ *
+ * <ul>
+ *   <li><b>Tenants.</b> {@link dev.twin.replayer.state.TenantResolver} turns the request's credential into a tenant
+ *   key ({@code t_} + 16 hex digits of its SHA-256; the secret itself is never kept). Every tenant sees the seed
+ *   rows plus only its own writes: its changes to a seed row are a copy-on-write overlay, and a reset brings the
+ *   seeds back.</li>
+ *   <li><b>Transactions.</b> Writes are buffered and applied only when the work returns normally; one tenant's
+ *   transactions run one at a time (a lock per tenant), different tenants in parallel.</li>
+ *   <li><b>Persistence ({@code --state FILE}).</b> Memory stays authoritative; each commit is mirrored to a MapDB
+ *   file by one writer thread that group-commits MapDB's write-ahead log, so requests never wait for the disk.
+ *   Durability window: a write is acknowledged before it is on disk; it reaches the file when the writer drains
+ *   its batch (milliseconds when idle, longer under a sustained burst of writes). A clean shutdown
+ *   ({@link dev.twin.replayer.state.StateStore#close}) writes everything; a crash loses at most the writes not
+ *   yet drained, and the write-ahead log keeps the file consistent. Snapshots are kept in the file too;
+ *   idempotency keys are not (memory only).</li>
+ *   <li><b>Expiry ({@code tenancy.expireAfter}).</b> A tenant with no transaction for that long loses its writes:
+ *   checked when it next arrives and by a sweep on its own daemon thread (every half expiry period, between 1 s
+ *   and 1 min). Reads count as activity. After a restart the idle time counts from the tenant's last write.</li>
+ *   <li><b>Quotas ({@code maxRows}).</b> A tenant's table (seed rows included) holds at most that many rows; one
+ *   more insert is a {@code QUOTA_EXCEEDED} error, nothing is ever dropped to make room.</li>
+ * </ul>
+ */
+package dev.twin.replayer.state;
