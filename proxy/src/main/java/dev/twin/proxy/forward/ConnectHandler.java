@@ -76,16 +76,24 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void intercept(ChannelHandlerContext ctx, Origin target) {
-        ctx.writeAndFlush(established()).addListener(written -> {
-            if (!written.isSuccess()) {
-                ctx.close();
+        interception.serverContext(target.host()).whenComplete((context, error) -> ctx.executor().execute(() -> {
+            if (error != null) {
+                ctx.writeAndFlush(ErrorResponses.of(new Failure(Failure.Kind.UPSTREAM_TLS, "cannot make a certificate"
+                        + " for " + target.host() + ": " + error.getMessage()), target.authority()))
+                        .addListener(ChannelFutureListener.CLOSE);
                 return;
             }
-            ChannelPipeline pipeline = ctx.pipeline();
-            removeHttpHandlers(pipeline);
-            pipeline.addLast(CLIENT_TLS, interception.serverHandler(ctx.alloc(), target.host()));
-            http.addHttpHandlers(pipeline, OriginResolver.fixed(target));
-        });
+            ctx.writeAndFlush(established()).addListener(written -> {
+                if (!written.isSuccess()) {
+                    ctx.close();
+                    return;
+                }
+                ChannelPipeline pipeline = ctx.pipeline();
+                removeHttpHandlers(pipeline);
+                pipeline.addLast(CLIENT_TLS, TlsInterception.serverHandler(context, ctx.alloc()));
+                http.addHttpHandlers(pipeline, OriginResolver.fixed(target));
+            });
+        }));
     }
 
     private void tunnel(ChannelHandlerContext ctx, Origin target) {

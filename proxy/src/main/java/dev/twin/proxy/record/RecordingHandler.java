@@ -23,6 +23,7 @@ public final class RecordingHandler extends ChannelDuplexHandler {
     private final long maxBodyBytes;
     private final OriginResolver resolver;
     private final ArrayDeque<ExchangeDraft> inProgress = new ArrayDeque<>();
+    private String clientAddress;
 
     public RecordingHandler(ExchangeSink sink, String session, long maxBodyBytes, OriginResolver resolver) {
         this.sink = sink;
@@ -34,8 +35,10 @@ public final class RecordingHandler extends ChannelDuplexHandler {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof HttpRequest request) {
-            inProgress.addLast(new ExchangeDraft(request, resolver.originOf(request),
-                    ClientAddresses.of(ctx.channel()), maxBodyBytes));
+            if (clientAddress == null) {
+                clientAddress = ClientAddresses.of(ctx.channel());
+            }
+            inProgress.addLast(new ExchangeDraft(request, resolver.originOf(request), clientAddress, maxBodyBytes));
         }
         if (msg instanceof HttpContent content && !inProgress.isEmpty()) {
             inProgress.peekLast().requestContent(content);
