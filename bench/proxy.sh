@@ -6,7 +6,8 @@
 #
 # Upstream: bench/ceiling/FixedBodyServer.java (keep-alive Netty server, one fixed JSON body), run from the twin jar.
 # Direct:   wrk -> upstream.   Proxied: wrk -> twin record --upstream (recording every exchange into a fresh store).
-# Prints req/s and p50 latency for both, the throughput ratio and the added p50. Targets: >= 60 %, <= 1 ms.
+# Throughput: wrk with 32 connections; added latency: p50 with one connection (no queueing), both sides alike.
+# Prints req/s and p50 for both, the throughput ratio and the added p50. Targets: >= 60 %, <= 1 ms.
 # Set TWIN_TARGET to build into another output folder (default: target), TWIN_JAVA_OPTS for the proxy's JVM.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,9 +33,10 @@ wait_http() { # url
   for _ in $(seq 1 300); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done
   echo "nothing answered on $1" >&2; return 1
 }
-measure() { # name url -> prints "reqs p50ms"
-  wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" "$2" >/dev/null
-  wrk -t"$THREADS" -c"$CONNS" -d"${DURATION}s" --latency "$2" >"$OUT/$1.txt"
+measure() { # name url connections -> prints "reqs p50ms"
+  local threads=$THREADS; [ "$3" -lt "$THREADS" ] && threads=$3
+  wrk -t"$threads" -c"$3" -d"${WARMUP}s" "$2" >/dev/null
+  wrk -t"$threads" -c"$3" -d"${DURATION}s" --latency "$2" >"$OUT/$1.txt"
   local reqs p50
   reqs=$(awk '/^Requests\/sec:/{print $2}' "$OUT/$1.txt")
   p50=$(awk '$1=="50%"{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$OUT/$1.txt")
@@ -50,19 +52,28 @@ PROXY_PORT=$(free_port)
 # shellcheck disable=SC2086
 java ${TWIN_JAVA_OPTS:-} -jar "$JAR" record --upstream "http://127.0.0.1:$UP_PORT" --port "$PROXY_PORT" \
   --store "$OUT/bench.db" --session bench >"$OUT/proxy.log" 2>&1 &
-PIDS+=($!)
+PROXY_PID=$!
+PIDS+=("$PROXY_PID")
 wait_http "http://127.0.0.1:$PROXY_PORT/" || { cat "$OUT/proxy.log" >&2; exit 1; }
 
-log "direct: wrk -t$THREADS -c$CONNS -d${DURATION}s"
-read -r DIRECT_RPS DIRECT_P50 < <(measure direct "http://127.0.0.1:$UP_PORT/pets/1")
-log "through twin record"
-read -r PROXY_RPS PROXY_P50 < <(measure proxy "http://127.0.0.1:$PROXY_PORT/pets/1")
+log "direct, $CONNS connections"
+read -r DIRECT_RPS DIRECT_P50 < <(measure direct "http://127.0.0.1:$UP_PORT/pets/1" "$CONNS")
+log "through twin record, $CONNS connections"
+read -r PROXY_RPS PROXY_P50 < <(measure proxy "http://127.0.0.1:$PROXY_PORT/pets/1" "$CONNS")
+log "direct, 1 connection"
+read -r _ DIRECT_P50_1 < <(measure direct-1 "http://127.0.0.1:$UP_PORT/pets/1" 1)
+log "through twin record, 1 connection"
+read -r _ PROXY_P50_1 < <(measure proxy-1 "http://127.0.0.1:$PROXY_PORT/pets/1" 1)
 
-awk -v d="$DIRECT_RPS" -v dp="$DIRECT_P50" -v p="$PROXY_RPS" -v pp="$PROXY_P50" 'BEGIN {
-  printf "| path | req/s | p50 (ms) |\n|---|---:|---:|\n"
-  printf "| direct to upstream | %.0f | %.3f |\n", d, dp
-  printf "| through twin record | %.0f | %.3f |\n", p, pp
+awk -v d="$DIRECT_RPS" -v dp="$DIRECT_P50" -v p="$PROXY_RPS" -v pp="$PROXY_P50" \
+    -v d1="$DIRECT_P50_1" -v p1="$PROXY_P50_1" -v c="$CONNS" 'BEGIN {
+  printf "| path | req/s (%d conns) | p50 (ms, %d conns) | p50 (ms, 1 conn) |\n|---|---:|---:|---:|\n", c, c
+  printf "| direct to upstream | %.0f | %.3f | %.3f |\n", d, dp, d1
+  printf "| through twin record | %.0f | %.3f | %.3f |\n", p, pp, p1
   printf "\nthroughput ratio: %.0f %% of direct (target >= 60 %%)\n", 100 * p / d
-  printf "added p50: %.3f ms (target <= 1 ms)\n", pp - dp
+  printf "added p50, 1 connection: %.3f ms (target <= 1 ms); %d connections: %.3f ms\n", p1 - d1, c, pp - dp
 }'
+kill -TERM "$PROXY_PID" 2>/dev/null; wait "$PROXY_PID" 2>/dev/null   # SIGTERM flushes and closes the store
+RECORDED=$(java -jar "$JAR" recordings sessions --store "$OUT/bench.db" 2>/dev/null | awk '$1=="bench"{print $2}')
+echo "exchanges recorded during the run: ${RECORDED:-unknown}"
 log "wrk output and logs in $OUT"
