@@ -92,7 +92,7 @@ public final class RecordingStore implements AutoCloseable {
      * A writer that drains exchanges on its own thread, redacting, decoding and committing every
      * {@code commitInterval}. Closing the store closes its writers first.
      */
-    public RecordingWriter writer(Redactor redactor, Duration commitInterval) {
+    public synchronized RecordingWriter writer(Redactor redactor, Duration commitInterval) {
         checkWritable();
         RecordingWriter writer = new RecordingWriter(this, redactor, commitInterval, RecordingWriter.DEFAULT_BATCH);
         writers.add(writer);
