@@ -115,7 +115,8 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
         closeAfterResponse = !HttpUtil.isKeepAlive(request);
         request.setUri(RequestUris.originForm(request.uri()));
         request.headers().set(HttpHeaderNames.HOST, origin.hostHeader());
-        request.headers().remove(PROXY_CONNECTION);
+        // Meant for twin as a proxy, not for the upstream.
+        request.headers().remove(PROXY_CONNECTION).remove(HttpHeaderNames.PROXY_AUTHORIZATION);
         if (upstream != null && upstream.isActive() && origin.equals(upstreamOrigin)) {
             forward(request);
             return;
