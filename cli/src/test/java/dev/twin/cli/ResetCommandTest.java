@@ -1,0 +1,142 @@
+package dev.twin.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twin.replayer.binding.StatefulTwin;
+import dev.twin.replayer.config.ConfigLoader;
+import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.state.StateAdminEndpoints;
+import dev.twin.replayer.state.TenantResolver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ResetCommandTest {
+    private static final String API_KEY = "sk_test_resetme";
+
+    @TempDir
+    static Path dir;
+    private static TwinServer server;
+    private static StatefulTwin stateful;
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    static void startTwin() throws Exception {
+        Files.copy(Path.of("..", "examples", "petstore", "petstore.yaml"), dir.resolve("petstore.yaml"));
+        Files.writeString(dir.resolve("twin.yaml"), """
+                version: 1
+                imports:
+                  - path: petstore.yaml
+                    as: petstore
+                tables:
+                  - name: pets
+                    idField: id
+                    idStrategy: sequence
+                  - name: owners
+                    idField: id
+                    idStrategy: uuid
+                """);
+        TwinConfig config = ConfigLoader.load(dir.resolve("twin.yaml"));
+        stateful = StatefulTwin.inMemory(config, Clock.systemUTC());
+        server = TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(stateful).start();
+        new StateAdminEndpoints(stateful.store(), stateful.idempotency(), new TenantResolver(config.tenancy()))
+                .register(server.adminRoutes());
+    }
+
+    @AfterAll
+    static void stopTwin() {
+        server.close();
+        stateful.store().close();
+    }
+
+    @BeforeEach
+    void emptyTables() {
+        stateful.store().reset();
+    }
+
+    @Test
+    void resetWithoutOptionsEmptiesEveryTenantsTables() {
+        insert(TenantResolver.keyOf(API_KEY), "pets");
+        insert(TenantResolver.keyOf("sk_test_other"), "pets");
+
+        Result result = run("reset", "--url", server.baseUrl());
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("Reset all tables of every tenant at " + server.baseUrl(), result.out().strip());
+        assertEquals(0, count(TenantResolver.keyOf(API_KEY), "pets"));
+        assertEquals(0, count(TenantResolver.keyOf("sk_test_other"), "pets"));
+    }
+
+    @Test
+    void resetOfOneTenantsTableLeavesEverythingElse() {
+        String tenant = TenantResolver.keyOf(API_KEY);
+        insert(tenant, "pets");
+        insert(tenant, "owners");
+        insert(TenantResolver.keyOf("sk_test_other"), "pets");
+
+        Result result = run("reset", "--url", server.baseUrl() + "/", "--tenant", API_KEY, "--table", "pets");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("Reset table pets of tenant " + tenant + " at " + server.baseUrl() + "/", result.out().strip());
+        assertFalse(result.out().contains(API_KEY), "the API key is not echoed");
+        assertEquals(0, count(tenant, "pets"));
+        assertEquals(1, count(tenant, "owners"));
+        assertEquals(1, count(TenantResolver.keyOf("sk_test_other"), "pets"));
+    }
+
+    @Test
+    void anUnknownTableIsReportedWithTheServersMessage() {
+        Result result = run("reset", "--url", server.baseUrl(), "--table", "nope");
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("No table named 'nope'"), result.err());
+    }
+
+    @Test
+    void nothingListeningIsAClearErrorNamingTheUrl() throws Exception {
+        int freePort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            freePort = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + freePort;
+
+        Result result = run("reset", "--url", url);
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("nothing answers at " + url), result.err());
+    }
+
+    private void insert(String tenant, String table) {
+        stateful.store().inTransaction(tenant, tables -> tables.insert(table, new ObjectMapper().createObjectNode()));
+    }
+
+    private int count(String tenant, String table) {
+        return stateful.store().inTransaction(tenant, tables -> tables.count(table));
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new TwinCommand());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+}
