@@ -70,6 +70,8 @@ final class CustomOperationsBinder {
                     if (step.as() != null) {
                         scope.add(step.as());
                     }
+                } else if (entry.node().path("as").isTextual()) {
+                    scope.add(entry.node().get("as").textValue()); // a broken step's name is not reported again
                 }
             }
         }

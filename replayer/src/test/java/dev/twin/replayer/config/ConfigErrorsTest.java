@@ -204,6 +204,78 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void referenceToAMissingTableSuggestsTheClosest() {
+        assertEquals(List.of("twin.yaml:4:40: tables[1].references.customer: no table 'customer' "
+                        + "(did you mean 'customers'?)"),
+                problems(IMPORT + "tables:\n  - name: customers\n  - {name: pis, references: {customer: customer}}\n"));
+    }
+
+    @Test
+    void bindingTheSameOperationTwiceNamesTheFirstBinding() {
+        assertEquals(List.of("twin.yaml:5:12: extend[1].mock: stripe.GetCustomers is already bound "
+                        + "(at twin.yaml:4:12)"),
+                problems(IMPORT + "tables: [{name: customers}]\nextend:\n"
+                        + "  - {mock: stripe.GetCustomers, table: customers, action: list}\n"
+                        + "  - {mock: stripe.GetCustomers, table: customers, action: get}\n"));
+    }
+
+    @Test
+    void mockWithoutNamespaceIsReported() {
+        assertEquals(List.of("twin.yaml:4:12: extend[0].mock: expected <namespace>.<operationId>, "
+                        + "got 'PostCustomers'"),
+                problems(IMPORT + "tables: [{name: customers}]\nextend:\n"
+                        + "  - {mock: PostCustomers, table: customers, action: create}\n"));
+    }
+
+    @Test
+    void operationOnANonCustomBindingIsReported() {
+        assertEquals(List.of("twin.yaml:4:79: extend[0].operation: only used with action: custom"),
+                problems(IMPORT + "tables: [{name: customers}]\nextend:\n"
+                        + "  - {mock: stripe.PostCustomers, table: customers, action: create, operation: X}\n"));
+    }
+
+    @Test
+    void builtInVariableCannotBeAStepName() {
+        assertEquals(List.of("twin.yaml:5:51: customOperations[0].steps[0].as: 'input' is a built-in variable; "
+                        + "choose another name"),
+                problems(IMPORT + "customOperations:\n  - name: X\n    steps:\n"
+                        + "      - {type: set, value: '1',               as: input}\n    response: '1'\n"));
+    }
+
+    @Test
+    void variableOfALaterStepIsNotInScope() {
+        assertEquals(List.of("twin.yaml:5:35: customOperations[0].steps[0].value: unknown variable 'b' "
+                        + "(known here: input, request)"),
+                problems(IMPORT + "customOperations:\n  - name: X\n    steps:\n"
+                        + "      - {type: set, as: a, value: b + 1}\n      - {type: set, as: b, value: '2'}\n"
+                        + "    response: a\n"));
+    }
+
+    @Test
+    void outOfRangeIntegerIsReported() {
+        assertEquals(List.of("twin.yaml:2:16: server.port: must be between 0 and 65535, got 70000"),
+                problems(IMPORT + "server: {port: 70000}\n"));
+    }
+
+    @Test
+    void unsupportedVersionIsReported() {
+        assertEquals(List.of("twin.yaml:1:10: version: unsupported version 2; this twin reads version 1"),
+                problems("version: 2\n" + IMPORT));
+    }
+
+    @Test
+    void yamlAliasIsReported() {
+        assertEquals(List.of("twin.yaml:4:12: tables[1].name: YAML aliases (*n) are not supported; repeat the value"),
+                problems(IMPORT + "tables:\n  - {name: &n a}\n  - {name: *n}\n").subList(0, 1));
+    }
+
+    @Test
+    void secondYamlDocumentIsReported() {
+        assertEquals(List.of("twin.yaml:3:1: only one YAML document is allowed (found a second one)"),
+                problems(IMPORT + "---\nimports: []\n"));
+    }
+
+    @Test
     void missingConfigFileIsReportedWithoutPosition() {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir));
         assertEquals(dir.resolve("twin.yaml") + ": no such file", e.getMessage());
