@@ -63,6 +63,26 @@ class RecordCommandTest {
     }
 
     @Test
+    void warnsOnStandardErrorWhenUpstreamCertificatesAreNotChecked() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            record("--upstream", "https://127.0.0.1:1", "--insecure-upstream", "--port",
+                    String.valueOf(taken.getLocalPort()), "--store", temp.resolve("t.db").toString());
+
+            assertTrue(err.toString().startsWith("WARNING: --insecure-upstream: upstream TLS certificates are NOT"
+                    + " verified"), err.toString());
+        }
+    }
+
+    @Test
+    void rejectsUpstreamCaTogetherWithInsecureUpstream() {
+        int exit = record("--upstream", "https://127.0.0.1:1", "--insecure-upstream", "--upstream-ca", "ca.pem",
+                "--store", temp.resolve("t.db").toString());
+
+        assertEquals(2, exit);
+        assertEquals("twin record: --upstream-ca and --insecure-upstream exclude each other", err.toString().strip());
+    }
+
+    @Test
     void reportsAnUnreadableStoreWithExitCode2() throws IOException {
         Path garbage = Files.writeString(temp.resolve("garbage.db"), "this is not a twin store");
 
