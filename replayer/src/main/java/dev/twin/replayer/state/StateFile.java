@@ -3,10 +3,13 @@ package dev.twin.replayer.state;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.mapdb.DB;
+import org.mapdb.DBException;
 import org.mapdb.DBMaker;
 import org.mapdb.HTreeMap;
 import org.mapdb.Serializer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,8 +67,7 @@ final class StateFile implements AutoCloseable {
 
     private StateFile(Path path) {
         this.path = path;
-        // Memory-mapped hash maps: several times faster than the default file access and B-trees here.
-        this.db = DBMaker.fileDB(path.toFile()).fileMmapEnableIfSupported().transactionEnable().make();
+        this.db = openDb(path);
         this.rows = db.hashMap("rows", Serializer.STRING, Serializer.STRING).createOrOpen();
         this.tenants = db.hashMap("tenants", Serializer.STRING, Serializer.STRING).createOrOpen();
         this.snapshots = db.hashMap("snapshots", Serializer.STRING, Serializer.STRING).createOrOpen();
@@ -73,10 +75,26 @@ final class StateFile implements AutoCloseable {
         writer.setDaemon(true);
     }
 
+    /**
+     * @throws UncheckedIOException naming the file when another process holds it or it is not a state file
+     */
     static StateFile open(Path path) {
         StateFile file = new StateFile(path);
         file.writer.start();
         return file;
+    }
+
+    private static DB openDb(Path path) {
+        try {
+            // Memory-mapped hash maps: several times faster than the default file access and B-trees here.
+            return DBMaker.fileDB(path.toFile()).fileMmapEnableIfSupported().transactionEnable().make();
+        } catch (DBException.FileLocked e) {
+            throw new UncheckedIOException(new IOException("the state file " + path
+                    + " is in use by another process (another twin serve?)", e));
+        } catch (DBException e) {
+            throw new UncheckedIOException(new IOException("the state file " + path + " cannot be opened: "
+                    + e.getMessage(), e));
+        }
     }
 
     Path path() {

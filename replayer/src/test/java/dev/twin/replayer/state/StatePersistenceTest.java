@@ -4,12 +4,14 @@ import dev.twin.replayer.config.TableConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
 import static dev.twin.replayer.state.StateFixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StatePersistenceTest {
@@ -94,6 +96,32 @@ class StatePersistenceTest {
         try (StateStore reopened = StateStore.persistent(file, tables, clock)) {
             assertEquals(List.of("Seed Customer"), names(reopened, "t_a"));
             assertEquals("2", insert(reopened, "t_a", "messages", "{}").id());
+        }
+    }
+
+    @Test
+    void aTenantIdleLongerThanTheExpiryLosesItsWritesAcrossARestart() {
+        Path file = dir.resolve("state.db");
+        try (StateStore store = StateStore.persistent(file, tables, clock, Duration.ofHours(1))) {
+            insert(store, "t_idle", "customers", "{'name': 'old'}");
+            clock.advance(Duration.ofMinutes(30));
+            insert(store, "t_recent", "customers", "{'name': 'recent'}");
+        }
+        clock.advance(Duration.ofMinutes(45));
+
+        try (StateStore reopened = StateStore.persistent(file, tables, clock, Duration.ofHours(1))) {
+            assertEquals(List.of("Seed Customer"), names(reopened, "t_idle"));
+            assertEquals(List.of("Seed Customer", "recent"), names(reopened, "t_recent"));
+        }
+    }
+
+    @Test
+    void aStateFileInUseIsAClearError() {
+        Path file = dir.resolve("state.db");
+        try (StateStore store = StateStore.persistent(file, tables, clock)) {
+            UncheckedIOException inUse = assertThrows(UncheckedIOException.class,
+                    () -> StateStore.persistent(file, tables, clock));
+            assertTrue(inUse.getCause().getMessage().contains(file.toString()), inUse.getCause().getMessage());
         }
     }
 
