@@ -99,7 +99,7 @@ final class CustomOperationsBinder {
                         value.get(i), scope, into);
             }
         } else if (!value.isNull()) {
-            Expression expression = StepBinder.checkedExpression(m, pointer, value, scope);
+            Expression expression = ExpressionReader.read(m, pointer, value, scope);
             if (expression != null) {
                 into.put(inner, expression);
             }

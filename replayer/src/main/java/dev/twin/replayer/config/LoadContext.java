@@ -43,6 +43,27 @@ final class LoadContext {
         return number >= 1 && number <= lines.size() ? lines.get(number - 1) : "";
     }
 
+    /**
+     * Where a position inside a written value (an expression, a template) is in the file: exact when the value is
+     * written on one line as it reads (plain, or quoted without escapes); else the start of the value.
+     *
+     * @param line   1-based line inside the value
+     * @param column 1-based column inside the value
+     */
+    SourceLocation locateInside(SourceLocation value, String source, int line, int column) {
+        String written = line(value.line());
+        int start = value.column() - 1;
+        if (line != 1 || start < 0 || start >= written.length()) {
+            return value;
+        }
+        char first = written.charAt(start);
+        int offset = (first == '"' || first == '\'') ? 1 : 0;
+        if (!written.startsWith(source, start + offset)) {
+            return value;
+        }
+        return new SourceLocation(value.file(), value.line(), value.column() + offset + column - 1);
+    }
+
     void problem(String pointer, String message) {
         problems.add(ConfigProblems.at(sourceMap, pointer, message));
     }

@@ -1,6 +1,5 @@
 package dev.twin.replayer.config;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,7 +27,4 @@ public record Step(Type type, String table, Expression id, String as, Map<String
         set = set == null ? Map.of() : Merging.copy(set);
         where = where == null ? Map.of() : Merging.copy(where);
     }
-
-    /** Steps whose row or value can be named by later steps. */
-    static final List<Type> BINDING_TYPES = List.of(Type.READ, Type.LIST, Type.CREATE, Type.UPDATE, Type.SET);
 }

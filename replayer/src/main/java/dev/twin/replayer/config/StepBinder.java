@@ -116,14 +116,14 @@ final class StepBinder {
             ok = false;
         }
         Expression message = e.has("message")
-                ? checkedExpression(e, e.pointer("message"), e.node().get("message"), scope) : null;
+                ? ExpressionReader.read(e, e.pointer("message"), e.node().get("message"), scope) : null;
         ok &= !(e.has("message") && message == null);
         Integer status = e.integer("status", null, 100, 599);
         return ok ? new StepError(kind, code, message, e.string("param"), status) : null;
     }
 
     private Expression expression(String key) {
-        return m.has(key) ? checkedExpression(m, m.pointer(key), m.node().get(key), scope) : null;
+        return m.has(key) ? ExpressionReader.read(m, m.pointer(key), m.node().get(key), scope) : null;
     }
 
     private Map<String, Expression> expressionMap(String key) {
@@ -133,29 +133,11 @@ final class StepBinder {
         }
         Map<String, Expression> result = new LinkedHashMap<>();
         map.node().fields().forEachRemaining(field -> {
-            Expression expression = checkedExpression(map, map.pointer(field.getKey()), field.getValue(), scope);
+            Expression expression = ExpressionReader.read(map, map.pointer(field.getKey()), field.getValue(), scope);
             if (expression != null) {
                 result.put(field.getKey(), expression);
             }
         });
         return result;
-    }
-
-    /** Parses the expression at {@code pointer} and checks every variable it reads is in {@code scope}. */
-    static Expression checkedExpression(YamlMapping m, String pointer, JsonNode value, Set<String> scope) {
-        Expression expression = m.expressionAt(pointer, value);
-        if (expression == null) {
-            return null;
-        }
-        for (String variable : Expressions.variables(expression.source())) {
-            if (!scope.contains(variable)) {
-                String hint = expression.source().strip().equals(variable)
-                        ? "; to write the string " + variable + ", quote it inside: \"'" + variable + "'\"" : "";
-                m.context().problem(pointer, "unknown variable '" + variable + "' (known here: "
-                        + String.join(", ", scope) + ")" + hint);
-                return null;
-            }
-        }
-        return expression;
     }
 }

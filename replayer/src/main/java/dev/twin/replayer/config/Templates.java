@@ -42,7 +42,7 @@ final class Templates {
             int line = e.getError() == null ? 1 : e.getError().line;
             int column = e.getError() == null ? 1 : e.getError().column + 1; // Handlebars counts from 0
             String reason = e.getError() == null ? e.getMessage() : e.getError().reason;
-            m.context().problem(new ConfigProblem(m.locateInside(m.context().sourceMap().locate(pointer), template,
+            m.context().problem(new ConfigProblem(m.context().locateInside(m.context().sourceMap().locate(pointer), template,
                     line, column), ConfigProblems.prefixed(pointer, "template does not parse: " + reason
                     + " at column " + column + " of \"" + template + "\"")));
         } catch (java.io.IOException e) {

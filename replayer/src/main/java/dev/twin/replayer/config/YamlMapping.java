@@ -2,7 +2,6 @@ package dev.twin.replayer.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.commons.jexl3.JexlException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -336,49 +335,6 @@ final class YamlMapping {
 
     ObjectNode node() {
         return node;
-    }
-
-    /** The expression written at {@code key}; null (with a located problem) if it does not parse. */
-    Expression expression(String key) {
-        return has(key) ? expressionAt(pointer(key), node.get(key)) : null;
-    }
-
-    /** The expression written at {@code valuePointer} (any scalar: {@code 100} and {@code false} are fine). */
-    Expression expressionAt(String valuePointer, JsonNode value) {
-        if (!value.isValueNode() || value.isNull()) {
-            context.problem(valuePointer, "expected an expression, got " + describe(value, null));
-            return null;
-        }
-        String source = text(valuePointer, value);
-        SourceLocation location = context.sourceMap().locate(valuePointer);
-        try {
-            return Expressions.compile(source, location);
-        } catch (JexlException e) {
-            int column = e.getInfo() == null ? 1 : Math.max(1, e.getInfo().getColumn());
-            int line = e.getInfo() == null ? 1 : Math.max(1, e.getInfo().getLine());
-            context.problem(new ConfigProblem(locateInside(location, source, line, column),
-                    ConfigProblems.prefixed(valuePointer, "expression does not parse: " + Expressions.describe(e)
-                            + " at column " + column + " of \"" + source + "\"")));
-            return null;
-        }
-    }
-
-    /**
-     * Where a position inside an expression is in the file: exact when the expression is written on one line
-     * as it reads (plain or quoted without escapes), else the start of the value.
-     */
-    SourceLocation locateInside(SourceLocation value, String source, int line, int column) {
-        String written = context.line(value.line());
-        int start = value.column() - 1;
-        if (line != 1 || start < 0 || start >= written.length()) {
-            return value;
-        }
-        char first = written.charAt(start);
-        int offset = (first == '"' || first == '\'') ? 1 : 0;
-        if (!written.startsWith(source, start + offset)) {
-            return value;
-        }
-        return new SourceLocation(value.file(), value.line(), value.column() + offset + column - 1);
     }
 
     /** A scalar's text as written (so {@code off}, {@code 007} and {@code 1.50} keep their spelling). */
