@@ -49,6 +49,14 @@ final class StateFile implements AutoCloseable {
     record Contents(Map<String, TenantState> tenants, Map<String, String> snapshots) {
     }
 
+    /** One tenant's commit; coalesced with the others of its batch. */
+    private record TenantWrite(String tenant, TenantMeta meta, List<RowChange> changes) implements Runnable {
+        @Override
+        public void run() {
+            throw new IllegalStateException("applied by the writer's batch, never run alone");
+        }
+    }
+
     private record FlushMarker(CountDownLatch committed) implements Runnable {
         @Override
         public void run() {
@@ -141,17 +149,7 @@ final class StateFile implements AutoCloseable {
     }
 
     void writeTenant(String tenant, TenantMeta meta, List<RowChange> changes) {
-        submit(() -> {
-            tenants.put(tenant, meta(meta));
-            for (RowChange change : changes) {
-                String key = key(tenant, change.table(), change.id());
-                if (change.kind() == RowChange.Kind.ABSENT) {
-                    rows.remove(key);
-                } else {
-                    rows.put(key, value(change));
-                }
-            }
-        });
+        submit(new TenantWrite(tenant, meta, changes));
     }
 
     void dropTenant(String tenant) {
@@ -242,7 +240,7 @@ final class StateFile implements AutoCloseable {
             queue.drainTo(batch);
             stopped = batch.contains(stop);
             try {
-                batch.forEach(Runnable::run);
+                apply(batch);
                 db.commit();
             } catch (RuntimeException e) {
                 System.err.println("twin: could not write the state file " + path + ": " + e);
@@ -250,6 +248,41 @@ final class StateFile implements AutoCloseable {
             batch.stream().filter(FlushMarker.class::isInstance)
                     .forEach(marker -> ((FlushMarker) marker).committed().countDown());
         }
+    }
+
+    /**
+     * Runs a batch in order, coalescing consecutive commits: a row or tenant written several times is put once,
+     * with its last value. Whole-store changes (drops, replace-all) apply the coalesced writes before them first.
+     */
+    private void apply(List<Runnable> batch) {
+        Map<String, String> rowWrites = new LinkedHashMap<>();
+        Map<String, String> tenantWrites = new LinkedHashMap<>();
+        for (Runnable change : batch) {
+            if (change instanceof TenantWrite write) {
+                tenantWrites.put(write.tenant(), meta(write.meta()));
+                for (RowChange row : write.changes()) {
+                    rowWrites.put(key(write.tenant(), row.table(), row.id()),
+                            row.kind() == RowChange.Kind.ABSENT ? null : value(row));
+                }
+            } else {
+                store(rowWrites, tenantWrites);
+                change.run();
+            }
+        }
+        store(rowWrites, tenantWrites);
+    }
+
+    private void store(Map<String, String> rowWrites, Map<String, String> tenantWrites) {
+        tenants.putAll(tenantWrites);
+        rowWrites.forEach((key, value) -> {
+            if (value == null) {
+                rows.remove(key);
+            } else {
+                rows.put(key, value);
+            }
+        });
+        rowWrites.clear();
+        tenantWrites.clear();
     }
 
     private void removeKeysStartingWith(String prefix) {
