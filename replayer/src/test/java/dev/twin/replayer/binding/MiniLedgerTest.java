@@ -54,6 +54,9 @@ class MiniLedgerTest {
                   requestBody: {content: {application/json: {schema: {type: object}}}}
                   responses: {'200': {description: ok}}
                 delete: {operationId: deleteAccount, responses: {'204': {description: gone}}}
+              /accounts/{account}/close:
+                parameters: [{name: account, in: path, required: true, schema: {type: string}}]
+                post: {operationId: closeAccount, responses: {'200': {description: ok}}}
               /transfers:
                 get: {operationId: listTransfers, responses: {'200': {description: ok}}}
                 post:
@@ -108,6 +111,7 @@ class MiniLedgerTest {
               - {mock: ledger.listTransfers, table: transfers, action: list}
               - {mock: ledger.getTransfer, table: transfers, action: get}
               - {mock: ledger.createTransfer, table: transfers, action: custom, operation: Transfer}
+              - {mock: ledger.closeAccount, table: accounts, action: custom, operation: Close}
             customOperations:
               - name: Transfer
                 steps:
@@ -127,6 +131,16 @@ class MiniLedgerTest {
                     error: {kind: CONFLICT, code: account_frozen, message: "'Account ' + dst.id + ' is frozen'"}
                   - {type: update, table: accounts, id: dst.id, set: {balance: "dst.balance + input.amount"}}
                 response: transfer
+              - name: Close
+                steps:
+                  - {type: read, table: accounts, id: input.account, as: account}
+                  - {type: list, table: transfers, where: {from: account.id}, as: outgoing}
+                  - {type: set, as: count, value: "size(outgoing)"}
+                  - type: validate
+                    check: "account.balance == 0"
+                    error: {kind: CONFLICT, message: "'Account still holds ' + account.balance"}
+                  - {type: delete, table: accounts, id: account.id}
+                response: {id: account.id, closed: true, transfers_sent: count, last: "outgoing[0].amount"}
             """;
 
     private static RunningTwin twin;
@@ -267,6 +281,24 @@ class MiniLedgerTest {
         assertEquals("1", second.get("transfers").get(0).get("id").asText());
         assertTrue(second.get("next_page_uri").isNull());
         assertEquals("/v1/transfers?PageSize=2&Page=0", second.get("previous_page_uri").asText());
+    }
+
+    @Test
+    void customOperationListsSetsAndDeletes() throws Exception {
+        String key = newKey();
+        String from = account(key, "A", 5, false);
+        String to = account(key, "B", 0, false);
+        send("POST", "/v1/transfers", key, transfer(from, to, 5));
+
+        Reply refused = send("POST", "/v1/accounts/" + to + "/close", key, null);
+        Reply closed = send("POST", "/v1/accounts/" + from + "/close", key, null);
+
+        assertEquals(409, refused.status());
+        assertEquals("Account still holds 5", refused.body().get("error").get("message").asText());
+        assertEquals(200, closed.status(), String.valueOf(closed.body()));
+        assertEquals(RunningTwin.JSON.readTree("{\"id\":\"" + from + "\",\"closed\":true,\"transfers_sent\":1,"
+                + "\"last\":5}"), closed.body());
+        assertEquals(404, send("GET", "/v1/accounts/" + from, key, null).status());
     }
 
     @Test
