@@ -4,6 +4,8 @@ import dev.twin.replayer.admin.AdminRoutes;
 import dev.twin.replayer.admin.JournalEntry;
 import dev.twin.replayer.admin.RequestJournal;
 import dev.twin.replayer.config.ValidationMode;
+import dev.twin.replayer.http.ErrorKind;
+import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.response.Answer;
@@ -97,7 +99,7 @@ public final class RequestPipeline {
                 ValidationResult result = validator.validate(decoded);
                 if (!result.isValid()) {
                     if (mode == ValidationMode.STRICT) {
-                        return Answer.of(rejection(current, routed.operation(), result), AnswerSource.ERROR);
+                        return Answer.of(rejection(current, routed, result), AnswerSource.ERROR);
                     }
                     note = "invalid request (warn mode): " + summary(result.violations());
                     LOG.log(System.Logger.Level.WARNING, routed.operation().id() + ": " + note);
@@ -113,7 +115,15 @@ public final class RequestPipeline {
         return current.responder().respond(routed).withNote(note);
     }
 
-    private static TwinResponse rejection(ServedApi current, ApiOperation operation, ValidationResult result) {
+    private static TwinResponse rejection(ServedApi current, RoutedRequest routed, ValidationResult result) {
+        ApiOperation operation = routed.operation();
+        Violation first = result.first();
+        Optional<TwinResponse> providerShaped = current.stateful().rejection(routed, new TwinError(
+                result.unauthorized() ? ErrorKind.UNAUTHORIZED : ErrorKind.VALIDATION_ERROR, first.reason(),
+                result.unauthorized() ? null : first.param()));
+        if (providerShaped.isPresent()) {
+            return providerShaped.get();
+        }
         if (result.unauthorized()) {
             return ErrorResponses.unauthorized(result.first().reason());
         }

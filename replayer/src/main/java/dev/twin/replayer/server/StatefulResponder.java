@@ -18,6 +18,14 @@ public interface StatefulResponder {
     Optional<TwinResponse> respond(RoutedRequest routed, DecodedRequest decoded);
 
     /**
+     * The answer to a request of this operation that validation refused, in the provider's error shape when the
+     * operation is bound to a table; empty = the server's own error body.
+     */
+    default Optional<TwinResponse> rejection(RoutedRequest routed, dev.twin.replayer.http.TwinError error) {
+        return Optional.empty();
+    }
+
+    /**
      * Builds the responder for one loaded configuration; called again on every {@code --watch} reload, so the
      * factory (not the responder) is where table state lives if it must survive reloads.
      */

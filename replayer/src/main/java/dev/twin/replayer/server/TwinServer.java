@@ -48,6 +48,7 @@ public final class TwinServer implements AutoCloseable {
     private EventLoopGroup workerGroup;
     private Channel channel;
     private ConfigWatcher watcher;
+    private volatile String lastReloadProblem;
 
     private TwinServer(Builder settings, ServedApi initial) {
         this.settings = settings;
@@ -150,17 +151,28 @@ public final class TwinServer implements AutoCloseable {
         return files;
     }
 
+    /**
+     * Why the last {@code --watch} reload was refused (the running configuration stayed), or null when the last
+     * reload succeeded or none happened.
+     */
+    public String lastReloadProblem() {
+        return lastReloadProblem;
+    }
+
     private void reloadQuietly() {
         try {
             ServedApi next = reload();
+            lastReloadProblem = null;
             LOG.log(System.Logger.Level.INFO, "twin reloaded: serving " + next.operations().size() + " operations");
             if (watcher != null) {
                 watcher.watch(watchedFiles());
             }
         } catch (ConfigException e) {
+            lastReloadProblem = e.getMessage();
             LOG.log(System.Logger.Level.WARNING, "twin kept the running configuration; the edit has problems:\n"
                     + e.getMessage());
         } catch (RuntimeException e) {
+            lastReloadProblem = e.toString();
             LOG.log(System.Logger.Level.ERROR, "twin kept the running configuration; reloading failed", e);
         }
     }
@@ -269,6 +281,7 @@ public final class TwinServer implements AutoCloseable {
             if (config == null && configFile == null) {
                 throw new IllegalStateException("a TwinServer needs configFile(..), config(..) or specs(..)");
             }
+            Warmup.startInBackground();
             TwinConfig loaded = configFile != null ? ConfigLoader.load(configFile) : config;
             ServedApi initial = ServedApiLoader.load(loaded, stateful);
             try {
