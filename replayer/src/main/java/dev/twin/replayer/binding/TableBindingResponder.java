@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  */
 final class TableBindingResponder implements StatefulResponder {
     private static final String POST = "POST";
+    /** Validation names JSON body fields {@code body.owner}; providers name them {@code owner}. */
+    private static final String JSON_BODY_PREFIX = "body.";
 
     private final Map<String, CompiledBinding> bindings;
     private final ErrorBodies globalErrors;
@@ -75,6 +77,22 @@ final class TableBindingResponder implements StatefulResponder {
         } catch (StateException e) {
             return Optional.of(errors.response(e.error()));
         }
+    }
+
+    /** Validation refused a request: a bound operation answers in its table's error shape. */
+    @Override
+    public Optional<TwinResponse> rejection(RoutedRequest routed, TwinError error) {
+        CompiledBinding binding = bindings.get(routed.operation().id());
+        Optional<TwinResponse> rejected = rejectCredential(routed.request(),
+                binding == null ? globalErrors : binding.errors());
+        if (rejected.isPresent() || binding == null) {
+            return rejected;
+        }
+        String param = error.param();
+        if (param != null && param.startsWith(JSON_BODY_PREFIX)) {
+            param = param.substring(JSON_BODY_PREFIX.length());
+        }
+        return Optional.of(binding.errors().response(new TwinError(error.kind(), error.message(), param)));
     }
 
     private TwinResponse run(CompiledBinding binding, RoutedRequest routed, DecodedRequest decoded, String tenant) {

@@ -112,6 +112,26 @@ class TwilioSdkTest {
     }
 
     @Test
+    void aMessageWithoutToIsRefusedInTwiliosShape() throws Exception {
+        String account = accountSid('6');
+        HttpRequest request = HttpRequest.newBuilder(URI.create(twin.baseUrl() + "/2010-04-01/Accounts/" + account
+                        + "/Messages.json"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((account + ":token").getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("From=%2B15017122661&Body=hi")).build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(400, response.statusCode());
+        JsonNode body = RunningTwin.JSON.readTree(response.body());
+        assertEquals(21201, body.get("code").asInt(), response.body());
+        assertEquals(400, body.get("status").asInt());
+        assertTrue(body.get("message").asText().contains("To"), response.body());
+        assertEquals("https://www.twilio.com/docs/errors/21201", body.get("more_info").asText());
+    }
+
+    @Test
     void oneAccountNeverSeesAnothersMessages() {
         Message mine = Message.creator(new PhoneNumber("+15550001111"), new PhoneNumber("+15017122661"), "mine")
                 .create(client(accountSid('4')));
