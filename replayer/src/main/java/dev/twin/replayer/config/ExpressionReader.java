@@ -36,7 +36,7 @@ final class ExpressionReader {
                             + " at column " + column + " of \"" + source + "\"")));
             return null;
         }
-        for (String variable : Expressions.variables(source)) {
+        for (String variable : Expressions.variables(expression)) {
             if (!scope.contains(variable)) {
                 String hint = source.strip().equals(variable)
                         ? "; to write the string " + variable + ", quote it inside: \"'" + variable + "'\"" : "";

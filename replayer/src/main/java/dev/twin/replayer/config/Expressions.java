@@ -5,6 +5,7 @@ import org.apache.commons.jexl3.JexlEngine;
 import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.JexlFeatures;
 import org.apache.commons.jexl3.JexlInfo;
+import org.apache.commons.jexl3.JexlScript;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,8 +42,18 @@ public final class Expressions {
 
     /** The top-level variable names an expression reads ({@code pi.amount ?? 0} → {@code pi}). */
     public static Set<String> variables(String source) {
+        return rootNames(ENGINE.createScript(new JexlInfo("expr", 1, 1), source));
+    }
+
+    /** As {@link #variables(String)}, without parsing again (JEXL's expressions are scripts too). */
+    public static Set<String> variables(Expression expression) {
+        return expression.compiled() instanceof JexlScript
+                ? rootNames((JexlScript) expression.compiled()) : variables(expression.source());
+    }
+
+    private static Set<String> rootNames(JexlScript script) {
         Set<String> names = new LinkedHashSet<>();
-        for (List<String> path : ENGINE.createScript(new JexlInfo("expr", 1, 1), source).getVariables()) {
+        for (List<String> path : script.getVariables()) {
             if (!path.isEmpty()) {
                 names.add(path.get(0));
             }

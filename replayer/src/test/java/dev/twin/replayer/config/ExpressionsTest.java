@@ -67,5 +67,6 @@ class ExpressionsTest {
     @Test
     void variablesAreTheTopLevelNamesRead() {
         assertEquals(Set.of("input", "pi"), Expressions.variables("(input.amount ?? pi.amount) + 1"));
+        assertEquals(Set.of("pi"), Expressions.variables(Expressions.compile("pi.id + 'x'", HERE)));
     }
 }
