@@ -1,0 +1,248 @@
+package dev.twin.inference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.inference.operation.OperationStats;
+import dev.twin.inference.path.PathMatch;
+import dev.twin.inference.path.PathTemplates;
+import dev.twin.inference.path.PathTrie;
+import dev.twin.inference.path.SpecPaths;
+import dev.twin.inference.resource.ErrorConvention;
+import dev.twin.inference.resource.Resource;
+import dev.twin.inference.resource.ResourceDetector;
+import dev.twin.inference.schema.BodyReader;
+import dev.twin.inference.seed.Scrubber;
+import dev.twin.inference.seed.SeedTracker;
+import dev.twin.inference.source.ExchangeSource;
+import dev.twin.recorder.Exchange;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Recordings in, a servable twin out. Three streaming passes over the exchanges: the paths seen (to find the
+ * templates), the merged operations (schemas, statuses, echoes of ids), then the rows of each table (seeds) —
+ * memory grows with the API's shape, not with the number of exchanges.
+ */
+public final class Inference {
+    private final ExchangeSource source;
+    private final InferenceOptions options;
+    private final Progress progress;
+    private final SpecPaths spec;
+
+    private final TreeMap<String, Long> counts = new TreeMap<>();
+    private final TreeMap<String, TreeMap<String, OperationStats>> operations = new TreeMap<>();
+    private final TreeMap<String, String> specOperationIds = new TreeMap<>();
+    private String[] notFoundMessage;
+
+    private Inference(ExchangeSource source, InferenceOptions options, Progress progress) {
+        this.source = source;
+        this.options = options;
+        this.progress = progress;
+        this.spec = options.spec() == null ? null : SpecPaths.load(options.spec());
+    }
+
+    /** @throws InferenceException when the input holds nothing to infer from */
+    public static InferredTwin run(ExchangeSource source, InferenceOptions options, Progress progress) {
+        return new Inference(source, options, progress).run();
+    }
+
+    private InferredTwin run() {
+        PathTrie trie = new PathTrie();
+        long[] total = {0};
+        long[] json = {0};
+        progress.phase("reading paths", 0);
+        source.forEach(exchange -> {
+            total[0]++;
+            progress.step();
+            String skipped = skipReason(exchange);
+            if (skipped != null) {
+                count("skipped: " + skipped);
+                return;
+            }
+            count("used");
+            if (BodyReader.kind(exchange.response().headers(), exchange.response().body()) == BodyReader.Kind.JSON
+                    || BodyReader.kind(exchange.request().headers(), exchange.request().body()) != BodyReader.Kind.NONE) {
+                json[0]++;
+            }
+            if (spec == null || spec.match(exchange.request().method(), exchange.request().path()).isEmpty()) {
+                trie.add(exchange.request().method(), exchange.request().path());
+            }
+        });
+        counts.put("read", total[0]);
+        if (counts.getOrDefault("used", 0L) == 0) {
+            throw new InferenceException(source.describe() + ": none of the " + total[0] + " exchanges has a response"
+                    + (options.host() == null ? "" : " from host " + options.host()) + "; nothing to infer");
+        }
+        if (json[0] == 0) {
+            throw new InferenceException(source.describe() + ": no exchange carries a JSON or form body; twin infers "
+                    + "JSON APIs only, nothing to infer");
+        }
+        PathTemplates templates = PathTemplates.infer(trie);
+
+        progress.phase("merging operations", total[0]);
+        source.forEach(exchange -> {
+            progress.step();
+            if (usable(exchange)) {
+                match(templates, exchange).ifPresent(match -> accept(exchange, match));
+            }
+        });
+        List<Resource> resources = ResourceDetector.detect(operations);
+        List<String> evidence = new ArrayList<>();
+        List<OperationStats> all = new ArrayList<>();
+        operations.values().forEach(m -> all.addAll(m.values()));
+        Map<String, Object> errors = ErrorConvention.detect(all, notFoundMessage, evidence);
+        String timestampFormat = mostCommonTimestampFormat(resources);
+
+        progress.phase("following rows", total[0]);
+        Map<String, List<ObjectNode>> seeds = seeds(templates, resources);
+        progress.done();
+        return new InferredTwin(source.describe(), options, templates.templates(), operations, specOperationIds,
+                resources, errors, timestampFormat, seeds, counts, evidence, ForHuman.list(operations, resources,
+                templates), options.spec());
+    }
+
+    private boolean usable(Exchange exchange) {
+        return skipReason(exchange) == null;
+    }
+
+    private String skipReason(Exchange exchange) {
+        if (exchange.response() == null || exchange.tunnelled()) {
+            return "failed or tunnelled";
+        }
+        if (options.host() != null && !options.host().equalsIgnoreCase(exchange.request().host())) {
+            return "other host";
+        }
+        return null;
+    }
+
+    private Optional<PathMatch> match(PathTemplates templates, Exchange exchange) {
+        String method = exchange.request().method();
+        if (spec != null) {
+            Optional<PathMatch> official = spec.match(method, exchange.request().path());
+            if (official.isPresent()) {
+                specOperationIds.putIfAbsent(method + " " + official.get().template().template(),
+                        spec.operationId(method, official.get().template().template()));
+                return official;
+            }
+        }
+        return templates.match(exchange.request().path());
+    }
+
+    private void accept(Exchange exchange, PathMatch match) {
+        String method = exchange.request().method();
+        OperationStats op = operations.computeIfAbsent(match.template().template(), t -> new TreeMap<>())
+                .computeIfAbsent(method, m -> new OperationStats(m, match.template()));
+        JsonNode body = op.accept(exchange, match);
+        if (exchange.response().status() == 404 && notFoundMessage == null && body != null) {
+            JsonNode message = body.path("message");
+            if (!message.isTextual()) {
+                message = body.path("error").path("message");
+            }
+            if (message.isTextual()) {
+                notFoundMessage = new String[] {message.asText(), match.lastValue()};
+            }
+        }
+    }
+
+    private Map<String, List<ObjectNode>> seeds(PathTemplates templates, List<Resource> resources) {
+        Map<String, Object[]> byOperation = new TreeMap<>();
+        Map<String, SeedTracker> trackers = new TreeMap<>();
+        for (Resource resource : resources) {
+            SeedTracker tracker = new SeedTracker(resource.idField());
+            trackers.put(resource.table(), tracker);
+            resource.actions().forEach((action, op) ->
+                    byOperation.put(op.method() + " " + op.path().template(), new Object[] {resource, action, tracker}));
+        }
+        source.forEach(exchange -> {
+            progress.step();
+            if (!usable(exchange)) {
+                return;
+            }
+            int status = exchange.response().status();
+            if (status < 200 || status >= 300) {
+                return;
+            }
+            Optional<PathMatch> match = match(templates, exchange);
+            if (match.isEmpty()) {
+                return;
+            }
+            Object[] bound = byOperation.get(exchange.request().method() + " " + match.get().template().template());
+            if (bound == null) {
+                return;
+            }
+            Resource resource = (Resource) bound[0];
+            String action = (String) bound[1];
+            SeedTracker tracker = (SeedTracker) bound[2];
+            if (action.equals("delete")) {
+                tracker.deleted(match.get().lastValue());
+                return;
+            }
+            JsonNode body = BodyReader.json(exchange.response().body());
+            if (body == null) {
+                return;
+            }
+            switch (action) {
+                case "create" -> tracker.created(body);
+                case "get" -> tracker.seen(body);
+                case "list" -> body.path(resource.dataField()).forEach(tracker::seen);
+                default -> tracker.changed(body, requestFields(exchange));
+            }
+        });
+        Map<String, List<ObjectNode>> seeds = new TreeMap<>();
+        for (Resource resource : resources) {
+            SeedTracker tracker = trackers.get(resource.table());
+            var rows = options.seedMode() == InferenceOptions.SeedMode.FINAL ? tracker.finalRows()
+                    : tracker.initialRows();
+            List<ObjectNode> scrubbed = new ArrayList<>();
+            for (ObjectNode row : rows) {
+                scrubbed.add((ObjectNode) Scrubber.scrub(row));
+            }
+            seeds.put(resource.table(), scrubbed);
+            resource.evidence().add("seed (" + options.seedMode().name().toLowerCase() + "): " + scrubbed.size()
+                    + " rows; the recording created " + tracker.createdCount() + " and deleted "
+                    + tracker.deletedCount() + (tracker.firstSeenAfterChange() > 0 ? "; "
+                    + tracker.firstSeenAfterChange() + " rows were first seen after a change (the changed fields "
+                    + "are left out of their seed row)" : "") + (tracker.dropped() > 0 ? "; " + tracker.dropped()
+                    + " rows beyond " + SeedTracker.MAX_ROWS + " left out" : ""));
+        }
+        return seeds;
+    }
+
+    private static List<String> requestFields(Exchange exchange) {
+        JsonNode body = switch (BodyReader.kind(exchange.request().headers(), exchange.request().body())) {
+            case JSON -> BodyReader.json(exchange.request().body());
+            case FORM -> BodyReader.form(exchange.request().body().text());
+            default -> null;
+        };
+        List<String> names = new ArrayList<>();
+        if (body != null && body.isObject()) {
+            for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+                names.add(it.next());
+            }
+        }
+        return names;
+    }
+
+    private static String mostCommonTimestampFormat(List<Resource> resources) {
+        Map<String, Integer> votes = new LinkedHashMap<>();
+        for (Resource resource : resources) {
+            if (resource.timestampFormat() != null) {
+                votes.merge(resource.timestampFormat(), 1, Integer::sum);
+            }
+        }
+        return votes.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(
+                        java.util.Comparator.reverseOrder())))
+                .map(Map.Entry::getKey).orElse(null);
+    }
+
+    private void count(String what) {
+        counts.merge(what, 1L, Long::sum);
+    }
+}

@@ -1,0 +1,185 @@
+package dev.twin.inference.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.inference.path.PathMatch;
+import dev.twin.inference.path.PathTemplate;
+import dev.twin.inference.schema.BodyReader;
+import dev.twin.inference.schema.ShapeAggregate;
+import dev.twin.recorder.Exchange;
+import dev.twin.recorder.Headers;
+import dev.twin.recorder.RecordedResponse;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Everything learnt about one method on one path template, merged exchange by exchange. */
+public final class OperationStats {
+    static final int MAX_SAMPLE_VALUES = 2000;
+
+    private final String method;
+    private final PathTemplate path;
+    private long count;
+    private final TreeMap<Integer, ResponseStats> responses = new TreeMap<>();
+    private final ShapeAggregate jsonBody = new ShapeAggregate();
+    private final ShapeAggregate formBody = new ShapeAggregate();
+    private long otherBodies;
+    private final ShapeAggregate query = new ShapeAggregate();
+    private final TreeMap<String, ShapeAggregate> pathParams = new TreeMap<>();
+    /** Distinct values of the last path parameter in successful exchanges (bounded), for the table's id shape. */
+    private final TreeSet<String> lastParamValues = new TreeSet<>();
+    private final TreeMap<String, Long> echoesOfLastParam = new TreeMap<>();
+    private final TreeMap<String, Long> echoesOfPath = new TreeMap<>();
+    private long successObjects;
+
+    public OperationStats(String method, PathTemplate path) {
+        this.method = method;
+        this.path = path;
+    }
+
+    /** @return the response body as JSON when it was JSON (for callers that look further), else null */
+    public JsonNode accept(Exchange exchange, PathMatch match) {
+        count++;
+        var request = exchange.request();
+        query.add(BodyReader.query(request.rawQuery()));
+        List<String> values = match.values();
+        for (int i = 0; i < values.size(); i++) {
+            pathParams.computeIfAbsent(path.params().get(i), k -> new ShapeAggregate())
+                    .add(BodyReader.query("v=" + java.net.URLEncoder.encode(values.get(i),
+                            java.nio.charset.StandardCharsets.UTF_8)).get("v"));
+        }
+        int status = exchange.response().status();
+        if (!values.isEmpty() && status >= 200 && status < 300 && lastParamValues.size() < MAX_SAMPLE_VALUES) {
+            lastParamValues.add(match.lastValue());
+        }
+        switch (BodyReader.kind(request.headers(), request.body())) {
+            case JSON -> {
+                JsonNode body = BodyReader.json(request.body());
+                if (body != null) {
+                    jsonBody.add(body);
+                } else {
+                    otherBodies++;
+                }
+            }
+            case FORM -> formBody.add(BodyReader.form(request.body().text()));
+            case OTHER -> otherBodies++;
+            default -> { }
+        }
+        RecordedResponse response = exchange.response();
+        ResponseStats stats = responses.computeIfAbsent(response.status(), s -> new ResponseStats());
+        stats.count++;
+        switch (BodyReader.kind(response.headers(), response.body())) {
+            case NONE -> stats.empty++;
+            case JSON -> {
+                JsonNode body = BodyReader.json(response.body());
+                if (body != null) {
+                    stats.json++;
+                    stats.body.add(body);
+                    if (body.isObject() && response.status() >= 200 && response.status() < 300) {
+                        countEchoes(body, match.lastValue(), request.path());
+                    }
+                    return body;
+                }
+                stats.other++;
+            }
+            default -> {
+                stats.other++;
+                if (stats.otherContentType == null) {
+                    stats.otherContentType = Headers.first(response.headers(), "Content-Type")
+                            .map(t -> t.split(";")[0].trim()).orElse("application/octet-stream");
+                }
+            }
+        }
+        return null;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public PathTemplate path() {
+        return path;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public TreeMap<Integer, ResponseStats> responses() {
+        return responses;
+    }
+
+    public ShapeAggregate jsonBody() {
+        return jsonBody;
+    }
+
+    public ShapeAggregate formBody() {
+        return formBody;
+    }
+
+    public ShapeAggregate query() {
+        return query;
+    }
+
+    public TreeMap<String, ShapeAggregate> pathParams() {
+        return pathParams;
+    }
+
+    public TreeSet<String> lastParamValues() {
+        return lastParamValues;
+    }
+
+    /** The lowest 2xx status seen most often, or 0. */
+    public int mainSuccessStatus() {
+        int best = 0;
+        long bestCount = -1;
+        for (Map.Entry<Integer, ResponseStats> e : responses.entrySet()) {
+            if (e.getKey() >= 200 && e.getKey() < 300 && e.getValue().count > bestCount) {
+                best = e.getKey();
+                bestCount = e.getValue().count;
+            }
+        }
+        return best;
+    }
+
+    /** The top-level request body fields (JSON or form). */
+    public TreeSet<String> requestFields() {
+        TreeSet<String> names = new TreeSet<>(jsonBody.properties().keySet());
+        names.addAll(formBody.properties().keySet());
+        return names;
+    }
+
+    /** Top-level response fields whose value was the last path parameter (e.g. "id" on GET /customers/{id}). */
+    public TreeMap<String, Long> echoesOfLastParam() {
+        return echoesOfLastParam;
+    }
+
+    /** Top-level response fields whose value was the request path (e.g. Stripe's list "url"). */
+    public TreeMap<String, Long> echoesOfPath() {
+        return echoesOfPath;
+    }
+
+    /** How many 2xx JSON object responses there were. */
+    public long successObjects() {
+        return successObjects;
+    }
+
+    private void countEchoes(JsonNode body, String lastValue, String requestPath) {
+        successObjects++;
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            if (!value.isValueNode() || value.isNull()) {
+                continue;
+            }
+            if (lastValue != null && value.asText().equals(lastValue)) {
+                echoesOfLastParam.merge(field.getKey(), 1L, Long::sum);
+            }
+            if (value.asText().equals(requestPath)) {
+                echoesOfPath.merge(field.getKey(), 1L, Long::sum);
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.twin.inference.output;
+
+import dev.twin.inference.InferredTwin;
+import dev.twin.inference.operation.OperationStats;
+import dev.twin.inference.operation.ResponseStats;
+import dev.twin.inference.resource.Resource;
+import dev.twin.inference.schema.SchemaEmitter;
+import dev.twin.inference.schema.ShapeAggregate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The inferred operations as an OpenAPI 3.0.3 document (operations the official spec covers are left out). */
+public final class OpenApiWriter {
+    private static final SchemaEmitter REQUEST = new SchemaEmitter(true, null);
+    private static final SchemaEmitter RESPONSE = new SchemaEmitter(false, null);
+
+    private final InferredTwin twin;
+    private final Map<OperationStats, Resource> owners = new HashMap<>();
+    private final Map<OperationStats, String> actions = new HashMap<>();
+    private final Map<String, String> operationIds = new TreeMap<>();
+
+    public OpenApiWriter(InferredTwin twin) {
+        this.twin = twin;
+        for (Resource resource : twin.resources()) {
+            resource.actions().forEach((action, op) -> {
+                owners.put(op, resource);
+                actions.put(op, action);
+            });
+        }
+        Set<String> used = new TreeSet<>();
+        twin.operations().forEach((template, byMethod) -> byMethod.forEach((method, op) -> {
+            String key = method + " " + template;
+            String official = twin.specOperationIds().get(key);
+            if (official != null) {
+                operationIds.put(key, official);
+                return;
+            }
+            String base = operationId(method, template);
+            String id = base;
+            for (int n = 2; used.contains(id); n++) {
+                id = base + n;
+            }
+            used.add(id);
+            operationIds.put(key, id);
+        }));
+    }
+
+    /** "GET /v1/customers/{customer}" → "GetV1CustomersCustomer" (Stripe's own style), or the official id. */
+    public String operationIdOf(OperationStats op) {
+        return operationIds.get(op.method() + " " + op.path().template());
+    }
+
+    public boolean isOfficial(OperationStats op) {
+        return twin.specOperationIds().containsKey(op.method() + " " + op.path().template());
+    }
+
+    public String write() {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("openapi", "3.0.3");
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("title", "Inferred by twin from " + twin.source());
+        info.put("version", "inferred");
+        doc.put("info", info);
+        Map<String, Object> paths = new LinkedHashMap<>();
+        twin.operations().forEach((template, byMethod) -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            byMethod.forEach((method, op) -> {
+                if (!isOfficial(op)) {
+                    item.put(method.toLowerCase(Locale.ROOT), operation(op));
+                }
+            });
+            if (!item.isEmpty()) {
+                paths.put(template, item);
+            }
+        });
+        doc.put("paths", paths);
+        Map<String, Object> schemas = new LinkedHashMap<>();
+        for (Resource resource : twin.resources()) {
+            if (resource.actions().values().stream().anyMatch(op -> !isOfficial(op))) {
+                schemas.put(resource.componentName(), RESPONSE.emit(resource.itemShape()));
+            }
+        }
+        if (!schemas.isEmpty()) {
+            doc.put("components", Map.of("schemas", schemas));
+        }
+        return Yaml.write(doc);
+    }
+
+    private Map<String, Object> operation(OperationStats op) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("operationId", operationIdOf(op));
+        Resource owner = owners.get(op);
+        if (owner != null) {
+            out.put("tags", List.of(owner.table()));
+        }
+        List<Object> parameters = new ArrayList<>();
+        for (String param : op.path().params()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", param);
+            p.put("in", "path");
+            p.put("required", true);
+            Map<String, Object> schema = new LinkedHashMap<>(RESPONSE.emit(op.pathParams().get(param)));
+            schema.remove("format");
+            schema.remove("enum");
+            schema.remove("nullable");
+            p.put("schema", schema.isEmpty() ? Map.of("type", "string") : schema);
+            parameters.add(p);
+        }
+        ShapeAggregate query = op.query();
+        query.properties().forEach((name, shape) -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", name);
+            p.put("in", "query");
+            p.put("required", query.alwaysPresent(name) && op.count() >= 3);
+            Map<String, Object> schema = REQUEST.emit(name, shape, 1);
+            if ("object".equals(schema.get("type"))) {
+                p.put("style", "deepObject");
+                p.put("explode", true);
+            }
+            p.put("schema", schema);
+            parameters.add(p);
+        });
+        if (!parameters.isEmpty()) {
+            out.put("parameters", parameters);
+        }
+        Map<String, Object> content = new LinkedHashMap<>();
+        if (op.jsonBody().samples() > 0) {
+            content.put("application/json", Map.of("schema", REQUEST.emit(op.jsonBody())));
+        }
+        if (op.formBody().samples() > 0) {
+            content.put("application/x-www-form-urlencoded", Map.of("schema", REQUEST.emit(op.formBody())));
+        }
+        if (!content.isEmpty()) {
+            out.put("requestBody", Map.of("content", content));
+        }
+        Map<String, Object> responses = new LinkedHashMap<>();
+        op.responses().forEach((status, stats) -> responses.put(String.valueOf(status), response(op, status, stats)));
+        out.put("responses", responses);
+        return out;
+    }
+
+    private Map<String, Object> response(OperationStats op, int status, ResponseStats stats) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("description", "Seen " + stats.count() + " time" + (stats.count() == 1 ? "" : "s"));
+        Resource owner = owners.get(op);
+        String action = actions.get(op);
+        boolean success = status >= 200 && status < 300;
+        if (stats.hasJson()) {
+            Map<String, Object> schema;
+            if (success && owner != null && owner.isItemAction(action) && stats.body().isObject()) {
+                schema = Map.of("$ref", ref(owner));
+            } else if (success && owner != null && action.equals("list") && owner.dataField() != null) {
+                String dataField = owner.dataField();
+                schema = new SchemaEmitter(false, (name, shape) -> name.equals(dataField) ? ref(owner) : null)
+                        .emit(stats.body());
+            } else {
+                schema = RESPONSE.emit(stats.body());
+            }
+            out.put("content", Map.of("application/json", Map.of("schema", schema)));
+        } else if (stats.otherContentType() != null) {
+            out.put("content", Map.of(stats.otherContentType(), Map.of("schema", Map.of("type", "string"))));
+        }
+        return out;
+    }
+
+    private static String ref(Resource owner) {
+        return "#/components/schemas/" + owner.componentName();
+    }
+
+    static String operationId(String method, String template) {
+        StringBuilder id = new StringBuilder(method.charAt(0) + method.substring(1).toLowerCase(Locale.ROOT));
+        for (String word : template.split("[^A-Za-z0-9]+")) {
+            if (!word.isEmpty()) {
+                id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return id.toString();
+    }
+}

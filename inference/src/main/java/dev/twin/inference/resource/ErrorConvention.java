@@ -1,0 +1,132 @@
+package dev.twin.inference.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.inference.operation.OperationStats;
+import dev.twin.inference.operation.ResponseStats;
+import dev.twin.inference.schema.ShapeAggregate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The provider's error body, read from every 4xx JSON answer: the envelope key ({@code error}), which fields carry
+ * the message, type, code, param and status, and the type/code seen per case (404 → NOT_FOUND, 400/422 →
+ * VALIDATION_ERROR, 401, 409, 429).
+ */
+public final class ErrorConvention {
+    private static final Map<Integer, String> KINDS = Map.of(404, "NOT_FOUND", 400, "VALIDATION_ERROR",
+            422, "VALIDATION_ERROR", 401, "UNAUTHORIZED", 409, "CONFLICT", 429, "RATE_LIMITED");
+    private static final List<String> PARTS = List.of("message", "type", "code", "param", "status");
+
+    private ErrorConvention() {
+    }
+
+    /**
+     * @param notFoundMessage  the first 404 message and the path value it was about (for messageMap), or null
+     * @param evidence         receives one line per decision
+     */
+    public static Map<String, Object> detect(Iterable<OperationStats> operations, String[] notFoundMessage,
+                                             List<String> evidence) {
+        ShapeAggregate all = new ShapeAggregate();
+        TreeMap<Integer, ShapeAggregate> byStatus = new TreeMap<>();
+        long emptyErrors = 0;
+        for (OperationStats op : operations) {
+            for (Map.Entry<Integer, ResponseStats> e : op.responses().entrySet()) {
+                if (e.getKey() < 400 || e.getKey() >= 500) {
+                    continue;
+                }
+                if (e.getValue().hasJson() && e.getValue().body().isObject()) {
+                    all.merge(e.getValue().body());
+                    byStatus.computeIfAbsent(e.getKey(), s -> new ShapeAggregate()).merge(e.getValue().body());
+                } else {
+                    emptyErrors += e.getValue().count();
+                }
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (all.samples() == 0) {
+            evidence.add("errors: no JSON error body was recorded" + (emptyErrors > 0 ? " (" + emptyErrors
+                    + " 4xx answers without one)" : "") + "; the twin's default flat error body is used (low confidence)");
+            return out;
+        }
+        String wrap = "";
+        ShapeAggregate inner = all;
+        if (all.properties().size() == 1) {
+            Map.Entry<String, ShapeAggregate> only = all.properties().firstEntry();
+            if (only.getValue().isObject()) {
+                wrap = only.getKey();
+                inner = only.getValue();
+            }
+        }
+        out.put("wrap", wrap);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (String part : PARTS) {
+            if (inner.properties().containsKey(part)) {
+                fields.put(part, part);
+            }
+        }
+        out.put("fields", fields);
+        Map<String, Object> status = new LinkedHashMap<>();
+        Map<String, Object> typeMap = new LinkedHashMap<>();
+        Map<String, Object> codeMap = new LinkedHashMap<>();
+        List<String> seen = new ArrayList<>();
+        for (Map.Entry<Integer, ShapeAggregate> e : byStatus.entrySet()) {
+            String kind = KINDS.get(e.getKey());
+            if (kind == null || status.containsKey(kind)) {
+                continue;
+            }
+            status.put(kind, e.getKey());
+            ShapeAggregate body = wrap.isEmpty() ? e.getValue() : e.getValue().properties().get(wrap);
+            if (body == null) {
+                continue;
+            }
+            JsonNode type = constantOf(body, "type");
+            JsonNode code = constantOf(body, "code");
+            typeMap.put(kind, type);
+            codeMap.put(kind, code);
+            seen.add(e.getKey() + " → " + kind + " (type " + type + ", code " + code + ")");
+        }
+        if (!status.isEmpty()) {
+            out.put("status", status);
+        }
+        if (fields.containsKey("type") && !typeMap.isEmpty()) {
+            out.put("typeMap", typeMap);
+        }
+        if (fields.containsKey("code") && !codeMap.isEmpty()) {
+            out.put("codeMap", codeMap);
+        }
+        if (notFoundMessage != null && fields.containsKey("message")) {
+            String message = notFoundMessage[0];
+            String id = notFoundMessage[1];
+            if (id != null && !id.isEmpty() && message.contains(id)) {
+                out.put("messageMap", Map.of("NOT_FOUND", message.replace(id, "{{id}}")));
+            }
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        for (Map.Entry<String, ShapeAggregate> p : inner.properties().entrySet()) {
+            if (fields.containsKey(p.getKey())) {
+                continue;
+            }
+            JsonNode constant = p.getValue().constant();
+            if (constant != null && inner.alwaysPresent(p.getKey())) {
+                extra.put(p.getKey(), constant);
+            } else if (p.getValue().onlyStrings() && p.getKey().equals("more_info")) {
+                extra.put(p.getKey(), "https://www.twilio.com/docs/errors/{{error.code}}");
+            }
+        }
+        if (!extra.isEmpty()) {
+            out.put("extraFields", extra);
+        }
+        evidence.add("errors: " + (wrap.isEmpty() ? "flat body" : "wrapped in '" + wrap + "'") + " with fields "
+                + fields.keySet() + " from " + all.samples() + " JSON 4xx answers; " + String.join("; ", seen));
+        return out;
+    }
+
+    private static JsonNode constantOf(ShapeAggregate body, String field) {
+        ShapeAggregate sub = body.properties().get(field);
+        return sub == null ? null : sub.constant();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.twin.inference.resource;
+
+import dev.twin.inference.operation.OperationStats;
+import dev.twin.inference.schema.ShapeAggregate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A stateful resource: a collection path plus its item path, the operations bound to it and the decisions taken
+ * about it (id field and shape, references, response conventions), each with its evidence for the report.
+ */
+public final class Resource {
+    final String table;
+    final String collectionPath;
+    final String itemPath;
+    /** action → operation; sorted by action name. */
+    final TreeMap<String, OperationStats> actions = new TreeMap<>();
+    final ShapeAggregate itemShape = new ShapeAggregate();
+    String idField = "id";
+    IdShape idShape;
+    final TreeMap<String, String> references = new TreeMap<>();
+    /** The table's `response:` conventions, in twin.yaml key order. */
+    final Map<String, Object> response = new LinkedHashMap<>();
+    /** Timestamp fields: createdAt/updatedAt → field name and the format seen. */
+    final TreeMap<String, String> timestampFields = new TreeMap<>();
+    String timestampFormat;
+    String componentName;
+    final List<String> evidence = new ArrayList<>();
+
+    Resource(String table, String collectionPath, String itemPath) {
+        this.table = table;
+        this.collectionPath = collectionPath;
+        this.itemPath = itemPath;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public String collectionPath() {
+        return collectionPath;
+    }
+
+    public String itemPath() {
+        return itemPath;
+    }
+
+    public TreeMap<String, OperationStats> actions() {
+        return actions;
+    }
+
+    public ShapeAggregate itemShape() {
+        return itemShape;
+    }
+
+    public String idField() {
+        return idField;
+    }
+
+    public IdShape idShape() {
+        return idShape;
+    }
+
+    public TreeMap<String, String> references() {
+        return references;
+    }
+
+    public Map<String, Object> response() {
+        return response;
+    }
+
+    public String timestampFormat() {
+        return timestampFormat;
+    }
+
+    public TreeMap<String, String> timestampFields() {
+        return timestampFields;
+    }
+
+    public String componentName() {
+        return componentName;
+    }
+
+    public List<String> evidence() {
+        return evidence;
+    }
+
+    /** The list operation's envelope field holding the rows, or null when it has no list. */
+    public String dataField() {
+        Object list = response.get("list");
+        return list instanceof Map<?, ?> m ? (String) m.get("dataField") : null;
+    }
+
+    /** The operation whose responses are this resource's rows (for the named component). */
+    public boolean isItemAction(String action) {
+        return action.equals("get") || action.equals("create") || action.equals("patch") || action.equals("update");
+    }
+}

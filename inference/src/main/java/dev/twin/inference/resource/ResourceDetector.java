@@ -1,0 +1,315 @@
+package dev.twin.inference.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.inference.operation.OperationStats;
+import dev.twin.inference.operation.ResponseStats;
+import dev.twin.inference.path.PathTrie;
+import dev.twin.inference.schema.ShapeAggregate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the stateful resources in the merged operations: an item path ({@code .../customers/{customer}}) and its
+ * collection ({@code .../customers}), then the id field, id shape, references and per-table conventions.
+ */
+public final class ResourceDetector {
+    private static final List<String> CREATED = List.of("created", "created_at", "createdAt", "date_created",
+            "dateCreated", "creation_date", "created_date", "createdDate", "inserted_at");
+    private static final List<String> UPDATED = List.of("updated", "updated_at", "updatedAt", "date_updated",
+            "dateUpdated", "modified", "modified_at", "last_modified", "updated_date", "updatedDate");
+    private static final List<String> ID_NAMES = List.of("id", "sid", "uuid", "Id", "ID", "key", "name");
+    private static final Pattern TABLE_CHARS = Pattern.compile("[^a-z0-9_-]");
+
+    private ResourceDetector() {
+    }
+
+    /** @param operations by "template METHOD"; only 2xx-answering operations are bound */
+    public static List<Resource> detect(TreeMap<String, TreeMap<String, OperationStats>> operations) {
+        TreeMap<String, Resource> byTable = new TreeMap<>();
+        for (String item : operations.keySet()) {
+            List<String> segments = PathTrie.segments(item);
+            if (segments.size() < 2) {
+                continue;
+            }
+            String last = segments.get(segments.size() - 1);
+            String parent = segments.get(segments.size() - 2);
+            if (!last.startsWith("{") || parent.startsWith("{")) {
+                continue;
+            }
+            String suffix = last.substring(last.indexOf('}') + 1);
+            String collection = "/" + String.join("/", segments.subList(0, segments.size() - 1)) + suffix;
+            String table = tableName(parent, segments, byTable);
+            Resource resource = new Resource(table, collection, item);
+            bind(resource, operations.get(item), true);
+            TreeMap<String, OperationStats> collectionOps = operations.get(collection);
+            if (collectionOps != null) {
+                bind(resource, collectionOps, false);
+            }
+            if (!resource.actions.containsKey("get") && !resource.actions.containsKey("create")) {
+                continue;
+            }
+            byTable.put(table, resource);
+        }
+        List<Resource> resources = new ArrayList<>(byTable.values());
+        for (Resource resource : resources) {
+            describe(resource);
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Resource resource : resources) {
+            references(resource, resources);
+            String base = resource.componentName;
+            for (int n = 2; !names.add(resource.componentName); n++) {
+                resource.componentName = base + n;
+            }
+        }
+        return resources;
+    }
+
+    private static void bind(Resource resource, TreeMap<String, OperationStats> ops, boolean item) {
+        for (OperationStats op : ops.values()) {
+            if (op.mainSuccessStatus() == 0) {
+                continue;
+            }
+            String action = switch (op.method()) {
+                case "GET" -> item ? "get" : "list";
+                case "POST" -> item ? (ops.containsKey("PATCH") ? null : "patch") : "create";
+                case "PATCH" -> item ? "patch" : null;
+                case "PUT" -> item ? "update" : null;
+                case "DELETE" -> item ? "delete" : null;
+                default -> null;
+            };
+            if (action != null) {
+                resource.actions.put(action, op);
+            }
+        }
+    }
+
+    private static String tableName(String parent, List<String> segments, Map<String, Resource> taken) {
+        String base = TABLE_CHARS.matcher(parent.replaceAll("\\.(json|xml)$", "").toLowerCase(Locale.ROOT))
+                .replaceAll("_");
+        base = base.replaceAll("^[_-]+", "");
+        if (base.isEmpty()) {
+            base = "rows";
+        }
+        String name = base;
+        for (int i = segments.size() - 3; taken.containsKey(name) && i >= 0; i--) {
+            String before = segments.get(i);
+            if (!before.startsWith("{")) {
+                name = TABLE_CHARS.matcher(before.toLowerCase(Locale.ROOT)).replaceAll("_") + "_" + name;
+            }
+        }
+        for (int n = 2; taken.containsKey(name); n++) {
+            name = base + n;
+        }
+        return name;
+    }
+
+    private static void describe(Resource resource) {
+        Map<String, Object> list = null;
+        OperationStats listOp = resource.actions.get("list");
+        if (listOp != null) {
+            list = ListConvention.detect(listOp, resource);
+            if (list == null) {
+                resource.actions.remove("list");
+            } else {
+                ShapeAggregate rows = ListConvention.rows(listOp, (String) list.get("dataField"));
+                if (rows != null && rows.isObject()) {
+                    resource.itemShape.merge(rows);
+                }
+            }
+        }
+        for (Map.Entry<String, OperationStats> e : resource.actions.entrySet()) {
+            if (resource.isItemAction(e.getKey())) {
+                ResponseStats ok = e.getValue().responses().get(e.getValue().mainSuccessStatus());
+                if (ok != null && ok.body().isObject()) {
+                    resource.itemShape.merge(ok.body());
+                }
+            }
+        }
+        idField(resource);
+        TreeSet<String> ids = new TreeSet<>();
+        for (String action : List.of("get", "patch", "update", "delete")) {
+            OperationStats op = resource.actions.get(action);
+            if (op != null) {
+                ids.addAll(op.lastParamValues());
+            }
+        }
+        resource.idShape = IdShape.of(ids);
+        resource.evidence.add("id shape: " + resource.idShape.strategy() + " — " + resource.idShape.evidence());
+        timestamps(resource);
+        Map<String, Object> inject = inject(resource);
+        if (!inject.isEmpty()) {
+            resource.response.put("fields", Map.of("inject", inject));
+        }
+        if (list != null) {
+            resource.response.put("list", list);
+        }
+        OperationStats create = resource.actions.get("create");
+        if (create != null) {
+            resource.response.put("create", Map.of("status", create.mainSuccessStatus()));
+            resource.evidence.add("create: " + create.method() + " " + create.path().template() + " answered "
+                    + create.mainSuccessStatus());
+        }
+        OperationStats delete = resource.actions.get("delete");
+        if (delete != null) {
+            resource.response.put("delete", DeleteConvention.detect(delete, resource));
+        }
+        String object = objectName(resource);
+        resource.componentName = pascal(object != null ? object : dev.twin.inference.path.ParamNames.singular(resource.table));
+    }
+
+    private static void idField(Resource resource) {
+        TreeMap<String, Long> votes = new TreeMap<>();
+        long answers = 0;
+        for (String action : List.of("get", "patch", "update", "delete")) {
+            OperationStats op = resource.actions.get(action);
+            if (op != null) {
+                op.echoesOfLastParam().forEach((k, v) -> votes.merge(k, v, Long::sum));
+                answers += op.successObjects();
+            }
+        }
+        String best = null;
+        long bestVotes = 0;
+        for (String preferred : ID_NAMES) {
+            long v = votes.getOrDefault(preferred, 0L);
+            if (v > bestVotes) {
+                best = preferred;
+                bestVotes = v;
+            }
+        }
+        for (Map.Entry<String, Long> e : votes.entrySet()) {
+            if (e.getValue() > bestVotes) {
+                best = e.getKey();
+                bestVotes = e.getValue();
+            }
+        }
+        if (best != null) {
+            resource.idField = best;
+            resource.evidence.add("id field: '" + best + "' held the item path parameter in " + bestVotes + " of "
+                    + answers + " item answers (high confidence)");
+        } else {
+            resource.idField = resource.itemShape.properties().containsKey("id") ? "id"
+                    : resource.itemShape.properties().containsKey("sid") ? "sid" : "id";
+            resource.evidence.add("id field: '" + resource.idField + "' by name only; no answer echoed the item "
+                    + "path parameter (low confidence)");
+        }
+    }
+
+    private static void timestamps(Resource resource) {
+        TreeMap<String, ShapeAggregate> props = resource.itemShape.properties();
+        for (String kind : List.of("createdAt", "updatedAt")) {
+            for (String name : kind.equals("createdAt") ? CREATED : UPDATED) {
+                ShapeAggregate field = props.get(name);
+                if (field == null) {
+                    continue;
+                }
+                String format = field.isUnixTimestamp() ? "unix" : field.isRfc2822() ? "rfc2822"
+                        : field.isDateTime() ? "iso8601" : null;
+                if (format != null && (resource.timestampFormat == null || resource.timestampFormat.equals(format))) {
+                    resource.timestampFormat = format;
+                    resource.timestampFields.put(kind, name);
+                    resource.evidence.add("timestamp: '" + name + "' is " + kind + " (" + format + ")");
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Fields every row had with one constant value, and fields that always repeat the id: defaults to inject. */
+    private static Map<String, Object> inject(Resource resource) {
+        Map<String, Object> inject = new LinkedHashMap<>();
+        ShapeAggregate shape = resource.itemShape;
+        OperationStats get = resource.actions.get("get");
+        // a field the client sends is the client's to set: a constant seen in the recording is no default for it
+        TreeSet<String> clientSets = new TreeSet<>();
+        for (String action : List.of("create", "patch", "update")) {
+            OperationStats op = resource.actions.get(action);
+            if (op != null) {
+                clientSets.addAll(op.requestFields());
+            }
+        }
+        for (Map.Entry<String, ShapeAggregate> p : shape.properties().entrySet()) {
+            String name = p.getKey();
+            if (name.equals(resource.idField) || resource.timestampFields.containsValue(name)
+                    || !shape.alwaysPresent(name)) {
+                continue;
+            }
+            long echoes = get == null ? 0 : get.echoesOfLastParam().getOrDefault(name, 0L);
+            if (get != null && echoes > 0 && echoes == get.successObjects()) {
+                inject.put(name, "{{item." + resource.idField + "}}");
+                continue;
+            }
+            JsonNode constant = p.getValue().constant();
+            boolean discriminator = name.equals("object") || name.equals("type") || name.equals("kind");
+            if (constant != null && !clientSets.contains(name) && shape.samples() >= (discriminator ? 2 : 3)
+                    && p.getValue().idPrefix().isEmpty()
+                    && !(constant.isTextual() && constant.asText().contains("{{"))) {
+                inject.put(name, constant);
+            }
+        }
+        if (!inject.isEmpty()) {
+            resource.evidence.add("injected defaults (constant in all " + shape.samples() + " rows seen, never sent "
+                    + "by the client): "
+                    + inject.keySet());
+        }
+        return inject;
+    }
+
+    private static String objectName(Resource resource) {
+        for (String discriminator : List.of("object", "type", "kind")) {
+            ShapeAggregate field = resource.itemShape.properties().get(discriminator);
+            if (field != null) {
+                JsonNode constant = field.constant();
+                if (constant != null && constant.isTextual() && constant.asText().matches("[A-Za-z][A-Za-z0-9_.]*")) {
+                    return constant.asText();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void references(Resource resource, List<Resource> all) {
+        for (Map.Entry<String, ShapeAggregate> p : resource.itemShape.properties().entrySet()) {
+            String prefix = p.getValue().idPrefix();
+            if (p.getKey().equals(resource.idField) || prefix.isEmpty()) {
+                continue;
+            }
+            for (Resource other : all) {
+                if (other != resource && prefix.equals(idPrefixOf(other))) {
+                    resource.references.put(p.getKey(), other.table);
+                    resource.evidence.add("reference: '" + p.getKey() + "' holds '" + prefix + "' ids of table "
+                            + other.table);
+                }
+            }
+        }
+    }
+
+    static String idPrefixOf(Resource resource) {
+        IdShape shape = resource.idShape;
+        if (shape.strategy().equals("prefix") && shape.prefix() != null && !shape.prefix().isEmpty()) {
+            return shape.prefix();
+        }
+        if (shape.strategy().equals("pattern")) {
+            return shape.pattern().substring(0, 2);
+        }
+        return "";
+    }
+
+    static String pascal(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String word : text.split("[^A-Za-z0-9]+")) {
+            if (!word.isEmpty()) {
+                out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        String name = out.toString();
+        return name.isEmpty() || Character.isDigit(name.charAt(0)) ? "R" + name : name;
+    }
+}

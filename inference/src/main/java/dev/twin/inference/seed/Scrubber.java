@@ -1,0 +1,105 @@
+package dev.twin.inference.seed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Makes recorded values safe to ship in seed files and specs: emails move to example.com, phone numbers become
+ * the test number +15005550006, card-like numbers the test card 4242424242424242, and secrets (redacted
+ * fingerprints, API keys, tokens, client secrets, passwords) are replaced by a marker.
+ */
+public final class Scrubber {
+    public static final String TEST_PHONE = "+15005550006";
+    public static final String TEST_CARD = "4242424242424242";
+    public static final String SCRUBBED = "scrubbed";
+    private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9._%+-]+)@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
+    private static final Pattern PHONE = Pattern.compile("^\\+?[1-9]\\d{7,14}$|^\\+\\d[\\d ()-]{8,18}\\d$");
+    private static final Pattern CARD = Pattern.compile("(?<!\\d)\\d(?:[ -]?\\d){12,18}(?!\\d)");
+    private static final Pattern SECRET_VALUE = Pattern.compile(
+            "redacted:|(?:sk|rk|pk)_(?:live|test)_|_secret_|^(?:Bearer|Basic) |^ey[A-Za-z0-9_-]{10,}\\.ey");
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i).*(password|passwd|secret|token|api_?key|authorization|cookie|credential).*");
+
+    private Scrubber() {
+    }
+
+    /** A scrubbed deep copy. */
+    public static JsonNode scrub(JsonNode node) {
+        return scrub(null, node);
+    }
+
+    private static JsonNode scrub(String fieldName, JsonNode node) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (node.isObject()) {
+            ObjectNode out = f.objectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                out.set(e.getKey(), scrub(e.getKey(), e.getValue()));
+            }
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = f.arrayNode();
+            node.forEach(item -> out.add(scrub(fieldName, item)));
+            return out;
+        }
+        if (node.isTextual()) {
+            if (fieldName != null && SECRET_NAME.matcher(fieldName).matches() && !node.asText().isEmpty()) {
+                return f.textNode(SCRUBBED);
+            }
+            return f.textNode(scrubText(node.asText()));
+        }
+        if (node.isIntegralNumber() && CARD.matcher(node.asText()).matches() && luhn(node.asText())) {
+            return f.numberNode(Long.parseLong(TEST_CARD));
+        }
+        return node;
+    }
+
+    public static String scrubText(String text) {
+        if (SECRET_VALUE.matcher(text).find()) {
+            return SCRUBBED;
+        }
+        if (PHONE.matcher(text).matches()) {
+            return TEST_PHONE;
+        }
+        Matcher card = CARD.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (card.find()) {
+            card.appendReplacement(out, luhn(card.group()) ? TEST_CARD : Matcher.quoteReplacement(card.group()));
+        }
+        card.appendTail(out);
+        Matcher email = EMAIL.matcher(out.toString());
+        return email.replaceAll(m -> Matcher.quoteReplacement(m.group(1).toLowerCase(Locale.ROOT) + "@example.com"));
+    }
+
+    /** True for strings that may appear verbatim in a spec (enum values): nothing personal or secret. */
+    public static boolean isSafeLiteral(String value) {
+        return scrubText(value).equals(value) && !value.contains("@");
+    }
+
+    private static boolean luhn(String digitsWithSeparators) {
+        String digits = digitsWithSeparators.replaceAll("[^0-9]", "");
+        int sum = 0;
+        boolean alternate = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int n = digits.charAt(i) - '0';
+            if (alternate) {
+                n *= 2;
+                if (n > 9) {
+                    n -= 9;
+                }
+            }
+            sum += n;
+            alternate = !alternate;
+        }
+        return sum % 10 == 0;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.twin.inference.seed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Follows one table's rows through the recording, in order, to tell what existed before it began (seen but not
+ * created: the first values seen) from what it created, changed and deleted; and what existed at its end.
+ */
+public final class SeedTracker {
+    public static final int MAX_ROWS = 5000;
+
+    private final String idField;
+    private final Set<String> created = new TreeSet<>();
+    private final Set<String> deleted = new TreeSet<>();
+    private final Map<String, ObjectNode> initial = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> latest = new LinkedHashMap<>();
+    private long firstSeenAfterChange;
+    private long dropped;
+
+    public SeedTracker(String idField) {
+        this.idField = idField;
+    }
+
+    public void created(JsonNode row) {
+        String id = idOf(row);
+        if (id != null) {
+            created.add(id);
+            remember(latest, id, (ObjectNode) row);
+        }
+    }
+
+    /** A row as a read (get, list) answered it. */
+    public void seen(JsonNode row) {
+        String id = idOf(row);
+        if (id == null) {
+            return;
+        }
+        if (!created.contains(id) && !initial.containsKey(id) && !deleted.contains(id)) {
+            remember(initial, id, (ObjectNode) row);
+        }
+        if (!deleted.contains(id)) {
+            remember(latest, id, (ObjectNode) row);
+        }
+    }
+
+    /** A row as a change answered it: for a row not seen before, its state before is that minus the changed fields. */
+    public void changed(JsonNode row, Collection<String> changedFields) {
+        String id = idOf(row);
+        if (id == null) {
+            return;
+        }
+        if (!created.contains(id) && !initial.containsKey(id) && !deleted.contains(id)) {
+            ObjectNode before = ((ObjectNode) row).deepCopy();
+            changedFields.stream().filter(f -> !f.equals(idField)).forEach(before::remove);
+            remember(initial, id, before);
+            firstSeenAfterChange++;
+        }
+        remember(latest, id, (ObjectNode) row);
+    }
+
+    public void deleted(String id) {
+        if (id == null) {
+            return;
+        }
+        if (!created.contains(id) && !initial.containsKey(id) && !deleted.contains(id)) {
+            // deleted before ever being read: it existed, but its fields are unknown
+            ObjectNode stub = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            stub.put(idField, id);
+            remember(initial, id, stub);
+        }
+        deleted.add(id);
+        latest.remove(id);
+    }
+
+    public Collection<ObjectNode> initialRows() {
+        return initial.values();
+    }
+
+    public Collection<ObjectNode> finalRows() {
+        return latest.values();
+    }
+
+    public int createdCount() {
+        return created.size();
+    }
+
+    public int deletedCount() {
+        return deleted.size();
+    }
+
+    public long firstSeenAfterChange() {
+        return firstSeenAfterChange;
+    }
+
+    public long dropped() {
+        return dropped;
+    }
+
+    private void remember(Map<String, ObjectNode> rows, String id, ObjectNode row) {
+        if (rows.containsKey(id) || rows.size() < MAX_ROWS) {
+            rows.put(id, row);
+        } else {
+            dropped++;
+        }
+    }
+
+    private String idOf(JsonNode row) {
+        if (row == null || !row.isObject()) {
+            return null;
+        }
+        JsonNode id = row.get(idField);
+        return id == null || id.isNull() || !id.isValueNode() ? null : id.asText();
+    }
+}
