@@ -254,7 +254,8 @@ final class Generation {
         Object additional = schema.getAdditionalProperties();
         Schema<?> valueSchema = additional instanceof Schema<?> s ? s : null;
         for (String name : required) {
-            if (!object.has(name) && !Boolean.FALSE.equals(additional)) {
+            boolean declared = properties != null && properties.containsKey(name);
+            if (!declared && !object.has(name) && !Boolean.FALSE.equals(additional)) {
                 object.set(name, value(valueSchema, slot.property(name, true)));
             }
         }
@@ -301,12 +302,31 @@ final class Generation {
             Schema<?> itemSchema = prefixItems != null && i < prefixItems.size() ? prefixItems.get(i)
                     : schema.getItems();
             JsonNode item = value(itemSchema, slot.item(i));
-            for (int attempt = 1; unique && contains(array, item) && attempt <= UNIQUE_ATTEMPTS; attempt++) {
-                item = value(itemSchema, slot.item(i + attempt * 1000));
+            if (unique && contains(array, item)) {
+                item = distinctItem(array, itemSchema, slot, i, item);
             }
             array.add(item);
         }
         return array;
+    }
+
+    /** Another enum value when the items are an enum (the first is always preferred), else other seeds. */
+    private JsonNode distinctItem(ArrayNode array, Schema<?> itemSchema, Slot slot, int index, JsonNode duplicate) {
+        Schema<?> resolved = resolver.resolve(itemSchema);
+        if (resolved != null && resolved.getEnum() != null) {
+            for (Object candidate : resolved.getEnum()) {
+                JsonNode value = Schemas.toJson(candidate);
+                if (!contains(array, value)) {
+                    return value;
+                }
+            }
+            return duplicate;
+        }
+        JsonNode item = duplicate;
+        for (int attempt = 1; contains(array, item) && attempt <= UNIQUE_ATTEMPTS; attempt++) {
+            item = value(itemSchema, slot.item(index + attempt * 1000));
+        }
+        return item;
     }
 
     private static boolean contains(ArrayNode array, JsonNode item) {

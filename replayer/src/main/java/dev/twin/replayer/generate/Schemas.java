@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -94,6 +96,21 @@ final class Schemas {
         }
         if (value instanceof JsonNode node) {
             return node;
+        }
+        if (value instanceof String text) {
+            return JsonNodeFactory.instance.textNode(text);
+        }
+        if (value instanceof Boolean bool) {
+            return JsonNodeFactory.instance.booleanNode(bool);
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return JsonNodeFactory.instance.numberNode(((Number) value).longValue());
+        }
+        if (value instanceof BigDecimal decimal) {
+            return JsonNodeFactory.instance.numberNode(decimal);
+        }
+        if (value instanceof BigInteger integer) {
+            return JsonNodeFactory.instance.numberNode(integer);
         }
         if (value instanceof OffsetDateTime time) {
             return JsonNodeFactory.instance.textNode(time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import net.datafaker.Faker;
 
@@ -62,6 +65,8 @@ final class ValueFaker {
     private static final Set<String> AMOUNT_NAMES = Set.of("amount", "price", "unit_amount", "total", "subtotal",
             "amount_due", "amount_paid", "amount_remaining", "amount_captured", "amount_refunded");
 
+    /** Property names seen so far and the rule that answers them: names repeat, matching is not free. */
+    private static final Map<String, Optional<TextRule>> RULE_BY_NAME = new ConcurrentHashMap<>();
     private static final TextRule WORDS = new TextRule(new String[] {"word"}, f -> f.lorem().word());
 
     private ValueFaker() {
@@ -74,17 +79,23 @@ final class ValueFaker {
 
     /** A realistic text for this property name, or null when the name says nothing. */
     static String text(String propertyName, Random random) {
-        String name = normalise(propertyName);
-        if (name == null) {
+        if (propertyName == null) {
             return null;
         }
+        Optional<TextRule> rule = RULE_BY_NAME.computeIfAbsent(propertyName, ValueFaker::findRule);
+        return rule.map(found -> found.pick(random)).orElse(null);
+    }
+
+    private static Optional<TextRule> findRule(String propertyName) {
+        String name = normalise(propertyName);
         for (TextRule rule : TEXT_RULES) {
             if (rule.matches(name)) {
-                return rule.pick(random);
+                return Optional.of(rule);
             }
         }
         // array properties are named in the plural: "emails", "preferred_locales"
-        return name.endsWith("s") && name.length() > 1 ? text(name.substring(0, name.length() - 1), random) : null;
+        return name.endsWith("s") && name.length() > 1 ? findRule(name.substring(0, name.length() - 1))
+                : Optional.empty();
     }
 
     /** Fills every value pool now, so that the first generated body does not pay datafaker's start-up. */

@@ -33,12 +33,14 @@ class SpecCorpusGenerationTest {
 
     @Test
     void everyStripeOperationSuccessResponseGeneratesAValidBody() {
-        assertAllOperationResponsesValid(SpecFixtures.stripe(), "stripe", 468);
+        // 468 operations; GET /v1/quotes/{quote}/pdf answers application/pdf
+        assertAllOperationResponsesValid(SpecFixtures.stripe(), "stripe", 467);
     }
 
     @Test
     void everyTwilioOperationSuccessResponseGeneratesAValidBody() {
-        assertAllOperationResponsesValid(SpecFixtures.twilio(), "twilio", 165);
+        // 197 operations; the 32 DELETEs and one other answer 204 without a body
+        assertAllOperationResponsesValid(SpecFixtures.twilio(), "twilio", 164);
     }
 
     @SuppressWarnings("rawtypes")
