@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # bench/proxy.sh — throughput and added latency of the recording proxy versus going direct, in one run on loopback.
 #
-#   bash bench/proxy.sh            # 5 s warm-up + 10 s measured per side
-#   bash bench/proxy.sh --quick    # 2 s warm-up + 5 s measured
+#   bash bench/proxy.sh            # 20 s JIT warm-up through the proxy, then per side 5 s warm-up + 10 s measured
+#   bash bench/proxy.sh --quick    # 5 s JIT warm-up, 2 s warm-up + 5 s measured
 #
 # Upstream: bench/ceiling/FixedBodyServer.java (keep-alive Netty server, one fixed JSON body), run from the twin jar.
 # Direct:   wrk -> upstream.   Proxied: wrk -> twin record --upstream (recording every exchange into a fresh store).
@@ -13,8 +13,8 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TARGET="${TWIN_TARGET:-target}"
 JAR="$ROOT/cli/$TARGET/twin.jar"
-WARMUP=5; DURATION=10; CONNS=32; THREADS=2
-[ "${1:-}" = "--quick" ] && { WARMUP=2; DURATION=5; }
+WARMUP=5; DURATION=10; CONNS=32; THREADS=2; JIT_WARMUP=20
+[ "${1:-}" = "--quick" ] && { WARMUP=2; DURATION=5; JIT_WARMUP=5; }
 OUT="$(mktemp -d /tmp/twin-proxy-bench.XXXXXX)"
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -56,6 +56,8 @@ PROXY_PID=$!
 PIDS+=("$PROXY_PID")
 wait_http "http://127.0.0.1:$PROXY_PORT/" || { cat "$OUT/proxy.log" >&2; exit 1; }
 
+log "warming up the JIT (upstream and proxy) for ${JIT_WARMUP}s"
+wrk -t"$THREADS" -c"$CONNS" -d"${JIT_WARMUP}s" "http://127.0.0.1:$PROXY_PORT/pets/1" >/dev/null
 log "direct, $CONNS connections"
 read -r DIRECT_RPS DIRECT_P50 < <(measure direct "http://127.0.0.1:$UP_PORT/pets/1" "$CONNS")
 log "through twin record, $CONNS connections"
