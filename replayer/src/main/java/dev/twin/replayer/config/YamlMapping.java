@@ -69,10 +69,7 @@ final class YamlMapping {
         while (names.hasNext()) {
             String name = names.next();
             if (!keys.contains(name)) {
-                String message = ConfigProblems.didYouMean(name, keys)
-                        .map(s -> "unknown key (did you mean '" + s + "'?)")
-                        .orElse("unknown key; allowed here: " + String.join(", ", keys));
-                context.problemAtKey(pointer(name), message);
+                context.problemAtKey(pointer(name), unknownKey(name, keys));
             }
         }
     }
@@ -309,11 +306,14 @@ final class YamlMapping {
             return key;
         }
         List<String> sorted = allowed.stream().sorted().collect(Collectors.toList());
-        String message = ConfigProblems.didYouMean(key, sorted)
-                .map(s -> "unknown key (did you mean '" + s + "'?)")
-                .orElse("unknown key; allowed here: " + String.join(", ", sorted));
-        context.problemAtKey(ConfigProblems.child(pointer(mapKey), key), message);
+        context.problemAtKey(ConfigProblems.child(pointer(mapKey), key), unknownKey(key, sorted));
         return null;
+    }
+
+    private static String unknownKey(String key, List<String> allowed) {
+        return ConfigProblems.didYouMean(key, allowed)
+                .map(s -> "unknown key (did you mean '" + s + "'?)")
+                .orElse("unknown key; allowed here: " + String.join(", ", allowed));
     }
 
     /** A key naming an {@link ErrorKind}: {@code NOT_FOUND} (or {@code not-found}). */
