@@ -114,6 +114,24 @@ class StripeCustomerFlowTest {
     }
 
     @Test
+    void operationsWithoutABindingStillAnswerFromTheSpec() throws Exception {
+        RunningTwin.Reply balance = twin.get("/v1/balance", "sk_test_unbound");
+
+        assertEquals(200, balance.status());
+        assertEquals("balance", balance.body().get("object").asText());
+    }
+
+    @Test
+    void missingRequiredParamIsStripesParameterError() throws Exception {
+        RunningTwin.Reply reply = twin.postForm("/v1/payment_intents", "sk_test_missing", form("currency", "usd"));
+
+        assertEquals(400, reply.status());
+        JsonNode error = reply.body().get("error");
+        assertEquals("amount", error.get("param").asText(), reply.raw().body());
+        assertEquals("invalid_request_error", error.get("type").asText());
+    }
+
+    @Test
     void liveKeyIsRefusedWithStripes401() throws Exception {
         RunningTwin.Reply reply = twin.get("/v1/customers", "sk_live_abcdefghijklmnop1234");
 

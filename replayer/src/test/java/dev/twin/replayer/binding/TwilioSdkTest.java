@@ -78,6 +78,19 @@ class TwilioSdkTest {
     }
 
     @Test
+    void theSeededAccountIsFetchedWithTwiliosFields() {
+        String seeded = "AC" + "0".repeat(32);
+
+        com.twilio.rest.api.v2010.Account account = com.twilio.rest.api.v2010.Account.fetcher(seeded)
+                .fetch(client(accountSid('7')));
+
+        assertEquals(seeded, account.getSid());
+        assertEquals("Twin Test Account", account.getFriendlyName());
+        assertEquals(com.twilio.rest.api.v2010.Account.Status.ACTIVE, account.getStatus());
+        assertEquals("/2010-04-01/Accounts/" + seeded + ".json", account.getUri());
+    }
+
+    @Test
     void readingFollowsNextPageUrisAcrossPages() {
         TwilioRestClient client = client(accountSid('2'));
         List<String> createdSids = new ArrayList<>();
