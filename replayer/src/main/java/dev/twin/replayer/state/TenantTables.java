@@ -1,5 +1,6 @@
 package dev.twin.replayer.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.http.ErrorKind;
@@ -209,9 +210,15 @@ public final class TenantTables {
         return definition;
     }
 
+    /** The data with the id field first; a given id keeps its JSON type (a number stays a number). */
     private static ObjectNode withIdFirst(String idField, String id, ObjectNode data) {
         ObjectNode copy = JsonNodeFactory.instance.objectNode();
-        copy.put(idField, id);
+        JsonNode given = data.get(idField);
+        if (given != null && given.isValueNode() && given.asText().equals(id)) {
+            copy.set(idField, given);
+        } else {
+            copy.put(idField, id);
+        }
         data.fields().forEachRemaining(field -> {
             if (!field.getKey().equals(idField)) {
                 copy.set(field.getKey(), field.getValue());

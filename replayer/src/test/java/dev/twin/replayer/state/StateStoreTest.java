@@ -56,6 +56,15 @@ class StateStoreTest {
     }
 
     @Test
+    void aGivenNumericIdStaysANumberInTheData() {
+        Row row = insert("t_a", "customers", "{'id': 7, 'name': 'Rex'}");
+
+        assertEquals("7", row.id());
+        assertTrue(row.data().get("id").isNumber());
+        assertEquals("Rex", get("t_a", "customers", "7").text("name"));
+    }
+
+    @Test
     void listReturnsSeedRowsFirstThenRowsInCreationOrder() {
         Row first = insert("t_a", "customers", "{'name': 'first'}");
         Row second = insert("t_a", "customers", "{'name': 'second'}");

@@ -1,0 +1,125 @@
+package dev.twin.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twin.replayer.binding.StatefulTwin;
+import dev.twin.replayer.config.ConfigLoader;
+import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.server.TwinServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** {@code --state FILE}: rows and snapshots survive a server restart, over HTTP. */
+class ServeStateTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String KEY = "sk_test_restart";
+    private static TwinConfig config;
+
+    @TempDir
+    static Path configDir;
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void loadConfig() throws Exception {
+        Files.copy(Path.of("..", "examples", "petstore", "petstore.yaml"), configDir.resolve("petstore.yaml"));
+        Files.writeString(configDir.resolve("twin.yaml"), """
+                version: 1
+                imports:
+                  - path: petstore.yaml
+                    as: petstore
+                tables:
+                  - name: pets
+                    idField: id
+                    idStrategy: sequence
+                extend:
+                  - {mock: petstore.createPets, table: pets, action: create}
+                  - {mock: petstore.showPetById, table: pets, action: get}
+                """);
+        config = ConfigLoader.load(configDir.resolve("twin.yaml"));
+    }
+
+    @Test
+    void rowsAndSnapshotsSurviveARestartWithTheSameStateFile() throws Exception {
+        StateOptions options = new StateOptions();
+        new CommandLine(options).parseArgs("--state", dir.resolve("pets.state").toString());
+        try (Running first = Running.start(options)) {
+            first.createPet(1, "Rex");
+            assertEquals(201, first.call("POST", "/__twin/snapshots/only-rex", null).statusCode());
+            first.createPet(2, "Tom");
+        }
+
+        try (Running second = Running.start(options)) {
+            assertEquals("Rex", second.petName(1));
+            assertEquals("Tom", second.petName(2));
+            assertEquals(200, second.call("POST", "/__twin/snapshots/only-rex/restore", null).statusCode());
+            assertEquals(404, second.call("GET", "/v1/pets/2", null).statusCode());
+        }
+    }
+
+    @Test
+    void withoutAStateFileARestartStartsEmpty() throws Exception {
+        StateOptions options = new StateOptions();
+        try (Running first = Running.start(options)) {
+            first.createPet(1, "Rex");
+        }
+
+        try (Running second = Running.start(options)) {
+            assertEquals(404, second.call("GET", "/v1/pets/1", null).statusCode());
+        }
+    }
+
+    private record Running(TwinServer server, StatefulTwin twin) implements AutoCloseable {
+        static Running start(StateOptions options) throws Exception {
+            StatefulTwin twin = options.open(config, Clock.systemUTC());
+            TwinServer server = TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(twin).start();
+            StateOptions.registerAdmin(server, twin, config);
+            return new Running(server, twin);
+        }
+
+        void createPet(int id, String name) throws Exception {
+            HttpResponse<String> created = call("POST", "/v1/pets", "{\"id\": " + id + ", \"name\": \"" + name + "\"}");
+            assertEquals(201, created.statusCode(), created.body());
+        }
+
+        String petName(int id) throws Exception {
+            HttpResponse<String> fetched = call("GET", "/v1/pets/" + id, null);
+            assertEquals(200, fetched.statusCode(), fetched.body());
+            JsonNode body = JSON.readTree(fetched.body());
+            assertEquals(id, body.get("id").asInt());
+            return body.get("name").asText();
+        }
+
+        HttpResponse<String> call(String method, String path, String json) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + KEY)
+                    .method(method, json != null ? HttpRequest.BodyPublishers.ofString(json)
+                            : HttpRequest.BodyPublishers.noBody());
+            if (json != null) {
+                request.header("Content-Type", "application/json");
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        @Override
+        public void close() {
+            server.close();
+            twin.store().close();
+        }
+    }
+}
