@@ -92,6 +92,20 @@ class ReverseProxyTest {
     }
 
     @Test
+    void keepsAnHttp2DefaultJdkClientOnRecordedHttp11WithoutOfferingH2cUpstream() throws Exception {
+        upstream = TestUpstream.http().route("/upgrade", exchange -> TestUpstream.send(exchange, 200,
+                String.valueOf(exchange.getRequestHeaders().getFirst("Upgrade")).getBytes(StandardCharsets.UTF_8)));
+        startProxy(ProxyConfig.defaults(0), upstream.httpUrl());
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(proxied("/upgrade")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(HttpClient.Version.HTTP_1_1, response.version());
+        assertEquals("null", response.body(), "upstream saw no Upgrade header");
+        assertEquals("/upgrade", recorded.next().request().path());
+    }
+
+    @Test
     void relaysToAnHttpsUpstreamTrustedThroughTheUpstreamCaFile() throws Exception {
         Path upstreamCa = temp.resolve("upstream-ca");
         upstream = TestUpstream.https(upstreamCa).text("/secure", "over tls");

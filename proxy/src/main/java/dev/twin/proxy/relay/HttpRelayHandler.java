@@ -15,6 +15,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -35,6 +36,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
     private static final String PROXY_CONNECTION = "Proxy-Connection";
+    private static final String HTTP2_SETTINGS = "HTTP2-Settings";
 
     private final OriginResolver resolver;
     private final UpstreamConnector connector;
@@ -117,6 +119,7 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
         request.headers().set(HttpHeaderNames.HOST, origin.hostHeader());
         // Meant for twin as a proxy, not for the upstream.
         request.headers().remove(PROXY_CONNECTION).remove(HttpHeaderNames.PROXY_AUTHORIZATION);
+        declineHttp2Upgrade(request);
         if (upstream != null && upstream.isActive() && origin.equals(upstreamOrigin)) {
             forward(request);
             return;
@@ -347,6 +350,21 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(message);
         }
         backlog.clear();
+    }
+
+    /**
+     * Clients such as the JDK's HttpClient offer {@code Upgrade: h2c} on plain http. twin records HTTP/1.1, so the
+     * offer is not passed on (the client simply stays on HTTP/1.1, as the upgrade is optional).
+     */
+    private static void declineHttp2Upgrade(HttpRequest request) {
+        if (!request.headers().containsValue(HttpHeaderNames.UPGRADE, "h2c", true)) {
+            return;
+        }
+        boolean close = request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
+        request.headers().remove(HttpHeaderNames.UPGRADE).remove(HTTP2_SETTINGS).remove(HttpHeaderNames.CONNECTION);
+        if (close) {
+            request.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
     }
 
     /** A response with neither Content-Length nor chunking ends when the upstream closes; so must ours. */
