@@ -107,12 +107,12 @@ final class BindingCompiler {
         int documented = lowestSuccess(operation.operation());
         BindingAction action = switch (binding.action()) {
             case LIST -> new ListAction(table, expansion, dataField(binding), orDefault(documented, 200));
-            case GET -> new GetAction(rows(table, idParam), orDefault(documented, 200));
-            case CREATE -> new CreateAction(rows(table, idParam), table.createStatus() != null
+            case GET -> new GetAction(rows(table), orDefault(documented, 200));
+            case CREATE -> new CreateAction(rows(table), table.createStatus() != null
                     ? table.createStatus() : orDefault(documented, 201), requiredBodyFields(operation));
-            case PATCH -> new PatchAction(rows(table, idParam), orDefault(documented, 200), false);
-            case UPDATE -> new PatchAction(rows(table, idParam), orDefault(documented, 200), true);
-            case DELETE -> new DeleteAction(rows(table, idParam), table.deleteStatus() != null
+            case PATCH -> new PatchAction(rows(table), orDefault(documented, 200), false);
+            case UPDATE -> new PatchAction(rows(table), orDefault(documented, 200), true);
+            case DELETE -> new DeleteAction(rows(table), table.deleteStatus() != null
                     ? table.deleteStatus() : orDefault(documented, table.deleteBody() == null ? 204 : 200));
             case CUSTOM -> new CustomAction(runner(binding), orDefault(documented, 200));
         };
@@ -123,8 +123,8 @@ final class BindingCompiler {
         return config.table(binding.table()).orElseThrow().response().list().dataField();
     }
 
-    private Rows rows(TableConventions table, String idParam) {
-        return new Rows(table, expansion, idParam);
+    private Rows rows(TableConventions table) {
+        return new Rows(table, expansion);
     }
 
     private CustomOperationRunner runner(Binding binding) {

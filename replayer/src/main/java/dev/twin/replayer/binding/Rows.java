@@ -13,24 +13,27 @@ import dev.twin.replayer.state.TenantTables;
 final class Rows {
     private final TableConventions table;
     private final Expansion expansion;
-    private final String idParam;
+    private final String idName;
 
-    Rows(TableConventions table, Expansion expansion, String idParam) {
+    Rows(TableConventions table, Expansion expansion) {
         this.table = table;
         this.expansion = expansion;
-        this.idParam = idParam;
+        this.idName = table.shaper().publicName(table.idField());
     }
 
     TableConventions table() {
         return table;
     }
 
-    /** The live row with the request's id, or the provider's not-found error naming the id parameter. */
+    /**
+     * The live row with the request's id, or the provider's not-found error. Its {@code param} is the id field's
+     * public name, as Stripe answers {@code GET /v1/customers/cus_x} with {@code param: id}.
+     */
     Row existing(BoundRequest request, TenantTables tables) {
         Row row = request.id() == null ? null : tables.get(table.table(), request.id()).orElse(null);
         if (row == null || isDeleted(row)) {
             String message = table.notFound().message(request.id(), request.routed().request());
-            throw new StateException(new TwinError(ErrorKind.NOT_FOUND, message, idParam));
+            throw new StateException(new TwinError(ErrorKind.NOT_FOUND, message, idName));
         }
         return row;
     }

@@ -199,7 +199,7 @@ class MiniLedgerTest {
         assertNull(deleted.body());
         assertEquals(404, fetched.status());
         assertEquals("No such account: '" + id + "'", fetched.body().get("error").get("message").asText());
-        assertEquals("account", fetched.body().get("error").get("param").asText());
+        assertEquals("id", fetched.body().get("error").get("param").asText());
         assertEquals(0, listed.body().get("data").size());
     }
 

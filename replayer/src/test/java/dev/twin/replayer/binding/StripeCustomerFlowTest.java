@@ -77,7 +77,7 @@ class StripeCustomerFlowTest {
         RunningTwin.Reply missing = twin.get("/v1/customers/" + id, KEY);
         assertEquals(404, missing.status());
         assertEquals(RunningTwin.JSON.readTree("{\"error\":{\"code\":\"resource_missing\",\"message\":"
-                + "\"No such customer: '" + id + "'\",\"param\":\"customer\",\"type\":\"invalid_request_error\"}}"),
+                + "\"No such customer: '" + id + "'\",\"param\":\"id\",\"type\":\"invalid_request_error\"}}"),
                 missing.body());
     }
 

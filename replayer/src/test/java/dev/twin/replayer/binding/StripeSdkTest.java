@@ -78,7 +78,7 @@ class StripeSdkTest {
 
         assertEquals("resource_missing", e.getCode());
         assertEquals(404, e.getStatusCode());
-        assertEquals("customer", e.getParam());
+        assertEquals("id", e.getParam());
         assertEquals("No such customer: '" + customer.getId() + "'", e.getStripeError().getMessage());
     }
 
