@@ -34,7 +34,10 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
     public static TableConventions of(TableConfig table) {
         Conventions conventions = table.response();
         RowShaper shaper = shaper(table.idField(), conventions);
-        NotFoundMessages notFound = new NotFoundMessages(resourceName(table, conventions.fields()), null);
+        String notFoundTemplate = conventions.errors().messageMap() == null ? null
+                : conventions.errors().messageMap().get(dev.twin.replayer.config.ErrorKind.NOT_FOUND);
+        NotFoundMessages notFound = new NotFoundMessages(resourceName(table, conventions.fields()),
+                notFoundTemplate == null ? null : StringTemplate.compile(notFoundTemplate));
         String publicId = shaper.publicName(table.idField());
         DeleteRule delete = conventions.delete();
         return new TableConventions(table.name(), table.idField(), shaper,
