@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One declared path, query, header or cookie parameter, compiled: where to read it, how to split and type it,
@@ -25,6 +26,7 @@ final class ParameterCheck {
     private final boolean required;
     private final FormShape shape;
     private final String delimiter;
+    private final Pattern splitter;
     private final boolean jsonContent;
     private final SchemaCheck schema;
 
@@ -36,6 +38,7 @@ final class ParameterCheck {
         this.required = required;
         this.shape = shape;
         this.delimiter = delimiter;
+        this.splitter = delimiter == null ? null : Pattern.compile(Pattern.quote(delimiter));
         this.jsonContent = jsonContent;
         this.schema = schema;
     }
@@ -79,8 +82,8 @@ final class ParameterCheck {
     /** The typed value of this parameter in the request, or null when it was not sent. */
     JsonNode decode(RequestView request, List<Violation> problems) {
         // a declared name with brackets of its own (JSON:API's filter[status]) is matched literally
-        boolean bracketSyntax = name.indexOf('[') < 0;
-        if (location.equals(Violation.QUERY) && delimiter == null && !jsonContent && bracketSyntax) {
+        boolean literalName = name.indexOf('[') >= 0;
+        if (location.equals(Violation.QUERY) && delimiter == null && !jsonContent && !literalName) {
             JsonNode value = FormDecoder.decodeParameter(name, request.queryPairs(), shape);
             // a scalar sent twice (?limit=1&limit=2): the first one counts, as for any single-valued read
             return value != null && value.isArray() && shape.resolved() instanceof FormShape.Scalar
@@ -102,7 +105,7 @@ final class ParameterCheck {
             return FormDecoder.coerceValues(List.of(raw), shape);
         }
         List<String> values = new ArrayList<>();
-        for (String part : raw.split(java.util.regex.Pattern.quote(delimiter), -1)) {
+        for (String part : splitter.split(raw, -1)) {
             values.add(location.equals(Violation.HEADER) ? part.trim() : part);
         }
         return FormDecoder.coerceValues(values, shape);
