@@ -2,26 +2,18 @@ package dev.twin.proxy.relay;
 
 import dev.twin.proxy.Origin;
 import dev.twin.proxy.OriginResolver;
-import dev.twin.proxy.RequestUris;
 import dev.twin.proxy.record.ExchangeFailed;
-import dev.twin.proxy.record.RecordingHandler;
 import dev.twin.recorder.Failure;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -35,9 +27,6 @@ import java.util.concurrent.TimeUnit;
  * forward-proxy client switches host). Requests a client pipelines wait in a backlog until the current exchange ends.
  */
 public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
-    private static final String PROXY_CONNECTION = "Proxy-Connection";
-    private static final String HTTP2_SETTINGS = "HTTP2-Settings";
-
     private final OriginResolver resolver;
     private final UpstreamConnector connector;
     private final ArrayDeque<HttpObject> backlog = new ArrayDeque<>();
@@ -115,11 +104,7 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         closeAfterResponse = !HttpUtil.isKeepAlive(request);
-        request.setUri(RequestUris.originForm(request.uri()));
-        request.headers().set(HttpHeaderNames.HOST, origin.hostHeader());
-        // Meant for twin as a proxy, not for the upstream.
-        request.headers().remove(PROXY_CONNECTION).remove(HttpHeaderNames.PROXY_AUTHORIZATION);
-        declineHttp2Upgrade(request);
+        UpstreamRequests.prepare(request, origin);
         if (upstream != null && upstream.isActive() && origin.equals(upstreamOrigin)) {
             forward(request);
             return;
@@ -261,29 +246,13 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
                 + (responseStarted ? "in the middle of the response" : "without responding")), authority);
     }
 
-    /** After a 101 response both connections carry opaque bytes (WebSocket): replace the HTTP handlers. */
+    /** After a 101 response both connections carry opaque bytes (WebSocket): this relay's work is done. */
     void switchToByteRelay(Channel upstreamChannel) {
         cancelResponseTimeout();
         exchangeActive = false;
         upstream = null;
-        Channel client = ctx.channel();
-        ChannelPipeline clientPipeline = client.pipeline();
-        removeIfPresent(clientPipeline, HttpServerExpectContinueHandler.class);
-        removeIfPresent(clientPipeline, RecordingHandler.class);
-        clientPipeline.addLast(new ByteRelayHandler(upstreamChannel));
-        clientPipeline.remove(this);
-        removeIfPresent(clientPipeline, HttpServerCodec.class);
-        ChannelPipeline upstreamPipeline = upstreamChannel.pipeline();
-        upstreamPipeline.addLast(new ByteRelayHandler(client));
-        upstreamPipeline.remove(UpstreamConnector.RESPONSE);
-        upstreamPipeline.remove(UpstreamConnector.HTTP_CODEC);
-        client.flush();
-        client.read();
-        upstreamChannel.read();
-        for (HttpObject message : backlog) {
-            ReferenceCountUtil.release(message);
-        }
-        backlog.clear();
+        releaseQueued();
+        ProtocolSwitch.toByteRelay(ctx.channel(), upstreamChannel);
     }
 
     @Override
@@ -352,32 +321,11 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
         backlog.clear();
     }
 
-    /**
-     * Clients such as the JDK's HttpClient offer {@code Upgrade: h2c} on plain http. twin records HTTP/1.1, so the
-     * offer is not passed on (the client simply stays on HTTP/1.1, as the upgrade is optional).
-     */
-    private static void declineHttp2Upgrade(HttpRequest request) {
-        if (!request.headers().containsValue(HttpHeaderNames.UPGRADE, "h2c", true)) {
-            return;
-        }
-        boolean close = request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE, true);
-        request.headers().remove(HttpHeaderNames.UPGRADE).remove(HTTP2_SETTINGS).remove(HttpHeaderNames.CONNECTION);
-        if (close) {
-            request.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        }
-    }
-
     /** A response with neither Content-Length nor chunking ends when the upstream closes; so must ours. */
     private static boolean endsWithClose(HttpResponse response) {
         int status = response.status().code();
         boolean mayHaveBody = status >= 200 && status != HttpResponseStatus.NO_CONTENT.code()
                 && status != HttpResponseStatus.NOT_MODIFIED.code();
         return mayHaveBody && !HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response);
-    }
-
-    private static void removeIfPresent(ChannelPipeline pipeline, Class<? extends ChannelHandler> type) {
-        if (pipeline.get(type) != null) {
-            pipeline.remove(type);
-        }
     }
 }
