@@ -302,6 +302,51 @@ class MiniLedgerTest {
     }
 
     @Test
+    void randomInterleavingsOfTwoTenantsNeverLeak() throws Exception {
+        for (long seed = 1; seed <= 3; seed++) {
+            java.util.Random random = new java.util.Random(seed);
+            String[] keys = {newKey(), newKey()};
+            java.util.List<java.util.Map<String, String>> model = java.util.List.of(
+                    new java.util.LinkedHashMap<>(), new java.util.LinkedHashMap<>());
+            for (int step = 0; step < 60; step++) {
+                int tenant = random.nextInt(2);
+                java.util.Map<String, String> mine = model.get(tenant);
+                java.util.Map<String, String> theirs = model.get(1 - tenant);
+                int action = mine.isEmpty() ? 0 : random.nextInt(4);
+                if (action <= 1) {
+                    String owner = "o" + seed + "_" + step;
+                    mine.put(account(keys[tenant], owner, 0, false), owner);
+                } else if (action == 2) {
+                    String id = pick(mine, random);
+                    String owner = "p" + seed + "_" + step;
+                    assertEquals(200, send("PUT", "/v1/accounts/" + id, keys[tenant],
+                            "{\"owner\":\"" + owner + "\"}").status());
+                    mine.put(id, owner);
+                } else {
+                    String id = pick(mine, random);
+                    assertEquals(204, send("DELETE", "/v1/accounts/" + id, keys[tenant], null).status());
+                    mine.remove(id);
+                }
+                if (!theirs.isEmpty()) {
+                    String foreign = pick(theirs, random);
+                    assertEquals(404, send("GET", "/v1/accounts/" + foreign, keys[tenant], null).status());
+                    assertEquals(404, send("DELETE", "/v1/accounts/" + foreign, keys[tenant], null).status());
+                }
+            }
+            for (int tenant = 0; tenant < 2; tenant++) {
+                java.util.Map<String, String> seen = new java.util.HashMap<>();
+                send("GET", "/v1/accounts?limit=100", keys[tenant], null).body().get("data")
+                        .forEach(row -> seen.put(row.get("id").asText(), row.get("holder").asText()));
+                assertEquals(model.get(tenant), seen, "seed " + seed + ", tenant " + tenant);
+            }
+        }
+    }
+
+    private static String pick(java.util.Map<String, String> rows, java.util.Random random) {
+        return new java.util.ArrayList<>(rows.keySet()).get(random.nextInt(rows.size()));
+    }
+
+    @Test
     void missingRequiredFieldIsA400NamingIt() throws Exception {
         Reply refused = send("POST", "/v1/accounts", newKey(), "{\"balance\":1}");
 
