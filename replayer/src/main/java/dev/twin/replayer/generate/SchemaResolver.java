@@ -25,6 +25,7 @@ final class SchemaResolver {
 
     private final Map<String, Schema> components;
     private final Map<IdentityKey, Schema<?>> flattened = new ConcurrentHashMap<>();
+    private final Map<PairKey, Schema<?>> combined = new ConcurrentHashMap<>();
     private final Map<IdentityKey, Optional<String>> objectKinds = new ConcurrentHashMap<>();
 
     SchemaResolver(Components components) {
@@ -90,8 +91,13 @@ final class SchemaResolver {
         return flattened.computeIfAbsent(new IdentityKey(schema), key -> merge(schema, 0));
     }
 
-    /** A new schema equal to {@code base} (without its compositions) combined with {@code branch}. */
+    /** {@code base} (without its compositions) combined with one of its branches; cached per pair. */
     Schema<?> combine(Schema<?> base, Schema<?> branch) {
+        return combined.computeIfAbsent(new PairKey(new IdentityKey(base), new IdentityKey(branch)),
+                key -> newCombination(base, branch));
+    }
+
+    private Schema<?> newCombination(Schema<?> base, Schema<?> branch) {
         Schema<Object> merged = new Schema<>();
         merged.setSpecVersion(base.getSpecVersion());
         copyInto(merged, withoutCompositions(base), 0);
@@ -271,6 +277,9 @@ final class SchemaResolver {
 
     private static Integer minInt(Integer a, Integer b) {
         return a == null ? b : b == null ? a : Integer.valueOf(Math.min(a, b));
+    }
+
+    private record PairKey(IdentityKey base, IdentityKey branch) {
     }
 
     /** Swagger's Schema.equals/hashCode are deep and slow; caches key on the instance instead. */

@@ -33,7 +33,7 @@ final class StringGenerator {
             idKind = StripeIds.kindReferencedBy(propertyName);
         }
         String candidate = idKind != null ? StripeIds.id(idKind, random) : formatted(format, random);
-        if (candidate == null && (format == null || !isKnownFormat(format))) {
+        if (candidate == null) {
             candidate = ValueFaker.text(propertyName, random);
         }
         if (candidate == null) {
@@ -68,15 +68,6 @@ final class StringGenerator {
         return fitted;
     }
 
-    private static boolean isKnownFormat(String format) {
-        return switch (format) {
-            case "date-time", "date", "time", "date-time-rfc-2822", "email", "idn-email", "uuid", "uri", "url", "iri",
-                    "uri-reference", "iri-reference", "hostname", "idn-hostname", "ipv4", "ipv6", "byte", "binary",
-                    "password", "phone", "currency", "decimal", "int32", "int64", "unix-time" -> true;
-            default -> false;
-        };
-    }
-
     /** A value for a known format; null for no format or one this generator does not know. */
     private static String formatted(String format, Random random) {
         if (format == null) {
@@ -96,7 +87,9 @@ final class StringGenerator {
             case "byte" -> base64(random);
             case "binary" -> ValueFaker.word(random);
             case "password" -> ValueFaker.text("password", random);
-            case "phone" -> ValueFaker.text("phone", random);
+            case "phone", "phone-number" -> ValueFaker.text("phone", random);
+            case "iso-country-code" -> ValueFaker.text("country", random);
+            case "http-method" -> random.nextBoolean() ? "POST" : "GET";
             case "currency" -> ValueFaker.text("currency", random).toUpperCase(Locale.ROOT);
             case "decimal" -> (random.nextInt(9999) + 1) / 100 + "." + String.format("%02d", random.nextInt(100));
             case "int32", "int64" -> Integer.toString(random.nextInt(1000));
