@@ -306,6 +306,21 @@ class StateStoreTest {
         assertEquals(List.of("t_active"), store.tenants());
     }
 
+    @Test
+    void theBackgroundSweepRunsOnItsOwn() throws InterruptedException {
+        store.close();
+        store = StateStore.inMemory(StateFixtures.standardTables(), clock, Duration.ofSeconds(2)); // sweeps every 1 s
+        insert("t_idle", "customers", "{}");
+
+        clock.advance(Duration.ofHours(1));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!store.tenants().isEmpty() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(20).toNanos()); // polling, not a sync
+        }
+        assertEquals(List.of(), store.tenants(), "the sweeper dropped the idle tenant without being asked");
+    }
+
     private Row insert(String tenant, String table, String data) {
         return store.inTransaction(tenant, tables -> tables.insert(table, json(data)));
     }
