@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.replayer.testing.OpenApiSchemaValidator;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
+import dev.twin.replayer.spec.SpecDocument;
+import dev.twin.replayer.spec.SpecLoader;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +106,20 @@ class RealisticValuesTest {
                 """);
 
         assertEquals(GOLDEN_CONTACT, spec.generate("Contact", 2024).toString());
+    }
+
+    @Test
+    void givenTheServersLazilyReadComponents_whenGenerating_thenBodiesEqualThoseFromTheFullyParsedSpec()
+            throws Exception {
+        Path specFile = Path.of(getClass().getClassLoader().getResource("specs/stripe/spec3.json").toURI());
+        SpecDocument lazy = SpecLoader.load(specFile, "stripe");
+        BodyGenerator fromLazy = new BodyGenerator(lazy.components());
+        BodyGenerator fromParsed = new BodyGenerator(SpecFixtures.stripe().getComponents());
+
+        for (String name : List.of("customer", "charge", "invoice", "subscription")) {
+            assertEquals(fromParsed.generate(component(name), 5).toString(),
+                    fromLazy.generate(component(name), 5).toString(), name);
+        }
     }
 
     private static Schema<?> component(String name) {
