@@ -144,7 +144,7 @@ class MiniLedgerTest {
             """;
 
     private static RunningTwin twin;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final AtomicInteger KEYS = new AtomicInteger();
 
     @BeforeAll
