@@ -41,32 +41,38 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--proxy", description = "run as a forward proxy (HTTP and CONNECT) instead of a reverse proxy")
     boolean forwardProxy;
 
-    @Option(names = "--port", description = "port to listen on (default: 8081, or 8888 with --proxy; 0 = any free)")
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "port to listen on (default: 8081, or 8888 with --proxy; 0 = any free)")
     Integer port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default: ${DEFAULT-VALUE})")
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "address to bind (default: ${DEFAULT-VALUE})")
     String host;
 
     @Option(names = "--store", defaultValue = "twin.db", paramLabel = "FILE",
             description = "recording store (default: ${DEFAULT-VALUE})")
     Path store;
 
-    @Option(names = "--session", defaultValue = "default", description = "session name (default: ${DEFAULT-VALUE})")
+    @Option(names = "--session", defaultValue = "default", paramLabel = "NAME",
+            description = "session name (default: ${DEFAULT-VALUE})")
     String session;
 
     @Option(names = "--upstream-ca", paramLabel = "FILE",
             description = "PEM CA certificate(s) to trust for the upstream instead of the JDK trust store")
     Path upstreamCa;
 
-    @Option(names = "--insecure-upstream", description = "do not verify upstream TLS certificates (self-signed sandboxes)")
+    @Option(names = "--insecure-upstream",
+            description = "do not verify upstream TLS certificates (self-signed sandboxes)")
     boolean insecureUpstream;
 
     @Option(names = "--upstream-timeout", defaultValue = "30s", converter = DurationConverter.class,
+            paramLabel = "DURATION",
             description = "wait this long for the upstream to connect and answer (default: ${DEFAULT-VALUE})")
     Duration upstreamTimeout;
 
     @Option(names = "--max-body", defaultValue = "10MB", converter = ByteSizeConverter.class, paramLabel = "SIZE",
-            description = "record at most this much of each body; larger bodies are forwarded in full (default: ${DEFAULT-VALUE})")
+            description = "record at most this much of each body; larger bodies are forwarded in full"
+                    + " (default: ${DEFAULT-VALUE})")
     long maxBody;
 
     @Option(names = "--redact", paramLabel = "NAME",
