@@ -6,6 +6,8 @@ import dev.twin.replayer.server.ServedApi;
 import dev.twin.replayer.server.ServedApiLoader;
 import dev.twin.replayer.server.StatefulResponder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,6 +18,9 @@ import java.util.concurrent.Callable;
 @Command(name = "routes", mixinStandardHelpOptions = true,
         description = "List every operation a twin would serve: method, path template, namespaced id.")
 final class RoutesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "CONFIG_OR_DIR",
             description = "twin.yaml, or a directory holding one (default: the current directory)")
@@ -29,10 +34,11 @@ final class RoutesCommand implements Callable<Integer> {
         try {
             Path configFile = ConfigArguments.configFile(configOrDir, specs);
             ServedApi api = ServedApiLoader.load(ConfigArguments.load(configFile, specs), StatefulResponder.Factory.NONE);
-            System.out.print(RouteTable.format(api.operations()));
+            spec.commandLine().getOut().print(RouteTable.format(api.operations()));
+            spec.commandLine().getOut().flush();
             return 0;
         } catch (ConfigException e) {
-            System.err.println(e.getMessage());
+            spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
     }

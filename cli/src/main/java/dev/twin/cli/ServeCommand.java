@@ -5,6 +5,8 @@ import dev.twin.replayer.config.ValidationMode;
 import dev.twin.replayer.server.TwinServer;
 import dev.twin.replayer.spec.SpecDocument;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,6 +19,9 @@ import java.util.stream.Collectors;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the imported OpenAPI specs (and bound tables) as a local twin.")
 final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(arity = "0..1", paramLabel = "CONFIG_OR_DIR",
             description = "twin.yaml, or a directory holding one (default: the current directory)")
@@ -66,18 +71,19 @@ final class ServeCommand implements Callable<Integer> {
             }
             server = builder.watch(watch).start();
         } catch (ConfigException e) {
-            System.err.println(e.getMessage());
+            spec.commandLine().getErr().println(e.getMessage());
             return 2;
         } catch (IllegalArgumentException e) {
-            System.err.println("twin serve: " + e.getMessage());
+            spec.commandLine().getErr().println("twin serve: " + e.getMessage());
             return 2;
         } catch (java.io.UncheckedIOException e) {
-            System.err.println("twin serve: " + e.getCause().getMessage());
+            spec.commandLine().getErr().println("twin serve: " + e.getCause().getMessage());
             return 2;
         }
         String names = server.api().specs().stream().map(SpecDocument::namespace).collect(Collectors.joining(", "));
-        System.out.println("twin serving " + server.api().operations().size() + " operations from " + names
-                + " on " + server.baseUrl());
+        spec.commandLine().getOut().println("twin serving " + server.api().operations().size()
+                + " operations from " + names + " on " + server.baseUrl());
+        spec.commandLine().getOut().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -1,6 +1,7 @@
 package dev.twin.replayer.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.spec.ApiOperation;
 import io.swagger.v3.oas.models.media.Schema;
 
 import java.util.Map;
@@ -15,6 +16,23 @@ import java.util.Map;
  */
 record MediaBody(String mediaType, JsonNode example, Map<String, JsonNode> namedExamples, Schema<?> schema,
                  RenderedCache cache) {
+
+    /** The schema of a top-level property of the body (following one $ref), or null when there is none. */
+    Schema<?> propertySchema(String name, ApiOperation operation) {
+        Schema<?> target = resolve(schema, operation);
+        if (target == null || target.getProperties() == null) {
+            return null;
+        }
+        return resolve(target.getProperties().get(name), operation);
+    }
+
+    private static Schema<?> resolve(Schema<?> schema, ApiOperation operation) {
+        if (schema == null || schema.get$ref() == null) {
+            return schema;
+        }
+        var schemas = operation.components().getSchemas();
+        return schemas == null ? null : schemas.get(OperationResponses.refName(schema.get$ref()));
+    }
 
     /** The rendered default body, computed once on first use. */
     static final class RenderedCache {

@@ -6,19 +6,32 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import io.swagger.v3.oas.models.media.Schema;
 
 /**
  * Writes path parameter values into the matching top-level fields of a response object, as stripe-mock does:
  * {@code GET /v1/customers/cus_123} answers {@code "id": "cus_123"}. A parameter goes into the field of the same
  * name ({@code AccountSid} also matches {@code account_sid}); the last parameter, when no field is named after it,
- * goes into {@code id}. Only string and number fields are replaced, keeping the body valid for its schema.
+ * goes into {@code id}. Only string and number fields are replaced, and only with a value their schema accepts
+ * (pattern, length, enum), so the body stays valid: a malformed id is not echoed.
  */
 final class PathParameterEcho {
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
     private PathParameterEcho() {
     }
 
-    /** @return a shallow copy of {@code body} with the values written in, or {@code body} itself if nothing fits */
-    static JsonNode apply(JsonNode body, List<String> names, Map<String, String> values) {
+    /**
+     * @param fieldSchema the schema of a top-level property of the body, or null when unknown
+     * @return a copy of {@code body} with the values written in, or {@code body} itself if nothing fits
+     */
+    static JsonNode apply(JsonNode body, List<String> names, Map<String, String> values,
+                          Function<String, Schema<?>> fieldSchema) {
         if (!(body instanceof ObjectNode object) || names.isEmpty()) {
             return body;
         }
@@ -37,6 +50,9 @@ final class PathParameterEcho {
                 continue;
             }
             JsonNode replacement = replacement(object.get(field), value);
+            if (replacement != null && !fits(fieldSchema.apply(field), value)) {
+                replacement = null;
+            }
             if (replacement != null) {
                 if (copy == null) {
                     copy = object.deepCopy();
@@ -57,6 +73,29 @@ final class PathParameterEcho {
         }
         String lower = name.toLowerCase(Locale.ROOT);
         return object.has(lower) ? lower : null;
+    }
+
+    private static boolean fits(Schema<?> schema, String value) {
+        if (schema == null) {
+            return true;
+        }
+        if (schema.getEnum() != null && !schema.getEnum().isEmpty()
+                && schema.getEnum().stream().noneMatch(e -> value.equals(String.valueOf(e)))) {
+            return false;
+        }
+        if (schema.getMinLength() != null && value.length() < schema.getMinLength()
+                || schema.getMaxLength() != null && value.length() > schema.getMaxLength()) {
+            return false;
+        }
+        String pattern = schema.getPattern();
+        if (pattern == null) {
+            return true;
+        }
+        try {
+            return PATTERNS.computeIfAbsent(pattern, Pattern::compile).matcher(value).find();
+        } catch (PatternSyntaxException e) {
+            return true;
+        }
     }
 
     private static JsonNode replacement(JsonNode current, String value) {

@@ -78,7 +78,7 @@ public final class SpecResponder {
         byte[] bytes = rendered.bytes();
         if (!routed.pathParams().isEmpty() && isJson(mediaType)) {
             JsonNode echoed = PathParameterEcho.apply(rendered.node(), operation.pathParameterNames(),
-                    routed.pathParams());
+                    routed.pathParams(), field -> body.propertySchema(field, operation));
             if (echoed != rendered.node()) {
                 bytes = serialize(echoed, mediaType);
             }
