@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code --state FILE}: a MapDB file mirroring the in-memory state, which stays authoritative. Commits hand
@@ -103,10 +102,6 @@ final class StateFile implements AutoCloseable {
             throw new UncheckedIOException(new IOException("the state file " + path + " cannot be opened: "
                     + e.getMessage(), e));
         }
-    }
-
-    Path path() {
-        return path;
     }
 
     /** Reads everything back; rows of tables no longer configured are skipped. */

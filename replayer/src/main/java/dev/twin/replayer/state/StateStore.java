@@ -80,10 +80,6 @@ public final class StateStore implements AutoCloseable {
         return new StateStore(definitions(tables), clock, expireAfter, StateFile.open(file));
     }
 
-    static StateStore of(List<TableDefinition> tables, Clock clock, Duration expireAfter, Path fileOrNull) {
-        return new StateStore(tables, clock, expireAfter, fileOrNull == null ? null : StateFile.open(fileOrNull));
-    }
-
     /** The configured table names, in configuration order. */
     public List<String> tableNames() {
         return List.copyOf(definitions.keySet());

@@ -34,11 +34,6 @@ final class TableOverlay {
         return copy;
     }
 
-    boolean isUnchanged(TableDefinition table) {
-        return seedOverrides.isEmpty() && deletedSeeds.isEmpty() && own.isEmpty()
-                && sequence == table.firstSequence();
-    }
-
     Row get(TableDefinition table, String id) {
         Placed placed = own.get(id);
         if (placed != null) {
