@@ -125,6 +125,19 @@ class ForwardProxyTest {
     }
 
     @Test
+    void recordsWhyAnInterceptedClientThatDoesNotTrustTwinsCaGotNoResponse() throws Exception {
+        startProxy(List.of("*"));
+
+        curlAllowingFailure("-x", proxyUrl(), httpsUpstream.httpsUrl() + "/secure");
+
+        Exchange exchange = recorded.next();
+        assertEquals(Failure.Kind.CLIENT_ABORT, exchange.failure().kind());
+        assertTrue(exchange.failure().message().contains("twin's certificate for localhost"),
+                exchange.failure().message());
+        assertEquals("CONNECT", exchange.request().method());
+    }
+
+    @Test
     void tunnelsHostsThatAreNotInterceptedAndRecordsOnlyTheTunnel() throws Exception {
         startProxy(List.of("*.example.com"));
 

@@ -4,7 +4,7 @@ import dev.twin.proxy.ClientPipeline;
 import dev.twin.proxy.Origin;
 import dev.twin.proxy.OriginResolver;
 import dev.twin.proxy.record.ClientAddresses;
-import dev.twin.proxy.record.TunnelExchange;
+import dev.twin.proxy.record.ConnectExchanges;
 import dev.twin.proxy.relay.ByteRelayHandler;
 import dev.twin.proxy.relay.ErrorResponses;
 import dev.twin.proxy.relay.UpstreamFailures;
@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.time.Instant;
 
@@ -76,6 +77,8 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void intercept(ChannelHandlerContext ctx, Origin target) {
+        Instant startedAt = Instant.now();
+        long startNanos = System.nanoTime();
         interception.serverContext(target.host()).whenComplete((context, error) -> ctx.executor().execute(() -> {
             if (error != null) {
                 ctx.writeAndFlush(ErrorResponses.of(new Failure(Failure.Kind.UPSTREAM_TLS, "cannot make a certificate"
@@ -90,8 +93,17 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
                 }
                 ChannelPipeline pipeline = ctx.pipeline();
                 removeHttpHandlers(pipeline);
-                pipeline.addLast(CLIENT_TLS, TlsInterception.serverHandler(context, ctx.alloc()));
+                SslHandler tls = TlsInterception.serverHandler(context, ctx.alloc());
+                pipeline.addLast(CLIENT_TLS, tls);
                 http.addHttpHandlers(pipeline, OriginResolver.fixed(target));
+                String clientAddress = ClientAddresses.of(ctx.channel());
+                tls.handshakeFuture().addListener(handshake -> {
+                    if (!handshake.isSuccess()) {
+                        http.sink().accept(ConnectExchanges.refusedInterception(http.config().session(), startedAt,
+                                micros(startNanos), clientAddress, target.host(), target.port(),
+                                String.valueOf(handshake.cause().getMessage())));
+                    }
+                });
             });
         }));
     }
@@ -106,7 +118,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
                 .addListener(connected -> {
                     if (!connected.isSuccess()) {
                         Failure failure = UpstreamFailures.classify(connected.cause(), target.authority());
-                        http.sink().accept(TunnelExchange.of(session, startedAt, micros(startNanos), clientAddress,
+                        http.sink().accept(ConnectExchanges.tunnel(session, startedAt, micros(startNanos), clientAddress,
                                 target.host(), target.port(), failure));
                         ctx.writeAndFlush(ErrorResponses.of(failure, target.authority()))
                                 .addListener(ChannelFutureListener.CLOSE);
@@ -121,7 +133,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
                         ChannelPipeline pipeline = ctx.pipeline();
                         pipeline.addLast(new ByteRelayHandler(upstream));
                         removeHttpHandlers(pipeline);
-                        client.closeFuture().addListener(closed -> http.sink().accept(TunnelExchange.of(session,
+                        client.closeFuture().addListener(closed -> http.sink().accept(ConnectExchanges.tunnel(session,
                                 startedAt, micros(startNanos), clientAddress, target.host(), target.port(), null)));
                         client.read();
                     });
