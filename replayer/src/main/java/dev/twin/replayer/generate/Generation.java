@@ -123,6 +123,10 @@ final class Generation {
         boolean hasOwnShape = schema.getProperties() != null && !schema.getProperties().isEmpty();
         Discriminator discriminator = schema.getDiscriminator();
         String expandableKind = expandableKind(branches);
+        if (slot.minimal() && branches.stream().map(resolver::resolve)
+                .anyMatch(branch -> branch != null && "null".equals(Schemas.declaredType(branch)))) {
+            return JSON.nullNode();
+        }
         JsonNode first = null;
         for (int index : branchOrder(branches, slot.minimal())) {
             Schema<?> branch = branches.get(index);

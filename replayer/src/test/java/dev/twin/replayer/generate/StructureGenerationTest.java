@@ -259,6 +259,24 @@ class StructureGenerationTest {
     }
 
     @Test
+    void givenOpenApi31NullBranchesInRecursion_whenGenerating_thenTheRecursionEndsInNull() {
+        InlineSpec spec = InlineSpec.openApi31("""
+                Chain:
+                  type: object
+                  required: [next]
+                  properties:
+                    next:
+                      anyOf: [{type: 'null'}, {$ref: '#/components/schemas/Chain'}]
+                """);
+
+        JsonNode chain = spec.generate("Chain");
+
+        assertTrue(chain.get("next").isObject());
+        assertTrue(depth(chain) <= Generation.RICH_DEPTH + 2, chain.toString());
+        assertEquals(List.of(), spec.problems("Chain", chain));
+    }
+
+    @Test
     void givenASchemaExampleOfTheRightType_whenGenerating_thenTheExampleIsUsed() {
         InlineSpec spec = InlineSpec.openApi30("""
                 Price:
