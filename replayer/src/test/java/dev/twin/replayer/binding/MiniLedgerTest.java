@@ -71,6 +71,11 @@ class MiniLedgerTest {
                             to: {type: string}
                             amount: {type: integer}
                   responses: {'200': {description: ok}}
+              /notes:
+                post:
+                  operationId: createNote
+                  requestBody: {content: {application/json: {schema: {type: object}}}}
+                  responses: {'201': {description: created}}
               /transfers/{transfer}:
                 parameters: [{name: transfer, in: path, required: true, schema: {type: string}}]
                 get: {operationId: getTransfer, responses: {'200': {description: ok}}}
@@ -96,6 +101,10 @@ class MiniLedgerTest {
                     rename: {owner: holder}
                     hide: [secret]
                   delete: {preserve: true}
+              - name: notes
+                idField: id
+                idStrategy: uuid
+                maxRows: 2
               - name: transfers
                 idField: id
                 idStrategy: sequence
@@ -111,6 +120,7 @@ class MiniLedgerTest {
               - {mock: ledger.listTransfers, table: transfers, action: list}
               - {mock: ledger.getTransfer, table: transfers, action: get}
               - {mock: ledger.createTransfer, table: transfers, action: custom, operation: Transfer}
+              - {mock: ledger.createNote, table: notes, action: create}
               - {mock: ledger.closeAccount, table: accounts, action: custom, operation: Close}
             customOperations:
               - name: Transfer
@@ -344,6 +354,20 @@ class MiniLedgerTest {
 
     private static String pick(java.util.Map<String, String> rows, java.util.Random random) {
         return new java.util.ArrayList<>(rows.keySet()).get(random.nextInt(rows.size()));
+    }
+
+    @Test
+    void aFullTableAnswersAClearErrorAndKeepsItsRows() throws Exception {
+        String key = newKey();
+        assertEquals(201, send("POST", "/v1/notes", key, "{\"text\":\"1\"}").status());
+        assertEquals(201, send("POST", "/v1/notes", key, "{\"text\":\"2\"}").status());
+
+        Reply full = send("POST", "/v1/notes", key, "{\"text\":\"3\"}");
+
+        assertEquals(400, full.status());
+        assertEquals("quota_exceeded", full.body().get("error").get("code").asText());
+        assertTrue(full.body().get("error").get("message").asText().contains("at most 2"), full.body().toString());
+        assertEquals(201, send("POST", "/v1/notes", newKey(), "{\"text\":\"other tenant\"}").status());
     }
 
     @Test

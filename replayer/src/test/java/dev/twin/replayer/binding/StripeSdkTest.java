@@ -128,6 +128,24 @@ class StripeSdkTest {
     }
 
     @Test
+    void cancelledPaymentIntentCannotBeCancelledTwice() throws StripeException {
+        RequestOptions key = key("sdk_cancel");
+        PaymentIntent intent = PaymentIntent.create(PaymentIntentCreateParams.builder().setAmount(100L)
+                .setCurrency("usd").build(), key);
+
+        PaymentIntent canceled = intent.cancel(com.stripe.param.PaymentIntentCancelParams.builder()
+                .setCancellationReason(com.stripe.param.PaymentIntentCancelParams.CancellationReason.REQUESTED_BY_CUSTOMER)
+                .build(), key);
+
+        assertEquals("canceled", canceled.getStatus());
+        assertEquals("requested_by_customer", canceled.getCancellationReason());
+        assertTrue(canceled.getCanceledAt() > 0);
+        InvalidRequestException again = assertThrows(InvalidRequestException.class,
+                () -> canceled.cancel(com.stripe.param.PaymentIntentCancelParams.builder().build(), key));
+        assertEquals("payment_intent_unexpected_state", again.getCode());
+    }
+
+    @Test
     void paymentIntentWithoutPaymentMethodRequiresOne() throws StripeException {
         PaymentIntent created = PaymentIntent.create(PaymentIntentCreateParams.builder().setAmount(500L)
                 .setCurrency("eur").build(), key("sdk_no_pm"));
