@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * {@code create}: stores the body's fields (and the parent path parameters, e.g. Twilio's {@code AccountSid}) as a
- * new row whose id the table mints; answers the shaped row with the create status.
+ * new row; answers the shaped row with the create status. The table mints the id unless the body names one (as
+ * Stripe allows for products), in which case a taken id is a CONFLICT.
  */
 final class CreateAction implements BindingAction {
     private final Rows rows;
@@ -40,7 +41,6 @@ final class CreateAction implements BindingAction {
         ObjectNode data = fields.objectNode();
         request.parentParams().forEach(data::put);
         data.setAll(fields);
-        data.remove(rows.table().idField());
         Row row = tables.insert(rows.table().table(), data);
         return JsonResponses.of(status, rows.shaped(row, request, tables));
     }

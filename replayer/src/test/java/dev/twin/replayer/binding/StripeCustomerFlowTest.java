@@ -132,6 +132,19 @@ class StripeCustomerFlowTest {
     }
 
     @Test
+    void productWithAChosenIdKeepsItAndATakenIdIsAConflict() throws Exception {
+        String key = "sk_test_products";
+        RunningTwin.Reply created = twin.postForm("/v1/products", key, form("id", "prod_gold", "name", "Gold"));
+        RunningTwin.Reply again = twin.postForm("/v1/products", key, form("id", "prod_gold", "name", "Gold"));
+
+        assertEquals(200, created.status(), created.raw().body());
+        assertEquals("prod_gold", created.body().get("id").asText());
+        assertEquals("product", created.body().get("object").asText());
+        assertEquals(409, again.status());
+        assertEquals("resource_already_exists", again.body().get("error").get("code").asText());
+    }
+
+    @Test
     void liveKeyIsRefusedWithStripes401() throws Exception {
         RunningTwin.Reply reply = twin.get("/v1/customers", "sk_live_abcdefghijklmnop1234");
 
