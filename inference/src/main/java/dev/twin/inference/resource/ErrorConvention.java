@@ -112,9 +112,7 @@ public final class ErrorConvention {
             }
             JsonNode constant = p.getValue().constant();
             if (constant != null && inner.alwaysPresent(p.getKey())) {
-                extra.put(p.getKey(), constant);
-            } else if (p.getValue().onlyStrings() && p.getKey().equals("more_info")) {
-                extra.put(p.getKey(), "https://www.twilio.com/docs/errors/{{error.code}}");
+                extra.put(p.getKey(), withCodeTemplate(constant, codeMap));
             }
         }
         if (!extra.isEmpty()) {
@@ -123,6 +121,19 @@ public final class ErrorConvention {
         evidence.add("errors: " + (wrap.isEmpty() ? "flat body" : "wrapped in '" + wrap + "'") + " with fields "
                 + fields.keySet() + " from " + all.samples() + " JSON 4xx answers; " + String.join("; ", seen));
         return out;
+    }
+
+    /** "https://www.twilio.com/docs/errors/20404" → "https://www.twilio.com/docs/errors/{{error.code}}". */
+    private static Object withCodeTemplate(JsonNode constant, Map<String, Object> codeMap) {
+        if (constant.isTextual()) {
+            for (Object code : codeMap.values()) {
+                if (code instanceof JsonNode c && !c.isNull() && c.asText().length() >= 3
+                        && constant.asText().contains(c.asText())) {
+                    return constant.asText().replace(c.asText(), "{{error.code}}");
+                }
+            }
+        }
+        return constant;
     }
 
     private static JsonNode constantOf(ShapeAggregate body, String field) {
