@@ -75,7 +75,7 @@ final class TableBindingResponder implements StatefulResponder {
             }
             return Optional.of(response);
         } catch (StateException e) {
-            return Optional.of(errors.response(e.error()));
+            return Optional.of(errors.response(e.error(), request));
         }
     }
 
@@ -92,7 +92,8 @@ final class TableBindingResponder implements StatefulResponder {
         if (param != null && param.startsWith(JSON_BODY_PREFIX)) {
             param = param.substring(JSON_BODY_PREFIX.length());
         }
-        return Optional.of(binding.errors().response(new TwinError(error.kind(), error.message(), param)));
+        return Optional.of(binding.errors().response(new TwinError(error.kind(), error.message(), param),
+                routed.request()));
     }
 
     private TwinResponse run(CompiledBinding binding, RoutedRequest routed, DecodedRequest decoded, String tenant) {
@@ -108,9 +109,9 @@ final class TableBindingResponder implements StatefulResponder {
         try {
             return store.inTransaction(tenant, tables -> binding.action().run(bound, tables));
         } catch (StateException e) {
-            return binding.errors().response(e.error());
+            return binding.errors().response(e.error(), routed.request());
         } catch (StepFailure e) {
-            return binding.errors().response(e.error(), e.code(), e.status());
+            return binding.errors().response(e.error(), e.code(), e.status(), routed.request());
         }
     }
 
@@ -123,7 +124,7 @@ final class TableBindingResponder implements StatefulResponder {
             return Optional.empty();
         }
         return Optional.of(errors.response(TwinError.of(ErrorKind.UNAUTHORIZED,
-                "Invalid API Key provided: " + masked(credential))));
+                "Invalid API Key provided: " + masked(credential)), request));
     }
 
     /** {@code sk_live_****1234}, as Stripe shows a key it refuses: never echo a whole secret. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
+import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
 
 import java.util.EnumMap;
@@ -19,7 +20,7 @@ import java.util.Map;
  *
  * <p>{@code fields} maps the logical parts ({@code message, type, code, param, status}) to the body's field names;
  * a part not listed is not sent. {@code extraFields} are templates over {@code error.code}, {@code error.status},
- * {@code error.type}, {@code error.message} and {@code error.param}.
+ * {@code error.type}, {@code error.message}, {@code error.param} and {@code request.path}/{@code request.method}.
  */
 public final class ErrorBodies {
     public static final Map<String, String> DEFAULT_FIELDS = defaultFields();
@@ -62,14 +63,24 @@ public final class ErrorBodies {
     }
 
     public TwinResponse response(TwinError error) {
-        return response(error, null, null);
+        return response(error, null, null, null);
+    }
+
+    public TwinResponse response(TwinError error, TwinRequest request) {
+        return response(error, null, null, request);
+    }
+
+    public TwinResponse response(TwinError error, JsonNode codeOverride, Integer statusOverride) {
+        return response(error, codeOverride, statusOverride, null);
     }
 
     /**
      * @param codeOverride a code given by the thrower (a custom operation's {@code error.code}), or null
      * @param statusOverride a status given by the thrower, or null
+     * @param request        the request, for {@code request.*} in extraFields templates, or null
      */
-    public TwinResponse response(TwinError error, JsonNode codeOverride, Integer statusOverride) {
+    public TwinResponse response(TwinError error, JsonNode codeOverride, Integer statusOverride,
+                                 TwinRequest request) {
         int httpStatus = statusOverride != null ? statusOverride : status(error.kind());
         JsonNode code = codeOverride != null ? codeOverride : codes.get(error.kind());
         String type = types.get(error.kind());
@@ -88,7 +99,9 @@ public final class ErrorBodies {
                 inner.set(field.getValue(), PlainValues.toJson(value));
             }
         }
-        if (extraFields != null && extraFields.render(Map.of("error", parts)) instanceof ObjectNode extra) {
+        Map<String, Object> model = request == null ? Map.of("error", parts)
+                : Map.of("error", parts, "request", ListEnvelope.requestModel(request));
+        if (extraFields != null && extraFields.render(model) instanceof ObjectNode extra) {
             extra.fields().forEachRemaining(e -> inner.putIfAbsent(e.getKey(), e.getValue()));
         }
         JsonNode body = inner;
