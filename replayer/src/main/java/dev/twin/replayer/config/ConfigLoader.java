@@ -22,7 +22,7 @@ public final class ConfigLoader {
     public static final String FILE_NAME = "twin.yaml";
 
     private static final String[] TOP_LEVEL_KEYS = {"version", "imports", "server", "tenancy", "credentials",
-        "idempotency", "conventions", "tables", "extend", "customOperations"};
+        "idempotency", "conventions", "tables", "extend", "customOperations", "scenarios"};
 
     private ConfigLoader() {
     }
@@ -60,7 +60,7 @@ public final class ConfigLoader {
         }
         Path baseDir = Path.of("").toAbsolutePath();
         return new TwinConfig(baseDir, imports, ServerSettings.DEFAULTS, Tenancy.DEFAULTS, Credentials.DEFAULTS,
-                Idempotency.DEFAULTS, Conventions.DEFAULTS, List.of(), List.of(), List.of(),
+                Idempotency.DEFAULTS, Conventions.DEFAULTS, List.of(), List.of(), List.of(), SandboxConfig.NONE,
                 SourceMap.empty(Path.of("--spec")));
     }
 
@@ -90,8 +90,9 @@ public final class ConfigLoader {
         Set<String> namespaces = imports.stream().map(Import::as).collect(Collectors.toCollection(LinkedHashSet::new));
         namespaces.addAll(namespacesWritten(root));
         List<Binding> extend = ExtendBinder.bind(root, namespaces, tableNames, CustomOperationsBinder.names(root));
+        SandboxConfig sandbox = new SandboxConfig(ScenariosBinder.bind(root));
         return new TwinConfig(context.baseDir(), imports, server, tenancy, credentials, idempotency, conventions,
-                tables, extend, operations, context.sourceMap());
+                tables, extend, operations, sandbox, context.sourceMap());
     }
 
     /** Names written under tables[].name, valid or not, so one broken table is not reported again per binding. */

@@ -61,7 +61,8 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             response = ErrorResponses.error(400, "invalid_request_error", "Malformed request URI: "
                     + e.getMessage(), null);
         }
-        write(ctx, response, keepAlive, head);
+        // Sandbox faults and latency travel as directives on the response (dev.twin.replayer.fault)
+        dev.twin.replayer.fault.FaultWriter.send(ctx, response, answer -> write(ctx, answer, keepAlive, head));
     }
 
     private static TwinRequest twinRequest(ChannelHandlerContext ctx, FullHttpRequest request,

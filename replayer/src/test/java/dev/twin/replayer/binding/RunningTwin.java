@@ -40,8 +40,8 @@ final class RunningTwin implements AutoCloseable {
     static RunningTwin of(Path configFile) throws Exception {
         TwinConfig config = ConfigLoader.load(configFile);
         StatefulTwin stateful = StatefulTwin.inMemory(config, Clock.systemUTC());
-        TwinServer server = TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(stateful)
-                .start();
+        TwinServer server = TwinServer.builder().config(config).host("127.0.0.1").port(0)
+                .stateful(new dev.twin.replayer.sandbox.SandboxTwin(stateful)).start();
         return new RunningTwin(server, stateful);
     }
 

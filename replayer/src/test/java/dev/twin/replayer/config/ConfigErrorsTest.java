@@ -32,9 +32,9 @@ class ConfigErrorsTest {
 
     @Test
     void unknownKeyWithoutACloseMatchListsTheAllowedKeys() {
-        assertEquals(List.of("twin.yaml:2:1: scenarios: unknown key; allowed here: version, imports, server, "
-                + "tenancy, credentials, idempotency, conventions, tables, extend, customOperations"),
-                problems(IMPORT + "scenarios: []\n"));
+        assertEquals(List.of("twin.yaml:2:1: replay: unknown key; allowed here: version, imports, server, "
+                + "tenancy, credentials, idempotency, conventions, tables, extend, customOperations, scenarios"),
+                problems(IMPORT + "replay: []\n"));
     }
 
     @Test
@@ -287,10 +287,10 @@ class ConfigErrorsTest {
                         "twin.yaml:3:9: server.port: expected an integer, got 'abc'",
                         "twin.yaml:5:11: idempotency.window: invalid duration 'soon', expected a positive number "
                                 + "and a unit: 90s, 30m, 24h, 7d",
-                        "twin.yaml:6:1: scenarios: unknown key; allowed here: version, imports, server, tenancy, "
-                                + "credentials, idempotency, conventions, tables, extend, customOperations",
+                        "twin.yaml:6:1: replay: unknown key; allowed here: version, imports, server, tenancy, "
+                                + "credentials, idempotency, conventions, tables, extend, customOperations, scenarios",
                         "twin.yaml:8:41: extend[0].table: no table 'customer'"),
-                problems(IMPORT + "server:\n  port: abc\nidempotency:\n  window: soon\nscenarios: []\nextend:\n"
+                problems(IMPORT + "server:\n  port: abc\nidempotency:\n  window: soon\nreplay: []\nextend:\n"
                         + "  - {mock: stripe.PostCustomers, table: customer, action: create}\n"));
     }
 

@@ -1,0 +1,234 @@
+package dev.twin.replayer.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.config.Expression;
+import dev.twin.replayer.config.ScenarioAnswer;
+import dev.twin.replayer.convention.PlainValues;
+import dev.twin.replayer.fault.FaultDirective;
+import dev.twin.replayer.http.ErrorKind;
+import dev.twin.replayer.http.TwinError;
+import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.routing.RoutedRequest;
+import dev.twin.replayer.server.StatefulResponder;
+import dev.twin.replayer.state.Row;
+import dev.twin.replayer.state.StateStore;
+import dev.twin.replayer.state.TenantResolver;
+import dev.twin.replayer.validation.DecodedRequest;
+import org.apache.commons.jexl3.JexlException;
+import org.apache.commons.jexl3.MapContext;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/**
+ * Answers requests a scenario applies to, after validation and before the tables: the scenario a client names in
+ * {@code Twin-Scenario}, else the first scenario of the operation (file order) whose {@code when.match} is true.
+ * Other requests go on to {@code next}. Without {@code set} the operation never runs; with {@code set} it runs
+ * first and the row it wrote is changed afterwards (in a second transaction of the same tenant).
+ */
+public final class ScenarioResponder implements StatefulResponder {
+    /** The request header that forces a named scenario for one request. */
+    public static final String HEADER = "Twin-Scenario";
+    private static final System.Logger LOG = System.getLogger(ScenarioResponder.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ScenarioBook book;
+    private final OperationTables tables;
+    private final StatefulResponder next;
+    private final StateStore store;
+    private final TenantResolver tenants;
+    private final Function<RoutedRequest, TwinResponse> specAnswer;
+    private final ToLongFunction<dev.twin.replayer.config.LatencySpec> latency;
+    private final ScenarioErrors errors = new ScenarioErrors();
+
+    /**
+     * @param specAnswer the spec's answer, for scenarios that only add latency to an operation no table answers
+     * @param latency    draws a delay (the fault module's seeded random)
+     */
+    public ScenarioResponder(ScenarioBook book, OperationTables tables, StatefulResponder next, StateStore store,
+                             TenantResolver tenants, Function<RoutedRequest, TwinResponse> specAnswer,
+                             ToLongFunction<dev.twin.replayer.config.LatencySpec> latency) {
+        this.book = book;
+        this.tables = tables;
+        this.next = next;
+        this.store = store;
+        this.tenants = tenants;
+        this.specAnswer = specAnswer;
+        this.latency = latency;
+    }
+
+    @Override
+    public Optional<TwinResponse> respond(RoutedRequest routed, DecodedRequest decoded) {
+        String forced = routed.request().header(HEADER);
+        String operationId = routed.operation().id();
+        if (forced == null && book.forOperation(operationId).isEmpty()) {
+            return next.respond(routed, decoded);
+        }
+        String tenant = tenants.tenantOf(routed.request());
+        RequestFacts facts = new RequestFacts(routed, decoded, tenant, () -> storedRow(routed, tenant));
+        CompiledScenario chosen;
+        if (forced != null) {
+            Optional<CompiledScenario> named = book.named(forced.trim());
+            if (named.isEmpty()) {
+                return Optional.of(unknownScenario(routed, forced.trim()));
+            }
+            chosen = named.get();
+        } else {
+            chosen = firstMatching(operationId, facts);
+            if (chosen == null) {
+                return next.respond(routed, decoded);
+            }
+        }
+        return Optional.of(answer(chosen, routed, decoded, tenant, facts));
+    }
+
+    @Override
+    public Optional<TwinResponse> rejection(RoutedRequest routed, TwinError error) {
+        return next.rejection(routed, error);
+    }
+
+    private CompiledScenario firstMatching(String operationId, RequestFacts facts) {
+        for (CompiledScenario scenario : book.forOperation(operationId)) {
+            Expression match = scenario.scenario().match();
+            if (match == null) {
+                return scenario;
+            }
+            try {
+                if (Boolean.TRUE.equals(match.evaluate(facts.context(scenario.matchReadsRow())))) {
+                    return scenario;
+                }
+            } catch (JexlException e) {
+                LOG.log(System.Logger.Level.WARNING, "scenario " + scenario.name() + ": when.match at "
+                        + match.location() + " failed, treated as not matching: " + e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private TwinResponse answer(CompiledScenario scenario, RoutedRequest routed, DecodedRequest decoded,
+                                String tenant, RequestFacts facts) {
+        ScenarioAnswer then = scenario.scenario().then();
+        String operationId = routed.operation().id();
+        TwinResponse response;
+        if (then.fault() != null) {
+            response = FaultDirective.fault(then.fault());
+        } else {
+            JsonNode result = null;
+            TwinResponse operationAnswer = null;
+            if (!then.set().isEmpty() && tables.target(operationId) != null) {
+                operationAnswer = operate(routed, decoded);
+                if (operationAnswer.status() >= 300) {
+                    return operationAnswer; // the operation itself refused: its error, unchanged
+                }
+                result = applySet(then.set(), operationId, routed, tenant, facts, operationAnswer);
+            }
+            if (then.error() != null) {
+                Map<String, Object> model = facts.model(resultVariable(result));
+                String message = scenario.message().render(model).asText();
+                JsonNode extra = scenario.extra() == null ? null : scenario.extra().render(model);
+                response = errors.render(routed.request(), tables.errors(operationId), then.error(), message, extra, result);
+            } else if (scenario.body() != null) {
+                JsonNode body = scenario.body().render(facts.model(resultVariable(result)));
+                response = json(then.status() == null ? 200 : then.status(), body);
+            } else {
+                TwinResponse base = operationAnswer != null ? withBody(operationAnswer, result) : operate(routed, decoded);
+                response = then.status() == null ? base
+                        : new TwinResponse(then.status(), base.headers(), base.body());
+            }
+        }
+        if (then.latency() != null) {
+            response = FaultDirective.delayed(response, latency.applyAsLong(then.latency()));
+        }
+        return response.withHeader("Twin-Scenario", scenario.name());
+    }
+
+    /** The operation's usual answer: its table's, else the spec's. */
+    private TwinResponse operate(RoutedRequest routed, DecodedRequest decoded) {
+        return next.respond(routed, decoded).orElseGet(() -> specAnswer.apply(routed));
+    }
+
+    /** Merges {@code set} into the row the operation wrote; returns its answer's body with the same fields set. */
+    private JsonNode applySet(Map<String, Expression> set, String operationId, RoutedRequest routed, String tenant,
+                              RequestFacts facts, TwinResponse operationAnswer) {
+        OperationTables.Target target = tables.target(operationId);
+        JsonNode answered = parse(operationAnswer.body());
+        String id = answered != null && answered.hasNonNull(target.table().idField())
+                ? answered.get(target.table().idField()).asText()
+                : target.idParam() == null ? null : routed.pathParams().get(target.idParam());
+        if (id == null) {
+            return answered;
+        }
+        ObjectNode changes = store.inTransaction(tenant, state -> {
+            Optional<Row> row = state.get(target.table().name(), id);
+            if (row.isEmpty()) {
+                return null;
+            }
+            ObjectNode data = row.get().data();
+            facts.row(PlainValues.toPlain(data));
+            MapContext context = facts.context(true);
+            ObjectNode values = JSON.createObjectNode();
+            set.forEach((field, expression) -> values.set(field, PlainValues.toJson(expression.evaluate(context))));
+            data.setAll(values);
+            state.replace(target.table().name(), id, data);
+            return values;
+        });
+        if (changes != null && answered instanceof ObjectNode object) {
+            object.setAll(changes);
+        }
+        return answered;
+    }
+
+    private Object storedRow(RoutedRequest routed, String tenant) {
+        OperationTables.Target target = tables.target(routed.operation().id());
+        String id = target == null || target.idParam() == null ? null : routed.pathParams().get(target.idParam());
+        if (id == null) {
+            return null;
+        }
+        return store.inTransaction(tenant, state -> state.get(target.table().name(), id)
+                .map(row -> PlainValues.toPlain(row.data())).orElse(null));
+    }
+
+    private TwinResponse unknownScenario(RoutedRequest routed, String name) {
+        String known = book.names().isEmpty() ? "this twin has no scenarios" : "known: " + String.join(", ", book.names());
+        return errors.render(routed.request(), tables.errors(routed.operation().id()), ErrorKind.VALIDATION_ERROR, "Unknown scenario '" + name
+                + "' in the " + HEADER + " header; " + known, HEADER, null, 400, null, null, null);
+    }
+
+    private static TwinResponse withBody(TwinResponse response, JsonNode body) {
+        if (body == null) {
+            return response;
+        }
+        return json(response.status(), body);
+    }
+
+    private static TwinResponse json(int status, JsonNode body) {
+        try {
+            return new TwinResponse(status, Map.of("Content-Type", "application/json"), JSON.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return body.length == 0 ? null : JSON.readTree(body);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+
+    private static Map<String, Object> resultVariable(JsonNode result) {
+        Map<String, Object> extra = new java.util.HashMap<>();
+        extra.put("result", plain(result));
+        return extra;
+    }
+
+    private static Object plain(JsonNode node) {
+        return node == null ? null : PlainValues.toPlain(node);
+    }
+}
