@@ -150,12 +150,12 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
     /** Writes without flushing: everything one read from the client produced goes out in one flush. */
     private void write(HttpObject message) {
         boolean last = message instanceof LastHttpContent;
-        String authority = upstreamOrigin.authority();
+        Origin origin = upstreamOrigin;
         unflushed = upstream.write(message).addListener(future -> {
             if (!future.isSuccess()) {
                 if (exchangeActive) {
-                    fail(new Failure(Failure.Kind.UPSTREAM_ERROR, "sending the request to " + authority + " failed: "
-                            + future.cause().getMessage()), authority);
+                    fail(new Failure(Failure.Kind.UPSTREAM_ERROR, "sending the request to " + origin.authority()
+                            + " failed: " + future.cause().getMessage()), origin.authority());
                 }
                 return;
             }
