@@ -83,6 +83,18 @@ class RecordCommandTest {
     }
 
     @Test
+    void reportsAnUpstreamCaFileWithoutCertificatesWithExitCode2() throws IOException {
+        Path notPem = Files.writeString(temp.resolve("ca.pem"), "not a certificate");
+
+        int exit = record("--upstream", "https://127.0.0.1:1", "--upstream-ca", notPem.toString(), "--port", "0",
+                "--store", temp.resolve("t.db").toString());
+
+        assertEquals(2, exit);
+        assertTrue(err.toString().startsWith("twin record: ") && err.toString().contains(notPem.toString()),
+                err.toString());
+    }
+
+    @Test
     void reportsAnUnreadableStoreWithExitCode2() throws IOException {
         Path garbage = Files.writeString(temp.resolve("garbage.db"), "this is not a twin store");
 
