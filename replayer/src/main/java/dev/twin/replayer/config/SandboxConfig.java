@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The sandbox controls of a twin.yaml: scenarios and magic values.
+ * The sandbox controls of a twin.yaml: scenarios and magic values, faults and latency.
  */
-public record SandboxConfig(List<Scenario> scenarios) {
-    public static final SandboxConfig NONE = new SandboxConfig(List.of());
+public record SandboxConfig(List<Scenario> scenarios, FaultsConfig faults) {
+    public static final SandboxConfig NONE = new SandboxConfig(List.of(), FaultsConfig.NONE);
 
     public SandboxConfig {
         scenarios = List.copyOf(scenarios);
+        java.util.Objects.requireNonNull(faults, "faults");
     }
 
     public Optional<Scenario> scenario(String name) {

@@ -1,35 +1,54 @@
 package dev.twin.replayer.sandbox;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.twin.replayer.admin.AdminRoutes;
 import dev.twin.replayer.binding.StatefulTwin;
 import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.config.LatencySpec;
+import dev.twin.replayer.config.Tenancy;
 import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.fault.FaultAdminEndpoints;
+import dev.twin.replayer.fault.FaultBoard;
+import dev.twin.replayer.fault.FaultResponder;
 import dev.twin.replayer.fault.LatencySampler;
+import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.routing.RoutedRequest;
 import dev.twin.replayer.scenario.OperationTables;
 import dev.twin.replayer.scenario.ScenarioBook;
 import dev.twin.replayer.scenario.ScenarioResponder;
 import dev.twin.replayer.server.ServedApi;
 import dev.twin.replayer.server.StatefulResponder;
+import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.state.TenantResolver;
 
+import java.time.Clock;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
- * The stateful twin with its sandbox controls in front: for each loaded configuration, the scenarios answer first,
- * then the tables ({@link StatefulTwin}), then the spec. Hand this to {@code TwinServer.Builder.stateful}.
+ * The stateful twin with its sandbox controls in front. For each loaded configuration (again on every reload) it
+ * chains: scenarios (a named or matching scenario answers) → faults (a seeded rule fires) → the tables
+ * ({@link StatefulTwin}) → the spec. Runtime state (fault rules set through {@code /__twin/faults}) lives here, so it
+ * survives reloads. Hand this to {@code TwinServer.Builder.stateful}, then call {@link #registerAdmin}.
  */
 public final class SandboxTwin implements StatefulResponder.Factory {
     private final StatefulTwin tables;
-    private final Options options;
-    private final SplittableRandom random;
+    private final SplittableRandom scenarioRandom;
+    private final FaultBoard faults = new FaultBoard();
     private volatile ScenarioBook scenarios;
+    private volatile TenantResolver tenants = new TenantResolver(Tenancy.DEFAULTS);
 
     /**
-     * @param seed  seeds scenario latency draws (twin.yaml's {@code faults.seed} seeds the faults)
+     * @param seed  seeds the latency draws of scenarios (twin.yaml's {@code faults.seed} seeds the faults)
      * @param clock the rate limits' clock (tests drain and refill buckets without sleeping)
      */
-    public record Options(long seed, java.time.Clock clock) {
-        public static final Options DEFAULTS = new Options(0L, java.time.Clock.systemUTC());
+    public record Options(long seed, Clock clock) {
+        public static final Options DEFAULTS = new Options(0L, Clock.systemUTC());
+
+        public Options {
+            Objects.requireNonNull(clock, "clock");
+        }
     }
 
     public SandboxTwin(StatefulTwin tables) {
@@ -38,43 +57,50 @@ public final class SandboxTwin implements StatefulResponder.Factory {
 
     public SandboxTwin(StatefulTwin tables, Options options) {
         this.tables = Objects.requireNonNull(tables, "tables");
-        this.options = Objects.requireNonNull(options, "options");
-        this.random = new SplittableRandom(options.seed());
-    }
-
-    /** {@code GET /__twin/scenarios}: the names a client may send in {@code Twin-Scenario}. */
-    public void registerAdmin(dev.twin.replayer.admin.AdminRoutes routes) {
-        routes.add("GET", "/__twin/scenarios", (request, params) -> {
-            ScenarioBook book = scenarios;
-            var body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-            var names = body.putArray("scenarios");
-            if (book != null) {
-                book.names().forEach(names::add);
-            }
-            return dev.twin.replayer.http.TwinResponse.json(200, body.toString());
-        });
+        this.scenarioRandom = new SplittableRandom(options.seed());
     }
 
     public StatefulTwin tables() {
         return tables;
     }
 
+    /** {@code GET /__twin/scenarios}, and {@code GET/POST/DELETE /__twin/faults}. */
+    public void registerAdmin(AdminRoutes routes) {
+        routes.add("GET", "/__twin/scenarios", (request, params) -> {
+            ScenarioBook book = scenarios;
+            var body = JsonNodeFactory.instance.objectNode();
+            var names = body.putArray("scenarios");
+            if (book != null) {
+                book.names().forEach(names::add);
+            }
+            return TwinResponse.json(200, body.toString());
+        });
+        new FaultAdminEndpoints(faults, () -> tenants).register(routes);
+    }
+
     @Override
     public StatefulResponder create(ServedApi api) throws ConfigException {
         TwinConfig config = api.config();
-        StatefulResponder responder = tables.create(api);
+        TenantResolver resolver = new TenantResolver(config.tenancy());
+        Function<RoutedRequest, TwinResponse> specAnswer = routed -> api.responder().respond(routed).response();
         OperationTables operationTables = new OperationTables(config, api::operation);
-        ScenarioBook scenarios = ScenarioBook.compile(config, api.operations(), operationTables);
-        this.scenarios = scenarios;
-        if (!scenarios.isEmpty()) {
-            responder = new ScenarioResponder(scenarios, operationTables, responder, tables.store(),
-                    new TenantResolver(config.tenancy()), routed -> api.responder().respond(routed).response(),
-                    spec -> {
-                        synchronized (random) {
-                            return LatencySampler.sample(spec, random);
-                        }
-                    });
+        ScenarioBook book = ScenarioBook.compile(config, api.operations(), operationTables);
+        faults.install(config, api.operations().stream().map(ApiOperation::id).toList());
+
+        StatefulResponder responder = tables.create(api);
+        responder = new FaultResponder(faults, responder, resolver, specAnswer);
+        if (!book.isEmpty()) {
+            responder = new ScenarioResponder(book, operationTables, responder, tables.store(), resolver,
+                    specAnswer, this::scenarioLatency);
         }
+        this.scenarios = book;
+        this.tenants = resolver;
         return responder;
+    }
+
+    private long scenarioLatency(LatencySpec spec) {
+        synchronized (scenarioRandom) {
+            return LatencySampler.sample(spec, scenarioRandom);
+        }
     }
 }

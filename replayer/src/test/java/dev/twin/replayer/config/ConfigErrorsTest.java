@@ -33,7 +33,7 @@ class ConfigErrorsTest {
     @Test
     void unknownKeyWithoutACloseMatchListsTheAllowedKeys() {
         assertEquals(List.of("twin.yaml:2:1: replay: unknown key; allowed here: version, imports, server, "
-                + "tenancy, credentials, idempotency, conventions, tables, extend, customOperations, scenarios"),
+                + "tenancy, credentials, idempotency, conventions, tables, extend, customOperations, scenarios, faults"),
                 problems(IMPORT + "replay: []\n"));
     }
 
@@ -288,7 +288,7 @@ class ConfigErrorsTest {
                         "twin.yaml:5:11: idempotency.window: invalid duration 'soon', expected a positive number "
                                 + "and a unit: 90s, 30m, 24h, 7d",
                         "twin.yaml:6:1: replay: unknown key; allowed here: version, imports, server, tenancy, "
-                                + "credentials, idempotency, conventions, tables, extend, customOperations, scenarios",
+                                + "credentials, idempotency, conventions, tables, extend, customOperations, scenarios, faults",
                         "twin.yaml:8:41: extend[0].table: no table 'customer'"),
                 problems(IMPORT + "server:\n  port: abc\nidempotency:\n  window: soon\nreplay: []\nextend:\n"
                         + "  - {mock: stripe.PostCustomers, table: customer, action: create}\n"));

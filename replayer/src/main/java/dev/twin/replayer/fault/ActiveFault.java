@@ -1,0 +1,44 @@
+package dev.twin.replayer.fault;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.config.FaultType;
+import dev.twin.replayer.config.LatencySpec;
+import dev.twin.replayer.scenario.OperationGlob;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * A fault rule in force, with its own random: each request it matches draws one double (only when its probability
+ * is below 1) and, when it fires with a non-fixed latency, the latency's draws.
+ *
+ * @param tenant a tenant key, or null for every tenant
+ * @param origin {@code config} (twin.yaml) or {@code runtime} (set through {@code /__twin/faults})
+ */
+record ActiveFault(String name, List<OperationGlob> operations, String tenant, FaultType fault, LatencySpec latency,
+                   double probability, SplittableRandom random, String origin) {
+
+    boolean applies(String operationId, String requestTenant) {
+        return (tenant == null || tenant.equals(requestTenant)) && operations.stream().anyMatch(g -> g.matches(operationId));
+    }
+
+    /** Draws whether this request is faulted; must be called with the random's lock held. */
+    boolean fires() {
+        return probability >= 1.0 || random.nextDouble() < probability;
+    }
+
+    ObjectNode toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("name", name);
+        var globs = json.putArray("operation");
+        operations.forEach(g -> globs.add(g.toString()));
+        json.put("tenant", tenant);
+        json.put("fault", fault == null ? null : fault.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        json.set("latency", latency == null ? null : LatencyJson.write(latency));
+        json.put("probability", probability);
+        json.put("origin", origin);
+        return json;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.twin.replayer.fault;
+
+import dev.twin.replayer.http.TwinError;
+import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.routing.RoutedRequest;
+import dev.twin.replayer.server.StatefulResponder;
+import dev.twin.replayer.state.TenantResolver;
+import dev.twin.replayer.validation.DecodedRequest;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Injects the {@link FaultBoard}'s decisions. A fault is decided before the operation runs and replaces it, so a
+ * faulted request never reaches the tables: stored state is exactly as if the request had not been sent. A
+ * latency-only decision lets the operation run and delays its answer.
+ */
+public final class FaultResponder implements StatefulResponder {
+    private final FaultBoard board;
+    private final StatefulResponder next;
+    private final TenantResolver tenants;
+    private final Function<RoutedRequest, TwinResponse> specAnswer;
+
+    public FaultResponder(FaultBoard board, StatefulResponder next, TenantResolver tenants,
+                          Function<RoutedRequest, TwinResponse> specAnswer) {
+        this.board = board;
+        this.next = next;
+        this.tenants = tenants;
+        this.specAnswer = specAnswer;
+    }
+
+    @Override
+    public Optional<TwinResponse> respond(RoutedRequest routed, DecodedRequest decoded) {
+        Optional<FaultBoard.Decision> decision = board.decide(routed.operation().id(),
+                tenants.tenantOf(routed.request()));
+        if (decision.isEmpty()) {
+            return next.respond(routed, decoded);
+        }
+        FaultBoard.Decision d = decision.get();
+        TwinResponse response = d.fault() != null ? FaultDirective.fault(d.fault())
+                : next.respond(routed, decoded).orElseGet(() -> specAnswer.apply(routed));
+        return Optional.of(FaultDirective.delayed(response, d.delayMs()).withHeader("Twin-Fault", d.rule()));
+    }
+
+    @Override
+    public Optional<TwinResponse> rejection(RoutedRequest routed, TwinError error) {
+        return next.rejection(routed, error);
+    }
+}
