@@ -1,16 +1,20 @@
 package dev.twin.cli;
 
+import dev.twin.replayer.binding.StatefulTwin;
 import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.config.ValidationMode;
 import dev.twin.replayer.server.TwinServer;
 import dev.twin.replayer.spec.SpecDocument;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -46,16 +50,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body-size", paramLabel = "BYTES", description = "largest accepted request body")
     Integer maxBodySize;
 
+    @Mixin
+    StateOptions state;
+
     @Override
     public Integer call() {
         TwinServer server;
+        StatefulTwin tables;
         try {
             Path configFile = ConfigArguments.configFile(configOrDir, specs);
+            TwinConfig config = ConfigArguments.load(configFile, specs);
             TwinServer.Builder builder = TwinServer.builder();
             if (configFile != null) {
                 builder.configFile(configFile);
             } else {
-                builder.config(ConfigArguments.load(null, specs));
+                builder.config(config);
             }
             if (port != null) {
                 builder.port(port);
@@ -69,7 +78,14 @@ final class ServeCommand implements Callable<Integer> {
             if (maxBodySize != null) {
                 builder.maxBodyBytes(maxBodySize);
             }
-            server = builder.watch(watch).start();
+            tables = state.open(config, Clock.systemUTC());
+            try {
+                server = builder.stateful(tables).watch(watch).start();
+            } catch (ConfigException | RuntimeException e) {
+                tables.store().close(); // release the --state file before reporting
+                throw e;
+            }
+            StateOptions.registerAdmin(server, tables, config);
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
@@ -87,6 +103,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            tables.store().close();
             stopped.countDown();
         }, "twin-shutdown"));
         try {
