@@ -1,0 +1,101 @@
+package dev.twin.cli;
+
+import dev.twin.replayer.binding.StatefulTwin;
+import dev.twin.replayer.config.ConfigLoader;
+import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.sandbox.SandboxTwin;
+import dev.twin.replayer.server.TwinServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code twin fault set|list|clear} against a running petstore twin. */
+class FaultCommandTest {
+    @TempDir
+    static Path dir;
+    private static TwinServer server;
+    private static StatefulTwin stateful;
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    @BeforeAll
+    static void startTwin() throws Exception {
+        Files.copy(Path.of("..", "examples", "petstore", "petstore.yaml"), dir.resolve("petstore.yaml"));
+        Files.writeString(dir.resolve("twin.yaml"), "imports:\n  - {path: petstore.yaml, as: petstore}\n");
+        TwinConfig config = ConfigLoader.load(dir.resolve("twin.yaml"));
+        stateful = StatefulTwin.inMemory(config, Clock.systemUTC());
+        SandboxTwin sandbox = new SandboxTwin(stateful);
+        server = TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(sandbox).start();
+        sandbox.registerAdmin(server.adminRoutes());
+    }
+
+    @AfterAll
+    static void stopTwin() {
+        server.close();
+        stateful.store().close();
+    }
+
+    private static int listPetsStatus() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/pets")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void setListAndClearAFaultRule() throws Exception {
+        Result set = run("fault", "set", "--url", server.baseUrl(), "--name", "pets-down",
+                "--operation", "petstore.listPets", "--fault", "status-503");
+        int whileSet = listPetsStatus();
+        Result listed = run("fault", "list", "--url", server.baseUrl());
+        Result cleared = run("fault", "clear", "--url", server.baseUrl(), "pets-down");
+        int afterClear = listPetsStatus();
+
+        assertEquals(0, set.exitCode(), set.err());
+        assertTrue(set.out().contains("Fault rule pets-down set: status-503"), set.out());
+        assertEquals(503, whileSet);
+        assertTrue(listed.out().contains("pets-down  status-503 on [\"petstore.listPets\"]"), listed.out());
+        assertEquals("Removed 1 fault rule(s)\n", cleared.out());
+        assertEquals(200, afterClear);
+    }
+
+    @Test
+    void unknownFaultIsRefusedWithTheList() {
+        Result refused = run("fault", "set", "--url", server.baseUrl(), "--fault", "explode");
+
+        assertEquals(2, refused.exitCode());
+        assertTrue(refused.err().contains("unknown fault 'explode', expected no-response | reset"), refused.err());
+    }
+
+    @Test
+    void nothingListeningIsExitCode2NamingTheUrl() {
+        Result result = run("fault", "list", "--url", "http://127.0.0.1:1");
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("nothing answers at http://127.0.0.1:1"), result.err());
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new TwinCommand());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+}
