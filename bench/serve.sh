@@ -136,15 +136,22 @@ log "Stripe warm (caches from the previous launch): ${STRIPE_WARM}s, RSS ${STRIP
 
 # ------------------------------------------------------------------ stateful create+get vs stateless GET (twin, Stripe)
 cat > "$OUT/create-get.lua" <<'LUA'
--- Alternates a customer create (form body) with a GET of a seeded customer, like an SDK test does.
+-- Alternates a customer create (form body) with a GET of the customer this thread created last, as an SDK
+-- test does. Each wrk thread has its own copy of these variables.
 local n = 0
+local last = nil
+local auth = "Bearer sk_test_bench"
 request = function()
   n = n + 1
-  if n % 2 == 1 then
+  if last == nil or n % 2 == 1 then
     return wrk.format("POST", "/v1/customers", {["Content-Type"]="application/x-www-form-urlencoded",
-      ["Authorization"]="Bearer sk_test_bench"}, "name=Jenny+Rosen&email=jenny%40example.com")
+      ["Authorization"]=auth}, "name=Jenny+Rosen&email=jenny%40example.com")
   end
-  return wrk.format("GET", "/v1/customers/cus_seed000000001", {["Authorization"]="Bearer sk_test_bench"})
+  return wrk.format("GET", "/v1/customers/" .. last, {["Authorization"]=auth})
+end
+response = function(status, headers, body)
+  local id = body:match('"id":"(cus_[%w]+)"')
+  if id then last = id end
 end
 LUA
 cat > "$OUT/stateless.lua" <<'LUA'
