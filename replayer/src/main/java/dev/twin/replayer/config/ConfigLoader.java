@@ -23,7 +23,7 @@ public final class ConfigLoader {
 
     private static final String[] TOP_LEVEL_KEYS = {"version", "imports", "server", "tenancy", "credentials",
         "idempotency", "conventions", "tables", "extend", "customOperations", "scenarios",
-        "faults"};
+        "faults", "rateLimits"};
 
     private ConfigLoader() {
     }
@@ -91,7 +91,8 @@ public final class ConfigLoader {
         Set<String> namespaces = imports.stream().map(Import::as).collect(Collectors.toCollection(LinkedHashSet::new));
         namespaces.addAll(namespacesWritten(root));
         List<Binding> extend = ExtendBinder.bind(root, namespaces, tableNames, CustomOperationsBinder.names(root));
-        SandboxConfig sandbox = new SandboxConfig(ScenariosBinder.bind(root), FaultsBinder.bind(root));
+        SandboxConfig sandbox = new SandboxConfig(ScenariosBinder.bind(root), FaultsBinder.bind(root),
+                RateLimitsBinder.bind(root));
         return new TwinConfig(context.baseDir(), imports, server, tenancy, credentials, idempotency, conventions,
                 tables, extend, operations, sandbox, context.sourceMap());
     }

@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The sandbox controls of a twin.yaml: scenarios and magic values, faults and latency.
+ * The sandbox controls of a twin.yaml: scenarios and magic values, faults and latency, rate limits.
  */
-public record SandboxConfig(List<Scenario> scenarios, FaultsConfig faults) {
-    public static final SandboxConfig NONE = new SandboxConfig(List.of(), FaultsConfig.NONE);
+public record SandboxConfig(List<Scenario> scenarios, FaultsConfig faults, List<RateLimit> rateLimits) {
+    public static final SandboxConfig NONE = new SandboxConfig(List.of(), FaultsConfig.NONE, List.of());
 
     public SandboxConfig {
         scenarios = List.copyOf(scenarios);
+        rateLimits = List.copyOf(rateLimits);
         java.util.Objects.requireNonNull(faults, "faults");
     }
 

@@ -14,10 +14,13 @@ import java.util.Map;
  * @param set     field → JEXL expression, merged into the affected row; empty = none
  * @param latency extra delay before the answer is sent, or null
  * @param fault   a transport fault instead of an answer, or null
+ * @param headers response headers added to the answer ({@code Retry-After} on a forced 429); empty = none
  */
 public record ScenarioAnswer(Integer status, ScenarioError error, JsonNode body, Map<String, Expression> set,
-                             LatencySpec latency, FaultType fault) {
+                             LatencySpec latency, FaultType fault, Map<String, String> headers) {
     public ScenarioAnswer {
         set = set == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(set));
+        headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(headers));
     }
 }

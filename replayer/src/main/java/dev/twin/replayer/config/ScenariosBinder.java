@@ -59,7 +59,7 @@ final class ScenariosBinder {
     }
 
     private static ScenarioAnswer answer(YamlMapping t, Set<String> scope) {
-        t.allowOnly("status", "error", "body", "set", "latency", "fault");
+        t.allowOnly("status", "error", "body", "set", "latency", "fault", "headers");
         Integer status = t.integer("status", null, 100, 599);
         ScenarioError error = t.has("error") ? error(t.mapping("error")) : null;
         if (t.has("error") && t.has("body")) {
@@ -83,10 +83,11 @@ final class ScenariosBinder {
         if (t.has("fault") && (t.has("error") || t.has("body") || t.has("set"))) {
             t.problem("fault", "a fault replaces the answer: remove error, body and set, or the fault");
         }
-        if (java.util.stream.Stream.of("status", "error", "body", "set", "latency", "fault").noneMatch(t::has)) {
+        if (java.util.stream.Stream.of("status", "error", "body", "set", "latency", "fault", "headers")
+                .noneMatch(t::has)) {
             t.problem("nothing to do: give at least one of status, error, body, set, latency, fault");
         }
-        return new ScenarioAnswer(status, error, body, set, latency, fault);
+        return new ScenarioAnswer(status, error, body, set, latency, fault, t.stringMap("headers"));
     }
 
     private static ScenarioError error(YamlMapping e) {

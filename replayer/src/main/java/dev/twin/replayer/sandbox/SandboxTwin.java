@@ -12,6 +12,8 @@ import dev.twin.replayer.fault.FaultBoard;
 import dev.twin.replayer.fault.FaultResponder;
 import dev.twin.replayer.fault.LatencySampler;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.ratelimit.RateLimitResponder;
+import dev.twin.replayer.ratelimit.RateLimiter;
 import dev.twin.replayer.routing.RoutedRequest;
 import dev.twin.replayer.scenario.OperationTables;
 import dev.twin.replayer.scenario.ScenarioBook;
@@ -22,13 +24,14 @@ import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.state.TenantResolver;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
  * The stateful twin with its sandbox controls in front. For each loaded configuration (again on every reload) it
- * chains: scenarios (a named or matching scenario answers) → faults (a seeded rule fires) → the tables
+ * chains: scenarios (a named or matching scenario answers) → rate limits (an empty bucket answers 429) → faults (a seeded rule fires) → the tables
  * ({@link StatefulTwin}) → the spec. Runtime state (fault rules set through {@code /__twin/faults}) lives here, so it
  * survives reloads. Hand this to {@code TwinServer.Builder.stateful}, then call {@link #registerAdmin}.
  */
@@ -36,6 +39,7 @@ public final class SandboxTwin implements StatefulResponder.Factory {
     private final StatefulTwin tables;
     private final SplittableRandom scenarioRandom;
     private final FaultBoard faults = new FaultBoard();
+    private final RateLimiter rateLimits;
     private volatile ScenarioBook scenarios;
     private volatile TenantResolver tenants = new TenantResolver(Tenancy.DEFAULTS);
 
@@ -58,6 +62,7 @@ public final class SandboxTwin implements StatefulResponder.Factory {
     public SandboxTwin(StatefulTwin tables, Options options) {
         this.tables = Objects.requireNonNull(tables, "tables");
         this.scenarioRandom = new SplittableRandom(options.seed());
+        this.rateLimits = new RateLimiter(options.clock());
     }
 
     public StatefulTwin tables() {
@@ -85,10 +90,15 @@ public final class SandboxTwin implements StatefulResponder.Factory {
         Function<RoutedRequest, TwinResponse> specAnswer = routed -> api.responder().respond(routed).response();
         OperationTables operationTables = new OperationTables(config, api::operation);
         ScenarioBook book = ScenarioBook.compile(config, api.operations(), operationTables);
-        faults.install(config, api.operations().stream().map(ApiOperation::id).toList());
+        List<String> operationIds = api.operations().stream().map(ApiOperation::id).toList();
+        faults.install(config, operationIds);
+        rateLimits.install(config, operationIds);
 
         StatefulResponder responder = tables.create(api);
         responder = new FaultResponder(faults, responder, resolver, specAnswer);
+        if (!rateLimits.isEmpty()) {
+            responder = new RateLimitResponder(rateLimits, responder, resolver, operationTables::errors, specAnswer);
+        }
         if (!book.isEmpty()) {
             responder = new ScenarioResponder(book, operationTables, responder, tables.store(), resolver,
                     specAnswer, this::scenarioLatency);

@@ -141,6 +141,9 @@ public final class ScenarioResponder implements StatefulResponder {
                         : new TwinResponse(then.status(), base.headers(), base.body());
             }
         }
+        for (Map.Entry<String, String> header : then.headers().entrySet()) {
+            response = response.withHeader(header.getKey(), header.getValue());
+        }
         if (then.latency() != null) {
             response = FaultDirective.delayed(response, latency.applyAsLong(then.latency()));
         }

@@ -33,7 +33,8 @@ class ConfigErrorsTest {
     @Test
     void unknownKeyWithoutACloseMatchListsTheAllowedKeys() {
         assertEquals(List.of("twin.yaml:2:1: replay: unknown key; allowed here: version, imports, server, "
-                + "tenancy, credentials, idempotency, conventions, tables, extend, customOperations, scenarios, faults"),
+                + "tenancy, credentials, idempotency, conventions, tables, extend, customOperations, scenarios, "
+                + "faults, rateLimits"),
                 problems(IMPORT + "replay: []\n"));
     }
 
@@ -288,7 +289,8 @@ class ConfigErrorsTest {
                         "twin.yaml:5:11: idempotency.window: invalid duration 'soon', expected a positive number "
                                 + "and a unit: 90s, 30m, 24h, 7d",
                         "twin.yaml:6:1: replay: unknown key; allowed here: version, imports, server, tenancy, "
-                                + "credentials, idempotency, conventions, tables, extend, customOperations, scenarios, faults",
+                                + "credentials, idempotency, conventions, tables, extend, customOperations, "
+                                + "scenarios, faults, rateLimits",
                         "twin.yaml:8:41: extend[0].table: no table 'customer'"),
                 problems(IMPORT + "server:\n  port: abc\nidempotency:\n  window: soon\nreplay: []\nextend:\n"
                         + "  - {mock: stripe.PostCustomers, table: customer, action: create}\n"));

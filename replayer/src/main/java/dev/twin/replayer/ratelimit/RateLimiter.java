@@ -1,0 +1,115 @@
+package dev.twin.replayer.ratelimit;
+
+import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.config.ConfigProblem;
+import dev.twin.replayer.config.ConfigProblems;
+import dev.twin.replayer.config.RateLimit;
+import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.scenario.OperationGlob;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rate limits of a configuration: for each request, the limits whose globs match its operation each take a
+ * token from the tenant's bucket of that limit; the first empty bucket refuses the request. Buckets persist across
+ * reloads for limits whose name and numbers did not change.
+ */
+public final class RateLimiter {
+    private final Clock clock;
+    private final Map<String, TokenBucket> buckets = new HashMap<>();
+    private List<CompiledLimit> limits = List.of();
+
+    record CompiledLimit(RateLimit limit, List<OperationGlob> globs) {
+        boolean covers(String operationId) {
+            return globs.stream().anyMatch(g -> g.matches(operationId));
+        }
+    }
+
+    /** The outcome for one request under one limit. */
+    public record Verdict(RateLimit limit, boolean allowed, int remaining, long retryAfterMillis, long resetAtMillis) {
+    }
+
+    public RateLimiter(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** @throws ConfigException when a limit's glob matches no imported operation */
+    public synchronized void install(TwinConfig config, List<String> operations) throws ConfigException {
+        List<ConfigProblem> problems = new ArrayList<>();
+        List<CompiledLimit> compiled = new ArrayList<>();
+        for (RateLimit limit : config.sandbox().rateLimits()) {
+            List<OperationGlob> globs = new ArrayList<>();
+            for (String glob : limit.operations()) {
+                OperationGlob g = OperationGlob.of(glob);
+                if (operations.stream().noneMatch(g::matches)) {
+                    problems.add(ConfigProblems.at(config.sourceMap(), limit.pointer() + "/operations",
+                            ConfigProblems.withSuggestion("no imported operation matches '" + glob
+                                    + "', so this limit could never apply", glob, operations)));
+                }
+                globs.add(g);
+            }
+            compiled.add(new CompiledLimit(limit, globs));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        if (!compiled.stream().map(CompiledLimit::limit).toList().equals(limits.stream().map(CompiledLimit::limit).toList())) {
+            buckets.clear();
+        }
+        limits = List.copyOf(compiled);
+    }
+
+    public synchronized boolean isEmpty() {
+        return limits.isEmpty();
+    }
+
+    /**
+     * Takes a token from every matching limit's bucket for the tenant; returns the refusing verdict, or the verdict
+     * of the first matching limit (for its headers), or empty when no limit covers the operation.
+     */
+    public synchronized Optional<Verdict> take(String operationId, String tenant) {
+        long now = clock.millis();
+        Verdict first = null;
+        for (int i = 0; i < limits.size(); i++) {
+            CompiledLimit compiled = limits.get(i);
+            if (!compiled.covers(operationId)) {
+                continue;
+            }
+            RateLimit limit = compiled.limit();
+            TokenBucket bucket = buckets.computeIfAbsent(i + "\u0000" + tenant,
+                    k -> new TokenBucket(limit.capacity(), limit.refillPerSecond(), now));
+            boolean allowed = bucket.tryTake(now);
+            Verdict verdict = new Verdict(limit, allowed, bucket.remaining(), bucket.millisUntilToken(),
+                    now + bucket.millisUntilFull());
+            if (!allowed) {
+                return Optional.of(verdict);
+            }
+            if (first == null) {
+                first = verdict;
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
+    /** The {@code X-RateLimit-*} headers a limit is configured with, for a verdict. */
+    public static Map<String, String> headers(Verdict verdict) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        RateLimit limit = verdict.limit();
+        if (limit.limitHeader() != null) {
+            headers.put(limit.limitHeader(), Integer.toString(limit.capacity()));
+        }
+        if (limit.remainingHeader() != null) {
+            headers.put(limit.remainingHeader(), Integer.toString(verdict.remaining()));
+        }
+        if (limit.resetHeader() != null) {
+            headers.put(limit.resetHeader(), Long.toString((verdict.resetAtMillis() + 999) / 1000));
+        }
+        return headers;
+    }
+}
