@@ -96,6 +96,13 @@ public final class Inference {
         List<String> evidence = new ArrayList<>();
         List<OperationStats> all = new ArrayList<>();
         operations.values().forEach(m -> all.addAll(m.values()));
+        if (notFoundMessage != null) {
+            for (Resource resource : resources) {
+                if (resource.itemPath().equals(notFoundMessage[3])) {
+                    notFoundMessage[3] = resource.resourceName();
+                }
+            }
+        }
         Map<String, Object> errors = ErrorConvention.detect(all, notFoundMessage, evidence);
         String timestampFormat = mostCommonTimestampFormat(resources);
 
@@ -145,7 +152,8 @@ public final class Inference {
                 message = body.path("error").path("message");
             }
             if (message.isTextual()) {
-                notFoundMessage = new String[] {message.asText(), match.lastValue()};
+                notFoundMessage = new String[] {message.asText(), match.lastValue(), exchange.request().path(),
+                        match.template().template()};
             }
         }
     }

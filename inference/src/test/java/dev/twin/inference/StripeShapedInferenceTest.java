@@ -61,7 +61,7 @@ class StripeShapedInferenceTest {
         assertEquals("error", errors.path("wrap").asText());
         assertEquals("resource_missing", errors.path("codeMap").path("NOT_FOUND").asText());
         assertEquals("invalid_request_error", errors.path("typeMap").path("NOT_FOUND").asText());
-        assertEquals("No such customer: '{{id}}'", errors.path("messageMap").path("NOT_FOUND").asText());
+        assertTrue(errors.path("messageMap").isMissingNode(), "Stripe's message is the twin's default: " + errors);
         assertEquals("unix", twin.path("conventions").path("timestamps").path("format").asText());
         JsonNode intents = twin.path("tables").get(1);
         assertEquals("customers", intents.path("references").path("customer").asText());

@@ -95,6 +95,8 @@ class TwilioShapedInferenceTest {
         assertEquals("status", errors.path("fields").path("status").asText());
         assertEquals(20404, errors.path("codeMap").path("NOT_FOUND").asInt());
         assertTrue(errors.path("extraFields").path("more_info").asText().contains("{{error.code}}"));
+        assertEquals("The requested resource {{request.path}} was not found",
+                errors.path("messageMap").path("NOT_FOUND").asText());
     }
 
     @Test

@@ -47,8 +47,7 @@ public final class OperationStats {
         List<String> values = match.values();
         for (int i = 0; i < values.size(); i++) {
             pathParams.computeIfAbsent(path.params().get(i), k -> new ShapeAggregate())
-                    .add(BodyReader.query("v=" + java.net.URLEncoder.encode(values.get(i),
-                            java.nio.charset.StandardCharsets.UTF_8)).get("v"));
+                    .add(BodyReader.scalar(values.get(i)));
         }
         int status = exchange.response().status();
         if (!values.isEmpty() && status >= 200 && status < 300 && lastParamValues.size() < MAX_SAMPLE_VALUES) {

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 public final class ErrorConvention {
     private static final Map<Integer, String> KINDS = Map.of(404, "NOT_FOUND", 400, "VALIDATION_ERROR",
             422, "VALIDATION_ERROR", 401, "UNAUTHORIZED", 409, "CONFLICT", 429, "RATE_LIMITED");
+    private static final String DEFAULT_NOT_FOUND = "No such {{resource}}: '{{id}}'";
     private static final List<String> PARTS = List.of("message", "type", "code", "param", "status");
 
     private ErrorConvention() {
@@ -99,10 +100,9 @@ public final class ErrorConvention {
             out.put("codeMap", codeMap);
         }
         if (notFoundMessage != null && fields.containsKey("message")) {
-            String message = notFoundMessage[0];
-            String id = notFoundMessage[1];
-            if (id != null && !id.isEmpty() && message.contains(id)) {
-                out.put("messageMap", Map.of("NOT_FOUND", message.replace(id, "{{id}}")));
+            String template = notFoundTemplate(notFoundMessage);
+            if (template != null && !template.equals(DEFAULT_NOT_FOUND)) {
+                out.put("messageMap", Map.of("NOT_FOUND", template));
             }
         }
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -134,6 +134,30 @@ public final class ErrorConvention {
             }
         }
         return constant;
+    }
+
+    /**
+     * The first 404 message as a template: the request path becomes {{request.path}} (Twilio), the id {{id}} and
+     * the resource name {{resource}} (Stripe's "No such customer: 'cus_1'"); null when it names neither.
+     *
+     * @param seen message, path value, request path, resource name (or the path template when no table)
+     */
+    static String notFoundTemplate(String[] seen) {
+        String message = seen[0];
+        String id = seen[1];
+        String path = seen[2];
+        String resource = seen[3];
+        if (path != null && path.length() > 1 && message.contains(path)) {
+            return message.replace(path, "{{request.path}}");
+        }
+        if (id == null || id.isEmpty() || !message.contains(id)) {
+            return null;
+        }
+        String template = message.replace(id, "{{id}}");
+        if (resource != null && !resource.startsWith("/") && template.contains(" " + resource + ":")) {
+            template = template.replace(" " + resource + ":", " {{resource}}:");
+        }
+        return template;
     }
 
     private static JsonNode constantOf(ShapeAggregate body, String field) {

@@ -95,6 +95,16 @@ public final class Resource {
         return list instanceof Map<?, ?> m ? (String) m.get("dataField") : null;
     }
 
+    /** How the twin names a row of this table in messages: the injected `object`, else the table name. */
+    public String resourceName() {
+        Object fields = response.get("fields");
+        if (fields instanceof Map<?, ?> f && f.get("inject") instanceof Map<?, ?> inject
+                && inject.get("object") instanceof com.fasterxml.jackson.databind.JsonNode object && object.isTextual()) {
+            return object.asText();
+        }
+        return table;
+    }
+
     /** The operation whose responses are this resource's rows (for the named component). */
     public boolean isItemAction(String action) {
         return action.equals("get") || action.equals("create") || action.equals("patch") || action.equals("update");

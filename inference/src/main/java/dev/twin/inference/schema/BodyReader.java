@@ -71,6 +71,11 @@ public final class BodyReader {
         return (ObjectNode) typed(FormDecoder.decode(pairs, FormShape.ANY));
     }
 
+    /** One raw value (a path segment) typed like a form value: "42" → 42. */
+    public static JsonNode scalar(String raw) {
+        return typed(JsonNodeFactory.instance.textNode(raw));
+    }
+
     /** Strings that read as integers, decimals or booleans become those. */
     static JsonNode typed(JsonNode node) {
         JsonNodeFactory f = JsonNodeFactory.instance;

@@ -32,16 +32,16 @@ final class StringStats {
 
     void add(String value) {
         count++;
-        dateTime &= DATE_TIME.matcher(value).matches();
-        date &= DATE.matcher(value).matches();
-        email &= EMAIL.matcher(value).matches();
-        uuid &= UUID.matcher(value).matches();
-        uri &= URI.matcher(value).matches();
-        rfc2822 &= RFC2822.matcher(value).matches();
-        String prefix = prefixOf(value);
+        // once a format failed it stays failed: skip its pattern (this runs for every string of every body)
+        dateTime = dateTime && DATE_TIME.matcher(value).matches();
+        date = date && DATE.matcher(value).matches();
+        email = email && EMAIL.matcher(value).matches();
+        uuid = uuid && UUID.matcher(value).matches();
+        uri = uri && URI.matcher(value).matches();
+        rfc2822 = rfc2822 && RFC2822.matcher(value).matches();
         if (idPrefix == null) {
-            idPrefix = prefix;
-        } else if (!idPrefix.equals(prefix)) {
+            idPrefix = prefixOf(value);
+        } else if (!idPrefix.isEmpty() && !(value.startsWith(idPrefix) && idPrefix.equals(prefixOf(value)))) {
             idPrefix = "";
         }
         if (!tooManyDistinct) {

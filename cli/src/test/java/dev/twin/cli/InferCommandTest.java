@@ -1,0 +1,142 @@
+package dev.twin.cli;
+
+import dev.twin.recorder.Body;
+import dev.twin.recorder.Exchange;
+import dev.twin.recorder.Header;
+import dev.twin.recorder.RecordedRequest;
+import dev.twin.recorder.RecordedResponse;
+import dev.twin.recorder.store.RecordingStore;
+import dev.twin.replayer.config.ConfigLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InferCommandTest {
+    @TempDir
+    Path dir;
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    @Test
+    void givenARecordedStore_whenInferred_thenTheFourKindsOfFilesAreWrittenAndTwinYamlLoads() throws Exception {
+        Path store = store(customer("checkout", "cus_NffrFeUfNV2Hib"), customer("checkout", "cus_Og7sKq2LmZpA9x"));
+
+        Result result = run("infer", "--store", store.toString(), "--out", dir.resolve("out").toString());
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(Files.isRegularFile(dir.resolve("out/openapi.yaml")));
+        assertTrue(Files.isRegularFile(dir.resolve("out/inference-report.md")));
+        assertTrue(Files.isRegularFile(dir.resolve("out/seed/customers.json")));
+        assertEquals("customers", ConfigLoader.load(dir.resolve("out/twin.yaml")).tables().get(0).name());
+    }
+
+    @Test
+    void givenAnEmptyStore_whenInferred_thenOneClearLineAndExitCode2() {
+        Path store = store();
+
+        Result result = run("infer", "--store", store.toString(), "--out", dir.resolve("out").toString());
+
+        assertEquals(2, result.exitCode());
+        assertEquals("twin infer: " + store + " holds no recorded exchanges; nothing to infer", result.err().strip());
+        assertFalse(Files.exists(dir.resolve("out/twin.yaml")));
+    }
+
+    @Test
+    void givenAnUnknownSession_whenInferred_thenTheKnownSessionsAreNamed() {
+        Path store = store(customer("checkout", "cus_NffrFeUfNV2Hib"));
+
+        Result result = run("infer", "--store", store.toString(), "--session", "nope");
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("no session 'nope'") && result.err().contains("sessions are: checkout"),
+                result.err());
+        assertFalse(result.err().contains("Exception"), result.err());
+    }
+
+    @Test
+    void givenAHarThatDoesNotParse_whenInferred_thenTheFileAndPlaceAreNamed() throws Exception {
+        Path har = dir.resolve("broken.har");
+        Files.writeString(har, "{\"log\": {\"entries\": [ {\"request\": ");
+
+        Result result = run("infer", "--har", har.toString(), "--out", dir.resolve("out").toString());
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().startsWith("twin infer: ") && result.err().contains("broken.har"), result.err());
+        assertEquals(1, result.err().strip().lines().count(), result.err());
+    }
+
+    @Test
+    void givenTrafficWithoutJson_whenInferred_thenItSaysThereIsNothingToInfer() {
+        Exchange html = exchange("site", "GET", "/index.html", "text/html", "<html></html>", 200);
+        Path store = store(html);
+
+        Result result = run("infer", "--store", store.toString(), "--out", dir.resolve("out").toString());
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("no exchange carries a JSON or form body"), result.err());
+    }
+
+    @Test
+    void givenAMissingStore_whenInferred_thenItSaysHowToRecordOne() {
+        Result result = run("infer", "--store", dir.resolve("none.db").toString());
+
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("no recording store at") && result.err().contains("twin record"),
+                result.err());
+    }
+
+    private Path store(Exchange... exchanges) {
+        Path file = dir.resolve("twin.db");
+        try (RecordingStore store = RecordingStore.open(file)) {
+            for (Exchange exchange : exchanges) {
+                store.append(exchange);
+            }
+            store.commit();
+        }
+        return file;
+    }
+
+    private static Exchange customer(String session, String id) {
+        return exchange(session, "GET", "/v1/customers/" + id, "application/json",
+                "{\"id\":\"" + id + "\",\"object\":\"customer\",\"email\":\"a@b.io\"}", 200);
+    }
+
+    private static Exchange exchange(String session, String method, String path, String type, String body,
+                                     int status) {
+        RecordedRequest request = new RecordedRequest(method, "https", "api.example.com", 443, path, null,
+                List.of(), Body.EMPTY);
+        RecordedResponse response = new RecordedResponse(status, List.of(new Header("Content-Type", type)),
+                Body.of(body));
+        return new Exchange(0, session, Instant.parse("2026-01-02T03:04:05Z"), 1500, "127.0.0.1:5000", request,
+                response, null, false);
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = new CommandLine(new TwinCommand()).execute(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+}
