@@ -21,7 +21,9 @@ public final class Scrubber {
     public static final String TEST_CARD = "4242424242424242";
     public static final String SCRUBBED = "scrubbed";
     private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9._%+-]+)@([A-Za-z0-9.-]+\\.[A-Za-z]{2,})");
-    private static final Pattern PHONE = Pattern.compile("^\\+?[1-9]\\d{7,14}$|^\\+\\d[\\d ()-]{8,18}\\d$");
+    private static final Pattern PHONE = Pattern.compile("^\\+[1-9]\\d{7,14}$|^\\+\\d[\\d ()-]{8,18}\\d$");
+    private static final Pattern PHONE_NAME = Pattern.compile("(?i).*(phone|mobile|fax)|to|from");
+    private static final Pattern LOCAL_PHONE = Pattern.compile("^\\(?\\d[\\d ()-]{6,18}\\d$");
     private static final Pattern CARD = Pattern.compile("(?<!\\d)\\d(?:[ -]?\\d){12,18}(?!\\d)");
     private static final Pattern SECRET_VALUE = Pattern.compile(
             "redacted:|(?:sk|rk|pk)_(?:live|test)_|_secret_|^(?:Bearer|Basic) |^ey[A-Za-z0-9_-]{10,}\\.ey");
@@ -54,6 +56,10 @@ public final class Scrubber {
         if (node.isTextual()) {
             if (fieldName != null && SECRET_NAME.matcher(fieldName).matches() && !node.asText().isEmpty()) {
                 return f.textNode(SCRUBBED);
+            }
+            if (fieldName != null && PHONE_NAME.matcher(fieldName).matches()
+                    && LOCAL_PHONE.matcher(node.asText()).matches()) {
+                return f.textNode(TEST_PHONE);
             }
             return f.textNode(scrubText(node.asText()));
         }
