@@ -23,7 +23,7 @@ public final class ConfigLoader {
 
     private static final String[] TOP_LEVEL_KEYS = {"version", "imports", "server", "tenancy", "credentials",
         "idempotency", "conventions", "tables", "extend", "customOperations", "scenarios",
-        "faults", "rateLimits"};
+        "faults", "rateLimits", "events", "webhooks"};
 
     private ConfigLoader() {
     }
@@ -92,7 +92,7 @@ public final class ConfigLoader {
         namespaces.addAll(namespacesWritten(root));
         List<Binding> extend = ExtendBinder.bind(root, namespaces, tableNames, CustomOperationsBinder.names(root));
         SandboxConfig sandbox = new SandboxConfig(ScenariosBinder.bind(root), FaultsBinder.bind(root),
-                RateLimitsBinder.bind(root));
+                RateLimitsBinder.bind(root), EventsBinder.events(root, tableNames), EventsBinder.webhooks(root));
         return new TwinConfig(context.baseDir(), imports, server, tenancy, credentials, idempotency, conventions,
                 tables, extend, operations, sandbox, context.sourceMap());
     }

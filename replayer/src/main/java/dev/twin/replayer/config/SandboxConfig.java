@@ -4,14 +4,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The sandbox controls of a twin.yaml: scenarios and magic values, faults and latency, rate limits.
+ * The sandbox controls of a twin.yaml: scenarios and magic values, faults and latency, rate limits, events and
+ * webhooks.
  */
-public record SandboxConfig(List<Scenario> scenarios, FaultsConfig faults, List<RateLimit> rateLimits) {
-    public static final SandboxConfig NONE = new SandboxConfig(List.of(), FaultsConfig.NONE, List.of());
+public record SandboxConfig(List<Scenario> scenarios, FaultsConfig faults, List<RateLimit> rateLimits,
+                            EventsConfig events, List<Webhook> webhooks) {
+    public static final SandboxConfig NONE = new SandboxConfig(List.of(), FaultsConfig.NONE, List.of(),
+            EventsConfig.NONE, List.of());
 
     public SandboxConfig {
         scenarios = List.copyOf(scenarios);
         rateLimits = List.copyOf(rateLimits);
+        java.util.Objects.requireNonNull(events, "events");
+        webhooks = List.copyOf(webhooks);
         java.util.Objects.requireNonNull(faults, "faults");
     }
 

@@ -4,6 +4,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.twin.replayer.admin.AdminRoutes;
 import dev.twin.replayer.binding.StatefulTwin;
 import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.config.ConfigProblem;
+import dev.twin.replayer.config.ConfigProblems;
+import dev.twin.replayer.config.EventsConfig;
+import dev.twin.replayer.convention.TableConventions;
+import dev.twin.replayer.webhook.EventEmitter;
+import dev.twin.replayer.webhook.EventLog;
+import dev.twin.replayer.webhook.EventsResponder;
+import dev.twin.replayer.webhook.WebhookAdminEndpoints;
+import dev.twin.replayer.webhook.WebhookDispatcher;
 import dev.twin.replayer.config.LatencySpec;
 import dev.twin.replayer.config.Tenancy;
 import dev.twin.replayer.config.TwinConfig;
@@ -24,6 +33,8 @@ import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.state.TenantResolver;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -31,27 +42,37 @@ import java.util.function.Function;
 
 /**
  * The stateful twin with its sandbox controls in front. For each loaded configuration (again on every reload) it
- * chains: scenarios (a named or matching scenario answers) → rate limits (an empty bucket answers 429) → faults (a seeded rule fires) → the tables
+ * chains: scenarios (a named or matching scenario answers) → rate limits (an empty bucket answers 429) → faults
+ * → events (the configured list/get operations) (a seeded rule fires) → the tables
  * ({@link StatefulTwin}) → the spec. Runtime state (fault rules set through {@code /__twin/faults}) lives here, so it
  * survives reloads. Hand this to {@code TwinServer.Builder.stateful}, then call {@link #registerAdmin}.
  */
-public final class SandboxTwin implements StatefulResponder.Factory {
+public final class SandboxTwin implements StatefulResponder.Factory, AutoCloseable {
     private final StatefulTwin tables;
     private final SplittableRandom scenarioRandom;
     private final FaultBoard faults = new FaultBoard();
     private final RateLimiter rateLimits;
+    private final EventLog events = new EventLog();
+    private final WebhookDispatcher webhooks;
+    private final EventEmitter emitter;
     private volatile ScenarioBook scenarios;
     private volatile TenantResolver tenants = new TenantResolver(Tenancy.DEFAULTS);
 
     /**
-     * @param seed  seeds the latency draws of scenarios (twin.yaml's {@code faults.seed} seeds the faults)
-     * @param clock the rate limits' clock (tests drain and refill buckets without sleeping)
+     * @param seed           seeds the latency draws of scenarios (twin.yaml's {@code faults.seed} seeds the faults)
+     * @param clock          the rate limits' and events' clock (tests drain and refill buckets without sleeping)
+     * @param webhookBackoff the first retry delay of a failed webhook delivery (then doubled each attempt)
      */
-    public record Options(long seed, Clock clock) {
-        public static final Options DEFAULTS = new Options(0L, Clock.systemUTC());
+    public record Options(long seed, Clock clock, Duration webhookBackoff) {
+        public static final Options DEFAULTS = new Options(0L, Clock.systemUTC(), Duration.ofSeconds(1));
 
         public Options {
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(webhookBackoff, "webhookBackoff");
+        }
+
+        public Options(long seed, Clock clock) {
+            this(seed, clock, DEFAULTS.webhookBackoff());
         }
     }
 
@@ -63,6 +84,9 @@ public final class SandboxTwin implements StatefulResponder.Factory {
         this.tables = Objects.requireNonNull(tables, "tables");
         this.scenarioRandom = new SplittableRandom(options.seed());
         this.rateLimits = new RateLimiter(options.clock());
+        this.webhooks = new WebhookDispatcher(options.webhookBackoff(), options.clock());
+        this.emitter = new EventEmitter(events, webhooks, options.clock());
+        tables.store().onCommit(emitter);
     }
 
     public StatefulTwin tables() {
@@ -81,6 +105,18 @@ public final class SandboxTwin implements StatefulResponder.Factory {
             return TwinResponse.json(200, body.toString());
         });
         new FaultAdminEndpoints(faults, () -> tenants).register(routes);
+        new WebhookAdminEndpoints(webhooks, emitter, () -> tenants).register(routes);
+    }
+
+    /** The outbound client of webhook deliveries: it refuses every URL that is not a configured webhook. */
+    public dev.twin.replayer.webhook.WebhookClient webhookClient() {
+        return webhooks.client();
+    }
+
+    /** Stops webhook deliveries (the tables are closed by their owner). */
+    @Override
+    public void close() {
+        webhooks.close();
     }
 
     @Override
@@ -93,19 +129,41 @@ public final class SandboxTwin implements StatefulResponder.Factory {
         List<String> operationIds = api.operations().stream().map(ApiOperation::id).toList();
         faults.install(config, operationIds);
         rateLimits.install(config, operationIds);
+        checkEventOperations(config, operationIds);
+        emitter.install(config);
+        webhooks.install(config.sandbox().webhooks());
 
         StatefulResponder responder = tables.create(api);
+        EventsConfig eventsConfig = config.sandbox().events();
+        if (eventsConfig.listOperation() != null || eventsConfig.getOperation() != null) {
+            responder = new EventsResponder(eventsConfig, config.conventions().list(), events, responder, resolver,
+                    TableConventions.errors(config.conventions().errors()));
+        }
         responder = new FaultResponder(faults, responder, resolver, specAnswer);
         if (!rateLimits.isEmpty()) {
             responder = new RateLimitResponder(rateLimits, responder, resolver, operationTables::errors, specAnswer);
         }
         if (!book.isEmpty()) {
             responder = new ScenarioResponder(book, operationTables, responder, tables.store(), resolver,
-                    specAnswer, this::scenarioLatency);
+                    specAnswer, this::scenarioLatency, emitter::coalescing);
         }
         this.scenarios = book;
         this.tenants = resolver;
         return responder;
+    }
+
+    private static void checkEventOperations(TwinConfig config, List<String> operationIds) throws ConfigException {
+        List<ConfigProblem> problems = new ArrayList<>();
+        EventsConfig events = config.sandbox().events();
+        for (String[] key : new String[][] {{"list", events.listOperation()}, {"get", events.getOperation()}}) {
+            if (key[1] != null && !operationIds.contains(key[1])) {
+                problems.add(ConfigProblems.at(config.sourceMap(), "/events/" + key[0], ConfigProblems.withSuggestion(
+                        "no imported operation '" + key[1] + "'", key[1], operationIds)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
     }
 
     private long scenarioLatency(LatencySpec spec) {

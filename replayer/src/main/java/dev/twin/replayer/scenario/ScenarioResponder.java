@@ -44,15 +44,18 @@ public final class ScenarioResponder implements StatefulResponder {
     private final TenantResolver tenants;
     private final Function<RoutedRequest, TwinResponse> specAnswer;
     private final ToLongFunction<dev.twin.replayer.config.LatencySpec> latency;
+    private final Function<java.util.function.Supplier<TwinResponse>, TwinResponse> asOneChange;
     private final ScenarioErrors errors = new ScenarioErrors();
 
     /**
      * @param specAnswer the spec's answer, for scenarios that only add latency to an operation no table answers
      * @param latency    draws a delay (the fault module's seeded random)
+     * @param asOneChange runs an operation and its {@code set} so that listeners see one net change per row
      */
     public ScenarioResponder(ScenarioBook book, OperationTables tables, StatefulResponder next, StateStore store,
                              TenantResolver tenants, Function<RoutedRequest, TwinResponse> specAnswer,
-                             ToLongFunction<dev.twin.replayer.config.LatencySpec> latency) {
+                             ToLongFunction<dev.twin.replayer.config.LatencySpec> latency,
+                             Function<java.util.function.Supplier<TwinResponse>, TwinResponse> asOneChange) {
         this.book = book;
         this.tables = tables;
         this.next = next;
@@ -60,6 +63,7 @@ public final class ScenarioResponder implements StatefulResponder {
         this.tenants = tenants;
         this.specAnswer = specAnswer;
         this.latency = latency;
+        this.asOneChange = asOneChange;
     }
 
     @Override
@@ -84,7 +88,8 @@ public final class ScenarioResponder implements StatefulResponder {
                 return next.respond(routed, decoded);
             }
         }
-        return Optional.of(answer(chosen, routed, decoded, tenant, facts));
+        CompiledScenario scenario = chosen;
+        return Optional.of(asOneChange.apply(() -> answer(scenario, routed, decoded, tenant, facts)));
     }
 
     @Override

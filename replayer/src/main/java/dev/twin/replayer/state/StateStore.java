@@ -44,6 +44,7 @@ public final class StateStore implements AutoCloseable {
     /** Transactions share it; whole-store operations (reset, snapshots, sweeps) take it alone. */
     private final ReadWriteLock storeLock = new ReentrantReadWriteLock();
     private final ScheduledExecutorService sweeper;
+    private volatile ChangeListener changeListener = ChangeListener.NONE;
 
     private StateStore(List<TableDefinition> tables, Clock clock, Duration expireAfter, StateFile file) {
         Map<String, TableDefinition> byName = new LinkedHashMap<>();
@@ -89,6 +90,11 @@ public final class StateStore implements AutoCloseable {
      * Runs {@code work} against the tenant's tables. Its writes are buffered and applied when it returns
      * normally; if it throws, none of them is visible. Transactions of one tenant run one at a time.
      */
+    /** Who hears about committed row changes (one listener; {@link ChangeListener#NONE} by default). */
+    public void onCommit(ChangeListener listener) {
+        this.changeListener = Objects.requireNonNull(listener, "listener");
+    }
+
     public <T> T inTransaction(String tenant, Function<TenantTables, T> work) {
         Objects.requireNonNull(tenant, "tenant");
         storeLock.readLock().lock();
@@ -113,6 +119,10 @@ public final class StateStore implements AutoCloseable {
                 }
                 if (tables.hasWrites()) {
                     commit(tenant, state, tables);
+                    List<RowChange> changes = tables.changes();
+                    if (!changes.isEmpty()) {
+                        changeListener.committed(tenant, changes);
+                    }
                 }
                 return result;
             } finally {

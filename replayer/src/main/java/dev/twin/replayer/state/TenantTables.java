@@ -29,6 +29,8 @@ public final class TenantTables {
     /** Buffered writes per table: id -> new row, or null for a deletion; in write order. */
     private final Map<String, LinkedHashMap<String, Row>> pending = new HashMap<>();
     private final Map<String, Long> pendingSequences = new HashMap<>();
+    /** Each written row as it was before this transaction's first write to it (null: it did not exist). */
+    private final Map<String, LinkedHashMap<String, Row>> before = new HashMap<>();
     private final Map<String, Integer> pendingCountChange = new HashMap<>();
     private boolean open = true;
 
@@ -151,6 +153,18 @@ public final class TenantTables {
         return pending;
     }
 
+    /** What this transaction changed, in write order (a row created then deleted is left out). */
+    List<RowChange> changes() {
+        List<RowChange> changes = new ArrayList<>();
+        pending.forEach((table, rows) -> rows.forEach((id, after) -> {
+            Row previous = before.getOrDefault(table, new LinkedHashMap<>()).get(id);
+            if (previous != null || after != null) {
+                changes.add(new RowChange(table, id, previous, after));
+            }
+        }));
+        return changes;
+    }
+
     Map<String, Long> pendingSequences() {
         return pendingSequences;
     }
@@ -198,6 +212,10 @@ public final class TenantTables {
     private void write(String table, String id, Row rowOrNull) {
         if (!open) {
             throw new IllegalStateException("tables of tenant " + tenant + " used after their transaction ended");
+        }
+        LinkedHashMap<String, Row> beforeRows = before.computeIfAbsent(table, name -> new LinkedHashMap<>());
+        if (!beforeRows.containsKey(id)) {
+            beforeRows.put(id, find(definition(table), id));
         }
         pending.computeIfAbsent(table, name -> new LinkedHashMap<>()).put(id, rowOrNull);
     }

@@ -34,7 +34,7 @@ class ConfigErrorsTest {
     void unknownKeyWithoutACloseMatchListsTheAllowedKeys() {
         assertEquals(List.of("twin.yaml:2:1: replay: unknown key; allowed here: version, imports, server, "
                 + "tenancy, credentials, idempotency, conventions, tables, extend, customOperations, scenarios, "
-                + "faults, rateLimits"),
+                + "faults, rateLimits, events, webhooks"),
                 problems(IMPORT + "replay: []\n"));
     }
 
@@ -290,7 +290,7 @@ class ConfigErrorsTest {
                                 + "and a unit: 90s, 30m, 24h, 7d",
                         "twin.yaml:6:1: replay: unknown key; allowed here: version, imports, server, tenancy, "
                                 + "credentials, idempotency, conventions, tables, extend, customOperations, "
-                                + "scenarios, faults, rateLimits",
+                                + "scenarios, faults, rateLimits, events, webhooks",
                         "twin.yaml:8:41: extend[0].table: no table 'customer'"),
                 problems(IMPORT + "server:\n  port: abc\nidempotency:\n  window: soon\nreplay: []\nextend:\n"
                         + "  - {mock: stripe.PostCustomers, table: customer, action: create}\n"));

@@ -134,6 +134,7 @@ public final class SandboxFixture implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        sandbox.close();
         tables.store().close();
     }
 }

@@ -1,0 +1,98 @@
+package dev.twin.replayer.webhook;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.config.EventsConfig;
+import dev.twin.replayer.config.ListStyle;
+import dev.twin.replayer.convention.ErrorBodies;
+import dev.twin.replayer.http.ErrorKind;
+import dev.twin.replayer.http.TwinError;
+import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.routing.RoutedRequest;
+import dev.twin.replayer.server.StatefulResponder;
+import dev.twin.replayer.state.TenantResolver;
+import dev.twin.replayer.validation.DecodedRequest;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers {@code events.list} (the tenant's events, newest first, in the cursor list envelope: {@code limit},
+ * {@code starting_after}, {@code type} filter) and {@code events.get} (one event by the operation's last path
+ * parameter, else NOT_FOUND). Other operations go on to {@code next}.
+ */
+public final class EventsResponder implements StatefulResponder {
+    private final EventsConfig config;
+    private final ListStyle list;
+    private final EventLog log;
+    private final StatefulResponder next;
+    private final TenantResolver tenants;
+    private final ErrorBodies errors;
+
+    public EventsResponder(EventsConfig config, ListStyle list, EventLog log, StatefulResponder next,
+                           TenantResolver tenants, ErrorBodies errors) {
+        this.config = config;
+        this.list = list;
+        this.log = log;
+        this.next = next;
+        this.tenants = tenants;
+        this.errors = errors;
+    }
+
+    @Override
+    public Optional<TwinResponse> respond(RoutedRequest routed, DecodedRequest decoded) {
+        String operationId = routed.operation().id();
+        String tenant = tenants.tenantOf(routed.request());
+        if (operationId.equals(config.listOperation())) {
+            return Optional.of(list(routed, tenant));
+        }
+        if (operationId.equals(config.getOperation())) {
+            List<String> names = routed.operation().pathParameterNames();
+            String id = names.isEmpty() ? "" : routed.pathParams().get(names.get(names.size() - 1));
+            return Optional.of(log.get(tenant, id).map(event -> TwinResponse.json(200, event.toString()))
+                    .orElseGet(() -> errors.response(new TwinError(ErrorKind.NOT_FOUND, "No such event: '" + id + "'",
+                            "id"), routed.request())));
+        }
+        return next.respond(routed, decoded);
+    }
+
+    private TwinResponse list(RoutedRequest routed, String tenant) {
+        var request = routed.request();
+        int limit = list.defaultLimit();
+        String limitText = request.queryParam(list.limitParam());
+        if (limitText != null) {
+            try {
+                limit = Math.max(1, Math.min(list.maxLimit(), Integer.parseInt(limitText)));
+            } catch (NumberFormatException e) {
+                return errors.response(new TwinError(ErrorKind.VALIDATION_ERROR, "Invalid integer: " + limitText,
+                        list.limitParam()), request);
+            }
+        }
+        String type = request.queryParam("type");
+        String after = request.queryParam(list.startingAfterParam());
+        List<ObjectNode> events = log.list(tenant).stream()
+                .filter(e -> type == null || type.equals(e.path("type").asText())).toList();
+        int start = 0;
+        if (after != null) {
+            for (int i = 0; i < events.size(); i++) {
+                if (after.equals(events.get(i).path("id").asText())) {
+                    start = i + 1;
+                }
+            }
+        }
+        int end = Math.min(events.size(), start + limit);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("object", "list");
+        ArrayNode data = body.putArray(list.dataField());
+        events.subList(start, end).forEach(data::add);
+        body.put(list.hasMoreField(), end < events.size());
+        body.put("url", request.path());
+        return TwinResponse.json(200, body.toString());
+    }
+
+    @Override
+    public Optional<TwinResponse> rejection(RoutedRequest routed, TwinError error) {
+        return next.rejection(routed, error);
+    }
+}

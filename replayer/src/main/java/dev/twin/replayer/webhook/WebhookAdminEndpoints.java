@@ -1,0 +1,75 @@
+package dev.twin.replayer.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.admin.AdminRoutes;
+import dev.twin.replayer.http.TwinRequest;
+import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.response.ErrorResponses;
+import dev.twin.replayer.state.TenantResolver;
+
+import java.io.IOException;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /__twin/webhooks}: the delivery log, newest first. {@code POST /__twin/webhooks/trigger} with
+ * {@code {"type": "payment_intent.succeeded", "tenant": "sk_test_...", "object": {...}}}: emits that event by hand
+ * (stored for the tenant and delivered like any other); {@code tenant} defaults to the anonymous tenant.
+ */
+public final class WebhookAdminEndpoints {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WebhookDispatcher dispatcher;
+    private final EventEmitter emitter;
+    private final Supplier<TenantResolver> tenants;
+
+    public WebhookAdminEndpoints(WebhookDispatcher dispatcher, EventEmitter emitter, Supplier<TenantResolver> tenants) {
+        this.dispatcher = dispatcher;
+        this.emitter = emitter;
+        this.tenants = tenants;
+    }
+
+    public void register(AdminRoutes routes) {
+        routes.add("GET", "/__twin/webhooks", (request, params) -> deliveries());
+        routes.add("POST", "/__twin/webhooks/trigger", (request, params) -> trigger(request));
+    }
+
+    private TwinResponse deliveries() {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode list = body.putArray("deliveries");
+        for (Delivery d : dispatcher.deliveries()) {
+            ObjectNode entry = list.addObject();
+            entry.put("at", d.at().toString());
+            entry.put("event", d.eventId());
+            entry.put("type", d.type());
+            entry.put("url", d.url());
+            entry.put("attempt", d.attempt());
+            entry.put("status", d.status());
+            entry.put("error", d.error());
+        }
+        return TwinResponse.json(200, body.toString());
+    }
+
+    private TwinResponse trigger(TwinRequest request) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(request.body());
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.isObject() || !body.path("type").isTextual() || body.get("type").asText().isBlank()) {
+            return ErrorResponses.error(400, "invalid_request_error",
+                    "the body must be a JSON object with a \"type\" (the event type, e.g. customer.created)", "type");
+        }
+        JsonNode object = body.get("object");
+        if (object != null && !object.isObject()) {
+            return ErrorResponses.error(400, "invalid_request_error", "\"object\" must be a JSON object", "object");
+        }
+        String tenant = body.path("tenant").isTextual()
+                ? tenants.get().tenantFromOperator(body.get("tenant").asText()) : TenantResolver.ANONYMOUS;
+        ObjectNode event = emitter.trigger(tenant, body.get("type").asText(), object);
+        return TwinResponse.json(201, event.toString());
+    }
+}
