@@ -44,6 +44,24 @@ class InferCommandTest {
     }
 
     @Test
+    void givenAHarExport_whenInferredFromIt_thenTheSameTwinComesOut() throws Exception {
+        Path store = store(customer("checkout", "cus_NffrFeUfNV2Hib"), customer("checkout", "cus_Og7sKq2LmZpA9x"));
+        Path har = dir.resolve("checkout.har");
+        try (RecordingStore opened = RecordingStore.openReadOnly(store);
+             java.util.stream.Stream<Exchange> exchanges = opened.exchanges(null)) {
+            dev.twin.recorder.har.HarExporter.export(exchanges.iterator(), har);
+        }
+
+        Result fromHar = run("infer", "--har", har.toString(), "--out", dir.resolve("har").toString());
+        Result fromStore = run("infer", "--store", store.toString(), "--out", dir.resolve("store").toString());
+
+        assertEquals(0, fromHar.exitCode(), fromHar.err());
+        assertEquals(0, fromStore.exitCode(), fromStore.err());
+        assertEquals(Files.readString(dir.resolve("store/openapi.yaml")).lines().skip(3).toList(),
+                Files.readString(dir.resolve("har/openapi.yaml")).lines().skip(3).toList());
+    }
+
+    @Test
     void givenAnEmptyStore_whenInferred_thenOneClearLineAndExitCode2() {
         Path store = store();
 
