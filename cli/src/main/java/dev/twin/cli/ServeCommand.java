@@ -1,6 +1,7 @@
 package dev.twin.cli;
 
 import dev.twin.replayer.binding.StatefulTwin;
+import dev.twin.replayer.sandbox.SandboxTwin;
 import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.config.ValidationMode;
@@ -57,6 +58,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         TwinServer server;
         StatefulTwin tables;
+        SandboxTwin sandbox;
         try {
             Path configFile = ConfigArguments.configFile(configOrDir, specs);
             TwinConfig config = ConfigArguments.load(configFile, specs);
@@ -79,13 +81,15 @@ final class ServeCommand implements Callable<Integer> {
                 builder.maxBodyBytes(maxBodySize);
             }
             tables = state.open(config, Clock.systemUTC());
+            sandbox = new SandboxTwin(tables); // scenarios, faults, rate limits, events in front of the tables
             try {
-                server = builder.stateful(tables).watch(watch).start();
+                server = builder.stateful(sandbox).watch(watch).start();
             } catch (ConfigException | RuntimeException e) {
                 tables.store().close(); // release the --state file before reporting
                 throw e;
             }
             StateOptions.registerAdmin(server, tables, config);
+            sandbox.registerAdmin(server.adminRoutes());
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
@@ -103,6 +107,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            sandbox.close();
             tables.store().close();
             stopped.countDown();
         }, "twin-shutdown"));
