@@ -119,7 +119,11 @@ public final class OpenApiWriter {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("name", name);
             p.put("in", "query");
-            p.put("required", query.alwaysPresent(name) && op.count() >= 3);
+            // always sent is not the same as required: the twin should accept what the real API accepts
+            p.put("required", false);
+            if (query.alwaysPresent(name) && op.count() >= 2) {
+                p.put("description", "Sent in all " + op.count() + " recorded requests");
+            }
             Map<String, Object> schema = REQUEST.emit(name, shape, 1);
             if ("object".equals(schema.get("type"))) {
                 p.put("style", "deepObject");

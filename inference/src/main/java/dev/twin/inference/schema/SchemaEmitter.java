@@ -86,7 +86,8 @@ public final class SchemaEmitter {
         List<String> required = new ArrayList<>();
         shape.properties.forEach((property, sub) -> {
             properties.put(property, emit(property, sub, depth + 1));
-            if (sub.samples == shape.objects && shape.objects >= (request ? 3 : 1)) {
+            // a recording cannot tell "always sent" from "required": request bodies require nothing
+            if (!request && sub.samples == shape.objects) {
                 required.add(property);
             }
         });
