@@ -36,6 +36,8 @@ class StripeShapedInferenceTest {
         assertTrue(openapi.contains("\n  /v1/customers/search:\n"), openapi);
         assertTrue(openapi.contains("\n  /v1/payment_intents/{payment_intent}/confirm:\n"), openapi);
         assertTrue(openapi.contains("operationId: GetV1CustomersCustomer"), openapi);
+        assertTrue(openapi.contains("\n    Customer:\n") && openapi.contains("\n    PaymentIntent:\n"), openapi);
+        assertTrue(openapi.contains("$ref: \"#/components/schemas/ShippingDetails\""), openapi);
     }
 
     @Test

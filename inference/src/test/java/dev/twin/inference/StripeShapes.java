@@ -50,7 +50,8 @@ final class StripeShapes {
                  "customer":"%s","status":"requires_payment_method","created":1700000100}""".formatted(ids[1]));
         t.form("GET", "/v1/payment_intents/pi_3MtwBwLkdIwHu7ix28a3tqPa", null, 200, """
                 {"id":"pi_3MtwBwLkdIwHu7ix28a3tqPa","object":"payment_intent","amount":2000,"currency":"usd",
-                 "customer":"%s","status":"requires_payment_method","created":1700000100}""".formatted(ids[1]));
+                 "customer":"%s","status":"requires_payment_method","created":1700000100,
+                 "shipping":{"object":"shipping_details","name":"Jenny","carrier":"ups"}}""".formatted(ids[1]));
         t.form("POST", "/v1/payment_intents/pi_3MtwBwLkdIwHu7ix28a3tqPa/confirm", "payment_method=pm_card_visa", 200, """
                 {"id":"pi_3MtwBwLkdIwHu7ix28a3tqPa","object":"payment_intent","amount":2000,"currency":"usd",
                  "customer":"%s","status":"succeeded","created":1700000100}""".formatted(ids[1]));

@@ -20,7 +20,12 @@ import java.util.TreeSet;
 /** The inferred operations as an OpenAPI 3.0.3 document (operations the official spec covers are left out). */
 public final class OpenApiWriter {
     private static final SchemaEmitter REQUEST = new SchemaEmitter(true, null);
-    private static final SchemaEmitter RESPONSE = new SchemaEmitter(false, null);
+    private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.]*");
+
+    /** Nested objects carrying an `object`/`type` discriminator become named components (first shape wins). */
+    private final SchemaEmitter RESPONSE = new SchemaEmitter(false, this::nestedComponent);
+    private final Map<String, Object> components = new TreeMap<>();
+    private final Map<String, String> resourceComponents = new TreeMap<>();
 
     private final InferredTwin twin;
     private final Map<OperationStats, Resource> owners = new HashMap<>();
@@ -30,6 +35,9 @@ public final class OpenApiWriter {
     public OpenApiWriter(InferredTwin twin) {
         this.twin = twin;
         for (Resource resource : twin.resources()) {
+            if (discriminator(resource.itemShape()) != null) {
+                resourceComponents.put(discriminator(resource.itemShape()), resource.componentName());
+            }
             resource.actions().forEach((action, op) -> {
                 owners.put(op, resource);
                 actions.put(op, action);
@@ -69,6 +77,10 @@ public final class OpenApiWriter {
         info.put("title", "Inferred by twin from " + twin.source());
         info.put("version", "inferred");
         doc.put("info", info);
+        List<Resource> described = twin.resources().stream()
+                .filter(resource -> resource.actions().values().stream().anyMatch(op -> !isOfficial(op))).toList();
+        described.forEach(resource -> components.put(resource.componentName(), Map.of()));
+        described.forEach(resource -> components.put(resource.componentName(), RESPONSE.emit(resource.itemShape())));
         Map<String, Object> paths = new LinkedHashMap<>();
         twin.operations().forEach((template, byMethod) -> {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -82,14 +94,8 @@ public final class OpenApiWriter {
             }
         });
         doc.put("paths", paths);
-        Map<String, Object> schemas = new LinkedHashMap<>();
-        for (Resource resource : twin.resources()) {
-            if (resource.actions().values().stream().anyMatch(op -> !isOfficial(op))) {
-                schemas.put(resource.componentName(), RESPONSE.emit(resource.itemShape()));
-            }
-        }
-        if (!schemas.isEmpty()) {
-            doc.put("components", Map.of("schemas", schemas));
+        if (!components.isEmpty()) {
+            doc.put("components", Map.of("schemas", new LinkedHashMap<>(components)));
         }
         return Yaml.write(doc);
     }
@@ -173,6 +179,48 @@ public final class OpenApiWriter {
             out.put("content", Map.of(stats.otherContentType(), Map.of("schema", Map.of("type", "string"))));
         }
         return out;
+    }
+
+    private String nestedComponent(String name, ShapeAggregate shape) {
+        String type = discriminator(shape);
+        if (type == null) {
+            return null;
+        }
+        String component = resourceComponents.get(type);
+        if (component == null) {
+            component = pascal(type);
+            if (!components.containsKey(component)) {
+                components.put(component, Map.of());
+                components.put(component, RESPONSE.emit(shape));
+            }
+        } else if (!components.containsKey(component)) {
+            return null;
+        }
+        return "#/components/schemas/" + component;
+    }
+
+    private static String discriminator(ShapeAggregate shape) {
+        for (String field : List.of("object", "type")) {
+            ShapeAggregate sub = shape.properties().get(field);
+            if (sub != null && shape.alwaysPresent(field)) {
+                var constant = sub.constant();
+                if (constant != null && constant.isTextual() && TYPE_NAME.matcher(constant.asText()).matches()
+                        && !constant.asText().equals("list")) {
+                    return constant.asText();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String pascal(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String word : text.split("[^A-Za-z0-9]+")) {
+            if (!word.isEmpty()) {
+                out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return out.toString();
     }
 
     private static String ref(Resource owner) {
