@@ -54,14 +54,16 @@ final class FaultCommand implements Runnable {
         @Option(names = "--name", description = "rule name (replaces a runtime rule of that name)")
         String name;
 
-        @Option(names = "--operation", paramLabel = "GLOB", description = "operation id glob (default: every operation)")
+        @Option(names = "--operation", paramLabel = "GLOB",
+                description = "operation id glob (default: every operation)")
         String operation;
 
         @Option(names = "--tenant", paramLabel = "KEY", description = "only this tenant: its API key or t_... key")
         String tenant;
 
         @Option(names = "--fault", paramLabel = "FAULT",
-                description = "no-response | reset | empty-response | malformed-chunk | status-500 | status-502 | status-503")
+                description = "no-response | reset | empty-response | malformed-chunk | status-500 | status-502 "
+                        + "| status-503")
         String fault;
 
         @Option(names = "--latency", paramLabel = "DURATION", description = "fixed delay, e.g. 250ms or 2s")

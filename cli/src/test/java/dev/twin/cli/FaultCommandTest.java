@@ -52,7 +52,8 @@ class FaultCommandTest {
     }
 
     private static int listPetsStatus() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/pets")).build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/pets"))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 

@@ -21,7 +21,8 @@ record ActiveFault(String name, List<OperationGlob> operations, String tenant, F
                    double probability, SplittableRandom random, String origin) {
 
     boolean applies(String operationId, String requestTenant) {
-        return (tenant == null || tenant.equals(requestTenant)) && operations.stream().anyMatch(g -> g.matches(operationId));
+        return (tenant == null || tenant.equals(requestTenant))
+                && operations.stream().anyMatch(g -> g.matches(operationId));
     }
 
     /** Draws whether this request is faulted; must be called with the random's lock held. */

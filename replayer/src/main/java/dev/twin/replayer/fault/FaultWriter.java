@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 public final class FaultWriter {
     /** A chunked response whose chunk-size line is not hexadecimal. */
     private static final byte[] MALFORMED_CHUNK = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-            + "Transfer-Encoding: chunked\r\nTwin-Sandbox: true\r\n\r\nzz\r\n{}\r\n").getBytes(StandardCharsets.US_ASCII);
+            + "Transfer-Encoding: chunked\r\nTwin-Sandbox: true\r\n\r\nzz\r\n{}\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
 
     private FaultWriter() {
     }

@@ -7,7 +7,10 @@ import dev.twin.replayer.config.LatencySpec;
 
 import java.time.Duration;
 
-/** Latencies in the runtime API, written as in twin.yaml: {@code "200ms"}, {@code {min, max}}, {@code {median, sigma}}. */
+/**
+ * Latencies in the runtime API, written as in twin.yaml: {@code "200ms"}, {@code {min, max}},
+ * {@code {median, sigma}}.
+ */
 final class LatencyJson {
     private LatencyJson() {
     }

@@ -4,7 +4,10 @@ import dev.twin.replayer.config.LatencySpec;
 
 import java.util.SplittableRandom;
 
-/** Draws one delay from a latency distribution: fixed draws nothing from the random, uniform one double, log-normal two (Box-Muller). */
+/**
+ * Draws one delay from a latency distribution: fixed draws nothing from the random, uniform one double,
+ * log-normal two (Box-Muller).
+ */
 public final class LatencySampler {
     private LatencySampler() {
     }

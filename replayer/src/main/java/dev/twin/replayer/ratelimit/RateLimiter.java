@@ -59,7 +59,8 @@ public final class RateLimiter {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        if (!compiled.stream().map(CompiledLimit::limit).toList().equals(limits.stream().map(CompiledLimit::limit).toList())) {
+        List<RateLimit> before = limits.stream().map(CompiledLimit::limit).toList();
+        if (!compiled.stream().map(CompiledLimit::limit).toList().equals(before)) {
             buckets.clear();
         }
         limits = List.copyOf(compiled);

@@ -38,7 +38,8 @@ final class RequestFacts {
             input.setAll(object);
         }
         Map<String, Object> headers = new LinkedHashMap<>();
-        routed.request().headers().forEach((name, values) -> headers.put(name, values.isEmpty() ? null : values.get(0)));
+        routed.request().headers().forEach((name, values) ->
+                headers.put(name, values.isEmpty() ? null : values.get(0)));
         Map<String, Object> query = new LinkedHashMap<>();
         routed.request().query().forEach((name, values) -> query.put(name, values.isEmpty() ? null : values.get(0)));
         variables.put("input", PlainValues.toPlain(input));

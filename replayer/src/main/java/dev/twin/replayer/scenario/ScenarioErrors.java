@@ -33,7 +33,8 @@ final class ScenarioErrors {
                         row == null ? JSON.nullNode() : row));
     }
 
-    TwinResponse render(TwinRequest request, ErrorRules rules, ErrorKind kind, String message, String param, JsonNode code, Integer status,
+    TwinResponse render(TwinRequest request, ErrorRules rules, ErrorKind kind, String message, String param,
+                        JsonNode code, Integer status,
                         String type, JsonNode extra, Map<String, JsonNode> more) {
         ErrorBodies errors = bodies.computeIfAbsent(rules, TableConventions::errors);
         TwinResponse base = errors.response(new TwinError(kind, message, param), code, status, request);

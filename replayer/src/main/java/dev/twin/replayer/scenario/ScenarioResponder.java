@@ -136,12 +136,14 @@ public final class ScenarioResponder implements StatefulResponder {
                 Map<String, Object> model = facts.model(resultVariable(result));
                 String message = scenario.message().render(model).asText();
                 JsonNode extra = scenario.extra() == null ? null : scenario.extra().render(model);
-                response = errors.render(routed.request(), tables.errors(operationId), then.error(), message, extra, result);
+                response = errors.render(routed.request(), tables.errors(operationId), then.error(), message,
+                        extra, result);
             } else if (scenario.body() != null) {
                 JsonNode body = scenario.body().render(facts.model(resultVariable(result)));
                 response = json(then.status() == null ? 200 : then.status(), body);
             } else {
-                TwinResponse base = operationAnswer != null ? withBody(operationAnswer, result) : operate(routed, decoded);
+                TwinResponse base = operationAnswer != null ? withBody(operationAnswer, result)
+                        : operate(routed, decoded);
                 response = then.status() == null ? base
                         : new TwinResponse(then.status(), base.headers(), base.body());
             }
@@ -202,8 +204,10 @@ public final class ScenarioResponder implements StatefulResponder {
     }
 
     private TwinResponse unknownScenario(RoutedRequest routed, String name) {
-        String known = book.names().isEmpty() ? "this twin has no scenarios" : "known: " + String.join(", ", book.names());
-        return errors.render(routed.request(), tables.errors(routed.operation().id()), ErrorKind.VALIDATION_ERROR, "Unknown scenario '" + name
+        String known = book.names().isEmpty() ? "this twin has no scenarios"
+                : "known: " + String.join(", ", book.names());
+        return errors.render(routed.request(), tables.errors(routed.operation().id()), ErrorKind.VALIDATION_ERROR,
+                "Unknown scenario '" + name
                 + "' in the " + HEADER + " header; " + known, HEADER, null, 400, null, null, null);
     }
 

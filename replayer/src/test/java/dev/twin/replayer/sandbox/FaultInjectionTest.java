@@ -43,7 +43,8 @@ class FaultInjectionTest {
 
     @Test
     void sameSeedGivesTheSameFaultSequenceAsTheDocumentedDraws() throws Exception {
-        String yaml = "faults:\n  seed: 42\n  rules:\n    - {operation: things.ping, fault: status-503, probability: 0.5}\n";
+        String yaml = "faults:\n  seed: 42\n  rules:\n"
+                + "    - {operation: things.ping, fault: status-503, probability: 0.5}\n";
         List<Boolean> first = faultedPings(dir.resolve("a"), yaml, 40);
         List<Boolean> second = faultedPings(dir.resolve("b"), yaml, 40);
 
@@ -105,7 +106,8 @@ class FaultInjectionTest {
 
     @Test
     void latencyDelaysButKeepsTheAnswer() throws Exception {
-        String yaml = "faults:\n  rules:\n    - {name: slow, operation: things.ping, latency: {min: 50ms, max: 120ms}}\n";
+        String yaml = "faults:\n  rules:\n"
+                + "    - {name: slow, operation: things.ping, latency: {min: 50ms, max: 120ms}}\n";
         try (SandboxFixture twin = SandboxFixture.start(dir, yaml)) {
             HttpResponse<String> response = twin.get("/ping", null);
 
@@ -120,7 +122,8 @@ class FaultInjectionTest {
     void runtimeRuleForOneTenantFaultsOnlyThatTenantUntilCleared() throws Exception {
         try (SandboxFixture twin = SandboxFixture.start(dir, "")) {
             HttpResponse<String> added = twin.postJson("/__twin/faults", null,
-                    "{\"name\": \"a-down\", \"operation\": \"things.*\", \"tenant\": \"sk_a\", \"fault\": \"status-502\"}");
+                    "{\"name\": \"a-down\", \"operation\": \"things.*\", \"tenant\": \"sk_a\", "
+                            + "\"fault\": \"status-502\"}");
             HttpResponse<String> listed = twin.get("/__twin/faults", null);
             int tenantA = twin.get("/things", "sk_a").statusCode();
             int tenantB = twin.get("/things", "sk_b").statusCode();

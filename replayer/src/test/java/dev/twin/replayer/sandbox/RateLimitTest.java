@@ -120,7 +120,8 @@ class RateLimitTest {
     @Test
     void limitGlobMatchingNoOperationIsAConfigError() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(dev.twin.replayer.config.ConfigException.class,
-                () -> SandboxFixture.start(dir, "rateLimits:\n  - {operations: nope.*, capacity: 1, refillPerSecond: 1}\n"));
+                () -> SandboxFixture.start(dir,
+                        "rateLimits:\n  - {operations: nope.*, capacity: 1, refillPerSecond: 1}\n"));
 
         assertTrue(e.getMessage().contains("rateLimits[0].operations: no imported operation matches 'nope.*'"),
                 e.getMessage());

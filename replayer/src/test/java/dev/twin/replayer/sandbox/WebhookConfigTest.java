@@ -42,7 +42,8 @@ class WebhookConfigTest {
                   list: things.listThing
                 """));
 
-        assertTrue(unknownTable.getMessage().contains("events.emit[0].table: no table 'thngs' (did you mean 'things'?)"),
+        assertTrue(unknownTable.getMessage()
+                        .contains("events.emit[0].table: no table 'thngs' (did you mean 'things'?)"),
                 unknownTable.getMessage());
         assertTrue(unknownOperation.getMessage().contains("events.list: no imported operation 'things.listThing' "
                 + "(did you mean 'things.listThings'?)"), unknownOperation.getMessage());
