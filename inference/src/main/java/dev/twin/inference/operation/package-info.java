@@ -1,0 +1,4 @@
+/**
+ * What was learnt about each method on each path template: statuses, bodies, parameters, echoed ids.
+ */
+package dev.twin.inference.operation;
