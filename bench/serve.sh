@@ -122,17 +122,17 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 # ------------------------------------------------------------------ Stripe launch -> first correct 200 (twin)
-stripe_start() { # label
+# stripe_start -> sets STRIPE_S (seconds to the first correct answer) and STRIPE_RSS; the server keeps running (PID)
+stripe_start() {
   T0=$(now); launch twin-stripe 18091
-  local s; s=$(wait_for "http://127.0.0.1:18091/v1/balance" '"available"')
-  local r; r=$(rss_mb "$PID")
-  echo "$s $r"
+  STRIPE_S=$(wait_for "http://127.0.0.1:18091/v1/balance" '"available"')
+  STRIPE_RSS=$(rss_mb "$PID")
 }
-rm -f "$ROOT/cli/target/twin.jsa"; rm -rf "$HOME/.twin/cache"
-read -r STRIPE_COLD STRIPE_COLD_RSS < <(stripe_start); stop
-log "Stripe cold (no caches): ${STRIPE_COLD}s, RSS ${STRIPE_COLD_RSS} MiB"
-read -r STRIPE_WARM STRIPE_WARM_RSS < <(stripe_start)
-log "Stripe warm (caches from the previous launch): ${STRIPE_WARM}s, RSS ${STRIPE_WARM_RSS} MiB"
+rm -f "$ROOT/cli/target/twin.jsa"
+stripe_start; STRIPE_COLD=$STRIPE_S; STRIPE_COLD_RSS=$STRIPE_RSS; stop
+log "Stripe cold (no class-data archive): ${STRIPE_COLD}s, RSS ${STRIPE_COLD_RSS} MiB"
+stripe_start; STRIPE_WARM=$STRIPE_S; STRIPE_WARM_RSS=$STRIPE_RSS
+log "Stripe warm (archive written by the previous launch): ${STRIPE_WARM}s, RSS ${STRIPE_WARM_RSS} MiB"
 
 # ------------------------------------------------------------------ stateful create+get vs stateless GET (twin, Stripe)
 cat > "$OUT/create-get.lua" <<'LUA'
@@ -181,8 +181,8 @@ log "Stripe stateless GET ${STATELESS} req/s, stateful create+get ${STATEFUL} re
   echo
   echo "| twin on Stripe (468 operations) | value |"
   echo "|---|---:|"
-  echo "| launch to first correct GET /v1/balance, cold (no caches) | ${STRIPE_COLD} s |"
-  echo "| launch to first correct GET /v1/balance, warm (caches of the previous launch) | ${STRIPE_WARM} s |"
+  echo "| launch to first correct GET /v1/balance, cold (no class-data archive) | ${STRIPE_COLD} s |"
+  echo "| launch to first correct GET /v1/balance, warm (archive of the previous launch) | ${STRIPE_WARM} s |"
   echo "| RSS after launch (cold / warm) | ${STRIPE_COLD_RSS} / ${STRIPE_WARM_RSS} MiB |"
   echo "| stateless GET /v1/balance | ${STATELESS} req/s |"
   echo "| stateful create + get (alternating) | ${STATEFUL} req/s ($(awk -v a="$STATEFUL" -v b="$STATELESS" 'BEGIN{if(b>0) printf "%d%%", 100*a/b}') of stateless) |"
