@@ -43,9 +43,15 @@ import java.util.function.Function;
 /**
  * The stateful twin with its sandbox controls in front. For each loaded configuration (again on every reload) it
  * chains: scenarios (a named or matching scenario answers) → rate limits (an empty bucket answers 429) → faults
- * → events (the configured list/get operations) (a seeded rule fires) → the tables
- * ({@link StatefulTwin}) → the spec. Runtime state (fault rules set through {@code /__twin/faults}) lives here, so it
- * survives reloads. Hand this to {@code TwinServer.Builder.stateful}, then call {@link #registerAdmin}.
+ * (a seeded rule fires) → events (the configured list/get operations) → the tables ({@link StatefulTwin}) → the
+ * spec. It listens to the store's commits to emit events and deliver webhooks. Runtime state (fault rules set
+ * through {@code /__twin/faults}, buckets, events) lives here, so it survives reloads.
+ *
+ * <pre>{@code
+ * SandboxTwin sandbox = new SandboxTwin(StatefulTwin.inMemory(config, Clock.systemUTC()));
+ * TwinServer server = TwinServer.builder().config(config).stateful(sandbox).start();
+ * sandbox.registerAdmin(server.adminRoutes());
+ * }</pre>
  */
 public final class SandboxTwin implements StatefulResponder.Factory, AutoCloseable {
     private final StatefulTwin tables;

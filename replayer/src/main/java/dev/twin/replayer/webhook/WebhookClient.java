@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The only outbound HTTP client {@code twin serve} creates. It posts to the webhook URLs written in twin.yaml and
@@ -16,12 +17,20 @@ import java.util.concurrent.Executor;
  */
 public final class WebhookClient {
     private final Set<URI> allowed;
-    private final HttpClient http;
+    private final Supplier<Executor> executor;
+    private HttpClient http; // created on the first delivery: a twin without webhooks starts no client threads
 
-    public WebhookClient(Set<URI> allowed, Executor executor) {
+    public WebhookClient(Set<URI> allowed, Supplier<Executor> executor) {
         this.allowed = Set.copyOf(allowed);
-        this.http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.executor = executor;
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().executor(executor.get()).connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return http;
     }
 
     /**
@@ -37,7 +46,7 @@ public final class WebhookClient {
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(request::header);
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+        return http().sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                 .thenApply(HttpResponse::statusCode);
     }
 }

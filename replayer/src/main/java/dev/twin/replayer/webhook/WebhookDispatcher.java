@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 public final class WebhookDispatcher implements AutoCloseable {
     private static final int LOG_SIZE = 500;
 
-    private final ScheduledExecutorService executor;
+    private ScheduledExecutorService executor; // started with the first delivery
     private final Duration retryBase;
     private final Clock clock;
     private final Deque<Delivery> log = new ArrayDeque<>();
@@ -43,12 +43,18 @@ public final class WebhookDispatcher implements AutoCloseable {
     public WebhookDispatcher(Duration retryBase, Clock clock) {
         this.retryBase = retryBase;
         this.clock = clock;
-        this.executor = Executors.newScheduledThreadPool(2, runnable -> {
-            Thread thread = new Thread(runnable, "twin-webhooks");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.client = new WebhookClient(Set.of(), executor);
+        this.client = new WebhookClient(Set.of(), this::executor);
+    }
+
+    private synchronized ScheduledExecutorService executor() {
+        if (executor == null) {
+            executor = Executors.newScheduledThreadPool(2, runnable -> {
+                Thread thread = new Thread(runnable, "twin-webhooks");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return executor;
     }
 
     /** The configured webhooks (on start and on every reload); the client then accepts exactly their URLs. */
@@ -60,7 +66,7 @@ public final class WebhookDispatcher implements AutoCloseable {
             urls.add(webhook.url());
         }
         if (!urls.equals(allowedUrls())) {
-            client = new WebhookClient(urls, executor);
+            client = new WebhookClient(urls, this::executor);
         }
         targets = List.copyOf(next);
     }
@@ -77,7 +83,11 @@ public final class WebhookDispatcher implements AutoCloseable {
         String payload = event.toString();
         for (Target target : targets) {
             if (target.wants(type)) {
-                executor.execute(() -> attempt(target.webhook(), event.path("id").asText(), type, payload, 1));
+                try {
+                    executor().execute(() -> attempt(target.webhook(), event.path("id").asText(), type, payload, 1));
+                } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    return; // the twin is shutting down: nothing more is delivered
+                }
             }
         }
     }
@@ -92,9 +102,10 @@ public final class WebhookDispatcher implements AutoCloseable {
             String error = failure != null ? describe(failure) : ok ? null : "answered " + status;
             record(new Delivery(clock.instant(), eventId, type, webhook.url().toString(), attempt,
                     status == null ? 0 : status, error));
-            if (!ok && attempt < webhook.maxAttempts() && !executor.isShutdown()) {
+            ScheduledExecutorService scheduler = executor();
+            if (!ok && attempt < webhook.maxAttempts() && !scheduler.isShutdown()) {
                 long delay = retryBase.toMillis() << (attempt - 1);
-                executor.schedule(() -> attempt(webhook, eventId, type, payload, attempt + 1), delay,
+                scheduler.schedule(() -> attempt(webhook, eventId, type, payload, attempt + 1), delay,
                         TimeUnit.MILLISECONDS);
             }
         });
@@ -127,7 +138,9 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        executor.shutdownNow();
+    public synchronized void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 }
