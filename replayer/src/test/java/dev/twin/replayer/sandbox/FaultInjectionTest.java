@@ -140,6 +140,33 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aScenarioCanApplyAFaultForOneForcedRequest() throws Exception {
+        String yaml = """
+                scenarios:
+                  - name: gateway_down
+                    when: {operation: "things.*", match: "false"}
+                    then: {fault: reset}
+                  - name: slow_ping
+                    when: {operation: things.ping}
+                    then: {latency: 30ms}
+                """;
+        try (SandboxFixture twin = SandboxFixture.start(dir, yaml)) {
+            HttpRequest forced = twin.request("/things", "sk_a").header("Twin-Scenario", "gateway_down")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"lamp\"}")).build();
+
+            assertThrows(IOException.class, () -> twin.send(forced));
+            HttpResponse<String> created = twin.send(createThing(twin, "sk_a"));
+            HttpResponse<String> slow = twin.get("/ping", null);
+
+            assertEquals(201, created.statusCode());
+            assertEquals(1, thingCount(twin, "sk_a"), "only the unforced create stored a row");
+            assertEquals(200, slow.statusCode());
+            assertEquals("slow_ping", slow.headers().firstValue("Twin-Scenario").orElseThrow());
+        }
+    }
+
+    @Test
     void unknownRuntimeFaultIsA400ListingTheFaults() throws Exception {
         try (SandboxFixture twin = SandboxFixture.start(dir, "")) {
             HttpResponse<String> refused = twin.postJson("/__twin/faults", null, "{\"fault\": \"explode\"}");
