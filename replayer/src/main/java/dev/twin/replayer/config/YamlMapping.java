@@ -1,5 +1,7 @@
 package dev.twin.replayer.config;
 
+import dev.twin.replayer.http.ErrorKind;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -9,7 +9,6 @@ import dev.twin.replayer.config.ListStyle;
 import dev.twin.replayer.config.TableConfig;
 import dev.twin.replayer.http.ErrorKind;
 
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +34,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
         Conventions conventions = table.response();
         RowShaper shaper = shaper(table.idField(), conventions);
         String notFoundTemplate = conventions.errors().messageMap() == null ? null
-                : conventions.errors().messageMap().get(dev.twin.replayer.config.ErrorKind.NOT_FOUND);
+                : conventions.errors().messageMap().get(ErrorKind.NOT_FOUND);
         NotFoundMessages notFound = new NotFoundMessages(resourceName(table, conventions.fields()),
                 notFoundTemplate == null ? null : StringTemplate.compile(notFoundTemplate));
         String publicId = shaper.publicName(table.idField());
@@ -49,20 +48,10 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
 
     /** Error bodies by the global conventions, for requests no table answers (rejected credentials). */
     public static ErrorBodies errors(ErrorRules rules) {
-        Map<ErrorKind, Integer> status = new EnumMap<>(ErrorKind.class);
-        rules.status().forEach((kind, code) -> status.put(kind(kind), code));
-        Map<ErrorKind, String> types = new EnumMap<>(ErrorKind.class);
-        rules.typeMap().forEach((kind, type) -> types.put(kind(kind), type));
-        Map<ErrorKind, JsonNode> codes = new EnumMap<>(ErrorKind.class);
-        rules.codeMap().forEach((kind, code) -> codes.put(kind(kind), code));
-        String wrap = rules.wrap() == null || rules.wrap().isEmpty() ? null : rules.wrap();
         JsonTemplate extra = rules.extraFields() == null || rules.extraFields().isEmpty() ? null
                 : JsonTemplate.compile(rules.extraFields());
-        return new ErrorBodies(wrap, rules.fields(), status, types, codes, extra);
-    }
-
-    private static ErrorKind kind(dev.twin.replayer.config.ErrorKind kind) {
-        return ErrorKind.valueOf(kind.name());
+        String wrap = rules.wrap() == null || rules.wrap().isEmpty() ? null : rules.wrap();
+        return new ErrorBodies(wrap, rules.fields(), rules.status(), rules.typeMap(), rules.codeMap(), extra);
     }
 
     static RowShaper shaper(String idField, Conventions conventions) {

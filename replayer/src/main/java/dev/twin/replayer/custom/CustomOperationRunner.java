@@ -224,8 +224,7 @@ public final class CustomOperationRunner {
         if (message == null) {
             message = fallbackMessage != null ? fallbackMessage : "The request could not be completed.";
         }
-        ErrorKind kind = ErrorKind.valueOf(error.kind().name());
-        return new StepFailure(new TwinError(kind, message, error.param()), error.code(), error.status());
+        return new StepFailure(new TwinError(error.kind(), message, error.param()), error.code(), error.status());
     }
 
     /** {@code intent} for an id written {@code input.intent}: the parameter a client would fix. */

@@ -28,7 +28,7 @@ final class ScenarioErrors {
 
     TwinResponse render(TwinRequest request, ErrorRules rules, ScenarioError error, String message, JsonNode extra,
                         JsonNode row) {
-        return render(request, rules, ErrorKind.valueOf(error.kind().name()), message, error.param(), error.code(),
+        return render(request, rules, error.kind(), message, error.param(), error.code(),
                 error.status(), error.type(), extra, error.rowField() == null ? null : Map.of(error.rowField(),
                         row == null ? JSON.nullNode() : row));
     }

@@ -1,5 +1,7 @@
 package dev.twin.replayer.config;
 
+import dev.twin.replayer.http.ErrorKind;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.apache.commons.jexl3.MapContext;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.twin.replayer.config;
 
+import dev.twin.replayer.http.ErrorKind;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package dev.twin.replayer.config;
 
+import dev.twin.replayer.http.ErrorKind;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
