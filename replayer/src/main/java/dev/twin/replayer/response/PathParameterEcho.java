@@ -22,6 +22,7 @@ import io.swagger.v3.oas.models.media.Schema;
  */
 final class PathParameterEcho {
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
     private PathParameterEcho() {
     }
@@ -49,7 +50,11 @@ final class PathParameterEcho {
             if (field == null) {
                 continue;
             }
-            JsonNode replacement = replacement(object.get(field), value);
+            JsonNode current = object.get(field);
+            if (current != null && current.isValueNode() && current.asText().equals(value)) {
+                continue; // already says so: no copy, and the cached bytes can be sent as they are
+            }
+            JsonNode replacement = replacement(current, value);
             if (replacement != null && !fits(fieldSchema.apply(field), value)) {
                 replacement = null;
             }
@@ -67,7 +72,7 @@ final class PathParameterEcho {
         if (object.has(name)) {
             return name;
         }
-        String snake = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        String snake = CAMEL_HUMP.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
         if (object.has(snake)) {
             return snake;
         }
