@@ -11,7 +11,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 N="${1:-100000}"
-OUT="${OUT:-$(mktemp -d /tmp/twin-infer-bench.XXXXXX)}"
+OUT="${OUT:-$(mktemp -d -t twin-infer-bench.XXXXXX)}"
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 log "building (target-bench)"

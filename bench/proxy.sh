@@ -15,7 +15,7 @@ TARGET="${TWIN_TARGET:-target}"
 JAR="$ROOT/cli/$TARGET/twin.jar"
 WARMUP=5; DURATION=10; CONNS=32; THREADS=2; JIT_WARMUP=20
 [ "${1:-}" = "--quick" ] && { WARMUP=2; DURATION=5; JIT_WARMUP=5; }
-OUT="$(mktemp -d /tmp/twin-proxy-bench.XXXXXX)"
+OUT="$(mktemp -d -t twin-proxy-bench.XXXXXX)"
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 command -v wrk >/dev/null || { log "installing wrk"; apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; }

@@ -13,7 +13,7 @@
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="${TWIN_BENCH_CACHE:-$HOME/.cache/twin-bench}"
-OUT="${OUT:-$(mktemp -d /tmp/twin-bench.XXXXXX)}"
+OUT="${OUT:-$(mktemp -d -t twin-bench.XXXXXX)}"
 WARMUP=8; DURATION=12; ROUNDS=2; CONNS=64; THREADS=2; MD=""
 WIREMOCK_VERSION=3.13.2; MOCKSERVER_VERSION=5.15.0
 while [ $# -gt 0 ]; do

@@ -1,5 +1,9 @@
 package dev.twin.cli;
 
+import static dev.twin.cli.CliRun.run;
+
+import dev.twin.cli.CliRun.Result;
+
 import dev.twin.replayer.binding.StatefulTwin;
 import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.TwinConfig;
@@ -9,10 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,8 +32,6 @@ class FaultCommandTest {
     private static TwinServer server;
     private static StatefulTwin stateful;
 
-    record Result(int exitCode, String out, String err) {
-    }
 
     @BeforeAll
     static void startTwin() throws Exception {
@@ -90,13 +89,4 @@ class FaultCommandTest {
         assertTrue(result.err().contains("nothing answers at http://127.0.0.1:1"), result.err());
     }
 
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new TwinCommand());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
-    }
 }

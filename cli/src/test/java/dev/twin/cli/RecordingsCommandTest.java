@@ -1,5 +1,9 @@
 package dev.twin.cli;
 
+import static dev.twin.cli.CliRun.run;
+
+import dev.twin.cli.CliRun.Result;
+
 import dev.twin.recorder.Body;
 import dev.twin.recorder.Exchange;
 import dev.twin.recorder.Failure;
@@ -9,11 +13,8 @@ import dev.twin.recorder.RecordedResponse;
 import dev.twin.recorder.store.RecordingStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,8 +28,6 @@ class RecordingsCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int exitCode, String out, String err) {
-    }
 
     @Test
     void listShowsIdTimeMethodUrlOutcomeAndDuration() {
@@ -215,15 +214,6 @@ class RecordingsCommandTest {
         assertTrue(result.err().startsWith("twin: store " + store + " is not a readable twin store"), result.err());
     }
 
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new TwinCommand());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
-    }
 
     private Path storeWith(Exchange... exchanges) {
         Path file = dir.resolve("twin.db");

@@ -1,5 +1,9 @@
 package dev.twin.cli;
 
+import static dev.twin.cli.CliRun.run;
+
+import dev.twin.cli.CliRun.Result;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twin.replayer.binding.StatefulTwin;
 import dev.twin.replayer.config.ConfigLoader;
@@ -12,10 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +34,6 @@ class ResetCommandTest {
     private static TwinServer server;
     private static StatefulTwin stateful;
 
-    record Result(int exitCode, String out, String err) {
-    }
 
     @BeforeAll
     static void startTwin() throws Exception {
@@ -130,13 +129,4 @@ class ResetCommandTest {
         return stateful.store().inTransaction(tenant, tables -> tables.count(table));
     }
 
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new TwinCommand());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
-    }
 }

@@ -1,11 +1,12 @@
 package dev.twin.cli;
 
+import static dev.twin.cli.CliRun.run;
+
+import dev.twin.cli.CliRun.Result;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,18 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code twin routes} prints the route table offline; {@code serve}/{@code routes} refuse bad configs with exit 2. */
 class RoutesCommandTest {
-    record Result(int exitCode, String out, String err) {
-    }
 
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new TwinCommand());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        int code = command.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     void routesPrintsEveryOperationWithMethodPathAndId() {
