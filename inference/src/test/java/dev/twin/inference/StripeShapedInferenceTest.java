@@ -104,6 +104,21 @@ class StripeShapedInferenceTest {
     }
 
     @Test
+    void givenAnOperationThatIsNoTable_whenServed_thenItAnswersTheRecordedBody() throws Exception {
+        TwinServer server = Inferred.serve(files, dir);
+        try {
+            HttpResponse<String> search = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + server.port() + "/v1/customers/search?query=x"))
+                    .header("Authorization", "Bearer sk_test_x").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, search.statusCode(), search.body());
+            assertEquals(JSON.readTree("{\"object\":\"search_result\",\"url\":\"/v1/customers/search\","
+                    + "\"has_more\":false,\"data\":[]}"), JSON.readTree(search.body()));
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
     void givenARecordingThatReadsAnOldCustomer_whenSeededInitially_thenOnlyThatCustomerIsSeeded() throws Exception {
         JsonNode seed = JSON.readTree(files.text("seed/customers.json"));
         assertEquals(1, seed.size(), seed.toString());

@@ -76,6 +76,9 @@ public final class OperationStats {
                 if (body != null) {
                     stats.json++;
                     stats.body.add(body);
+                    if (stats.firstJson == null) {
+                        stats.firstJson = body;
+                    }
                     if (body.isObject() && response.status() >= 200 && response.status() < 300) {
                         countEchoes(body, match.lastValue(), request.path());
                     }

@@ -1,5 +1,6 @@
 package dev.twin.inference.operation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.inference.schema.ShapeAggregate;
 
 /** All responses of one status of one operation. */
@@ -10,6 +11,7 @@ public final class ResponseStats {
     long other;
     String otherContentType;
     final ShapeAggregate body = new ShapeAggregate();
+    JsonNode firstJson;
 
     public long count() {
         return count;
@@ -25,6 +27,11 @@ public final class ResponseStats {
 
     public String otherContentType() {
         return other > 0 ? otherContentType : null;
+    }
+
+    /** The first JSON body recorded with this status (unscrubbed), or null. */
+    public JsonNode firstJson() {
+        return firstJson;
     }
 
     public ShapeAggregate body() {

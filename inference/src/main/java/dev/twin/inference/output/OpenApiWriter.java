@@ -6,6 +6,7 @@ import dev.twin.inference.operation.ResponseStats;
 import dev.twin.inference.resource.Resource;
 import dev.twin.inference.schema.SchemaEmitter;
 import dev.twin.inference.schema.ShapeAggregate;
+import dev.twin.inference.seed.Scrubber;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -174,7 +175,11 @@ public final class OpenApiWriter {
             } else {
                 schema = RESPONSE.emit(stats.body());
             }
-            out.put("content", Map.of("application/json", Map.of("schema", schema)));
+            Map<String, Object> media = new LinkedHashMap<>();
+            media.put("schema", schema);
+            // the server answers an example first: unbound operations then answer like the recording did
+            media.put("example", Scrubber.scrub(stats.firstJson()));
+            out.put("content", Map.of("application/json", media));
         } else if (stats.otherContentType() != null) {
             out.put("content", Map.of(stats.otherContentType(), Map.of("schema", Map.of("type", "string"))));
         }
