@@ -55,6 +55,7 @@ class StripeShapedInferenceTest {
         assertEquals("data", list.path("dataField").asText());
         assertEquals("list", list.path("extraFields").path("object").asText());
         assertEquals("{{request.path}}", list.path("extraFields").path("url").asText());
+        assertTrue(list.path("hideMeta").asBoolean(), "Stripe's lists carry no count: " + list);
         assertEquals("customer", customers.path("response").path("fields").path("inject").path("object").asText());
         assertEquals("{{item.id}}", customers.path("response").path("delete").path("body").path("id").asText());
         assertEquals(200, customers.path("response").path("create").path("status").asInt());

@@ -80,6 +80,7 @@ public final class OperationStats {
                         stats.firstJson = body;
                     }
                     if (body.isObject() && response.status() >= 200 && response.status() < 300) {
+                        stats.noteCounts(body);
                         countEchoes(body, match.lastValue(), request.path());
                     }
                     return body;

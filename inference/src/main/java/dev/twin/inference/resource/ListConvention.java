@@ -41,14 +41,20 @@ final class ListConvention {
         }
         boolean page = envelope.properties().containsKey("next_page_uri")
                 || envelope.properties().containsKey("page_size");
+        // no paging field and no echoed url seen: the API answers every row at once (WireMock)
+        boolean unpaged = !page && !envelope.properties().containsKey("has_more")
+                && list.echoesOfPath().isEmpty();
+        String style = page ? "page" : unpaged ? "none" : "cursor";
+        String totalField = totalField(ok, dataField);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("style", page ? "page" : "cursor");
+        out.put("style", style);
         out.put("dataField", dataField);
         Map<String, Object> extra = new LinkedHashMap<>();
         for (Map.Entry<String, ShapeAggregate> p : envelope.properties().entrySet()) {
             String name = p.getKey();
             if (name.equals(dataField) || (page && PAGE_FIELDS.containsValue(name))
-                    || (!page && CURSOR_FIELDS.contains(name))) {
+                    || (!page && CURSOR_FIELDS.contains(name))
+                    || (totalField != null && name.equals(totalField.split("\\.")[0]))) {
                 continue;
             }
             long echoes = list.echoesOfPath().getOrDefault(name, 0L);
@@ -74,13 +80,34 @@ final class ListConvention {
             if (query.properties().containsKey("page_size")) {
                 out.put("pageSizeParam", "page_size");
             }
-        } else {
-            out.put("hideMeta", !envelope.properties().containsKey("total_count"));
         }
-        resource.evidence.add("list: " + (page ? "page" : "cursor") + " style, rows under '" + dataField + "' ("
+        out.put("hideMeta", totalField == null);
+        if (totalField != null) {
+            out.put("totalField", totalField);
+        }
+        resource.evidence.add("list: " + style + " style, rows under '" + dataField + "' ("
                 + ok.count() + " list answer" + (ok.count() == 1 ? "" : "s") + "; envelope fields "
-                + envelope.properties().keySet() + ")");
+                + envelope.properties().keySet() + (totalField == null ? "" : "; '" + totalField
+                + "' always equalled the number of rows") + ")");
         return out;
+    }
+
+    /**
+     * The number that equalled the row count in every list answer ({@code total_count}, {@code meta.total}); a
+     * name with total or count wins over others; page style's own fields (page 0 with no rows) do not count.
+     */
+    private static String totalField(ResponseStats ok, String dataField) {
+        String chosen = null;
+        for (String path : ok.countPathsOf(dataField)) {
+            if (PAGE_FIELDS.containsValue(path)) {
+                continue;
+            }
+            boolean named = path.contains("total") || path.contains("count");
+            if (chosen == null || (named && !(chosen.contains("total") || chosen.contains("count")))) {
+                chosen = path;
+            }
+        }
+        return chosen;
     }
 
     static ShapeAggregate rows(OperationStats list, String dataField) {

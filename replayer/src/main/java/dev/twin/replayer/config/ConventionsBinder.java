@@ -12,6 +12,9 @@ import java.util.function.Function;
  * unset parts are null, and checks a merged result for combinations that cannot work.
  */
 final class ConventionsBinder {
+    /** {@code total_count}, {@code meta.total}: non-empty names joined by dots. */
+    private static final java.util.regex.Pattern DOTTED_PATH = java.util.regex.Pattern.compile("[^.\\s]+(\\.[^.\\s]+)*");
+
     private ConventionsBinder() {
     }
 
@@ -66,8 +69,14 @@ final class ConventionsBinder {
                 "limitParam", "startingAfterParam", "endingBeforeParam", "hasMoreField",
                 "pageParam", "pageSizeParam", "pageFields");
         Templates.check(m, "extraFields");
+        String totalField = m.string("totalField");
+        if (totalField != null && !DOTTED_PATH.matcher(totalField).matches()) {
+            m.problem("totalField", "expected a field name or a dotted path such as meta.total, got '"
+                    + totalField + "'");
+            totalField = null;
+        }
         return new ListStyle(m.enumValue("style", ListStyle.Style.class, null), m.string("dataField"),
-                m.objectNode("extraFields"), m.bool("hideMeta", null), m.string("totalField"),
+                m.objectNode("extraFields"), m.bool("hideMeta", null), totalField,
                 m.integer("defaultLimit", null, 1, 100_000), m.integer("maxLimit", null, 1, 100_000),
                 m.string("limitParam"), m.string("startingAfterParam"), m.string("endingBeforeParam"),
                 m.string("hasMoreField"), m.string("pageParam"), m.string("pageSizeParam"),

@@ -12,10 +12,12 @@ import java.util.Map;
  * <p>Cursor style (Stripe): {@code limitParam}, {@code startingAfterParam}, {@code endingBeforeParam} in the
  * query; newest first; the envelope has {@code dataField} and {@code hasMoreField}. Page style (Twilio):
  * {@code pageParam} (0-based) and {@code pageSizeParam}; the envelope has {@code dataField} and the
- * {@code pageFields} (internal name → field name; a missing entry is not shown).
+ * {@code pageFields} (internal name → field name; a missing entry is not shown). None (WireMock): every row in
+ * one answer, no paging parameters or fields.
  *
  * @param extraFields constant envelope fields; string values are Handlebars templates ({@code {{request.path}}})
  * @param hideMeta    true: no {@code totalField} count in the envelope
+ * @param totalField  dotted path of the count of matching rows ({@code total_count}, {@code meta.total})
  */
 public record ListStyle(Style style, String dataField, ObjectNode extraFields, Boolean hideMeta, String totalField,
                         Integer defaultLimit, Integer maxLimit,
@@ -32,7 +34,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
             "Page", "PageSize", defaultPageFields());
 
     public enum Style {
-        CURSOR, PAGE
+        CURSOR, PAGE, NONE
     }
 
     public ListStyle {

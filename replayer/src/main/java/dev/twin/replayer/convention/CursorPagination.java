@@ -12,12 +12,13 @@ import java.util.Set;
 
 /**
  * Stripe's cursor paging: {@code limit} (default 10, at most 100), {@code starting_after} / {@code ending_before}
- * an item id, newest first, {@code has_more}; the envelope is {@code {object: list, data, has_more, url}}.
+ * an item id, newest first, {@code has_more}; the envelope is {@code {data, has_more}} plus the envelope's extra
+ * fields (Stripe's {@code object: list, url}) and count.
  */
 public final class CursorPagination implements Pagination {
     /** The parameter and field names, Stripe's by default. */
-    public record Names(String limit, String startingAfter, String endingBefore, String hasMore, String total) {
-        public static final Names STRIPE = new Names("limit", "starting_after", "ending_before", "has_more", null);
+    public record Names(String limit, String startingAfter, String endingBefore, String hasMore) {
+        public static final Names STRIPE = new Names("limit", "starting_after", "ending_before", "has_more");
     }
 
     private final ListEnvelope envelope;
@@ -27,7 +28,7 @@ public final class CursorPagination implements Pagination {
     private final NotFoundMessages notFound;
     private final Names names;
 
-    /** @param names parameter and envelope field names; {@code total} null = no count in the envelope */
+    /** @param names parameter and envelope field names */
     public CursorPagination(ListEnvelope envelope, String idField, int defaultLimit, int maxLimit,
                             NotFoundMessages notFound, Names names) {
         this.envelope = envelope;
@@ -64,12 +65,7 @@ public final class CursorPagination implements Pagination {
         ObjectNode body = envelope.start(request);
         body.set(envelope.dataField(), ListEnvelope.items(page));
         body.put(names.hasMore(), hasMore);
-        if (names.total() != null) {
-            body.put(names.total(), newestFirst.size());
-        }
-        if (!body.has("url")) {
-            body.put("url", request.path());
-        }
+        envelope.putTotal(body, newestFirst.size());
         return body;
     }
 

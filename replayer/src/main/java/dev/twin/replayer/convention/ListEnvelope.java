@@ -9,12 +9,33 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The constant part of a list body: the name of the field holding the items and the extra fields (templates over
- * {@code request.path}, e.g. Stripe's {@code object: list} and {@code url}).
+ * The constant part of a list body: the name of the field holding the items, the extra fields (templates over
+ * {@code request.path}, e.g. Stripe's {@code object: list} and {@code url}) and where the count of matching rows
+ * goes.
+ *
+ * @param totalField a dotted path ({@code total_count}, {@code meta.total}) for the count of matching rows; null =
+ *                   no count
  */
-public record ListEnvelope(String dataField, JsonTemplate extraFields) {
+public record ListEnvelope(String dataField, JsonTemplate extraFields, String totalField) {
     public ListEnvelope {
         dataField = dataField == null ? "data" : dataField;
+    }
+
+    public ListEnvelope(String dataField, JsonTemplate extraFields) {
+        this(dataField, extraFields, null);
+    }
+
+    /** Puts the count of matching rows at {@link #totalField}, creating the objects on its path. */
+    void putTotal(ObjectNode body, int total) {
+        if (totalField == null) {
+            return;
+        }
+        String[] parts = totalField.split("\\.");
+        ObjectNode parent = body;
+        for (int i = 0; i < parts.length - 1; i++) {
+            parent = parent.get(parts[i]) instanceof ObjectNode o ? o : parent.putObject(parts[i]);
+        }
+        parent.put(parts[parts.length - 1], total);
     }
 
     /** The extra fields first, then the caller adds its paging fields, then the items under {@link #dataField}. */

@@ -87,6 +87,7 @@ public final class PagePagination implements Pagination {
         }
         put(body, "nextPageUri", next);
         put(body, "page", pageNumber);
+        envelope.putTotal(body, newestFirst.size());
         return body;
     }
 

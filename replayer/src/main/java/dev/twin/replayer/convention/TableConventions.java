@@ -64,16 +64,19 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
     }
 
     private static Pagination pagination(ListStyle list, String idField, NotFoundMessages notFound) {
+        String total = Boolean.TRUE.equals(list.hideMeta()) ? null : list.totalField();
         ListEnvelope envelope = new ListEnvelope(list.dataField(), list.extraFields() == null
-                || list.extraFields().isEmpty() ? null : JsonTemplate.compile(list.extraFields()));
+                || list.extraFields().isEmpty() ? null : JsonTemplate.compile(list.extraFields()), total);
         if (list.style() == ListStyle.Style.PAGE) {
             return new PagePagination(envelope, idField, list.defaultLimit(), list.maxLimit(), list.pageParam(),
                     list.pageSizeParam(), list.pageFields());
         }
-        String total = Boolean.TRUE.equals(list.hideMeta()) ? null : list.totalField();
+        if (list.style() == ListStyle.Style.NONE) {
+            return new UnpagedList(envelope);
+        }
         return new CursorPagination(envelope, idField, list.defaultLimit(), list.maxLimit(), notFound,
                 new CursorPagination.Names(list.limitParam(), list.startingAfterParam(), list.endingBeforeParam(),
-                        list.hasMoreField(), total));
+                        list.hasMoreField()));
     }
 
     /** {@code customer} from an injected {@code object: customer}, else the table name made singular. */

@@ -39,6 +39,30 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenAListCountPathWithAnEmptySegment_whenLoaded_thenItIsReportedAtTheValue() {
+        assertEquals(List.of("twin.yaml:4:17: conventions.list.totalField: expected a field name or a dotted path "
+                + "such as meta.total, got 'meta..total'"),
+                problems(IMPORT + "conventions:\n  list:\n    totalField: meta..total\n"));
+    }
+
+    @Test
+    void givenAnUnknownListStyle_whenLoaded_thenTheThreeStylesAreNamed() {
+        List<String> problems = problems(IMPORT + "conventions:\n  list:\n    style: offset\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(true, problems.get(0).startsWith("twin.yaml:4:12: conventions.list.style: ")
+                && problems.get(0).contains("cursor") && problems.get(0).contains("none"), problems.toString());
+    }
+
+    @Test
+    void givenAnUnpagedListWithANestedCount_whenLoaded_thenTheModelHoldsBoth() throws Exception {
+        TwinConfig config = ConfigLoader.load(ConfigFiles.twinYaml(dir,
+                IMPORT + "conventions:\n  list: {style: none, dataField: mappings, totalField: meta.total}\n"));
+        assertEquals(ListStyle.Style.NONE, config.conventions().list().style());
+        assertEquals("meta.total", config.conventions().list().totalField());
+        assertEquals("mappings", config.conventions().list().dataField());
+    }
+
+    @Test
     void wrongTypeNamesWhatWasWritten() {
         assertEquals(List.of("twin.yaml:3:9: server.port: expected an integer, got 'abc'"),
                 problems(IMPORT + "server:\n  port: abc\n"));

@@ -64,6 +64,38 @@ class ConventionPiecesTest {
     }
 
     @Test
+    void givenUrlAndACountPathConfigured_whenACursorPageIsAnswered_thenBothAreInTheEnvelope() throws Exception {
+        ListEnvelope envelope = new ListEnvelope("data",
+                JsonTemplate.compile(json("{\"object\":\"list\",\"url\":\"{{request.path}}\"}")), "total_count");
+        CursorPagination paging = new CursorPagination(envelope, "id", 2, 100,
+                new NotFoundMessages("customer", null), CursorPagination.Names.STRIPE);
+
+        JsonNode page = paging.page(rows(3), get("/v1/customers", Map.of()));
+
+        assertEquals("/v1/customers", page.get("url").asText());
+        assertEquals(3, page.get("total_count").asInt());
+        assertEquals(2, page.get("data").size());
+    }
+
+    @Test
+    void givenAnUnpagedListWithANestedCount_whenAnswered_thenEveryRowAndTheCountAndNoPagingFields() {
+        UnpagedList list = new UnpagedList(new ListEnvelope("mappings", null, "meta.total"));
+
+        JsonNode body = list.page(rows(12), get("/__admin/mappings", Map.of("limit", List.of("2"))));
+
+        assertEquals(12, body.get("mappings").size(), "limit is not a paging parameter here: " + body);
+        assertEquals(12, body.path("meta").path("total").asInt(), body.toString());
+        assertEquals(List.of("mappings", "meta"), iterable(body.fieldNames()));
+        assertEquals(Set.of(), list.pagingParameters());
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> out = new ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
     void cursorPagingHonoursLimitStartingAfterAndEndingBefore() {
         CursorPagination paging = new CursorPagination(new ListEnvelope("data", null), "id", 10, 100,
                 new NotFoundMessages("customer", null), CursorPagination.Names.STRIPE);
@@ -77,7 +109,7 @@ class ConventionPiecesTest {
 
         assertEquals("[{\"id\":\"r5\"},{\"id\":\"r4\"}]", first.get("data").toString());
         assertTrue(first.get("has_more").asBoolean());
-        assertEquals("/v1/customers", first.get("url").asText());
+        assertFalse(first.has("url"), "url is an extra field only when configured: " + first);
         assertEquals("[{\"id\":\"r3\"},{\"id\":\"r2\"}]", after.get("data").toString());
         assertEquals("[{\"id\":\"r4\"},{\"id\":\"r3\"}]", before.get("data").toString());
         assertTrue(before.get("has_more").asBoolean());
