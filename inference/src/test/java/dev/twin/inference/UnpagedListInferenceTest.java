@@ -26,6 +26,7 @@ class UnpagedListInferenceTest {
                 + "\"/b\"}},{\"id\":\"" + A + "\",\"request\":{\"url\":\"/a\"}}],\"meta\":{\"total\":2}}");
         t.json("GET", "/__admin/mappings/" + A, null, 200, "{\"id\":\"" + A + "\",\"request\":{\"url\":\"/a\"}}");
         t.json("DELETE", "/__admin/mappings/" + A, null, 200, "{}");
+        t.json("GET", "/__admin/mappings/" + A, null, 404, null);
         return t;
     }
 
@@ -40,6 +41,15 @@ class UnpagedListInferenceTest {
         assertFalse(list.path("hideMeta").asBoolean(), twin.toString());
         assertFalse(list.path("extraFields").has("meta") || list.path("extraFields").has("url"), twin.toString());
         assertTrue(files.text("inference-report.md").contains("'meta.total' always equalled the number of rows"),
+                files.text("inference-report.md"));
+    }
+
+    @Test
+    void givenA404WithNoBody_whenInferred_thenNotFoundAnswersWithNoBody() throws Exception {
+        TwinFiles files = Inferred.files(mappingsFlow(), InferenceOptions.defaults());
+        JsonNode errors = YAML.readTree(files.text("twin.yaml")).path("conventions").path("errors");
+        assertEquals("[\"NOT_FOUND\"]", errors.path("emptyBody").toString(), errors.toString());
+        assertTrue(files.text("inference-report.md").contains("NOT_FOUND answered with no body"),
                 files.text("inference-report.md"));
     }
 }

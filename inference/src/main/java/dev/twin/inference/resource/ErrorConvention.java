@@ -34,10 +34,16 @@ public final class ErrorConvention {
         ShapeAggregate all = new ShapeAggregate();
         TreeMap<Integer, ShapeAggregate> byStatus = new TreeMap<>();
         long emptyErrors = 0;
+        // kind -> true while every answer of that kind's status had no body at all
+        TreeMap<String, Boolean> emptyKinds = new TreeMap<>();
         for (OperationStats op : operations) {
             for (Map.Entry<Integer, ResponseStats> e : op.responses().entrySet()) {
                 if (e.getKey() < 400 || e.getKey() >= 500) {
                     continue;
+                }
+                String kindOfStatus = KINDS.get(e.getKey());
+                if (kindOfStatus != null) {
+                    emptyKinds.merge(kindOfStatus, e.getValue().alwaysEmpty(), Boolean::logicalAnd);
                 }
                 if (e.getValue().hasJson() && e.getValue().body().isObject()) {
                     all.merge(e.getValue().body());
@@ -48,9 +54,12 @@ public final class ErrorConvention {
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
+        List<String> empty = emptyKinds.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+                .toList();
         if (all.samples() == 0) {
             evidence.add("errors: no JSON error body was recorded" + (emptyErrors > 0 ? " (" + emptyErrors
                     + " 4xx answers without one)" : "") + "; the twin's default flat error body is used (low confidence)");
+            putEmptyBody(out, empty, evidence);
             return out;
         }
         String wrap = "";
@@ -120,7 +129,15 @@ public final class ErrorConvention {
         }
         evidence.add("errors: " + (wrap.isEmpty() ? "flat body" : "wrapped in '" + wrap + "'") + " with fields "
                 + fields.keySet() + " from " + all.samples() + " JSON 4xx answers; " + String.join("; ", seen));
+        putEmptyBody(out, empty, evidence);
         return out;
+    }
+
+    private static void putEmptyBody(Map<String, Object> out, List<String> kinds, List<String> evidence) {
+        if (!kinds.isEmpty()) {
+            out.put("emptyBody", kinds);
+            evidence.add("errors: " + String.join(", ", kinds) + " answered with no body every time it was recorded");
+        }
     }
 
     /** "https://www.twilio.com/docs/errors/20404" → "https://www.twilio.com/docs/errors/{{error.code}}". */

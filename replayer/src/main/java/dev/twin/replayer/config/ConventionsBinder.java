@@ -104,7 +104,7 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("wrap", "fields", "status", "typeMap", "codeMap", "extraFields", "messageMap");
+        m.allowOnly("wrap", "fields", "status", "typeMap", "codeMap", "extraFields", "messageMap", "emptyBody");
         Templates.check(m, "extraFields");
         Templates.check(m, "messageMap");
         return new ErrorRules(m.string("wrap"), m.stringMap("fields", ErrorRules.INTERNAL_FIELDS),
@@ -112,7 +112,8 @@ final class ConventionsBinder {
                 kindMap(m, "typeMap", m::text),
                 kindMap(m, "codeMap", (p, v) -> v.deepCopy()),
                 m.objectNode("extraFields"),
-                kindMap(m, "messageMap", m::text));
+                kindMap(m, "messageMap", m::text),
+                m.errorKinds("emptyBody"));
     }
 
     private static <V> Map<ErrorKind, V> kindMap(YamlMapping m, String key, YamlMapping.ValueParser<V> values) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,17 +25,18 @@ import java.util.Map;
  * @param messageMap  the message per kind as a Handlebars template over {@code id}, {@code resource} and
  *                    {@code request.path} (only NOT_FOUND uses it so far); absent = Stripe's
  *                    {@code No such customer: 'cus_123'}
+ * @param emptyBody   kinds answered with their status and no body at all (WireMock's 404)
  */
 public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
                          Map<ErrorKind, String> typeMap, Map<ErrorKind, JsonNode> codeMap, ObjectNode extraFields,
-                         Map<ErrorKind, String> messageMap) {
+                         Map<ErrorKind, String> messageMap, List<ErrorKind> emptyBody) {
 
     /** The internal field names {@code fields} may map. */
     public static final java.util.Set<String> INTERNAL_FIELDS = java.util.Set.of(
             "message", "type", "code", "param", "status");
 
     public static final ErrorRules DEFAULTS = new ErrorRules("", defaultFields(), defaultStatus(),
-            lowerCaseNames(), lowerCaseCodes(), JsonNodeFactory.instance.objectNode(), Map.of());
+            lowerCaseNames(), lowerCaseCodes(), JsonNodeFactory.instance.objectNode(), Map.of(), List.of());
 
     public ErrorRules {
         fields = Merging.copy(fields);
@@ -43,12 +45,14 @@ public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind,
         codeMap = Merging.copy(codeMap);
         extraFields = Merging.copy(extraFields);
         messageMap = messageMap == null ? null : Merging.copy(messageMap);
+        emptyBody = emptyBody == null ? null : List.copyOf(emptyBody);
     }
 
     public ErrorRules merge(ErrorRules o) {
         return o == null ? this : new ErrorRules(Merging.value(wrap, o.wrap), Merging.map(fields, o.fields),
                 Merging.map(status, o.status), Merging.map(typeMap, o.typeMap), Merging.map(codeMap, o.codeMap),
-                Merging.object(extraFields, o.extraFields), Merging.map(messageMap, o.messageMap));
+                Merging.object(extraFields, o.extraFields), Merging.map(messageMap, o.messageMap),
+                Merging.value(emptyBody, o.emptyBody));
     }
 
     private static Map<String, String> defaultFields() {

@@ -318,6 +318,28 @@ final class YamlMapping {
                 .orElse("unknown key; allowed here: " + String.join(", ", allowed));
     }
 
+    /** A list of {@link ErrorKind} names ({@code [NOT_FOUND]}); absent → null. */
+    List<ErrorKind> errorKinds(String key) {
+        if (!has(key)) {
+            return null;
+        }
+        List<ErrorKind> result = new ArrayList<>();
+        List<JsonNode> entries = list(key);
+        List<String> names = Arrays.stream(ErrorKind.values()).map(Enum::name).collect(Collectors.toList());
+        for (int i = 0; i < entries.size(); i++) {
+            String entryPointer = ConfigProblems.child(pointer(key), i);
+            JsonNode entry = entries.get(i);
+            ErrorKind kind = entry.isTextual() ? parseEnum(entry.textValue(), ErrorKind.class) : null;
+            if (kind == null) {
+                context.problem(entryPointer, ConfigProblems.withSuggestion("unknown error kind, expected "
+                        + String.join(" | ", names), entry.asText(), names));
+            } else if (!result.contains(kind)) {
+                result.add(kind);
+            }
+        }
+        return result;
+    }
+
     /** A key naming an {@link ErrorKind}: {@code NOT_FOUND} (or {@code not-found}). */
     ErrorKind errorKindKey(String mapKey, String key) {
         ErrorKind kind = parseEnum(key, ErrorKind.class);

@@ -10,8 +10,10 @@ import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The errors convention: turns a {@link TwinError} into the provider's error response, e.g. Stripe's
@@ -33,6 +35,7 @@ public final class ErrorBodies {
     private final Map<ErrorKind, String> types;
     private final Map<ErrorKind, JsonNode> codes;
     private final JsonTemplate extraFields;
+    private final Set<ErrorKind> emptyBody;
 
     /**
      * @param wrap        the envelope key ({@code error}), or null for a flat body
@@ -42,6 +45,13 @@ public final class ErrorBodies {
      */
     public ErrorBodies(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
                        Map<ErrorKind, String> types, Map<ErrorKind, JsonNode> codes, JsonTemplate extraFields) {
+        this(wrap, fields, status, types, codes, extraFields, Set.of());
+    }
+
+    /** @param emptyBody kinds answered with their status and no body (WireMock's 404) */
+    public ErrorBodies(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
+                       Map<ErrorKind, String> types, Map<ErrorKind, JsonNode> codes, JsonTemplate extraFields,
+                       Set<ErrorKind> emptyBody) {
         this.wrap = wrap;
         this.fields = fields == null || fields.isEmpty() ? DEFAULT_FIELDS : new LinkedHashMap<>(fields);
         this.status = new EnumMap<>(DEFAULT_STATUS);
@@ -51,6 +61,7 @@ public final class ErrorBodies {
         this.types = types == null || types.isEmpty() ? Map.of() : new EnumMap<>(types);
         this.codes = codes == null || codes.isEmpty() ? Map.of() : new EnumMap<>(codes);
         this.extraFields = extraFields;
+        this.emptyBody = emptyBody == null || emptyBody.isEmpty() ? Set.of() : EnumSet.copyOf(emptyBody);
     }
 
     /** Stripe-like defaults: wrapped in {@code error}, message/type/code/param. */
@@ -82,6 +93,9 @@ public final class ErrorBodies {
     public TwinResponse response(TwinError error, JsonNode codeOverride, Integer statusOverride,
                                  TwinRequest request) {
         int httpStatus = statusOverride != null ? statusOverride : status(error.kind());
+        if (emptyBody.contains(error.kind())) {
+            return new TwinResponse(httpStatus, Map.of(), new byte[0]);
+        }
         JsonNode code = codeOverride != null ? codeOverride : codes.get(error.kind());
         String type = types.get(error.kind());
 

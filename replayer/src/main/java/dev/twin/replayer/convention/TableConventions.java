@@ -51,7 +51,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
         JsonTemplate extra = rules.extraFields() == null || rules.extraFields().isEmpty() ? null
                 : JsonTemplate.compile(rules.extraFields());
         String wrap = rules.wrap() == null || rules.wrap().isEmpty() ? null : rules.wrap();
-        return new ErrorBodies(wrap, rules.fields(), rules.status(), rules.typeMap(), rules.codeMap(), extra);
+        return new ErrorBodies(wrap, rules.fields(), rules.status(), rules.typeMap(), rules.codeMap(), extra,
+                rules.emptyBody() == null ? java.util.Set.of() : java.util.Set.copyOf(rules.emptyBody()));
     }
 
     static RowShaper shaper(String idField, Conventions conventions) {

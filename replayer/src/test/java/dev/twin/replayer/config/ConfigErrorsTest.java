@@ -63,6 +63,22 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenAnUnknownKindInEmptyBody_whenLoaded_thenTheEntryIsReportedWithTheClosestKind() {
+        assertEquals(List.of("twin.yaml:4:27: conventions.errors.emptyBody[1]: unknown error kind, expected "
+                + "NOT_FOUND | VALIDATION_ERROR | CONFLICT | UNAUTHORIZED | RATE_LIMITED | QUOTA_EXCEEDED | "
+                + "IDEMPOTENCY_MISMATCH (did you mean 'NOT_FOUND'?)"),
+                problems(IMPORT + "conventions:\n  errors:\n    emptyBody: [CONFLICT, NOT_FOUD]\n"));
+    }
+
+    @Test
+    void givenEmptyBodyKinds_whenLoaded_thenTheModelHoldsThemAndDefaultsHaveNone() throws Exception {
+        TwinConfig config = ConfigLoader.load(ConfigFiles.twinYaml(dir,
+                IMPORT + "conventions:\n  errors: {emptyBody: [NOT_FOUND]}\n"));
+        assertEquals(List.of(dev.twin.replayer.http.ErrorKind.NOT_FOUND), config.conventions().errors().emptyBody());
+        assertEquals(List.of(), ErrorRules.DEFAULTS.emptyBody());
+    }
+
+    @Test
     void wrongTypeNamesWhatWasWritten() {
         assertEquals(List.of("twin.yaml:3:9: server.port: expected an integer, got 'abc'"),
                 problems(IMPORT + "server:\n  port: abc\n"));

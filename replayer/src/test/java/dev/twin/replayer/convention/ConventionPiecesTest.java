@@ -170,6 +170,20 @@ class ConventionPiecesTest {
     }
 
     @Test
+    void givenNotFoundWithAnEmptyBody_whenAnswered_thenOnlyTheStatusAndOtherKindsKeepTheirBody() throws Exception {
+        ErrorBodies wiremock = new ErrorBodies(null, null, null, null, null, null, Set.of(ErrorKind.NOT_FOUND));
+
+        TwinResponse missing = wiremock.response(new TwinError(ErrorKind.NOT_FOUND, "gone", "id"));
+        TwinResponse invalid = wiremock.response(new TwinError(ErrorKind.VALIDATION_ERROR, "bad", "url"));
+
+        assertEquals(404, missing.status());
+        assertEquals(0, missing.body().length);
+        assertFalse(missing.headers().containsKey("Content-Type"), missing.headers().toString());
+        assertEquals(400, invalid.status());
+        assertEquals("bad", JSON.readTree(invalid.body()).path("message").asText());
+    }
+
+    @Test
     void errorBodiesFollowTheErrorsConvention() throws Exception {
         ErrorBodies stripe = new ErrorBodies("error", null, null, Map.of(ErrorKind.NOT_FOUND, "invalid_request_error"),
                 Map.of(ErrorKind.NOT_FOUND, JSON.getNodeFactory().textNode("resource_missing")), null);
