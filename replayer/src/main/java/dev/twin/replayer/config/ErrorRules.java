@@ -35,7 +35,7 @@ public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind,
     public static final java.util.Set<String> INTERNAL_FIELDS = java.util.Set.of(
             "message", "type", "code", "param", "status");
 
-    public static final ErrorRules DEFAULTS = new ErrorRules("", defaultFields(), defaultStatus(),
+    public static final ErrorRules DEFAULTS = new ErrorRules("", defaultFields(), ErrorKind.defaultStatuses(),
             lowerCaseNames(), lowerCaseCodes(), JsonNodeFactory.instance.objectNode(), Map.of(), List.of());
 
     public ErrorRules {
@@ -63,17 +63,6 @@ public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind,
         return fields;
     }
 
-    private static Map<ErrorKind, Integer> defaultStatus() {
-        Map<ErrorKind, Integer> status = new EnumMap<>(ErrorKind.class);
-        status.put(ErrorKind.NOT_FOUND, 404);
-        status.put(ErrorKind.VALIDATION_ERROR, 400);
-        status.put(ErrorKind.CONFLICT, 409);
-        status.put(ErrorKind.UNAUTHORIZED, 401);
-        status.put(ErrorKind.RATE_LIMITED, 429);
-        status.put(ErrorKind.QUOTA_EXCEEDED, 400);
-        status.put(ErrorKind.IDEMPOTENCY_MISMATCH, 400);
-        return status;
-    }
 
     private static Map<ErrorKind, String> lowerCaseNames() {
         Map<ErrorKind, String> names = new EnumMap<>(ErrorKind.class);

@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class ErrorBodies {
     public static final Map<String, String> DEFAULT_FIELDS = defaultFields();
-    private static final Map<ErrorKind, Integer> DEFAULT_STATUS = defaultStatus();
+    private static final Map<ErrorKind, Integer> DEFAULT_STATUS = ErrorKind.defaultStatuses();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String wrap;
@@ -142,15 +142,4 @@ public final class ErrorBodies {
         return java.util.Collections.unmodifiableMap(fields);
     }
 
-    private static Map<ErrorKind, Integer> defaultStatus() {
-        Map<ErrorKind, Integer> status = new EnumMap<>(ErrorKind.class);
-        status.put(ErrorKind.NOT_FOUND, 404);
-        status.put(ErrorKind.VALIDATION_ERROR, 400);
-        status.put(ErrorKind.CONFLICT, 409);
-        status.put(ErrorKind.UNAUTHORIZED, 401);
-        status.put(ErrorKind.RATE_LIMITED, 429);
-        status.put(ErrorKind.QUOTA_EXCEEDED, 400);
-        status.put(ErrorKind.IDEMPOTENCY_MISMATCH, 400);
-        return status;
-    }
 }
