@@ -64,7 +64,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 conventions.timestamps().fields(), fields.inject(), hide, fields.rename());
     }
 
-    private static Pagination pagination(ListStyle list, String idField, NotFoundMessages notFound) {
+    /** The list style's paging over rows identified by {@code idField} (tables, and the Stripe example's events). */
+    public static Pagination pagination(ListStyle list, String idField, NotFoundMessages notFound) {
         String total = Boolean.TRUE.equals(list.hideMeta()) ? null : list.totalField();
         ListEnvelope envelope = new ListEnvelope(list.dataField(), list.extraFields() == null
                 || list.extraFields().isEmpty() ? null : JsonTemplate.compile(list.extraFields()), total);

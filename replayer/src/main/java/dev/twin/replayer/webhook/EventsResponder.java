@@ -1,16 +1,19 @@
 package dev.twin.replayer.webhook;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.config.EventsConfig;
 import dev.twin.replayer.config.ListStyle;
 import dev.twin.replayer.convention.ErrorBodies;
+import dev.twin.replayer.convention.NotFoundMessages;
+import dev.twin.replayer.convention.Pagination;
+import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
+import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.routing.RoutedRequest;
 import dev.twin.replayer.server.StatefulResponder;
+import dev.twin.replayer.state.StateException;
 import dev.twin.replayer.state.TenantResolver;
 import dev.twin.replayer.validation.DecodedRequest;
 
@@ -18,13 +21,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Answers {@code events.list} (the tenant's events, newest first, in the cursor list envelope: {@code limit},
- * {@code starting_after}, {@code type} filter) and {@code events.get} (one event by the operation's last path
+ * Answers {@code events.list} (the tenant's events, newest first, paged by the global list conventions as tables
+ * are, plus a {@code type} filter) and {@code events.get} (one event by the operation's last path
  * parameter, else NOT_FOUND). Other operations go on to {@code next}.
  */
 public final class EventsResponder implements StatefulResponder {
     private final EventsConfig config;
-    private final ListStyle list;
+    private final Pagination pagination;
     private final EventLog log;
     private final StatefulResponder next;
     private final TenantResolver tenants;
@@ -33,7 +36,7 @@ public final class EventsResponder implements StatefulResponder {
     public EventsResponder(EventsConfig config, ListStyle list, EventLog log, StatefulResponder next,
                            TenantResolver tenants, ErrorBodies errors) {
         this.config = config;
-        this.list = list;
+        this.pagination = TableConventions.pagination(list, "id", new NotFoundMessages("event", null));
         this.log = log;
         this.next = next;
         this.tenants = tenants;
@@ -58,37 +61,15 @@ public final class EventsResponder implements StatefulResponder {
     }
 
     private TwinResponse list(RoutedRequest routed, String tenant) {
-        var request = routed.request();
-        int limit = list.defaultLimit();
-        String limitText = request.queryParam(list.limitParam());
-        if (limitText != null) {
-            try {
-                limit = Math.max(1, Math.min(list.maxLimit(), Integer.parseInt(limitText)));
-            } catch (NumberFormatException e) {
-                return errors.response(new TwinError(ErrorKind.VALIDATION_ERROR, "Invalid integer: " + limitText,
-                        list.limitParam()), request);
-            }
-        }
+        TwinRequest request = routed.request();
         String type = request.queryParam("type");
-        String after = request.queryParam(list.startingAfterParam());
         List<ObjectNode> events = log.list(tenant).stream()
                 .filter(e -> type == null || type.equals(e.path("type").asText())).toList();
-        int start = 0;
-        if (after != null) {
-            for (int i = 0; i < events.size(); i++) {
-                if (after.equals(events.get(i).path("id").asText())) {
-                    start = i + 1;
-                }
-            }
+        try {
+            return TwinResponse.json(200, pagination.page(events, request).toString());
+        } catch (StateException e) {
+            return errors.response(e.error(), request);
         }
-        int end = Math.min(events.size(), start + limit);
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("object", "list");
-        ArrayNode data = body.putArray(list.dataField());
-        events.subList(start, end).forEach(data::add);
-        body.put(list.hasMoreField(), end < events.size());
-        body.put("url", request.path());
-        return TwinResponse.json(200, body.toString());
     }
 
     @Override
