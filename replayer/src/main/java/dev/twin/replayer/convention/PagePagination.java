@@ -43,20 +43,6 @@ public final class PagePagination implements Pagination {
         this.fields = Map.copyOf(fields);
     }
 
-    /** Twilio's names: {@code Page}, {@code PageSize} and snake_case envelope fields. */
-    public static Map<String, String> twilioFields() {
-        Map<String, String> names = new java.util.LinkedHashMap<>();
-        names.put("page", "page");
-        names.put("pageSize", "page_size");
-        names.put("firstPageUri", "first_page_uri");
-        names.put("previousPageUri", "previous_page_uri");
-        names.put("nextPageUri", "next_page_uri");
-        names.put("uri", "uri");
-        names.put("start", "start");
-        names.put("end", "end");
-        return names;
-    }
-
     @Override
     public Set<String> pagingParameters() {
         return Set.of(pageParam, pageSizeParam, PAGE_TOKEN);

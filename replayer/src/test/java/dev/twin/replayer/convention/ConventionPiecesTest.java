@@ -1,5 +1,7 @@
 package dev.twin.replayer.convention;
 
+import dev.twin.replayer.config.ListStyle;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -141,7 +143,7 @@ class ConventionPiecesTest {
     @Test
     void pagePagingBuildsTwiliosEnvelope() {
         PagePagination paging = new PagePagination(new ListEnvelope("messages", null), "sid", 50, 1000, "Page",
-                "PageSize", PagePagination.twilioFields());
+                "PageSize", ListStyle.DEFAULTS.pageFields());
         String path = "/2010-04-01/Accounts/AC1/Messages.json";
 
         JsonNode first = paging.page(rows(3), get(path, Map.of("PageSize", List.of("2"))));
