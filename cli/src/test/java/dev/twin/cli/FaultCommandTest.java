@@ -4,11 +4,6 @@ import static dev.twin.cli.CliRun.run;
 
 import dev.twin.cli.CliRun.Result;
 
-import dev.twin.replayer.binding.StatefulTwin;
-import dev.twin.replayer.config.ConfigLoader;
-import dev.twin.replayer.config.TwinConfig;
-import dev.twin.replayer.sandbox.SandboxTwin;
-import dev.twin.replayer.server.TwinServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,9 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+
 import java.nio.file.Path;
-import java.time.Clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,25 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FaultCommandTest {
     @TempDir
     static Path dir;
-    private static TwinServer server;
-    private static StatefulTwin stateful;
-
+    private static SandboxedPetstore server;
 
     @BeforeAll
     static void startTwin() throws Exception {
-        Files.copy(Path.of("..", "examples", "petstore", "petstore.yaml"), dir.resolve("petstore.yaml"));
-        Files.writeString(dir.resolve("twin.yaml"), "imports:\n  - {path: petstore.yaml, as: petstore}\n");
-        TwinConfig config = ConfigLoader.load(dir.resolve("twin.yaml"));
-        stateful = StatefulTwin.inMemory(config, Clock.systemUTC());
-        SandboxTwin sandbox = new SandboxTwin(stateful);
-        server = TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(sandbox).start();
-        sandbox.registerAdmin(server.adminRoutes());
+        server = SandboxedPetstore.start(dir);
     }
 
     @AfterAll
     static void stopTwin() {
         server.close();
-        stateful.store().close();
     }
 
     private static int listPetsStatus() throws Exception {
