@@ -23,7 +23,7 @@ public final class ConfigLoader {
 
     private static final String[] TOP_LEVEL_KEYS = {"version", "imports", "server", "tenancy", "credentials",
         "idempotency", "conventions", "tables", "extend", "customOperations", "scenarios",
-        "faults", "rateLimits", "events", "webhooks"};
+        "faults", "rateLimits", "events", "webhooks", "replay"};
 
     private ConfigLoader() {
     }
@@ -62,7 +62,7 @@ public final class ConfigLoader {
         Path baseDir = Path.of("").toAbsolutePath();
         return new TwinConfig(baseDir, imports, ServerSettings.DEFAULTS, Tenancy.DEFAULTS, Credentials.DEFAULTS,
                 Idempotency.DEFAULTS, Conventions.DEFAULTS, List.of(), List.of(), List.of(), SandboxConfig.NONE,
-                SourceMap.empty(Path.of("--spec")));
+                ReplayConfig.NONE, SourceMap.empty(Path.of("--spec")));
     }
 
     private static TwinConfig bind(YamlDocument document, LoadContext context) {
@@ -94,7 +94,7 @@ public final class ConfigLoader {
         SandboxConfig sandbox = new SandboxConfig(ScenariosBinder.bind(root), FaultsBinder.bind(root),
                 RateLimitsBinder.bind(root), EventsBinder.events(root, tableNames), EventsBinder.webhooks(root));
         return new TwinConfig(context.baseDir(), imports, server, tenancy, credentials, idempotency, conventions,
-                tables, extend, operations, sandbox, context.sourceMap());
+                tables, extend, operations, sandbox, ReplayBinder.bind(root), context.sourceMap());
     }
 
     /** Names written under tables[].name, valid or not, so one broken table is not reported again per binding. */

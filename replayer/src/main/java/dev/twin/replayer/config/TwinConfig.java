@@ -11,12 +11,13 @@ import java.util.Optional;
  * @param baseDir     the directory relative paths in the file were resolved against (absolute)
  * @param conventions the global conventions, defaults included (tables carry their own merged copy)
  * @param sandbox     scenarios, faults, rate limits and webhooks ({@link SandboxConfig#NONE} when none)
+ * @param replay      the recordings to answer from ({@link ReplayConfig#NONE} when there is no {@code replay:})
  * @param sourceMap   where every key and value was written, for checks made after loading
  */
 public record TwinConfig(Path baseDir, List<Import> imports, ServerSettings server, Tenancy tenancy,
                          Credentials credentials, Idempotency idempotency, Conventions conventions,
                          List<TableConfig> tables, List<Binding> extend, List<CustomOperation> customOperations,
-                         SandboxConfig sandbox, SourceMap sourceMap) {
+                         SandboxConfig sandbox, ReplayConfig replay, SourceMap sourceMap) {
     public TwinConfig {
         Objects.requireNonNull(baseDir, "baseDir");
         imports = List.copyOf(imports);
@@ -29,6 +30,7 @@ public record TwinConfig(Path baseDir, List<Import> imports, ServerSettings serv
         extend = List.copyOf(extend);
         customOperations = List.copyOf(customOperations);
         Objects.requireNonNull(sandbox, "sandbox");
+        Objects.requireNonNull(replay, "replay");
         Objects.requireNonNull(sourceMap, "sourceMap");
     }
 

@@ -8,6 +8,8 @@ public enum AnswerSource {
     GENERATED,
     /** A stateful table bound with {@code extend}. */
     TABLE,
+    /** A response recorded by {@code twin record}, replayed ({@code replay:} in twin.yaml). */
+    RECORDING,
     /** A twin-made error: routing (404/405/406), validation (400/401/413), or a failure. */
     ERROR,
     /** An admin endpoint under {@code /__twin/}. */

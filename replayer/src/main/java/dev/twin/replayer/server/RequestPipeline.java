@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * What happens to every request, independent of Netty: admin paths first; then routing (404/405), validation
- * (strict: 401/400, warn: noted), the stateful responder for bound operations, else the spec's response. Each
+ * (strict: 401/400, warn: noted), the stateful responder for bound operations, then recorded responses
+ * ({@code replay:}, also for paths no operation matches), else the spec's response. Each
  * answer to an imported path is recorded in the journal with the source that produced it.
  */
 public final class RequestPipeline {
@@ -65,10 +66,12 @@ public final class RequestPipeline {
             operationId = found.operation().id();
             answer = answerSafely(current, new RoutedRequest(request, found.operation(), found.pathParams()));
         } else if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
-            answer = Answer.of(ErrorResponses.methodNotAllowed(request.method(), request.path(),
-                    notAllowed.allowed()), AnswerSource.ERROR);
+            answer = current.replay().answerUnrouted(request, rawPath).orElseGet(() -> Answer.of(
+                    ErrorResponses.methodNotAllowed(request.method(), request.path(), notAllowed.allowed()),
+                    AnswerSource.ERROR));
         } else {
-            answer = Answer.of(ErrorResponses.notFound(request.method(), request.path()), AnswerSource.ERROR);
+            answer = current.replay().answerUnrouted(request, rawPath).orElseGet(() -> Answer.of(
+                    ErrorResponses.notFound(request.method(), request.path()), AnswerSource.ERROR));
         }
         journal.add(new JournalEntry(Instant.now(), request.method(), request.path(), answer.response().status(),
                 operationId, answer.source(), answer.note()));
@@ -111,6 +114,10 @@ public final class RequestPipeline {
             if (fromTable.isPresent()) {
                 return new Answer(fromTable.get(), AnswerSource.TABLE, note);
             }
+        }
+        Optional<Answer> recorded = current.replay().answer(routed, note);
+        if (recorded.isPresent()) {
+            return recorded.get();
         }
         return current.responder().respond(routed).withNote(note);
     }

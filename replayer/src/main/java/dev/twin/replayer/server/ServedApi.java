@@ -1,6 +1,7 @@
 package dev.twin.replayer.server;
 
 import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.replay.RecordedAnswers;
 import dev.twin.replayer.response.SpecResponder;
 import dev.twin.replayer.routing.Router;
 import dev.twin.replayer.spec.ApiOperation;
@@ -24,6 +25,7 @@ public final class ServedApi {
     private final SpecResponder responder = new SpecResponder();
     private final RequestChecks checks;
     private volatile StatefulResponder stateful = StatefulResponder.NONE;
+    private volatile RecordedAnswers replay = RecordedAnswers.NONE;
 
     ServedApi(TwinConfig config, List<SpecDocument> specs, Router router) {
         this.config = config;
@@ -70,5 +72,14 @@ public final class ServedApi {
 
     void stateful(StatefulResponder responder) {
         this.stateful = responder;
+    }
+
+    /** The recorded responses of {@code replay:} ({@link RecordedAnswers#NONE} without one). */
+    public RecordedAnswers replay() {
+        return replay;
+    }
+
+    void replay(RecordedAnswers answers) {
+        this.replay = answers;
     }
 }

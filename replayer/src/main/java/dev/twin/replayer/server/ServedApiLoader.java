@@ -6,6 +6,7 @@ import dev.twin.replayer.config.ConfigProblem;
 import dev.twin.replayer.config.Import;
 import dev.twin.replayer.config.SourceLocation;
 import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.replay.RecordedAnswersLoader;
 import dev.twin.replayer.routing.Router;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
@@ -70,6 +71,7 @@ public final class ServedApiLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+        api.replay(RecordedAnswersLoader.load(config.replay(), router));
         api.stateful(stateful.create(api));
         return api;
     }
