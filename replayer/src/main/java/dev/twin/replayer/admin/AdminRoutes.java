@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The admin endpoints under {@code /__twin/}. Anyone holding the server's registry may add one, e.g.
@@ -20,12 +21,22 @@ public final class AdminRoutes {
     public static final String PREFIX = "/__twin";
 
     private final List<Route> routes = new CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public AdminRoutes add(String method, String path, AdminHandler handler) {
         if (!path.startsWith(PREFIX + "/")) {
             throw new IllegalArgumentException("admin paths start with " + PREFIX + "/: " + path);
         }
         routes.add(new Route(method.toUpperCase(java.util.Locale.ROOT), path.split("/"), handler));
+        return this;
+    }
+
+    /**
+     * Also tells {@code listener} each time {@code method path} answered with a 2xx, e.g. so that a part of the
+     * twin that keeps its own state (the replay cursors) starts over on {@code POST /__twin/reset}.
+     */
+    public AdminRoutes afterSuccess(String method, String path, Consumer<TwinRequest> listener) {
+        listeners.add(new Listener(method.toUpperCase(java.util.Locale.ROOT), path, listener));
         return this;
     }
 
@@ -44,7 +55,9 @@ public final class AdminRoutes {
             }
             if (route.method.equals(request.method())
                     || (request.method().equals("HEAD") && route.method.equals("GET"))) {
-                return route.handler.handle(request, params);
+                TwinResponse response = route.handler.handle(request, params);
+                notifyListeners(request, response);
+                return response;
             }
             allowed.add(route.method);
         }
@@ -52,6 +65,20 @@ public final class AdminRoutes {
             return ErrorResponses.methodNotAllowed(request.method(), request.path(), allowed);
         }
         return ErrorResponses.notFound(request.method(), request.path());
+    }
+
+    private void notifyListeners(TwinRequest request, TwinResponse response) {
+        if (listeners.isEmpty() || response.status() / 100 != 2) {
+            return;
+        }
+        for (Listener listener : listeners) {
+            if (listener.method.equals(request.method()) && listener.path.equals(request.path())) {
+                listener.listener.accept(request);
+            }
+        }
+    }
+
+    private record Listener(String method, String path, Consumer<TwinRequest> listener) {
     }
 
     private record Route(String method, String[] segments, AdminHandler handler) {

@@ -56,9 +56,11 @@ public final class RecordedAnswersLoader {
 
     private static void checkSessions(ReplayConfig config, List<String> existing) throws ConfigException {
         List<ConfigProblem> problems = new ArrayList<>();
-        for (ReplayConfig.Session session : config.sessions()) {
+        for (int i = 0; i < config.sessions().size(); i++) {
+            ReplayConfig.Session session = config.sessions().get(i);
             if (!existing.contains(session.name())) {
-                problems.add(new ConfigProblem(session.location(), "replay.sessions: no session '" + session.name()
+                problems.add(new ConfigProblem(session.location(), "replay.sessions[" + i + "]: no session '"
+                        + session.name()
                         + "' in " + config.store().getFileName() + "; " + (existing.isEmpty() ? "the store is empty"
                         : "its sessions: " + String.join(", ", existing))));
             }

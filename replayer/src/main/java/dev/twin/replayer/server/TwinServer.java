@@ -56,6 +56,12 @@ public final class TwinServer implements AutoCloseable {
         this.adminRoutes = settings.adminRoutes;
         this.journal = new RequestJournal(settings.journalCapacity);
         BuiltInAdmin.register(adminRoutes, () -> api.get().operations(), journal);
+        // replay cursors are shared by every tenant, so only a full reset (no ?tenant=, no ?table=) rewinds them
+        adminRoutes.afterSuccess("POST", "/__twin/reset", request -> {
+            if (request.query().isEmpty()) {
+                api.get().replay().rewind();
+            }
+        });
     }
 
     public static Builder builder() {
