@@ -1,7 +1,5 @@
 package dev.twin.cli;
 
-import dev.twin.replayer.binding.StatefulTwin;
-import dev.twin.replayer.sandbox.SandboxTwin;
 import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.config.ValidationMode;
@@ -56,18 +54,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TwinServer server;
-        StatefulTwin tables;
-        SandboxTwin sandbox;
+        RunningTwin twin;
         try {
             Path configFile = ConfigArguments.configFile(configOrDir, specs);
             TwinConfig config = ConfigArguments.load(configFile, specs);
-            TwinServer.Builder builder = TwinServer.builder();
-            if (configFile != null) {
-                builder.configFile(configFile);
-            } else {
-                builder.config(config);
-            }
+            TwinServer.Builder builder = RunningTwin.builder(configFile, config);
             if (port != null) {
                 builder.port(port);
             }
@@ -80,16 +71,7 @@ final class ServeCommand implements Callable<Integer> {
             if (maxBodySize != null) {
                 builder.maxBodyBytes(maxBodySize);
             }
-            tables = state.open(config, Clock.systemUTC());
-            sandbox = new SandboxTwin(tables); // scenarios, faults, rate limits, events in front of the tables
-            try {
-                server = builder.stateful(sandbox).watch(watch).start();
-            } catch (ConfigException | RuntimeException e) {
-                tables.store().close(); // release the --state file before reporting
-                throw e;
-            }
-            StateOptions.registerAdmin(server, tables, config);
-            sandbox.registerAdmin(server.adminRoutes());
+            twin = RunningTwin.start(builder.watch(watch), config, state.open(config, Clock.systemUTC()));
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
@@ -100,15 +82,14 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("twin serve: " + e.getCause().getMessage());
             return 2;
         }
+        TwinServer server = twin.server();
         String names = server.api().specs().stream().map(SpecDocument::namespace).collect(Collectors.joining(", "));
         spec.commandLine().getOut().println("twin serving " + server.api().operations().size()
                 + " operations from " + names + " on " + server.baseUrl());
         spec.commandLine().getOut().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            sandbox.close();
-            tables.store().close();
+            twin.close();
             stopped.countDown();
         }, "twin-shutdown"));
         try {

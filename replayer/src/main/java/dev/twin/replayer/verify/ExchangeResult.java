@@ -1,0 +1,31 @@
+package dev.twin.replayer.verify;
+
+import java.util.List;
+
+/**
+ * One recorded exchange replayed against the twin.
+ *
+ * @param exchangeId     the exchange's id in the store ({@code twin recordings show ID})
+ * @param operation      the twin operation that answered, or null when the request routed to none
+ * @param facets         how many facets were compared (status, headers that matter, JSON leaves)
+ * @param equalFacets    how many of them were equal
+ */
+public record ExchangeResult(long exchangeId, String method, String path, String operation, int recordedStatus,
+                             int twinStatus, int facets, int equalFacets, List<Divergence> divergences) {
+    public ExchangeResult {
+        divergences = List.copyOf(divergences);
+    }
+
+    /** 0 when the status differs or no operation answered, else the fraction of equal facets. */
+    public double score() {
+        if (operation == null || recordedStatus != twinStatus) {
+            return 0.0;
+        }
+        return facets == 0 ? 1.0 : (double) equalFacets / facets;
+    }
+
+    /** {@code #12 POST /v1/customers (stripe.PostCustomers)}. */
+    public String title() {
+        return "#" + exchangeId + " " + method + " " + path + (operation == null ? "" : " (" + operation + ")");
+    }
+}
