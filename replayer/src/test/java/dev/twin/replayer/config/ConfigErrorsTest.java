@@ -32,10 +32,10 @@ class ConfigErrorsTest {
 
     @Test
     void unknownKeyWithoutACloseMatchListsTheAllowedKeys() {
-        assertEquals(List.of("twin.yaml:2:1: replay: unknown key; allowed here: version, imports, server, "
+        assertEquals(List.of("twin.yaml:2:1: plugins: unknown key; allowed here: version, imports, server, "
                 + "tenancy, credentials, idempotency, conventions, tables, extend, customOperations, scenarios, "
-                + "faults, rateLimits, events, webhooks"),
-                problems(IMPORT + "replay: []\n"));
+                + "faults, rateLimits, events, webhooks, replay"),
+                problems(IMPORT + "plugins: []\n"));
     }
 
     @Test
@@ -328,11 +328,11 @@ class ConfigErrorsTest {
                         "twin.yaml:3:9: server.port: expected an integer, got 'abc'",
                         "twin.yaml:5:11: idempotency.window: invalid duration 'soon', expected a positive number "
                                 + "and a unit: 90s, 30m, 24h, 7d",
-                        "twin.yaml:6:1: replay: unknown key; allowed here: version, imports, server, tenancy, "
+                        "twin.yaml:6:1: plugins: unknown key; allowed here: version, imports, server, tenancy, "
                                 + "credentials, idempotency, conventions, tables, extend, customOperations, "
-                                + "scenarios, faults, rateLimits, events, webhooks",
+                                + "scenarios, faults, rateLimits, events, webhooks, replay",
                         "twin.yaml:8:41: extend[0].table: no table 'customer'"),
-                problems(IMPORT + "server:\n  port: abc\nidempotency:\n  window: soon\nreplay: []\nextend:\n"
+                problems(IMPORT + "server:\n  port: abc\nidempotency:\n  window: soon\nplugins: []\nextend:\n"
                         + "  - {mock: stripe.PostCustomers, table: customer, action: create}\n"));
     }
 
