@@ -82,6 +82,10 @@ public final class Verifier {
         } else if (recorded.status() != answer.statusCode()) {
             facets.diverged(new Divergence(Divergence.Kind.STATUS_CHANGED, "status",
                     String.valueOf(recorded.status()), String.valueOf(answer.statusCode())));
+            if (isSuccess(recorded.status()) && isSuccess(answer.statusCode())) {
+                // both answers describe the same resource: learn its ids so later requests still find it
+                new BodyComparison(ids).compare(recorded.body().bytes(), answer.body(), new Facets());
+            }
         } else {
             facets.equal();
             new HeaderComparison(ids).compare(recorded.headers(), lowerCaseHeaders(answer), facets);
@@ -91,6 +95,10 @@ public final class Verifier {
         }
         return new ExchangeResult(exchange.id(), request.method(), request.pathAndQuery(), operation,
                 recorded.status(), answer.statusCode(), facets.compared(), facets.equalCount(), facets.divergences());
+    }
+
+    private static boolean isSuccess(int status) {
+        return status >= 200 && status < 300;
     }
 
     /** The operation the twin's journal names for the request just sent, or null when none matched. */
