@@ -22,6 +22,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,6 +85,28 @@ class ReplayServeTest {
         assertEquals("paid", json(get("/v1/pets/7")).path("status").asText());
         assertEquals("shipped", json(get("/v1/pets/7")).path("status").asText());
         assertEquals("shipped", json(get("/v1/pets/7")).path("status").asText());
+    }
+
+    @Test
+    void concurrentIdenticalRequestsEachGetADifferentRecordedResponse() throws Exception {
+        ReplayFixture fixture = new ReplayFixture(dir);
+        int recorded = 20;
+        for (int i = 0; i < recorded; i++) {
+            fixture.record("main", "GET", "/v1/pets/7", null, 200, "{\"name\":\"Rex\",\"status\":\"s" + i + "\"}");
+        }
+        start(fixture.write(REPLAY, ""));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/pets/7")).build();
+
+        List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < recorded; i++) {
+            responses.add(HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        Set<String> statuses = new HashSet<>();
+        for (CompletableFuture<HttpResponse<String>> response : responses) {
+            statuses.add(json(response.get(20, TimeUnit.SECONDS)).path("status").asText());
+        }
+
+        assertEquals(recorded, statuses.size(), "each recorded response was given exactly once: " + statuses);
     }
 
     @Test
