@@ -139,16 +139,22 @@ class VerifyCommandTest {
     @Test
     void givenTheTwinMintsIdsOfAnotherShape_whenVerified_thenTheIdsAreReportedAsShapeChangesNotMapped()
             throws IOException {
-        Path broken = brokenTwin("prefix", "idStrategy: uuid", "idStrategy: prefix\n  idPrefix: map_");
+        Path broken = brokenTwin("prefix", "idStrategy: uuid",
+                "idStrategy: prefix\n  idPrefix: map_\n  idAlphabet: digits");
 
         CliRun.Result result = CliRun.run("verify", "-c", broken.toString(), "--store", store.toString());
 
         assertEquals(1, result.exitCode(), result.out() + result.err());
         List<String> divergences = divergences(result.out());
-        assertTrue(divergences.contains("#1 POST /__admin/mappings (api.PostAdminMappings): body $.id id shape changed"),
-                String.join("\n", divergences));
-        assertTrue(divergences.contains("#1 POST /__admin/mappings (api.PostAdminMappings): body $.uuid id shape changed"),
-                String.join("\n", divergences));
+        assertEquals(List.of(
+                "#1 POST /__admin/mappings (api.PostAdminMappings): body $.id id shape changed",
+                "#1 POST /__admin/mappings (api.PostAdminMappings): body $.uuid id shape changed",
+                "#2 POST /__admin/mappings (api.PostAdminMappings): body $.id id shape changed",
+                "#2 POST /__admin/mappings (api.PostAdminMappings): body $.uuid id shape changed"),
+                divergences.subList(0, 4), String.join("\n", divergences));
+        // not mapped: the recorded ids name nothing in the twin, so reading them back fails
+        assertTrue(divergences.stream().anyMatch(d -> d.startsWith("#4 GET /__admin/mappings/")
+                && d.endsWith("(api.GetAdminMappingsMapping): status changed")), String.join("\n", divergences));
         assertTrue(result.out().contains("body $.id id shape changed: recorded \""), result.out());
         assertTrue(result.out().contains("twin \"map_"), result.out());
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  *
  * <p>An id's shape keeps its literal words ({@code cus}, {@code secret}) and, for each random part, its charset
  * class and length: {@code cus_NffrFeUfNV2Hib} is {@code cus_<alnum14>}. A value is id-like only when at least one
- * part is random (8 or more characters holding a digit), so words such as {@code active} never are.
+ * part looks random (see {@link #isRandom}), so words such as {@code active} or {@code PaymentIntent} never are.
  */
 final class ValueShape {
     private static final Pattern UUID = Pattern.compile(
@@ -23,6 +23,7 @@ final class ValueShape {
     /** Twilio-style: a short upper-case prefix glued to lower-case hex ({@code SM} + 32 hex). */
     private static final Pattern GLUED_PREFIX = Pattern.compile("([A-Z]{1,4})([0-9a-f]{16,})");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
+    private static final Pattern CAMEL_CASE = Pattern.compile("[A-Za-z][a-z]+([A-Z][a-z]+)*");
     private static final int RANDOM_PART_MIN = 8;
     private static final long UNIX_SECONDS_MIN = 1_000_000_000L;   // 2001
     private static final long UNIX_SECONDS_MAX = 9_999_999_999L;   // 2286
@@ -48,14 +49,30 @@ final class ValueShape {
             if (glued.matches()) {
                 shape.append(glued.group(1)).append("<hex").append(glued.group(2).length()).append('>');
                 random = true;
-            } else if (WORD.matcher(part).matches() || part.isEmpty()) {
+            } else if (part.isEmpty() || (WORD.matcher(part).matches() && !isRandom(part))) {
                 shape.append(part);
             } else {
                 shape.append('<').append(charset(part)).append(part.length()).append('>');
-                random |= part.length() >= RANDOM_PART_MIN && part.chars().anyMatch(Character::isDigit);
+                random |= isRandom(part);
             }
         }
         return random ? Optional.of(shape.toString()) : Optional.empty();
+    }
+
+    /**
+     * 8 or more characters holding a digit, or mixing cases in a way words do not ({@code HbOKnTbsXRykck}, not
+     * {@code PaymentIntent}): about 8% of random base62 ids of 14 characters hold no digit.
+     */
+    private static boolean isRandom(String part) {
+        if (part.length() < RANDOM_PART_MIN) {
+            return false;
+        }
+        if (part.chars().anyMatch(Character::isDigit)) {
+            return true;
+        }
+        boolean upper = part.chars().anyMatch(Character::isUpperCase);
+        boolean lower = part.chars().anyMatch(Character::isLowerCase);
+        return upper && lower && !CAMEL_CASE.matcher(part).matches();
     }
 
     /** True when both values are timestamps of the same kind (unix seconds, unix millis, or ISO date-times). */

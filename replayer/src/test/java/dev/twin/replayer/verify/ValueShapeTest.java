@@ -33,11 +33,18 @@ class ValueShapeTest {
     }
 
     @Test
+    void givenARandomIdWithoutADigit_whenShaped_thenItIsStillAnId() {
+        assertEquals(Optional.of("map_<alnum14>"), ValueShape.idShape("map_HbOKnTbsXRykck"));
+    }
+
+    @Test
     void givenWordsAndShortValues_whenShaped_thenTheyAreNotIds() {
         assertEquals(Optional.empty(), ValueShape.idShape("customer"));
         assertEquals(Optional.empty(), ValueShape.idShape("requires_payment_method"));
         assertEquals(Optional.empty(), ValueShape.idShape("Jenny Rosen"));
         assertEquals(Optional.empty(), ValueShape.idShape("ab12"));
+        assertEquals(Optional.empty(), ValueShape.idShape("PaymentIntent"));
+        assertEquals(Optional.empty(), ValueShape.idShape("paymentIntentId"));
     }
 
     @Test
