@@ -19,6 +19,8 @@ final class BodyComparison {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int SHOWN_CHARS = 80;
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+    private static final Pattern ID_KEY = Pattern.compile("[iI][dD]s?|.*_[iI][dD]s?|.*[a-z0-9]I[dD]s?");
 
     private final IdMap ids;
 
@@ -113,6 +115,17 @@ final class BodyComparison {
             facets.equal();
             return;
         }
+        if (isNumericId(path, recorded, twin)) {
+            String recordedNumber = recorded.asText();
+            if (ids.learnNumber(recordedNumber, twin.asText())) {
+                facets.equal();
+            } else {
+                String known = ids.twinNumber(recordedNumber);
+                facets.diverged(new Divergence(Divergence.Kind.VALUE_CHANGED, path,
+                        shown(recorded) + (known == null ? "" : " (" + known + " in the twin)"), shown(twin)));
+            }
+            return;
+        }
         if (!recorded.isTextual()) {
             facets.diverged(valueChanged(path, recorded, twin));
             return;
@@ -138,6 +151,28 @@ final class BodyComparison {
             return;
         }
         facets.diverged(valueChanged(path, recorded, twin));
+    }
+
+    /**
+     * Both integers (or both digit strings) under a key named like an id: {@code id}, {@code pet_id},
+     * {@code petId}, {@code ids[0]}.
+     */
+    private static boolean isNumericId(String path, JsonNode recorded, JsonNode twin) {
+        boolean numbers = recorded.isIntegralNumber() && twin.isIntegralNumber();
+        boolean digits = recorded.isTextual() && twin.isTextual() && DIGITS.matcher(recorded.asText()).matches()
+                && DIGITS.matcher(twin.asText()).matches();
+        return (numbers || digits) && ID_KEY.matcher(lastKey(path)).matches();
+    }
+
+    /** The object key a path ends in, array indexes dropped: {@code $.data[0].pet_ids[2]} gives {@code pet_ids}. */
+    private static String lastKey(String path) {
+        String withoutIndexes = path.replaceAll("(\\[\\d+])+$", "");
+        int bracket = withoutIndexes.lastIndexOf("['");
+        int dot = withoutIndexes.lastIndexOf('.');
+        if (bracket > dot) {
+            return withoutIndexes.substring(bracket + 2, withoutIndexes.length() - 2);
+        }
+        return withoutIndexes.substring(dot + 1);
     }
 
     private static Divergence valueChanged(String path, JsonNode recorded, JsonNode twin) {

@@ -7,10 +7,15 @@ import java.util.Map;
  * What the twin minted in place of each recorded value, learned from answers ({@code cus_A} recorded,
  * {@code cus_X} answered) and used to rewrite later requests and to read later answers. One map per session:
  * the twin starts each session with fresh state.
+ *
+ * <p>Numeric ids ({@code "id": 10} recorded, {@code 1} answered) are kept apart: a number is too common to be
+ * replaced wherever it appears, so they are rewritten only as a whole path segment or a whole query or form value.
  */
 final class IdMap {
     private final Map<String, String> twinByRecorded = new HashMap<>();
     private final Map<String, String> recordedByTwin = new HashMap<>();
+    private final Map<String, String> twinNumberByRecorded = new HashMap<>();
+    private final Map<String, String> recordedNumberByTwin = new HashMap<>();
 
     /** The twin's value for a recorded one, or null when none was learned. */
     String twinValue(String recorded) {
@@ -18,7 +23,7 @@ final class IdMap {
     }
 
     int size() {
-        return twinByRecorded.size();
+        return twinByRecorded.size() + twinNumberByRecorded.size();
     }
 
     /**
@@ -27,16 +32,63 @@ final class IdMap {
      * @return false when that contradicts what was learned before (either value already pairs with another)
      */
     boolean learn(String recorded, String twin) {
-        String known = twinByRecorded.get(recorded);
+        return learn(recorded, twin, twinByRecorded, recordedByTwin);
+    }
+
+    /** Like {@link #learn} for numeric ids (digits only), which are rewritten only as whole values. */
+    boolean learnNumber(String recorded, String twin) {
+        return learn(recorded, twin, twinNumberByRecorded, recordedNumberByTwin);
+    }
+
+    /** The twin's numeric id for a recorded one, or null. */
+    String twinNumber(String recorded) {
+        return twinNumberByRecorded.get(recorded);
+    }
+
+    private static boolean learn(String recorded, String twin, Map<String, String> forward,
+                                 Map<String, String> backward) {
+        String known = forward.get(recorded);
         if (known != null) {
             return known.equals(twin);
         }
-        if (recordedByTwin.containsKey(twin)) {
+        if (backward.containsKey(twin)) {
             return false;
         }
-        twinByRecorded.put(recorded, twin);
-        recordedByTwin.put(twin, recorded);
+        forward.put(recorded, twin);
+        backward.put(twin, recorded);
         return true;
+    }
+
+    /** {@link #rewrite} plus numeric ids that are a whole path segment ({@code /pets/10}). */
+    String rewritePath(String path) {
+        String rewritten = rewrite(path);
+        if (twinNumberByRecorded.isEmpty()) {
+            return rewritten;
+        }
+        String[] segments = rewritten.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            segments[i] = twinNumberByRecorded.getOrDefault(segments[i], segments[i]);
+        }
+        return String.join("/", segments);
+    }
+
+    /** {@link #rewrite} plus numeric ids that are a whole value of a query or form body ({@code petId=10}). */
+    String rewriteQuery(String query) {
+        String rewritten = rewrite(query);
+        if (twinNumberByRecorded.isEmpty()) {
+            return rewritten;
+        }
+        String[] pairs = rewritten.split("&", -1);
+        for (int i = 0; i < pairs.length; i++) {
+            int equals = pairs[i].indexOf('=');
+            if (equals >= 0) {
+                String value = twinNumberByRecorded.get(pairs[i].substring(equals + 1));
+                if (value != null) {
+                    pairs[i] = pairs[i].substring(0, equals + 1) + value;
+                }
+            }
+        }
+        return String.join("&", pairs);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.twin.replayer.verify;
 
 import dev.twin.recorder.Header;
+import dev.twin.recorder.Headers;
 import dev.twin.recorder.RecordedRequest;
 
 import java.net.URI;
@@ -29,8 +30,8 @@ final class ReplayRequest {
     }
 
     static HttpRequest build(URI base, RecordedRequest recorded, IdMap ids, Duration timeout) {
-        String target = escape(ids.rewrite(recorded.path()))
-                + (recorded.rawQuery() == null ? "" : "?" + escape(ids.rewrite(recorded.rawQuery())));
+        String target = escape(ids.rewritePath(recorded.path()))
+                + (recorded.rawQuery() == null ? "" : "?" + escape(ids.rewriteQuery(recorded.rawQuery())));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "")
                 + target)).timeout(timeout);
         for (Header header : recorded.headers()) {
@@ -41,7 +42,8 @@ final class ReplayRequest {
         }
         byte[] body = recorded.body().bytes();
         if (body.length > 0 && isText(recorded)) {
-            body = ids.rewrite(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            String text = new String(body, StandardCharsets.UTF_8);
+            body = (isForm(recorded) ? ids.rewriteQuery(text) : ids.rewrite(text)).getBytes(StandardCharsets.UTF_8);
         }
         request.method(recorded.method(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -67,9 +69,16 @@ final class ReplayRequest {
     }
 
     private static boolean isText(RecordedRequest recorded) {
-        String type = dev.twin.recorder.Headers.first(recorded.headers(), "Content-Type").orElse("")
-                .toLowerCase(Locale.ROOT);
+        String type = contentType(recorded);
         return type.isEmpty() || type.contains("json") || type.contains("x-www-form-urlencoded")
                 || type.startsWith("text/") || type.contains("xml");
+    }
+
+    private static boolean isForm(RecordedRequest recorded) {
+        return contentType(recorded).contains("x-www-form-urlencoded");
+    }
+
+    private static String contentType(RecordedRequest recorded) {
+        return Headers.first(recorded.headers(), "Content-Type").orElse("").toLowerCase(Locale.ROOT);
     }
 }

@@ -90,4 +90,16 @@ class BodyComparisonTest {
         assertEquals(List.of("body $.meta['x-count'] value changed: recorded 1, twin 2"),
                 described(compare("{\"meta\":{\"x-count\":1}}", "{\"meta\":{\"x-count\":2}}")));
     }
+
+    @Test
+    void givenNumericIdsUnderIdKeys_whenCompared_thenTheyAreMappedWhileOtherNumbersMustBeEqual() {
+        Facets created = compare("{\"id\":10,\"ownerId\":7,\"count\":10,\"valid\":3}",
+                "{\"id\":1,\"ownerId\":2,\"count\":1,\"valid\":4}");
+
+        assertEquals(List.of("body $.count value changed: recorded 10, twin 1",
+                "body $.valid value changed: recorded 3, twin 4"), described(created));
+        assertEquals("1", ids.twinNumber("10"));
+        assertEquals(List.of("body $.pet_ids[0] value changed: recorded 10 (1 in the twin), twin 2"),
+                described(compare("{\"pet_ids\":[10]}", "{\"pet_ids\":[2]}")));
+    }
 }

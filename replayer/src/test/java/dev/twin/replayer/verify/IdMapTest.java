@@ -44,4 +44,15 @@ class IdMapTest {
         assertFalse(ids.learn("cus_B0000000000001", "cus_X0000000000001"));
         assertEquals(1, ids.size());
     }
+
+    @Test
+    void givenALearnedNumericId_whenRewriting_thenOnlyWholePathSegmentsAndQueryValuesChange() {
+        IdMap ids = new IdMap();
+        ids.learnNumber("10", "1");
+
+        assertEquals("/v2/pets/1/photos/10x", ids.rewritePath("/v2/pets/1/photos/10x"));
+        assertEquals("/v2/pets/1", ids.rewritePath("/v2/pets/10"));
+        assertEquals("petId=1&limit=1", ids.rewriteQuery("petId=10&limit=1"));
+        assertEquals("{\"limit\":10}", ids.rewrite("{\"limit\":10}"));
+    }
 }
