@@ -17,11 +17,17 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The documented responses of one operation, read from the swagger model once and then reused per request. */
 final class OperationResponses {
+    /** How many distinct Accept values keep a usual answer; clients send few, so more are not worth keeping. */
+    private static final int USUAL_ANSWERS = 16;
+    private static final String NO_ACCEPT = "";
+
     private final List<DocumentedResponse> responses;
     private final DocumentedResponse preferred;
+    private final Map<String, SpecResponder.UsualAnswer> usual = new ConcurrentHashMap<>();
 
     private OperationResponses(List<DocumentedResponse> responses, DocumentedResponse preferred) {
         this.responses = responses;
@@ -48,6 +54,17 @@ final class OperationResponses {
     /** The lowest documented 2xx, else {@code default}, else the lowest documented; null if none is documented. */
     DocumentedResponse preferred() {
         return preferred;
+    }
+
+    /** The usual answer remembered for this Accept header value (null = none sent), or null. */
+    SpecResponder.UsualAnswer usual(String accept) {
+        return usual.get(accept == null ? NO_ACCEPT : accept);
+    }
+
+    void rememberUsual(String accept, SpecResponder.UsualAnswer answer) {
+        if (usual.size() < USUAL_ANSWERS) {
+            usual.putIfAbsent(accept == null ? NO_ACCEPT : accept, answer);
+        }
     }
 
     /** The response documented for {@code status} exactly, else its {@code 4XX}-style range, else default. */

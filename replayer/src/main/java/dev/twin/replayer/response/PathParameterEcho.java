@@ -23,6 +23,8 @@ import io.swagger.v3.oas.models.media.Schema;
 final class PathParameterEcho {
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
     private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+    /** Parameter names to their other spellings; names come from the specs, so this stays small. */
+    private static final Map<String, Spellings> SPELLINGS = new ConcurrentHashMap<>();
 
     private PathParameterEcho() {
     }
@@ -51,7 +53,8 @@ final class PathParameterEcho {
                 continue;
             }
             JsonNode current = object.get(field);
-            if (current != null && current.isValueNode() && current.asText().equals(value)) {
+            if (current != null && current.isValueNode()
+                    && (current.isTextual() ? current.textValue() : current.asText()).equals(value)) {
                 continue; // already says so: no copy, and the cached bytes can be sent as they are
             }
             JsonNode replacement = replacement(current, value);
@@ -72,12 +75,19 @@ final class PathParameterEcho {
         if (object.has(name)) {
             return name;
         }
-        String snake = CAMEL_HUMP.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
-        if (object.has(snake)) {
-            return snake;
+        Spellings spellings = SPELLINGS.computeIfAbsent(name, Spellings::of);
+        if (object.has(spellings.snake)) {
+            return spellings.snake;
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        return object.has(lower) ? lower : null;
+        return object.has(spellings.lower) ? spellings.lower : null;
+    }
+
+    /** {@code AccountSid} as {@code account_sid} and {@code accountsid}. */
+    private record Spellings(String snake, String lower) {
+        static Spellings of(String name) {
+            return new Spellings(CAMEL_HUMP.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT),
+                    name.toLowerCase(Locale.ROOT));
+        }
     }
 
     private static boolean fits(Schema<?> schema, String value) {

@@ -32,9 +32,15 @@ public final class SpecResponder {
 
     public Answer respond(RoutedRequest routed) {
         ApiOperation operation = routed.operation();
-        Prefer prefer = Prefer.parse(routed.request().header("prefer"));
-        OperationResponses responses = operations.computeIfAbsent(operation.id(),
-                id -> OperationResponses.of(operation));
+        OperationResponses responses = responses(operation);
+        String preferHeader = routed.request().header("prefer");
+        if (preferHeader == null) {
+            Answer usual = usualAnswer(routed, responses);
+            if (usual != null) {
+                return usual;
+            }
+        }
+        Prefer prefer = Prefer.parse(preferHeader);
         DocumentedResponse documented = prefer.code() == null ? responses.preferred()
                 : responses.forStatus(prefer.code());
         if (documented == null) {
@@ -88,8 +94,67 @@ public final class SpecResponder {
 
     /** Statuses of the documented 4xx responses of an operation, lowest first (for validation errors). */
     public List<Integer> documentedClientErrors(ApiOperation operation) {
-        return operations.computeIfAbsent(operation.id(), id -> OperationResponses.of(operation))
-                .clientErrorStatuses();
+        return responses(operation).clientErrorStatuses();
+    }
+
+    private OperationResponses responses(ApiOperation operation) {
+        OperationResponses responses = operations.get(operation.id());
+        return responses != null ? responses
+                : operations.computeIfAbsent(operation.id(), id -> OperationResponses.of(operation));
+    }
+
+    /**
+     * The answer to a request without {@code Prefer}, as the general path below would build it, from what was
+     * worked out for the same {@code Accept} before: the response headers and default body are computed once per
+     * operation and Accept value, so only path parameters are looked at per request. Null when the general path
+     * must answer (nothing documented, nothing acceptable).
+     */
+    private Answer usualAnswer(RoutedRequest routed, OperationResponses responses) {
+        String accept = routed.request().header("accept");
+        UsualAnswer remembered = responses.usual(accept);
+        if (remembered == null) {
+            remembered = prepareUsual(routed.operation(), responses, accept);
+            if (remembered == null) {
+                return null;
+            }
+            responses.rememberUsual(accept, remembered);
+        }
+        UsualAnswer usual = remembered;
+        if (usual.body() != null && !routed.pathParams().isEmpty() && isJson(usual.mediaType())) {
+            ApiOperation operation = routed.operation();
+            JsonNode echoed = PathParameterEcho.apply(usual.rendered().node(), operation.pathParameterNames(),
+                    routed.pathParams(), field -> usual.body().propertySchema(field, operation));
+            if (echoed != usual.rendered().node()) {
+                TwinResponse plain = usual.answer().response();
+                return Answer.of(new TwinResponse(plain.status(), plain.headers(),
+                        serialize(echoed, usual.mediaType())), usual.answer().source());
+            }
+        }
+        return usual.answer();
+    }
+
+    private UsualAnswer prepareUsual(ApiOperation operation, OperationResponses responses, String accept) {
+        DocumentedResponse documented = responses.preferred();
+        if (documented == null) {
+            return null;
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        BodyGenerator generator = generator(operation);
+        documented.headers().forEach((name, header) -> headers.put(name, headerValue(generator, operation, name,
+                header)));
+        if (documented.mediaTypes().isEmpty()) {
+            return new UsualAnswer(null, null, null, Answer.of(new TwinResponse(documented.status(), headers,
+                    new byte[0]), AnswerSource.SPEC_EXAMPLE));
+        }
+        String mediaType = ContentNegotiation.choose(accept, documented.mediaTypes());
+        if (mediaType == null) {
+            return null;
+        }
+        headers.put("Content-Type", concrete(mediaType));
+        MediaBody body = documented.bodies().get(mediaType);
+        MediaBody.Rendered rendered = defaultBody(operation, documented, body, generator);
+        return new UsualAnswer(mediaType, body, rendered, Answer.of(new TwinResponse(documented.status(), headers,
+                rendered.bytes()), rendered.source()));
     }
 
     private MediaBody.Rendered defaultBody(ApiOperation operation, DocumentedResponse documented, MediaBody body,
@@ -130,6 +195,10 @@ public final class SpecResponder {
 
     private BodyGenerator generator(ApiOperation operation) {
         return generators.computeIfAbsent(operation.namespace(), ns -> new BodyGenerator(operation.components()));
+    }
+
+    /** The usual answer of an operation for one Accept value; {@code body} is null when nothing is documented. */
+    record UsualAnswer(String mediaType, MediaBody body, MediaBody.Rendered rendered, Answer answer) {
     }
 
     private static MediaBody.Rendered render(JsonNode node, String mediaType, AnswerSource source) {

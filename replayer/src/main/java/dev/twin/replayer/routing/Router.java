@@ -4,7 +4,6 @@ import dev.twin.replayer.spec.ApiOperation;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +18,8 @@ import java.util.TreeSet;
  * several templates goes to the most specific one that has the method.
  */
 public final class Router {
+    private static final RouteMatch NO_SUCH_PATH = new RouteMatch.NoSuchPath();
+
     private final Node root = new Node();
     private final List<ApiOperation> operations;
 
@@ -42,29 +43,14 @@ public final class Router {
 
     /** @param rawPath the request path as sent, still percent-encoded, without the query */
     public RouteMatch route(String method, String rawPath) {
-        String[] segments = segments(rawPath);
-        List<Candidate> candidates = new ArrayList<>(2);
-        collect(root, segments, 0, new HashMap<>(), new String[segments.length], candidates);
-        if (candidates.isEmpty()) {
-            return new RouteMatch.NoSuchPath();
+        Search search = new Search(method, segments(rawPath));
+        if (search.walk(root, 0, null)) {
+            return new RouteMatch.Found(search.operation, search.params());
         }
-        for (Candidate candidate : candidates) {
-            ApiOperation operation = candidate.node.methods.get(method);
-            if (operation == null && method.equals("HEAD")) {
-                operation = candidate.node.methods.get("GET");
-            }
-            if (operation != null) {
-                Map<String, String> params = new HashMap<>(candidate.params);
-                String[] names = candidate.node.wholeSegmentNames.get(operation.method());
-                for (int i = 0; i < names.length; i++) {
-                    if (names[i] != null) {
-                        params.put(names[i], candidate.positional[i]);
-                    }
-                }
-                return new RouteMatch.Found(operation, decode(params));
-            }
+        if (search.firstCandidate == null) {
+            return NO_SUCH_PATH;
         }
-        TreeSet<String> allowed = new TreeSet<>(candidates.get(0).node.methods.keySet());
+        TreeSet<String> allowed = new TreeSet<>(search.firstCandidate.methods.keySet());
         if (allowed.contains("GET")) {
             allowed.add("HEAD");
         }
@@ -92,32 +78,100 @@ public final class Router {
     }
 
     /**
-     * Depth-first in precedence order. Parameters inside mixed segments are captured by name; whole-segment
-     * parameters by position, because templates sharing a trie node may name that position differently.
+     * One lookup: depth-first in precedence order, stopping at the first template that has the method (or GET
+     * for HEAD); the first template matching the path at all gives the 405's allowed methods. Parameters inside
+     * mixed segments are captured by name; whole-segment parameters by position, because templates sharing a trie
+     * node may name that position differently.
      */
-    private static void collect(Node node, String[] segments, int index, Map<String, String> params,
-                                String[] positional, List<Candidate> out) {
-        if (index == segments.length) {
-            if (!node.methods.isEmpty()) {
-                out.add(new Candidate(node, Map.copyOf(params), positional.clone()));
+    private static final class Search {
+        private final String method;
+        private final String[] segments;
+        private final String[] positional;
+        private Node firstCandidate;
+        private ApiOperation operation;
+        private Map<String, String> captured;
+        private String[] names;
+
+        Search(String method, String[] segments) {
+            this.method = method;
+            this.segments = segments;
+            this.positional = new String[segments.length];
+        }
+
+        boolean walk(Node node, int index, Map<String, String> capturedSoFar) {
+            if (index == segments.length) {
+                return arrive(node, capturedSoFar);
             }
-            return;
-        }
-        String segment = segments[index];
-        Node literal = node.literals.get(segment);
-        if (literal != null) {
-            collect(literal, segments, index + 1, params, positional, out);
-        }
-        for (PatternChild child : node.patterns) {
-            Map<String, String> captured = new HashMap<>(params);
-            if (child.pattern.match(segment, captured)) {
-                collect(child.node, segments, index + 1, captured, positional, out);
+            String segment = segments[index];
+            Node literal = node.literals.get(segment);
+            if (literal != null && walk(literal, index + 1, capturedSoFar)) {
+                return true;
             }
+            for (PatternChild child : node.patterns) {
+                Map<String, String> next = capturedSoFar == null ? new HashMap<>() : new HashMap<>(capturedSoFar);
+                if (child.pattern.match(segment, next) && walk(child.node, index + 1, next)) {
+                    return true;
+                }
+            }
+            if (node.parameter != null && !segment.isEmpty()) {
+                positional[index] = segment;
+                if (walk(node.parameter, index + 1, capturedSoFar)) {
+                    return true;
+                }
+                positional[index] = null;
+            }
+            return false;
         }
-        if (node.parameter != null && !segment.isEmpty()) {
-            positional[index] = segment;
-            collect(node.parameter, segments, index + 1, params, positional, out);
-            positional[index] = null;
+
+        private boolean arrive(Node node, Map<String, String> capturedSoFar) {
+            if (node.methods.isEmpty()) {
+                return false;
+            }
+            if (firstCandidate == null) {
+                firstCandidate = node;
+            }
+            ApiOperation found = node.methods.get(method);
+            if (found == null && method.equals("HEAD")) {
+                found = node.methods.get("GET");
+            }
+            if (found == null) {
+                return false;
+            }
+            operation = found;
+            captured = capturedSoFar;
+            names = node.wholeSegmentNames.get(found.method());
+            return true;
+        }
+
+        /** The decoded parameters of the operation found; immutable. */
+        Map<String, String> params() {
+            String onlyName = null;
+            int count = 0;
+            for (String name : names) {
+                if (name != null) {
+                    onlyName = name;
+                    count++;
+                }
+            }
+            if (captured == null && count == 0) {
+                return Map.of();
+            }
+            if (captured == null && count == 1) {
+                for (int i = 0; i < names.length; i++) {
+                    if (names[i] != null) {
+                        return Map.of(onlyName, decode(positional[i]));
+                    }
+                }
+            }
+            Map<String, String> params = captured == null ? new HashMap<>() : new HashMap<>(captured);
+            for (int i = 0; i < names.length; i++) {
+                if (names[i] != null) {
+                    params.put(names[i], positional[i]);
+                }
+            }
+            Map<String, String> decoded = new HashMap<>(params.size() * 2);
+            params.forEach((name, value) -> decoded.put(name, decode(value)));
+            return Map.copyOf(decoded);
         }
     }
 
@@ -126,14 +180,8 @@ public final class Router {
                 && segment.indexOf('{', 1) < 0;
     }
 
-    private static Map<String, String> decode(Map<String, String> raw) {
-        if (raw.isEmpty()) {
-            return raw;
-        }
-        Map<String, String> decoded = new HashMap<>(raw.size() * 2);
-        raw.forEach((name, value) -> decoded.put(name, value.indexOf('%') < 0 ? value
-                : URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8)));
-        return decoded;
+    private static String decode(String value) {
+        return value.indexOf('%') < 0 ? value : URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** Splits on '/', ignoring a leading and a trailing slash. */
@@ -143,10 +191,21 @@ public final class Router {
         if (start >= end) {
             return new String[0];
         }
-        return path.substring(start, end).split("/", -1);
-    }
-
-    private record Candidate(Node node, Map<String, String> params, String[] positional) {
+        int count = 1;
+        for (int i = start; i < end; i++) {
+            if (path.charAt(i) == '/') {
+                count++;
+            }
+        }
+        String[] segments = new String[count];
+        int from = start;
+        for (int n = 0; n < count - 1; n++) {
+            int slash = path.indexOf('/', from);
+            segments[n] = path.substring(from, slash);
+            from = slash + 1;
+        }
+        segments[count - 1] = path.substring(from, end);
+        return segments;
     }
 
     private record PatternChild(SegmentPattern pattern, Node node) {

@@ -1,5 +1,6 @@
 package dev.twin.replayer.server;
 
+import dev.twin.replayer.fault.FaultWriter;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.response.ErrorResponses;
@@ -26,15 +27,19 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Turns an aggregated Netty request into a {@link TwinRequest}, asks the pipeline, writes the answer. */
+/**
+ * Turns an aggregated Netty request into a {@link TwinRequest}, asks the pipeline, writes the answer. Answers are
+ * written as they are computed and flushed once per read batch ({@link #channelReadComplete}), as a plain Netty
+ * server does; an answer sent later (a latency fault) is flushed on its own.
+ */
 @ChannelHandler.Sharable
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-    static final String SANDBOX_HEADER = "Twin-Sandbox";
+    static final String SANDBOX_HEADER = ResponseBytes.SANDBOX_HEADER;
+    private static final byte[] NO_BODY = new byte[0];
 
     private final RequestPipeline pipeline;
 
@@ -61,28 +66,91 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             response = ErrorResponses.error(400, "invalid_request_error", "Malformed request URI: "
                     + e.getMessage(), null);
         }
-        // Sandbox faults and latency travel as directives on the response (dev.twin.replayer.fault)
-        dev.twin.replayer.fault.FaultWriter.send(ctx, response, answer -> write(ctx, answer, keepAlive, head));
+        // Sandbox faults and latency travel as directives on the response (dev.twin.replayer.fault); a delayed
+        // answer is written after this read batch was flushed, so it flushes itself
+        boolean[] later = {false};
+        FaultWriter.send(ctx, response, answer -> write(ctx, answer, keepAlive, head, later[0]));
+        later[0] = true;
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+        ctx.fireChannelReadComplete();
     }
 
     private static TwinRequest twinRequest(ChannelHandlerContext ctx, FullHttpRequest request,
                                            QueryStringDecoder uri) {
-        Map<String, List<String>> headers = new HashMap<>();
-        for (Map.Entry<String, String> header : request.headers()) {
-            headers.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
-                    .add(header.getValue());
-        }
         String rawQuery = uri.rawQuery();
-        Map<String, List<String>> query = rawQuery.isEmpty() ? Map.of() : new LinkedHashMap<>(uri.parameters());
+        Map<String, List<String>> query = rawQuery.isEmpty() ? Map.of() : uri.parameters();
         ByteBuf content = request.content();
-        byte[] body = content.isReadable() ? ByteBufUtil.getBytes(content) : new byte[0];
+        byte[] body = content.isReadable() ? ByteBufUtil.getBytes(content) : NO_BODY;
         SocketAddress remote = ctx.channel().remoteAddress();
         String remoteAddress = remote instanceof InetSocketAddress inet ? inet.getHostString() : String.valueOf(remote);
         return new TwinRequest(request.method().name(), uri.path(), rawQuery.isEmpty() ? null : rawQuery, query,
-                headers, body, remoteAddress);
+                headers(request.headers()), body, remoteAddress);
     }
 
+    /** Header names lower-cased, values in order; built straight into an immutable map when no name repeats. */
+    private static Map<String, List<String>> headers(HttpHeaders headers) {
+        int size = headers.size();
+        if (size == 0) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, List<String>>[] entries = new Map.Entry[size];
+        int n = 0;
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            for (int i = 0; i < n; i++) {
+                if (entries[i].getKey().equals(name)) {
+                    return repeatedHeaders(headers);
+                }
+            }
+            entries[n++] = Map.entry(name, List.of(header.getValue()));
+        }
+        return Map.ofEntries(n == size ? entries : java.util.Arrays.copyOf(entries, n));
+    }
+
+    private static Map<String, List<String>> repeatedHeaders(HttpHeaders headers) {
+        Map<String, List<String>> byName = new HashMap<>();
+        for (Map.Entry<String, String> header : headers) {
+            byName.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(2))
+                    .add(header.getValue());
+        }
+        return byName;
+    }
+
+    /** Writes and flushes {@code response} (for answers outside the usual read path, e.g. a 413). */
     static void write(ChannelHandlerContext ctx, TwinResponse response, boolean keepAlive, boolean head) {
+        write(ctx, response, keepAlive, head, true);
+    }
+
+    /**
+     * Writes {@code response}; with {@code flush} false the write waits for the flush at the end of the read batch.
+     * A connection that is not kept alive is flushed and closed right away.
+     */
+    static void write(ChannelHandlerContext ctx, TwinResponse response, boolean keepAlive, boolean head,
+                      boolean flush) {
+        ByteBuf encoded = ResponseBytes.encode(ctx.alloc(), response, keepAlive, head);
+        if (encoded == null) {
+            writeThroughNetty(ctx, response, keepAlive, head);
+            return;
+        }
+        // the first handler is the HTTP response encoder: bytes written from its context go straight to the socket
+        ChannelHandlerContext belowEncoder = ctx.pipeline().firstContext();
+        if (!keepAlive) {
+            belowEncoder.writeAndFlush(encoded).addListener(ChannelFutureListener.CLOSE);
+        } else if (flush) {
+            belowEncoder.writeAndFlush(encoded, belowEncoder.voidPromise());
+        } else {
+            belowEncoder.write(encoded, belowEncoder.voidPromise());
+        }
+    }
+
+    /** Responses with headers that need Netty's validation and encoding. */
+    private static void writeThroughNetty(ChannelHandlerContext ctx, TwinResponse response, boolean keepAlive,
+                                          boolean head) {
         ByteBuf body = head || response.body().length == 0 ? Unpooled.EMPTY_BUFFER
                 : Unpooled.wrappedBuffer(response.body());
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,

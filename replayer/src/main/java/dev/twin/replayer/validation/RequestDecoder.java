@@ -68,20 +68,23 @@ public final class RequestDecoder {
     }
 
     public DecodedRequest decode(TwinRequest request, Map<String, String> pathParams) {
-        RequestView view = new RequestView(request, pathParams);
-        List<Violation> problems = new ArrayList<>(0);
-        Map<String, JsonNode> path = new HashMap<>();
-        Map<String, JsonNode> query = new HashMap<>();
-        Map<String, JsonNode> headers = new HashMap<>();
-        Map<String, JsonNode> cookies = new HashMap<>();
-        for (ParameterCheck parameter : parameters) {
-            JsonNode value = parameter.decode(view, problems);
-            if (value != null) {
-                switch (parameter.location()) {
-                    case Violation.PATH -> path.put(parameter.name(), value);
-                    case Violation.HEADER -> headers.put(parameter.name(), value);
-                    case Violation.COOKIE -> cookies.put(parameter.name(), value);
-                    default -> query.put(parameter.name(), value);
+        List<Violation> problems = List.of();
+        Map<String, JsonNode> path = Map.of();
+        Map<String, JsonNode> query = Map.of();
+        Map<String, JsonNode> headers = Map.of();
+        Map<String, JsonNode> cookies = Map.of();
+        if (!parameters.isEmpty()) {
+            RequestView view = new RequestView(request, pathParams);
+            problems = new ArrayList<>(0);
+            for (ParameterCheck parameter : parameters) {
+                JsonNode value = parameter.decode(view, problems);
+                if (value != null) {
+                    switch (parameter.location()) {
+                        case Violation.PATH -> path = put(path, parameter.name(), value);
+                        case Violation.HEADER -> headers = put(headers, parameter.name(), value);
+                        case Violation.COOKIE -> cookies = put(cookies, parameter.name(), value);
+                        default -> query = put(query, parameter.name(), value);
+                    }
                 }
             }
         }
@@ -91,13 +94,26 @@ public final class RequestDecoder {
         String mediaType = null;
         BodyFormat format = BodyFormat.NONE;
         if (body == null && request.body().length > 0) {
+            problems = mutable(problems);
             problems.add(unsupported(contentType));
         } else if (body != null) {
+            problems = mutable(problems);
             decodedBody = body.decode(request.body(), problems);
             mediaType = contentType != null ? contentType : body.mediaType();
             format = body.format() == BodyFormat.RAW && request.body().length == 0 ? BodyFormat.NONE : body.format();
         }
         return new DecodedRequest(request, path, query, headers, cookies, mediaType, format, decodedBody, problems);
+    }
+
+    /** Adds to a map that starts as the shared empty one (most requests have one or two parameters, if any). */
+    private static Map<String, JsonNode> put(Map<String, JsonNode> map, String name, JsonNode value) {
+        Map<String, JsonNode> target = map.isEmpty() ? new HashMap<>(4) : map;
+        target.put(name, value);
+        return target;
+    }
+
+    private static List<Violation> mutable(List<Violation> problems) {
+        return problems instanceof ArrayList ? problems : new ArrayList<>(problems);
     }
 
     List<ParameterCheck> parameters() {

@@ -21,10 +21,13 @@ final class SchemaCheck {
 
     private final JsonSchema schema;
     private final ViolationTranslator translator;
+    /** For simple scalar schemas: a check that recognises valid values without the validator; else null. */
+    private final ScalarCheck quick;
 
-    private SchemaCheck(JsonSchema schema, ViolationTranslator translator) {
+    private SchemaCheck(JsonSchema schema, ViolationTranslator translator, ScalarCheck quick) {
         this.schema = schema;
         this.translator = translator;
+        this.quick = quick;
     }
 
     /**
@@ -35,13 +38,16 @@ final class SchemaCheck {
         try {
             JsonSchema compiled = FACTORY.getSchema(jsonSchema, CONFIG);
             compiled.initializeValidators();
-            return new SchemaCheck(compiled, new ViolationTranslator(location, naming));
+            return new SchemaCheck(compiled, new ViolationTranslator(location, naming), ScalarCheck.of(jsonSchema));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
     void check(JsonNode value, List<Violation> out) {
+        if (quick != null && quick.clearlyValid(value)) {
+            return;
+        }
         Set<ValidationMessage> messages = schema.validate(value);
         if (!messages.isEmpty()) {
             out.addAll(translator.translate(messages));
