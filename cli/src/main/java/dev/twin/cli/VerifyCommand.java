@@ -54,6 +54,10 @@ final class VerifyCommand implements Callable<Integer> {
             description = "verify against this session only (repeatable; default: every session)")
     List<String> sessions;
 
+    @Option(names = "--host", paramLabel = "HOST",
+            description = "only exchanges sent to this host (e.g. api.stripe.com from a forward-proxy recording)")
+    String host;
+
     @Option(names = "--min-score", paramLabel = "SCORE", defaultValue = "0.99",
             description = "lowest passing score, 0..1 (default: ${DEFAULT-VALUE})")
     double minScore;
@@ -95,7 +99,8 @@ final class VerifyCommand implements Callable<Integer> {
                 Verifier verifier = new Verifier(URI.create(twin.server().baseUrl()));
                 for (String session : chosen) {
                     try (Stream<Exchange> exchanges = recordings.exchanges(session)) {
-                        results.add(verifier.replay(session, exchanges));
+                        results.add(verifier.replay(session, exchanges.filter(e -> host == null
+                                || e.request().host().equalsIgnoreCase(host))));
                     }
                 }
             }
@@ -127,8 +132,8 @@ final class VerifyCommand implements Callable<Integer> {
         long routed = results.stream().mapToLong(SessionResult::routed).sum();
         String names = String.join(", ", results.stream().map(SessionResult::session).toList());
         if (compared == 0) {
-            throw new UserError("nothing to verify: no exchange of " + store + " (sessions: " + names
-                    + ") has a recorded response");
+            throw new UserError("nothing to verify: no exchange of " + store + " (sessions: " + names + ")"
+                    + (host == null ? "" : " sent to " + host) + " has a recorded response");
         }
         if (routed == 0) {
             TreeSet<String> hosts = new TreeSet<>();

@@ -196,11 +196,7 @@ class VerifyCommandTest {
     void givenRecordingsOfAnotherApi_whenVerified_thenExit2NamesTheStoreAndTheHostsSeen() {
         Path other = dir.resolve("other.db");
         try (RecordingStore recordings = RecordingStore.open(other)) {
-            recordings.append(new Exchange(0, "widgets", Instant.now(), 10, "127.0.0.1:5000",
-                    new RecordedRequest("GET", "https", "api.widgets.example", 443, "/v2/widgets", null, List.of(),
-                            Body.EMPTY),
-                    new RecordedResponse(200, List.of(new Header("Content-Type", "application/json")),
-                            Body.of("{\"widgets\":[]}")), null, false));
+            recordings.append(widgetsExchange("widgets"));
             recordings.commit();
         }
 
@@ -255,5 +251,34 @@ class VerifyCommandTest {
 
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    @Test
+    void givenARecordingThatAlsoHoldsAnotherHost_whenVerifiedForTheTwinsHostOnly_thenTheOtherHostDoesNotCount() {
+        Path mixed = dir.resolve("mixed.db");
+        try (RecordingStore source = RecordingStore.openReadOnly(store);
+             RecordingStore recordings = RecordingStore.open(mixed);
+             Stream<Exchange> exchanges = source.exchanges("admin")) {
+            exchanges.forEach(recordings::append);
+            recordings.append(widgetsExchange("admin"));
+            recordings.commit();
+        }
+
+        CliRun.Result all = CliRun.run("verify", "-c", twin.toString(), "--store", mixed.toString());
+        CliRun.Result onlyTwin = CliRun.run("verify", "-c", twin.toString(), "--store", mixed.toString(),
+                "--host", "127.0.0.1");
+
+        assertEquals(1, all.exitCode(), all.out() + all.err());
+        assertEquals(List.of("#10 GET /v2/widgets: no such operation in the twin"), divergences(all.out()));
+        assertEquals(0, onlyTwin.exitCode(), onlyTwin.out() + onlyTwin.err());
+        assertTrue(onlyTwin.out().startsWith("score 1.0000"), onlyTwin.out());
+    }
+
+    private static Exchange widgetsExchange(String session) {
+        return new Exchange(0, session, Instant.now(), 10, "127.0.0.1:5000",
+                new RecordedRequest("GET", "https", "api.widgets.example", 443, "/v2/widgets", null, List.of(),
+                        Body.EMPTY),
+                new RecordedResponse(200, List.of(new Header("Content-Type", "application/json")),
+                        Body.of("{\"widgets\":[]}")), null, false);
     }
 }
