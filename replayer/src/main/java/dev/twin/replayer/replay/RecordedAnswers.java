@@ -54,6 +54,9 @@ public final class RecordedAnswers {
             return Optional.empty();
         }
         List<RecordedSequence> recorded = byExactPath.get(exactPathKey(request.method(), rawPath));
+        if (recorded == null && request.method().equals("HEAD")) {
+            recorded = byExactPath.get(exactPathKey("GET", rawPath)); // as the router routes HEAD to GET
+        }
         if (recorded == null) {
             return Optional.empty();
         }

@@ -168,6 +168,7 @@ class ReplayServeTest {
                 .write(REPLAY, ""));
 
         assertEquals("{\"ok\":true}", get("/v1/legacy/status").body());
+        assertEquals(200, send("HEAD", "/v1/legacy/status", null).statusCode());
         assertEquals(404, get("/v1/legacy/other").statusCode());
         assertEquals(404, send("POST", "/v1/legacy/status", "{}").statusCode());
     }
