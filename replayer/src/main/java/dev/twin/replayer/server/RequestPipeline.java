@@ -14,6 +14,7 @@ import dev.twin.replayer.response.ErrorResponses;
 import dev.twin.replayer.routing.RouteMatch;
 import dev.twin.replayer.routing.RoutedRequest;
 import dev.twin.replayer.spec.ApiOperation;
+import dev.twin.replayer.startup.PlainAnswer;
 import dev.twin.replayer.validation.DecodedRequest;
 import dev.twin.replayer.validation.OperationValidator;
 import dev.twin.replayer.validation.ValidationResult;
@@ -95,7 +96,11 @@ public final class RequestPipeline {
         boolean needsDecoding = mode != ValidationMode.OFF || stateful != StatefulResponder.NONE;
         DecodedRequest decoded = null;
         String note = null;
-        if (needsDecoding) {
+        // a plain request an earlier launch answered: valid as it is, answered without validator or generator
+        PlainAnswer plain = current.plainAnswers().find(routed);
+        if (needsDecoding && plain != null) {
+            decoded = plain.decode(routed.request());
+        } else if (needsDecoding) {
             OperationValidator validator = current.checks().validator(routed.operation());
             decoded = validator.decode(routed.request(), routed.pathParams());
             if (mode != ValidationMode.OFF) {
@@ -119,7 +124,12 @@ public final class RequestPipeline {
         if (recorded.isPresent()) {
             return recorded.get();
         }
-        return current.responder().respond(routed).withNote(note);
+        if (plain != null) {
+            return plain.answer().withNote(note);
+        }
+        Answer answer = current.responder().respond(routed).withNote(note);
+        current.plainAnswers().learn(routed, current.checks()::validator, current.responder());
+        return answer;
     }
 
     private static TwinResponse rejection(ServedApi current, RoutedRequest routed, ValidationResult result) {

@@ -6,6 +6,7 @@ import dev.twin.replayer.response.SpecResponder;
 import dev.twin.replayer.routing.Router;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
+import dev.twin.replayer.startup.PlainAnswers;
 
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ public final class ServedApi {
     private final RequestChecks checks;
     private volatile StatefulResponder stateful = StatefulResponder.NONE;
     private volatile RecordedAnswers replay = RecordedAnswers.NONE;
+    private volatile PlainAnswers plainAnswers = PlainAnswers.NONE;
 
     ServedApi(TwinConfig config, List<SpecDocument> specs, Router router) {
         this.config = config;
@@ -81,5 +83,14 @@ public final class ServedApi {
 
     void replay(RecordedAnswers answers) {
         this.replay = answers;
+    }
+
+    /** Answers to plain requests stored by an earlier launch (the start-up cache). */
+    public PlainAnswers plainAnswers() {
+        return plainAnswers;
+    }
+
+    void plainAnswers(PlainAnswers answers) {
+        this.plainAnswers = answers;
     }
 }

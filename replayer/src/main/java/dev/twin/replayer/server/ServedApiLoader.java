@@ -12,6 +12,8 @@ import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
 import dev.twin.replayer.spec.SpecException;
 import dev.twin.replayer.spec.SpecLoader;
+import dev.twin.replayer.startup.PlainAnswers;
+import dev.twin.replayer.startup.StartupCache;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -28,7 +30,13 @@ public final class ServedApiLoader {
     private ServedApiLoader() {
     }
 
+    /** Loads with the {@linkplain StartupCache#shared() shared start-up cache}. */
     public static ServedApi load(TwinConfig config, StatefulResponder.Factory stateful) throws ConfigException {
+        return load(config, stateful, StartupCache.shared());
+    }
+
+    public static ServedApi load(TwinConfig config, StatefulResponder.Factory stateful, StartupCache cache)
+            throws ConfigException {
         List<ConfigProblem> problems = new ArrayList<>();
         List<SpecDocument> specs = new ArrayList<>();
         Map<String, Import> namespaces = new HashMap<>();
@@ -44,7 +52,7 @@ public final class ServedApiLoader {
                 continue;
             }
             try {
-                specs.add(SpecLoader.load(spec.path(), spec.as()));
+                specs.add(SpecLoader.load(spec.path(), spec.as(), cache));
             } catch (SpecException e) {
                 problems.add(new ConfigProblem(new SourceLocation(e.file(), e.line(), e.column()), e.reason()));
             }
@@ -73,6 +81,7 @@ public final class ServedApiLoader {
         }
         api.replay(RecordedAnswersLoader.load(config.replay(), router));
         api.stateful(stateful.create(api));
+        api.plainAnswers(PlainAnswers.load(cache, specs));
         return api;
     }
 

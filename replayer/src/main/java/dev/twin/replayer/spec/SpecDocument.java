@@ -38,18 +38,21 @@ public final class SpecDocument {
     private final String namespace;
     private final byte[] json;
     private final SpecIndex index;
-    private final ObjectMapper mapper;
+    private final String cacheKey;
+    private final Lazy<ObjectMapper> mapper;
     private final String basePath;
     private final Lazy<Components> components;
     private final Lazy<List<SecurityRequirement>> globalSecurity;
     private final List<ApiOperation> operations;
 
-    SpecDocument(Path file, String namespace, byte[] json, SpecIndex index) {
+    SpecDocument(Path file, String namespace, byte[] json, SpecIndex index, String cacheKey) {
         this.file = file;
         this.namespace = namespace;
         this.json = json;
         this.index = index;
-        this.mapper = index.version().startsWith("3.1") ? Json31.mapper() : Json.mapper();
+        this.cacheKey = cacheKey;
+        // swagger's mappers take a while to build: only when a model is first needed
+        this.mapper = new Lazy<>(() -> index.version().startsWith("3.1") ? Json31.mapper() : Json.mapper());
         this.basePath = basePath(index.serverUrl());
         this.components = new Lazy<>(this::buildComponents);
         this.globalSecurity = new Lazy<>(() -> index.security() == null ? List.of()
@@ -81,6 +84,11 @@ public final class SpecDocument {
 
     public Components components() {
         return components.get();
+    }
+
+    /** The start-up cache key of this document's bytes, or null when it is not cached. */
+    public String cacheKey() {
+        return cacheKey;
     }
 
     SpecIndex index() {
@@ -204,11 +212,11 @@ public final class SpecDocument {
     }
 
     private <T> T read(ByteRange range, Class<T> type) {
-        return read(mapper.readerFor(type), range);
+        return read(mapper.get().readerFor(type), range);
     }
 
     private <T> T read(ByteRange range, TypeReference<T> type) {
-        return read(mapper.readerFor(type), range);
+        return read(mapper.get().readerFor(type), range);
     }
 
     private <T> T read(ObjectReader reader, ByteRange range) {

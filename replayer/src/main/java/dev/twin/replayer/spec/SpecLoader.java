@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.twin.replayer.startup.SpecIndexCache;
+import dev.twin.replayer.startup.StartupCache;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.parser.converter.SwaggerConverter;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads one OpenAPI 3.0/3.1 or Swagger 2.0 document (JSON or YAML) into a {@link SpecDocument}. JSON 3.x documents
@@ -26,9 +29,25 @@ public final class SpecLoader {
     private SpecLoader() {
     }
 
+    /** Loads with the {@linkplain StartupCache#shared() shared start-up cache}. */
     public static SpecDocument load(Path file, String namespace) throws SpecException {
+        return load(file, namespace, StartupCache.shared());
+    }
+
+    /**
+     * As {@link #load(Path, String)}; a large JSON spec's index is read from {@code cache} when an earlier launch
+     * stored it, else built and stored in the background.
+     */
+    public static SpecDocument load(Path file, String namespace, StartupCache cache) throws SpecException {
         byte[] bytes = read(file);
         boolean isJson = startsWithBrace(bytes);
+        String cacheKey = isJson ? cache.keyOf(bytes) : null;
+        if (cacheKey != null) {
+            Optional<SpecIndex> cached = SpecIndexCache.read(cache, cacheKey, bytes.length);
+            if (cached.isPresent() && cached.get().version().startsWith("3.")) {
+                return new SpecDocument(file, namespace, bytes, cached.get(), cacheKey);
+            }
+        }
         if (!isJson) {
             bytes = yamlToJson(file, bytes);
         }
@@ -36,11 +55,14 @@ public final class SpecLoader {
         if (index.version().startsWith("2")) {
             bytes = convertSwagger2(file, bytes);
             index = index(file, bytes, false);
+            cacheKey = null; // the converted document is not the hashed one
         } else if (!index.version().startsWith("3.")) {
             throw new SpecException(file, "unsupported OpenAPI version '" + index.version()
                     + "' (twin reads 3.0, 3.1 and Swagger 2.0)");
+        } else if (cacheKey != null) {
+            SpecIndexCache.write(cache, cacheKey, index);
         }
-        return new SpecDocument(file, namespace, bytes, index);
+        return new SpecDocument(file, namespace, bytes, index, cacheKey);
     }
 
     private static byte[] read(Path file) throws SpecException {
