@@ -17,7 +17,8 @@ import net.datafaker.Faker;
  *
  * <p>Text values come from datafaker, but a datafaker call costs tens of microseconds, so each rule draws
  * {@link #POOL_SIZE} values once (from a fixed seed, so pools are identical in every JVM) and generation then
- * only picks from the pool with the caller's seeded {@link Random}.
+ * only picks from the pool with the caller's seeded {@link Random}. The pools ship drawn ({@link ValuePools}), so
+ * a twin does not load datafaker (about a second of start-up) to answer its first request.
  */
 final class ValueFaker {
 
@@ -97,6 +98,16 @@ final class ValueFaker {
         // array properties are named in the plural: "emails", "preferred_locales"
         return name.endsWith("s") && name.length() > 1 ? findRule(name.substring(0, name.length() - 1))
                 : Optional.empty();
+    }
+
+    /** Every rule's pool as datafaker draws it, by the rule's first name (for {@link ValuePools}). */
+    static Map<String, List<String>> drawPools() {
+        Map<String, List<String>> pools = new java.util.LinkedHashMap<>();
+        for (TextRule rule : TEXT_RULES) {
+            pools.put(rule.names[0], rule.draw());
+        }
+        pools.put(WORDS.names[0], WORDS.draw());
+        return pools;
     }
 
     /** Fills every value pool now, so that the first generated body does not pay datafaker's start-up. */
@@ -221,18 +232,29 @@ final class ValueFaker {
         }
 
         private List<String> fill() {
+            List<String> stored = ValuePools.stored().get(names[0]);
+            if (stored != null) {
+                pool = stored;
+                return stored;
+            }
             synchronized (PoolSource.class) {
-                return pool != null ? pool : fill(PoolSource.seeded(names[0].hashCode()));
+                if (pool == null) {
+                    pool = draw();
+                }
+                return pool;
             }
         }
 
-        private List<String> fill(Faker faker) {
-            List<String> values = new ArrayList<>(POOL_SIZE);
-            for (int i = 0; i < POOL_SIZE; i++) {
-                values.add(source.apply(faker));
+        /** The pool datafaker gives for this rule; the same in every JVM. */
+        List<String> draw() {
+            synchronized (PoolSource.class) {
+                Faker faker = PoolSource.seeded(names[0].hashCode());
+                List<String> values = new ArrayList<>(POOL_SIZE);
+                for (int i = 0; i < POOL_SIZE; i++) {
+                    values.add(source.apply(faker));
+                }
+                return List.copyOf(values);
             }
-            pool = List.copyOf(values);
-            return pool;
         }
     }
 }
