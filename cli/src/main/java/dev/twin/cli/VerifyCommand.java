@@ -5,6 +5,7 @@ import dev.twin.recorder.store.RecordingStore;
 import dev.twin.recorder.store.StoreException;
 import dev.twin.replayer.binding.StatefulTwin;
 import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.server.TwinServer;
 import dev.twin.replayer.verify.ReportJson;
@@ -90,6 +91,9 @@ final class VerifyCommand implements Callable<Integer> {
     private VerifyReport verify() throws ConfigException {
         try (RecordingStore recordings = RecordingStore.openReadOnly(store)) {
             List<String> chosen = chosenSessions(recordings);
+            if (configOrDir == null && !java.nio.file.Files.isRegularFile(Path.of(ConfigLoader.FILE_NAME))) {
+                throw new UserError("no twin.yaml here; give -c twin.yaml or a directory holding one");
+            }
             Path configFile = ConfigArguments.configFile(configOrDir, null);
             TwinConfig config = ConfigArguments.load(configFile, null);
             TwinServer.Builder builder = RunningTwin.builder(configFile, config).host("127.0.0.1").port(0);
