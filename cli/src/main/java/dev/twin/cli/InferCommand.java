@@ -5,10 +5,13 @@ import dev.twin.inference.InferenceException;
 import dev.twin.inference.InferenceOptions;
 import dev.twin.inference.InferredTwin;
 import dev.twin.inference.Progress;
+import dev.twin.inference.diff.DiffReport;
+import dev.twin.inference.diff.SpecReader;
 import dev.twin.inference.output.TwinFiles;
 import dev.twin.inference.source.ExchangeSource;
 import dev.twin.inference.source.HarSource;
 import dev.twin.inference.source.StoreSource;
+import io.swagger.v3.oas.models.OpenAPI;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,6 +49,11 @@ final class InferCommand implements Callable<Integer> {
             description = "seed the state before the recording (default) or at its end")
     String seed = "initial";
 
+    @Option(names = "--compare", paramLabel = "OLD",
+            description = "then print the drift from this spec (file or twin infer directory) to the inferred one, "
+                    + "as twin diff does; the exit code stays 0")
+    Path compare;
+
     @Override
     public Integer call() {
         if (store != null && har != null) {
@@ -64,6 +72,7 @@ final class InferCommand implements Callable<Integer> {
             return 2;
         }
         try {
+            OpenAPI previous = compare == null ? null : SpecReader.read(compare);
             TwinFiles files;
             if (har != null) {
                 files = infer(HarSource.open(har, sessions), seedMode);
@@ -75,6 +84,11 @@ final class InferCommand implements Callable<Integer> {
             files.writeTo(out);
             System.out.println("wrote " + String.join(", ", files.files().keySet()) + " to " + out
                     + "\nserve it with: twin serve " + out);
+            if (previous != null) {
+                String fresh = out.resolve("openapi.yaml").toString();
+                System.out.print("\n" + DiffReport.of(compare.toString(), previous, fresh,
+                        SpecReader.parse(files.text("openapi.yaml"), fresh)).text());
+            }
             return 0;
         } catch (InferenceException e) {
             System.err.println("twin infer: " + e.getMessage());

@@ -116,6 +116,53 @@ class InferCommandTest {
                 result.err());
     }
 
+    @Test
+    void givenAnEarlierSpec_whenInferredWithCompare_thenTheDriftIsPrintedAndTheExitCodeStays0() throws Exception {
+        Path store = store(customer("checkout", "cus_NffrFeUfNV2Hib"), customer("checkout", "cus_Og7sKq2LmZpA9x"));
+        Path earlier = dir.resolve("earlier.yaml");
+        Files.writeString(earlier, """
+                openapi: 3.0.3
+                info: {title: earlier, version: "1"}
+                paths:
+                  /v1/customers/{id}:
+                    get:
+                      responses:
+                        "200":
+                          description: one
+                          content:
+                            application/json:
+                              schema:
+                                type: object
+                                required: [id, object, email, name]
+                                properties:
+                                  id: {type: string}
+                                  object: {type: string}
+                                  email: {type: string, format: email}
+                                  name: {type: string}
+                """);
+        Path out = dir.resolve("out");
+
+        Result result = run("infer", "--store", store.toString(), "--out", out.toString(), "--compare",
+                earlier.toString());
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().endsWith("\nComparing " + earlier + " → " + out.resolve("openapi.yaml")
+                + ": 1 breaking change, 0 other changes\n\nBreaking changes\n  GET /v1/customers/{customer}\n"
+                + "    200 response: name removed (was string)\n"), result.out());
+    }
+
+    @Test
+    void givenACompareFileThatDoesNotExist_whenInferred_thenExitCode2AndNothingIsWritten() {
+        Path store = store(customer("checkout", "cus_NffrFeUfNV2Hib"));
+
+        Result result = run("infer", "--store", store.toString(), "--out", dir.resolve("out").toString(),
+                "--compare", dir.resolve("none.yaml").toString());
+
+        assertEquals(2, result.exitCode());
+        assertEquals("twin infer: " + dir.resolve("none.yaml") + ": no such file", result.err().strip());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
     private Path store(Exchange... exchanges) {
         Path file = dir.resolve("twin.db");
         try (RecordingStore store = RecordingStore.open(file)) {
