@@ -6,11 +6,11 @@ import dev.twin.recorder.ExchangeSink;
 import dev.twin.recorder.redact.Redactor;
 
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Takes finished exchanges from proxies without ever blocking them and writes them on one thread of its own:
@@ -25,39 +25,43 @@ import java.util.concurrent.atomic.AtomicLong;
  * the last commit are lost with the process. A clean stop (SIGINT/SIGTERM with
  * {@link RecordingStore#closeOnShutdown()}) flushes everything.
  *
- * <p>{@link #accept} only enqueues, so a slow disk never costs proxy latency. The queue holds at most
+ * <p>{@link #accept} only enqueues (lock-free, and without waking the writer: under traffic the writer drains the
+ * queue in batches every {@value #DRAIN_MILLIS} ms or so, so a recorded exchange costs the proxy no thread hand-off),
+ * so a slow disk never costs proxy latency. The queue holds at most
  * {@value #MAX_QUEUED} exchanges: beyond that (the store has fallen far behind, e.g. under a load test) new
  * exchanges are dropped, counted in {@link #dropped()} and reported on stderr, rather than exhausting memory.
  */
 public final class RecordingWriter implements ExchangeSink, AutoCloseable {
     static final int DEFAULT_BATCH = 1000;
     static final int MAX_QUEUED = 100_000;
+    /** How often a writer with uncommitted or incoming work looks at the queue again. */
+    static final long DRAIN_MILLIS = 10;
 
     private final RecordingStore store;
     private final Redactor redactor;
     private final long commitIntervalNanos;
+    private final long drainNanos;
     private final int batchSize;
-    private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    /** Exchanges and barriers, in the order they were handed over. */
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
     private final Thread thread;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    /** Set by the writer before it parks with nothing to do; the next {@link #accept} then wakes it. */
+    private volatile boolean idle;
     private volatile boolean closed;
 
-    private sealed interface Item permits Write, Barrier {
-    }
-
-    private record Write(Exchange exchange) implements Item {
-    }
-
     /** Completed once everything queued before it is committed; {@code stop} ends the writer thread after that. */
-    private record Barrier(CompletableFuture<Void> done, boolean stop) implements Item {
+    private record Barrier(CompletableFuture<Void> done, boolean stop) {
     }
 
     RecordingWriter(RecordingStore store, Redactor redactor, Duration commitInterval, int batchSize) {
         this.store = store;
         this.redactor = redactor;
         this.commitIntervalNanos = commitInterval.toNanos();
+        this.drainNanos = Math.min(DRAIN_MILLIS * 1_000_000, Math.max(1, commitIntervalNanos / 2));
         this.batchSize = batchSize;
         this.thread = new Thread(this::run, "twin-recording-writer");
         thread.setDaemon(true);
@@ -71,11 +75,15 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
             failed.incrementAndGet();
             return;
         }
-        if (queue.size() >= MAX_QUEUED) {
+        if (queued.get() >= MAX_QUEUED) {
             drop();
             return;
         }
-        queue.add(new Write(exchange));
+        queued.incrementAndGet();
+        queue.add(exchange);
+        if (idle) {
+            wake();
+        }
     }
 
     private void drop() {
@@ -122,18 +130,35 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
         }
         Barrier barrier = new Barrier(new CompletableFuture<>(), stop);
         queue.add(barrier);
+        wake();
         barrier.done().join();
     }
 
+    private void wake() {
+        idle = false;
+        LockSupport.unpark(thread);
+    }
+
+    /**
+     * Drains the queue, committing after {@code batchSize} exchanges and once the oldest uncommitted exchange has
+     * waited about a commit interval. The deadline counts from when the writer first saw the exchange, less one
+     * drain period, so an exchange is committed within a commit interval of being accepted unless the writer is
+     * behind.
+     */
     private void run() {
         int pending = 0;
         long commitDue = 0;
         while (true) {
-            Item item = next(pending, commitDue);
-            if (item instanceof Write write) {
-                write(write.exchange());
+            Object item = queue.poll();
+            if (item instanceof Exchange exchange) {
+                queued.decrementAndGet();
+                write(exchange);
                 if (pending++ == 0) {
-                    commitDue = System.nanoTime() + commitIntervalNanos;
+                    commitDue = System.nanoTime() + Math.max(0, commitIntervalNanos - drainNanos);
+                }
+                if (pending >= batchSize || System.nanoTime() - commitDue >= 0) {
+                    commit();
+                    pending = 0;
                 }
             } else if (item instanceof Barrier barrier) {
                 commit();
@@ -142,24 +167,26 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
                 if (barrier.stop()) {
                     return;
                 }
-            }
-            if (pending > 0 && (pending >= batchSize || System.nanoTime() - commitDue >= 0)) {
+            } else if (pending > 0 && System.nanoTime() - commitDue >= 0) {
                 commit();
                 pending = 0;
+            } else {
+                waitForWork(pending > 0 ? Math.min(drainNanos, commitDue - System.nanoTime()) : 0);
             }
         }
     }
 
-    private Item next(int pending, long commitDue) {
-        try {
-            if (pending == 0) {
-                return queue.take();
-            }
-            return queue.poll(Math.max(0, commitDue - System.nanoTime()), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
+    /** Parks for {@code nanos}, or when 0 until woken by the next exchange or barrier. */
+    private void waitForWork(long nanos) {
+        if (nanos > 0) {
+            LockSupport.parkNanos(this, nanos);
+            return;
         }
+        idle = true;
+        if (queue.isEmpty()) {
+            LockSupport.park(this);
+        }
+        idle = false;
     }
 
     private void write(Exchange exchange) {

@@ -33,13 +33,13 @@ final class StoreFile implements AutoCloseable {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new StoreException("cannot create store " + file + ": directory " + parent + " does not exist");
         }
-        return new StoreFile(make(file, DBMaker.fileDB(file.toFile()).transactionEnable()), null);
+        return new StoreFile(make(file, DBMaker.fileDB(file.toFile()).fileMmapEnableIfSupported().transactionEnable()), null);
     }
 
     static StoreFile openReadOnly(Path file) {
         FileChannel channel = sharedLock(file);
         try {
-            return new StoreFile(make(file, DBMaker.fileDB(file.toFile()).transactionEnable().readOnly()), channel);
+            return new StoreFile(make(file, DBMaker.fileDB(file.toFile()).fileMmapEnableIfSupported().transactionEnable().readOnly()), channel);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
