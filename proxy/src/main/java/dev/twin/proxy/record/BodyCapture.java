@@ -33,6 +33,7 @@ final class BodyCapture {
         if (originalSize == 0 && contentEncoding == null) {
             return Body.EMPTY;
         }
-        return new Body(Arrays.copyOf(bytes, length), originalSize > length, originalSize, contentEncoding);
+        byte[] kept = bytes.length == length ? bytes : Arrays.copyOf(bytes, length);
+        return new Body(kept, originalSize > length, originalSize, contentEncoding);
     }
 }

@@ -39,7 +39,10 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
     private boolean responseStarted;
     private boolean discardingRequest;
     private boolean closeAfterResponse;
-    private ScheduledFuture<?> responseTimeout;
+    /** When the upstream must have begun its response (System.nanoTime()), or 0 while no response is awaited. */
+    private long responseDeadline;
+    private Origin awaitedOrigin;
+    private ScheduledFuture<?> deadlineCheck;
     private ChannelFuture unflushed;
 
     public HttpRelayHandler(OriginResolver resolver, UpstreamConnector connector) {
@@ -193,18 +196,38 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * Arms the response deadline. Rather than scheduling (and cancelling) a timer per request, one check per
+     * connection stays scheduled and, when it fires early because the deadline moved on, re-schedules itself for
+     * the rest: keep-alive traffic then costs a clock read per request, not a timer.
+     */
     private void startResponseTimeout() {
         if (responseStarted || !exchangeActive) {
             return;
         }
-        long millis = connector.timeout().toMillis();
-        Origin origin = upstreamOrigin;
-        responseTimeout = ctx.executor().schedule(() -> {
-            if (exchangeActive && !responseStarted) {
-                fail(new Failure(Failure.Kind.UPSTREAM_TIMEOUT, origin.authority() + " sent no response within "
-                        + millis + " ms"), origin.authority());
-            }
-        }, millis, TimeUnit.MILLISECONDS);
+        responseDeadline = Math.max(1, System.nanoTime() + connector.timeout().toNanos());
+        awaitedOrigin = upstreamOrigin;
+        if (deadlineCheck == null) {
+            deadlineCheck = ctx.executor().schedule(this::checkResponseDeadline, connector.timeout().toNanos(),
+                    TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void checkResponseDeadline() {
+        deadlineCheck = null;
+        if (responseDeadline == 0) {
+            return;
+        }
+        long left = responseDeadline - System.nanoTime();
+        if (left > 0) {
+            deadlineCheck = ctx.executor().schedule(this::checkResponseDeadline, left, TimeUnit.NANOSECONDS);
+            return;
+        }
+        if (exchangeActive && !responseStarted) {
+            String authority = awaitedOrigin.authority();
+            fail(new Failure(Failure.Kind.UPSTREAM_TIMEOUT, authority + " sent no response within "
+                    + connector.timeout().toMillis() + " ms"), authority);
+        }
     }
 
     void onResponseHead(HttpResponse response) {
@@ -257,14 +280,14 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
-        cancelResponseTimeout();
+        stopDeadlineCheck();
         closeUpstream();
         releaseQueued();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        cancelResponseTimeout();
+        stopDeadlineCheck();
         closeUpstream();
         releaseQueued();
         ctx.fireChannelInactive();
@@ -304,9 +327,15 @@ public final class HttpRelayHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void cancelResponseTimeout() {
-        if (responseTimeout != null) {
-            responseTimeout.cancel(false);
-            responseTimeout = null;
+        responseDeadline = 0;
+    }
+
+    /** The connection is done: the pending deadline check must not keep it (and its handler) alive. */
+    private void stopDeadlineCheck() {
+        responseDeadline = 0;
+        if (deadlineCheck != null) {
+            deadlineCheck.cancel(false);
+            deadlineCheck = null;
         }
     }
 
