@@ -82,8 +82,9 @@ final class ResponseBytes {
         return out;
     }
 
+    /** Null for statuses whose headers Netty's encoder adjusts (1xx, 204, 205, 304 never carry a body). */
     private static byte[] statusLine(int code) {
-        if (code < 100 || code >= STATUS_LINES.length) {
+        if (code < 200 || code >= STATUS_LINES.length || code == 204 || code == 205 || code == 304) {
             return null;
         }
         byte[] line = STATUS_LINES[code];
