@@ -219,6 +219,25 @@ class VerifyCommandTest {
     }
 
     /** A copy of the inferred twin with one edit in twin.yaml. */
+    @Test
+    void givenATwinThatReplaysTheVerifiedStore_whenVerified_thenItRunsAndSaysTheRecordingsAnswerThemselves()
+            throws IOException {
+        Path replaying = Files.createDirectories(dir.resolve("replaying"));
+        try (Stream<Path> files = Files.list(twin)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, replaying.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(replaying.resolve("twin.yaml"), Files.readString(replaying.resolve("twin.yaml"))
+                + "\nreplay:\n  store: " + store.toAbsolutePath() + "\n");
+
+        CliRun.Result result = CliRun.run("verify", "-c", replaying.toString(), "--store", store.toString());
+
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        assertTrue(result.err().contains("the twin replays this store"), result.err());
+        assertTrue(result.out().startsWith("score 1.0000"), result.out());
+    }
+
     private static Path brokenTwin(String name, String from, String to) throws IOException {
         Path copy = Files.createDirectories(dir.resolve("broken-" + name));
         try (Stream<Path> files = Files.list(twin)) {
