@@ -43,7 +43,7 @@ public final class SpecLoader {
         boolean isJson = startsWithBrace(bytes);
         String cacheKey = isJson ? cache.keyOf(bytes) : null;
         if (cacheKey != null) {
-            Optional<SpecIndex> cached = SpecIndexCache.read(cache, cacheKey, bytes.length);
+            Optional<SpecIndex> cached = SpecIndexCache.read(cache, cacheKey, bytes);
             if (cached.isPresent() && cached.get().version().startsWith("3.")) {
                 return new SpecDocument(file, namespace, bytes, cached.get(), cacheKey);
             }

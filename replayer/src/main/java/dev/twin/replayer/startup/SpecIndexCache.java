@@ -22,14 +22,39 @@ public final class SpecIndexCache {
     private SpecIndexCache() {
     }
 
-    public static Optional<SpecIndex> read(StartupCache cache, String key, int specLength) {
+    /** The stored index of {@code spec}, empty when absent, stale, corrupt or not framing the spec's objects. */
+    public static Optional<SpecIndex> read(StartupCache cache, String key, byte[] spec) {
         return cache.read(key, KIND).flatMap(in -> {
             try {
-                return Optional.of(readIndex(in, specLength));
+                SpecIndex index = readIndex(in, spec.length);
+                return framesObjects(index, spec) ? Optional.of(index) : Optional.empty();
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             }
         });
+    }
+
+    /** Every operation and component range starts with '{' and ends with '}': a cheap check the index fits. */
+    private static boolean framesObjects(SpecIndex index, byte[] spec) {
+        for (SpecIndex.PathEntry path : index.paths()) {
+            for (SpecIndex.OperationEntry operation : path.operations()) {
+                if (!framesObject(operation.range(), spec)) {
+                    return false;
+                }
+            }
+        }
+        for (Map<String, ByteRange> section : index.components().values()) {
+            for (ByteRange range : section.values()) {
+                if (!framesObject(range, spec)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean framesObject(ByteRange range, byte[] spec) {
+        return spec[range.offset()] == '{' && spec[range.offset() + range.length() - 1] == '}';
     }
 
     public static void write(StartupCache cache, String key, SpecIndex index) {

@@ -62,7 +62,7 @@ class StartupCacheTest {
         assertTrue(Files.isRegularFile(home.resolve(key + ".index")));
 
         // replace the entry with a recognisably smaller index: the next load must use it
-        SpecIndex index = SpecIndexCache.read(cache, key, Files.readAllBytes(SPEC).length).orElseThrow();
+        SpecIndex index = SpecIndexCache.read(cache, key, Files.readAllBytes(SPEC)).orElseThrow();
         SpecIndex onePath = new SpecIndex(index.version(), index.serverUrl(), index.paths().subList(0, 1),
                 index.components(), index.security());
         SpecIndexCache.write(cache, key, onePath);
@@ -97,7 +97,7 @@ class StartupCacheTest {
         awaitWrites();
 
         assertEquals(describe(SpecLoader.load(SPEC, "stripe", StartupCache.DISABLED)), describe(loaded));
-        assertTrue(SpecIndexCache.read(cache, key, Files.readAllBytes(SPEC).length).isPresent(),
+        assertTrue(SpecIndexCache.read(cache, key, Files.readAllBytes(SPEC)).isPresent(),
                 "the stale entry was replaced by this build's");
     }
 
@@ -117,6 +117,25 @@ class StartupCacheTest {
             awaitWrites();
             assertArrayEquals(good, Files.readAllBytes(file), "the damaged entry was rewritten");
         }
+    }
+
+    @Test
+    void givenAnIndexWhoseRangesDoNotFitTheSpec_whenLoaded_thenItIsIgnored() throws Exception {
+        StartupCache cache = StartupCache.at(home);
+        SpecLoader.load(SPEC, "stripe", cache);
+        awaitWrites();
+        SpecIndex index = SpecIndexCache.read(cache, key, Files.readAllBytes(SPEC)).orElseThrow();
+        List<SpecIndex.PathEntry> shifted = index.paths().stream().map(p -> new SpecIndex.PathEntry(p.path(),
+                p.operations().stream().map(o -> new SpecIndex.OperationEntry(o.method(), o.operationId(),
+                        new dev.twin.replayer.spec.ByteRange(o.range().offset() + 1, o.range().length()))).toList(),
+                p.parameters())).toList();
+        SpecIndexCache.write(cache, key, new SpecIndex(index.version(), index.serverUrl(), shifted,
+                index.components(), index.security()));
+        awaitWrites();
+
+        SpecDocument loaded = SpecLoader.load(SPEC, "stripe", cache);
+        assertTrue(loaded.operations().stream().filter(o -> o.id().equals("stripe.GetBalance")).findFirst()
+                .orElseThrow().operation().getResponses().containsKey("200"), "read from the true ranges");
     }
 
     @Test
