@@ -4,6 +4,8 @@
 #   bash bench/serve.sh                 # full run (~6 min): petstore GET load, Stripe startup, stateful load
 #   bash bench/serve.sh --quick         # 3 s warm-up / 5 s measured, 1 round: a smoke run
 #   bash bench/serve.sh --md out.md     # also write the markdown table
+#   bash bench/serve.sh --stripe-only   # only twin on Stripe: cold and cached launches, RSS, the Stripe load
+#   bash bench/serve.sh --stripe-only --stripe-rounds 3   # several cold+cached launch pairs, medians reported
 #
 # Servers (one at a time, each fresh): the fixed-body Netty ceiling, WireMock (tuned: no journal, 8 threads),
 # MockServer (quiet, OpenAPI import), twin. For each: launch -> first 200 on GET /pets/1, wrk warm-up, measured
@@ -14,14 +16,16 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE="${TWIN_BENCH_CACHE:-$HOME/.cache/twin-bench}"
 OUT="${OUT:-$(mktemp -d -t twin-bench.XXXXXX)}"
-WARMUP=8; DURATION=12; ROUNDS=2; CONNS=64; THREADS=2; MD=""
+WARMUP=8; DURATION=12; ROUNDS=2; CONNS=64; THREADS=2; MD=""; STRIPE_ONLY=""; STRIPE_ROUNDS=1
 WIREMOCK_VERSION=3.13.2; MOCKSERVER_VERSION=5.15.0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) WARMUP=3; DURATION=5; ROUNDS=1 ;;
     --rounds) ROUNDS="$2"; shift ;;
     --md) MD="$2"; shift ;;
-    *) echo "usage: $0 [--quick] [--rounds N] [--md FILE]" >&2; exit 2 ;;
+    --stripe-only) STRIPE_ONLY=1 ;;
+    --stripe-rounds) STRIPE_ROUNDS="$2"; shift ;;
+    *) echo "usage: $0 [--quick] [--rounds N] [--md FILE] [--stripe-only] [--stripe-rounds N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -40,11 +44,11 @@ fetch_jar() { # coordinates dest
 }
 WIREMOCK_JAR="$CACHE/wiremock-standalone-$WIREMOCK_VERSION.jar"
 MOCKSERVER_JAR="$CACHE/mockserver-netty-$MOCKSERVER_VERSION-jar-with-dependencies.jar"
-fetch_jar "org.wiremock:wiremock-standalone:$WIREMOCK_VERSION" "$WIREMOCK_JAR" || log "WireMock unavailable: skipped"
-fetch_jar "org.mock-server:mockserver-netty:$MOCKSERVER_VERSION:jar:jar-with-dependencies" "$MOCKSERVER_JAR" \
+[ -n "$STRIPE_ONLY" ] || fetch_jar "org.wiremock:wiremock-standalone:$WIREMOCK_VERSION" "$WIREMOCK_JAR" || log "WireMock unavailable: skipped"
+[ -n "$STRIPE_ONLY" ] || fetch_jar "org.mock-server:mockserver-netty:$MOCKSERVER_VERSION:jar:jar-with-dependencies" "$MOCKSERVER_JAR" \
   || log "MockServer unavailable: skipped"
 "$ROOT/twin" --version >/dev/null || { echo "twin did not build" >&2; exit 1; }
-TWIN_JAR="$ROOT/cli/target/twin.jar"
+TWIN_JAR="${TWIN_JAR:-$ROOT/cli/target/twin.jar}"
 
 # ------------------------------------------------------------------ processes
 PID=""
@@ -53,7 +57,7 @@ rss_mb() { local s=0 p v; for p in $(tree_pids "$1"); do v=$(awk '/^VmRSS:/{prin
 stop() {
   [ -n "$PID" ] || return 0
   local pids; pids=$(tree_pids "$PID"); kill -TERM $pids 2>/dev/null
-  for _ in $(seq 1 100); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 1 600); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done  # a first serve writes its class-data archive at exit
   kill -KILL $pids 2>/dev/null; wait "$PID" 2>/dev/null; PID=""
 }
 trap stop EXIT
@@ -116,23 +120,38 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END{if(NR==0){
 PEERS=(ceiling twin)
 [ -s "$WIREMOCK_JAR" ] && PEERS+=(wiremock)
 [ -s "$MOCKSERVER_JAR" ] && PEERS+=(mockserver)
+[ -n "$STRIPE_ONLY" ] && PEERS=()
 for round in $(seq 1 "$ROUNDS"); do
   order=("${PEERS[@]}"); [ $((round % 2)) = 0 ] && order=($(printf '%s\n' "${PEERS[@]}" | tac))
   for p in "${order[@]}"; do measure "$p" 18090; done
 done
 
 # ------------------------------------------------------------------ Stripe launch -> first correct 200 (twin)
-# stripe_start -> sets STRIPE_S (seconds to the first correct answer) and STRIPE_RSS; the server keeps running (PID)
+# Cold: no class-data archive and an empty twin home (no start-up cache). Cached: the archive and the cache the
+# cold launch left behind (the archive is written when the cold twin exits, the cache while it runs).
+# stripe_start -> sets STRIPE_S (seconds to the first correct answer), STRIPE_CPU (CPU seconds the JVM had used by
+# then: less sensitive than wall time to other load on the machine) and STRIPE_RSS; the server keeps running (PID)
+TWIN_CDS="${TWIN_JAR%.jar}.jsa"
+cpu_s() { awk -v t="$(getconf CLK_TCK)" '{printf "%.2f", ($14+$15)/t}' /proc/"$1"/stat 2>/dev/null; }
 stripe_start() {
   T0=$(now); launch twin-stripe 18091
   STRIPE_S=$(wait_for "http://127.0.0.1:18091/v1/balance" '"available"')
-  STRIPE_RSS=$(rss_mb "$PID")
+  STRIPE_CPU=$(cpu_s "$(tree_pids "$PID" | tail -1)")
+  sleep 1; STRIPE_RSS=$(rss_mb "$PID")
 }
-rm -f "$ROOT/cli/target/twin.jsa"
-stripe_start; STRIPE_COLD=$STRIPE_S; STRIPE_COLD_RSS=$STRIPE_RSS; stop
-log "Stripe cold (no class-data archive): ${STRIPE_COLD}s, RSS ${STRIPE_COLD_RSS} MiB"
-stripe_start; STRIPE_WARM=$STRIPE_S; STRIPE_WARM_RSS=$STRIPE_RSS
-log "Stripe warm (archive written by the previous launch): ${STRIPE_WARM}s, RSS ${STRIPE_WARM_RSS} MiB"
+declare -a COLD_S COLD_CPU COLD_RSS CACHED_S CACHED_CPU CACHED_RSS
+for round in $(seq 1 "$STRIPE_ROUNDS"); do
+  export TWIN_HOME="$OUT/twin-home-$round"; rm -rf "$TWIN_HOME" "$TWIN_CDS"
+  stripe_start; COLD_S+=("$STRIPE_S"); COLD_CPU+=("$STRIPE_CPU"); COLD_RSS+=("$STRIPE_RSS"); stop
+  log "Stripe cold (no archive, empty cache): ${STRIPE_S}s (${STRIPE_CPU} CPU s), RSS ${STRIPE_RSS} MiB, load $(cut -d' ' -f1 /proc/loadavg)"
+  stripe_start; CACHED_S+=("$STRIPE_S"); CACHED_CPU+=("$STRIPE_CPU"); CACHED_RSS+=("$STRIPE_RSS")
+  log "Stripe cached (archive + cache of the cold launch): ${STRIPE_S}s (${STRIPE_CPU} CPU s), RSS ${STRIPE_RSS} MiB, load $(cut -d' ' -f1 /proc/loadavg)"
+  [ "$round" = "$STRIPE_ROUNDS" ] || stop
+done
+STRIPE_COLD=$(echo "${COLD_S[*]}" | median); STRIPE_COLD_CPU=$(echo "${COLD_CPU[*]}" | median)
+STRIPE_COLD_RSS=$(echo "${COLD_RSS[*]}" | median)
+STRIPE_WARM=$(echo "${CACHED_S[*]}" | median); STRIPE_WARM_CPU=$(echo "${CACHED_CPU[*]}" | median)
+STRIPE_WARM_RSS=$(echo "${CACHED_RSS[*]}" | median)
 
 # ------------------------------------------------------------------ stateful create+get vs stateless GET (twin, Stripe)
 cat > "$OUT/create-get.lua" <<'LUA'
@@ -171,19 +190,20 @@ log "Stripe stateless GET ${STATELESS} req/s, stateful create+get ${STATEFUL} re
 {
   echo "Machine: $(nproc) cores, $(awk -F: '/model name/{print $2; exit}' /proc/cpuinfo | xargs), $(free -g | awk '/Mem:/{print $2}') GiB;"\
        "$(java -version 2>&1 | head -1); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'); -t$THREADS -c$CONNS,"\
-       "${WARMUP}s warm-up + ${DURATION}s measured, median of $ROUNDS round(s); $(date -u +%Y-%m-%d)."
+       "${WARMUP}s warm-up + ${DURATION}s measured, median of $ROUNDS round(s); $(date -u +%Y-%m-%d);"\
+       "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "| server | GET /pets/1 req/s | p50 ms | p99 ms | RSS after MiB | launch to first 200 s |"
   echo "|---|---:|---:|---:|---:|---:|"
-  for p in "${PEERS[@]}"; do
+  for p in "${PEERS[@]+"${PEERS[@]}"}"; do
     echo "| $p | $(echo "${RPS[$p]:-}" | median) | $(echo "${P50[$p]:-}" | median) | $(echo "${P99[$p]:-}" | median) | $(echo "${RSS[$p]:-}" | median) | $(echo "${START[$p]:-}" | median) |"
   done
   echo
   echo "| twin on Stripe (468 operations) | value |"
   echo "|---|---:|"
-  echo "| launch to first correct GET /v1/balance, cold (no class-data archive) | ${STRIPE_COLD} s |"
-  echo "| launch to first correct GET /v1/balance, warm (archive of the previous launch) | ${STRIPE_WARM} s |"
-  echo "| RSS after launch (cold / warm) | ${STRIPE_COLD_RSS} / ${STRIPE_WARM_RSS} MiB |"
+  echo "| launch to first correct GET /v1/balance, cold (no archive, empty cache; median of $STRIPE_ROUNDS) | ${STRIPE_COLD} s (${STRIPE_COLD_CPU} CPU s) |"
+  echo "| launch to first correct GET /v1/balance, cached (archive + cache of the cold launch) | ${STRIPE_WARM} s (${STRIPE_WARM_CPU} CPU s) |"
+  echo "| RSS after launch (cold / cached) | ${STRIPE_COLD_RSS} / ${STRIPE_WARM_RSS} MiB |"
   echo "| stateless GET /v1/balance | ${STATELESS} req/s |"
   echo "| stateful create + get (alternating) | ${STATEFUL} req/s ($(awk -v a="$STATEFUL" -v b="$STATELESS" 'BEGIN{if(b>0) printf "%d%%", 100*a/b}') of stateless) |"
   echo "| RSS after the Stripe load | ${STRIPE_RSS_AFTER} MiB |"
