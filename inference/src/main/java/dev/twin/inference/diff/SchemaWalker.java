@@ -175,14 +175,13 @@ final class SchemaWalker {
     /** A component already expanded elsewhere: its own type and enum, nothing below. */
     private static Node leaf(Schema<?> target) {
         Node node = new Node();
-        ownKeywords(target, node);
-        node.properties.clear();
-        node.items.clear();
-        node.values.clear();
-        node.required.clear();
+        typesAndEnum(target, node);
         node.truncated = true;
-        if (node.types.isEmpty() && (target.getProperties() != null || target.getAllOf() != null)) {
+        if (node.types.isEmpty() && (target.getProperties() != null || target.getAllOf() != null
+                || target.getAdditionalProperties() instanceof Schema<?>)) {
             node.types.add("object");
+        } else if (node.types.isEmpty() && target.getItems() != null) {
+            node.types.add("array");
         }
         settleType(target, node);
         return node;
@@ -205,6 +204,22 @@ final class SchemaWalker {
     }
 
     private static void ownKeywords(Schema<?> schema, Node node) {
+        typesAndEnum(schema, node);
+        if (schema.getProperties() != null) {
+            schema.getProperties().forEach((name, sub) -> node.properties.put(name, new ArrayList<>(List.of(sub))));
+        }
+        if (schema.getRequired() != null) {
+            node.required.addAll(schema.getRequired());
+        }
+        if (schema.getItems() != null) {
+            node.items.add(schema.getItems());
+        }
+        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+            node.values.add(values);
+        }
+    }
+
+    private static void typesAndEnum(Schema<?> schema, Node node) {
         String format = schema.getFormat();
         Set<String> declared = new LinkedHashSet<>();
         if (schema.getTypes() != null) {
@@ -221,18 +236,6 @@ final class SchemaWalker {
             for (Object value : schema.getEnum()) {
                 node.enumValues.add(String.valueOf(value));
             }
-        }
-        if (schema.getProperties() != null) {
-            schema.getProperties().forEach((name, sub) -> node.properties.put(name, new ArrayList<>(List.of(sub))));
-        }
-        if (schema.getRequired() != null) {
-            node.required.addAll(schema.getRequired());
-        }
-        if (schema.getItems() != null) {
-            node.items.add(schema.getItems());
-        }
-        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
-            node.values.add(values);
         }
     }
 
