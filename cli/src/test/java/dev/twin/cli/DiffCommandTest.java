@@ -189,6 +189,18 @@ class DiffCommandTest {
     }
 
     @Test
+    void givenAnOpenApiDocumentWhosePathsDoNotParse_whenDiffed_thenExitCode2WithTheParsersReason() throws Exception {
+        Path old = write("old.yaml", CUSTOMER_V1);
+        Path broken = write("broken.yaml", "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: [1, 2]\n");
+
+        Result result = run("diff", old.toString(), broken.toString());
+
+        assertEquals(2, result.exitCode(), result.out());
+        assertTrue(result.err().startsWith("twin diff: " + broken + " is not an OpenAPI document: ")
+                && result.err().contains("paths"), result.err());
+    }
+
+    @Test
     void givenADirectoryWrittenByInfer_whenDiffed_thenItsOpenapiYamlIsCompared() throws Exception {
         Path old = write("old.yaml", CUSTOMER_V1);
         Files.createDirectories(dir.resolve("twin-out"));

@@ -62,7 +62,9 @@ public final class SpecReader {
 
     private static OpenAPI parsed(SwaggerParseResult result, String name) {
         OpenAPI api = result.getOpenAPI();
-        if (api == null) {
+        boolean noPaths = api != null && (api.getPaths() == null || api.getPaths().isEmpty());
+        // a document whose paths the parser could not read would otherwise diff as "every operation removed"
+        if (api == null || noPaths && result.getMessages() != null && !result.getMessages().isEmpty()) {
             throw new InferenceException(name + " is not an OpenAPI document: "
                     + (result.getMessages() == null || result.getMessages().isEmpty() ? "the parser read nothing"
                     : String.join("; ", result.getMessages())));
