@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.models.OpenAPI;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -27,8 +28,7 @@ public record DiffReport(String oldName, String newName, List<Change> changes) {
         changes = List.copyOf(sorted);
     }
 
-    public static DiffReport of(String oldName, io.swagger.v3.oas.models.OpenAPI before, String newName,
-                                io.swagger.v3.oas.models.OpenAPI after) {
+    public static DiffReport of(String oldName, OpenAPI before, String newName, OpenAPI after) {
         return new DiffReport(oldName, newName, SpecDiff.compare(before, after));
     }
 

@@ -4,7 +4,9 @@ import io.swagger.v3.oas.models.media.Schema;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +29,7 @@ final class SchemaWalker {
     private static final int MAX_DEPTH = 16;
 
     private final Map<String, Schema> components;
-    private final Map<String, Map<String, FieldShape>> byRef = new java.util.HashMap<>();
+    private final Map<String, Map<String, FieldShape>> byRef = new HashMap<>();
 
     SchemaWalker(Map<String, Schema> components) {
         this.components = components == null ? Map.of() : components;
@@ -88,7 +90,7 @@ final class SchemaWalker {
                 queue.add(new Pending(path.isEmpty() ? "*" : path + ".*", node.values, false, depth));
             }
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** Alternatives (oneOf/anyOf variants, or one property's schemas from several variants) united. */

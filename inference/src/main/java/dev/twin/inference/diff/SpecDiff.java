@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -331,7 +332,7 @@ public final class SpecDiff {
             return Map.of();
         }
         boolean required = Boolean.TRUE.equals(parameter.getRequired());
-        var schema = parameter.getSchema() != null ? parameter.getSchema() : schema(parameter.getContent());
+        Schema<?> schema = parameter.getSchema() != null ? parameter.getSchema() : schema(parameter.getContent());
         Map<String, FieldShape> fields = spec.walker().flatten(schema, required);
         if (fields.isEmpty()) {
             fields = Map.of("", new FieldShape(Set.of(), required, null, false));
@@ -376,8 +377,7 @@ public final class SpecDiff {
         return ref.substring(ref.lastIndexOf('/') + 1);
     }
 
-    @SuppressWarnings("rawtypes")
-    private static io.swagger.v3.oas.models.media.Schema schema(Content content) {
+    private static Schema<?> schema(Content content) {
         MediaType media = media(content);
         return media == null ? null : media.getSchema();
     }
