@@ -69,7 +69,12 @@ final class ErrorCodes {
     }
 
     private static boolean isCodeField(String path) {
-        String name = path.substring(path.lastIndexOf('.') + 1);
-        return CODE_FIELDS.contains(name);
+        for (String name : CODE_FIELDS) {
+            if (path.endsWith(name) && (path.length() == name.length()
+                    || path.charAt(path.length() - name.length() - 1) == '.')) {
+                return true;
+            }
+        }
+        return false;
     }
 }

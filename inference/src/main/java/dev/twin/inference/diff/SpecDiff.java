@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -218,7 +219,7 @@ public final class SpecDiff {
     private void compareEnums(String op, Side side, String location, FieldShape b, FieldShape a) {
         List<String> was = b.enumValues();
         List<String> now = a.enumValues();
-        if (was == null && now == null) {
+        if (Objects.equals(was, now)) {
             return;
         }
         if (was == null) {
@@ -239,6 +240,9 @@ public final class SpecDiff {
     }
 
     private static boolean coveredByAncestor(String path, Set<String> covered) {
+        if (covered.isEmpty()) {
+            return false;
+        }
         for (String p = parent(path); p != null; p = parent(p)) {
             if (covered.contains(p)) {
                 return true;
