@@ -3,18 +3,22 @@
 #
 #   bash bench/proxy.sh            # 20 s JIT warm-up through the proxy, then per side 5 s warm-up + 10 s measured
 #   bash bench/proxy.sh --quick    # 5 s JIT warm-up, 2 s warm-up + 5 s measured
+#   JIT_WARMUP=60 DURATION=20 bash bench/proxy.sh   # run lengths in seconds (also WARMUP) override either
 #
 # Upstream: bench/ceiling/FixedBodyServer.java (keep-alive Netty server, one fixed JSON body), run from the twin jar.
 # Direct:   wrk -> upstream.   Proxied: wrk -> twin record --upstream (recording every exchange into a fresh store).
 # Throughput: wrk with 32 connections; added latency: p50 with one connection (no queueing), both sides alike.
-# Prints req/s and p50 for both, the throughput ratio and the added p50. Targets: >= 60 %, <= 1 ms.
+# Prints req/s and p50 for both, the throughput ratio and the added p50. Targets: >= 60 %, <= 1 ms. Also prints
+# where twin's CPU went during its measured 32-connection run (event loops, recording writer, JIT, GC), per
+# thread from /proc, and the CPU per request of twin, the upstream and wrk.
 # Set TWIN_TARGET to build into another output folder (default: target), TWIN_JAVA_OPTS for the proxy's JVM.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TARGET="${TWIN_TARGET:-target}"
 JAR="$ROOT/cli/$TARGET/twin.jar"
-WARMUP=5; DURATION=10; CONNS=32; THREADS=2; JIT_WARMUP=20
-[ "${1:-}" = "--quick" ] && { WARMUP=2; DURATION=5; JIT_WARMUP=5; }
+DEFAULT_WARMUP=5; DEFAULT_DURATION=10; DEFAULT_JIT_WARMUP=20; CONNS=32; THREADS=2
+[ "${1:-}" = "--quick" ] && { DEFAULT_WARMUP=2; DEFAULT_DURATION=5; DEFAULT_JIT_WARMUP=5; }
+WARMUP="${WARMUP:-$DEFAULT_WARMUP}"; DURATION="${DURATION:-$DEFAULT_DURATION}"; JIT_WARMUP="${JIT_WARMUP:-$DEFAULT_JIT_WARMUP}"
 OUT="$(mktemp -d -t twin-proxy-bench.XXXXXX)"
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
@@ -33,6 +37,13 @@ wait_http() { # url
   for _ in $(seq 1 300); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done
   echo "nothing answered on $1" >&2; return 1
 }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU ticks per thread of a process, summed by thread name with its trailing number dropped
+thread_ticks() {
+  for task in /proc/"$1"/task/*; do
+    printf '%s %s\n' "$(tr ' ' _ <"$task/comm" | sed 's/[-#_]*[0-9]*$//')" "$(awk '{print $14 + $15}' "$task/stat")"
+  done | awk '{t[$1] += $2} END {for (k in t) print k, t[k]}' | sort
+}
 measure() { # name url connections -> prints "reqs p50ms"
   local threads=$THREADS; [ "$3" -lt "$THREADS" ] && threads=$3
   wrk -t"$threads" -c"$3" -d"${WARMUP}s" "$2" >/dev/null
@@ -45,7 +56,8 @@ measure() { # name url connections -> prints "reqs p50ms"
 
 UP_PORT=$(free_port)
 java -cp "$JAR" "$ROOT/bench/ceiling/FixedBodyServer.java" "$UP_PORT" >"$OUT/upstream.log" 2>&1 &
-PIDS+=($!)
+UP_PID=$!
+PIDS+=("$UP_PID")
 wait_http "http://127.0.0.1:$UP_PORT/" || exit 1
 
 PROXY_PORT=$(free_port)
@@ -61,7 +73,9 @@ wrk -t"$THREADS" -c"$CONNS" -d"${JIT_WARMUP}s" "http://127.0.0.1:$PROXY_PORT/pet
 log "direct, $CONNS connections"
 read -r DIRECT_RPS DIRECT_P50 < <(measure direct "http://127.0.0.1:$UP_PORT/pets/1" "$CONNS")
 log "through twin record, $CONNS connections"
+thread_ticks "$PROXY_PID" >"$OUT/threads-before.txt"; UP_TICKS0=$(cpu_ticks "$UP_PID")
 read -r PROXY_RPS PROXY_P50 < <(measure proxy "http://127.0.0.1:$PROXY_PORT/pets/1" "$CONNS")
+thread_ticks "$PROXY_PID" >"$OUT/threads-after.txt"; UP_TICKS1=$(cpu_ticks "$UP_PID")
 log "direct, 1 connection"
 read -r _ DIRECT_P50_1 < <(measure direct-1 "http://127.0.0.1:$UP_PORT/pets/1" 1)
 log "through twin record, 1 connection"
@@ -75,6 +89,15 @@ awk -v d="$DIRECT_RPS" -v dp="$DIRECT_P50" -v p="$PROXY_RPS" -v pp="$PROXY_P50" 
   printf "\nthroughput ratio: %.0f %% of direct (target >= 60 %%)\n", 100 * p / d
   printf "added p50, 1 connection: %.3f ms (target <= 1 ms); %d connections: %.3f ms\n", p1 - d1, c, pp - dp
 }'
+# The measured proxy run includes its warm-up (both ran back to back), so CPU is divided by both runs' requests.
+PROXY_SECS=$((WARMUP + DURATION))
+echo
+echo "twin's CPU during the ${PROXY_SECS} s proxied 32-connection run, by thread (ms per 1000 requests; % of one core):"
+join "$OUT/threads-before.txt" "$OUT/threads-after.txt" | awk -v hz="$(getconf CLK_TCK)" -v rps="$PROXY_RPS" \
+    -v secs="$PROXY_SECS" -v up=$((UP_TICKS1 - UP_TICKS0)) '
+  function row(name, ticks) { printf "  %-28s %6.1f ms/1k req  %5.1f %%\n", name, ticks * 1000 / hz / (rps * secs / 1000), 100 * ticks / hz / secs }
+  { d = $3 - $2; if (d > 0) { row($1, d); total += d } }
+  END { row("twin, all threads", total); row("upstream (for comparison)", up) }'
 kill -TERM "$PROXY_PID" 2>/dev/null; wait "$PROXY_PID" 2>/dev/null   # SIGTERM flushes and closes the store
 RECORDED=$(java -jar "$JAR" recordings sessions --store "$OUT/bench.db" 2>/dev/null | awk '$1=="bench"{print $2}')
 echo "exchanges recorded during the run: ${RECORDED:-unknown}"
