@@ -92,13 +92,8 @@ public final class SpecDiff {
             compareFields(op, Side.REQUEST, name, "", flatten(before, oldParams.get(name)),
                     flatten(after, newParams.get(name)), Set.of());
         }
-        RequestBody oldBody = requestBody(was.operation(), before);
-        RequestBody newBody = requestBody(now.operation(), after);
-        compareFields(op, Side.REQUEST, "request body", ": ",
-                before.walker().flatten(schema(oldBody == null ? null : oldBody.getContent()),
-                        oldBody != null && Boolean.TRUE.equals(oldBody.getRequired())),
-                after.walker().flatten(schema(newBody == null ? null : newBody.getContent()),
-                        newBody != null && Boolean.TRUE.equals(newBody.getRequired())), Set.of());
+        compareFields(op, Side.REQUEST, "request body", ": ", requestFields(was.operation(), before),
+                requestFields(now.operation(), after), Set.of());
         compareResponses(op, responses(was.operation(), before), responses(now.operation(), after));
     }
 
@@ -352,13 +347,17 @@ public final class SpecDiff {
         return all == null ? null : all.get(lastSegment(parameter.get$ref()));
     }
 
-    private static RequestBody requestBody(Operation operation, Spec spec) {
+    /** The request body's fields; its root is required when the body is. */
+    private static Map<String, FieldShape> requestFields(Operation operation, Spec spec) {
         RequestBody body = operation.getRequestBody();
         if (body != null && body.get$ref() != null) {
             Map<String, RequestBody> all = spec.components().getRequestBodies();
             body = all == null ? null : all.get(lastSegment(body.get$ref()));
         }
-        return body;
+        if (body == null) {
+            return Map.of();
+        }
+        return spec.walker().flatten(schema(body.getContent()), Boolean.TRUE.equals(body.getRequired()));
     }
 
     private static Map<String, ApiResponse> responses(Operation operation, Spec spec) {
