@@ -7,6 +7,7 @@ import dev.twin.replayer.response.ErrorResponses;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,6 +23,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -40,6 +43,7 @@ import java.util.Map;
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String SANDBOX_HEADER = ResponseBytes.SANDBOX_HEADER;
     private static final byte[] NO_BODY = new byte[0];
+    private static final AttributeKey<String> REMOTE_ADDRESS = AttributeKey.valueOf(HttpHandler.class, "remote");
 
     private final RequestPipeline pipeline;
 
@@ -85,10 +89,20 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         Map<String, List<String>> query = rawQuery.isEmpty() ? Map.of() : uri.parameters();
         ByteBuf content = request.content();
         byte[] body = content.isReadable() ? ByteBufUtil.getBytes(content) : NO_BODY;
-        SocketAddress remote = ctx.channel().remoteAddress();
-        String remoteAddress = remote instanceof InetSocketAddress inet ? inet.getHostString() : String.valueOf(remote);
         return new TwinRequest(request.method().name(), uri.path(), rawQuery.isEmpty() ? null : rawQuery, query,
-                headers(request.headers()), body, remoteAddress);
+                headers(request.headers()), body, remoteAddress(ctx.channel()));
+    }
+
+    /** The client's address as text, formatted once per connection (formatting an IP address allocates). */
+    private static String remoteAddress(Channel channel) {
+        Attribute<String> cached = channel.attr(REMOTE_ADDRESS);
+        String address = cached.get();
+        if (address == null) {
+            SocketAddress remote = channel.remoteAddress();
+            address = remote instanceof InetSocketAddress inet ? inet.getHostString() : String.valueOf(remote);
+            cached.set(address);
+        }
+        return address;
     }
 
     /** Header names lower-cased, values in order; built straight into an immutable map when no name repeats. */
