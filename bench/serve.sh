@@ -57,7 +57,9 @@ rss_mb() { local s=0 p v; for p in $(tree_pids "$1"); do v=$(awk '/^VmRSS:/{prin
 stop() {
   [ -n "$PID" ] || return 0
   local pids; pids=$(tree_pids "$PID"); kill -TERM $pids 2>/dev/null
-  for _ in $(seq 1 600); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done  # a first serve writes its class-data archive at exit
+  # wait for every process of the tree (the JVM outlives its launcher's shell): a first serve writes its
+  # class-data archive at exit, which takes seconds
+  for _ in $(seq 1 600); do kill -0 $pids 2>/dev/null || break; sleep 0.1; done
   kill -KILL $pids 2>/dev/null; wait "$PID" 2>/dev/null; PID=""
 }
 trap stop EXIT
