@@ -9,7 +9,10 @@ import com.github.jknack.handlebars.HandlebarsException;
  * {@code delete.body}) at load, so a broken {@code {{item.id}} is a config error and not a runtime surprise.
  */
 final class Templates {
-    private static final Handlebars HANDLEBARS = new Handlebars();
+    /** Built on the first template only: a config without templates never loads Handlebars. */
+    private static final class Engine {
+        static final Handlebars HANDLEBARS = new Handlebars();
+    }
 
     private Templates() {
     }
@@ -37,7 +40,7 @@ final class Templates {
         }
         String template = value.textValue();
         try {
-            HANDLEBARS.compileInline(template);
+            Engine.HANDLEBARS.compileInline(template);
         } catch (HandlebarsException e) {
             int line = e.getError() == null ? 1 : e.getError().line;
             int column = e.getError() == null ? 1 : e.getError().column + 1; // Handlebars counts from 0
