@@ -12,6 +12,7 @@ import dev.twin.replayer.convention.Expansion;
 import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.custom.CustomOperationRunner;
 import dev.twin.replayer.spec.ApiOperation;
+import dev.twin.replayer.spec.Lazy;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -26,7 +27,8 @@ import java.util.function.Function;
 
 /**
  * Turns the {@code extend} bindings of a loaded twin.yaml into {@link CompiledBinding}s keyed by operation id,
- * checking each against the imported operations; every problem is reported at once.
+ * checking each against the imported operations; every problem is reported at once. The checks need only the
+ * config and the operation index, so they run at start; each action is built on its operation's first request.
  */
 final class BindingCompiler {
     private final TwinConfig config;
@@ -104,8 +106,20 @@ final class BindingCompiler {
                     + "'", binding.table(), tables.keySet()));
         }
         ErrorBodies errors = table == null ? globalErrors : table.errors();
+        // named custom operation checked now (a config error); the action itself is built on first use
+        CustomOperationRunner runner = binding.action() == Binding.Action.CUSTOM ? runner(binding) : null;
+        Lazy<BindingAction> action = new Lazy<>(() -> action(binding, operation, table, runner));
+        return new CompiledBinding(operation.id(), action, errors, idParam, parents);
+    }
+
+    /**
+     * The action of a checked binding. Built on the operation's first request: the documented status and the
+     * required body fields come from the operation's swagger model, which is costly to build for a large spec.
+     */
+    private BindingAction action(Binding binding, ApiOperation operation, TableConventions table,
+                                 CustomOperationRunner runner) {
         int documented = lowestSuccess(operation.operation());
-        BindingAction action = switch (binding.action()) {
+        return switch (binding.action()) {
             case LIST -> new ListAction(table, expansion, dataField(binding), orDefault(documented, 200));
             case GET -> new GetAction(rows(table), orDefault(documented, 200));
             case CREATE -> new CreateAction(rows(table), table.createStatus() != null
@@ -114,9 +128,8 @@ final class BindingCompiler {
             case UPDATE -> new PatchAction(rows(table), orDefault(documented, 200), true);
             case DELETE -> new DeleteAction(rows(table), table.deleteStatus() != null
                     ? table.deleteStatus() : orDefault(documented, table.deleteBody() == null ? 204 : 200));
-            case CUSTOM -> new CustomAction(runner(binding), orDefault(documented, 200));
+            case CUSTOM -> new CustomAction(runner, orDefault(documented, 200));
         };
-        return new CompiledBinding(operation.id(), action, errors, idParam, parents);
     }
 
     private String dataField(Binding binding) {

@@ -3,12 +3,14 @@ package dev.twin.replayer.binding;
 import dev.twin.replayer.convention.ErrorBodies;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One {@code extend} entry made ready for requests: the action, the error shape to answer failures with, and which
- * path parameter is the row id and which are parents. Built once at startup.
+ * path parameter is the row id and which are parents. Checked at startup; the action is built once, on the
+ * operation's first request (thread-safe).
  */
-record CompiledBinding(String operationId, BindingAction action, ErrorBodies errors, String idParam,
+record CompiledBinding(String operationId, Supplier<BindingAction> action, ErrorBodies errors, String idParam,
                        List<String> parentParams) {
     CompiledBinding {
         parentParams = List.copyOf(parentParams);

@@ -107,7 +107,7 @@ final class TableBindingResponder implements StatefulResponder {
         }
         BoundRequest bound = new BoundRequest(routed, decoded, id, parents, expandPaths(routed.request(), decoded));
         try {
-            return store.inTransaction(tenant, tables -> binding.action().run(bound, tables));
+            return store.inTransaction(tenant, tables -> binding.action().get().run(bound, tables));
         } catch (StateException e) {
             return binding.errors().response(e.error(), routed.request());
         } catch (StepFailure e) {
