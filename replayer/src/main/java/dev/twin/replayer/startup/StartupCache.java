@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -76,6 +77,18 @@ public final class StartupCache {
 
     public boolean enabled() {
         return directory != null;
+    }
+
+    /** Whether an earlier launch left entries here, i.e. this launch will likely answer its first requests from them. */
+    public boolean hasEntries() {
+        if (!enabled()) {
+            return false;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            return entries.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
