@@ -1,5 +1,6 @@
 package dev.twin.proxy;
 
+import dev.twin.proxy.record.RecordingBackPressure;
 import dev.twin.proxy.record.RecordingHandler;
 import dev.twin.proxy.relay.HttpRelayHandler;
 import dev.twin.proxy.relay.UpstreamConnector;
@@ -9,11 +10,13 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 
 /**
- * The handlers of a client connection speaking HTTP to twin: codec, 100-continue, recording beside the relay.
+ * The handlers of a client connection speaking HTTP to twin: codec, pausing new requests while the store is behind,
+ * 100-continue, recording beside the relay.
  * Used for reverse-proxy connections, forward-proxy connections and decrypted CONNECT tunnels alike.
  */
 public final class ClientPipeline {
     public static final String HTTP_CODEC = "http-codec";
+    public static final String BACK_PRESSURE = "recording-back-pressure";
     public static final String EXPECT_CONTINUE = "expect-continue";
     public static final String RECORDING = "recording";
     public static final String RELAY = "relay";
@@ -33,6 +36,7 @@ public final class ClientPipeline {
 
     public void addHttpHandlers(ChannelPipeline pipeline, OriginResolver resolver) {
         pipeline.addLast(HTTP_CODEC, new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADER_SIZE, MAX_CHUNK_SIZE));
+        pipeline.addLast(BACK_PRESSURE, new RecordingBackPressure(sink));
         pipeline.addLast(EXPECT_CONTINUE, new HttpServerExpectContinueHandler());
         pipeline.addLast(RECORDING, new RecordingHandler(sink, config.session(), config.maxBodyBytes(), resolver));
         pipeline.addLast(RELAY, new HttpRelayHandler(resolver, connector));

@@ -96,6 +96,9 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
                 SslHandler tls = TlsInterception.serverHandler(context, ctx.alloc());
                 pipeline.addLast(CLIENT_TLS, tls);
                 http.addHttpHandlers(pipeline, OriginResolver.fixed(target));
+                // The handshake reads whatever the store's backlog (the recording back-pressure holds requests only,
+                // and a handshake held back would time out).
+                pipeline.context(CLIENT_TLS).read();
                 String clientAddress = ClientAddresses.of(ctx.channel());
                 tls.handshakeFuture().addListener(handshake -> {
                     if (!handshake.isSuccess()) {
@@ -144,6 +147,7 @@ public final class ConnectHandler extends ChannelInboundHandlerAdapter {
         pipeline.remove(ClientPipeline.RELAY);
         pipeline.remove(ClientPipeline.RECORDING);
         pipeline.remove(ClientPipeline.EXPECT_CONTINUE);
+        pipeline.remove(ClientPipeline.BACK_PRESSURE);
         pipeline.remove(this);
         pipeline.remove(ClientPipeline.HTTP_CODEC);
     }

@@ -1,5 +1,6 @@
 package dev.twin.proxy.relay;
 
+import dev.twin.proxy.record.RecordingBackPressure;
 import dev.twin.proxy.record.RecordingHandler;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -20,6 +21,7 @@ final class ProtocolSwitch {
         ChannelPipeline clientPipeline = client.pipeline();
         removeIfPresent(clientPipeline, HttpServerExpectContinueHandler.class);
         removeIfPresent(clientPipeline, RecordingHandler.class);
+        removeIfPresent(clientPipeline, RecordingBackPressure.class);
         removeIfPresent(clientPipeline, HttpRelayHandler.class);
         clientPipeline.addLast(new ByteRelayHandler(upstream));
         removeIfPresent(clientPipeline, HttpServerCodec.class);

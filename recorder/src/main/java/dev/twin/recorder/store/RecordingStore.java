@@ -92,9 +92,18 @@ public final class RecordingStore implements AutoCloseable {
      * A writer that drains exchanges on its own thread, redacting, decoding and committing every
      * {@code commitInterval}. Closing the store closes its writers first.
      */
-    public synchronized RecordingWriter writer(Redactor redactor, Duration commitInterval) {
+    public RecordingWriter writer(Redactor redactor, Duration commitInterval) {
+        return writer(redactor, commitInterval, RecordingWriter.DEFAULT_MAX_BACKLOG);
+    }
+
+    /**
+     * A writer as above that reports itself {@link RecordingWriter#isBehind() behind} (so proxies pause their
+     * clients) once {@code maxBacklog} exchanges wait to be written.
+     */
+    public synchronized RecordingWriter writer(Redactor redactor, Duration commitInterval, int maxBacklog) {
         checkWritable();
-        RecordingWriter writer = new RecordingWriter(this, redactor, commitInterval, RecordingWriter.DEFAULT_BATCH);
+        RecordingWriter writer = new RecordingWriter(this, redactor, commitInterval, RecordingWriter.DEFAULT_BATCH,
+                maxBacklog);
         writers.add(writer);
         return writer;
     }

@@ -27,13 +27,17 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>{@link #accept} only enqueues (lock-free, and without waking the writer: under traffic the writer drains the
  * queue in batches every {@value #DRAIN_MILLIS} ms or so, so a recorded exchange costs the proxy no thread hand-off),
- * so a slow disk never costs proxy latency. The queue holds at most
- * {@value #MAX_QUEUED} exchanges: beyond that (the store has fallen far behind, e.g. under a load test) new
- * exchanges are dropped, counted in {@link #dropped()} and reported on stderr, rather than exhausting memory.
+ * so a slow disk costs proxy latency only once the writer is behind (below).
+ *
+ * <p><b>Back-pressure.</b> Nothing is dropped. Once {@code maxBacklog} exchanges (default
+ * {@value #DEFAULT_MAX_BACKLOG}) wait to be written the writer {@link #isBehind() is behind}: proxies stop reading
+ * new requests, so traffic slows to what the store can record. When the backlog is down to half of that, the
+ * writer runs the {@link #whenCaughtUp} callbacks and the proxies read on. Exchanges already under way still
+ * arrive (at most about one per client connection), so memory stays bounded by the backlog plus the connections.
  */
 public final class RecordingWriter implements ExchangeSink, AutoCloseable {
     static final int DEFAULT_BATCH = 1000;
-    static final int MAX_QUEUED = 100_000;
+    public static final int DEFAULT_MAX_BACKLOG = 10_000;
     /** How often a writer with uncommitted or incoming work looks at the queue again. */
     static final long DRAIN_MILLIS = 10;
 
@@ -42,13 +46,19 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
     private final long commitIntervalNanos;
     private final long drainNanos;
     private final int batchSize;
+    private final int maxBacklog;
+    /** At this backlog a writer that was behind has caught up (half the maximum, so pauses are not brief). */
+    private final int caughtUpAt;
     /** Exchanges and barriers, in the order they were handed over. */
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final Thread thread;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
+    /** Set on the proxy's thread by the exchange that fills the backlog, cleared by the writer once it caught up. */
+    private volatile boolean behind;
+    /** Callbacks of proxies waiting for the writer to catch up; each is polled (so run) exactly once. */
+    private final ConcurrentLinkedQueue<Runnable> waitingForCatchUp = new ConcurrentLinkedQueue<>();
     /** Set by the writer before it parks with nothing to do; the next {@link #accept} then wakes it. */
     private volatile boolean idle;
     private volatile boolean closed;
@@ -57,12 +67,18 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
     private record Barrier(CompletableFuture<Void> done, boolean stop) {
     }
 
-    RecordingWriter(RecordingStore store, Redactor redactor, Duration commitInterval, int batchSize) {
+    RecordingWriter(RecordingStore store, Redactor redactor, Duration commitInterval, int batchSize,
+                    int maxBacklog) {
+        if (maxBacklog < 1) {
+            throw new IllegalArgumentException("max backlog must be positive: " + maxBacklog);
+        }
         this.store = store;
         this.redactor = redactor;
         this.commitIntervalNanos = commitInterval.toNanos();
         this.drainNanos = Math.min(DRAIN_MILLIS * 1_000_000, Math.max(1, commitIntervalNanos / 2));
         this.batchSize = batchSize;
+        this.maxBacklog = maxBacklog;
+        this.caughtUpAt = maxBacklog / 2;
         this.thread = new Thread(this::run, "twin-recording-writer");
         thread.setDaemon(true);
         thread.start();
@@ -75,22 +91,41 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
             failed.incrementAndGet();
             return;
         }
-        if (queued.get() >= MAX_QUEUED) {
-            drop();
-            return;
+        if (queued.incrementAndGet() >= maxBacklog && !behind) {
+            behind = true;
         }
-        queued.incrementAndGet();
         queue.add(exchange);
         if (idle) {
             wake();
         }
     }
 
-    private void drop() {
-        long count = dropped.incrementAndGet();
-        if (count == 1 || count % 10_000 == 0) {
-            System.err.println("twin: the store cannot keep up; " + count
-                    + " exchanges were not recorded (traffic still flows)");
+    /** True from the moment {@code maxBacklog} exchanges wait to be written until the backlog is down to half. */
+    @Override
+    public boolean isBehind() {
+        return behind;
+    }
+
+    /**
+     * Runs {@code resume} once the writer has caught up, on the writer thread (or at once on the caller's when it
+     * is not behind). Callbacks must only hand work off.
+     */
+    @Override
+    public void whenCaughtUp(Runnable resume) {
+        waitingForCatchUp.add(resume);
+        if (!behind) {
+            // The writer may have caught up between the caller's isBehind() and the add above.
+            resumeWaiting();
+        }
+    }
+
+    private void resumeWaiting() {
+        for (Runnable resume; (resume = waitingForCatchUp.poll()) != null; ) {
+            try {
+                resume.run();
+            } catch (RuntimeException e) {
+                // e.g. the proxy's event loop already shut down: that connection has nothing left to resume
+            }
         }
     }
 
@@ -102,11 +137,6 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
     /** Exchanges appended to the store so far (committed or about to be). */
     public long written() {
         return written.get();
-    }
-
-    /** Exchanges not recorded because more than {@value #MAX_QUEUED} were waiting to be written. */
-    public long dropped() {
-        return dropped.get();
     }
 
     /** Exchanges that could not be stored (see stderr for why) or arrived after close. */
@@ -122,6 +152,9 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
         }
         closed = true;
         awaitBarrier(true);
+        // Nothing more will be written: let paused connections read on (what they send is counted as failed).
+        behind = false;
+        resumeWaiting();
     }
 
     private void awaitBarrier(boolean stop) {
@@ -151,7 +184,10 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
         while (true) {
             Object item = queue.poll();
             if (item instanceof Exchange exchange) {
-                queued.decrementAndGet();
+                if (queued.decrementAndGet() <= caughtUpAt && behind) {
+                    behind = false;
+                    resumeWaiting();
+                }
                 write(exchange);
                 if (pending++ == 0) {
                     commitDue = System.nanoTime() + Math.max(0, commitIntervalNanos - drainNanos);

@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,6 +69,61 @@ class RecordingWriterTest {
 
             assertEquals(1, writer.failed());
             assertEquals(0, store.count());
+        }
+    }
+
+    @Test
+    void aWriterHeldPastItsMaxBacklogIsBehindUntilItCaughtUpAndThenStoresEverything() throws Exception {
+        try (RecordingStore store = RecordingStore.open(dir.resolve("twin.db"))) {
+            RecordingWriter writer = store.writer(Redactor.defaults(), RecordingStore.DEFAULT_COMMIT_INTERVAL, 10);
+            CountDownLatch caughtUp = new CountDownLatch(1);
+            // The store's writes synchronize on the store: holding its monitor holds the writer at its next append.
+            synchronized (store) {
+                for (int i = 0; i < 30; i++) {
+                    writer.accept(SampleExchanges.get("s", "/" + i));
+                }
+                assertTrue(writer.isBehind());
+                writer.whenCaughtUp(caughtUp::countDown);
+                assertEquals(1, caughtUp.getCount(), "resumed while the writer was still held");
+            }
+
+            assertTrue(caughtUp.await(10, TimeUnit.SECONDS), "the writer never caught up");
+            writer.flush();
+
+            assertFalse(writer.isBehind());
+            assertEquals(30, store.count());
+        }
+    }
+
+    @Test
+    void aWriterThatIsNotBehindResumesAtOnce() {
+        try (RecordingStore store = RecordingStore.open(dir.resolve("twin.db"))) {
+            RecordingWriter writer = store.writer(Redactor.defaults());
+            AtomicInteger resumed = new AtomicInteger();
+
+            writer.whenCaughtUp(resumed::incrementAndGet);
+
+            assertFalse(writer.isBehind());
+            assertEquals(1, resumed.get());
+        }
+    }
+
+    @Test
+    void closingAWriterThatIsBehindResumesItsWaitersOnce() {
+        try (RecordingStore store = RecordingStore.open(dir.resolve("twin.db"))) {
+            RecordingWriter writer = store.writer(Redactor.defaults(), RecordingStore.DEFAULT_COMMIT_INTERVAL, 4);
+            AtomicInteger resumed = new AtomicInteger();
+            synchronized (store) {
+                for (int i = 0; i < 8; i++) {
+                    writer.accept(SampleExchanges.get("s", "/" + i));
+                }
+                writer.whenCaughtUp(resumed::incrementAndGet);
+            }
+
+            writer.close();
+
+            assertEquals(1, resumed.get());
+            assertEquals(8, store.count());
         }
     }
 
