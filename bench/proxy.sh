@@ -10,7 +10,9 @@
 # Throughput: wrk with 32 connections; added latency: p50 with one connection (no queueing), both sides alike.
 # Prints req/s and p50 for both, the throughput ratio and the added p50. Targets: >= 60 %, <= 1 ms. Also prints
 # where twin's CPU went during its measured 32-connection run (event loops, recording writer, JIT, GC), per
-# thread from /proc, and the CPU per request of twin, the upstream and wrk.
+# thread from /proc, and the CPU per request of twin, the upstream and wrk. Ends with the exchanges recorded next to
+# the requests wrk got answered through the proxy (back-pressure slows the proxy to what the store can record rather
+# than dropping any), and the load average.
 # Set TWIN_TARGET to build into another output folder (default: target), TWIN_JAVA_OPTS for the proxy's JVM.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,7 +48,7 @@ thread_ticks() {
 }
 measure() { # name url connections -> prints "reqs p50ms"
   local threads=$THREADS; [ "$3" -lt "$THREADS" ] && threads=$3
-  wrk -t"$threads" -c"$3" -d"${WARMUP}s" "$2" >/dev/null
+  wrk -t"$threads" -c"$3" -d"${WARMUP}s" "$2" >"$OUT/$1-warmup.txt"
   wrk -t"$threads" -c"$3" -d"${DURATION}s" --latency "$2" >"$OUT/$1.txt"
   local reqs p50
   reqs=$(awk '/^Requests\/sec:/{print $2}' "$OUT/$1.txt")
@@ -68,8 +70,9 @@ PROXY_PID=$!
 PIDS+=("$PROXY_PID")
 wait_http "http://127.0.0.1:$PROXY_PORT/" || { cat "$OUT/proxy.log" >&2; exit 1; }
 
+log "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 log "warming up the JIT (upstream and proxy) for ${JIT_WARMUP}s"
-wrk -t"$THREADS" -c"$CONNS" -d"${JIT_WARMUP}s" "http://127.0.0.1:$PROXY_PORT/pets/1" >/dev/null
+wrk -t"$THREADS" -c"$CONNS" -d"${JIT_WARMUP}s" "http://127.0.0.1:$PROXY_PORT/pets/1" >"$OUT/proxy-jit.txt"
 log "direct, $CONNS connections"
 read -r DIRECT_RPS DIRECT_P50 < <(measure direct "http://127.0.0.1:$UP_PORT/pets/1" "$CONNS")
 log "through twin record, $CONNS connections"
@@ -101,4 +104,10 @@ join "$OUT/threads-before.txt" "$OUT/threads-after.txt" | awk -v hz="$(getconf C
 kill -TERM "$PROXY_PID" 2>/dev/null; wait "$PROXY_PID" 2>/dev/null   # SIGTERM flushes and closes the store
 RECORDED=$(java -jar "$JAR" recordings sessions --store "$OUT/bench.db" 2>/dev/null | awk '$1=="bench"{print $2}')
 echo "exchanges recorded during the run: ${RECORDED:-unknown}"
+# wrk counts answered requests; the store also holds the start-up probe and the requests still in flight when each
+# wrk run stopped (recorded as client aborts), so it may hold a few more, never fewer.
+SENT=$(cat "$OUT"/proxy-jit.txt "$OUT"/proxy-warmup.txt "$OUT"/proxy.txt "$OUT"/proxy-1-warmup.txt "$OUT"/proxy-1.txt \
+  | awk '/requests in/{n += $1} END {print n}')
+echo "requests answered through twin record (all wrk runs): ${SENT:-unknown}"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 log "wrk output and logs in $OUT"

@@ -59,6 +59,8 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
     private volatile boolean behind;
     /** Callbacks of proxies waiting for the writer to catch up; each is polled (so run) exactly once. */
     private final ConcurrentLinkedQueue<Runnable> waitingForCatchUp = new ConcurrentLinkedQueue<>();
+    /** How often the writer caught up after falling behind; written by the writer thread only. */
+    private long catchUps;
     /** Set by the writer before it parks with nothing to do; the next {@link #accept} then wakes it. */
     private volatile boolean idle;
     private volatile boolean closed;
@@ -119,6 +121,15 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
         }
     }
 
+    private void caughtUp() {
+        behind = false;
+        resumeWaiting();
+        if (catchUps++ == 0) {
+            System.err.println("twin: the store fell behind the traffic; new requests wait while it catches up"
+                    + " (nothing is dropped)");
+        }
+    }
+
     private void resumeWaiting() {
         for (Runnable resume; (resume = waitingForCatchUp.poll()) != null; ) {
             try {
@@ -152,6 +163,10 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
         }
         closed = true;
         awaitBarrier(true);
+        if (catchUps > 0) {
+            System.err.println("twin: the store fell behind the traffic " + catchUps + " time(s); each time new"
+                    + " requests waited until it caught up (nothing was dropped)");
+        }
         // Nothing more will be written: let paused connections read on (what they send is counted as failed).
         behind = false;
         resumeWaiting();
@@ -185,8 +200,7 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
             Object item = queue.poll();
             if (item instanceof Exchange exchange) {
                 if (queued.decrementAndGet() <= caughtUpAt && behind) {
-                    behind = false;
-                    resumeWaiting();
+                    caughtUp();
                 }
                 write(exchange);
                 if (pending++ == 0) {
