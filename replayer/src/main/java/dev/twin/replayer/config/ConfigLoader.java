@@ -35,14 +35,12 @@ public final class ConfigLoader {
     public static TwinConfig load(Path file) throws ConfigException {
         Path target = Files.isDirectory(file) ? file.resolve(FILE_NAME) : file;
         String text = readText(target);
-        EnginePreload.startFor(text);
         YamlDocument document = YamlTreeReader.read(target, text);
         Path baseDir = target.toAbsolutePath().normalize().getParent();
         LoadContext context = new LoadContext(target, baseDir, document.sourceMap(),
                 text.lines().collect(Collectors.toList()));
         document.problems().forEach(context::problem);
         TwinConfig config = bind(document, context);
-        context.awaitBackgroundChecks();
         if (context.hasProblems() || config == null) {
             throw new ConfigException(context.problems());
         }

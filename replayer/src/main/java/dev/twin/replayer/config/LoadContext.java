@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /** What every section binder shares while one file loads: where things are, and the problems found so far. */
 final class LoadContext {
@@ -14,7 +12,6 @@ final class LoadContext {
     private final SourceMap sourceMap;
     private final List<String> lines;
     private final List<ConfigProblem> problems = new ArrayList<>();
-    private final List<CompletableFuture<ConfigProblem>> pendingChecks = new ArrayList<>();
 
     LoadContext(Path file, Path baseDir, SourceMap sourceMap, List<String> lines) {
         this.file = file;
@@ -77,25 +74,6 @@ final class LoadContext {
 
     void problem(ConfigProblem problem) {
         problems.add(problem);
-    }
-
-    /**
-     * Runs a check that only reports (its result is not part of the model) on the {@link ConfigThread}; its
-     * problem, if any (null if none), joins the others in {@link #awaitBackgroundChecks()}.
-     */
-    void checkInBackground(Supplier<ConfigProblem> check) {
-        pendingChecks.add(CompletableFuture.supplyAsync(check, ConfigThread.EXECUTOR));
-    }
-
-    /** Waits for every background check and records its problem. */
-    void awaitBackgroundChecks() {
-        for (CompletableFuture<ConfigProblem> check : pendingChecks) {
-            ConfigProblem problem = check.join();
-            if (problem != null) {
-                problems.add(problem);
-            }
-        }
-        pendingChecks.clear();
     }
 
     boolean hasProblems() {

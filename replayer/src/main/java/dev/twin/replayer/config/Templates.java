@@ -6,8 +6,7 @@ import com.github.jknack.handlebars.HandlebarsException;
 
 /**
  * Checks the Handlebars templates in twin.yaml (string values of {@code inject}, {@code extraFields},
- * {@code delete.body}) at load, so a broken {@code {{item.id}} is a config error and not a runtime surprise. The
- * check only reports (runtime code compiles templates itself), so it runs on the {@link ConfigThread}.
+ * {@code delete.body}) at load, so a broken {@code {{item.id}} is a config error and not a runtime surprise.
  */
 final class Templates {
     /** Built on the first template only: a config without templates never loads Handlebars. */
@@ -16,11 +15,6 @@ final class Templates {
     }
 
     private Templates() {
-    }
-
-    /** Builds the engine now (see {@link EnginePreload}). */
-    static void prepare() {
-        Engine.HANDLEBARS.getClass();
     }
 
     /** Reports every string leaf under {@code key} that is not a valid template. */
@@ -45,22 +39,15 @@ final class Templates {
             return;
         }
         String template = value.textValue();
-        LoadContext context = m.context();
-        context.checkInBackground(() -> problemIn(context, pointer, template));
-    }
-
-    /** The template's syntax error as a located problem, or null when it parses. */
-    private static ConfigProblem problemIn(LoadContext context, String pointer, String template) {
         try {
             Engine.HANDLEBARS.compileInline(template);
-            return null;
         } catch (HandlebarsException e) {
             int line = e.getError() == null ? 1 : e.getError().line;
             int column = e.getError() == null ? 1 : e.getError().column + 1; // Handlebars counts from 0
             String reason = e.getError() == null ? e.getMessage() : e.getError().reason;
-            return new ConfigProblem(context.locateInside(context.sourceMap().locate(pointer), template,
+            m.context().problem(new ConfigProblem(m.context().locateInside(m.context().sourceMap().locate(pointer), template,
                     line, column), ConfigProblems.prefixed(pointer, "template does not parse: " + reason
-                    + " at column " + column + " of \"" + template + "\""));
+                    + " at column " + column + " of \"" + template + "\"")));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // inline templates read no files
         }
