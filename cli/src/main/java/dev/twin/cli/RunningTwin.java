@@ -27,7 +27,7 @@ final class RunningTwin implements AutoCloseable {
     /** A builder reading the twin.yaml (reloadable) when there is one, else serving the loaded bare specs. */
     static TwinServer.Builder builder(Path configFile, TwinConfig config) {
         TwinServer.Builder builder = TwinServer.builder();
-        return configFile != null ? builder.configFile(configFile) : builder.config(config);
+        return configFile != null ? builder.configFile(configFile, config) : builder.config(config);
     }
 
     /**

@@ -228,6 +228,16 @@ public final class TwinServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A twin.yaml already loaded from {@code file}: served as it is (the file is not read a second time at
+         * start) and read again from {@code file} on every reload.
+         */
+        public Builder configFile(Path file, TwinConfig loaded) {
+            this.configFile = file;
+            this.config = loaded;
+            return this;
+        }
+
         /** An already loaded configuration (reload re-reads its specs only). */
         public Builder config(TwinConfig loaded) {
             this.config = loaded;
@@ -293,7 +303,7 @@ public final class TwinServer implements AutoCloseable {
                 throw new IllegalStateException("a TwinServer needs configFile(..), config(..) or specs(..)");
             }
             Warmup.startInBackground();
-            TwinConfig loaded = configFile != null ? ConfigLoader.load(configFile) : config;
+            TwinConfig loaded = config != null ? config : ConfigLoader.load(configFile);
             ServedApi initial = ServedApiLoader.load(loaded, stateful);
             try {
                 return new TwinServer(this, initial).bind();
