@@ -182,6 +182,7 @@ end
 LUA
 wrk_run "http://127.0.0.1:18091" "$WARMUP" "$OUT/stripe.warm" "$OUT/stateless.lua"
 wrk_run "http://127.0.0.1:18091" "$DURATION" "$OUT/stateless.wrk" "$OUT/stateless.lua"
+wrk_run "http://127.0.0.1:18091" "$WARMUP" "$OUT/stateful.warm" "$OUT/create-get.lua"  # the create path warms up too
 wrk_run "http://127.0.0.1:18091" "$DURATION" "$OUT/stateful.wrk" "$OUT/create-get.lua"
 STATELESS=$(rps "$OUT/stateless.wrk"); STATEFUL=$(rps "$OUT/stateful.wrk")
 STRIPE_RSS_AFTER=$(rss_mb "$PID")
