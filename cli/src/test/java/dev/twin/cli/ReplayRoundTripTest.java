@@ -2,21 +2,9 @@ package dev.twin.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.twin.inference.Inference;
-import dev.twin.inference.InferenceOptions;
-import dev.twin.inference.Progress;
-import dev.twin.inference.output.TwinFiles;
-import dev.twin.inference.source.StoreSource;
-import dev.twin.proxy.Origin;
-import dev.twin.proxy.ProxyConfig;
-import dev.twin.proxy.ReverseProxyServer;
 import dev.twin.recorder.Exchange;
-import dev.twin.recorder.redact.Redactor;
 import dev.twin.recorder.store.RecordingStore;
-import dev.twin.recorder.store.RecordingWriter;
 import dev.twin.replayer.server.TwinServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +20,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -44,26 +31,12 @@ class ReplayRoundTripTest {
 
     @TempDir
     static Path dir;
-    static WireMockServer wireMock;
     static Path store;
     static Path config;
 
     @BeforeAll
     static void recordAndInfer() throws Exception {
-        wireMock = new WireMockServer(options().port(0).bindAddress("127.0.0.1"));
-        wireMock.start();
-        store = dir.resolve("twin.db");
-        try (RecordingStore recordings = RecordingStore.open(store)) {
-            RecordingWriter writer = recordings.writer(Redactor.defaults());
-            try (ReverseProxyServer proxy = ReverseProxyServer.start(ProxyConfig.defaults(0).withSession("admin"),
-                    Origin.parse("http://127.0.0.1:" + wireMock.port()), writer)) {
-                WireMockFlow.run("http://127.0.0.1:" + proxy.port());
-            }
-            writer.close();
-        }
-        try (StoreSource source = StoreSource.open(store, List.of("admin"))) {
-            TwinFiles.of(Inference.run(source, InferenceOptions.defaults(), Progress.NONE)).writeTo(dir.resolve("twin"));
-        }
+        store = RecordedWireMock.recordAndInfer(dir).store();
         config = dir.resolve("twin/replay.yaml");
         Files.writeString(config, """
                 version: 1
@@ -72,11 +45,6 @@ class ReplayRoundTripTest {
                 server: {validate: off}
                 replay: {store: ../twin.db, sessions: [admin]}
                 """);
-    }
-
-    @AfterAll
-    static void stopWireMock() {
-        wireMock.stop();
     }
 
     @Test

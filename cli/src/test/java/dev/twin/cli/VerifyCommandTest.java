@@ -1,19 +1,6 @@
 package dev.twin.cli;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.twin.inference.Inference;
-import dev.twin.inference.InferenceOptions;
-import dev.twin.inference.InferredTwin;
-import dev.twin.inference.Progress;
-import dev.twin.inference.output.TwinFiles;
-import dev.twin.inference.source.StoreSource;
-import dev.twin.proxy.Origin;
-import dev.twin.proxy.ProxyConfig;
-import dev.twin.proxy.ReverseProxyServer;
-import dev.twin.recorder.redact.Redactor;
 import dev.twin.recorder.store.RecordingStore;
-import dev.twin.recorder.store.RecordingWriter;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -48,34 +34,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class VerifyCommandTest {
     @TempDir
     static Path dir;
-    static WireMockServer wireMock;
     static Path store;
     static Path twin;
 
     @BeforeAll
     static void recordAndInfer() throws Exception {
-        wireMock = new WireMockServer(options().port(0).bindAddress("127.0.0.1"));
-        wireMock.start();
-        store = dir.resolve("twin.db");
-        try (RecordingStore recordings = RecordingStore.open(store)) {
-            RecordingWriter writer = recordings.writer(Redactor.defaults());
-            try (ReverseProxyServer proxy = ReverseProxyServer.start(ProxyConfig.defaults(0).withSession("admin"),
-                    Origin.parse("http://127.0.0.1:" + wireMock.port()), writer)) {
-                WireMockFlow.run("http://127.0.0.1:" + proxy.port());
-            }
-            writer.close();
-        }
-        InferredTwin inferred;
-        try (StoreSource source = StoreSource.open(store, List.of("admin"))) {
-            inferred = Inference.run(source, InferenceOptions.defaults(), Progress.NONE);
-        }
-        twin = dir.resolve("twin");
-        TwinFiles.of(inferred).writeTo(twin);
-    }
-
-    @AfterAll
-    static void stopWireMock() {
-        wireMock.stop();
+        RecordedWireMock recorded = RecordedWireMock.recordAndInfer(dir);
+        store = recorded.store();
+        twin = recorded.twin();
     }
 
     @Test
