@@ -11,7 +11,19 @@ import picocli.CommandLine.Command;
 public final class TwinCommand implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TwinCommand()).execute(args));
+        System.exit(execute(args));
+    }
+
+    /**
+     * Runs the command line. {@code twin serve ...} gets a command line of its own: building picocli's model of
+     * every subcommand is a noticeable part of a twin's launch (picocli's classes cannot be class-data shared).
+     */
+    static int execute(String[] args) {
+        if (args.length > 0 && args[0].equals("serve")) {
+            return new CommandLine(new ServeCommand()).setCommandName("twin serve")
+                    .execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        }
+        return new CommandLine(new TwinCommand()).execute(args);
     }
 
     @Override
