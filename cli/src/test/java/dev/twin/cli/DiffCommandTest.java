@@ -3,19 +3,12 @@ package dev.twin.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twin.cli.CliRun.Result;
-import dev.twin.recorder.Body;
 import dev.twin.recorder.Exchange;
-import dev.twin.recorder.Header;
-import dev.twin.recorder.RecordedRequest;
-import dev.twin.recorder.RecordedResponse;
-import dev.twin.recorder.store.RecordingStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
 
 import static dev.twin.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -224,14 +217,7 @@ class DiffCommandTest {
     }
 
     private Path store(Exchange... exchanges) {
-        Path file = dir.resolve("twin.db");
-        try (RecordingStore store = RecordingStore.open(file)) {
-            for (Exchange exchange : exchanges) {
-                store.append(exchange);
-            }
-            store.commit();
-        }
-        return file;
+        return TestStores.write(dir.resolve("twin.db"), exchanges);
     }
 
     private static Exchange customer(String session, String id, String fields) {
@@ -245,11 +231,6 @@ class DiffCommandTest {
     }
 
     private static Exchange exchange(String session, String method, String path, int status, String body) {
-        RecordedRequest request = new RecordedRequest(method, "https", "api.example.com", 443, path, null,
-                List.of(), Body.EMPTY);
-        RecordedResponse response = new RecordedResponse(status,
-                List.of(new Header("Content-Type", "application/json")), Body.of(body));
-        return new Exchange(0, session, Instant.parse("2026-01-02T03:04:05Z"), 1500, "127.0.0.1:5000", request,
-                response, null, false);
+        return TestStores.answered(session, method, path, status, "application/json", body);
     }
 }

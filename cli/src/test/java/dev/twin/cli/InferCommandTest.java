@@ -1,10 +1,6 @@
 package dev.twin.cli;
 
-import dev.twin.recorder.Body;
 import dev.twin.recorder.Exchange;
-import dev.twin.recorder.Header;
-import dev.twin.recorder.RecordedRequest;
-import dev.twin.recorder.RecordedResponse;
 import dev.twin.recorder.store.RecordingStore;
 import dev.twin.replayer.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
@@ -16,8 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -164,14 +158,7 @@ class InferCommandTest {
     }
 
     private Path store(Exchange... exchanges) {
-        Path file = dir.resolve("twin.db");
-        try (RecordingStore store = RecordingStore.open(file)) {
-            for (Exchange exchange : exchanges) {
-                store.append(exchange);
-            }
-            store.commit();
-        }
-        return file;
+        return TestStores.write(dir.resolve("twin.db"), exchanges);
     }
 
     private static Exchange customer(String session, String id) {
@@ -181,12 +168,7 @@ class InferCommandTest {
 
     private static Exchange exchange(String session, String method, String path, String type, String body,
                                      int status) {
-        RecordedRequest request = new RecordedRequest(method, "https", "api.example.com", 443, path, null,
-                List.of(), Body.EMPTY);
-        RecordedResponse response = new RecordedResponse(status, List.of(new Header("Content-Type", type)),
-                Body.of(body));
-        return new Exchange(0, session, Instant.parse("2026-01-02T03:04:05Z"), 1500, "127.0.0.1:5000", request,
-                response, null, false);
+        return TestStores.answered(session, method, path, status, type, body);
     }
 
     private static Result run(String... args) {

@@ -216,14 +216,7 @@ class RecordingsCommandTest {
 
 
     private Path storeWith(Exchange... exchanges) {
-        Path file = dir.resolve("twin.db");
-        try (RecordingStore store = RecordingStore.open(file)) {
-            for (Exchange exchange : exchanges) {
-                store.append(exchange);
-            }
-            store.commit();
-        }
-        return file;
+        return TestStores.write(dir.resolve("twin.db"), exchanges);
     }
 
     private static Exchange customer(String session, String path) {
