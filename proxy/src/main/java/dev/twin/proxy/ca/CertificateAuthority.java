@@ -1,5 +1,7 @@
 package dev.twin.proxy.ca;
 
+import dev.twin.recorder.TwinHome;
+
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.twin.replayer.startup;
 
+import dev.twin.recorder.TwinHome;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -60,19 +62,7 @@ public final class StartupCache {
         if ("off".equalsIgnoreCase(System.getProperty("twin.cache", System.getenv("TWIN_CACHE")))) {
             return DISABLED;
         }
-        return at(twinHome().resolve("cache").resolve("serve"));
-    }
-
-    private static Path twinHome() {
-        String property = System.getProperty("twin.home");
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
-        }
-        String env = System.getenv("TWIN_HOME");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        return Path.of(System.getProperty("user.home"), ".twin");
+        return at(TwinHome.directory().resolve("cache").resolve("serve"));
     }
 
     public boolean enabled() {

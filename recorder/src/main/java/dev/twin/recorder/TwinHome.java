@@ -1,8 +1,11 @@
-package dev.twin.proxy.ca;
+package dev.twin.recorder;
 
 import java.nio.file.Path;
 
-/** twin's per-user directory: system property {@code twin.home}, else env {@code TWIN_HOME}, else {@code ~/.twin}. */
+/**
+ * twin's per-user directory: system property {@code twin.home}, else env {@code TWIN_HOME}, else {@code ~/.twin}.
+ * The proxy keeps its CA there and {@code twin serve} its start-up cache; it lives in the module both depend on.
+ */
 public final class TwinHome {
     private TwinHome() {
     }
