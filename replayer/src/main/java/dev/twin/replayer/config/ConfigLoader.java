@@ -1,6 +1,7 @@
 package dev.twin.replayer.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.startup.StartupCache;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
@@ -33,9 +34,14 @@ public final class ConfigLoader {
      * @throws ConfigException listing every problem found
      */
     public static TwinConfig load(Path file) throws ConfigException {
+        return load(file, StartupCache.shared());
+    }
+
+    /** As {@link #load(Path)}, reading the parsed YAML from {@code cache} when an earlier load stored it there. */
+    public static TwinConfig load(Path file, StartupCache cache) throws ConfigException {
         Path target = Files.isDirectory(file) ? file.resolve(FILE_NAME) : file;
         String text = readText(target);
-        YamlDocument document = YamlTreeReader.read(target, text);
+        YamlDocument document = YamlDocumentCache.read(cache, target, text);
         Path baseDir = target.toAbsolutePath().normalize().getParent();
         LoadContext context = new LoadContext(target, baseDir, document.sourceMap(),
                 text.lines().collect(Collectors.toList()));

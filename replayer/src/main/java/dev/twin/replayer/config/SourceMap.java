@@ -51,6 +51,18 @@ public final class SourceMap {
         return location != null ? location : locate(jsonPointer);
     }
 
+    Map<String, SourceLocation> values() {
+        return values;
+    }
+
+    Map<String, SourceLocation> keys() {
+        return keys;
+    }
+
+    Map<String, String> scalarTexts() {
+        return scalarTexts;
+    }
+
     /** The scalar exactly as written (YAML turns {@code off} into false; a string field wants "off"), or null. */
     String scalarText(String jsonPointer) {
         return scalarTexts.get(jsonPointer);

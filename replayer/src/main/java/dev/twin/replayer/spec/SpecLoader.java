@@ -41,7 +41,7 @@ public final class SpecLoader {
     public static SpecDocument load(Path file, String namespace, StartupCache cache) throws SpecException {
         byte[] bytes = read(file);
         boolean isJson = startsWithBrace(bytes);
-        String cacheKey = isJson ? cache.keyOf(bytes) : null;
+        String cacheKey = isJson && bytes.length >= StartupCache.MIN_SPEC_BYTES ? cache.keyOf(bytes) : null;
         if (cacheKey != null) {
             Optional<SpecIndex> cached = SpecIndexCache.read(cache, cacheKey, bytes);
             if (cached.isPresent() && cached.get().version().startsWith("3.")) {

@@ -82,23 +82,24 @@ public final class StartupCache {
     }
 
     /**
-     * The key of a spec's entries, or null when the spec is too small to cache: its length and two checksums
-     * (CRC-32 and Adler-32, both native even before the JIT warms up: a SHA-256 of 5 MB costs an interpreted
-     * start-up about 100 ms). Readers also check that every cached byte range still frames a JSON object.
+     * The key of the entries derived from {@code content} (null when the cache is disabled): its length and two
+     * checksums (CRC-32 and Adler-32, both native even before the JIT warms up: a SHA-256 of 5 MB costs an
+     * interpreted start-up about 100 ms). Readers of spec entries also check that every cached byte range still
+     * frames a JSON object.
      */
-    public String keyOf(byte[] spec) {
-        if (!enabled() || spec.length < MIN_SPEC_BYTES) {
+    public String keyOf(byte[] content) {
+        if (!enabled()) {
             return null;
         }
         CRC32 crc = new CRC32();
-        crc.update(spec);
+        crc.update(content);
         Adler32 adler = new Adler32();
-        adler.update(spec);
-        return String.format("%08x%08x-%x", crc.getValue(), adler.getValue(), spec.length);
+        adler.update(content);
+        return String.format("%08x%08x-%x", crc.getValue(), adler.getValue(), content.length);
     }
 
     /** The payload of entry {@code key}.{@code kind}, empty when absent, stale or unreadable. */
-    Optional<DataInputStream> read(String key, String kind) {
+    public Optional<DataInputStream> read(String key, String kind) {
         if (!enabled() || key == null) {
             return Optional.empty();
         }
@@ -121,7 +122,7 @@ public final class StartupCache {
 
     /** A payload for {@link #write}. */
     @FunctionalInterface
-    interface Payload {
+    public interface Payload {
         void writeTo(DataOutputStream out) throws IOException;
     }
 
@@ -130,7 +131,7 @@ public final class StartupCache {
     }
 
     /** Writes entry {@code key}.{@code kind} on the background writer; failures are logged, never thrown. */
-    void write(String key, String kind, Payload payload) {
+    public void write(String key, String kind, Payload payload) {
         Entry entry = new Entry(key, kind, payload);
         write(() -> entry);
     }
