@@ -15,11 +15,12 @@ public final class TwinCommand implements Runnable {
     }
 
     /**
-     * Runs the command line. {@code twin serve ...} gets a command line of its own: building picocli's model of
-     * every subcommand is a noticeable part of a twin's launch (picocli's classes cannot be class-data shared).
+     * Runs the command line. {@code twin serve ...} gets a command line of its own (building picocli's model of
+     * every subcommand is a noticeable part of a twin's launch), with the {@link ServePreload} beside it.
      */
     static int execute(String[] args) {
         if (args.length > 0 && args[0].equals("serve")) {
+            ServePreload.startInBackground();
             return new CommandLine(new ServeCommand()).setCommandName("twin serve")
                     .execute(java.util.Arrays.copyOfRange(args, 1, args.length));
         }
