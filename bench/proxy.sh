@@ -7,10 +7,12 @@
 #
 # Upstream: bench/ceiling/FixedBodyServer.java (keep-alive Netty server, one fixed JSON body), run from the twin jar.
 # Direct:   wrk -> upstream.   Proxied: wrk -> twin record --upstream (recording every exchange into a fresh store).
+# Relayed:  wrk -> bench/ceiling/ByteRelay.java -> upstream: a bare Netty TCP relay (no HTTP parsing, no recording),
+#           the most any proxy can do on this machine, measured in the same run.
 # Throughput: wrk with 32 connections; added latency: p50 with one connection (no queueing), both sides alike.
 # Prints req/s and p50 for both, the throughput ratio and the added p50. Targets: >= 60 %, <= 1 ms. Also prints
 # where twin's CPU went during its measured 32-connection run (event loops, recording writer, JIT, GC), per
-# thread from /proc, and the CPU per request of twin, the upstream and wrk. Ends with the exchanges recorded next to
+# thread from /proc, and the CPU per request of wrk, the upstream and the proxy in each of the three setups. Ends with the exchanges recorded next to
 # the requests wrk got answered through the proxy (back-pressure slows the proxy to what the store can record rather
 # than dropping any), and the load average.
 # Set TWIN_TARGET to build into another output folder (default: target), TWIN_JAVA_OPTS for the proxy's JVM.
@@ -46,10 +48,16 @@ thread_ticks() {
     printf '%s %s\n' "$(tr ' ' _ <"$task/comm" | sed 's/[-#_]*[0-9]*$//')" "$(awk '{print $14 + $15}' "$task/stat")"
   done | awk '{t[$1] += $2} END {for (k in t) print k, t[k]}' | sort
 }
-measure() { # name url connections -> prints "reqs p50ms"
+measure() { # name url connections [proxy pid] -> prints "reqs p50ms"; CPU per request in $OUT/$1.cpu
   local threads=$THREADS; [ "$3" -lt "$THREADS" ] && threads=$3
   wrk -t"$threads" -c"$3" -d"${WARMUP}s" "$2" >"$OUT/$1-warmup.txt"
-  wrk -t"$threads" -c"$3" -d"${DURATION}s" --latency "$2" >"$OUT/$1.txt"
+  local up0 mid0=0 up1 mid1=0
+  up0=$(cpu_ticks "$UP_PID"); [ -n "${4:-}" ] && mid0=$(cpu_ticks "$4")
+  /usr/bin/time -f "%U %S" -o "$OUT/$1.wrkcpu" wrk -t"$threads" -c"$3" -d"${DURATION}s" --latency "$2" >"$OUT/$1.txt"
+  up1=$(cpu_ticks "$UP_PID"); [ -n "${4:-}" ] && mid1=$(cpu_ticks "$4")
+  awk -v hz="$(getconf CLK_TCK)" -v up=$((up1 - up0)) -v mid=$((mid1 - mid0)) \
+      -v n="$(awk '/requests in/{print $1}' "$OUT/$1.txt")" '{ printf "%.1f %.1f %.1f\n",
+        ($1 + $2) * 1e6 / n, up * 1e6 / hz / n, mid * 1e6 / hz / n }' "$OUT/$1.wrkcpu" >"$OUT/$1.cpu"
   local reqs p50
   reqs=$(awk '/^Requests\/sec:/{print $2}' "$OUT/$1.txt")
   p50=$(awk '$1=="50%"{v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$OUT/$1.txt")
@@ -62,6 +70,12 @@ UP_PID=$!
 PIDS+=("$UP_PID")
 wait_http "http://127.0.0.1:$UP_PORT/" || exit 1
 
+RELAY_PORT=$(free_port)
+java -cp "$JAR" "$ROOT/bench/ceiling/ByteRelay.java" "$RELAY_PORT" "$UP_PORT" >"$OUT/relay.log" 2>&1 &
+RELAY_PID=$!
+PIDS+=("$RELAY_PID")
+wait_http "http://127.0.0.1:$RELAY_PORT/" || exit 1
+
 PROXY_PORT=$(free_port)
 # shellcheck disable=SC2086
 java ${TWIN_JAVA_OPTS:-} -jar "$JAR" record --upstream "http://127.0.0.1:$UP_PORT" --port "$PROXY_PORT" \
@@ -73,23 +87,28 @@ wait_http "http://127.0.0.1:$PROXY_PORT/" || { cat "$OUT/proxy.log" >&2; exit 1;
 log "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 log "warming up the JIT (upstream and proxy) for ${JIT_WARMUP}s"
 wrk -t"$THREADS" -c"$CONNS" -d"${JIT_WARMUP}s" "http://127.0.0.1:$PROXY_PORT/pets/1" >"$OUT/proxy-jit.txt"
+wrk -t"$THREADS" -c"$CONNS" -d"$((JIT_WARMUP / 2 + 1))s" "http://127.0.0.1:$RELAY_PORT/pets/1" >/dev/null
 log "direct, $CONNS connections"
 read -r DIRECT_RPS DIRECT_P50 < <(measure direct "http://127.0.0.1:$UP_PORT/pets/1" "$CONNS")
 log "through twin record, $CONNS connections"
 thread_ticks "$PROXY_PID" >"$OUT/threads-before.txt"; UP_TICKS0=$(cpu_ticks "$UP_PID")
-read -r PROXY_RPS PROXY_P50 < <(measure proxy "http://127.0.0.1:$PROXY_PORT/pets/1" "$CONNS")
+read -r PROXY_RPS PROXY_P50 < <(measure proxy "http://127.0.0.1:$PROXY_PORT/pets/1" "$CONNS" "$PROXY_PID")
 thread_ticks "$PROXY_PID" >"$OUT/threads-after.txt"; UP_TICKS1=$(cpu_ticks "$UP_PID")
+log "through the bare byte relay, $CONNS connections"
+read -r RELAY_RPS RELAY_P50 < <(measure relay "http://127.0.0.1:$RELAY_PORT/pets/1" "$CONNS" "$RELAY_PID")
 log "direct, 1 connection"
 read -r _ DIRECT_P50_1 < <(measure direct-1 "http://127.0.0.1:$UP_PORT/pets/1" 1)
 log "through twin record, 1 connection"
 read -r _ PROXY_P50_1 < <(measure proxy-1 "http://127.0.0.1:$PROXY_PORT/pets/1" 1)
 
-awk -v d="$DIRECT_RPS" -v dp="$DIRECT_P50" -v p="$PROXY_RPS" -v pp="$PROXY_P50" \
+awk -v d="$DIRECT_RPS" -v dp="$DIRECT_P50" -v p="$PROXY_RPS" -v pp="$PROXY_P50" -v r="$RELAY_RPS" -v rp="$RELAY_P50" \
     -v d1="$DIRECT_P50_1" -v p1="$PROXY_P50_1" -v c="$CONNS" 'BEGIN {
   printf "| path | req/s (%d conns) | p50 (ms, %d conns) | p50 (ms, 1 conn) |\n|---|---:|---:|---:|\n", c, c
   printf "| direct to upstream | %.0f | %.3f | %.3f |\n", d, dp, d1
   printf "| through twin record | %.0f | %.3f | %.3f |\n", p, pp, p1
-  printf "\nthroughput ratio: %.0f %% of direct (target >= 60 %%)\n", 100 * p / d
+  printf "| through a bare Netty byte relay (no HTTP, no recording) | %.0f | %.3f | - |\n", r, rp
+  printf "\nthroughput ratio: %.0f %% of direct (target >= 60 %%); the byte relay: %.0f %% of direct;", 100 * p / d, 100 * r / d
+  printf " twin record: %.0f %% of the byte relay\n", 100 * p / r
   printf "added p50, 1 connection: %.3f ms (target <= 1 ms); %d connections: %.3f ms\n", p1 - d1, c, pp - dp
 }'
 # The measured proxy run includes its warm-up (both ran back to back), so CPU is divided by both runs' requests.
@@ -101,6 +120,12 @@ join "$OUT/threads-before.txt" "$OUT/threads-after.txt" | awk -v hz="$(getconf C
   function row(name, ticks) { printf "  %-28s %6.1f ms/1k req  %5.1f %%\n", name, ticks * 1000 / hz / (rps * secs / 1000), 100 * ticks / hz / secs }
   { d = $3 - $2; if (d > 0) { row($1, d); total += d } }
   END { row("twin, all threads", total); row("upstream (for comparison)", up) }'
+echo
+echo "CPU per request, µs (measured runs, $CONNS connections): wrk / upstream / proxy"
+for run in direct proxy relay; do
+  read -r W U M <"$OUT/$run.cpu"
+  awk -v run="$run" -v w="$W" -v u="$U" -v m="$M" 'BEGIN { printf "  %-7s %6.1f / %6.1f / %6.1f   total %6.1f\n", run, w, u, m, w + u + m }'
+done
 kill -TERM "$PROXY_PID" 2>/dev/null; wait "$PROXY_PID" 2>/dev/null   # SIGTERM flushes and closes the store
 RECORDED=$(java -jar "$JAR" recordings sessions --store "$OUT/bench.db" 2>/dev/null | awk '$1=="bench"{print $2}')
 echo "exchanges recorded during the run: ${RECORDED:-unknown}"
