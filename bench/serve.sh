@@ -4,13 +4,14 @@
 #   bash bench/serve.sh                 # full run (~6 min): petstore GET load, Stripe startup, stateful load
 #   bash bench/serve.sh --quick         # 3 s warm-up / 5 s measured, 1 round: a smoke run
 #   bash bench/serve.sh --md out.md     # also write the markdown table
-#   bash bench/serve.sh --stripe-only   # only twin on Stripe: cold and cached launches, RSS, the Stripe load
-#   bash bench/serve.sh --stripe-only --stripe-rounds 3   # several cold+cached launch pairs, medians reported
+#   bash bench/serve.sh --stripe-only   # only twin on Stripe: first and cached launches, RSS, the Stripe load
+#   bash bench/serve.sh --stripe-only --stripe-rounds 3   # several rounds of launches, medians reported
 #
 # Servers (one at a time, each fresh): the fixed-body Netty ceiling, WireMock (tuned: no journal, 8 threads),
 # MockServer (quiet, OpenAPI import), twin. For each: launch -> first 200 on GET /pets/1, wrk warm-up, measured
 # wrk --latency run, RSS of the process after the run. Then twin alone: launch -> first correct 200 on Stripe's
-# GET /v1/balance, cold (no class-data archive) and warm; and stateful create+get against examples/stripe next to
+# GET /v1/balance: first launches (empty twin home: no start-up cache) with and without the build's class-data
+# archive, and cached launches (the start-up cache of an earlier launch); and stateful create+get against examples/stripe next to
 # the stateless GET figure of the same run. Everything binds 127.0.0.1; every load is bounded by wrk -d.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,6 +49,7 @@ MOCKSERVER_JAR="$CACHE/mockserver-netty-$MOCKSERVER_VERSION-jar-with-dependencie
 [ -n "$STRIPE_ONLY" ] || fetch_jar "org.mock-server:mockserver-netty:$MOCKSERVER_VERSION:jar:jar-with-dependencies" "$MOCKSERVER_JAR" \
   || log "MockServer unavailable: skipped"
 "$ROOT/twin" --version >/dev/null || { echo "twin did not build" >&2; exit 1; }
+"$ROOT/twin" serve --help >/dev/null 2>&1 # the launcher's once-per-build training of the class-data archive
 TWIN_JAR="${TWIN_JAR:-$ROOT/cli/target/twin.jar}"
 
 # ------------------------------------------------------------------ processes
@@ -129,11 +131,11 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 # ------------------------------------------------------------------ Stripe launch -> first correct 200 (twin)
-# Cold: no class-data archive and an empty twin home (no start-up cache). Cached: the archive and the cache the
-# cold launch left behind (the archive is written when the cold twin exits, the cache while it runs).
+# First launch: an empty twin home (no start-up cache: the spec is indexed, the first answer worked out), with the
+# class-data archive the launcher trains once per build, and again without it (TWIN_CDS=off: every class loaded and
+# verified from the jar). Cached: the start-up cache the first launch left (spec index, twin.yaml tree, plain answers).
 # stripe_start -> sets STRIPE_S (seconds to the first correct answer), STRIPE_CPU (CPU seconds the JVM had used by
 # then: less sensitive than wall time to other load on the machine) and STRIPE_RSS; the server keeps running (PID)
-TWIN_CDS="${TWIN_JAR%.jar}.jsa"
 cpu_s() { awk -v t="$(getconf CLK_TCK)" '{printf "%.2f", ($14+$15)/t}' /proc/"$1"/stat 2>/dev/null; }
 stripe_start() {
   T0=$(now); launch twin-stripe 18091
@@ -141,15 +143,19 @@ stripe_start() {
   STRIPE_CPU=$(cpu_s "$(tree_pids "$PID" | tail -1)")
   sleep 1; STRIPE_RSS=$(rss_mb "$PID")
 }
-declare -a COLD_S COLD_CPU COLD_RSS CACHED_S CACHED_CPU CACHED_RSS
+declare -a NOCDS_S NOCDS_CPU COLD_S COLD_CPU COLD_RSS CACHED_S CACHED_CPU CACHED_RSS
 for round in $(seq 1 "$STRIPE_ROUNDS"); do
-  export TWIN_HOME="$OUT/twin-home-$round"; rm -rf "$TWIN_HOME" "$TWIN_CDS"
+  export TWIN_HOME="$OUT/twin-home-$round-nocds"; rm -rf "$TWIN_HOME"
+  TWIN_CDS=off stripe_start; NOCDS_S+=("$STRIPE_S"); NOCDS_CPU+=("$STRIPE_CPU"); stop
+  log "Stripe first launch without the class-data archive: ${STRIPE_S}s (${STRIPE_CPU} CPU s), load $(cut -d' ' -f1 /proc/loadavg)"
+  export TWIN_HOME="$OUT/twin-home-$round"; rm -rf "$TWIN_HOME"
   stripe_start; COLD_S+=("$STRIPE_S"); COLD_CPU+=("$STRIPE_CPU"); COLD_RSS+=("$STRIPE_RSS"); stop
-  log "Stripe cold (no archive, empty cache): ${STRIPE_S}s (${STRIPE_CPU} CPU s), RSS ${STRIPE_RSS} MiB, load $(cut -d' ' -f1 /proc/loadavg)"
+  log "Stripe first launch (empty cache): ${STRIPE_S}s (${STRIPE_CPU} CPU s), RSS ${STRIPE_RSS} MiB, load $(cut -d' ' -f1 /proc/loadavg)"
   stripe_start; CACHED_S+=("$STRIPE_S"); CACHED_CPU+=("$STRIPE_CPU"); CACHED_RSS+=("$STRIPE_RSS")
-  log "Stripe cached (archive + cache of the cold launch): ${STRIPE_S}s (${STRIPE_CPU} CPU s), RSS ${STRIPE_RSS} MiB, load $(cut -d' ' -f1 /proc/loadavg)"
+  log "Stripe cached (start-up cache of the first launch): ${STRIPE_S}s (${STRIPE_CPU} CPU s), RSS ${STRIPE_RSS} MiB, load $(cut -d' ' -f1 /proc/loadavg)"
   [ "$round" = "$STRIPE_ROUNDS" ] || stop
 done
+STRIPE_NOCDS=$(echo "${NOCDS_S[*]}" | median); STRIPE_NOCDS_CPU=$(echo "${NOCDS_CPU[*]}" | median)
 STRIPE_COLD=$(echo "${COLD_S[*]}" | median); STRIPE_COLD_CPU=$(echo "${COLD_CPU[*]}" | median)
 STRIPE_COLD_RSS=$(echo "${COLD_RSS[*]}" | median)
 STRIPE_WARM=$(echo "${CACHED_S[*]}" | median); STRIPE_WARM_CPU=$(echo "${CACHED_CPU[*]}" | median)
@@ -204,9 +210,10 @@ log "Stripe stateless GET ${STATELESS} req/s, stateful create+get ${STATEFUL} re
   echo
   echo "| twin on Stripe (468 operations) | value |"
   echo "|---|---:|"
-  echo "| launch to first correct GET /v1/balance, cold (no archive, empty cache; median of $STRIPE_ROUNDS) | ${STRIPE_COLD} s (${STRIPE_COLD_CPU} CPU s) |"
-  echo "| launch to first correct GET /v1/balance, cached (archive + cache of the cold launch) | ${STRIPE_WARM} s (${STRIPE_WARM_CPU} CPU s) |"
-  echo "| RSS after launch (cold / cached) | ${STRIPE_COLD_RSS} / ${STRIPE_WARM_RSS} MiB |"
+  echo "| launch to first correct GET /v1/balance, first launch: no start-up cache (median of $STRIPE_ROUNDS: ${COLD_S[*]}) | ${STRIPE_COLD} s (${STRIPE_COLD_CPU} CPU s) |"
+  echo "| the same without the build's class-data archive (TWIN_CDS=off: ${NOCDS_S[*]}) | ${STRIPE_NOCDS} s (${STRIPE_NOCDS_CPU} CPU s) |"
+  echo "| the same, cached (start-up cache of the first launch: ${CACHED_S[*]}) | ${STRIPE_WARM} s (${STRIPE_WARM_CPU} CPU s) |"
+  echo "| RSS after launch (first / cached) | ${STRIPE_COLD_RSS} / ${STRIPE_WARM_RSS} MiB |"
   echo "| stateless GET /v1/balance | ${STATELESS} req/s |"
   echo "| stateful create + get (alternating) | ${STATEFUL} req/s ($(awk -v a="$STATEFUL" -v b="$STATELESS" 'BEGIN{if(b>0) printf "%d%%", 100*a/b}') of stateless) |"
   echo "| RSS after the Stripe load | ${STRIPE_RSS_AFTER} MiB |"
