@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
- * The recordings of one MapDB file: exchanges keyed by a monotonically increasing id, an index by session, and a
+ * The recordings of one MapDB file: exchanges keyed by a monotonically increasing id, each session's ids, and a
  * summary per session. Only one process (and one open in a JVM) may use a file at a time; others get
  * {@link StoreInUseException}.
  *
@@ -176,9 +176,7 @@ public final class RecordingStore implements AutoCloseable {
         if (sessionOrNull == null) {
             return exchanges.entrySet().stream().map(e -> ExchangeCodec.decode(e.getKey(), e.getValue()));
         }
-        return sessions.ids(sessionOrNull).keySet().stream()
-                .map(key -> get((Long) key[1]))
-                .flatMap(Optional::stream);
+        return sessions.ids(sessionOrNull).ascending().mapToObj(this::get).flatMap(Optional::stream);
     }
 
     /** The last {@code limit} exchanges (of a session, or of all when null), oldest first. */
@@ -188,8 +186,7 @@ public final class RecordingStore implements AutoCloseable {
             exchanges.descendingMap().entrySet().stream().limit(limit)
                     .forEach(e -> latest.add(ExchangeCodec.decode(e.getKey(), e.getValue())));
         } else {
-            sessions.ids(sessionOrNull).descendingMap().keySet().stream().limit(limit)
-                    .forEach(key -> get((Long) key[1]).ifPresent(latest::add));
+            sessions.ids(sessionOrNull).descending().limit(limit).forEach(id -> get(id).ifPresent(latest::add));
         }
         Collections.reverse(latest);
         return latest;

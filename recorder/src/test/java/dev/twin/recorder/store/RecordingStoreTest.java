@@ -164,6 +164,68 @@ class RecordingStoreTest {
     }
 
     @Test
+    void interleavedSessionsKeepTheirOwnIdsAcrossReopening() throws Exception {
+        Path file = dir.resolve("twin.db");
+        try (RecordingStore store = RecordingStore.open(file)) {
+            for (int i = 1; i <= 6; i++) {
+                store.append(SampleExchanges.get(i <= 2 || i == 5 ? "a" : "b", "/" + i));
+            }
+            store.commit();
+        }
+        try (RecordingStore store = RecordingStore.openReadOnly(file)) {
+            assertEquals(List.of("/1", "/2", "/5"), store.exchanges("a").map(e -> e.request().path()).toList());
+            assertEquals(List.of("/3", "/4", "/6"), store.exchanges("b").map(e -> e.request().path()).toList());
+            assertEquals(List.of("/4", "/6"), store.latest("b", 2).stream().map(e -> e.request().path()).toList());
+            assertEquals(List.of(), store.exchanges("c").toList());
+        }
+    }
+
+    @Test
+    void storeWrittenWithTheEarlierSessionIndexIsReadAndKeptUpToDate() throws Exception {
+        Path file = dir.resolve("earlier.db");
+        writeWithEarlierSessionIndex(file, List.of(SampleExchanges.get("a", "/1"), SampleExchanges.get("b", "/2"),
+                SampleExchanges.get("a", "/3")));
+
+        try (RecordingStore store = RecordingStore.openReadOnly(file)) {
+            assertEquals(List.of("/1", "/3"), store.exchanges("a").map(e -> e.request().path()).toList());
+            assertEquals(2, store.count("a"));
+        }
+        try (RecordingStore store = RecordingStore.open(file)) {
+            store.append(SampleExchanges.get("a", "/4"));
+            store.commit();
+        }
+        try (RecordingStore store = RecordingStore.openReadOnly(file)) {
+            assertEquals(List.of("/1", "/3", "/4"), store.exchanges("a").map(e -> e.request().path()).toList());
+            assertEquals(List.of("/2"), store.exchanges("b").map(e -> e.request().path()).toList());
+        }
+    }
+
+    /** The layout twin wrote before sessions kept id runs: a (session, id) B-tree beside the exchanges. */
+    @SuppressWarnings("unchecked")
+    private static void writeWithEarlierSessionIndex(Path file, List<Exchange> exchanges) {
+        try (org.mapdb.DB db = org.mapdb.DBMaker.fileDB(file.toFile()).fileMmapEnableIfSupported()
+                .transactionEnable().make()) {
+            var byId = db.treeMap("exchanges", org.mapdb.Serializer.LONG, org.mapdb.Serializer.BYTE_ARRAY)
+                    .valuesOutsideNodesEnable().createOrOpen();
+            var bySession = (org.mapdb.BTreeMap<Object[], Boolean>) db.treeMap("exchangesBySession")
+                    .keySerializer(new org.mapdb.serializer.SerializerArrayTuple(org.mapdb.Serializer.STRING,
+                            org.mapdb.Serializer.LONG))
+                    .valueSerializer(org.mapdb.Serializer.BOOLEAN).createOrOpen();
+            var summaries = db.treeMap("sessions", org.mapdb.Serializer.STRING, org.mapdb.Serializer.LONG_ARRAY)
+                    .createOrOpen();
+            long id = 0;
+            for (Exchange exchange : exchanges) {
+                byId.put(++id, ExchangeCodec.encode(exchange));
+                bySession.put(new Object[]{exchange.session(), id}, Boolean.TRUE);
+                summaries.put(exchange.session(), SessionCounts.add(summaries.get(exchange.session()),
+                        exchange.startedAt()));
+            }
+            db.atomicLong("lastId").createOrOpen().set(id);
+            db.commit();
+        }
+    }
+
+    @Test
     void rollbackDiscardsUncommittedAppends() {
         try (RecordingStore store = RecordingStore.open(dir.resolve("twin.db"))) {
             store.append(SampleExchanges.get("a", "/kept"));
