@@ -30,10 +30,23 @@ final class JsonRedaction {
     /** The redacted document, or the same array when nothing had to change. */
     byte[] redact(byte[] json) {
         try {
-            return copyRedacting(json);
+            return hasFieldToRedact(json) ? copyRedacting(json) : json;
         } catch (IOException notJson) {
             return redactText(json);
         }
+    }
+
+    /** Reads without writing: most bodies hold no secret, and then copying them token by token is wasted. */
+    private boolean hasFieldToRedact(byte[] json) throws IOException {
+        try (JsonParser parser = JSON.createParser(json)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.FIELD_NAME && fields.matches(parser.currentName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private byte[] copyRedacting(byte[] json) throws IOException {
