@@ -66,6 +66,15 @@ public final class RateLimiter {
         limits = List.copyOf(compiled);
     }
 
+    /** Every bucket full again (a full {@code POST /__twin/reset}), or only those of {@code tenant} when not null. */
+    public synchronized void refill(String tenant) {
+        if (tenant == null) {
+            buckets.clear();
+        } else {
+            buckets.keySet().removeIf(key -> key.endsWith("\u0000" + tenant));
+        }
+    }
+
     public synchronized boolean isEmpty() {
         return limits.isEmpty();
     }

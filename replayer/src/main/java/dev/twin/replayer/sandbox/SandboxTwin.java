@@ -112,6 +112,14 @@ public final class SandboxTwin implements StatefulResponder.Factory, AutoCloseab
         });
         new FaultAdminEndpoints(faults, () -> tenants).register(routes);
         new WebhookAdminEndpoints(webhooks, emitter, () -> tenants).register(routes);
+        // a reset test starts with full rate-limit buckets: everyone's, or the tenant's (a table reset keeps them)
+        routes.afterSuccess("POST", "/__twin/reset", request -> {
+            String tenant = request.queryParam("tenant");
+            String table = request.queryParam("table");
+            if (table == null || table.isBlank()) {
+                rateLimits.refill(tenant == null || tenant.isBlank() ? null : tenants.tenantFromOperator(tenant.trim()));
+            }
+        });
     }
 
     /** The outbound client of webhook deliveries: it refuses every URL that is not a configured webhook. */

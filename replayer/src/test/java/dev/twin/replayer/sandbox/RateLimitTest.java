@@ -106,6 +106,36 @@ class RateLimitTest {
     }
 
     @Test
+    void resetRefillsEveryonesBucketsOrOneTenantsButATableResetKeepsThem() throws Exception {
+        ManualClock clock = new ManualClock(); // stands still: only a reset refills
+        try (SandboxFixture twin = SandboxFixture.start(dir, LIMITS, new SandboxTwin.Options(0, clock))) {
+            for (int i = 0; i < 3; i++) {
+                twin.get("/things", "sk_a");
+                twin.get("/things", "sk_b");
+            }
+            assertEquals(429, twin.get("/things", "sk_a").statusCode());
+
+            assertEquals(200, reset(twin, "?tenant=sk_a").statusCode());
+            int aAfterItsReset = twin.get("/things", "sk_a").statusCode();
+            int bAfterAsReset = twin.get("/things", "sk_b").statusCode();
+            assertEquals(200, reset(twin, "?table=things").statusCode());
+            int bAfterTableReset = twin.get("/things", "sk_b").statusCode();
+            assertEquals(200, reset(twin, "").statusCode());
+            int bAfterFullReset = twin.get("/things", "sk_b").statusCode();
+
+            assertEquals(200, aAfterItsReset);
+            assertEquals(429, bAfterAsReset);
+            assertEquals(429, bAfterTableReset);
+            assertEquals(200, bAfterFullReset);
+        }
+    }
+
+    private static HttpResponse<String> reset(SandboxFixture twin, String query) throws Exception {
+        return twin.send(twin.request("/__twin/reset" + query, "sk_operator")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    @Test
     void aScenarioCanForceA429() throws Exception {
         try (SandboxFixture twin = SandboxFixture.start(dir, LIMITS)) {
             HttpResponse<String> forced = twin.send(twin.request("/ping", "sk_a").header("X-Force", "yes").GET()

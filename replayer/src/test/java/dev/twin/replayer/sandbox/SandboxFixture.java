@@ -5,6 +5,8 @@ import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.state.StateAdminEndpoints;
+import dev.twin.replayer.state.TenantResolver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,6 +94,8 @@ public final class SandboxFixture implements AutoCloseable {
         SandboxTwin sandbox = new SandboxTwin(tables, options);
         TwinServer server = TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(sandbox).start();
         sandbox.registerAdmin(server.adminRoutes());
+        new StateAdminEndpoints(tables.store(), tables.idempotency(), new TenantResolver(config.tenancy()))
+                .register(server.adminRoutes());
         return new SandboxFixture(server, tables, sandbox);
     }
 
