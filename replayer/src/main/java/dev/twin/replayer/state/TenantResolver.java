@@ -8,14 +8,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * Tells whose state a request works on. The tenant is the credential the client already sends: the Bearer token,
  * the Basic-auth user (the password when the user is empty), or the configured header. The raw secret is never
- * kept: the tenant key is {@code t_} + the first 16 hex digits of its SHA-256. With {@code tenancy: shared} every
+ * stored or shown: the tenant key is {@code t_} + the first 16 hex digits of its SHA-256. With {@code tenancy: shared} every
  * request is tenant {@code shared}; a request without a credential is tenant {@code anonymous}.
  */
 public final class TenantResolver {
@@ -24,6 +23,7 @@ public final class TenantResolver {
     private static final Pattern TENANT_KEY = Pattern.compile("t_[0-9a-f]{16}");
 
     private final Tenancy config;
+    private final TenantKeyCache keys = new TenantKeyCache(TenantKeyCache.DEFAULT_CAPACITY);
 
     public TenantResolver(Tenancy config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -34,7 +34,7 @@ public final class TenantResolver {
             return SHARED;
         }
         String credential = credentialOf(request);
-        return credential == null ? ANONYMOUS : keyOf(credential);
+        return credential == null ? ANONYMOUS : keys.keyOf(credential);
     }
 
     /** The credential the request carries (header, Bearer token or Basic-auth user), or null. */
@@ -51,13 +51,13 @@ public final class TenantResolver {
             return null; // a scheme without a credential
         }
         int space = value.indexOf(' ');
-        String scheme = space < 0 ? "" : value.substring(0, space).toLowerCase(Locale.ROOT);
-        String rest = space < 0 ? value : value.substring(space + 1).trim();
-        return switch (scheme) {
-            case "bearer" -> blankToNull(rest);
-            case "basic" -> basicUser(rest);
-            default -> blankToNull(value);
-        };
+        if (isScheme(value, space, "bearer")) {
+            return blankToNull(value.substring(space + 1));
+        }
+        if (isScheme(value, space, "basic")) {
+            return basicUser(value.substring(space + 1).trim());
+        }
+        return blankToNull(value);
     }
 
     /**
@@ -83,6 +83,11 @@ public final class TenantResolver {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /** Whether the header value starts with {@code scheme} (any case) followed by the space at {@code space}. */
+    private static boolean isScheme(String value, int space, String scheme) {
+        return space == scheme.length() && value.regionMatches(true, 0, scheme, 0, space);
     }
 
     private static String basicUser(String encoded) {

@@ -56,6 +56,22 @@ class TenantResolverTest {
     }
 
     @Test
+    void theSchemeMatchesInAnyCaseAndAnUnknownSchemeIsPartOfTheCredential() {
+        String lower = perCredential.tenantOf(request(Map.of("authorization", "bearer " + SECRET)));
+        String upper = perCredential.tenantOf(request(Map.of("authorization", "BEARER  " + SECRET + " ")));
+        String basicUpper = perCredential.tenantOf(request(Map.of("authorization", basic(SECRET + ":")
+                .replace("Basic", "BASIC"))));
+        String token = perCredential.tenantOf(request(Map.of("authorization", "Token " + SECRET)));
+
+        assertEquals(TenantResolver.keyOf(SECRET), lower);
+        assertEquals(TenantResolver.keyOf(SECRET), upper);
+        assertEquals(TenantResolver.keyOf(SECRET), basicUpper);
+        assertEquals(TenantResolver.keyOf("Token " + SECRET), token);
+        assertEquals(TenantResolver.keyOf("Bearerx"), perCredential.tenantOf(request(Map.of("authorization",
+                "Bearerx"))), "a scheme needs its space");
+    }
+
+    @Test
     void sharedTenancyPutsEveryoneInOneTenant() {
         TenantResolver shared = new TenantResolver(new Tenancy(Tenancy.Mode.SHARED, null, null));
 
