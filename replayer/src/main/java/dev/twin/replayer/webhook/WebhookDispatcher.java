@@ -80,11 +80,15 @@ public final class WebhookDispatcher implements AutoCloseable {
     /** Queues the event for every webhook that wants its type; returns at once. */
     public void dispatch(ObjectNode event) {
         String type = event.path("type").asText();
-        String payload = event.toString();
+        String payload = null; // serialised only when some webhook wants the event (none are configured by default)
         for (Target target : targets) {
             if (target.wants(type)) {
+                if (payload == null) {
+                    payload = event.toString();
+                }
+                String body = payload;
                 try {
-                    executor().execute(() -> attempt(target.webhook(), event.path("id").asText(), type, payload, 1));
+                    executor().execute(() -> attempt(target.webhook(), event.path("id").asText(), type, body, 1));
                 } catch (java.util.concurrent.RejectedExecutionException closed) {
                     return; // the twin is shutting down: nothing more is delivered
                 }
