@@ -39,7 +39,7 @@ final class Rows {
     }
 
     static boolean isDeleted(Row row) {
-        return row.data().has(TableConventions.DELETED_MARKER);
+        return row.has(TableConventions.DELETED_MARKER);
     }
 
     /** The row as the provider shows it, with the request's {@code expand[]} applied. */

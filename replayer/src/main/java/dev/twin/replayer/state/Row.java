@@ -20,6 +20,11 @@ public record Row(String id, ObjectNode data, long createdAtMillis, long updated
         return data.deepCopy();
     }
 
+    /** Whether the row has the field (even as null), without copying the row. */
+    public boolean has(String field) {
+        return data.has(field);
+    }
+
     /** A field's text without copying the row, or null when absent or null. */
     public String text(String field) {
         var value = data.get(field);
