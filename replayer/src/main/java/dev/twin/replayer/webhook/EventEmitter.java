@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Turns committed row changes into events ({@code events.emit}) in Stripe's event shape — {@code id},
@@ -107,39 +108,51 @@ public final class EventEmitter implements ChangeListener {
             for (EventRule rule : current.config().emit()) {
                 if (rule.table().equals(change.table()) && rule.on() == kind && applies(rule, change)) {
                     RowShaper shaper = current.shapers().get(change.table());
-                    Row shown = change.after() != null ? change.after() : change.before();
-                    ObjectNode data = JsonNodeFactory.instance.objectNode();
-                    data.set("object", shaper.shape(shown));
-                    if (kind == EventRule.Change.UPDATED) {
-                        data.set("previous_attributes", previous(change.before().data(), change.after().data()));
-                    }
-                    emit(tenant, rule.type(), data);
+                    emit(tenant, rule.type(), () -> data(shaper, kind, change));
                 }
             }
         }
+    }
+
+    /** The event's {@code data}: the row as the API shows it and, for updates, the changed fields' old values. */
+    private static ObjectNode data(RowShaper shaper, EventRule.Change kind, RowChange change) {
+        Row shown = change.after() != null ? change.after() : change.before();
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.set("object", shaper.shape(shown));
+        if (kind == EventRule.Change.UPDATED) {
+            data.set("previous_attributes", previous(change.before().data(), change.after().data()));
+        }
+        return data;
     }
 
     /** Emits an event of {@code type} by hand ({@code twin trigger}); {@code object} becomes data.object. */
     public ObjectNode trigger(String tenant, String type, JsonNode object) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.set("object", object == null ? JsonNodeFactory.instance.objectNode() : object.deepCopy());
-        return emit(tenant, type, data);
+        return emit(tenant, type, () -> data).json().deepCopy();
     }
 
-    private ObjectNode emit(String tenant, String type, ObjectNode data) {
+    /** Logs and dispatches the event; its JSON is built when first read (rows are immutable, so it is the same). */
+    private LoggedEvent emit(String tenant, String type, Supplier<ObjectNode> data) {
         EventsConfig config = compiled.config();
-        ObjectNode event = JsonNodeFactory.instance.objectNode();
-        event.put("id", config.idPrefix() + randomId());
-        event.put("object", "event");
-        if (config.apiVersion() != null) {
-            event.put("api_version", config.apiVersion());
-        }
-        event.put("created", clock.millis() / 1000);
-        event.set("data", data);
-        event.put("livemode", false);
-        event.put("pending_webhooks", 0);
-        event.putObject("request").putNull("id").putNull("idempotency_key");
-        event.put("type", type);
+        String id = config.idPrefix() + randomId();
+        String apiVersion = config.apiVersion();
+        long created = clock.millis() / 1000;
+        LoggedEvent event = new LoggedEvent(id, type, () -> {
+            ObjectNode json = JsonNodeFactory.instance.objectNode();
+            json.put("id", id);
+            json.put("object", "event");
+            if (apiVersion != null) {
+                json.put("api_version", apiVersion);
+            }
+            json.put("created", created);
+            json.set("data", data.get());
+            json.put("livemode", false);
+            json.put("pending_webhooks", 0);
+            json.putObject("request").putNull("id").putNull("idempotency_key");
+            json.put("type", type);
+            return json;
+        });
         log.add(tenant, event);
         dispatcher.dispatch(event);
         return event;

@@ -12,15 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Each tenant's events, newest first, at most {@code keep} of them (in memory; reset with the twin). */
 public final class EventLog {
-    private final Map<String, Deque<ObjectNode>> byTenant = new ConcurrentHashMap<>();
+    private final Map<String, Deque<LoggedEvent>> byTenant = new ConcurrentHashMap<>();
     private volatile int keep = 1000;
 
     void keep(int events) {
         this.keep = events;
     }
 
-    void add(String tenant, ObjectNode event) {
-        Deque<ObjectNode> events = byTenant.computeIfAbsent(tenant, t -> new ArrayDeque<>());
+    void add(String tenant, LoggedEvent event) {
+        Deque<LoggedEvent> events = byTenant.computeIfAbsent(tenant, t -> new ArrayDeque<>());
         synchronized (events) {
             events.addFirst(event);
             while (events.size() > keep) {
@@ -31,18 +31,22 @@ public final class EventLog {
 
     /** Newest first; copies. */
     public List<ObjectNode> list(String tenant) {
-        Deque<ObjectNode> events = byTenant.get(tenant);
+        List<ObjectNode> copy = new ArrayList<>();
+        logged(tenant).forEach(e -> copy.add(e.json().deepCopy()));
+        return copy;
+    }
+
+    public Optional<ObjectNode> get(String tenant, String id) {
+        return logged(tenant).stream().filter(e -> id.equals(e.id())).findFirst().map(e -> e.json().deepCopy());
+    }
+
+    private List<LoggedEvent> logged(String tenant) {
+        Deque<LoggedEvent> events = byTenant.get(tenant);
         if (events == null) {
             return List.of();
         }
         synchronized (events) {
-            List<ObjectNode> copy = new ArrayList<>(events.size());
-            events.forEach(e -> copy.add(e.deepCopy()));
-            return copy;
+            return new ArrayList<>(events);
         }
-    }
-
-    public Optional<ObjectNode> get(String tenant, String id) {
-        return list(tenant).stream().filter(e -> id.equals(e.path("id").asText())).findFirst();
     }
 }

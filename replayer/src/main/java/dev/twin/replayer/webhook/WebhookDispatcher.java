@@ -1,6 +1,5 @@
 package dev.twin.replayer.webhook;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.config.Webhook;
 import dev.twin.replayer.scenario.OperationGlob;
 
@@ -78,17 +77,17 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     /** Queues the event for every webhook that wants its type; returns at once. */
-    public void dispatch(ObjectNode event) {
-        String type = event.path("type").asText();
-        String payload = null; // serialised only when some webhook wants the event (none are configured by default)
+    void dispatch(LoggedEvent event) {
+        String type = event.type();
+        String payload = null; // built only when some webhook wants the event (none are configured by default)
         for (Target target : targets) {
             if (target.wants(type)) {
                 if (payload == null) {
-                    payload = event.toString();
+                    payload = event.json().toString();
                 }
                 String body = payload;
                 try {
-                    executor().execute(() -> attempt(target.webhook(), event.path("id").asText(), type, body, 1));
+                    executor().execute(() -> attempt(target.webhook(), event.id(), type, body, 1));
                 } catch (java.util.concurrent.RejectedExecutionException closed) {
                     return; // the twin is shutting down: nothing more is delivered
                 }

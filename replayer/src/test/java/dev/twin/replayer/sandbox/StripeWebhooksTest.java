@@ -10,6 +10,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
 import com.stripe.net.Webhook;
 import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.EventListParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
@@ -186,6 +187,24 @@ class StripeWebhooksTest {
         assertEquals(customer.getId(), ((Customer) fetched.getDataObjectDeserializer().getObject().orElseThrow())
                 .getId());
         assertEquals(0, theirs.getData().size());
+    }
+
+    @Test
+    void anEventReadLaterShowsTheRowAsItWasWhenItHappened() throws Exception {
+        startTwin("");
+        RequestOptions key = key("events_later");
+        Customer customer = Customer.create(CustomerCreateParams.builder().setName("Ada").build(), key);
+        customer.update(CustomerUpdateParams.builder().setName("Grace").build(), key);
+
+        List<Event> events = Event.list(EventListParams.builder().build(), key).getData();
+        Customer created = (Customer) events.get(1).getDataObjectDeserializer().getObject().orElseThrow();
+        Customer updated = (Customer) events.get(0).getDataObjectDeserializer().getObject().orElseThrow();
+
+        assertEquals(List.of("customer.updated", "customer.created"), events.stream().map(Event::getType).toList());
+        assertEquals("Ada", created.getName());
+        assertEquals("Grace", updated.getName());
+        assertEquals("Ada", events.get(0).getData().getPreviousAttributes().get("name"));
+        assertEquals(events.get(1).getId(), Event.retrieve(events.get(1).getId(), key).getId());
     }
 
     @Test
