@@ -210,7 +210,7 @@ log "Stripe stateless GET ${STATELESS} req/s, stateful create+get ${STATEFUL} re
 {
   echo "Machine: $(nproc) cores, $(awk -F: '/model name/{print $2; exit}' /proc/cpuinfo | xargs), $(free -g | awk '/Mem:/{print $2}') GiB;"\
        "$(java -version 2>&1 | head -1); wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'); -t$THREADS -c$CONNS,"\
-       "${WARMUP}s warm-up + ${DURATION}s measured, median of $ROUNDS round(s); $(date -u +%Y-%m-%d);"\
+       "${WARMUP}s warm-up (Stripe load ${STRIPE_WARMUP}s) + ${DURATION}s measured, median of $ROUNDS round(s); $(date -u +%Y-%m-%d);"\
        "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "| server | GET /pets/1 req/s | p50 ms | p99 ms | RSS after MiB | launch to first 200 s |"
