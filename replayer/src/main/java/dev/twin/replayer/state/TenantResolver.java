@@ -24,6 +24,13 @@ public final class TenantResolver {
 
     private final Tenancy config;
     private final TenantKeyCache keys = new TenantKeyCache(TenantKeyCache.DEFAULT_CAPACITY);
+    /**
+     * The last request this thread resolved, with its answers: the fault, rate-limit, scenario, events and table
+     * responders each ask about the same request, and parsing its Authorization header once is enough. A request is
+     * immutable, so the same instance always has the same credential. (Each thread keeps its last request alive
+     * until its next one.)
+     */
+    private static final ThreadLocal<LastRequest> LAST = ThreadLocal.withInitial(LastRequest::new);
 
     public TenantResolver(Tenancy config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -33,12 +40,30 @@ public final class TenantResolver {
         if (config.mode() == Tenancy.Mode.SHARED) {
             return SHARED;
         }
-        String credential = credentialOf(request);
-        return credential == null ? ANONYMOUS : keys.keyOf(credential);
+        LastRequest last = remembered(request);
+        if (last.tenant == null) {
+            last.tenant = last.credential == null ? ANONYMOUS : keys.keyOf(last.credential);
+        }
+        return last.tenant;
     }
 
     /** The credential the request carries (header, Bearer token or Basic-auth user), or null. */
     public String credentialOf(TwinRequest request) {
+        return remembered(request).credential;
+    }
+
+    private LastRequest remembered(TwinRequest request) {
+        LastRequest last = LAST.get();
+        if (last.request != request || (last.config != config && !config.equals(last.config))) {
+            last.credential = parseCredential(request);
+            last.tenant = null;
+            last.request = request;
+            last.config = config;
+        }
+        return last;
+    }
+
+    private String parseCredential(TwinRequest request) {
         if (config.header() != null) {
             return blankToNull(request.header(config.header()));
         }
@@ -107,5 +132,13 @@ public final class TenantResolver {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** One per thread; the tenant is filled in when first asked (it needs this resolver's key cache). */
+    private static final class LastRequest {
+        private TwinRequest request;
+        private Tenancy config;
+        private String credential;
+        private String tenant;
     }
 }

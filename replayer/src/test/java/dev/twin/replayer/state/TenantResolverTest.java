@@ -40,6 +40,32 @@ class TenantResolverTest {
     }
 
     @Test
+    void askingAgainAboutTheSameRequestGivesTheSameAnswers() {
+        TwinRequest request = request(Map.of("authorization", "Bearer sk_test_a"));
+
+        String tenant = perCredential.tenantOf(request);
+
+        assertEquals("sk_test_a", perCredential.credentialOf(request));
+        assertEquals(tenant, perCredential.tenantOf(request));
+        assertEquals(tenant, new TenantResolver(Tenancy.DEFAULTS).tenantOf(request), "another resolver alike");
+    }
+
+    @Test
+    void eachRequestAndEachConfigurationIsAnsweredForItselfWhenTheyAlternate() {
+        TwinRequest a = request(Map.of("authorization", "Bearer sk_test_a", "x-tenant", "acme"));
+        TwinRequest b = request(Map.of("authorization", "Bearer sk_test_b"));
+        TenantResolver byHeader = new TenantResolver(new Tenancy(Tenancy.Mode.PER_CREDENTIAL, "X-Tenant", null));
+
+        for (int i = 0; i < 3; i++) {
+            assertEquals(TenantResolver.keyOf("sk_test_a"), perCredential.tenantOf(a));
+            assertEquals(TenantResolver.keyOf("acme"), byHeader.tenantOf(a));
+            assertEquals(TenantResolver.ANONYMOUS, byHeader.tenantOf(b));
+            assertEquals("sk_test_b", perCredential.credentialOf(b));
+            assertEquals(TenantResolver.keyOf("sk_test_b"), perCredential.tenantOf(b));
+        }
+    }
+
+    @Test
     void differentCredentialsAreDifferentTenants() {
         assertNotEquals(perCredential.tenantOf(request(Map.of("authorization", "Bearer sk_test_a"))),
                 perCredential.tenantOf(request(Map.of("authorization", "Bearer sk_test_b"))));
