@@ -38,7 +38,7 @@ final class TableBindingResponder implements StatefulResponder {
     private final StateStore store;
     private final TenantResolver tenants;
     private final IdempotencyCache idempotency;
-    private final Pattern rejectedCredentials;
+    private final RejectedCredentials rejectedCredentials;
 
     TableBindingResponder(Map<String, CompiledBinding> bindings, ErrorBodies globalErrors, StateStore store,
                           TenantResolver tenants, IdempotencyCache idempotency, Pattern rejectedCredentials) {
@@ -47,7 +47,8 @@ final class TableBindingResponder implements StatefulResponder {
         this.store = store;
         this.tenants = tenants;
         this.idempotency = idempotency;
-        this.rejectedCredentials = rejectedCredentials;
+        this.rejectedCredentials = rejectedCredentials == null ? null
+                : new RejectedCredentials(rejectedCredentials, RejectedCredentials.DEFAULT_CAPACITY);
     }
 
     @Override
@@ -120,7 +121,7 @@ final class TableBindingResponder implements StatefulResponder {
             return Optional.empty();
         }
         String credential = tenants.credentialOf(request);
-        if (credential == null || !rejectedCredentials.matcher(credential).matches()) {
+        if (credential == null || !rejectedCredentials.rejects(credential)) {
             return Optional.empty();
         }
         return Optional.of(errors.response(TwinError.of(ErrorKind.UNAUTHORIZED,
