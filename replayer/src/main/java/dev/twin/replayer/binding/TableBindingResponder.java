@@ -9,6 +9,7 @@ import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.routing.RoutedRequest;
 import dev.twin.replayer.server.StatefulResponder;
+import dev.twin.replayer.state.CredentialMemo;
 import dev.twin.replayer.state.IdempotencyCache;
 import dev.twin.replayer.state.StateException;
 import dev.twin.replayer.state.StateStore;
@@ -38,17 +39,18 @@ final class TableBindingResponder implements StatefulResponder {
     private final StateStore store;
     private final TenantResolver tenants;
     private final IdempotencyCache idempotency;
-    private final RejectedCredentials rejectedCredentials;
+    /** Whether {@code credentials.reject} matches the whole credential; null without the setting. */
+    private final CredentialMemo<Boolean> rejectedCredentials;
 
     TableBindingResponder(Map<String, CompiledBinding> bindings, ErrorBodies globalErrors, StateStore store,
-                          TenantResolver tenants, IdempotencyCache idempotency, Pattern rejectedCredentials) {
+                          TenantResolver tenants, IdempotencyCache idempotency, Pattern rejectPattern) {
         this.bindings = Map.copyOf(bindings);
         this.globalErrors = globalErrors;
         this.store = store;
         this.tenants = tenants;
         this.idempotency = idempotency;
-        this.rejectedCredentials = rejectedCredentials == null ? null
-                : new RejectedCredentials(rejectedCredentials, RejectedCredentials.DEFAULT_CAPACITY);
+        this.rejectedCredentials = rejectPattern == null ? null : new CredentialMemo<>(
+                credential -> rejectPattern.matcher(credential).matches(), CredentialMemo.DEFAULT_CAPACITY);
     }
 
     @Override
@@ -121,7 +123,7 @@ final class TableBindingResponder implements StatefulResponder {
             return Optional.empty();
         }
         String credential = tenants.credentialOf(request);
-        if (credential == null || !rejectedCredentials.rejects(credential)) {
+        if (credential == null || !rejectedCredentials.get(credential)) {
             return Optional.empty();
         }
         return Optional.of(errors.response(TwinError.of(ErrorKind.UNAUTHORIZED,

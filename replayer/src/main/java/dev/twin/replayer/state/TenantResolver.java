@@ -23,7 +23,8 @@ public final class TenantResolver {
     private static final Pattern TENANT_KEY = Pattern.compile("t_[0-9a-f]{16}");
 
     private final Tenancy config;
-    private final TenantKeyCache keys = new TenantKeyCache(TenantKeyCache.DEFAULT_CAPACITY);
+    private final CredentialMemo<String> keys = new CredentialMemo<>(TenantResolver::keyOf,
+            CredentialMemo.DEFAULT_CAPACITY);
     /**
      * The last request this thread resolved, with its answers: the fault, rate-limit, scenario, events and table
      * responders each ask about the same request, and parsing its Authorization header once is enough. A request is
@@ -42,7 +43,7 @@ public final class TenantResolver {
         }
         LastRequest last = remembered(request);
         if (last.tenant == null) {
-            last.tenant = last.credential == null ? ANONYMOUS : keys.keyOf(last.credential);
+            last.tenant = last.credential == null ? ANONYMOUS : keys.get(last.credential);
         }
         return last.tenant;
     }
