@@ -71,36 +71,6 @@ stripe_mix() { # pid lua -> "req/s cpu-us-per-request gc-us-per-request"
 }
 if [ -n "${STRIPE:-}" ]; then
   [ -n "${WARMUP_SET:-}" ] || WARMUP=${STRIPE_WARMUP:-20}
-  cat > "$OUT/stateless.lua" <<'LUA'
-request = function()
-  return wrk.format("GET", "/v1/balance", {["Authorization"]="Bearer sk_test_bench"})
-end
-LUA
-  cat > "$OUT/create-get.lua" <<'LUA'
-local threads = 0
-setup = function(thread)
-  threads = threads + 1
-  thread:set("key", "sk_test_bench_" .. threads)
-end
-local n, creates, last = 0, 0, nil
-request = function()
-  n = n + 1
-  if last == nil or n % 2 == 1 then
-    creates = creates + 1
-    if creates % 4000 == 0 then
-      last = nil
-      return wrk.format("POST", "/__twin/reset?tenant=" .. key)
-    end
-    return wrk.format("POST", "/v1/customers", {["Content-Type"]="application/x-www-form-urlencoded",
-      ["Authorization"]="Bearer " .. key}, "name=Jenny+Rosen&email=jenny%40example.com")
-  end
-  return wrk.format("GET", "/v1/customers/" .. last, {["Authorization"]="Bearer " .. key})
-end
-response = function(status, headers, body)
-  local id = body:match('"id":"(cus_[%w]+)"')
-  if id then last = id end
-end
-LUA
   for round in $(seq 1 "$ROUNDS"); do
     [ -z "$(listener)" ] || { echo "port $PORT is busy" >&2; exit 1; }
     TWIN_HOME="$OUT/home" java ${TWIN_OPTS:--XX:+UseSerialGC} -jar "$TWIN_JAR" serve "$ROOT/examples/stripe" \
@@ -111,8 +81,8 @@ LUA
     done
     pid=$(listener)
     [ -n "$pid" ] || { echo "twin did not start (see $OUT/stripe.log)" >&2; exit 1; }
-    read -r s_rps s_us s_gc <<< "$(stripe_mix "$pid" "$OUT/stateless.lua")"
-    read -r m_rps m_us m_gc <<< "$(stripe_mix "$pid" "$OUT/create-get.lua")"
+    read -r s_rps s_us s_gc <<< "$(stripe_mix "$pid" "$ROOT/bench/stripe/stateless.lua")"
+    read -r m_rps m_us m_gc <<< "$(stripe_mix "$pid" "$ROOT/bench/stripe/create-get.lua")"
     kill "$pid"; for _ in $(seq 1 100); do [ -z "$(listener)" ] && break; sleep 0.1; done
     echo "round $round, load average $(cut -d' ' -f1-3 /proc/loadavg): stateless GET $s_rps req/s ($s_us us CPU/req," \
       "GC $s_gc); create+get $m_rps req/s ($m_us us CPU/req, GC $m_gc);" \

@@ -162,45 +162,12 @@ STRIPE_WARM=$(echo "${CACHED_S[*]}" | median); STRIPE_WARM_CPU=$(echo "${CACHED_
 STRIPE_WARM_RSS=$(echo "${CACHED_RSS[*]}" | median)
 
 # ------------------------------------------------------------------ stateful create+get vs stateless GET (twin, Stripe)
-cat > "$OUT/create-get.lua" <<'LUA'
--- Alternates a customer create (form body) with a GET of the customer this thread created last, as an SDK
--- test does. Each wrk thread is its own tenant and resets it every 4000 creates, as a test suite resets between
--- tests, so creates never reach the table's row cap (10,000) and answer with an error instead.
-local threads = 0
-setup = function(thread)
-  threads = threads + 1
-  thread:set("key", "sk_test_bench_" .. threads)
-end
-local n, creates, last = 0, 0, nil
-request = function()
-  n = n + 1
-  if last == nil or n % 2 == 1 then
-    creates = creates + 1
-    if creates % 4000 == 0 then
-      last = nil
-      return wrk.format("POST", "/__twin/reset?tenant=" .. key)
-    end
-    return wrk.format("POST", "/v1/customers", {["Content-Type"]="application/x-www-form-urlencoded",
-      ["Authorization"]="Bearer " .. key}, "name=Jenny+Rosen&email=jenny%40example.com")
-  end
-  return wrk.format("GET", "/v1/customers/" .. last, {["Authorization"]="Bearer " .. key})
-end
-response = function(status, headers, body)
-  local id = body:match('"id":"(cus_[%w]+)"')
-  if id then last = id end
-end
-LUA
-cat > "$OUT/stateless.lua" <<'LUA'
-request = function()
-  return wrk.format("GET", "/v1/balance", {["Authorization"]="Bearer sk_test_bench"})
-end
-LUA
 # The create path runs far more code than a spec GET (form decoding, validation, tables, events): its JIT settles
 # after about 20 s, so both mixes get a longer warm-up than the petstore GET.
-wrk_run "http://127.0.0.1:18091" "$STRIPE_WARMUP" "$OUT/stripe.warm" "$OUT/stateless.lua"
-wrk_run "http://127.0.0.1:18091" "$DURATION" "$OUT/stateless.wrk" "$OUT/stateless.lua"
-wrk_run "http://127.0.0.1:18091" "$STRIPE_WARMUP" "$OUT/stateful.warm" "$OUT/create-get.lua"
-wrk_run "http://127.0.0.1:18091" "$DURATION" "$OUT/stateful.wrk" "$OUT/create-get.lua"
+wrk_run "http://127.0.0.1:18091" "$STRIPE_WARMUP" "$OUT/stripe.warm" "$ROOT/bench/stripe/stateless.lua"
+wrk_run "http://127.0.0.1:18091" "$DURATION" "$OUT/stateless.wrk" "$ROOT/bench/stripe/stateless.lua"
+wrk_run "http://127.0.0.1:18091" "$STRIPE_WARMUP" "$OUT/stateful.warm" "$ROOT/bench/stripe/create-get.lua"
+wrk_run "http://127.0.0.1:18091" "$DURATION" "$OUT/stateful.wrk" "$ROOT/bench/stripe/create-get.lua"
 STATELESS=$(rps "$OUT/stateless.wrk"); STATEFUL=$(rps "$OUT/stateful.wrk")
 STRIPE_RSS_AFTER=$(rss_mb "$PID")
 stop
