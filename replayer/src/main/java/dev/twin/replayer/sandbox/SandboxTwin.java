@@ -30,6 +30,7 @@ import dev.twin.replayer.scenario.ScenarioResponder;
 import dev.twin.replayer.server.ServedApi;
 import dev.twin.replayer.server.StatefulResponder;
 import dev.twin.replayer.spec.ApiOperation;
+import dev.twin.replayer.state.StateScope;
 import dev.twin.replayer.state.TenantResolver;
 
 import java.time.Clock;
@@ -114,10 +115,9 @@ public final class SandboxTwin implements StatefulResponder.Factory, AutoCloseab
         new WebhookAdminEndpoints(webhooks, emitter, () -> tenants).register(routes);
         // a reset test starts with full rate-limit buckets: everyone's, or the tenant's (a table reset keeps them)
         routes.afterSuccess("POST", "/__twin/reset", request -> {
-            String tenant = request.queryParam("tenant");
-            String table = request.queryParam("table");
-            if (table == null || table.isBlank()) {
-                rateLimits.refill(tenant == null || tenant.isBlank() ? null : tenants.tenantFromOperator(tenant.trim()));
+            StateScope scope = StateScope.of(request, tenants);
+            if (scope.table() == null) {
+                rateLimits.refill(scope.tenant());
             }
         });
     }

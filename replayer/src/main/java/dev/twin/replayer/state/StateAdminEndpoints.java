@@ -42,8 +42,9 @@ public final class StateAdminEndpoints {
 
     /** Drops writes: everything, one tenant's, one table's (for all tenants or one). Idempotency keys too. */
     public TwinResponse reset(TwinRequest request) {
-        String tenant = tenantParam(request);
-        String table = blankToNull(request.queryParam("table"));
+        StateScope scope = StateScope.of(request, tenants);
+        String tenant = scope.tenant();
+        String table = scope.table();
         try {
             if (table != null) {
                 store.resetTable(tenant, table);
@@ -97,7 +98,7 @@ public final class StateAdminEndpoints {
 
     /** One tenant's tables as it sees them; without {@code ?tenant=}, the tenants that wrote something. */
     public TwinResponse state(TwinRequest request) {
-        String tenant = tenantParam(request);
+        String tenant = StateScope.of(request, tenants).tenant();
         ObjectNode body = StateCodec.JSON.createObjectNode();
         if (tenant == null) {
             ArrayNode list = body.putArray("tenants");
@@ -109,14 +110,6 @@ public final class StateAdminEndpoints {
         return json(200, body);
     }
 
-    private String tenantParam(TwinRequest request) {
-        String given = blankToNull(request.queryParam("tenant"));
-        return given == null ? null : tenants.tenantFromOperator(given);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     private static TwinResponse json(int status, ObjectNode body) {
         try {
