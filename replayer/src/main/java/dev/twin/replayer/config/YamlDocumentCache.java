@@ -31,6 +31,8 @@ final class YamlDocumentCache {
 
     private enum Tag { OBJECT, ARRAY, INT, LONG, BIG_INTEGER, DECIMAL, TRUE, FALSE, NULL, TEXT }
 
+    private static final Tag[] TAGS = Tag.values(); // values() copies its array on every call
+
     private YamlDocumentCache() {
     }
 
@@ -119,7 +121,7 @@ final class YamlDocumentCache {
     }
 
     private static JsonNode readNode(DataInputStream in) throws IOException {
-        Tag tag = Tag.values()[in.readUnsignedByte()];
+        Tag tag = TAGS[in.readUnsignedByte()];
         switch (tag) {
             case OBJECT: {
                 ObjectNode object = NODES.objectNode();
