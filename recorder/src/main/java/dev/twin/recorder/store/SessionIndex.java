@@ -53,7 +53,7 @@ final class SessionIndex {
                 .valueSerializer(Serializer.BOOLEAN).open();
         Map<String, IdRuns> runs = new HashMap<>();
         for (Object[] key : old.keySet()) {
-            runs.merge((String) key[0], IdRuns.EMPTY.plus((Long) key[1]), (a, b) -> a.plus((Long) key[1]));
+            addId(runs, (String) key[0], (Long) key[1]);
         }
         if (storedIds != null) {
             runs.forEach((session, sessionIds) -> storedIds.put(session, sessionIds.toArray()));
@@ -63,9 +63,13 @@ final class SessionIndex {
     }
 
     void add(String session, long id, Instant startedAt) {
-        ids.compute(session, (name, runs) -> (runs == null ? IdRuns.EMPTY : runs).plus(id));
+        addId(ids, session, id);
         summaries.put(session, SessionCounts.add(summaries.get(session), startedAt));
         changed.add(session);
+    }
+
+    private static void addId(Map<String, IdRuns> ids, String session, long id) {
+        ids.compute(session, (name, runs) -> (runs == null ? IdRuns.EMPTY : runs).plus(id));
     }
 
     /** Writes the ids and summaries changed since the last call; part of the store's commit. */
