@@ -53,7 +53,8 @@ measure() { # name url connections [proxy pid] -> prints "reqs p50ms"; CPU per r
   wrk -t"$threads" -c"$3" -d"${WARMUP}s" "$2" >"$OUT/$1-warmup.txt"
   local up0 mid0=0 up1 mid1=0
   up0=$(cpu_ticks "$UP_PID"); [ -n "${4:-}" ] && mid0=$(cpu_ticks "$4")
-  /usr/bin/time -f "%U %S" -o "$OUT/$1.wrkcpu" wrk -t"$threads" -c"$3" -d"${DURATION}s" --latency "$2" >"$OUT/$1.txt"
+  # bash's own `time` (not /usr/bin/time, which minimal systems lack): wrk's user and system CPU seconds
+  { TIMEFORMAT='%U %S'; time wrk -t"$threads" -c"$3" -d"${DURATION}s" --latency "$2" >"$OUT/$1.txt" 2>"$OUT/$1.err"; } 2>"$OUT/$1.wrkcpu"
   up1=$(cpu_ticks "$UP_PID"); [ -n "${4:-}" ] && mid1=$(cpu_ticks "$4")
   awk -v hz="$(getconf CLK_TCK)" -v up=$((up1 - up0)) -v mid=$((mid1 - mid0)) \
       -v n="$(awk '/requests in/{print $1}' "$OUT/$1.txt")" '{ printf "%.1f %.1f %.1f\n",
