@@ -109,7 +109,13 @@ final class BindingCompiler {
         // named custom operation checked now (a config error); the action itself is built on first use
         CustomOperationRunner runner = binding.action() == Binding.Action.CUSTOM ? runner(binding) : null;
         Lazy<BindingAction> action = new Lazy<>(() -> action(binding, operation, table, runner));
-        return new CompiledBinding(operation.id(), action, errors, idParam, parents);
+        for (String param : binding.parentFields().keySet()) {
+            if (!parents.contains(param)) {
+                throw new IllegalArgumentException(ConfigProblems.withSuggestion("parentFields: '" + param
+                        + "' is not a parent path parameter of " + operation.pathTemplate(), param, parents));
+            }
+        }
+        return new CompiledBinding(operation.id(), action, errors, idParam, parents, binding.parentFields());
     }
 
     /**

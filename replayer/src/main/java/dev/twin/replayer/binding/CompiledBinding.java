@@ -11,8 +11,14 @@ import java.util.function.Supplier;
  * operation's first request (thread-safe).
  */
 record CompiledBinding(String operationId, Supplier<BindingAction> action, ErrorBodies errors, String idParam,
-                       List<String> parentParams) {
+                       List<String> parentParams, java.util.Map<String, String> parentFields) {
     CompiledBinding {
         parentParams = List.copyOf(parentParams);
+        parentFields = java.util.Map.copyOf(parentFields);
+    }
+
+    /** The row field a parent path parameter's value belongs in. */
+    String parentField(String param) {
+        return parentFields.getOrDefault(param, param);
     }
 }

@@ -42,6 +42,20 @@ final class CreateAction implements BindingAction {
         request.parentParams().forEach(data::put);
         data.setAll(fields);
         Row row = tables.insert(rows.table().table(), data);
-        return JsonResponses.of(status, rows.shaped(row, request, tables));
+        TwinResponse response = JsonResponses.of(status, rows.shaped(row, request, tables));
+        return switch (rows.table().createLocation()) {
+            case NONE -> response;
+            case RELATIVE -> response.withHeader("Location", itemPath(request, row));
+            case ABSOLUTE -> response.withHeader("Location", "http://"
+                    + java.util.Objects.requireNonNullElse(request.routed().request().header("Host"), "127.0.0.1")
+                    + itemPath(request, row));
+        };
+    }
+
+    /** The new row's URL path: the collection the create was sent to, then the id. */
+    private static String itemPath(BoundRequest request, Row row) {
+        String collection = request.routed().request().path();
+        return (collection.endsWith("/") ? collection : collection + "/")
+                + java.net.URLEncoder.encode(row.id(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -3,6 +3,7 @@ package dev.twin.replayer.binding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.convention.Expansion;
+import dev.twin.replayer.convention.ListPage;
 import dev.twin.replayer.convention.Pagination;
 import dev.twin.replayer.convention.RowFilter;
 import dev.twin.replayer.convention.TableConventions;
@@ -45,9 +46,13 @@ final class ListAction implements BindingAction {
         }
         List<ObjectNode> matching = RowFilter.apply(newestFirst, criteria(request));
         Pagination pagination = table.pagination();
-        ObjectNode body = pagination.page(Collections.unmodifiableList(matching), request.routed().request());
-        expandItems(body.get(dataField), request, tables);
-        return JsonResponses.of(status, body);
+        ListPage page = pagination.page(Collections.unmodifiableList(matching), request.routed().request());
+        expandItems(page.body().isArray() ? page.body() : page.body().get(dataField), request, tables);
+        TwinResponse response = JsonResponses.of(status, page.body());
+        for (Map.Entry<String, String> header : page.headers().entrySet()) {
+            response = response.withHeader(header.getKey(), header.getValue());
+        }
+        return response;
     }
 
     private Map<String, List<String>> criteria(BoundRequest request) {

@@ -105,7 +105,7 @@ final class TableBindingResponder implements StatefulResponder {
         for (String name : binding.parentParams()) {
             String value = routed.pathParams().get(name);
             if (value != null) {
-                parents.put(name, value);
+                parents.put(binding.parentField(name), value);
             }
         }
         BoundRequest bound = new BoundRequest(routed, decoded, id, parents, expandPaths(routed.request(), decoded));

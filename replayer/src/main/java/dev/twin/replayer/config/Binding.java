@@ -9,11 +9,13 @@ import java.util.Objects;
  * @param table     null only for {@code custom} bindings that name none
  * @param operation the custom operation's name (action {@code custom} only)
  * @param idParam   the path parameter carrying the row id; null = the last path parameter
+ * @param parentFields parent path parameter → the row field holding its value ({@code post: postId} for
+ *                  {@code /posts/{post}/comments}); a parameter not named here is its own field name
  * @param pointer   JSON Pointer of this entry ({@code /extend/3}), for {@link ConfigProblems#at}
  * @param location  where {@code mock:} is written
  */
-public record Binding(String mock, String table, Action action, String operation, String idParam, String pointer,
-                      SourceLocation location) {
+public record Binding(String mock, String table, Action action, String operation, String idParam,
+                      java.util.Map<String, String> parentFields, String pointer, SourceLocation location) {
 
     public enum Action {
         LIST, CREATE, GET, PATCH, UPDATE, DELETE, CUSTOM
@@ -24,6 +26,7 @@ public record Binding(String mock, String table, Action action, String operation
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(pointer, "pointer");
         Objects.requireNonNull(location, "location");
+        parentFields = parentFields == null ? java.util.Map.of() : java.util.Map.copyOf(parentFields);
     }
 
     /** {@code stripe} of {@code stripe.PostCustomers}. */

@@ -37,6 +37,15 @@ final class ConventionsBinder {
                     "a 204 response has no body: set delete.status to 200 or remove delete.body");
         }
         ListStyle list = merged.list();
+        boolean unlimitedAllowed = list.style() == ListStyle.Style.OFFSET || list.style() == ListStyle.Style.NONE;
+        if (list.defaultLimit() == 0 && !unlimitedAllowed) {
+            context.problemAtKey(ConfigProblems.child(pointer, "list"), "defaultLimit 0 (every row) needs style "
+                    + "offset or none; " + list.style().name().toLowerCase(java.util.Locale.ROOT) + " pages need a limit");
+        }
+        if (Boolean.TRUE.equals(list.bareArray()) && !unlimitedAllowed) {
+            context.problemAtKey(ConfigProblems.child(pointer, "list"), "bareArray needs style offset or none; "
+                    + list.style().name().toLowerCase(java.util.Locale.ROOT) + " pages answer an envelope object");
+        }
         if (list.defaultLimit() > list.maxLimit()) {
             context.problemAtKey(ConfigProblems.child(pointer, "list"), "defaultLimit " + list.defaultLimit()
                     + " is greater than maxLimit " + list.maxLimit());
@@ -67,7 +76,8 @@ final class ConventionsBinder {
         }
         m.allowOnly("style", "dataField", "extraFields", "hideMeta", "totalField", "defaultLimit", "maxLimit",
                 "limitParam", "startingAfterParam", "endingBeforeParam", "hasMoreField",
-                "pageParam", "pageSizeParam", "pageFields");
+                "pageParam", "pageSizeParam", "pageFields", "bareArray", "order", "offsetParam", "sortParam",
+                "orderParam", "totalHeader", "linkHeader", "limitField", "offsetField");
         Templates.check(m, "extraFields");
         String totalField = m.string("totalField");
         if (totalField != null && !DOTTED_PATH.matcher(totalField).matches()) {
@@ -77,18 +87,22 @@ final class ConventionsBinder {
         }
         return new ListStyle(m.enumValue("style", ListStyle.Style.class, null), m.string("dataField"),
                 m.objectNode("extraFields"), m.bool("hideMeta", null), totalField,
-                m.integer("defaultLimit", null, 1, 100_000), m.integer("maxLimit", null, 1, 100_000),
+                m.integer("defaultLimit", null, 0, 100_000), m.integer("maxLimit", null, 1, 100_000),
                 m.string("limitParam"), m.string("startingAfterParam"), m.string("endingBeforeParam"),
                 m.string("hasMoreField"), m.string("pageParam"), m.string("pageSizeParam"),
-                m.stringMap("pageFields", ListStyle.PAGE_FIELD_NAMES));
+                m.stringMap("pageFields", ListStyle.PAGE_FIELD_NAMES), m.bool("bareArray", null),
+                m.enumValue("order", ListStyle.Order.class, null), m.string("offsetParam"), m.string("sortParam"),
+                m.string("orderParam"), m.string("totalHeader"), m.bool("linkHeader", null), m.string("limitField"),
+                m.string("offsetField"));
     }
 
     private static CreateRule create(YamlMapping m) {
         if (m == null) {
             return null;
         }
-        m.allowOnly("status");
-        return new CreateRule(m.integer("status", null, 200, 299));
+        m.allowOnly("status", "location");
+        return new CreateRule(m.integer("status", null, 200, 299),
+                m.enumValue("location", CreateRule.Location.class, null));
     }
 
     private static DeleteRule delete(YamlMapping m) {
@@ -104,8 +118,10 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("wrap", "fields", "status", "typeMap", "codeMap", "extraFields", "messageMap", "emptyBody");
+        m.allowOnly("wrap", "fields", "status", "typeMap", "codeMap", "extraFields", "messageMap", "emptyBody",
+                "bodies");
         Templates.check(m, "extraFields");
+        Templates.check(m, "bodies");
         Templates.check(m, "messageMap");
         return new ErrorRules(m.string("wrap"), m.stringMap("fields", ErrorRules.INTERNAL_FIELDS),
                 kindMap(m, "status", (p, v) -> status(m, p, v)),
@@ -113,7 +129,8 @@ final class ConventionsBinder {
                 kindMap(m, "codeMap", (p, v) -> v.deepCopy()),
                 m.objectNode("extraFields"),
                 kindMap(m, "messageMap", m::text),
-                m.errorKinds("emptyBody"));
+                m.errorKinds("emptyBody"),
+                m.jsonMap("bodies", k -> m.errorKindKey("bodies", k)));
     }
 
     private static <V> Map<ErrorKind, V> kindMap(YamlMapping m, String key, YamlMapping.ValueParser<V> values) {

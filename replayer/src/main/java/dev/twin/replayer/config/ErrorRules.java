@@ -26,17 +26,20 @@ import java.util.Map;
  *                    {@code request.path} (only NOT_FOUND uses it so far); absent = Stripe's
  *                    {@code No such customer: 'cus_123'}
  * @param emptyBody   kinds answered with their status and no body at all (WireMock's 404)
+ * @param bodies      per kind, the whole body as a JSON template over {@code error} and {@code request}
+ *                    ({@code {}} for json-server's 404); a kind listed here ignores wrap, fields and extraFields
  */
 public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
                          Map<ErrorKind, String> typeMap, Map<ErrorKind, JsonNode> codeMap, ObjectNode extraFields,
-                         Map<ErrorKind, String> messageMap, List<ErrorKind> emptyBody) {
+                         Map<ErrorKind, String> messageMap, List<ErrorKind> emptyBody,
+                         Map<ErrorKind, JsonNode> bodies) {
 
     /** The internal field names {@code fields} may map. */
     public static final java.util.Set<String> INTERNAL_FIELDS = java.util.Set.of(
             "message", "type", "code", "param", "status");
 
     public static final ErrorRules DEFAULTS = new ErrorRules("", defaultFields(), ErrorKind.defaultStatuses(),
-            lowerCaseNames(), lowerCaseCodes(), JsonNodeFactory.instance.objectNode(), Map.of(), List.of());
+            lowerCaseNames(), lowerCaseCodes(), JsonNodeFactory.instance.objectNode(), Map.of(), List.of(), Map.of());
 
     public ErrorRules {
         fields = Merging.copy(fields);
@@ -46,13 +49,14 @@ public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind,
         extraFields = Merging.copy(extraFields);
         messageMap = messageMap == null ? null : Merging.copy(messageMap);
         emptyBody = emptyBody == null ? null : List.copyOf(emptyBody);
+        bodies = bodies == null ? null : Merging.copy(bodies);
     }
 
     public ErrorRules merge(ErrorRules o) {
         return o == null ? this : new ErrorRules(Merging.value(wrap, o.wrap), Merging.map(fields, o.fields),
                 Merging.map(status, o.status), Merging.map(typeMap, o.typeMap), Merging.map(codeMap, o.codeMap),
                 Merging.object(extraFields, o.extraFields), Merging.map(messageMap, o.messageMap),
-                Merging.value(emptyBody, o.emptyBody));
+                Merging.value(emptyBody, o.emptyBody), Merging.map(bodies, o.bodies));
     }
 
     private static Map<String, String> defaultFields() {

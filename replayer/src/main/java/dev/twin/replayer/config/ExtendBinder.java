@@ -28,7 +28,7 @@ final class ExtendBinder {
 
     private static Binding bindOne(YamlMapping m, Set<String> namespaces, Set<String> tables,
                                    Set<String> operations, Map<String, SourceLocation> bound) {
-        m.allowOnly("mock", "table", "action", "operation", "idParam");
+        m.allowOnly("mock", "table", "action", "operation", "idParam", "parentFields");
         String mock = m.requiredString("mock");
         boolean ok = mock != null && checkMock(m, mock, namespaces, bound);
         Binding.Action action = m.has("action") ? m.enumValue("action", Binding.Action.class, null) : null;
@@ -54,7 +54,9 @@ final class ExtendBinder {
             ok = false;
         }
         String idParam = m.string("idParam");
-        return ok ? new Binding(mock, table, action, operation, idParam, m.pointer(), m.location("mock")) : null;
+        Map<String, String> parentFields = m.stringMap("parentFields");
+        return ok ? new Binding(mock, table, action, operation, idParam, parentFields, m.pointer(),
+                m.location("mock")) : null;
     }
 
     private static boolean checkMock(YamlMapping m, String mock, Set<String> namespaces,

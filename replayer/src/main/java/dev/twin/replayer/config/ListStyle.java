@@ -13,7 +13,10 @@ import java.util.Map;
  * query; newest first; the envelope has {@code dataField} and {@code hasMoreField}. Page style (Twilio):
  * {@code pageParam} (0-based) and {@code pageSizeParam}; the envelope has {@code dataField} and the
  * {@code pageFields} (internal name → field name; a missing entry is not shown). None (WireMock): every row in
- * one answer, no paging parameters or fields.
+ * one answer, no paging parameters or fields. Offset style (json-server, Feathers, most REST APIs): {@code limitParam}
+ * with {@code offsetParam} or a 1-based {@code pageParam}, sorting by {@code sortParam}/{@code orderParam}, the total
+ * in {@code totalHeader} and neighbouring pages in a {@code Link} header ({@code linkHeader}), the envelope echoing
+ * {@code limitField} and {@code offsetField}. {@code bareArray}: the rows are the whole body (offset and none).
  *
  * @param extraFields constant envelope fields; string values are Handlebars templates ({@code {{request.path}}})
  * @param hideMeta    true: no {@code totalField} count in the envelope
@@ -22,7 +25,9 @@ import java.util.Map;
 public record ListStyle(Style style, String dataField, ObjectNode extraFields, Boolean hideMeta, String totalField,
                         Integer defaultLimit, Integer maxLimit,
                         String limitParam, String startingAfterParam, String endingBeforeParam, String hasMoreField,
-                        String pageParam, String pageSizeParam, Map<String, String> pageFields) {
+                        String pageParam, String pageSizeParam, Map<String, String> pageFields,
+                        Boolean bareArray, Order order, String offsetParam, String sortParam, String orderParam,
+                        String totalHeader, Boolean linkHeader, String limitField, String offsetField) {
 
     /** The internal names {@code pageFields} may map. */
     public static final java.util.Set<String> PAGE_FIELD_NAMES = java.util.Set.of(
@@ -31,10 +36,16 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
     public static final ListStyle DEFAULTS = new ListStyle(Style.CURSOR, "data",
             JsonNodeFactory.instance.objectNode(), false, "total_count", 10, 100,
             "limit", "starting_after", "ending_before", "has_more",
-            "Page", "PageSize", defaultPageFields());
+            "Page", "PageSize", defaultPageFields(),
+            false, Order.NEWEST_FIRST, "offset", null, null, null, false, null, null);
 
     public enum Style {
-        CURSOR, PAGE, NONE
+        CURSOR, PAGE, OFFSET, NONE
+    }
+
+    /** The order of rows when the request asks for none. */
+    public enum Order {
+        NEWEST_FIRST, OLDEST_FIRST
     }
 
     public ListStyle {
@@ -53,7 +64,11 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
                 Merging.value(startingAfterParam, o.startingAfterParam),
                 Merging.value(endingBeforeParam, o.endingBeforeParam), Merging.value(hasMoreField, o.hasMoreField),
                 Merging.value(pageParam, o.pageParam), Merging.value(pageSizeParam, o.pageSizeParam),
-                Merging.map(pageFields, o.pageFields));
+                Merging.map(pageFields, o.pageFields), Merging.value(bareArray, o.bareArray),
+                Merging.value(order, o.order), Merging.value(offsetParam, o.offsetParam),
+                Merging.value(sortParam, o.sortParam), Merging.value(orderParam, o.orderParam),
+                Merging.value(totalHeader, o.totalHeader), Merging.value(linkHeader, o.linkHeader),
+                Merging.value(limitField, o.limitField), Merging.value(offsetField, o.offsetField));
     }
 
     private static Map<String, String> defaultPageFields() {

@@ -11,13 +11,16 @@ import java.util.Objects;
  *
  * @param idPrefix   prefix strategy ("" if none)
  * @param idPattern  pattern strategy only, else null
+ * @param idType     the JSON type of minted ids: "string" or "integer" (a sequence the API answers as numbers)
+ * @param idStart    sequence strategy: the first number minted when no seed row is higher (default 1)
  * @param seedData   inline {@code seedData} rows then {@code seedFile} rows, each with its id
  * @param maxRows    per tenant; creates beyond it answer QUOTA_EXCEEDED
  * @param references field → table name, for {@code expand[]}
  * @param response   global conventions with this table's {@code response:} merged on top
  */
 public record TableConfig(String name, String idField, IdStrategy idStrategy, String idPrefix, int idLength,
-                          IdAlphabet idAlphabet, String idPattern, List<ObjectNode> seedData, int maxRows,
+                          IdAlphabet idAlphabet, String idPattern, IdType idType, long idStart,
+                          List<ObjectNode> seedData, int maxRows,
                           Map<String, String> references, Conventions response, SourceLocation location) {
     public TableConfig {
         Objects.requireNonNull(name, "name");
@@ -25,8 +28,10 @@ public record TableConfig(String name, String idField, IdStrategy idStrategy, St
         Objects.requireNonNull(idStrategy, "idStrategy");
         Objects.requireNonNull(idPrefix, "idPrefix");
         Objects.requireNonNull(idAlphabet, "idAlphabet");
+        Objects.requireNonNull(idType, "idType");
         Objects.requireNonNull(response, "response");
         seedData = seedData.stream().map(ObjectNode::deepCopy).toList();
         references = Merging.copy(references);
     }
 }
+

@@ -44,8 +44,8 @@ final class TablesBinder {
 
     private static TableConfig bindOne(YamlMapping m, Conventions global, Map<String, SourceLocation> names,
                                        Map<String, String> referencePointers) {
-        m.allowOnly("name", "idField", "idStrategy", "idPrefix", "idLength", "idAlphabet", "idPattern",
-                "seedData", "seedFile", "maxRows", "references", "response");
+        m.allowOnly("name", "idField", "idStrategy", "idPrefix", "idLength", "idAlphabet", "idPattern", "idType",
+                "idStart", "seedData", "seedFile", "maxRows", "references", "response");
         String name = m.requiredString("name");
         if (name != null && !TABLE_NAME.matcher(name).matches()) {
             m.problem("name", "invalid table name '" + name + "': use letters, digits, '_', '-' and '.'");
@@ -64,6 +64,14 @@ final class TablesBinder {
         Pattern idPattern = m.regex("idPattern");
         if (strategy == IdStrategy.PATTERN) {
             m.require("idPattern");
+        }
+        IdType idType = m.enumValue("idType", IdType.class, IdType.STRING);
+        if (idType == IdType.INTEGER && strategy != null && strategy != IdStrategy.SEQUENCE) {
+            m.problem("idType", "integer ids need idStrategy: sequence (this table's ids are not numbers)");
+        }
+        long idStart = m.integer("idStart", 1, 1, Integer.MAX_VALUE);
+        if (m.has("idStart") && strategy != IdStrategy.SEQUENCE) {
+            m.problem("idStart", "only used with idStrategy: sequence");
         }
         List<ObjectNode> seed = seedRows(m, idField);
         int maxRows = m.integer("maxRows", DEFAULT_MAX_ROWS, 1, Integer.MAX_VALUE);
@@ -84,7 +92,7 @@ final class TablesBinder {
             return null;
         }
         return new TableConfig(name, idField, strategy, idPrefix, idLength, alphabet,
-                idPattern == null ? null : idPattern.pattern(), seed, maxRows,
+                idPattern == null ? null : idPattern.pattern(), idType, idStart, seed, maxRows,
                 references == null ? Map.of() : withoutNulls(references), response, m.location());
     }
 

@@ -267,6 +267,16 @@ final class YamlMapping {
 
     /** A mapping of scalars; a key with no value maps to null (a merge removes it). Absent → null. */
     <K, V> Map<K, V> map(String key, Function<String, K> keyParser, ValueParser<V> valueParser) {
+        return map(key, keyParser, valueParser, false);
+    }
+
+    /** Like {@link #map(String, Function, ValueParser)}, with objects and lists as values (JSON templates). */
+    <K> Map<K, JsonNode> jsonMap(String key, Function<String, K> keyParser) {
+        return map(key, keyParser, (pointer, value) -> value.deepCopy(), true);
+    }
+
+    private <K, V> Map<K, V> map(String key, Function<String, K> keyParser, ValueParser<V> valueParser,
+                                 boolean structuredValues) {
         YamlMapping mapping = mapping(key);
         if (mapping == null) {
             return null;
@@ -281,7 +291,7 @@ final class YamlMapping {
             JsonNode value = field.getValue();
             if (value.isNull()) {
                 result.put(parsedKey, null);
-            } else if (!value.isValueNode()) {
+            } else if (!value.isValueNode() && !structuredValues) {
                 context.problem(entryPointer, "expected a single value, got " + describe(value, null));
             } else {
                 V parsed = valueParser.parse(entryPointer, value);

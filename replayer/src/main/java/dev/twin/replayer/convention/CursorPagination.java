@@ -45,7 +45,7 @@ public final class CursorPagination implements Pagination {
     }
 
     @Override
-    public ObjectNode page(List<ObjectNode> newestFirst, TwinRequest request) {
+    public ListPage page(List<ObjectNode> newestFirst, TwinRequest request) {
         int limit = limit(request.queryParam(names.limit()));
         String after = blankToNull(request.queryParam(names.startingAfter()));
         String before = blankToNull(request.queryParam(names.endingBefore()));
@@ -66,7 +66,7 @@ public final class CursorPagination implements Pagination {
         body.set(envelope.dataField(), ListEnvelope.items(page));
         body.put(names.hasMore(), hasMore);
         envelope.putTotal(body, newestFirst.size());
-        return body;
+        return ListPage.of(body);
     }
 
     private int indexOf(List<ObjectNode> rows, String id, String param, TwinRequest request) {

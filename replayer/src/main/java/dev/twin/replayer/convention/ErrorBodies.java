@@ -36,6 +36,7 @@ public final class ErrorBodies {
     private final Map<ErrorKind, JsonNode> codes;
     private final JsonTemplate extraFields;
     private final Set<ErrorKind> emptyBody;
+    private final Map<ErrorKind, JsonTemplate> bodies;
 
     /**
      * @param wrap        the envelope key ({@code error}), or null for a flat body
@@ -52,8 +53,16 @@ public final class ErrorBodies {
     public ErrorBodies(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
                        Map<ErrorKind, String> types, Map<ErrorKind, JsonNode> codes, JsonTemplate extraFields,
                        Set<ErrorKind> emptyBody) {
+        this(wrap, fields, status, types, codes, extraFields, emptyBody, Map.of());
+    }
+
+    /** @param bodies per kind, the whole body as a template over {@code error} and {@code request} */
+    public ErrorBodies(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
+                       Map<ErrorKind, String> types, Map<ErrorKind, JsonNode> codes, JsonTemplate extraFields,
+                       Set<ErrorKind> emptyBody, Map<ErrorKind, JsonTemplate> bodies) {
         this.wrap = wrap;
-        this.fields = fields == null || fields.isEmpty() ? DEFAULT_FIELDS : new LinkedHashMap<>(fields);
+        this.fields = fields == null ? DEFAULT_FIELDS : new LinkedHashMap<>(fields);
+        this.bodies = bodies == null || bodies.isEmpty() ? Map.of() : new EnumMap<>(bodies);
         this.status = new EnumMap<>(DEFAULT_STATUS);
         if (status != null) {
             this.status.putAll(status);
@@ -115,6 +124,10 @@ public final class ErrorBodies {
         }
         Map<String, Object> model = request == null ? Map.of("error", parts)
                 : Map.of("error", parts, "request", ListEnvelope.requestModel(request));
+        JsonTemplate whole = bodies.get(error.kind());
+        if (whole != null) {
+            return json(httpStatus, whole.render(model));
+        }
         if (extraFields != null && extraFields.render(model) instanceof ObjectNode extra) {
             extra.fields().forEachRemaining(e -> inner.putIfAbsent(e.getKey(), e.getValue()));
         }

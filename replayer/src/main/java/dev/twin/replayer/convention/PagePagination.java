@@ -49,7 +49,7 @@ public final class PagePagination implements Pagination {
     }
 
     @Override
-    public ObjectNode page(List<ObjectNode> newestFirst, TwinRequest request) {
+    public ListPage page(List<ObjectNode> newestFirst, TwinRequest request) {
         int pageSize = number(request.queryParam(pageSizeParam), pageSizeParam, defaultPageSize, 1, maxPageSize);
         int pageNumber = number(request.queryParam(pageParam), pageParam, 0, 0, Integer.MAX_VALUE);
         int start = startOf(newestFirst, request.queryParam(PAGE_TOKEN), (long) pageNumber * pageSize);
@@ -74,7 +74,7 @@ public final class PagePagination implements Pagination {
         put(body, "nextPageUri", next);
         put(body, "page", pageNumber);
         envelope.putTotal(body, newestFirst.size());
-        return body;
+        return ListPage.of(body);
     }
 
     private void put(ObjectNode body, String internalName, Object value) {

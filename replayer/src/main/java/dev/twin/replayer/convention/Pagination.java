@@ -12,7 +12,7 @@ public interface Pagination {
      * @param newestFirst every matching row, already shaped, newest first
      * @throws dev.twin.replayer.state.StateException for paging parameters the provider would reject
      */
-    ObjectNode page(List<ObjectNode> newestFirst, TwinRequest request);
+    ListPage page(List<ObjectNode> newestFirst, TwinRequest request);
 
     /** Query parameters that steer paging, so that filtering ignores them. */
     Set<String> pagingParameters();

@@ -19,13 +19,15 @@ import java.util.Set;
  * look, how lists page, what creates and deletes answer, and how errors look. Requests only do data work.
  *
  * @param createStatus null = the bound operation's lowest documented 2xx
+ * @param createLocation whether a create answers the new row's URL in {@code Location}
  * @param deleteStatus null = the bound operation's lowest documented 2xx
  * @param deleteBody   null = no body (or the bound operation's own when it documents one)
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
                                Integer deleteStatus, boolean preserveDeleted, JsonTemplate deleteBody,
-                               Map<String, String> references) {
+                               Map<String, String> references,
+                               dev.twin.replayer.config.CreateRule.Location createLocation) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = "__twin_deleted";
@@ -43,7 +45,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 pagination(conventions.list(), publicId, notFound), errors(conventions.errors()), notFound,
                 conventions.create().status(), delete.status(), Boolean.TRUE.equals(delete.preserve()),
                 delete.body() == null || delete.body().isNull() ? null : JsonTemplate.compile(delete.body()),
-                table.references());
+                table.references(), conventions.create().location());
     }
 
     /** Error bodies by the global conventions, for requests no table answers (rejected credentials). */
@@ -51,8 +53,16 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
         JsonTemplate extra = rules.extraFields() == null || rules.extraFields().isEmpty() ? null
                 : JsonTemplate.compile(rules.extraFields());
         String wrap = rules.wrap() == null || rules.wrap().isEmpty() ? null : rules.wrap();
+        Map<ErrorKind, JsonTemplate> bodies = new java.util.EnumMap<>(ErrorKind.class);
+        if (rules.bodies() != null) {
+            rules.bodies().forEach((kind, body) -> {
+                if (body != null) {
+                    bodies.put(kind, JsonTemplate.compile(body));
+                }
+            });
+        }
         return new ErrorBodies(wrap, rules.fields(), rules.status(), rules.typeMap(), rules.codeMap(), extra,
-                rules.emptyBody() == null ? java.util.Set.of() : java.util.Set.copyOf(rules.emptyBody()));
+                rules.emptyBody() == null ? java.util.Set.of() : java.util.Set.copyOf(rules.emptyBody()), bodies);
     }
 
     static RowShaper shaper(String idField, Conventions conventions) {
@@ -73,8 +83,15 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
             return new PagePagination(envelope, idField, list.defaultLimit(), list.maxLimit(), list.pageParam(),
                     list.pageSizeParam(), list.pageFields());
         }
+        boolean oldestFirst = list.order() == ListStyle.Order.OLDEST_FIRST;
         if (list.style() == ListStyle.Style.NONE) {
-            return new UnpagedList(envelope);
+            return new UnpagedList(envelope, Boolean.TRUE.equals(list.bareArray()), oldestFirst);
+        }
+        if (list.style() == ListStyle.Style.OFFSET) {
+            return new OffsetPagination(envelope, Boolean.TRUE.equals(list.bareArray()), oldestFirst, list.defaultLimit(),
+                    list.maxLimit(), new OffsetPagination.Names(list.limitParam(), list.offsetParam(),
+                    list.pageParam(), list.sortParam(), list.orderParam(), list.totalHeader(),
+                    Boolean.TRUE.equals(list.linkHeader()), list.limitField(), list.offsetField()));
         }
         return new CursorPagination(envelope, idField, list.defaultLimit(), list.maxLimit(), notFound,
                 new CursorPagination.Names(list.limitParam(), list.startingAfterParam(), list.endingBeforeParam(),

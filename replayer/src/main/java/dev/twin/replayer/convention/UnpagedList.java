@@ -9,17 +9,37 @@ import java.util.Set;
 /** A list with no paging at all (WireMock's {@code {mappings: [...], meta: {total: n}}}): every row, every time. */
 public final class UnpagedList implements Pagination {
     private final ListEnvelope envelope;
+    private final boolean bareArray;
+    private final boolean oldestFirst;
 
     public UnpagedList(ListEnvelope envelope) {
+        this(envelope, false, false);
+    }
+
+    /**
+     * @param bareArray   the rows are the whole body
+     * @param oldestFirst rows in the order they were made, not newest first
+     */
+    public UnpagedList(ListEnvelope envelope, boolean bareArray, boolean oldestFirst) {
         this.envelope = envelope;
+        this.bareArray = bareArray;
+        this.oldestFirst = oldestFirst;
     }
 
     @Override
-    public ObjectNode page(List<ObjectNode> newestFirst, TwinRequest request) {
+    public ListPage page(List<ObjectNode> newestFirst, TwinRequest request) {
+        List<ObjectNode> rows = newestFirst;
+        if (oldestFirst) {
+            rows = new java.util.ArrayList<>(newestFirst);
+            java.util.Collections.reverse(rows);
+        }
+        if (bareArray) {
+            return ListPage.of(ListEnvelope.items(rows));
+        }
         ObjectNode body = envelope.start(request);
-        body.set(envelope.dataField(), ListEnvelope.items(newestFirst));
-        envelope.putTotal(body, newestFirst.size());
-        return body;
+        body.set(envelope.dataField(), ListEnvelope.items(rows));
+        envelope.putTotal(body, rows.size());
+        return ListPage.of(body);
     }
 
     @Override

@@ -11,10 +11,11 @@ import java.util.Objects;
 
 /**
  * What the engine needs of one configured table, precomputed once: the id field, the id generator, the seed rows
- * (keyed by id, in seed order) and the per-tenant row quota (0 = unlimited).
+ * (keyed by id, in seed order), the per-tenant row quota (0 = unlimited), the last sequence number already taken
+ * and whether minted ids are JSON numbers.
  */
 record TableDefinition(String name, String idField, IdGenerator ids, Map<String, Row> seeds, int maxRows,
-                       long firstSequence) {
+                       long firstSequence, boolean numericIds) {
     TableDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(idField, "idField");
@@ -23,7 +24,11 @@ record TableDefinition(String name, String idField, IdGenerator ids, Map<String,
     }
 
     static TableDefinition from(TableConfig table) {
-        return of(table.name(), table.idField(), IdGenerator.forTable(table), table.seedData(), table.maxRows());
+        TableDefinition plain = of(table.name(), table.idField(), IdGenerator.forTable(table), table.seedData(),
+                table.maxRows());
+        return new TableDefinition(plain.name, plain.idField, plain.ids, plain.seeds, plain.maxRows,
+                Math.max(plain.firstSequence, table.idStart() - 1),
+                table.idType() == dev.twin.replayer.config.IdType.INTEGER);
     }
 
     /** Seed rows keep their ids; a sequence table continues after the highest numeric seed id. */
@@ -43,7 +48,7 @@ record TableDefinition(String name, String idField, IdGenerator ids, Map<String,
             }
             highest = Math.max(highest, numberOrZero(id));
         }
-        return new TableDefinition(name, idField, ids, seeds, maxRows, highest);
+        return new TableDefinition(name, idField, ids, seeds, maxRows, highest, false);
     }
 
     private static long numberOrZero(String id) {

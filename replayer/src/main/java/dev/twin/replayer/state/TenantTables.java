@@ -106,7 +106,7 @@ public final class TenantTables {
             id = mint(definition);
         }
         long now = clock.millis();
-        Row row = new Row(id, withIdFirst(idField, id, data), now, now);
+        Row row = new Row(id, withIdFirst(idField, id, data, definition.numericIds()), now, now);
         write(table, id, row);
         pendingCountChange.merge(table, 1, Integer::sum);
         return row;
@@ -124,7 +124,8 @@ public final class TenantTables {
             throw notFound(table, id);
         }
         long updated = Math.max(clock.millis(), current.updatedAtMillis());
-        Row row = new Row(id, withIdFirst(definition.idField(), id, data), current.createdAtMillis(), updated);
+        Row row = new Row(id, withIdFirst(definition.idField(), id, data, definition.numericIds()),
+                current.createdAtMillis(), updated);
         write(table, id, row);
         return row;
     }
@@ -228,12 +229,17 @@ public final class TenantTables {
         return definition;
     }
 
-    /** The data with the id field first; a given id keeps its JSON type (a number stays a number). */
-    private static ObjectNode withIdFirst(String idField, String id, ObjectNode data) {
+    /**
+     * The data with the id field first; a given id keeps its JSON type (a number stays a number), a minted one is a
+     * number when the table's ids are.
+     */
+    private static ObjectNode withIdFirst(String idField, String id, ObjectNode data, boolean numericIds) {
         ObjectNode copy = JsonNodeFactory.instance.objectNode();
         JsonNode given = data.get(idField);
         if (given != null && given.isValueNode() && given.asText().equals(id)) {
             copy.set(idField, given);
+        } else if (numericIds && isLong(id)) {
+            copy.put(idField, Long.parseLong(id));
         } else {
             copy.put(idField, id);
         }
@@ -243,5 +249,17 @@ public final class TenantTables {
             }
         });
         return copy;
+    }
+
+    private static boolean isLong(String text) {
+        if (text.isEmpty() || text.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -66,7 +66,7 @@ public final class EventsResponder implements StatefulResponder {
         List<ObjectNode> events = log.list(tenant).stream()
                 .filter(e -> type == null || type.equals(e.path("type").asText())).toList();
         try {
-            return TwinResponse.json(200, pagination.page(events, request).toString());
+            return TwinResponse.json(200, pagination.page(events, request).body().toString());
         } catch (StateException e) {
             return errors.response(e.error(), request);
         }

@@ -46,11 +46,26 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void givenAnUnknownListStyle_whenLoaded_thenTheThreeStylesAreNamed() {
-        List<String> problems = problems(IMPORT + "conventions:\n  list:\n    style: offset\n");
+    void givenAnUnknownListStyle_whenLoaded_thenTheFourStylesAreNamed() {
+        List<String> problems = problems(IMPORT + "conventions:\n  list:\n    style: keyset\n");
         assertEquals(1, problems.size(), problems.toString());
         assertEquals(true, problems.get(0).startsWith("twin.yaml:4:12: conventions.list.style: ")
-                && problems.get(0).contains("cursor") && problems.get(0).contains("none"), problems.toString());
+                && problems.get(0).contains("cursor") && problems.get(0).contains("offset")
+                && problems.get(0).contains("none"), problems.toString());
+    }
+
+    @Test
+    void givenABareArrayOnCursorPaging_whenLoaded_thenItIsAProblem() {
+        List<String> problems = problems(IMPORT + "conventions:\n  list:\n    bareArray: true\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(true, problems.get(0).contains("bareArray needs style offset or none"), problems.toString());
+    }
+
+    @Test
+    void givenIntegerIdsOnAPrefixTable_whenLoaded_thenItIsAProblem() {
+        List<String> problems = problems(IMPORT + "tables:\n  - name: posts\n    idPrefix: p_\n    idType: integer\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(true, problems.get(0).contains("integer ids need idStrategy: sequence"), problems.toString());
     }
 
     @Test

@@ -71,7 +71,7 @@ class ConventionsMergeTest {
 
     @Test
     void mergingReplacesScalarsAndKeepsUnsetOnes() {
-        Conventions override = new Conventions(null, null, null, new CreateRule(200),
+        Conventions override = new Conventions(null, null, null, new CreateRule(200, null),
                 new DeleteRule(null, true, null), null);
 
         Conventions merged = Conventions.DEFAULTS.merge(override);

@@ -72,7 +72,7 @@ class ConventionPiecesTest {
         CursorPagination paging = new CursorPagination(envelope, "id", 2, 100,
                 new NotFoundMessages("customer", null), CursorPagination.Names.STRIPE);
 
-        JsonNode page = paging.page(rows(3), get("/v1/customers", Map.of()));
+        JsonNode page = paging.page(rows(3), get("/v1/customers", Map.of())).body();
 
         assertEquals("/v1/customers", page.get("url").asText());
         assertEquals(3, page.get("total_count").asInt());
@@ -83,7 +83,7 @@ class ConventionPiecesTest {
     void givenAnUnpagedListWithANestedCount_whenAnswered_thenEveryRowAndTheCountAndNoPagingFields() {
         UnpagedList list = new UnpagedList(new ListEnvelope("mappings", null, "meta.total"));
 
-        JsonNode body = list.page(rows(12), get("/__admin/mappings", Map.of("limit", List.of("2"))));
+        JsonNode body = list.page(rows(12), get("/__admin/mappings", Map.of("limit", List.of("2")))).body();
 
         assertEquals(12, body.get("mappings").size(), "limit is not a paging parameter here: " + body);
         assertEquals(12, body.path("meta").path("total").asInt(), body.toString());
@@ -103,11 +103,11 @@ class ConventionPiecesTest {
                 new NotFoundMessages("customer", null), CursorPagination.Names.STRIPE);
         List<ObjectNode> rows = rows(5);
 
-        JsonNode first = paging.page(rows, get("/v1/customers", Map.of("limit", List.of("2"))));
+        JsonNode first = paging.page(rows, get("/v1/customers", Map.of("limit", List.of("2")))).body();
         JsonNode after = paging.page(rows, get("/v1/customers", Map.of("limit", List.of("2"),
-                "starting_after", List.of("r4"))));
+                "starting_after", List.of("r4")))).body();
         JsonNode before = paging.page(rows, get("/v1/customers", Map.of("limit", List.of("2"),
-                "ending_before", List.of("r2"))));
+                "ending_before", List.of("r2")))).body();
 
         assertEquals("[{\"id\":\"r5\"},{\"id\":\"r4\"}]", first.get("data").toString());
         assertTrue(first.get("has_more").asBoolean());
@@ -123,7 +123,7 @@ class ConventionPiecesTest {
                 new NotFoundMessages("customer", null), CursorPagination.Names.STRIPE);
 
         StateException e = assertThrows(StateException.class,
-                () -> paging.page(rows(1), get("/v1/customers", Map.of("limit", List.of("101")))));
+                () -> paging.page(rows(1), get("/v1/customers", Map.of("limit", List.of("101")))).body());
 
         assertEquals(new TwinError(ErrorKind.VALIDATION_ERROR, "This value must be less than or equal to 100.",
                 "limit"), e.error());
@@ -135,7 +135,7 @@ class ConventionPiecesTest {
                 new NotFoundMessages("customer", null), CursorPagination.Names.STRIPE);
 
         StateException e = assertThrows(StateException.class, () -> paging.page(rows(1),
-                get("/v1/customers", Map.of("starting_after", List.of("cus_nope")))));
+                get("/v1/customers", Map.of("starting_after", List.of("cus_nope")))).body());
 
         assertEquals(new TwinError(ErrorKind.NOT_FOUND, "No such customer: 'cus_nope'", "starting_after"), e.error());
     }
@@ -146,8 +146,8 @@ class ConventionPiecesTest {
                 "PageSize", ListStyle.DEFAULTS.pageFields());
         String path = "/2010-04-01/Accounts/AC1/Messages.json";
 
-        JsonNode first = paging.page(rows(3), get(path, Map.of("PageSize", List.of("2"))));
-        JsonNode last = paging.page(rows(3), get(path, Map.of("PageSize", List.of("2"), "Page", List.of("1"))));
+        JsonNode first = paging.page(rows(3), get(path, Map.of("PageSize", List.of("2")))).body();
+        JsonNode last = paging.page(rows(3), get(path, Map.of("PageSize", List.of("2"), "Page", List.of("1")))).body();
 
         assertEquals(2, first.get("messages").size());
         assertEquals(path + "?PageSize=2&Page=0", first.get("uri").asText());

@@ -38,12 +38,12 @@ final class StateFixtures {
     }
 
     static TableConfig prefixTable(String name, String prefix, List<ObjectNode> seeds, int maxRows) {
-        return new TableConfig(name, "id", IdStrategy.PREFIX, prefix, 14, IdAlphabet.BASE62, null, seeds, maxRows,
+        return new TableConfig(name, "id", IdStrategy.PREFIX, prefix, 14, IdAlphabet.BASE62, null, dev.twin.replayer.config.IdType.STRING, 1, seeds, maxRows,
                 Map.of(), Conventions.DEFAULTS, null);
     }
 
     static TableConfig table(String name, IdStrategy strategy, String prefix, String pattern) {
-        return new TableConfig(name, "id", strategy, prefix, 14, IdAlphabet.BASE62, pattern, List.of(), 0,
+        return new TableConfig(name, "id", strategy, prefix, 14, IdAlphabet.BASE62, pattern, dev.twin.replayer.config.IdType.STRING, 1, List.of(), 0,
                 Map.of(), Conventions.DEFAULTS, null);
     }
 

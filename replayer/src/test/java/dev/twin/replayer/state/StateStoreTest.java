@@ -163,7 +163,7 @@ class StateStoreTest {
         store.close();
         store = StateStore.inMemory(List.of(new dev.twin.replayer.config.TableConfig("accounts", "id",
                 dev.twin.replayer.config.IdStrategy.SEQUENCE, "", 0, dev.twin.replayer.config.IdAlphabet.BASE62,
-                null, rows("{'id': '7'}", "{'id': '3'}"), 0, java.util.Map.of(),
+                null, dev.twin.replayer.config.IdType.STRING, 1, rows("{'id': '7'}", "{'id': '3'}"), 0, java.util.Map.of(),
                 dev.twin.replayer.config.Conventions.DEFAULTS, null)), clock);
 
         assertEquals("8", insert("t_a", "accounts", "{}").id());
