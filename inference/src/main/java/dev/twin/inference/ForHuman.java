@@ -21,7 +21,7 @@ final class ForHuman {
                              PathTemplates templates) {
         Set<OperationStats> bound = new HashSet<>();
         for (Resource resource : resources) {
-            bound.addAll(resource.actions().values());
+            resource.bindings().forEach(binding -> bound.add(binding.op()));
         }
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, TreeMap<String, OperationStats>> path : operations.entrySet()) {

@@ -164,8 +164,8 @@ public final class Inference {
         for (Resource resource : resources) {
             SeedTracker tracker = new SeedTracker(resource.idField());
             trackers.put(resource.table(), tracker);
-            resource.actions().forEach((action, op) ->
-                    byOperation.put(op.method() + " " + op.path().template(), new Object[] {resource, action, tracker}));
+            resource.bindings().forEach(binding -> byOperation.put(binding.op().method() + " "
+                    + binding.op().path().template(), new Object[] {resource, binding.action(), tracker}));
         }
         source.forEach(exchange -> {
             progress.step();
@@ -198,7 +198,8 @@ public final class Inference {
             switch (action) {
                 case "create" -> tracker.created(body);
                 case "get" -> tracker.seen(body);
-                case "list" -> body.path(resource.dataField()).forEach(tracker::seen);
+                case "list" -> (resource.dataField() == null ? body : body.path(resource.dataField()))
+                        .forEach(tracker::seen);
                 default -> tracker.changed(body, requestFields(exchange));
             }
         });
@@ -207,6 +208,7 @@ public final class Inference {
             SeedTracker tracker = trackers.get(resource.table());
             var rows = options.seedMode() == InferenceOptions.SeedMode.FINAL ? tracker.finalRows()
                     : tracker.initialRows();
+            resource.firstCreatedId(tracker.firstCreatedNumber());
             List<ObjectNode> scrubbed = new ArrayList<>();
             for (ObjectNode row : rows) {
                 scrubbed.add((ObjectNode) Scrubber.scrub(row));

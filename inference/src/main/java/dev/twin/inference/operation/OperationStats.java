@@ -33,6 +33,10 @@ public final class OperationStats {
     private final TreeMap<String, Long> echoesOfLastParam = new TreeMap<>();
     private final TreeMap<String, Long> echoesOfPath = new TreeMap<>();
     private long successObjects;
+    private final ListEvidence listEvidence = new ListEvidence();
+    /** 2xx answers whose Location header named the request path plus a value of the body: absolute, relative. */
+    private long absoluteLocations;
+    private long relativeLocations;
 
     public OperationStats(String method, PathTemplate path) {
         this.method = method;
@@ -43,7 +47,8 @@ public final class OperationStats {
     public JsonNode accept(Exchange exchange, PathMatch match) {
         count++;
         var request = exchange.request();
-        query.add(BodyReader.query(request.rawQuery()));
+        JsonNode queryObject = BodyReader.query(request.rawQuery());
+        query.add(queryObject);
         List<String> values = match.values();
         for (int i = 0; i < values.size(); i++) {
             pathParams.computeIfAbsent(path.params().get(i), k -> new ShapeAggregate())
@@ -82,6 +87,13 @@ public final class OperationStats {
                     if (body.isObject() && response.status() >= 200 && response.status() < 300) {
                         stats.noteCounts(body);
                         countEchoes(body, match.lastValue(), request.path());
+                    }
+                    if (response.status() >= 200 && response.status() < 300) {
+                        noteLocation(body, response.headers(), request.path());
+                    }
+                    if (method.equals("GET") && response.status() >= 200 && response.status() < 300) {
+                        listEvidence.accept(body, response.headers(), firstValues(queryObject),
+                                pathParamValues(match));
                     }
                     return body;
                 }
@@ -162,6 +174,62 @@ public final class OperationStats {
     /** Top-level response fields whose value was the request path (e.g. Stripe's list "url"). */
     public TreeMap<String, Long> echoesOfPath() {
         return echoesOfPath;
+    }
+
+    private void noteLocation(JsonNode body, List<dev.twin.recorder.Header> headers, String requestPath) {
+        String location = Headers.first(headers, "Location").orElse(null);
+        if (location == null || !body.isObject()) {
+            return;
+        }
+        String collection = requestPath.endsWith("/") ? requestPath : requestPath + "/";
+        int at = location.indexOf(collection);
+        if (at < 0) {
+            return;
+        }
+        String rest = location.substring(at + collection.length());
+        for (JsonNode value : body) {
+            if (value.isValueNode() && !value.isNull() && value.asText().equals(rest)) {
+                if (at == 0) {
+                    relativeLocations++;
+                } else if (location.startsWith("http")) {
+                    absoluteLocations++;
+                }
+                return;
+            }
+        }
+    }
+
+    /** "absolute" or "relative" when every successful answer named the new row's URL in Location, else null. */
+    public String location() {
+        ResponseStats ok = responses.get(mainSuccessStatus());
+        long answers = ok == null ? 0 : ok.count;
+        if (answers == 0) {
+            return null;
+        }
+        return absoluteLocations == answers ? "absolute" : relativeLocations == answers ? "relative" : null;
+    }
+
+    /** What the successful answers tell about listing (GET operations only). */
+    public ListEvidence listEvidence() {
+        return listEvidence;
+    }
+
+    private static Map<String, String> firstValues(JsonNode query) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        query.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            out.put(field.getKey(), value.isArray() ? value.path(0).asText() : value.asText());
+        });
+        return out;
+    }
+
+    private Map<String, String> pathParamValues(PathMatch match) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        List<String> values = match.values();
+        for (int i = 0; i < values.size(); i++) {
+            out.put(path.params().get(i), values.get(i));
+        }
+        return out;
     }
 
     /** How many 2xx JSON object responses there were. */

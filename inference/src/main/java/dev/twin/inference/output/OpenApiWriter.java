@@ -39,9 +39,9 @@ public final class OpenApiWriter {
             if (discriminator(resource.itemShape()) != null) {
                 resourceComponents.put(discriminator(resource.itemShape()), resource.componentName());
             }
-            resource.actions().forEach((action, op) -> {
-                owners.put(op, resource);
-                actions.put(op, action);
+            resource.bindings().forEach(binding -> {
+                owners.put(binding.op(), resource);
+                actions.put(binding.op(), binding.action());
             });
         }
         Set<String> used = new TreeSet<>();

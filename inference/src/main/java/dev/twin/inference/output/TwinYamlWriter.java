@@ -42,7 +42,8 @@ public final class TwinYamlWriter {
         List<Object> extend = new ArrayList<>();
         for (Resource resource : twin.resources()) {
             tables.add(table(twin, resource));
-            resource.actions().forEach((action, op) -> extend.add(binding(openApi, op, resource, action)));
+            resource.bindings().forEach(b -> extend.add(binding(openApi, b.op(), resource, b.action(),
+                    b.parentFields())));
         }
         if (!tables.isEmpty()) {
             doc.put("tables", tables);
@@ -65,6 +66,14 @@ public final class TwinYamlWriter {
                 table.put("idAlphabet", id.alphabet());
             }
             case "pattern" -> table.put("idPattern", id.pattern());
+            case "sequence" -> {
+                if (resource.numericIds()) {
+                    table.put("idType", "integer");
+                }
+                if (resource.firstCreatedId() > 1) {
+                    table.put("idStart", resource.firstCreatedId());
+                }
+            }
             default -> { }
         }
         if (!twin.seeds().getOrDefault(resource.table(), List.of()).isEmpty()) {
@@ -90,12 +99,15 @@ public final class TwinYamlWriter {
     }
 
     private static Map<String, Object> binding(OpenApiWriter openApi, OperationStats op, Resource resource,
-                                               String action) {
+                                               String action, Map<String, String> parentFields) {
         Map<String, Object> binding = new LinkedHashMap<>();
         String namespace = openApi.isOfficial(op) ? OFFICIAL_NAMESPACE : NAMESPACE;
         binding.put("mock", namespace + "." + openApi.operationIdOf(op));
         binding.put("table", resource.table());
         binding.put("action", action);
+        if (!parentFields.isEmpty()) {
+            binding.put("parentFields", parentFields);
+        }
         return binding;
     }
 

@@ -74,11 +74,12 @@ public final class ErrorConvention {
         out.put("wrap", wrap);
         Map<String, Object> fields = new LinkedHashMap<>();
         for (String part : PARTS) {
-            if (inner.properties().containsKey(part)) {
-                fields.put(part, part);
-            }
+            // a part the API never sent is removed explicitly: the defaults merge key by key
+            fields.put(part, inner.properties().containsKey(part) ? part : null);
         }
         out.put("fields", fields);
+        fields = new LinkedHashMap<>(fields);
+        fields.values().removeIf(java.util.Objects::isNull);
         Map<String, Object> status = new LinkedHashMap<>();
         Map<String, Object> typeMap = new LinkedHashMap<>();
         Map<String, Object> codeMap = new LinkedHashMap<>();
@@ -101,6 +102,18 @@ public final class ErrorConvention {
         }
         if (!status.isEmpty()) {
             out.put("status", status);
+        }
+        Map<String, Object> bodies = new LinkedHashMap<>();
+        for (Map.Entry<Integer, ShapeAggregate> e : byStatus.entrySet()) {
+            String kind = KINDS.get(e.getKey());
+            if (kind != null && !bodies.containsKey(kind) && status.get(kind).equals(e.getKey())) {
+                bodies.put(kind, template(e.getValue(), ""));
+            }
+        }
+        if (!bodies.isEmpty()) {
+            out.put("bodies", bodies);
+            evidence.add("errors: one body per cause, as each status answered it: " + bodies.keySet()
+                    + " (constants kept, the message and param filled in by the twin)");
         }
         if (fields.containsKey("type") && !typeMap.isEmpty()) {
             out.put("typeMap", typeMap);
@@ -131,6 +144,36 @@ public final class ErrorConvention {
                 + fields.keySet() + " from " + all.samples() + " JSON 4xx answers; " + String.join("; ", seen));
         putEmptyBody(out, empty, evidence);
         return out;
+    }
+
+    /**
+     * The body one cause answered with, as a template: fields constant in every answer stay constant, the message
+     * and param become the twin's, nested objects likewise; fields that varied otherwise are left out.
+     */
+    static Object template(ShapeAggregate shape, String name) {
+        if (shape.isObject()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<String, ShapeAggregate> p : shape.properties().entrySet()) {
+                if (!shape.alwaysPresent(p.getKey())) {
+                    continue;
+                }
+                Object value = template(p.getValue(), p.getKey());
+                if (value != null) {
+                    out.put(p.getKey(), value);
+                }
+            }
+            return out;
+        }
+        JsonNode constant = shape.constant();
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (shape.onlyStrings() && (lower.contains("message") || lower.equals("detail") || lower.equals("error")
+                || lower.equals("reason") || lower.equals("description"))) {
+            return constant != null && shape.samples() > 1 ? constant : "{{error.message}}";
+        }
+        if (shape.onlyStrings() && lower.equals("param")) {
+            return "{{error.param}}";
+        }
+        return constant;
     }
 
     private static void putEmptyBody(Map<String, Object> out, List<String> kinds, List<String> evidence) {

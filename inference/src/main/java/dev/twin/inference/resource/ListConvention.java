@@ -1,6 +1,7 @@
 package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.inference.operation.ListEvidence;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.operation.ResponseStats;
 import dev.twin.inference.schema.ShapeAggregate;
@@ -18,12 +19,15 @@ final class ListConvention {
     private ListConvention() {
     }
 
-    /** The `list:` convention, or null when the list answers are not an object holding one array. */
+    /** The `list:` convention, or null when the list answers are neither a bare array nor an object holding one. */
     static Map<String, Object> detect(OperationStats list, Resource resource) {
         ResponseStats ok = list.responses().get(list.mainSuccessStatus());
+        if (ok != null && ok.hasJson() && ok.body().isArray()) {
+            return bareArray(list, resource);
+        }
         if (ok == null || !ok.hasJson() || !ok.body().isObject()) {
             resource.evidence.add("list: " + list.method() + " " + list.path().template()
-                    + " does not answer a JSON object envelope; left unbound (answered from the spec)");
+                    + " does not answer a JSON array or object envelope; left unbound (answered from the spec)");
             return null;
         }
         ShapeAggregate envelope = ok.body();
@@ -38,6 +42,10 @@ final class ListConvention {
         if (dataField == null) {
             resource.evidence.add("list: no array field in the list envelope; left unbound");
             return null;
+        }
+        QueryParams params = QueryParams.of(list);
+        if (params.offsetStyle() || envelopeEchoesPaging(list, envelope)) {
+            return offsetEnvelope(list, resource, ok, envelope, dataField, params);
         }
         boolean page = envelope.properties().containsKey("next_page_uri")
                 || envelope.properties().containsKey("page_size");
@@ -115,8 +123,134 @@ final class ListConvention {
         if (ok == null) {
             return null;
         }
+        if (dataField == null) {
+            return ok.body().isArray() ? ok.body().items() : null;
+        }
         ShapeAggregate data = ok.body().properties().get(dataField);
         return data == null ? null : data.items();
+    }
+
+    /** Rows as the whole body: every row at once, or offset paging when the client paged or headers say so. */
+    private static Map<String, Object> bareArray(OperationStats list, Resource resource) {
+        QueryParams params = QueryParams.of(list);
+        ListEvidence evidence = list.listEvidence();
+        boolean offset = params.offsetStyle() || params.limit() != null || evidence.totalHeader() != null
+                || evidence.linkHeader();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("style", offset ? "offset" : "none");
+        out.put("bareArray", true);
+        if (offset) {
+            out.put("defaultLimit", 0);
+            params.writeTo(out);
+            if (evidence.totalHeader() != null) {
+                out.put("totalHeader", evidence.totalHeader());
+            }
+            if (evidence.linkHeader()) {
+                out.put("linkHeader", true);
+            }
+        }
+        resource.evidence.add("list: rows are the whole body (a bare array), " + (offset ? "offset paging by "
+                + params.describe() + (evidence.totalHeader() == null ? "" : ", total in " + evidence.totalHeader())
+                + (evidence.linkHeader() ? ", Link header" : "") + "; every row when the client does not page"
+                : "every row in one answer (no paging parameter or header seen)"));
+        return out;
+    }
+
+    /** {@code {total, limit, skip, data}}: an envelope whose numbers echo the paging parameters. */
+    private static Map<String, Object> offsetEnvelope(OperationStats list, Resource resource, ResponseStats ok,
+                                                      ShapeAggregate envelope, String dataField, QueryParams params) {
+        ListEvidence evidence = list.listEvidence();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("style", "offset");
+        out.put("dataField", dataField);
+        params.writeTo(out);
+        String limitField = null;
+        String offsetField = null;
+        for (Map.Entry<String, ShapeAggregate> p : envelope.properties().entrySet()) {
+            String echoed = evidence.echoedParam(p.getKey());
+            if (echoed != null && echoed.equals(params.limit())) {
+                limitField = p.getKey();
+            } else if (echoed != null && (echoed.equals(params.offset()))) {
+                offsetField = p.getKey();
+            }
+        }
+        if (limitField != null) {
+            out.put("limitField", limitField);
+            Long unpaged = evidence.unpagedNumber(limitField);
+            out.put("defaultLimit", unpaged == null ? 10 : unpaged.intValue());
+        } else {
+            out.put("defaultLimit", 0);
+        }
+        if (offsetField != null) {
+            out.put("offsetField", offsetField);
+        }
+        String totalField = totalField(ok, dataField);
+        if (totalField == null) {
+            totalField = envelope.properties().keySet().stream()
+                    .filter(name -> name.toLowerCase(java.util.Locale.ROOT).contains("total")
+                            && envelope.properties().get(name).onlyIntegers())
+                    .findFirst().orElse(null);
+        }
+        out.put("hideMeta", totalField == null);
+        if (totalField != null) {
+            out.put("totalField", totalField);
+        }
+        if (evidence.totalHeader() != null) {
+            out.put("totalHeader", evidence.totalHeader());
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        for (Map.Entry<String, ShapeAggregate> p : envelope.properties().entrySet()) {
+            String name = p.getKey();
+            JsonNode constant = p.getValue().constant();
+            if (!name.equals(dataField) && !name.equals(limitField) && !name.equals(offsetField)
+                    && !name.equals(totalField) && constant != null && envelope.alwaysPresent(name)) {
+                extra.put(name, constant);
+            }
+        }
+        if (!extra.isEmpty()) {
+            out.put("extraFields", extra);
+        }
+        resource.evidence.add("list: offset paging by " + params.describe() + ", rows under '" + dataField + "'"
+                + (limitField == null ? "" : ", '" + limitField + "' echoes the limit")
+                + (offsetField == null ? "" : ", '" + offsetField + "' the offset")
+                + (totalField == null ? "" : ", '" + totalField + "' the total"));
+        return out;
+    }
+
+    /** Whether some envelope number always echoed a paging parameter ({@code limit: 2} for {@code $limit=2}). */
+    private static boolean envelopeEchoesPaging(OperationStats list, ShapeAggregate envelope) {
+        QueryParams params = QueryParams.of(list);
+        for (String field : envelope.properties().keySet()) {
+            String echoed = list.listEvidence().echoedParam(field);
+            if (echoed != null && (echoed.equals(params.limit()) || echoed.equals(params.offset()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code order: oldest-first} when every listed pair of rows came in ascending order of their integer id (or,
+     * without integer ids, of their integer creation time); newest first is the default.
+     */
+    static void order(OperationStats list, Resource resource, Map<String, Object> convention) {
+        if (!"offset".equals(convention.get("style")) && !"none".equals(convention.get("style"))) {
+            return;
+        }
+        Boolean ascending = list.listEvidence().ascendingBy(resource.idField);
+        String by = resource.idField;
+        if (ascending == null && resource.timestampFields.get("createdAt") != null) {
+            by = resource.timestampFields.get("createdAt");
+            ascending = list.listEvidence().ascendingBy(by);
+        }
+        if (ascending == null) {
+            resource.evidence.add("list order: no evidence (fewer than two rows listed, or mixed); newest first "
+                    + "(low confidence)");
+            return;
+        }
+        convention.put("order", ascending ? "oldest-first" : "newest-first");
+        resource.evidence.add("list order: " + (ascending ? "oldest" : "newest") + " first — every pair of listed "
+                + "rows was in " + (ascending ? "ascending" : "descending") + " '" + by + "' order");
     }
 
     private static Map<String, String> pageFields() {

@@ -19,6 +19,11 @@ public final class Resource {
     final String itemPath;
     /** action → operation; sorted by action name. */
     final TreeMap<String, OperationStats> actions = new TreeMap<>();
+    /** Operations on the same rows under a parent ({@code /posts/{post}/comments}), after the main actions. */
+    final List<ResourceBinding> underParents = new ArrayList<>();
+    /** Sequence ids: whether they are JSON numbers, and the first one the recording's creates minted (0 = none). */
+    boolean numericIds;
+    long firstCreatedId;
     final ShapeAggregate itemShape = new ShapeAggregate();
     String idField = "id";
     IdShape idShape;
@@ -51,6 +56,27 @@ public final class Resource {
 
     public TreeMap<String, OperationStats> actions() {
         return actions;
+    }
+
+    /** Every bound operation: the main actions by name, then those under parents. */
+    public List<ResourceBinding> bindings() {
+        List<ResourceBinding> out = new ArrayList<>();
+        actions.forEach((action, op) -> out.add(new ResourceBinding(action, op, Map.of())));
+        out.addAll(underParents);
+        return out;
+    }
+
+    public boolean numericIds() {
+        return numericIds;
+    }
+
+    /** The first id the recording's creates minted (sequence ids only), or 0. */
+    public long firstCreatedId() {
+        return firstCreatedId;
+    }
+
+    public void firstCreatedId(long id) {
+        firstCreatedId = id;
     }
 
     public ShapeAggregate itemShape() {

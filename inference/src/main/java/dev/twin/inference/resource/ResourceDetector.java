@@ -33,6 +33,7 @@ public final class ResourceDetector {
     /** @param operations by "template METHOD"; only 2xx-answering operations are bound */
     public static List<Resource> detect(TreeMap<String, TreeMap<String, OperationStats>> operations) {
         TreeMap<String, Resource> byTable = new TreeMap<>();
+        java.util.Set<String> claimed = new java.util.HashSet<>();
         for (String item : operations.keySet()) {
             List<String> segments = PathTrie.segments(item);
             if (segments.size() < 2) {
@@ -56,10 +57,16 @@ public final class ResourceDetector {
                 continue;
             }
             byTable.put(table, resource);
+            claimed.add(item);
+            claimed.add(collection);
         }
-        List<Resource> resources = new ArrayList<>(byTable.values());
-        for (Resource resource : resources) {
+        collectionsWithoutItems(operations, byTable, claimed);
+        List<Resource> resources = new ArrayList<>();
+        for (Resource resource : byTable.values()) {
             describe(resource);
+            if (!resource.actions.isEmpty() || !resource.underParents.isEmpty()) {
+                resources.add(resource);
+            }
         }
         java.util.Set<String> names = new java.util.HashSet<>();
         for (Resource resource : resources) {
@@ -70,6 +77,117 @@ public final class ResourceDetector {
             }
         }
         return resources;
+    }
+
+    /**
+     * Collections whose items were never read by path: {@code POST /comments} with {@code GET /comments}, a
+     * read-only {@code GET /users} listing rows with ids, and lists under a parent ({@code /posts/{post}/comments})
+     * of rows another collection holds, bound with the row field the parent parameter fills.
+     */
+    private static void collectionsWithoutItems(TreeMap<String, TreeMap<String, OperationStats>> operations,
+                                                TreeMap<String, Resource> byTable, java.util.Set<String> claimed) {
+        List<String> underParents = new ArrayList<>();
+        for (String collection : operations.keySet()) {
+            List<String> segments = PathTrie.segments(collection);
+            if (claimed.contains(collection) || segments.isEmpty()
+                    || segments.get(segments.size() - 1).startsWith("{")) {
+                continue;
+            }
+            if (segments.stream().anyMatch(s -> s.startsWith("{"))) {
+                underParents.add(collection);
+                continue;
+            }
+            TreeMap<String, OperationStats> ops = operations.get(collection);
+            if (!holdsRows(ops)) {
+                continue;
+            }
+            String table = tableName(segments.get(segments.size() - 1), segments, byTable);
+            Resource resource = new Resource(table, collection, collection + "/{id}");
+            bind(resource, ops, false);
+            byTable.put(table, resource);
+            claimed.add(collection);
+        }
+        for (String path : underParents) {
+            List<String> segments = PathTrie.segments(path);
+            String last = segments.get(segments.size() - 1);
+            Resource owner = byTable.values().stream()
+                    .filter(r -> PathTrie.segments(r.collectionPath).stream().noneMatch(s -> s.startsWith("{"))
+                            && r.collectionPath.endsWith("/" + last))
+                    .findFirst().orElse(null);
+            TreeMap<String, OperationStats> ops = operations.get(path);
+            OperationStats post = ops.get("POST");
+            if (post != null && ID_NAMES.stream().anyMatch(id -> post.echoesOfLastParam().getOrDefault(id, 0L) > 0)) {
+                // POST /payment_intents/{intent}/confirm answers the parent row itself: an action, not a collection
+                continue;
+            }
+            if (owner == null) {
+                // under a parent, only a listing of rows shows a collection (a POST alone may be an action)
+                if (!ops.containsKey("GET") || !holdsRows(new TreeMap<>(Map.of("GET", ops.get("GET"))))) {
+                    continue;
+                }
+                String table = tableName(last, segments, byTable);
+                owner = new Resource(table, path, path + "/{id}");
+                byTable.put(table, owner);
+            }
+            OperationStats list = ops.get("GET");
+            Map<String, String> parentFields = parentFields(list, owner);
+            for (OperationStats op : ops.values()) {
+                String action = op.mainSuccessStatus() == 0 ? null
+                        : op.method().equals("GET") ? "list" : op.method().equals("POST") ? "create" : null;
+                if (action == null) {
+                    continue;
+                }
+                if (owner.collectionPath.equals(path)) {
+                    owner.actions.put(action, op);
+                } else {
+                    owner.underParents.add(new ResourceBinding(action, op, parentFields));
+                    owner.evidence.add(action + " under a parent: " + op.method() + " " + path
+                            + (parentFields.isEmpty() ? "" : ", " + parentFields + " (the row field held the path "
+                            + "parameter in every listed row)"));
+                }
+            }
+            claimed.add(path);
+        }
+    }
+
+    /** Each path parameter of the list to the row field that held its value in every row listed. */
+    private static Map<String, String> parentFields(OperationStats list, Resource owner) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (list == null) {
+            return out;
+        }
+        for (String param : list.path().params()) {
+            String field = list.listEvidence().fieldHolding(param);
+            if (field != null && !field.equals(param)) {
+                out.put(param, field);
+            }
+        }
+        return out;
+    }
+
+    /** A create answering an object, or a list of objects that each carry an id-like field. */
+    private static boolean holdsRows(TreeMap<String, OperationStats> ops) {
+        OperationStats create = ops.get("POST");
+        if (create != null && create.mainSuccessStatus() != 0) {
+            ResponseStats ok = create.responses().get(create.mainSuccessStatus());
+            if (ok.hasJson() && ok.body().isObject() && ID_NAMES.stream().anyMatch(ok.body()::alwaysPresent)) {
+                return true;
+            }
+        }
+        OperationStats list = ops.get("GET");
+        if (list == null || list.mainSuccessStatus() == 0) {
+            return false;
+        }
+        ShapeAggregate body = list.responses().get(list.mainSuccessStatus()).body();
+        ShapeAggregate rows = body.isArray() ? body.items() : null;
+        if (body.isObject()) {
+            for (ShapeAggregate field : body.properties().values()) {
+                if (field.isArray() && field.items() != null && (rows == null || field.samples() > rows.samples())) {
+                    rows = field.items();
+                }
+            }
+        }
+        return rows != null && rows.isObject() && ID_NAMES.stream().anyMatch(rows::alwaysPresent);
     }
 
     private static void bind(Resource resource, TreeMap<String, OperationStats> ops, boolean item) {
@@ -113,11 +231,17 @@ public final class ResourceDetector {
 
     private static void describe(Resource resource) {
         Map<String, Object> list = null;
+        // the table's list convention comes from its own list, else from a list under a parent
         OperationStats listOp = resource.actions.get("list");
+        if (listOp == null) {
+            listOp = resource.underParents.stream().filter(b -> b.action().equals("list"))
+                    .map(ResourceBinding::op).findFirst().orElse(null);
+        }
         if (listOp != null) {
             list = ListConvention.detect(listOp, resource);
             if (list == null) {
                 resource.actions.remove("list");
+                resource.underParents.removeIf(b -> b.action().equals("list"));
             } else {
                 ShapeAggregate rows = ListConvention.rows(listOp, (String) list.get("dataField"));
                 if (rows != null && rows.isObject()) {
@@ -141,9 +265,21 @@ public final class ResourceDetector {
                 ids.addAll(op.lastParamValues());
             }
         }
-        resource.idShape = IdShape.of(ids);
+        ShapeAggregate idValues = resource.itemShape.properties().get(resource.idField);
+        boolean integerIds = idValues != null && idValues.onlyIntegers();
+        resource.idShape = ids.isEmpty() && integerIds
+                ? new IdShape("sequence", null, 0, null, null, "no item read by path; every '" + resource.idField
+                        + "' seen is an integer")
+                : IdShape.of(ids);
+        resource.numericIds = integerIds && resource.idShape.strategy().equals("sequence");
+        if (resource.numericIds) {
+            resource.evidence.add("id type: integer — every '" + resource.idField + "' in answers is a JSON number");
+        }
         resource.evidence.add("id shape: " + resource.idShape.strategy() + " — " + resource.idShape.evidence());
         timestamps(resource);
+        if (list != null) {
+            ListConvention.order(listOp, resource, list);
+        }
         Map<String, Object> inject = inject(resource);
         if (!inject.isEmpty()) {
             resource.response.put("fields", Map.of("inject", inject));
@@ -153,7 +289,14 @@ public final class ResourceDetector {
         }
         OperationStats create = resource.actions.get("create");
         if (create != null) {
-            resource.response.put("create", Map.of("status", create.mainSuccessStatus()));
+            Map<String, Object> createRule = new LinkedHashMap<>();
+            createRule.put("status", create.mainSuccessStatus());
+            if (create.location() != null) {
+                createRule.put("location", create.location());
+                resource.evidence.add("create: every answer named the new row's URL in Location (" + create.location()
+                        + ")");
+            }
+            resource.response.put("create", createRule);
             resource.evidence.add("create: " + create.method() + " " + create.path().template() + " answered "
                     + create.mainSuccessStatus());
         }
@@ -195,8 +338,8 @@ public final class ResourceDetector {
             resource.evidence.add("id field: '" + best + "' held the item path parameter in " + bestVotes + " of "
                     + answers + " item answers (high confidence)");
         } else {
-            resource.idField = resource.itemShape.properties().containsKey("id") ? "id"
-                    : resource.itemShape.properties().containsKey("sid") ? "sid" : "id";
+            resource.idField = ID_NAMES.stream().filter(resource.itemShape::alwaysPresent).findFirst()
+                    .orElse("id");
             resource.evidence.add("id field: '" + resource.idField + "' by name only; no answer echoed the item "
                     + "path parameter (low confidence)");
         }

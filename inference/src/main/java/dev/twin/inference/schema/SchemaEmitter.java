@@ -67,6 +67,25 @@ public final class SchemaEmitter {
             } else {
                 string(shape.strings, schema);
             }
+        } else if (kinds > 1) {
+            // the server took (or gave) values of several JSON types here: any of them is valid, nothing more
+            List<Object> anyOf = new ArrayList<>();
+            if (shape.objects > 0) {
+                anyOf.add(Map.of("type", "object"));
+            }
+            if (shape.arrays > 0) {
+                anyOf.add(Map.of("type", "array"));
+            }
+            if (shape.booleans > 0) {
+                anyOf.add(Map.of("type", "boolean"));
+            }
+            if (shape.integers + shape.decimals > 0) {
+                anyOf.add(Map.of("type", shape.decimals > 0 ? "number" : "integer"));
+            }
+            if (shape.strings != null) {
+                anyOf.add(Map.of("type", "string"));
+            }
+            schema.put("anyOf", anyOf);
         }
         if (shape.nulls > 0) {
             if (kinds == 0) {

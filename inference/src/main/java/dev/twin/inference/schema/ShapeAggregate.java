@@ -122,6 +122,10 @@ public final class ShapeAggregate {
         return strings == null || strings.idPrefix == null || nonStringSamples() > nulls ? "" : strings.idPrefix;
     }
 
+    public boolean onlyIntegers() {
+        return integers > 0 && integers == samples;
+    }
+
     public boolean onlyStrings() {
         return strings != null && strings.count == samples;
     }

@@ -22,6 +22,8 @@ public final class SeedTracker {
     private final Map<String, ObjectNode> initial = new LinkedHashMap<>();
     private final Map<String, ObjectNode> latest = new LinkedHashMap<>();
     private long firstSeenAfterChange;
+    /** The first sequence id the recording created, or 0: no later-numbered row existed before the recording. */
+    private long firstCreatedNumber;
     private long dropped;
 
     public SeedTracker(String idField) {
@@ -32,6 +34,9 @@ public final class SeedTracker {
         String id = idOf(row);
         if (id != null) {
             created.add(id);
+            if (firstCreatedNumber == 0 && id.matches("[1-9]\\d{0,17}")) {
+                firstCreatedNumber = Long.parseLong(id);
+            }
             remember(latest, id, (ObjectNode) row);
         }
     }
@@ -42,7 +47,7 @@ public final class SeedTracker {
         if (id == null) {
             return;
         }
-        if (!created.contains(id) && !initial.containsKey(id) && !deleted.contains(id)) {
+        if (!created.contains(id) && !initial.containsKey(id) && !deleted.contains(id) && !createdLater(id)) {
             remember(initial, id, (ObjectNode) row);
         }
         if (!deleted.contains(id)) {
@@ -79,8 +84,26 @@ public final class SeedTracker {
         latest.remove(id);
     }
 
+    /**
+     * Initial rows, without any whose sequence id is at or past the first id the recording created: a counter
+     * only goes up, so such a row was made during the recording (by a create the recording did not bind).
+     */
     public Collection<ObjectNode> initialRows() {
-        return initial.values();
+        if (firstCreatedNumber == 0) {
+            return initial.values();
+        }
+        return initial.entrySet().stream().filter(e -> !createdLater(e.getKey())).map(Map.Entry::getValue).toList();
+    }
+
+    public long firstCreatedNumber() {
+        return firstCreatedNumber;
+    }
+
+    private boolean createdLater(String id) {
+        if (firstCreatedNumber == 0 || !id.matches("[1-9]\\d{0,17}")) {
+            return false;
+        }
+        return Long.parseLong(id) >= firstCreatedNumber;
     }
 
     public Collection<ObjectNode> finalRows() {

@@ -1,0 +1,194 @@
+package dev.twin.inference.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.recorder.Header;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a GET operation's successful answers tell about listing, beyond the body's shape: headers carrying the
+ * total ({@code X-Total-Count}) or the neighbouring pages ({@code Link}), the order rows come in when the client
+ * asks for none, envelope numbers echoing a query parameter ({@code limit: 10} for {@code $limit=10}), and row
+ * fields holding a parent path parameter ({@code postId} under {@code /posts/{post}/comments}).
+ */
+public final class ListEvidence {
+    private static final int MAX_FIELDS = 64;
+
+    private long answers;
+    private final TreeMap<String, Long> totalHeaders = new TreeMap<>();
+    private long linkAnswers;
+    private long pagedRequests;
+    /** Integer item field → {ascending pairs, descending pairs} in answers to requests that did not sort. */
+    private final TreeMap<String, long[]> order = new TreeMap<>();
+    /** "field param" → answers whose top-level integer field equalled that query parameter's value. */
+    private final TreeMap<String, Long> queryEchoes = new TreeMap<>();
+    /** Path parameter → item field → items whose field held the parameter's value. */
+    private final TreeMap<String, TreeMap<String, Long>> parentEchoes = new TreeMap<>();
+    private long items;
+    private int largestUnpagedAnswer;
+    /** Top-level integer envelope fields of answers to requests that did not page: field → the last value. */
+    private final TreeMap<String, Long> unpagedNumbers = new TreeMap<>();
+
+    void accept(JsonNode body, List<Header> headers, Map<String, String> query, Map<String, String> pathParams) {
+        answers++;
+        boolean paged = false;
+        for (String name : query.keySet()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            paged |= lower.contains("limit") || lower.contains("page") || lower.contains("skip")
+                    || lower.contains("offset") || lower.contains("start") || lower.contains("size");
+        }
+        if (paged) {
+            pagedRequests++;
+        }
+        for (Header header : headers) {
+            String lower = header.name().toLowerCase(Locale.ROOT);
+            if (lower.equals("link")) {
+                linkAnswers++;
+            } else if ((lower.contains("total") || lower.contains("count")) && header.value().trim().matches("\\d{1,12}")) {
+                totalHeaders.merge(header.name(), 1L, Long::sum);
+            }
+        }
+        JsonNode rows = body.isArray() ? body : largestArray(body);
+        if (body.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (field.getValue().isIntegralNumber() && !paged && (unpagedNumbers.containsKey(field.getKey())
+                        || unpagedNumbers.size() < MAX_FIELDS)) {
+                    unpagedNumbers.put(field.getKey(), field.getValue().asLong());
+                }
+                if (field.getValue().isIntegralNumber()) {
+                    query.forEach((param, value) -> {
+                        if (value.equals(field.getValue().asText()) && queryEchoes.size() < MAX_FIELDS) {
+                            queryEchoes.merge(field.getKey() + " " + param, 1L, Long::sum);
+                        }
+                    });
+                }
+            }
+        }
+        if (rows == null) {
+            return;
+        }
+        if (!paged) {
+            largestUnpagedAnswer = Math.max(largestUnpagedAnswer, rows.size());
+        }
+        boolean sorted = query.keySet().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).contains("sort")
+                || n.toLowerCase(Locale.ROOT).contains("order"));
+        JsonNode previous = null;
+        for (JsonNode item : rows) {
+            if (!item.isObject()) {
+                return;
+            }
+            items++;
+            pathParams.forEach((param, value) -> {
+                TreeMap<String, Long> fields = parentEchoes.computeIfAbsent(param, p -> new TreeMap<>());
+                for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    JsonNode v = field.getValue();
+                    if (v.isValueNode() && !v.isNull() && v.asText().equals(value)
+                            && (fields.containsKey(field.getKey()) || fields.size() < MAX_FIELDS)) {
+                        fields.merge(field.getKey(), 1L, Long::sum);
+                    }
+                }
+            });
+            if (!sorted && previous != null) {
+                notePair(previous, item);
+            }
+            previous = item;
+        }
+    }
+
+    private void notePair(JsonNode before, JsonNode after) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = after.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode earlier = before.get(field.getKey());
+            if (field.getValue().isIntegralNumber() && earlier != null && earlier.isIntegralNumber()
+                    && (order.containsKey(field.getKey()) || order.size() < MAX_FIELDS)) {
+                long[] votes = order.computeIfAbsent(field.getKey(), k -> new long[2]);
+                int cmp = Long.compare(earlier.asLong(), field.getValue().asLong());
+                if (cmp < 0) {
+                    votes[0]++;
+                } else if (cmp > 0) {
+                    votes[1]++;
+                }
+            }
+        }
+    }
+
+    private static JsonNode largestArray(JsonNode body) {
+        JsonNode best = null;
+        for (JsonNode value : body) {
+            if (value.isArray() && (best == null || value.size() > best.size())) {
+                best = value;
+            }
+        }
+        return best;
+    }
+
+    public long answers() {
+        return answers;
+    }
+
+    /** The header that carried an integer total in every answer to a paged request, or null. */
+    public String totalHeader() {
+        return totalHeaders.entrySet().stream().filter(e -> e.getValue() >= Math.max(1, pagedRequests))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    public boolean linkHeader() {
+        return linkAnswers > 0;
+    }
+
+    public long pagedRequests() {
+        return pagedRequests;
+    }
+
+    /**
+     * Whether rows came oldest first by this integer field (true), newest first (false), or no evidence (null):
+     * every consecutive pair of rows must agree.
+     */
+    public Boolean ascendingBy(String field) {
+        long[] votes = order.get(field);
+        if (votes == null || votes[0] + votes[1] == 0 || (votes[0] > 0 && votes[1] > 0)) {
+            return null;
+        }
+        return votes[0] > 0;
+    }
+
+    /** The query parameter whose value this top-level envelope field always echoed, or null. */
+    public String echoedParam(String field) {
+        String prefix = field + " ";
+        return queryEchoes.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .max(Map.Entry.comparingByValue()).map(e -> e.getKey().substring(prefix.length())).orElse(null);
+    }
+
+    /** The item field that held the path parameter's value in every row listed under it, or null. */
+    public String fieldHolding(String pathParam) {
+        TreeMap<String, Long> fields = parentEchoes.get(pathParam);
+        if (fields == null || items == 0) {
+            return null;
+        }
+        // an id of 1 under /posts/1 can hold the value by chance; a name that says it is a reference wins
+        List<String> holding = fields.entrySet().stream().filter(e -> e.getValue() == items).map(Map.Entry::getKey)
+                .toList();
+        return holding.stream().filter(f -> !f.equals("id") && f.toLowerCase(Locale.ROOT).endsWith("id"))
+                .findFirst().orElse(holding.stream().filter(f -> !f.equals("id")).findFirst()
+                        .orElse(holding.isEmpty() ? null : holding.get(0)));
+    }
+
+    /** The value an envelope number had when the client did not page ({@code limit: 10}), or null. */
+    public Long unpagedNumber(String field) {
+        return unpagedNumbers.get(field);
+    }
+
+    public long items() {
+        return items;
+    }
+
+    public int largestUnpagedAnswer() {
+        return largestUnpagedAnswer;
+    }
+}
