@@ -30,6 +30,18 @@ final class Traffic {
     }
 
     Traffic add(String method, String pathAndQuery, String contentType, String body, int status, String responseJson) {
+        return add(method, pathAndQuery, contentType, body, status, responseJson, List.of());
+    }
+
+    /** A JSON exchange whose response also carries these headers (Location, X-Total-Count, Link). */
+    Traffic json(String method, String pathAndQuery, String requestJson, int status, String responseJson,
+                 List<Header> responseHeaders) {
+        return add(method, pathAndQuery, requestJson == null ? null : "application/json", requestJson, status,
+                responseJson, responseHeaders);
+    }
+
+    private Traffic add(String method, String pathAndQuery, String contentType, String body, int status,
+                        String responseJson, List<Header> extraResponseHeaders) {
         String path = pathAndQuery;
         String query = null;
         int q = pathAndQuery.indexOf('?');
@@ -44,8 +56,11 @@ final class Traffic {
         }
         RecordedRequest request = new RecordedRequest(method, "https", host, 443, path, query, requestHeaders,
                 body == null ? Body.EMPTY : Body.of(body));
-        List<Header> responseHeaders = responseJson == null ? List.of()
-                : List.of(new Header("Content-Type", "application/json"));
+        List<Header> responseHeaders = new ArrayList<>();
+        if (responseJson != null) {
+            responseHeaders.add(new Header("Content-Type", "application/json"));
+        }
+        responseHeaders.addAll(extraResponseHeaders);
         RecordedResponse response = new RecordedResponse(status, responseHeaders,
                 responseJson == null ? Body.EMPTY : Body.of(responseJson));
         exchanges.add(new Exchange(exchanges.size() + 1, "test", Instant.ofEpochSecond(1_700_000_000L + exchanges.size()),

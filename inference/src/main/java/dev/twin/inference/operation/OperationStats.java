@@ -34,6 +34,18 @@ public final class OperationStats {
     private final TreeMap<String, Long> echoesOfPath = new TreeMap<>();
     private long successObjects;
     private final ListEvidence listEvidence = new ListEvidence();
+    private final ServerDefaults serverDefaults = new ServerDefaults();
+    /** Top-level request fields → how many successful requests sent them; and the successful requests. */
+    private final TreeMap<String, Long> sentBySuccesses = new TreeMap<>();
+    private long successfulRequests;
+    /** Rejected writes (bounded): the fields each sent and the start of its error body. */
+    private final List<Rejected> rejected = new java.util.ArrayList<>();
+
+    private record Rejected(java.util.Set<String> sent, String answer) {
+    }
+    /** Values of id-like top-level fields in successful object answers (bounded), for tables never read by path. */
+    private final TreeMap<String, TreeSet<String>> idValues = new TreeMap<>();
+    private static final List<String> ID_NAMES = List.of("id", "sid", "uuid", "Id", "ID", "key", "name", "_id");
     /** 2xx answers whose Location header named the request path plus a value of the body: absolute, relative. */
     private long absoluteLocations;
     private long relativeLocations;
@@ -58,20 +70,27 @@ public final class OperationStats {
         if (!values.isEmpty() && status >= 200 && status < 300 && lastParamValues.size() < MAX_SAMPLE_VALUES) {
             lastParamValues.add(match.lastValue());
         }
+        java.util.Set<String> sent = new java.util.HashSet<>();
         switch (BodyReader.kind(request.headers(), request.body())) {
             case JSON -> {
                 JsonNode body = BodyReader.json(request.body());
                 if (body != null) {
                     jsonBody.add(body);
+                    body.fieldNames().forEachRemaining(sent::add);
                 } else {
                     otherBodies++;
                 }
             }
-            case FORM -> formBody.add(BodyReader.form(request.body().text()));
+            case FORM -> {
+                JsonNode form = BodyReader.form(request.body().text());
+                formBody.add(form);
+                form.fieldNames().forEachRemaining(sent::add);
+            }
             case OTHER -> otherBodies++;
             default -> { }
         }
         RecordedResponse response = exchange.response();
+        noteRequired(response, sent);
         ResponseStats stats = responses.computeIfAbsent(response.status(), s -> new ResponseStats());
         stats.count++;
         switch (BodyReader.kind(response.headers(), response.body())) {
@@ -88,8 +107,12 @@ public final class OperationStats {
                         stats.noteCounts(body);
                         countEchoes(body, match.lastValue(), request.path());
                     }
-                    if (response.status() >= 200 && response.status() < 300) {
+                    if (response.status() >= 200 && response.status() < 300 && body.isObject()) {
                         noteLocation(body, response.headers(), request.path());
+                        noteIds(body);
+                        if (!method.equals("GET") && !method.equals("DELETE")) {
+                            serverDefaults.accept(body, sent);
+                        }
                     }
                     if (method.equals("GET") && response.status() >= 200 && response.status() < 300) {
                         listEvidence.accept(body, response.headers(), firstValues(queryObject),
@@ -207,6 +230,62 @@ public final class OperationStats {
             return null;
         }
         return absoluteLocations == answers ? "absolute" : relativeLocations == answers ? "relative" : null;
+    }
+
+    private void noteRequired(RecordedResponse response, java.util.Set<String> sent) {
+        if (response.status() >= 200 && response.status() < 300) {
+            successfulRequests++;
+            sent.forEach(name -> sentBySuccesses.merge(name, 1L, Long::sum));
+        } else if (response.status() >= 400 && response.status() < 500 && (method.equals("POST")
+                || method.equals("PUT") || method.equals("PATCH"))) {
+            String text = response.body().text();
+            if (rejected.size() < 64) {
+                rejected.add(new Rejected(java.util.Set.copyOf(sent), text.length() > 4096 ? text.substring(0, 4096)
+                        : text));
+            }
+        }
+    }
+
+    private static boolean mentions(String text, String field) {
+        return java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(field)
+                + "(?![A-Za-z0-9_])").matcher(text).find();
+    }
+
+    /**
+     * Request fields the server requires: every successful request sent them, and a 4xx answer to a request
+     * without one named it ({@code Missing required param: amount.}). Evidence only; nothing is guessed.
+     */
+    public TreeSet<String> requiredRequestFields() {
+        TreeSet<String> out = new TreeSet<>();
+        sentBySuccesses.forEach((field, count) -> {
+            if (count == successfulRequests && rejected.stream()
+                    .anyMatch(r -> !r.sent().contains(field) && mentions(r.answer(), field))) {
+                out.add(field);
+            }
+        });
+        return out;
+    }
+
+    private void noteIds(JsonNode body) {
+        for (String name : ID_NAMES) {
+            JsonNode value = body.get(name);
+            if (value != null && value.isValueNode() && !value.isNull()) {
+                TreeSet<String> values = idValues.computeIfAbsent(name, n -> new TreeSet<>());
+                if (values.size() < MAX_SAMPLE_VALUES) {
+                    values.add(value.asText());
+                }
+            }
+        }
+    }
+
+    /** Values the answers held in this id-like field (bounded). */
+    public TreeSet<String> idValues(String field) {
+        return idValues.getOrDefault(field, new TreeSet<>());
+    }
+
+    /** The answers' values in fields the client did not send (writes only). */
+    public ServerDefaults serverDefaults() {
+        return serverDefaults;
     }
 
     /** What the successful answers tell about listing (GET operations only). */

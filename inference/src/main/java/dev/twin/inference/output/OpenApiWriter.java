@@ -101,6 +101,48 @@ public final class OpenApiWriter {
         return Yaml.write(doc);
     }
 
+    /** The fields the server was seen to require (a 4xx named each one a request lacked). */
+    private static Map<String, Object> withRequired(Map<String, Object> schema, OperationStats op) {
+        java.util.TreeSet<String> required = op.requiredRequestFields();
+        if (!required.isEmpty() && schema.get("properties") instanceof Map<?, ?>) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            schema.forEach((key, value) -> {
+                if (key.equals("properties")) {
+                    out.put("required", new ArrayList<>(required));
+                }
+                out.put(key, value);
+            });
+            return out;
+        }
+        return schema;
+    }
+
+    /**
+     * Form values are text: {@code metadata[order]=42} reads as a number, but when the server answered that field
+     * as a string, the twin must keep it a string, so the request schema says string there.
+     */
+    @SuppressWarnings("unchecked")
+    private static void keepStringsTheServerKept(Map<String, Object> schema, ShapeAggregate answered) {
+        if (answered == null || !(schema.get("properties") instanceof Map<?, ?> properties)) {
+            return;
+        }
+        ((Map<String, Object>) properties).forEach((name, sub) -> {
+            ShapeAggregate counterpart = answered.properties().get(name);
+            if (!(sub instanceof Map<?, ?> subSchema) || counterpart == null) {
+                return;
+            }
+            Map<String, Object> property = (Map<String, Object>) subSchema;
+            Object type = property.get("type");
+            if (("integer".equals(type) || "number".equals(type) || "boolean".equals(type))
+                    && counterpart.onlyStrings()) {
+                property.put("type", "string");
+                property.remove("format");
+            } else if ("object".equals(type)) {
+                keepStringsTheServerKept(property, counterpart);
+            }
+        });
+    }
+
     private Map<String, Object> operation(OperationStats op) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("operationId", operationIdOf(op));
@@ -144,10 +186,14 @@ public final class OpenApiWriter {
         }
         Map<String, Object> content = new LinkedHashMap<>();
         if (op.jsonBody().samples() > 0) {
-            content.put("application/json", Map.of("schema", REQUEST.emit(op.jsonBody())));
+            content.put("application/json", Map.of("schema", withRequired(REQUEST.emit(op.jsonBody()), op)));
         }
         if (op.formBody().samples() > 0) {
-            content.put("application/x-www-form-urlencoded", Map.of("schema", REQUEST.emit(op.formBody())));
+            Map<String, Object> form = REQUEST.emit(op.formBody());
+            if (owners.get(op) != null) {
+                keepStringsTheServerKept(form, owners.get(op).itemShape());
+            }
+            content.put("application/x-www-form-urlencoded", Map.of("schema", withRequired(form, op)));
         }
         if (!content.isEmpty()) {
             out.put("requestBody", Map.of("content", content));

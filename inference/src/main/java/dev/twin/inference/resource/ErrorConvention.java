@@ -154,7 +154,9 @@ public final class ErrorConvention {
         if (shape.isObject()) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<String, ShapeAggregate> p : shape.properties().entrySet()) {
-                if (!shape.alwaysPresent(p.getKey())) {
+                String lower = p.getKey().toLowerCase(java.util.Locale.ROOT);
+                boolean filledByTwin = lower.equals("param") || lower.equals("code");
+                if (!shape.alwaysPresent(p.getKey()) && !filledByTwin) {
                     continue;
                 }
                 Object value = template(p.getValue(), p.getKey());
@@ -172,6 +174,9 @@ public final class ErrorConvention {
         }
         if (shape.onlyStrings() && lower.equals("param")) {
             return "{{error.param}}";
+        }
+        if (lower.equals("code") && (constant == null || constant.isNull())) {
+            return "{{error.code}}";
         }
         return constant;
     }

@@ -265,6 +265,11 @@ public final class ResourceDetector {
                 ids.addAll(op.lastParamValues());
             }
         }
+        OperationStats creates = resource.actions.get("create");
+        if (ids.isEmpty() && creates != null) {
+            // never read by path: the ids the creates answered show the shape
+            ids.addAll(creates.idValues(resource.idField));
+        }
         ShapeAggregate idValues = resource.itemShape.properties().get(resource.idField);
         boolean integerIds = idValues != null && idValues.onlyIntegers();
         resource.idShape = ids.isEmpty() && integerIds
@@ -401,6 +406,22 @@ public final class ResourceDetector {
             resource.evidence.add("injected defaults (constant in all " + shape.samples() + " rows seen, never sent "
                     + "by the client): "
                     + inject.keySet());
+        }
+        OperationStats create = resource.actions.get("create");
+        if (create != null) {
+            Map<String, Object> serverSet = new java.util.TreeMap<>();
+            create.serverDefaults().constants().forEach((name, value) -> {
+                boolean generated = value.isTextual() && !ShapeAggregate.idPrefixOf(value.asText()).isEmpty();
+                if (!name.equals(resource.idField) && !resource.timestampFields.containsValue(name)
+                        && !inject.containsKey(name) && !generated) {
+                    serverSet.put(name, value);
+                }
+            });
+            if (!serverSet.isEmpty()) {
+                inject.putAll(serverSet);
+                resource.evidence.add("server defaults (the same value in every create answer that did not send the "
+                        + "field): " + serverSet.keySet());
+            }
         }
         return inject;
     }

@@ -122,6 +122,11 @@ public final class ShapeAggregate {
         return strings == null || strings.idPrefix == null || nonStringSamples() > nulls ? "" : strings.idPrefix;
     }
 
+    /** "cus_" of "cus_Nf0aB3", "" when the text does not look like a prefixed id. */
+    public static String idPrefixOf(String text) {
+        return StringStats.prefixOf(text);
+    }
+
     public boolean onlyIntegers() {
         return integers > 0 && integers == samples;
     }

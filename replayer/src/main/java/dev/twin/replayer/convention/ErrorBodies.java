@@ -126,7 +126,7 @@ public final class ErrorBodies {
                 : Map.of("error", parts, "request", ListEnvelope.requestModel(request));
         JsonTemplate whole = bodies.get(error.kind());
         if (whole != null) {
-            return json(httpStatus, whole.render(model));
+            return json(httpStatus, withoutBlanks(whole.render(model)));
         }
         if (extraFields != null && extraFields.render(model) instanceof ObjectNode extra) {
             extra.fields().forEachRemaining(e -> inner.putIfAbsent(e.getKey(), e.getValue()));
@@ -136,6 +136,22 @@ public final class ErrorBodies {
             body = JsonNodeFactory.instance.objectNode().set(wrap, inner);
         }
         return json(httpStatus, body);
+    }
+
+    /** A per-cause body's {@code {{error.param}}} that this error has no value for is left out, not sent as "". */
+    private static JsonNode withoutBlanks(JsonNode body) {
+        if (body instanceof ObjectNode object) {
+            java.util.List<String> blank = new java.util.ArrayList<>();
+            object.fields().forEachRemaining(field -> {
+                if (field.getValue().isTextual() && field.getValue().textValue().isEmpty()) {
+                    blank.add(field.getKey());
+                } else {
+                    withoutBlanks(field.getValue());
+                }
+            });
+            object.remove(blank);
+        }
+        return body;
     }
 
     static TwinResponse json(int status, JsonNode body) {

@@ -1,0 +1,99 @@
+package dev.twin.inference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twin.inference.output.TwinFiles;
+import dev.twin.replayer.server.TwinServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a server adds to, keeps from and refuses in a write, learnt from a Stripe-shaped form API: defaults it
+ * answers for fields the client did not send (null, {}, a nested object), form values it keeps as strings
+ * ({@code metadata[order]=42} answered {@code "42"}), a field it requires (a 400 named it when it was missing), and
+ * ids of a table that was never read by path.
+ */
+class WriteAnswerInferenceTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dir;
+    static TwinFiles files;
+    static TwinServer twin;
+
+    private static Traffic recording() {
+        Traffic t = new Traffic("api.example.com");
+        t.form("POST", "/v1/widgets", "name=a&metadata[order]=42", 200, "{\"id\":\"wid_Ab12Cd34Ef56Gh\","
+                + "\"object\":\"widget\",\"name\":\"a\",\"description\":null,\"metadata\":{\"order\":\"42\"},"
+                + "\"settings\":{\"color\":null,\"size\":\"m\"},\"count\":2}");
+        t.form("POST", "/v1/widgets", "name=b&description=big&count=5", 200, "{\"id\":\"wid_Zz98Yy76Xx54Ww\","
+                + "\"object\":\"widget\",\"name\":\"b\",\"description\":\"big\",\"metadata\":{},"
+                + "\"settings\":{\"color\":null,\"size\":\"m\"},\"count\":5}");
+        t.form("POST", "/v1/widgets", "description=none", 400, "{\"error\":{\"message\":\"Missing required param: "
+                + "name.\",\"type\":\"invalid_request_error\",\"param\":\"name\"}}");
+        t.form("POST", "/v1/widgets", "name=c", 200, "{\"id\":\"wid_Qq11Rr22Ss33Tt\",\"object\":\"widget\","
+                + "\"name\":\"c\",\"description\":null,\"metadata\":{},\"settings\":{\"color\":null,\"size\":\"m\"},"
+                + "\"count\":2}");
+        return t;
+    }
+
+    @BeforeAll
+    static void inferAndServe() throws Exception {
+        files = Inferred.files(recording(), InferenceOptions.defaults());
+        twin = Inferred.serve(files, dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        twin.close();
+    }
+
+    @Test
+    void givenDefaultsTheServerAnswered_whenCreatedWithoutThoseFields_thenTheTwinAnswersTheSameDefaults()
+            throws Exception {
+        JsonNode created = JSON.readTree(send("name=d").body());
+        assertTrue(created.path("description").isNull(), created.toString());
+        assertEquals("{}", created.path("metadata").toString());
+        assertEquals("{\"color\":null,\"size\":\"m\"}", created.path("settings").toString());
+        assertEquals(2, created.path("count").asInt(), created.toString());
+    }
+
+    @Test
+    void givenAFormValueTheServerKeptAsAString_whenCreated_thenItStaysAString() throws Exception {
+        JsonNode created = JSON.readTree(send("name=e&metadata[order]=42").body());
+        assertEquals("\"42\"", created.path("metadata").path("order").toString(), created.toString());
+    }
+
+    @Test
+    void givenAFieldA400NamedWhenItWasMissing_whenCreatedWithoutIt_thenTheTwinRefusesLikeTheServer()
+            throws Exception {
+        HttpResponse<String> refused = send("description=x");
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("name", JSON.readTree(refused.body()).path("error").path("param").asText(), refused.body());
+    }
+
+    @Test
+    void givenATableNeverReadByPath_whenCreated_thenIdsHaveTheShapeTheCreatesAnswered() throws Exception {
+        String id = JSON.readTree(send("name=f").body()).path("id").asText();
+        assertTrue(id.matches("wid_[A-Za-z0-9]{14}"), id);
+    }
+
+    private static HttpResponse<String> send(String form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + twin.port() + "/v1/widgets"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Bearer sk_test_write")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
