@@ -1,6 +1,7 @@
 package dev.twin.corpus;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ abstract class CorpusApiTest {
     private static final String REPORTS = System.getProperty("corpus.reports", "target/corpus");
 
     private CorpusApi api;
+    private String unavailable;
     private CorpusResult result;
     private KnownDivergences known;
     private double floor;
@@ -34,8 +36,10 @@ abstract class CorpusApiTest {
     @BeforeAll
     void recordInferServeAndReplay(@TempDir Path dir) throws Exception {
         api = api();
-        String unavailable = CorpusAvailability.check(api);
-        assumeTrue(unavailable == null, () -> api.name() + " not run: " + unavailable);
+        unavailable = CorpusAvailability.check(api);
+        if (unavailable != null) {
+            return;
+        }
         known = KnownDivergences.load(api.name());
         floor = VerifyFloor.load(api.name());
         result = CorpusRun.run(api, dir);
@@ -49,6 +53,12 @@ abstract class CorpusApiTest {
                 Files.copy(file, out.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
+    }
+
+    /** Each test, not only the class, is reported skipped, with why. */
+    @BeforeEach
+    void skipWhenTheApiCannotRunHere() {
+        assumeTrue(unavailable == null, () -> api.name() + " not run: " + unavailable);
     }
 
     @Test
