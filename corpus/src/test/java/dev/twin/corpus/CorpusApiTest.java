@@ -53,6 +53,15 @@ abstract class CorpusApiTest {
                 Files.copy(file, out.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        // twin infer cannot know which steps no recording reveals; the corpus's copy of its report says so
+        StringBuilder unrevealable = new StringBuilder("\n## Steps no recording can reveal (corpus)\n\n");
+        api.unrevealable().forEach((step, why) -> unrevealable.append("- `").append(step).append("`: ").append(why)
+                .append('\n'));
+        if (api.unrevealable().isEmpty()) {
+            unrevealable.append("None.\n");
+        }
+        Files.writeString(out.resolve("inference-report.md"), unrevealable.toString(),
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** Each test, not only the class, is reported skipped, with why. */
