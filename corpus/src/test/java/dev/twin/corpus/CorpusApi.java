@@ -18,7 +18,11 @@ public interface CorpusApi {
     /** The scripted integration; the same code runs against the real API (through the recorder) and the twin. */
     void flow(FlowClient client) throws Exception;
 
-    /** Steps whose answer no recording can reveal: step name -> why. Empty by default. */
+    /**
+     * Steps whose answer no recording can reveal: step name -> why. Empty by default. A key may name one place in the
+     * step after the name, {@code "read-session  $.node.ttl"}, to leave the rest of the step compared. A different
+     * status is never unrevealable. (Server clock readings need no entry: see {@link TranscriptComparison}.)
+     */
     default Map<String, String> unrevealable() {
         return Map.of();
     }

@@ -9,6 +9,7 @@ final class CorpusReport {
 
     static String text(CorpusResult result, CorpusApi api, double floor) {
         TranscriptComparison.Result comparison = result.comparison();
+        Unrevealable unrevealable = new Unrevealable(api.unrevealable());
         long equal = comparison.steps().stream().filter(TranscriptComparison.StepOutcome::equal).count();
         StringBuilder text = new StringBuilder();
         text.append(String.format("corpus %s: %d steps, %d equal, %d divergences, %d unrevealable; "
@@ -21,7 +22,7 @@ final class CorpusReport {
                     step.twinStatus() == null ? "-" : step.twinStatus()));
             step.divergences().forEach(d -> text.append("      ").append(d.describe()).append('\n'));
             step.unrevealable().forEach(d -> text.append("      unrevealable (")
-                    .append(api.unrevealable().get(d.step())).append("): ").append(d.describe()).append('\n'));
+                    .append(unrevealable.why(d.step(), d.where())).append("): ").append(d.describe()).append('\n'));
         }
         if (result.twin().failure() != null) {
             text.append("  the flow against the twin stopped: ").append(result.twin().failure()).append('\n');
@@ -33,7 +34,7 @@ final class CorpusReport {
             text.append('\n');
         }
         for (Map.Entry<String, String> step : api.unrevealable().entrySet()) {
-            text.append("  unrevealable step ").append(step.getKey()).append(": ").append(step.getValue())
+            text.append("  unrevealable: ").append(step.getKey()).append(": ").append(step.getValue())
                     .append('\n');
         }
         text.append(String.format("  twin verify: score %.4f over %d exchanges, %d divergences%n",

@@ -53,8 +53,8 @@ final class EtcdV2Api implements CorpusApi {
 
     @Override
     public Map<String, String> unrevealable() {
-        return Map.of("read-session",
-                "ttl counts down on the server's clock between the set and this read (300 or 299 s)");
+        return Map.of("read-session  $.node.ttl",
+                "the ttl left counts down on the server's clock between the set and this read (300 or 299 s)");
     }
 
     @Override

@@ -35,9 +35,9 @@ import java.util.TreeSet;
  * for an already mapped recorded value is a divergence, and so is a mapped value met where the recording has another.
  *
  * <p>Server clock readings are the known unrevealable class: two ISO-8601 date-times, or two unix times in seconds
- * (or both in milliseconds), each within a day of now, at the same JSON path are equal. Any other difference in a step
- * the API lists in {@link CorpusApi#unrevealable()} is reported as unrevealable with the API's reason, not as a
- * divergence; a different status there is still a divergence.
+ * (or both in milliseconds), each within a day of now, at the same JSON path are equal. A difference the API lists in
+ * {@link CorpusApi#unrevealable()} (the whole step, or one place in it) is reported as unrevealable with the API's
+ * reason, not as a divergence; a different status is always a divergence.
  */
 public final class TranscriptComparison {
     /** What one step came to. */
@@ -71,14 +71,15 @@ public final class TranscriptComparison {
     }
 
     /**
-     * @param unrevealable the API's steps whose answer no recording can reveal, step name to why
+     * @param unrevealable the API's {@link CorpusApi#unrevealable()}: a step name, or a step name and a place in
+     *                     it, to why
      * @throws IllegalStateException when the two runs did not take the same steps (the flow is not deterministic)
      */
     public static Result compare(Transcript recorded, Transcript twin, Map<String, String> unrevealable) {
-        return new TranscriptComparison(Instant.now()).run(recorded, twin, unrevealable);
+        return new TranscriptComparison(Instant.now()).run(recorded, twin, new Unrevealable(unrevealable));
     }
 
-    private Result run(Transcript recorded, Transcript twin, Map<String, String> unrevealable) {
+    private Result run(Transcript recorded, Transcript twin, Unrevealable unrevealable) {
         List<StepOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < recorded.steps().size(); i++) {
             Step real = recorded.steps().get(i);
@@ -96,7 +97,7 @@ public final class TranscriptComparison {
             }
             sentRecorded.addAll(recorded.requests().get(i).values());
             sentTwin.addAll(twin.requests().get(i).values());
-            outcomes.add(step(real, copy, unrevealable.get(real.name())));
+            outcomes.add(step(real, copy, unrevealable));
         }
         for (int i = recorded.steps().size(); i < twin.steps().size(); i++) {
             Step extra = twin.steps().get(i);
@@ -107,7 +108,7 @@ public final class TranscriptComparison {
         return new Result(outcomes, minted.twinToRecorded());
     }
 
-    private StepOutcome step(Step real, Step copy, String whyUnrevealable) {
+    private StepOutcome step(Step real, Step copy, Unrevealable unrevealable) {
         List<StepDivergence> found = new ArrayList<>();
         String twinRequest = copy.method() + " " + minted.rewrite(copy.path());
         String realRequest = real.method() + " " + real.path();
@@ -124,14 +125,12 @@ public final class TranscriptComparison {
             body(real, copy, found);
             headers(real, copy, found);
         }
-        if (whyUnrevealable == null) {
-            return new StepOutcome(real.name(), real.method(), real.path(), real.status(), copy.status(), found,
-                    List.of());
-        }
-        List<StepDivergence> divergences = found.stream().filter(d -> d.where().equals("status")).toList();
-        List<StepDivergence> unrevealable = found.stream().filter(d -> !d.where().equals("status")).toList();
+        List<StepDivergence> divergences = found.stream()
+                .filter(d -> unrevealable.why(d.step(), d.where()) == null).toList();
+        List<StepDivergence> unexplained = found.stream()
+                .filter(d -> unrevealable.why(d.step(), d.where()) != null).toList();
         return new StepOutcome(real.name(), real.method(), real.path(), real.status(), copy.status(), divergences,
-                unrevealable);
+                unexplained);
     }
 
     private void body(Step real, Step copy, List<StepDivergence> found) {
