@@ -1,0 +1,171 @@
+package dev.twin.corpus;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class TranscriptComparisonTest {
+
+    @Test
+    void givenTheTwinMintedAnotherSequenceId_whenCompared_thenItIsMappedInLaterBodiesPathsAndHeaders() {
+        Transcript recorded = new Flow()
+                .step("create", "POST", "/posts", 201, Map.of("location", "{base}/posts/4"), "{\"id\":4}", "{}")
+                .step("read", "GET", "/posts/4", 200, Map.of(), "{\"id\":4,\"title\":\"a\"}", null).done();
+        Transcript twin = new Flow()
+                .step("create", "POST", "/posts", 201, Map.of("location", "{base}/posts/1"), "{\"id\":1}", "{}")
+                .step("read", "GET", "/posts/1", 200, Map.of(), "{\"id\":1,\"title\":\"a\"}", null).done();
+
+        TranscriptComparison.Result result = TranscriptComparison.compare(recorded, twin, Map.of());
+
+        assertEquals(List.of(), result.divergences());
+        assertEquals(Map.of("1", "4"), result.minted());
+    }
+
+    @Test
+    void givenAValueTheClientSent_whenTheTwinAnswersAnotherOne_thenItIsADivergenceNotAMint() {
+        Transcript recorded = new Flow().step("create", "POST", "/posts", 201, Map.of(),
+                "{\"id\":4,\"userId\":7}", "{\"userId\":7}").done();
+        Transcript twin = new Flow().step("create", "POST", "/posts", 201, Map.of(),
+                "{\"id\":4,\"userId\":8}", "{\"userId\":7}").done();
+
+        TranscriptComparison.Result result = TranscriptComparison.compare(recorded, twin, Map.of());
+
+        assertEquals(List.of(new StepDivergence("create", "$.userId", "7", "8")), result.divergences());
+    }
+
+    @Test
+    void givenTheTwinAnswersAnIdItAlreadyShowedForAnotherRow_whenCompared_thenItIsNotMapped() {
+        Transcript recorded = new Flow()
+                .step("list", "GET", "/posts", 200, Map.of(), "[{\"id\":1}]", null)
+                .step("create", "POST", "/posts", 201, Map.of(), "{\"id\":2}", "{}").done();
+        Transcript twin = new Flow()
+                .step("list", "GET", "/posts", 200, Map.of(), "[{\"id\":1}]", null)
+                .step("create", "POST", "/posts", 201, Map.of(), "{\"id\":1}", "{}").done();
+
+        TranscriptComparison.Result result = TranscriptComparison.compare(recorded, twin, Map.of());
+
+        assertEquals(List.of(new StepDivergence("create", "$.id", "2", "1")), result.divergences());
+    }
+
+    @Test
+    void givenTwoTwinIdsForOneRecordedId_whenCompared_thenTheSecondIsADivergence() {
+        Transcript recorded = new Flow()
+                .step("create", "POST", "/jobs", 201, Map.of(), "{\"key\":\"/jobs/00000000000000000007\"}", "{}")
+                .step("again", "GET", "/jobs/last", 200, Map.of(), "{\"key\":\"/jobs/00000000000000000007\"}",
+                        null).done();
+        Transcript twin = new Flow()
+                .step("create", "POST", "/jobs", 201, Map.of(), "{\"key\":\"/jobs/00000000000000000001\"}", "{}")
+                .step("again", "GET", "/jobs/last", 200, Map.of(), "{\"key\":\"/jobs/00000000000000000002\"}",
+                        null).done();
+
+        TranscriptComparison.Result result = TranscriptComparison.compare(recorded, twin, Map.of());
+
+        assertEquals(1, result.divergences().size(), result.divergences().toString());
+        assertEquals("again  $.key", result.divergences().get(0).key());
+    }
+
+    @Test
+    void givenWordsThatDiffer_whenCompared_thenTheyAreReportedNeverMapped() {
+        Transcript recorded = new Flow().step("read", "GET", "/a", 200, Map.of(), "{\"status\":\"open\"}", null).done();
+        Transcript twin = new Flow().step("read", "GET", "/a", 200, Map.of(), "{\"status\":\"closed\"}", null).done();
+
+        assertEquals(List.of(new StepDivergence("read", "$.status", "\"open\"", "\"closed\"")),
+                TranscriptComparison.compare(recorded, twin, Map.of()).divergences());
+    }
+
+    @Test
+    void givenTwoServerClockReadings_whenCompared_thenTheyAreEqualButOldDatesAreNot() {
+        String now = Instant.now().toString();
+        String soon = Instant.now().plusSeconds(3).toString();
+        Transcript recorded = new Flow().step("read", "GET", "/a", 200, Map.of(),
+                "{\"at\":\"" + now + "\",\"born\":\"1990-01-01T00:00:00Z\"}", null).done();
+        Transcript twin = new Flow().step("read", "GET", "/a", 200, Map.of(),
+                "{\"at\":\"" + soon + "\",\"born\":\"1990-01-02T00:00:00Z\"}", null).done();
+
+        List<StepDivergence> divergences = TranscriptComparison.compare(recorded, twin, Map.of()).divergences();
+
+        assertEquals(List.of("read  $.born"), divergences.stream().map(StepDivergence::key).toList());
+    }
+
+    @Test
+    void givenAnUnrevealableStep_whenItsBodyDiffers_thenTheDifferenceIsUnrevealableButAStatusChangeIsNot() {
+        Transcript recorded = new Flow()
+                .step("upload", "POST", "/blobs", 201, Map.of(), "{\"digest\":\"abc\"}", null)
+                .step("read", "GET", "/blobs/x", 200, Map.of(), "{\"ttl\":300}", null).done();
+        Transcript twin = new Flow()
+                .step("upload", "POST", "/blobs", 200, Map.of(), "{\"digest\":\"abc\"}", null)
+                .step("read", "GET", "/blobs/x", 200, Map.of(), "{\"ttl\":299}", null).done();
+
+        TranscriptComparison.Result result = TranscriptComparison.compare(recorded, twin,
+                Map.of("upload", "a digest", "read", "a countdown"));
+
+        assertEquals(List.of("upload  status"), result.divergences().stream().map(StepDivergence::key).toList());
+        assertEquals(List.of("read  $.ttl"), result.unrevealable().stream().map(StepDivergence::key).toList());
+    }
+
+    @Test
+    void givenOnePlaceOfAStepIsUnrevealable_whenItAndAnotherPlaceDiffer_thenOnlyTheOtherIsADivergence() {
+        Transcript recorded = new Flow().step("read", "GET", "/k", 200, Map.of("x-index", "13"),
+                "{\"node\":{\"ttl\":300}}", null).done();
+        Transcript twin = new Flow().step("read", "GET", "/k", 200, Map.of(), "{\"node\":{\"ttl\":299}}", null)
+                .done();
+
+        TranscriptComparison.Result result = TranscriptComparison.compare(recorded, twin,
+                Map.of("read  $.node.ttl", "a countdown"));
+
+        assertEquals(List.of("read  header x-index"), result.divergences().stream().map(StepDivergence::key).toList());
+        assertEquals(List.of("read  $.node.ttl"), result.unrevealable().stream().map(StepDivergence::key).toList());
+    }
+
+    @Test
+    void givenJsonBodies_whenTheyDifferOnlyInKeyOrderAndNumberFormat_thenTheyAreEqual() {
+        Transcript recorded = new Flow().step("read", "GET", "/a", 200, Map.of(), "{\"a\":1,\"b\":2.0}", null).done();
+        Transcript twin = new Flow().step("read", "GET", "/a", 200, Map.of(), "{ \"b\": 2, \"a\": 1.0 }", null).done();
+
+        assertEquals(List.of(), TranscriptComparison.compare(recorded, twin, Map.of()).divergences());
+    }
+
+    @Test
+    void givenTheTwinRunStoppedEarly_whenCompared_thenEachStepNeverSentIsADivergence() {
+        Transcript recorded = new Flow().step("one", "GET", "/a", 200, Map.of(), "{}", null)
+                .step("two", "GET", "/b", 200, Map.of(), "{}", null).done();
+        Transcript twin = new Flow().step("one", "GET", "/a", 200, Map.of(), "{}", null).done()
+                .withFailure("java.net.ConnectException");
+
+        List<StepDivergence> divergences = TranscriptComparison.compare(recorded, twin, Map.of()).divergences();
+
+        assertEquals(List.of(new StepDivergence("two", "step", "answered 200", "never sent: java.net.ConnectException")),
+                divergences);
+    }
+
+    @Test
+    void givenRunsThatTookOtherSteps_whenCompared_thenTheFlowIsCalledNotDeterministic() {
+        Transcript recorded = new Flow().step("one", "GET", "/a", 200, Map.of(), "{}", null).done();
+        Transcript twin = new Flow().step("uno", "GET", "/a", 200, Map.of(), "{}", null).done();
+
+        assertThrows(IllegalStateException.class, () -> TranscriptComparison.compare(recorded, twin, Map.of()));
+    }
+
+    /** A transcript written by hand. */
+    private static final class Flow {
+        private final List<Step> steps = new ArrayList<>();
+        private final List<SentRequest> requests = new ArrayList<>();
+
+        Flow step(String name, String method, String path, int status, Map<String, String> headers, String body,
+                  String sentBody) {
+            steps.add(new Step(name, method, path, status, headers, body));
+            requests.add(new SentRequest(path, sentBody));
+            return this;
+        }
+
+        Transcript done() {
+            return new Transcript(steps, requests, null);
+        }
+    }
+}
