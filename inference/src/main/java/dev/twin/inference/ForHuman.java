@@ -18,12 +18,22 @@ final class ForHuman {
     }
 
     static List<String> list(TreeMap<String, TreeMap<String, OperationStats>> operations, List<Resource> resources,
-                             PathTemplates templates) {
+                             PathTemplates templates, List<dev.twin.inference.transition.Transition> transitions) {
         Set<OperationStats> bound = new HashSet<>();
+        for (dev.twin.inference.transition.Transition transition : transitions) {
+            bound.add(transition.op());
+        }
         for (Resource resource : resources) {
             resource.bindings().forEach(binding -> bound.add(binding.op()));
         }
         List<String> out = new ArrayList<>();
+        for (dev.twin.inference.transition.Transition transition : transitions) {
+            if (!transition.unexplained().isEmpty()) {
+                out.add("`" + transition.op().method() + " " + transition.op().path().template() + "` ("
+                        + transition.name() + "): " + transition.unexplained() + " changed in a way no rule explains;"
+                        + " the inferred operation leaves them as they were");
+            }
+        }
         for (Map.Entry<String, TreeMap<String, OperationStats>> path : operations.entrySet()) {
             String template = path.getKey();
             List<String> segments = dev.twin.inference.path.PathTrie.segments(template);

@@ -14,6 +14,9 @@ import dev.twin.inference.schema.BodyReader;
 import dev.twin.inference.seed.Scrubber;
 import dev.twin.inference.seed.SeedTracker;
 import dev.twin.inference.source.ExchangeSource;
+import dev.twin.inference.transition.ActionEvidence;
+import dev.twin.inference.transition.Transition;
+import dev.twin.inference.transition.TransitionInference;
 import dev.twin.recorder.Exchange;
 
 import java.util.ArrayList;
@@ -107,11 +110,25 @@ public final class Inference {
         String timestampFormat = mostCommonTimestampFormat(resources);
 
         progress.phase("following rows", total[0]);
-        Map<String, List<ObjectNode>> seeds = seeds(templates, resources);
+        Map<String, ActionEvidence> actions = actionEndpoints(resources);
+        Map<String, List<ObjectNode>> seeds = seeds(templates, resources, actions);
+        List<Transition> transitions = new ArrayList<>();
+        for (Resource resource : resources) {
+            for (ActionEvidence action : actions.values()) {
+                if (owner(action, resources) == resource) {
+                    Transition transition = TransitionInference.infer(action, resource.table(), resource.idField(),
+                            resource.componentName());
+                    if (transition != null && !transition.sets().isEmpty()) {
+                        transitions.add(transition);
+                        resource.evidence().addAll(transition.evidence());
+                    }
+                }
+            }
+        }
         progress.done();
         return new InferredTwin(source.describe(), options, templates.templates(), operations, specOperationIds,
                 resources, errors, timestampFormat, seeds, counts, evidence, ForHuman.list(operations, resources,
-                templates), options.spec());
+                templates, transitions), options.spec(), transitions);
     }
 
     private boolean usable(Exchange exchange) {
@@ -158,7 +175,39 @@ public final class Inference {
         }
     }
 
-    private Map<String, List<ObjectNode>> seeds(PathTemplates templates, List<Resource> resources) {
+    /**
+     * Non-GET operations on a literal path right under a table's item path ({@code POST
+     * /payment_intents/{intent}/confirm}) that no table action took: candidate state transitions, keyed like
+     * the bound operations ("METHOD template").
+     */
+    private Map<String, ActionEvidence> actionEndpoints(List<Resource> resources) {
+        Map<String, ActionEvidence> out = new TreeMap<>();
+        java.util.Set<OperationStats> bound = new java.util.HashSet<>();
+        resources.forEach(r -> r.bindings().forEach(b -> bound.add(b.op())));
+        for (Resource resource : resources) {
+            String prefix = resource.itemPath() + "/";
+            operations.forEach((template, byMethod) -> {
+                String rest = template.startsWith(prefix) ? template.substring(prefix.length()) : null;
+                if (rest == null || rest.isEmpty() || rest.contains("/") || rest.contains("{")) {
+                    return;
+                }
+                byMethod.forEach((method, op) -> {
+                    if (!method.equals("GET") && !method.equals("DELETE") && !bound.contains(op)) {
+                        out.put(method + " " + template, new ActionEvidence(op, rest));
+                    }
+                });
+            });
+        }
+        return out;
+    }
+
+    private static Resource owner(ActionEvidence action, List<Resource> resources) {
+        String template = action.op().path().template();
+        return resources.stream().filter(r -> template.startsWith(r.itemPath() + "/")).findFirst().orElse(null);
+    }
+
+    private Map<String, List<ObjectNode>> seeds(PathTemplates templates, List<Resource> resources,
+                                                Map<String, ActionEvidence> actions) {
         Map<String, Object[]> byOperation = new TreeMap<>();
         Map<String, SeedTracker> trackers = new TreeMap<>();
         for (Resource resource : resources) {
@@ -173,11 +222,16 @@ public final class Inference {
                 return;
             }
             int status = exchange.response().status();
-            if (status < 200 || status >= 300) {
-                return;
-            }
             Optional<PathMatch> match = match(templates, exchange);
             if (match.isEmpty()) {
+                return;
+            }
+            ActionEvidence call = actions.get(exchange.request().method() + " " + match.get().template().template());
+            if (call != null) {
+                followAction(call, exchange, match.get(), trackers, resources);
+                return;
+            }
+            if (status < 200 || status >= 300) {
                 return;
             }
             Object[] bound = byOperation.get(exchange.request().method() + " " + match.get().template().template());
@@ -222,6 +276,32 @@ public final class Inference {
                     + " rows beyond " + SeedTracker.MAX_ROWS + " left out" : ""));
         }
         return seeds;
+    }
+
+    /** Notes the call with the row as last seen, and moves the row on to what a successful call answered. */
+    private static void followAction(ActionEvidence action, Exchange exchange, PathMatch match,
+                                     Map<String, SeedTracker> trackers, List<Resource> resources) {
+        Resource resource = owner(action, resources);
+        SeedTracker tracker = resource == null ? null : trackers.get(resource.table());
+        if (tracker == null) {
+            return;
+        }
+        String id = match.lastValue();
+        JsonNode answer = BodyReader.json(exchange.response().body());
+        int status = exchange.response().status();
+        action.add(tracker.latest(id), requestBody(exchange), status, answer,
+                exchange.startedAt().getEpochSecond());
+        if (status >= 200 && status < 300 && answer != null && answer.isObject()) {
+            tracker.changed(answer, requestFields(exchange));
+        }
+    }
+
+    private static JsonNode requestBody(Exchange exchange) {
+        return switch (BodyReader.kind(exchange.request().headers(), exchange.request().body())) {
+            case JSON -> BodyReader.json(exchange.request().body());
+            case FORM -> BodyReader.form(exchange.request().body().text());
+            default -> null;
+        };
     }
 
     private static List<String> requestFields(Exchange exchange) {

@@ -154,10 +154,10 @@ class StripeShapedInferenceTest {
     }
 
     @Test
-    void givenAConfirmStep_whenInferred_thenTheReportListsItAsACandidateCustomOperation() {
+    void givenAConfirmStep_whenInferred_thenItIsACustomOperationWithItsEvidence() {
         String report = files.text("inference-report.md");
-        assertTrue(report.contains("`POST /v1/payment_intents/{payment_intent}/confirm`: candidate custom operation "
-                + "'confirm' on table payment_intents"), report);
+        assertTrue(files.text("twin.yaml").contains("operation: ConfirmPaymentIntent"), files.text("twin.yaml"));
+        assertTrue(report.contains("confirm: 1 successful call with the row known before"), report);
         assertTrue(report.contains("'search' kept literal"), report);
     }
 

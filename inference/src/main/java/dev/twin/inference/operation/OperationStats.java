@@ -71,12 +71,14 @@ public final class OperationStats {
             lastParamValues.add(match.lastValue());
         }
         java.util.Set<String> sent = new java.util.HashSet<>();
+        java.util.Set<String> sentValues = new java.util.HashSet<>();
         switch (BodyReader.kind(request.headers(), request.body())) {
             case JSON -> {
                 JsonNode body = BodyReader.json(request.body());
                 if (body != null) {
                     jsonBody.add(body);
                     body.fieldNames().forEachRemaining(sent::add);
+                    body.forEach(v -> sentValues.add(v.asText()));
                 } else {
                     otherBodies++;
                 }
@@ -85,6 +87,7 @@ public final class OperationStats {
                 JsonNode form = BodyReader.form(request.body().text());
                 formBody.add(form);
                 form.fieldNames().forEachRemaining(sent::add);
+                form.forEach(v -> sentValues.add(v.asText()));
             }
             case OTHER -> otherBodies++;
             default -> { }
@@ -111,7 +114,7 @@ public final class OperationStats {
                         noteLocation(body, response.headers(), request.path());
                         noteIds(body);
                         if (!method.equals("GET") && !method.equals("DELETE")) {
-                            serverDefaults.accept(body, sent);
+                            serverDefaults.accept(body, sent, sentValues);
                         }
                     }
                     if (method.equals("GET") && response.status() >= 200 && response.status() < 300) {

@@ -15,11 +15,24 @@ import java.util.TreeMap;
 public final class ServerDefaults {
     private static final int MAX_FIELDS = 256;
 
+    private static final java.util.List<String> ID_NAMES = java.util.List.of("id", "sid", "uuid", "_id", "key");
+    private static final java.util.regex.Pattern RANDOM_TAIL = java.util.regex.Pattern.compile("^(.*?)([A-Za-z0-9]{6,})$");
+
     private final TreeMap<String, JsonNode> first = new TreeMap<>();
+    /** Text fields: the shape of a generated value ("id|_secret_|24"), whether all agreed, values seen (bounded). */
+    private final TreeMap<String, String> generatedShape = new TreeMap<>();
+    private final TreeMap<String, Boolean> shapeAgrees = new TreeMap<>();
+    private final TreeMap<String, java.util.Set<String>> generatedValues = new TreeMap<>();
+    private final TreeMap<String, StringBuilder> randomChars = new TreeMap<>();
     private final TreeMap<String, Long> agreeing = new TreeMap<>();
     private final TreeMap<String, Long> seen = new TreeMap<>();
 
-    void accept(JsonNode answer, Set<String> sent) {
+    /**
+     * @param sent       the top-level fields the request sent
+     * @param sentValues the text of every top-level value it sent: an answer repeating one (Twilio's {@code to}
+     *                   for {@code To}) is an echo, not a generated value
+     */
+    void accept(JsonNode answer, Set<String> sent, Set<String> sentValues) {
         for (Iterator<Map.Entry<String, JsonNode>> it = answer.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String name = field.getKey();
@@ -32,7 +45,94 @@ public final class ServerDefaults {
             if (earlier == null || earlier.equals(value)) {
                 agreeing.merge(name, 1L, Long::sum);
             }
+            noteGenerated(name, value, answer);
+            if (value.isValueNode() && sentValues.contains(value.asText())) {
+                shapeAgrees.put(name, false);
+            }
         }
+    }
+
+    /**
+     * A text value's shape as a generator would make it: the row's id it starts with (if any), the literal text
+     * after it, and the length of the random alphanumeric run that ends it ({@code pi_1_secret_} + 24).
+     */
+    private void noteGenerated(String name, JsonNode value, JsonNode answer) {
+        String shape = null;
+        // a secret the recorder replaced by its fingerprint shows nothing of how the server made it
+        if (value.isTextual() && !value.textValue().startsWith("redacted:")) {
+            String text = value.textValue();
+            String idField = null;
+            for (String candidate : ID_NAMES) {
+                JsonNode id = answer.get(candidate);
+                if (!candidate.equals(name) && id != null && id.isValueNode() && !id.isNull()
+                        && text.length() > id.asText().length() && text.startsWith(id.asText())) {
+                    idField = candidate;
+                    text = text.substring(id.asText().length());
+                    break;
+                }
+            }
+            java.util.regex.Matcher m = RANDOM_TAIL.matcher(text);
+            if (m.matches() && !m.group(1).contains("{{")) {
+                shape = (idField == null ? "" : idField) + "|" + m.group(1) + "|" + m.group(2).length();
+                randomChars.computeIfAbsent(name, n -> new StringBuilder());
+                if (randomChars.get(name).length() < 512) {
+                    randomChars.get(name).append(m.group(2));
+                }
+            }
+        }
+        String earlier = generatedShape.putIfAbsent(name, shape == null ? "" : shape);
+        if (shape == null || (earlier != null && !earlier.equals(shape))) {
+            shapeAgrees.put(name, false);
+        } else {
+            shapeAgrees.putIfAbsent(name, true);
+        }
+        java.util.Set<String> values = generatedValues.computeIfAbsent(name, n -> new java.util.HashSet<>());
+        if (values.size() < 64 && !values.add(value.asText())) {
+            shapeAgrees.put(name, false);
+        }
+    }
+
+    /**
+     * Fields the server generated per row, as templates: every answer that did not send the field held a different
+     * value of one shape, e.g. {@code client_secret: "{{item.id}}_secret_{{random 24}}"}, a code
+     * {@code "{{random 7 \"upper\"}}"}. A value that starts with the row's id needs one sample; others two.
+     */
+    public Map<String, String> generated() {
+        Map<String, String> out = new TreeMap<>();
+        generatedShape.forEach((name, shape) -> {
+            if (shape.isEmpty() || !shapeAgrees.getOrDefault(name, false)) {
+                return;
+            }
+            String[] parts = shape.split("\\|", -1);
+            boolean embedsId = !parts[0].isEmpty();
+            if (!embedsId && seen.getOrDefault(name, 0L) < 2) {
+                return;
+            }
+            String alphabet = alphabet(randomChars.get(name).toString());
+            out.put(name, (embedsId ? "{{item." + parts[0] + "}}" : "") + parts[1] + "{{random " + parts[2]
+                    + (alphabet.equals("base62") ? "" : " \"" + alphabet + "\"") + "}}");
+        });
+        return out;
+    }
+
+    private static String alphabet(String chars) {
+        boolean digit = chars.chars().anyMatch(Character::isDigit);
+        boolean lower = chars.chars().anyMatch(Character::isLowerCase);
+        boolean upper = chars.chars().anyMatch(Character::isUpperCase);
+        if (chars.length() < 16 || (lower && upper)) {
+            return "base62";
+        }
+        if (digit && !lower && !upper) {
+            return "digits";
+        }
+        if (!digit && lower && !upper) {
+            return "lower";
+        }
+        if (!digit && upper && !lower) {
+            return "upper";
+        }
+        boolean hex = chars.chars().allMatch(c -> Character.isDigit(c) || (c >= 'a' && c <= 'f'));
+        return hex ? "lowerhex" : "base62";
     }
 
     /** Fields whose value was the same in every answer that did not send them, with that value. */

@@ -45,9 +45,23 @@ public final class TwinYamlWriter {
             resource.bindings().forEach(b -> extend.add(binding(openApi, b.op(), resource, b.action(),
                     b.parentFields())));
         }
+        List<Object> custom = new ArrayList<>();
+        for (dev.twin.inference.transition.Transition transition : twin.transitions()) {
+            Map<String, Object> binding = new LinkedHashMap<>();
+            binding.put("mock", (openApi.isOfficial(transition.op()) ? OFFICIAL_NAMESPACE : NAMESPACE) + "."
+                    + openApi.operationIdOf(transition.op()));
+            binding.put("table", transition.table());
+            binding.put("action", "custom");
+            binding.put("operation", transition.name());
+            extend.add(binding);
+            custom.add(customOperation(transition));
+        }
         if (!tables.isEmpty()) {
             doc.put("tables", tables);
             doc.put("extend", extend);
+        }
+        if (!custom.isEmpty()) {
+            doc.put("customOperations", custom);
         }
         return "# Inferred by `twin infer` from " + twin.source() + ". See inference-report.md for the evidence.\n"
                 + Yaml.write(doc);
@@ -109,6 +123,44 @@ public final class TwinYamlWriter {
             binding.put("parentFields", parentFields);
         }
         return binding;
+    }
+
+    /** Read the row the path names, check the inferred precondition, set the inferred fields, answer the row. */
+    private static Map<String, Object> customOperation(dev.twin.inference.transition.Transition transition) {
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("name", transition.name());
+        List<Object> steps = new ArrayList<>();
+        Map<String, Object> read = new LinkedHashMap<>();
+        read.put("type", "read");
+        read.put("table", transition.table());
+        read.put("id", transition.idParam().matches("[A-Za-z_][A-Za-z0-9_]*") ? "input." + transition.idParam()
+                : "input['" + transition.idParam() + "']");
+        read.put("as", "row");
+        steps.add(read);
+        if (transition.precondition() != null) {
+            Map<String, Object> validate = new LinkedHashMap<>();
+            validate.put("type", "validate");
+            validate.put("check", transition.precondition());
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("kind", transition.failure().kind());
+            if (transition.failure().code() != null) {
+                error.put("code", transition.failure().code());
+            }
+            if (transition.failure().message() != null) {
+                error.put("message", transition.failure().message());
+            }
+            validate.put("error", error);
+            steps.add(validate);
+        }
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("type", "update");
+        update.put("table", transition.table());
+        update.put("id", "row." + transition.idField());
+        update.put("set", transition.sets());
+        steps.add(update);
+        op.put("steps", steps);
+        op.put("response", "row");
+        return op;
     }
 
     private static Map<String, Object> entry(String k1, Object v1, String k2, Object v2) {

@@ -296,6 +296,13 @@ public final class ResourceDetector {
         if (create != null) {
             Map<String, Object> createRule = new LinkedHashMap<>();
             createRule.put("status", create.mainSuccessStatus());
+            Map<String, String> generate = new java.util.TreeMap<>(create.serverDefaults().generated());
+            generate.keySet().removeIf(f -> f.equals(resource.idField) || resource.timestampFields.containsValue(f));
+            if (!generate.isEmpty()) {
+                createRule.put("generate", generate);
+                resource.evidence.add("create: generated per row (a new value of one shape in every answer): "
+                        + generate);
+            }
             if (create.location() != null) {
                 createRule.put("location", create.location());
                 resource.evidence.add("create: every answer named the new row's URL in Location (" + create.location()

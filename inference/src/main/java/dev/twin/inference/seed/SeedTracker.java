@@ -106,6 +106,11 @@ public final class SeedTracker {
         return Long.parseLong(id) >= firstCreatedNumber;
     }
 
+    /** The row as last seen (created, read or changed), or null when deleted or never seen. */
+    public ObjectNode latest(String id) {
+        return latest.get(id);
+    }
+
     public Collection<ObjectNode> finalRows() {
         return latest.values();
     }

@@ -42,6 +42,7 @@ final class CreateAction implements BindingAction {
         request.parentParams().forEach(data::put);
         data.setAll(fields);
         Row row = tables.insert(rows.table().table(), data);
+        row = withGenerated(row, tables);
         TwinResponse response = JsonResponses.of(status, rows.shaped(row, request, tables));
         return switch (rows.table().createLocation()) {
             case NONE -> response;
@@ -50,6 +51,23 @@ final class CreateAction implements BindingAction {
                     + java.util.Objects.requireNonNullElse(request.routed().request().header("Host"), "127.0.0.1")
                     + itemPath(request, row));
         };
+    }
+
+    /** Fields the server generates at create ({@code client_secret}), rendered over the new row and stored. */
+    private Row withGenerated(Row row, TenantTables tables) {
+        var generate = rows.table().createGenerate();
+        if (generate.isEmpty()) {
+            return row;
+        }
+        ObjectNode data = row.data().deepCopy();
+        java.util.Map<String, Object> model = java.util.Map.of("item", dev.twin.replayer.convention.PlainValues
+                .toPlain(row.data()));
+        generate.forEach((field, template) -> {
+            if (!data.has(field)) {
+                data.put(field, template.render(model));
+            }
+        });
+        return tables.replace(rows.table().table(), row.id(), data);
     }
 
     /** The new row's URL path: the collection the create was sent to, then the id. */

@@ -100,9 +100,10 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("status", "location");
+        m.allowOnly("status", "location", "generate");
+        Templates.check(m, "generate");
         return new CreateRule(m.integer("status", null, 200, 299),
-                m.enumValue("location", CreateRule.Location.class, null));
+                m.enumValue("location", CreateRule.Location.class, null), m.stringMap("generate"));
     }
 
     private static DeleteRule delete(YamlMapping m) {

@@ -1,5 +1,7 @@
 package dev.twin.replayer.config;
 
+import java.util.Map;
+
 /**
  * {@code conventions.create}.
  *
@@ -7,9 +9,19 @@ package dev.twin.replayer.config;
  *               documents (201 if it documents none)
  * @param location whether the answer names the new row's URL in a {@code Location} header: {@code none},
  *                 {@code absolute} ({@code http://host/posts/3}) or {@code relative} ({@code /posts/3})
+ * @param generate fields the server generates once, at create, as Handlebars templates over {@code item} (the new
+ *                 row): {@code client_secret: "{{item.id}}_secret_{{random 24}}"}; stored, so reads repeat them
  */
-public record CreateRule(Integer status, Location location) {
-    public static final CreateRule DEFAULTS = new CreateRule(null, Location.NONE);
+public record CreateRule(Integer status, Location location, Map<String, String> generate) {
+    public static final CreateRule DEFAULTS = new CreateRule(null, Location.NONE, Map.of());
+
+    public CreateRule(Integer status, Location location) {
+        this(status, location, null);
+    }
+
+    public CreateRule {
+        generate = generate == null ? null : Merging.copy(generate);
+    }
 
     public enum Location {
         NONE, ABSOLUTE, RELATIVE
@@ -17,6 +29,6 @@ public record CreateRule(Integer status, Location location) {
 
     public CreateRule merge(CreateRule override) {
         return override == null ? this : new CreateRule(Merging.value(status, override.status),
-                Merging.value(location, override.location));
+                Merging.value(location, override.location), Merging.map(generate, override.generate));
     }
 }

@@ -11,7 +11,7 @@ import com.github.jknack.handlebars.HandlebarsException;
 final class Templates {
     /** Built on the first template only: a config without templates never loads Handlebars. */
     private static final class Engine {
-        static final Handlebars HANDLEBARS = new Handlebars();
+        static final Handlebars HANDLEBARS = new Handlebars().registerHelper("random", RandomText.HELPER);
     }
 
     private Templates() {

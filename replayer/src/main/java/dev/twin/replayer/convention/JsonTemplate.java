@@ -52,6 +52,17 @@ public final class JsonTemplate {
         return new JsonTemplate(source, null, null, null);
     }
 
+    /** True when the value holds no template at all. */
+    public boolean isConstant() {
+        if (text != null) {
+            return false;
+        }
+        if (fields != null) {
+            return fields.values().stream().allMatch(JsonTemplate::isConstant);
+        }
+        return items == null || items.stream().allMatch(JsonTemplate::isConstant);
+    }
+
     public JsonNode render(Map<String, ?> model) {
         if (constant != null) {
             return constant.deepCopy();

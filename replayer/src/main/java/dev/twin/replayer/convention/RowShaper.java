@@ -61,6 +61,23 @@ public final class RowShaper {
         this.rename = Map.copyOf(new LinkedHashMap<>(rename));
     }
 
+    /**
+     * The stored data with the injected constant defaults it lacks, as custom operations see a row: a default the
+     * API answers for every row ({@code status: open}) is part of the row's state, not only of its shape.
+     */
+    public ObjectNode withDefaults(ObjectNode data) {
+        ObjectNode out = null;
+        for (Map.Entry<String, JsonTemplate> field : inject.entrySet()) {
+            if (!data.has(field.getKey()) && field.getValue().isConstant()) {
+                if (out == null) {
+                    out = data.deepCopy();
+                }
+                out.set(field.getKey(), field.getValue().render(Map.of()));
+            }
+        }
+        return out == null ? data : out;
+    }
+
     private String visible(String publicName, String internalName) {
         if (publicName == null || hide.contains(internalName) || hide.contains(publicName)) {
             return null;

@@ -11,11 +11,13 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * A Handlebars string template such as {@code {{item.id}}}, compiled once. Values resolve from plain maps only (no
+ * A Handlebars string template such as {@code {{item.id}}}, compiled once; {@code {{random 24}}} is 24 fresh
+ * base62 characters ({@link dev.twin.replayer.config.RandomText}). Values resolve from plain maps only (no
  * bean reflection) and nothing is HTML-escaped, since the output goes into JSON, not HTML.
  */
 public final class StringTemplate {
-    private static final Handlebars HANDLEBARS = new Handlebars().with(EscapingStrategy.NOOP);
+    private static final Handlebars HANDLEBARS = new Handlebars().with(EscapingStrategy.NOOP)
+            .registerHelper("random", dev.twin.replayer.config.RandomText.HELPER);
 
     private final String source;
     private final Template template;

@@ -20,6 +20,7 @@ import java.util.Set;
  *
  * @param createStatus null = the bound operation's lowest documented 2xx
  * @param createLocation whether a create answers the new row's URL in {@code Location}
+ * @param createGenerate fields a create generates once and stores, as templates over {@code item}
  * @param deleteStatus null = the bound operation's lowest documented 2xx
  * @param deleteBody   null = no body (or the bound operation's own when it documents one)
  */
@@ -27,7 +28,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
                                Integer deleteStatus, boolean preserveDeleted, JsonTemplate deleteBody,
                                Map<String, String> references,
-                               dev.twin.replayer.config.CreateRule.Location createLocation) {
+                               dev.twin.replayer.config.CreateRule.Location createLocation,
+                               Map<String, StringTemplate> createGenerate) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = "__twin_deleted";
@@ -45,7 +47,19 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 pagination(conventions.list(), publicId, notFound), errors(conventions.errors()), notFound,
                 conventions.create().status(), delete.status(), Boolean.TRUE.equals(delete.preserve()),
                 delete.body() == null || delete.body().isNull() ? null : JsonTemplate.compile(delete.body()),
-                table.references(), conventions.create().location());
+                table.references(), conventions.create().location(), generated(conventions.create().generate()));
+    }
+
+    private static Map<String, StringTemplate> generated(Map<String, String> templates) {
+        Map<String, StringTemplate> out = new java.util.LinkedHashMap<>();
+        if (templates != null) {
+            templates.forEach((field, template) -> {
+                if (template != null) {
+                    out.put(field, StringTemplate.compile(template));
+                }
+            });
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** Error bodies by the global conventions, for requests no table answers (rejected credentials). */

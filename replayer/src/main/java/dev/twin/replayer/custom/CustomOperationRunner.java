@@ -125,9 +125,11 @@ public final class CustomOperationRunner {
         }
     }
 
-    private static void bindRow(Scope scope, String name, String table, Row row) {
+    private void bindRow(Scope scope, String name, String table, Row row) {
         if (name != null) {
-            scope.setRow(name, table, row, PlainValues.toPlain(row.data()));
+            TableConventions conventions = tables.get(table);
+            ObjectNode data = conventions == null ? row.data() : conventions.shaper().withDefaults(row.data());
+            scope.setRow(name, table, row, PlainValues.toPlain(data));
         }
     }
 
