@@ -8,6 +8,7 @@ import dev.twin.inference.path.PathTemplates;
 import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.path.SpecPaths;
 import dev.twin.inference.resource.ErrorConvention;
+import dev.twin.inference.resource.NotFoundSample;
 import dev.twin.inference.resource.Resource;
 import dev.twin.inference.resource.ResourceDetector;
 import dev.twin.inference.schema.BodyReader;
@@ -41,7 +42,7 @@ public final class Inference {
     private final TreeMap<String, Long> counts = new TreeMap<>();
     private final TreeMap<String, TreeMap<String, OperationStats>> operations = new TreeMap<>();
     private final TreeMap<String, String> specOperationIds = new TreeMap<>();
-    private String[] notFoundMessage;
+    private NotFoundSample notFoundMessage;
 
     private Inference(ExchangeSource source, InferenceOptions options, Progress progress) {
         this.source = source;
@@ -101,8 +102,8 @@ public final class Inference {
         operations.values().forEach(m -> all.addAll(m.values()));
         if (notFoundMessage != null) {
             for (Resource resource : resources) {
-                if (resource.itemPath().equals(notFoundMessage[3])) {
-                    notFoundMessage[3] = resource.resourceName();
+                if (resource.itemPath().equals(notFoundMessage.resource())) {
+                    notFoundMessage = notFoundMessage.withResource(resource.resourceName());
                 }
             }
         }
@@ -169,8 +170,8 @@ public final class Inference {
                 message = body.path("error").path("message");
             }
             if (message.isTextual()) {
-                notFoundMessage = new String[] {message.asText(), match.lastValue(), exchange.request().path(),
-                        match.template().template()};
+                notFoundMessage = new NotFoundSample(message.asText(), match.lastValue(), exchange.request().path(),
+                        match.template().template());
             }
         }
     }
@@ -208,13 +209,13 @@ public final class Inference {
 
     private Map<String, List<ObjectNode>> seeds(PathTemplates templates, List<Resource> resources,
                                                 Map<String, ActionEvidence> actions) {
-        Map<String, Object[]> byOperation = new TreeMap<>();
+        Map<String, FollowedOperation> byOperation = new TreeMap<>();
         Map<String, SeedTracker> trackers = new TreeMap<>();
         for (Resource resource : resources) {
             SeedTracker tracker = new SeedTracker(resource.idField());
             trackers.put(resource.table(), tracker);
             resource.bindings().forEach(binding -> byOperation.put(binding.op().method() + " "
-                    + binding.op().path().template(), new Object[] {resource, binding.action(), tracker}));
+                    + binding.op().path().template(), new FollowedOperation(resource, binding.action(), tracker)));
         }
         source.forEach(exchange -> {
             progress.step();
@@ -234,14 +235,17 @@ public final class Inference {
             if (status < 200 || status >= 300) {
                 return;
             }
-            Object[] bound = byOperation.get(exchange.request().method() + " " + match.get().template().template());
+            FollowedOperation bound = byOperation.get(exchange.request().method() + " "
+                    + match.get().template().template());
             if (bound == null) {
                 return;
             }
-            Resource resource = (Resource) bound[0];
-            String action = (String) bound[1];
-            SeedTracker tracker = (SeedTracker) bound[2];
+            Resource resource = bound.resource();
+            String action = bound.action();
+            SeedTracker tracker = bound.tracker();
             if (action.equals("delete")) {
+                resource.deletes().add(tracker.latest(match.get().lastValue()),
+                        BodyReader.json(exchange.response().body()));
                 tracker.deleted(match.get().lastValue());
                 return;
             }
@@ -263,6 +267,7 @@ public final class Inference {
             var rows = options.seedMode() == InferenceOptions.SeedMode.FINAL ? tracker.finalRows()
                     : tracker.initialRows();
             resource.firstCreatedId(tracker.firstCreatedNumber());
+            resource.settle();
             List<ObjectNode> scrubbed = new ArrayList<>();
             for (ObjectNode row : rows) {
                 scrubbed.add((ObjectNode) Scrubber.scrub(row));
@@ -276,6 +281,10 @@ public final class Inference {
                     + " rows beyond " + SeedTracker.MAX_ROWS + " left out" : ""));
         }
         return seeds;
+    }
+
+    /** A bound operation whose answers move a table's rows along while the recording is followed. */
+    private record FollowedOperation(Resource resource, String action, SeedTracker tracker) {
     }
 
     /** Notes the call with the row as last seen, and moves the row on to what a successful call answered. */

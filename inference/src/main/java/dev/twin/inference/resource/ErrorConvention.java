@@ -29,7 +29,7 @@ public final class ErrorConvention {
      * @param notFoundMessage  the first 404 message and the path value it was about (for messageMap), or null
      * @param evidence         receives one line per decision
      */
-    public static Map<String, Object> detect(Iterable<OperationStats> operations, String[] notFoundMessage,
+    public static Map<String, Object> detect(Iterable<OperationStats> operations, NotFoundSample notFoundMessage,
                                              List<String> evidence) {
         ShapeAggregate all = new ShapeAggregate();
         TreeMap<Integer, ShapeAggregate> byStatus = new TreeMap<>();
@@ -205,13 +205,13 @@ public final class ErrorConvention {
      * The first 404 message as a template: the request path becomes {{request.path}} (Twilio), the id {{id}} and
      * the resource name {{resource}} (Stripe's "No such customer: 'cus_1'"); null when it names neither.
      *
-     * @param seen message, path value, request path, resource name (or the path template when no table)
+     * @param seen the first 404 message and what it may name
      */
-    static String notFoundTemplate(String[] seen) {
-        String message = seen[0];
-        String id = seen[1];
-        String path = seen[2];
-        String resource = seen[3];
+    static String notFoundTemplate(NotFoundSample seen) {
+        String message = seen.message();
+        String id = seen.id();
+        String path = seen.path();
+        String resource = seen.resource();
         if (path != null && path.length() > 1 && message.contains(path)) {
             return message.replace(path, "{{request.path}}");
         }

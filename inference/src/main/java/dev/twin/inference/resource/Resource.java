@@ -35,6 +35,7 @@ public final class Resource {
     String timestampFormat;
     String componentName;
     final List<String> evidence = new ArrayList<>();
+    private final DeleteEvidence deletes = new DeleteEvidence();
 
     Resource(String table, String collectionPath, String itemPath) {
         this.table = table;
@@ -64,6 +65,16 @@ public final class Resource {
         actions.forEach((action, op) -> out.add(new ResourceBinding(action, op, Map.of())));
         out.addAll(underParents);
         return out;
+    }
+
+    /** What the deletes answered, compared with the rows they deleted. */
+    public DeleteEvidence deletes() {
+        return deletes;
+    }
+
+    /** Applies what the whole recording showed once the rows were followed (the delete answers). */
+    public void settle() {
+        deletes.apply(this);
     }
 
     public boolean numericIds() {

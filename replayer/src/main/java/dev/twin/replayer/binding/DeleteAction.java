@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * {@code delete}: removes the row (or, with {@code preserve}, marks it deleted so get and list stop seeing it) and
  * answers the delete status with the body template rendered over {@code item} (Stripe's
- * {@code {id, object, deleted: true}}), or no body.
+ * {@code {id, object, deleted: true}}), the row as it was ({@code answersRow}), or no body.
  */
 final class DeleteAction implements BindingAction {
     private final Rows rows;
@@ -35,11 +35,18 @@ final class DeleteAction implements BindingAction {
         } else {
             tables.delete(table.table(), row.id());
         }
-        if (table.deleteBody() == null) {
+        if (table.deleteBody() == null && !table.deleteAnswersRow()) {
             return JsonResponses.of(status, null);
         }
         ObjectNode item = table.shaper().shape(row);
-        JsonNode body = table.deleteBody().render(Map.of("item", PlainValues.toPlain(item)));
+        JsonNode body = table.deleteBody() == null ? null
+                : table.deleteBody().render(Map.of("item", PlainValues.toPlain(item)));
+        if (table.deleteAnswersRow()) {
+            if (body instanceof ObjectNode extra) {
+                item.setAll(extra);
+            }
+            return JsonResponses.of(status, item);
+        }
         return JsonResponses.of(status, body);
     }
 }

@@ -110,9 +110,10 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("status", "preserve", "body");
+        m.allowOnly("status", "preserve", "body", "answersRow");
         Templates.check(m, "body");
-        return new DeleteRule(m.integer("status", null, 200, 299), m.bool("preserve", null), m.raw("body"));
+        return new DeleteRule(m.integer("status", null, 200, 299), m.bool("preserve", null), m.raw("body"),
+                m.bool("answersRow", null));
     }
 
     private static ErrorRules errors(YamlMapping m) {

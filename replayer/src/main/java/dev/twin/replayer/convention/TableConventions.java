@@ -21,6 +21,7 @@ import java.util.Set;
  * @param createStatus null = the bound operation's lowest documented 2xx
  * @param createLocation whether a create answers the new row's URL in {@code Location}
  * @param createGenerate fields a create generates once and stores, as templates over {@code item}
+ * @param deleteAnswersRow a delete answers the row as it was, {@code deleteBody}'s fields on top
  * @param deleteStatus null = the bound operation's lowest documented 2xx
  * @param deleteBody   null = no body (or the bound operation's own when it documents one)
  */
@@ -29,7 +30,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                Integer deleteStatus, boolean preserveDeleted, JsonTemplate deleteBody,
                                Map<String, String> references,
                                dev.twin.replayer.config.CreateRule.Location createLocation,
-                               Map<String, StringTemplate> createGenerate) {
+                               Map<String, StringTemplate> createGenerate, boolean deleteAnswersRow) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = "__twin_deleted";
@@ -47,7 +48,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 pagination(conventions.list(), publicId, notFound), errors(conventions.errors()), notFound,
                 conventions.create().status(), delete.status(), Boolean.TRUE.equals(delete.preserve()),
                 delete.body() == null || delete.body().isNull() ? null : JsonTemplate.compile(delete.body()),
-                table.references(), conventions.create().location(), generated(conventions.create().generate()));
+                table.references(), conventions.create().location(), generated(conventions.create().generate()),
+                Boolean.TRUE.equals(delete.answersRow()));
     }
 
     private static Map<String, StringTemplate> generated(Map<String, String> templates) {
