@@ -37,15 +37,15 @@ class WriteAnswerInferenceTest {
         Traffic t = new Traffic("api.example.com");
         t.form("POST", "/v1/widgets", "name=a&metadata[order]=42", 200, "{\"id\":\"wid_Ab12Cd34Ef56Gh\","
                 + "\"object\":\"widget\",\"name\":\"a\",\"description\":null,\"metadata\":{\"order\":\"42\"},"
-                + "\"settings\":{\"color\":null,\"size\":\"m\"},\"count\":2}");
+                + "\"settings\":{\"color\":null,\"size\":\"m\"},\"count\":2,\"tier\":\"basic\"}");
         t.form("POST", "/v1/widgets", "name=b&description=big&count=5", 200, "{\"id\":\"wid_Zz98Yy76Xx54Ww\","
                 + "\"object\":\"widget\",\"name\":\"b\",\"description\":\"big\",\"metadata\":{},"
-                + "\"settings\":{\"color\":null,\"size\":\"m\"},\"count\":5}");
+                + "\"settings\":{\"color\":null,\"size\":\"m\"},\"count\":5,\"tier\":\"pro\"}");
         t.form("POST", "/v1/widgets", "description=none", 400, "{\"error\":{\"message\":\"Missing required param: "
                 + "name.\",\"type\":\"invalid_request_error\",\"param\":\"name\"}}");
         t.form("POST", "/v1/widgets", "name=c", 200, "{\"id\":\"wid_Qq11Rr22Ss33Tt\",\"object\":\"widget\","
                 + "\"name\":\"c\",\"description\":null,\"metadata\":{},\"settings\":{\"color\":null,\"size\":\"m\"},"
-                + "\"count\":2}");
+                + "\"count\":2,\"tier\":\"basic\"}");
         return t;
     }
 
@@ -82,6 +82,15 @@ class WriteAnswerInferenceTest {
         HttpResponse<String> refused = send("description=x");
         assertEquals(400, refused.statusCode(), refused.body());
         assertEquals("name", JSON.readTree(refused.body()).path("error").path("param").asText(), refused.body());
+    }
+
+    @Test
+    void givenAFieldTheServerChoseByWhetherAnotherWasSent_whenCreated_thenTheTwinChoosesTheSameWay()
+            throws Exception {
+        assertEquals("pro", JSON.readTree(send("name=g&count=3").body()).path("tier").asText());
+        assertEquals("basic", JSON.readTree(send("name=h").body()).path("tier").asText());
+        assertTrue(files.text("inference-report.md").contains("is as well explained by whether the client sent"),
+                files.text("inference-report.md"));
     }
 
     @Test

@@ -35,6 +35,8 @@ public final class OperationStats {
     private long successObjects;
     private final ListEvidence listEvidence = new ListEvidence();
     private final ServerDefaults serverDefaults = new ServerDefaults();
+    /** Successful writes (bounded): what was sent and what was answered, for fields derived from the input. */
+    private final List<WriteSample> writes = new java.util.ArrayList<>();
     /** Top-level request fields → how many successful requests sent them; and the successful requests. */
     private final TreeMap<String, Long> sentBySuccesses = new TreeMap<>();
     private long successfulRequests;
@@ -71,12 +73,14 @@ public final class OperationStats {
             lastParamValues.add(match.lastValue());
         }
         java.util.Set<String> sent = new java.util.HashSet<>();
+        JsonNode input = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         java.util.Set<String> sentValues = new java.util.HashSet<>();
         switch (BodyReader.kind(request.headers(), request.body())) {
             case JSON -> {
                 JsonNode body = BodyReader.json(request.body());
                 if (body != null) {
                     jsonBody.add(body);
+                    input = body;
                     body.fieldNames().forEachRemaining(sent::add);
                     body.forEach(v -> sentValues.add(v.asText()));
                 } else {
@@ -86,6 +90,7 @@ public final class OperationStats {
             case FORM -> {
                 JsonNode form = BodyReader.form(request.body().text());
                 formBody.add(form);
+                input = form;
                 form.fieldNames().forEachRemaining(sent::add);
                 form.forEach(v -> sentValues.add(v.asText()));
             }
@@ -115,6 +120,9 @@ public final class OperationStats {
                         noteIds(body);
                         if (!method.equals("GET") && !method.equals("DELETE")) {
                             serverDefaults.accept(body, sent, sentValues);
+                            if (writes.size() < 64) {
+                                writes.add(new WriteSample(input, body));
+                            }
                         }
                     }
                     if (method.equals("GET") && response.status() >= 200 && response.status() < 300) {
@@ -284,6 +292,11 @@ public final class OperationStats {
     /** Values the answers held in this id-like field (bounded). */
     public TreeSet<String> idValues(String field) {
         return idValues.getOrDefault(field, new TreeSet<>());
+    }
+
+    /** Successful writes as sent and answered (bounded). */
+    public List<WriteSample> writes() {
+        return writes;
     }
 
     /** The answers' values in fields the client did not send (writes only). */

@@ -303,6 +303,19 @@ public final class ResourceDetector {
                 resource.evidence.add("create: generated per row (a new value of one shape in every answer): "
                         + generate);
             }
+            java.util.Set<String> decided = new java.util.HashSet<>(generate.keySet());
+            decided.add(resource.idField);
+            decided.addAll(resource.timestampFields.values());
+            if (resource.response.get("fields") instanceof Map<?, ?> f && f.get("inject") instanceof Map<?, ?> inj) {
+                inj.keySet().forEach(k -> decided.add((String) k));
+            }
+            var derived = dev.twin.inference.transition.CreateDerivation.derive(create.writes(), decided);
+            if (!derived.expressions().isEmpty()) {
+                createRule.put("derive", derived.expressions());
+                resource.evidence.add("create: set from what the client sent (every create agreed): "
+                        + derived.expressions());
+                resource.evidence.addAll(derived.notes());
+            }
             if (create.location() != null) {
                 createRule.put("location", create.location());
                 resource.evidence.add("create: every answer named the new row's URL in Location (" + create.location()

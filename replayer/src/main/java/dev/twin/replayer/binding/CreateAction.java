@@ -41,6 +41,7 @@ final class CreateAction implements BindingAction {
         ObjectNode data = fields.objectNode();
         request.parentParams().forEach(data::put);
         data.setAll(fields);
+        derive(data, fields, request);
         Row row = tables.insert(rows.table().table(), data);
         row = withGenerated(row, tables);
         TwinResponse response = JsonResponses.of(status, rows.shaped(row, request, tables));
@@ -51,6 +52,28 @@ final class CreateAction implements BindingAction {
                     + java.util.Objects.requireNonNullElse(request.routed().request().header("Host"), "127.0.0.1")
                     + itemPath(request, row));
         };
+    }
+
+    /** Fields the server sets from what the client sent ({@code create.derive}), where the client sent none. */
+    private void derive(ObjectNode data, ObjectNode fields, BoundRequest request) {
+        var derive = rows.table().createDerive();
+        if (derive.isEmpty()) {
+            return;
+        }
+        org.apache.commons.jexl3.MapContext context = new org.apache.commons.jexl3.MapContext();
+        context.set("input", dev.twin.replayer.convention.PlainValues.toPlain(fields));
+        context.set("request", java.util.Map.of("method", request.routed().request().method(),
+                "path", request.routed().request().path(), "now", System.currentTimeMillis() / 1000L));
+        derive.forEach((field, expression) -> {
+            if (!fields.has(field)) {
+                try {
+                    data.set(field, dev.twin.replayer.convention.PlainValues.toJson(expression.evaluate(context)));
+                } catch (org.apache.commons.jexl3.JexlException e) {
+                    throw new StateException(new TwinError(ErrorKind.VALIDATION_ERROR, "create.derive." + field
+                            + " at " + expression.location() + " could not be evaluated: " + e.getMessage(), field));
+                }
+            }
+        });
     }
 
     /** Fields the server generates at create ({@code client_secret}), rendered over the new row and stored. */

@@ -100,10 +100,23 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("status", "location", "generate");
+        m.allowOnly("status", "location", "generate", "derive");
         Templates.check(m, "generate");
+        Map<String, Expression> derive = null;
+        YamlMapping expressions = m.mapping("derive");
+        if (expressions != null) {
+            derive = new java.util.LinkedHashMap<>();
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = expressions.node().fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                Expression expression = ExpressionReader.read(expressions, expressions.pointer(field.getKey()),
+                        field.getValue(), java.util.Set.of("input", "request"));
+                if (expression != null) {
+                    derive.put(field.getKey(), expression);
+                }
+            }
+        }
         return new CreateRule(m.integer("status", null, 200, 299),
-                m.enumValue("location", CreateRule.Location.class, null), m.stringMap("generate"));
+                m.enumValue("location", CreateRule.Location.class, null), m.stringMap("generate"), derive);
     }
 
     private static DeleteRule delete(YamlMapping m) {

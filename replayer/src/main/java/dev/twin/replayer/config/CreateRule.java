@@ -11,16 +11,21 @@ import java.util.Map;
  *                 {@code absolute} ({@code http://host/posts/3}) or {@code relative} ({@code /posts/3})
  * @param generate fields the server generates once, at create, as Handlebars templates over {@code item} (the new
  *                 row): {@code client_secret: "{{item.id}}_secret_{{random 24}}"}; stored, so reads repeat them
+ * @param derive   fields the server sets from what the client sent, as expressions over {@code input} and
+ *                 {@code request} ({@code status: "input.payment_method == null ? 'requires_payment_method' :
+ *                 'requires_confirmation'"}); applied when the client did not send the field, and stored
  */
-public record CreateRule(Integer status, Location location, Map<String, String> generate) {
-    public static final CreateRule DEFAULTS = new CreateRule(null, Location.NONE, Map.of());
+public record CreateRule(Integer status, Location location, Map<String, String> generate,
+                         Map<String, Expression> derive) {
+    public static final CreateRule DEFAULTS = new CreateRule(null, Location.NONE, Map.of(), Map.of());
 
     public CreateRule(Integer status, Location location) {
-        this(status, location, null);
+        this(status, location, null, null);
     }
 
     public CreateRule {
         generate = generate == null ? null : Merging.copy(generate);
+        derive = derive == null ? null : Merging.copy(derive);
     }
 
     public enum Location {
@@ -29,6 +34,7 @@ public record CreateRule(Integer status, Location location, Map<String, String> 
 
     public CreateRule merge(CreateRule override) {
         return override == null ? this : new CreateRule(Merging.value(status, override.status),
-                Merging.value(location, override.location), Merging.map(generate, override.generate));
+                Merging.value(location, override.location), Merging.map(generate, override.generate),
+                Merging.map(derive, override.derive));
     }
 }

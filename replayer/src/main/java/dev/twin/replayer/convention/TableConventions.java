@@ -21,6 +21,7 @@ import java.util.Set;
  * @param createStatus null = the bound operation's lowest documented 2xx
  * @param createLocation whether a create answers the new row's URL in {@code Location}
  * @param createGenerate fields a create generates once and stores, as templates over {@code item}
+ * @param createDerive fields a create sets from the input, as expressions over {@code input} and {@code request}
  * @param deleteAnswersRow a delete answers the row as it was, {@code deleteBody}'s fields on top
  * @param deleteStatus null = the bound operation's lowest documented 2xx
  * @param deleteBody   null = no body (or the bound operation's own when it documents one)
@@ -30,7 +31,9 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                Integer deleteStatus, boolean preserveDeleted, JsonTemplate deleteBody,
                                Map<String, String> references,
                                dev.twin.replayer.config.CreateRule.Location createLocation,
-                               Map<String, StringTemplate> createGenerate, boolean deleteAnswersRow) {
+                               Map<String, StringTemplate> createGenerate,
+                               Map<String, dev.twin.replayer.config.Expression> createDerive,
+                               boolean deleteAnswersRow) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = "__twin_deleted";
@@ -49,6 +52,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 conventions.create().status(), delete.status(), Boolean.TRUE.equals(delete.preserve()),
                 delete.body() == null || delete.body().isNull() ? null : JsonTemplate.compile(delete.body()),
                 table.references(), conventions.create().location(), generated(conventions.create().generate()),
+                conventions.create().derive() == null ? Map.of() : Map.copyOf(conventions.create().derive()),
                 Boolean.TRUE.equals(delete.answersRow()));
     }
 
