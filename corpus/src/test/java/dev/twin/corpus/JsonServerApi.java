@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * json-server 0.17.4 (npm, pinned in corpus/package-lock.json): a JSONPlaceholder-style REST API over a db.json of
@@ -17,6 +16,7 @@ import java.util.List;
  */
 final class JsonServerApi implements CorpusApi {
     private static final String DB = "corpus/json-server/db.json";
+    private static final NodeProgram JSON_SERVER = new NodeProgram("json-server", "lib/cli/bin.js");
 
     @Override
     public String name() {
@@ -25,13 +25,7 @@ final class JsonServerApi implements CorpusApi {
 
     @Override
     public String unavailable() {
-        if (Executables.onPath("node").isEmpty()) {
-            return "node not found; install: apt-get install nodejs npm, then (cd corpus && npm ci)";
-        }
-        if (!Files.isRegularFile(cli())) {
-            return "json-server not installed in " + nodeModules() + "; install: (cd corpus && npm ci)";
-        }
-        return null;
+        return JSON_SERVER.unavailable();
     }
 
     @Override
@@ -45,8 +39,8 @@ final class JsonServerApi implements CorpusApi {
             Files.copy(seed, db);
         }
         int port = FreePort.pick();
-        return ProcessUpstream.start(List.of(Executables.onPath("node").orElseThrow().toString(), cli().toString(),
-                        db.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port)),
+        return ProcessUpstream.start(JSON_SERVER.command(db.toString(), "--host", "127.0.0.1", "--port",
+                        String.valueOf(port)),
                 workDir, URI.create("http://127.0.0.1:" + port), "/posts", workDir.resolve("json-server.log"));
     }
 
@@ -87,13 +81,5 @@ final class JsonServerApi implements CorpusApi {
         client.get("unknown-route", "/nope");
         client.get("list-users", "/users");
         client.get("list-posts-at-the-end", "/posts");
-    }
-
-    private static Path cli() {
-        return nodeModules().resolve("json-server/lib/cli/bin.js");
-    }
-
-    private static Path nodeModules() {
-        return Path.of(System.getProperty("corpus.nodeModules", "node_modules")).toAbsolutePath();
     }
 }

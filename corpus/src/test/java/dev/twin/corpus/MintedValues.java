@@ -18,15 +18,16 @@ import java.util.regex.Pattern;
  * <p>A candidate is an integer or digit string under a key named like an id ({@code id}, {@code postId},
  * {@code post_id}, {@code uuid}), or a string without spaces that holds a generated-looking token: a UUID, or a
  * run of letters and digits of 6 or more characters with a digit in it ({@code 00000000000000000006},
- * {@code cus_NffrFeUfNV2Hib}). Date-times are never candidates (see {@link ServerClock}). Two candidates have the same
- * shape when they split into the same words and separators and each differing token is digits in both, or has a
- * digit and the same length in both: {@code /app/queue/00000000000000000006} and {@code /app/queue/7} do,
- * {@code cus_X1} and {@code cux_X1} do not.
+ * {@code cus_NffrFeUfNV2Hib}), or of 10 or more letters whose case changes at least 4 times (a random base62 id
+ * that drew no digit, {@code cus_rKIGSrSduPMKNV}; not {@code PaymentIntent}). Date-times are never candidates (see
+ * {@link ServerClock}). Two candidates have the same shape when they split into the same words and separators and
+ * each differing token is digits in both, or is generated-looking and of the same length in both:
+ * {@code /app/queue/00000000000000000006} and {@code /app/queue/7} do, {@code cus_X1} and {@code cux_X1} do not.
  */
 final class MintedValues {
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern GENERATED_TOKEN = Pattern.compile("(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]{6,}");
+    private static final Pattern ALPHANUMERIC_RUN = Pattern.compile("[A-Za-z0-9]+");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern TOKENS = Pattern.compile("[A-Za-z0-9]+|[^A-Za-z0-9]");
 
@@ -49,7 +50,33 @@ final class MintedValues {
         if (DIGITS.matcher(text).matches()) {
             return isIdKey(key);
         }
-        return UUID.matcher(text).find() || GENERATED_TOKEN.matcher(text).find();
+        if (UUID.matcher(text).find()) {
+            return true;
+        }
+        Matcher runs = ALPHANUMERIC_RUN.matcher(text);
+        while (runs.find()) {
+            if (looksGenerated(runs.group())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 6+ letters and digits with a digit, or 10+ letters whose case changes 4 times or more (random, not a word). */
+    static boolean looksGenerated(String token) {
+        if (!ALPHANUMERIC_RUN.matcher(token).matches()) {
+            return false;
+        }
+        if (token.length() >= 6 && token.chars().anyMatch(Character::isDigit)) {
+            return true;
+        }
+        int caseChanges = 0;
+        for (int i = 1; i < token.length(); i++) {
+            if (Character.isUpperCase(token.charAt(i)) != Character.isUpperCase(token.charAt(i - 1))) {
+                caseChanges++;
+            }
+        }
+        return token.length() >= 10 && caseChanges >= 4;
     }
 
     /** {@code id}, {@code uuid}, {@code postId}, {@code post_id}, {@code postIds}; not {@code paid}. */
@@ -77,13 +104,17 @@ final class MintedValues {
             String y = b.get(i);
             boolean sameToken = x.equals(y)
                     || DIGITS.matcher(x).matches() && DIGITS.matcher(y).matches()
-                    || x.length() == y.length() && x.matches(".*[0-9].*") && y.matches(".*[0-9].*")
-                    && Character.isLetterOrDigit(x.charAt(0)) && Character.isLetterOrDigit(y.charAt(0));
+                    || x.length() == y.length() && generatedOrHasDigit(x) && generatedOrHasDigit(y);
             if (!sameToken) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean generatedOrHasDigit(String token) {
+        return ALPHANUMERIC_RUN.matcher(token).matches()
+                && (token.chars().anyMatch(Character::isDigit) || looksGenerated(token));
     }
 
     boolean isTwinValueMapped(String twin) {

@@ -16,11 +16,12 @@ import java.time.Clock;
 /**
  * A {@code twin infer} directory served exactly as {@code twin serve DIR --port 0} serves it: the server over the
  * sandbox (scenarios, faults, rate limits, events) over in-memory tables, with the state and sandbox admin routes.
+ * Any twin directory serves this way, so a hand-written twin (examples/stripe) can also be a corpus API's upstream.
  *
  * <p>This copies the recipe of cli's {@code RunningTwin} and {@code StateOptions}, which are package-private in the
  * cli; issue #15 will replace this class with a {@code Twin} entry point.
  */
-final class ServedTwin implements AutoCloseable {
+final class ServedTwin implements Upstream {
     private final TwinServer server;
     private final SandboxTwin sandbox;
     private final StatefulTwin tables;
@@ -51,7 +52,8 @@ final class ServedTwin implements AutoCloseable {
         return new ServedTwin(server, sandbox, tables);
     }
 
-    URI baseUrl() {
+    @Override
+    public URI baseUrl() {
         return URI.create(server.baseUrl());
     }
 

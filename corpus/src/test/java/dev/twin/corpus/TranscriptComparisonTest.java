@@ -71,6 +71,34 @@ class TranscriptComparisonTest {
     }
 
     @Test
+    void givenARandomBase62IdThatDrewNoDigit_whenCompared_thenItIsMappedLikeAnyOtherMintedId() {
+        Transcript recorded = new Flow()
+                .step("create", "POST", "/v1/customers", 200, Map.of(), "{\"id\":\"cus_Y4ZxCiE8NvrdaG\"}", "{}")
+                .step("read", "GET", "/v1/customers/cus_Y4ZxCiE8NvrdaG", 200, Map.of(),
+                        "{\"id\":\"cus_Y4ZxCiE8NvrdaG\"}", null).done();
+        Transcript twin = new Flow()
+                .step("create", "POST", "/v1/customers", 200, Map.of(), "{\"id\":\"cus_rKIGSrSduPMKNV\"}", "{}")
+                .step("read", "GET", "/v1/customers/cus_rKIGSrSduPMKNV", 200, Map.of(),
+                        "{\"id\":\"cus_rKIGSrSduPMKNV\"}", null).done();
+
+        TranscriptComparison.Result result = TranscriptComparison.compare(recorded, twin, Map.of());
+
+        assertEquals(List.of(), result.divergences());
+        assertEquals(Map.of("cus_rKIGSrSduPMKNV", "cus_Y4ZxCiE8NvrdaG"), result.minted());
+    }
+
+    @Test
+    void givenCamelCaseWordsOfTheSameLength_whenCompared_thenTheyAreADivergenceNotAMint() {
+        Transcript recorded = new Flow().step("read", "GET", "/a", 200, Map.of(),
+                "{\"kind\":\"PaymentIntent\"}", null).done();
+        Transcript twin = new Flow().step("read", "GET", "/a", 200, Map.of(),
+                "{\"kind\":\"PaymentRefund\"}", null).done();
+
+        assertEquals(List.of(new StepDivergence("read", "$.kind", "\"PaymentIntent\"", "\"PaymentRefund\"")),
+                TranscriptComparison.compare(recorded, twin, Map.of()).divergences());
+    }
+
+    @Test
     void givenWordsThatDiffer_whenCompared_thenTheyAreReportedNeverMapped() {
         Transcript recorded = new Flow().step("read", "GET", "/a", 200, Map.of(), "{\"status\":\"open\"}", null).done();
         Transcript twin = new Flow().step("read", "GET", "/a", 200, Map.of(), "{\"status\":\"closed\"}", null).done();
