@@ -461,7 +461,7 @@ public final class ResourceDetector {
 
     private static void references(Resource resource, List<Resource> all) {
         for (Map.Entry<String, ShapeAggregate> p : resource.itemShape.properties().entrySet()) {
-            String prefix = p.getValue().idPrefix();
+            String prefix = p.getValue().idPrefixOfReferences();
             if (p.getKey().equals(resource.idField) || prefix.isEmpty()) {
                 continue;
             }

@@ -79,6 +79,14 @@ public final class BodyReader {
     /** Strings that read as integers, decimals or booleans become those. */
     static JsonNode typed(JsonNode node) {
         JsonNodeFactory f = JsonNodeFactory.instance;
+        if (node.isObject() && indexed(node)) {
+            // a[0]=x&a[1]=y (stripe-java's expand[0]) is an array, however the bracket form spelled it
+            ArrayNode out = f.arrayNode();
+            for (int i = 0; i < node.size(); i++) {
+                out.add(typed(node.get(Integer.toString(i))));
+            }
+            return out;
+        }
         if (node.isObject()) {
             ObjectNode out = f.objectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -105,6 +113,19 @@ public final class BodyReader {
             }
         }
         return node;
+    }
+
+    /** Keys 0, 1, 2 … and nothing else. */
+    private static boolean indexed(JsonNode object) {
+        if (object.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < object.size(); i++) {
+            if (!object.has(Integer.toString(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte firstNonSpace(byte[] bytes) {

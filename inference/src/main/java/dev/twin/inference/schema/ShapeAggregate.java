@@ -131,6 +131,15 @@ public final class ShapeAggregate {
         return integers > 0 && integers == samples;
     }
 
+    /**
+     * The id prefix of this field's string values even when other samples were objects: Stripe's
+     * {@code product} is {@code "prod_…"} unless the request expanded it into the product itself.
+     */
+    public String idPrefixOfReferences() {
+        boolean onlyStringsObjectsOrNulls = strings != null && strings.count + objects + nulls == samples;
+        return onlyStringsObjectsOrNulls && strings.idPrefix != null ? strings.idPrefix : "";
+    }
+
     public boolean onlyStrings() {
         return strings != null && strings.count == samples;
     }

@@ -161,7 +161,8 @@ final class TableBindingResponder implements StatefulResponder {
         if (value == null) {
             return;
         }
-        if (value.isArray()) {
+        if (value.isArray() || value.isObject()) {
+            // expand[]=a, and also expand[0]=a decoded as {"0": "a"} where a schema did not say array
             value.forEach(item -> paths.add(item.asText()));
         } else if (value.isTextual()) {
             paths.add(value.textValue());
