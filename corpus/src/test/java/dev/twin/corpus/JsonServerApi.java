@@ -94,6 +94,6 @@ final class JsonServerApi implements CorpusApi {
     }
 
     private static Path nodeModules() {
-        return Path.of(System.getProperty("corpus.nodeModules", "node_modules")).toAbsolutePath();
+        return NodeModules.dir();
     }
 }
