@@ -9,9 +9,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * (a missing node) is sent as {@code null}, so the request stays valid JSON and the step still compares.
  */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Json() {
+    }
+
+    /** The JSON value of a text, for building nested request bodies. */
+    static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + json, e);
+        }
     }
 
     /** {@code Json.object("title", "gamma", "userId", 1)}; a JsonNode value is put as it is. */

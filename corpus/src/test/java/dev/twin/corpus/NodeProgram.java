@@ -21,7 +21,7 @@ record NodeProgram(String packageName, String script) {
             return "node not found; install: apt-get install nodejs npm, then " + INSTALL;
         }
         if (!Files.isRegularFile(file())) {
-            return packageName + " not installed in " + nodeModules() + "; install: " + INSTALL;
+            return packageName + " not installed in " + NodeModules.dir() + "; install: " + INSTALL;
         }
         return null;
     }
@@ -35,10 +35,6 @@ record NodeProgram(String packageName, String script) {
     }
 
     private Path file() {
-        return nodeModules().resolve(packageName).resolve(script);
-    }
-
-    private static Path nodeModules() {
-        return Path.of(System.getProperty("corpus.nodeModules", "node_modules")).toAbsolutePath();
+        return NodeModules.dir().resolve(packageName).resolve(script);
     }
 }

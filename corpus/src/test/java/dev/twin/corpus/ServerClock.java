@@ -9,12 +9,15 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
- * Tells a server clock reading: a value that is an ISO-8601 date-time, unix seconds or unix milliseconds within a
- * day of now. Two such readings of the same kind say "now" in two runs, not something a recording could reveal.
+ * Tells a server clock reading: a value that is an ISO-8601 date-time, an HTTP-date ({@code Sun, 06 Dec 2026
+ * 04:26:27 GMT}, RFC 1123, as in a Date header or verdaccio's search answer), unix seconds or unix milliseconds within
+ * a day of now. Two such readings of the same kind say "now" in two runs, not something a recording could reveal.
  */
 final class ServerClock {
     private static final Pattern DATE_TIME = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})");
+    private static final Pattern HTTP_DATE = Pattern.compile(
+            "[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
     private static final Duration NEAR = Duration.ofDays(1);
 
     private final Instant now;
@@ -23,7 +26,10 @@ final class ServerClock {
         this.now = now;
     }
 
-    /** True when both are readings of this clock of the same kind (both date-times, both seconds, both millis). */
+    /**
+     * True when both are readings of this clock of the same kind (both ISO date-times, both HTTP-dates, both seconds,
+     * both millis).
+     */
     boolean bothReadings(JsonNode recorded, JsonNode twin) {
         int kind = kind(recorded);
         return kind != 0 && kind == kind(twin);
@@ -34,10 +40,13 @@ final class ServerClock {
         return DATE_TIME.matcher(text).matches();
     }
 
-    /** 1 for a date-time, 2 for unix seconds, 3 for unix milliseconds, all near now; else 0. */
+    /** 1 for a date-time, 2 for unix seconds, 3 for unix milliseconds, 4 for an HTTP-date, all near now; else 0. */
     private int kind(JsonNode value) {
         if (value.isTextual() && isDateTime(value.asText())) {
             return near(parse(value.asText())) ? 1 : 0;
+        }
+        if (value.isTextual() && HTTP_DATE.matcher(value.asText()).matches()) {
+            return near(parseHttpDate(value.asText())) ? 4 : 0;
         }
         if (value.isIntegralNumber()) {
             long number = value.asLong();
@@ -60,6 +69,15 @@ final class ServerClock {
         }
         try {
             return OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Instant parseHttpDate(String text) {
+        try {
+            return java.time.ZonedDateTime.parse(text, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

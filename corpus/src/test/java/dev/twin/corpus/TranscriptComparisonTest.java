@@ -122,6 +122,21 @@ class TranscriptComparisonTest {
     }
 
     @Test
+    void givenTwoHttpDateReadings_whenCompared_thenTheyAreEqualButAnOldHttpDateIsNot() {
+        java.time.format.DateTimeFormatter http = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME;
+        String now = http.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        String soon = http.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(3));
+        Transcript recorded = new Flow().step("search", "GET", "/-/v1/search", 200, Map.of(),
+                "{\"time\":\"" + now + "\",\"released\":\"Mon, 01 Jan 1990 00:00:00 GMT\"}", null).done();
+        Transcript twin = new Flow().step("search", "GET", "/-/v1/search", 200, Map.of(),
+                "{\"time\":\"" + soon + "\",\"released\":\"Tue, 02 Jan 1990 00:00:00 GMT\"}", null).done();
+
+        List<StepDivergence> divergences = TranscriptComparison.compare(recorded, twin, Map.of()).divergences();
+
+        assertEquals(List.of("search  $.released"), divergences.stream().map(StepDivergence::key).toList());
+    }
+
+    @Test
     void givenAnUnrevealableStep_whenItsBodyDiffers_thenTheDifferenceIsUnrevealableButAStatusChangeIsNot() {
         Transcript recorded = new Flow()
                 .step("upload", "POST", "/blobs", 201, Map.of(), "{\"digest\":\"abc\"}", null)
