@@ -9,7 +9,8 @@ final class StringStats {
     private static final Pattern DATE_TIME = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
+    /** An address, not a URL with an {@code @} in it (an npm tarball of {@code @scope/name}). */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s/:]+@[^@\\s/:]+\\.[A-Za-z]{2,}");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern URI = Pattern.compile("[a-z][a-z0-9+.-]*://\\S+");

@@ -63,7 +63,7 @@ public final class Scrubber {
             }
             return f.textNode(scrubText(node.asText()));
         }
-        if (node.isIntegralNumber() && CARD.matcher(node.asText()).matches() && luhn(node.asText())) {
+        if (node.isIntegralNumber() && CARD.matcher(node.asText()).matches() && cardLike(node.asText())) {
             return f.numberNode(Long.parseLong(TEST_CARD));
         }
         return node;
@@ -79,7 +79,7 @@ public final class Scrubber {
         Matcher card = CARD.matcher(text);
         StringBuilder out = new StringBuilder();
         while (card.find()) {
-            card.appendReplacement(out, luhn(card.group()) ? TEST_CARD : Matcher.quoteReplacement(card.group()));
+            card.appendReplacement(out, cardLike(card.group()) ? TEST_CARD : Matcher.quoteReplacement(card.group()));
         }
         card.appendTail(out);
         Matcher email = EMAIL.matcher(out.toString());
@@ -89,6 +89,16 @@ public final class Scrubber {
     /** True for strings that may appear verbatim in a spec (enum values): nothing personal or secret. */
     public static boolean isSafeLiteral(String value) {
         return scrubText(value).equals(value) && !value.contains("@");
+    }
+
+    /**
+     * A card number passes Luhn and starts as cards do (2-6: Mastercard, Visa, Amex, Discover, JCB, UnionPay);
+     * a millisecond clock reading ({@code 1733456789012}) or other counter starting with 1, 7, 8, 9 or 0 is not one,
+     * even when it happens to pass Luhn (one in ten do).
+     */
+    private static boolean cardLike(String digitsWithSeparators) {
+        char first = digitsWithSeparators.charAt(0);
+        return first >= '2' && first <= '6' && luhn(digitsWithSeparators);
     }
 
     private static boolean luhn(String digitsWithSeparators) {

@@ -62,6 +62,13 @@ class SchemaMergingTest {
     }
 
     @Test
+    void aUrlWithAnAtSignIsNoEmail() throws Exception {
+        Map<String, Object> schema = merged("{\"tarball\":\"http://127.0.0.1:4873/@corpus/greet/-/greet-1.0.0.tgz\"}",
+                "{\"tarball\":\"http://127.0.0.1:4873/@corpus/hello/-/hello-1.0.0.tgz\"}");
+        assertEquals("uri", property(schema, "tarball").get("format"));
+    }
+
+    @Test
     void fewRepeatedSafeStringsBecomeAnEnum() throws Exception {
         Map<String, Object> schema = merged("{\"status\":\"paid\"}", "{\"status\":\"open\"}",
                 "{\"status\":\"paid\"}", "{\"status\":\"open\"}");

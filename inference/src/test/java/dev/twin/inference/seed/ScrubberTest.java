@@ -22,4 +22,12 @@ class ScrubberTest {
                 "mobile":"+15005550006"}""",
                 scrubbed);
     }
+
+    @Test
+    void aMillisecondClockReadingThatPassesLuhnIsNotACard() throws Exception {
+        // 1733456789010 passes the Luhn check, as one in ten 13-digit clock readings do
+        assertEquals("{\"instance_start_time\":\"1733456789010\",\"card\":\"4242424242424242\"}",
+                Scrubber.scrub(JSON.readTree("{\"instance_start_time\":\"1733456789010\","
+                        + "\"card\":\"4000056655665556\"}")).toString());
+    }
 }
