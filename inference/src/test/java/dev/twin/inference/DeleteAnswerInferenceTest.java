@@ -9,9 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
@@ -24,12 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DeleteAnswerInferenceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path dir;
     static TwinFiles files;
     static TwinServer twin;
+    static TwinCalls calls;
 
     @BeforeAll
     static void inferAndServe() throws Exception {
@@ -41,6 +38,7 @@ class DeleteAnswerInferenceTest {
         t.json("GET", "/notes/1", null, 404, "{\"error\":\"not found\"}");
         files = Inferred.files(t, InferenceOptions.defaults());
         twin = Inferred.serve(files, dir);
+        calls = new TwinCalls(twin, null);
     }
 
     @AfterAll
@@ -51,8 +49,8 @@ class DeleteAnswerInferenceTest {
     @Test
     void givenDeletesThatAnsweredTheRow_whenAnotherRowIsDeleted_thenTheAnswerIsThatRowWithTheAddedFields()
             throws Exception {
-        JsonNode created = JSON.readTree(send("POST", "/notes", "{\"text\":\"zz\",\"pages\":9}").body());
-        HttpResponse<String> deleted = send("DELETE", "/notes/" + created.path("id").asLong(), null);
+        JsonNode created = JSON.readTree(calls.json("POST", "/notes", "{\"text\":\"zz\",\"pages\":9}").body());
+        HttpResponse<String> deleted = calls.json("DELETE", "/notes/" + created.path("id").asLong(), null);
         assertEquals(200, deleted.statusCode(), deleted.body());
         JsonNode body = JSON.readTree(deleted.body());
         assertEquals("zz", body.path("text").asText(), deleted.body());
@@ -63,13 +61,4 @@ class DeleteAnswerInferenceTest {
                 files.text("inference-report.md"));
     }
 
-    private static HttpResponse<String> send(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + twin.port() + path));
-        if (json != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

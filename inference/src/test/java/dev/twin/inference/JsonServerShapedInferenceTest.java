@@ -10,9 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,12 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JsonServerShapedInferenceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOST = "127.0.0.1:3000";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path dir;
     static TwinFiles files;
     static TwinServer twin;
+    static TwinCalls calls;
 
     private static Traffic recording() {
         Traffic t = new Traffic(HOST);
@@ -68,6 +65,7 @@ class JsonServerShapedInferenceTest {
     static void inferAndServe() throws Exception {
         files = Inferred.files(recording(), InferenceOptions.defaults());
         twin = Inferred.serve(files, dir);
+        calls = new TwinCalls(twin, null);
     }
 
     @AfterAll
@@ -77,26 +75,26 @@ class JsonServerShapedInferenceTest {
 
     @Test
     void givenOnlyThePostsThatExistedBeforeTheFirstWrite_whenListed_thenTheyAreTheSeedsOldestFirst() throws Exception {
-        HttpResponse<String> list = send("GET", "/posts", null);
+        HttpResponse<String> list = calls.json("GET", "/posts", null);
         assertEquals("[{\"id\":1,\"title\":\"hello\",\"userId\":1},{\"id\":2,\"title\":\"second\",\"userId\":2}]",
                 list.body());
     }
 
     @Test
     void givenNumericIds_whenCreated_thenTheNextIdIsANumberAndLocationNamesIt() throws Exception {
-        HttpResponse<String> created = send("POST", "/posts", "{\"title\":\"new\",\"userId\":1}");
+        HttpResponse<String> created = calls.json("POST", "/posts", "{\"title\":\"new\",\"userId\":1}");
         assertEquals(201, created.statusCode(), created.body());
         JsonNode body = JSON.readTree(created.body());
         assertTrue(body.path("id").isIntegralNumber(), created.body());
         assertEquals("http://127.0.0.1:" + twin.port() + "/posts/" + body.path("id").asLong(),
                 created.headers().firstValue("Location").orElse(""));
-        assertEquals(created.body(), send("GET", "/posts/" + body.path("id").asLong(), null).body());
-        send("DELETE", "/posts/" + body.path("id").asLong(), null);
+        assertEquals(created.body(), calls.json("GET", "/posts/" + body.path("id").asLong(), null).body());
+        calls.json("DELETE", "/posts/" + body.path("id").asLong(), null);
     }
 
     @Test
     void givenPageParameters_whenListed_thenOnePageWithTheTotalAndLinkHeaders() throws Exception {
-        HttpResponse<String> page = send("GET", "/posts?_page=2&_limit=1", null);
+        HttpResponse<String> page = calls.json("GET", "/posts?_page=2&_limit=1", null);
         assertEquals("[{\"id\":2,\"title\":\"second\",\"userId\":2}]", page.body());
         assertEquals("2", page.headers().firstValue("X-Total-Count").orElse(""));
         String base = "http://127.0.0.1:" + twin.port() + "/posts?_page=";
@@ -106,40 +104,31 @@ class JsonServerShapedInferenceTest {
 
     @Test
     void givenSortParameters_whenListed_thenRowsComeInThatOrder() throws Exception {
-        HttpResponse<String> sorted = send("GET", "/posts?_sort=title&_order=desc", null);
+        HttpResponse<String> sorted = calls.json("GET", "/posts?_sort=title&_order=desc", null);
         assertEquals("[{\"id\":2,\"title\":\"second\",\"userId\":2},{\"id\":1,\"title\":\"hello\",\"userId\":1}]",
                 sorted.body());
     }
 
     @Test
     void givenCommentsUnderAPost_whenListed_thenOnlyThatPostsCommentsByItsPostIdField() throws Exception {
-        assertEquals("[{\"id\":1,\"body\":\"nice\",\"postId\":1}]", send("GET", "/posts/1/comments", null).body());
-        assertEquals("[]", send("GET", "/posts/2/comments", null).body());
+        assertEquals("[{\"id\":1,\"body\":\"nice\",\"postId\":1}]", calls.json("GET", "/posts/1/comments", null).body());
+        assertEquals("[]", calls.json("GET", "/posts/2/comments", null).body());
         assertTrue(files.text("twin.yaml").contains("parentFields:\n    post: postId"), files.text("twin.yaml"));
     }
 
     @Test
     void givenAnApiThatAnswers404WithAnEmptyObject_whenARowIsMissing_thenTheTwinAnswersTheSame() throws Exception {
-        HttpResponse<String> missing = send("GET", "/posts/12345", null);
+        HttpResponse<String> missing = calls.json("GET", "/posts/12345", null);
         assertEquals(404, missing.statusCode());
         assertEquals("{}", missing.body());
     }
 
     @Test
     void givenAFieldSentAsANumberAndAsAString_whenCreated_thenBothAreAccepted() throws Exception {
-        HttpResponse<String> created = send("POST", "/posts", "{\"title\":\"s\",\"userId\":\"7\"}");
+        HttpResponse<String> created = calls.json("POST", "/posts", "{\"title\":\"s\",\"userId\":\"7\"}");
         assertEquals(201, created.statusCode(), created.body());
         assertEquals("7", JSON.readTree(created.body()).path("userId").textValue(), created.body());
-        send("DELETE", "/posts/" + JSON.readTree(created.body()).path("id").asLong(), null);
+        calls.json("DELETE", "/posts/" + JSON.readTree(created.body()).path("id").asLong(), null);
     }
 
-    private static HttpResponse<String> send(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + twin.port() + path));
-        if (json != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

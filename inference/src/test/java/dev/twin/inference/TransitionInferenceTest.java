@@ -9,9 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
@@ -26,13 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class TransitionInferenceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final long RECORDED_AT = 1_700_000_000L;
 
     @TempDir
     static Path dir;
     static TwinFiles files;
     static TwinServer twin;
+    static TwinCalls calls;
 
     private static String order(String id, int amount, String capture, String status, int paid, String note,
                                 Object voidedAt) {
@@ -66,6 +63,7 @@ class TransitionInferenceTest {
     static void inferAndServe() throws Exception {
         files = Inferred.files(recording(), InferenceOptions.defaults());
         twin = Inferred.serve(files, dir);
+        calls = new TwinCalls(twin, "sk_test_transitions");
     }
 
     @AfterAll
@@ -86,27 +84,27 @@ class TransitionInferenceTest {
 
     @Test
     void givenAnOpenOrder_whenPaidThroughTheTwin_thenTheRowChangesAsTheServerChangedIt() throws Exception {
-        String id = JSON.readTree(post("/v1/orders", "amount=40&capture=auto").body()).path("id").asText();
-        JsonNode paid = JSON.readTree(post("/v1/orders/" + id + "/pay", "note=hi").body());
+        String id = JSON.readTree(calls.form("POST", "/v1/orders", "amount=40&capture=auto").body()).path("id").asText();
+        JsonNode paid = JSON.readTree(calls.form("POST", "/v1/orders/" + id + "/pay", "note=hi").body());
         assertEquals("paid", paid.path("status").asText(), paid.toString());
         assertEquals(40, paid.path("amount_paid").asInt(), paid.toString());
         assertEquals("hi", paid.path("note").asText(), paid.toString());
-        JsonNode read = JSON.readTree(send("GET", "/v1/orders/" + id, null).body());
+        JsonNode read = JSON.readTree(calls.form("GET", "/v1/orders/" + id, null).body());
         assertEquals("paid", read.path("status").asText(), read.toString());
     }
 
     @Test
     void givenAManualCaptureOrder_whenPaid_thenTheStatusIsTheOneTheRowsCaptureChose() throws Exception {
-        String id = JSON.readTree(post("/v1/orders", "amount=60&capture=manual").body()).path("id").asText();
-        assertEquals("authorized", JSON.readTree(post("/v1/orders/" + id + "/pay", "note=x").body())
+        String id = JSON.readTree(calls.form("POST", "/v1/orders", "amount=60&capture=manual").body()).path("id").asText();
+        assertEquals("authorized", JSON.readTree(calls.form("POST", "/v1/orders/" + id + "/pay", "note=x").body())
                 .path("status").asText());
     }
 
     @Test
     void givenAPaidOrder_whenPaidAgain_thenTheTwinRefusesWithTheRecordedError() throws Exception {
-        String id = JSON.readTree(post("/v1/orders", "amount=10&capture=auto").body()).path("id").asText();
-        post("/v1/orders/" + id + "/pay", "note=once");
-        HttpResponse<String> again = post("/v1/orders/" + id + "/pay", "note=twice");
+        String id = JSON.readTree(calls.form("POST", "/v1/orders", "amount=10&capture=auto").body()).path("id").asText();
+        calls.form("POST", "/v1/orders/" + id + "/pay", "note=once");
+        HttpResponse<String> again = calls.form("POST", "/v1/orders/" + id + "/pay", "note=twice");
         assertEquals(400, again.statusCode(), again.body());
         JsonNode error = JSON.readTree(again.body()).path("error");
         assertEquals("This order is already paid.", error.path("message").asText(), again.body());
@@ -118,19 +116,5 @@ class TransitionInferenceTest {
         assertTrue(files.text("twin.yaml").contains("voided_at: request.now"), files.text("twin.yaml"));
     }
 
-    private static HttpResponse<String> post(String path, String form) throws Exception {
-        return send("POST", path, form);
-    }
 
-    private static HttpResponse<String> send(String method, String path, String form) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + twin.port() + path))
-                .header("Authorization", "Bearer sk_test_transitions");
-        if (form != null) {
-            request.header("Content-Type", "application/x-www-form-urlencoded")
-                    .method(method, HttpRequest.BodyPublishers.ofString(form));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

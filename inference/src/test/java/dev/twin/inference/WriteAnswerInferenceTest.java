@@ -9,9 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
@@ -26,12 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WriteAnswerInferenceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path dir;
     static TwinFiles files;
     static TwinServer twin;
+    static TwinCalls calls;
 
     private static Traffic recording() {
         Traffic t = new Traffic("api.example.com");
@@ -53,6 +50,7 @@ class WriteAnswerInferenceTest {
     static void inferAndServe() throws Exception {
         files = Inferred.files(recording(), InferenceOptions.defaults());
         twin = Inferred.serve(files, dir);
+        calls = new TwinCalls(twin, "sk_test_write");
     }
 
     @AfterAll
@@ -63,7 +61,7 @@ class WriteAnswerInferenceTest {
     @Test
     void givenDefaultsTheServerAnswered_whenCreatedWithoutThoseFields_thenTheTwinAnswersTheSameDefaults()
             throws Exception {
-        JsonNode created = JSON.readTree(send("name=d").body());
+        JsonNode created = JSON.readTree(calls.form("POST", "/v1/widgets", "name=d").body());
         assertTrue(created.path("description").isNull(), created.toString());
         assertEquals("{}", created.path("metadata").toString());
         assertEquals("{\"color\":null,\"size\":\"m\"}", created.path("settings").toString());
@@ -72,14 +70,14 @@ class WriteAnswerInferenceTest {
 
     @Test
     void givenAFormValueTheServerKeptAsAString_whenCreated_thenItStaysAString() throws Exception {
-        JsonNode created = JSON.readTree(send("name=e&metadata[order]=42").body());
+        JsonNode created = JSON.readTree(calls.form("POST", "/v1/widgets", "name=e&metadata[order]=42").body());
         assertEquals("\"42\"", created.path("metadata").path("order").toString(), created.toString());
     }
 
     @Test
     void givenAFieldA400NamedWhenItWasMissing_whenCreatedWithoutIt_thenTheTwinRefusesLikeTheServer()
             throws Exception {
-        HttpResponse<String> refused = send("description=x");
+        HttpResponse<String> refused = calls.form("POST", "/v1/widgets", "description=x");
         assertEquals(400, refused.statusCode(), refused.body());
         assertEquals("name", JSON.readTree(refused.body()).path("error").path("param").asText(), refused.body());
     }
@@ -87,22 +85,16 @@ class WriteAnswerInferenceTest {
     @Test
     void givenAFieldTheServerChoseByWhetherAnotherWasSent_whenCreated_thenTheTwinChoosesTheSameWay()
             throws Exception {
-        assertEquals("pro", JSON.readTree(send("name=g&count=3").body()).path("tier").asText());
-        assertEquals("basic", JSON.readTree(send("name=h").body()).path("tier").asText());
+        assertEquals("pro", JSON.readTree(calls.form("POST", "/v1/widgets", "name=g&count=3").body()).path("tier").asText());
+        assertEquals("basic", JSON.readTree(calls.form("POST", "/v1/widgets", "name=h").body()).path("tier").asText());
         assertTrue(files.text("inference-report.md").contains("is as well explained by whether the client sent"),
                 files.text("inference-report.md"));
     }
 
     @Test
     void givenATableNeverReadByPath_whenCreated_thenIdsHaveTheShapeTheCreatesAnswered() throws Exception {
-        String id = JSON.readTree(send("name=f").body()).path("id").asText();
+        String id = JSON.readTree(calls.form("POST", "/v1/widgets", "name=f").body()).path("id").asText();
         assertTrue(id.matches("wid_[A-Za-z0-9]{14}"), id);
     }
 
-    private static HttpResponse<String> send(String form) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + twin.port() + "/v1/widgets"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Bearer sk_test_write")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

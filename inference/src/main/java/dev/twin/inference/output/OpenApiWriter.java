@@ -239,7 +239,7 @@ public final class OpenApiWriter {
         }
         String component = resourceComponents.get(type);
         if (component == null) {
-            component = pascal(type);
+            component = dev.twin.inference.path.ParamNames.pascal(type);
             if (!components.containsKey(component)) {
                 components.put(component, Map.of());
                 components.put(component, RESPONSE.emit(shape));
@@ -262,16 +262,6 @@ public final class OpenApiWriter {
             }
         }
         return null;
-    }
-
-    private static String pascal(String text) {
-        StringBuilder out = new StringBuilder();
-        for (String word : text.split("[^A-Za-z0-9]+")) {
-            if (!word.isEmpty()) {
-                out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-            }
-        }
-        return out.toString();
     }
 
     private static String ref(Resource owner) {

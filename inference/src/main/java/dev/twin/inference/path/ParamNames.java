@@ -25,6 +25,17 @@ public final class ParamNames {
         return singular(parent);
     }
 
+    /** "payment_intent" → "PaymentIntent": the words of a name, each capitalised, for operation and schema names. */
+    public static String pascal(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String word : text.split("[^A-Za-z0-9]+")) {
+            if (!word.isEmpty()) {
+                out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return out.toString();
+    }
+
     public static String singular(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         if (lower.endsWith("ies") && word.length() > 3) {

@@ -487,13 +487,7 @@ public final class ResourceDetector {
     }
 
     static String pascal(String text) {
-        StringBuilder out = new StringBuilder();
-        for (String word : text.split("[^A-Za-z0-9]+")) {
-            if (!word.isEmpty()) {
-                out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-            }
-        }
-        String name = out.toString();
+        String name = dev.twin.inference.path.ParamNames.pascal(text);
         return name.isEmpty() || Character.isDigit(name.charAt(0)) ? "R" + name : name;
     }
 }

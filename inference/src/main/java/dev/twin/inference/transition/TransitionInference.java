@@ -39,7 +39,7 @@ public final class TransitionInference {
             return null;
         }
         String verb = evidence.verb();
-        String name = pascal(verb) + componentName;
+        String name = dev.twin.inference.path.ParamNames.pascal(verb) + componentName;
         List<String> notes = new ArrayList<>();
         List<String> unexplained = new ArrayList<>();
         Map<String, String> sets = new LinkedHashMap<>();
@@ -266,13 +266,4 @@ public final class TransitionInference {
         return params.get(params.size() - 1);
     }
 
-    private static String pascal(String text) {
-        StringBuilder out = new StringBuilder();
-        for (String word : text.split("[^A-Za-z0-9]+")) {
-            if (!word.isEmpty()) {
-                out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-            }
-        }
-        return out.toString();
-    }
 }
