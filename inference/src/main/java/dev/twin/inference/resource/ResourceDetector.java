@@ -325,6 +325,13 @@ public final class ResourceDetector {
             resource.evidence.add("create: " + create.method() + " " + create.path().template() + " answered "
                     + create.mainSuccessStatus());
         }
+        OperationStats put = resource.actions.get("update");
+        if (put != null) {
+            Map<String, Object> update = UpdateConvention.detect(put, resource);
+            if (!update.isEmpty()) {
+                resource.response.put("update", update);
+            }
+        }
         OperationStats delete = resource.actions.get("delete");
         if (delete != null) {
             resource.response.put("delete", DeleteConvention.detect(delete, resource));

@@ -22,6 +22,11 @@ final class PatchAction implements BindingAction {
 
     @Override
     public TwinResponse run(BoundRequest request, TenantTables tables) {
+        var rule = rows.table().update();
+        if (replace && Boolean.TRUE.equals(rule.upsert()) && request.id() != null
+                && tables.get(rows.table().table(), request.id()).filter(r -> !Rows.isDeleted(r)).isEmpty()) {
+            return created(request, tables, rule);
+        }
         Row current = rows.existing(request, tables);
         ObjectNode fields = request.fields();
         fields.remove(rows.table().idField());
@@ -39,6 +44,25 @@ final class PatchAction implements BindingAction {
             DeepMerge.merge(data, fields, request.isForm());
         }
         Row updated = tables.replace(rows.table().table(), current.id(), data);
-        return JsonResponses.of(status, rows.shaped(updated, request, tables));
+        if (replace && Boolean.TRUE.equals(rule.emptyBody())) {
+            return JsonResponses.of(rule.status() != null ? rule.status() : status, null);
+        }
+        return JsonResponses.of(replace && rule.status() != null ? rule.status() : status,
+                rows.shaped(updated, request, tables));
+    }
+
+    /** An upsert of a row that was not there: stored under the id the path names. */
+    private TwinResponse created(BoundRequest request, TenantTables tables,
+                                 dev.twin.replayer.config.UpdateRule rule) {
+        String table = rows.table().table();
+        tables.get(table, request.id()).ifPresent(deleted -> tables.delete(table, deleted.id()));
+        ObjectNode data = request.fields().objectNode();
+        request.parentParams().forEach(data::put);
+        data.setAll(request.fields());
+        data.put(rows.table().idField(), request.id());
+        Row row = tables.insert(table, data);
+        int createdStatus = rule.createdStatus() != null ? rule.createdStatus() : 201;
+        return JsonResponses.of(createdStatus, Boolean.TRUE.equals(rule.emptyBody()) ? null
+                : rows.shaped(row, request, tables));
     }
 }

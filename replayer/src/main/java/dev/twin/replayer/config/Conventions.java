@@ -7,10 +7,15 @@ package dev.twin.replayer.config;
  * field inside is set, defaults included. Only an override being merged has null (= "not set here") parts.
  */
 public record Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
-                          DeleteRule delete, ErrorRules errors) {
+                          DeleteRule delete, ErrorRules errors, UpdateRule update) {
 
     public static final Conventions DEFAULTS = new Conventions(Timestamps.DEFAULTS, FieldRules.DEFAULTS,
-            ListStyle.DEFAULTS, CreateRule.DEFAULTS, DeleteRule.DEFAULTS, ErrorRules.DEFAULTS);
+            ListStyle.DEFAULTS, CreateRule.DEFAULTS, DeleteRule.DEFAULTS, ErrorRules.DEFAULTS, UpdateRule.DEFAULTS);
+
+    public Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
+                       DeleteRule delete, ErrorRules errors) {
+        this(timestamps, fields, list, create, delete, errors, null);
+    }
 
     /**
      * These conventions with {@code override}'s set keys on top: sections and maps merge key by key (a map key
@@ -25,6 +30,7 @@ public record Conventions(Timestamps timestamps, FieldRules fields, ListStyle li
                 Merging.section(list, override.list, ListStyle::merge),
                 Merging.section(create, override.create, CreateRule::merge),
                 Merging.section(delete, override.delete, DeleteRule::merge),
-                Merging.section(errors, override.errors, ErrorRules::merge));
+                Merging.section(errors, override.errors, ErrorRules::merge),
+                Merging.section(update, override.update, UpdateRule::merge));
     }
 }

@@ -23,10 +23,19 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("timestamps", "fields", "list", "create", "delete", "errors");
+        m.allowOnly("timestamps", "fields", "list", "create", "delete", "errors", "update");
         return new Conventions(timestamps(m.mapping("timestamps")), fields(m.mapping("fields")),
                 list(m.mapping("list")), create(m.mapping("create")), delete(m.mapping("delete")),
-                errors(m.mapping("errors")));
+                errors(m.mapping("errors")), update(m.mapping("update")));
+    }
+
+    private static UpdateRule update(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("upsert", "status", "createdStatus", "emptyBody");
+        return new UpdateRule(m.bool("upsert", null), m.integer("status", null, 200, 299),
+                m.integer("createdStatus", null, 200, 299), m.bool("emptyBody", null));
     }
 
     /** Checks merged conventions; problems point at {@code pointer} (the mapping that was merged last). */

@@ -1,0 +1,47 @@
+package dev.twin.inference.resource;
+
+import dev.twin.inference.operation.OperationStats;
+import dev.twin.inference.operation.ResponseStats;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How a PUT on an item answered: a 201 beside the usual 2xx means the PUT created rows under ids the client chose
+ * (an upsert: RabbitMQ's vhosts, CouchDB documents); bodies never sent mean the twin answers none either.
+ */
+final class UpdateConvention {
+    private UpdateConvention() {
+    }
+
+    /** The {@code update:} convention, or an empty map when PUT answered as a plain replace with the row. */
+    static Map<String, Object> detect(OperationStats put, Resource resource) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        ResponseStats created = put.responses().get(201);
+        int replaced = 0;
+        long replacedCount = -1;
+        for (Map.Entry<Integer, ResponseStats> e : put.responses().entrySet()) {
+            if (e.getKey() >= 200 && e.getKey() < 300 && e.getKey() != 201 && e.getValue().count() > replacedCount) {
+                replaced = e.getKey();
+                replacedCount = e.getValue().count();
+            }
+        }
+        if (created == null) {
+            return out;
+        }
+        out.put("upsert", true);
+        out.put("createdStatus", 201);
+        if (replaced != 0) {
+            out.put("status", replaced);
+        }
+        boolean empty = put.responses().entrySet().stream()
+                .filter(e -> e.getKey() >= 200 && e.getKey() < 300).allMatch(e -> e.getValue().alwaysEmpty());
+        if (empty) {
+            out.put("emptyBody", true);
+        }
+        resource.evidence.add("update: PUT answered 201 " + created.count() + " time(s)"
+                + (replaced == 0 ? "" : " and " + replaced + " " + replacedCount + " time(s)")
+                + ": a PUT naming a new id creates the row (upsert)" + (empty ? "; no answer had a body" : ""));
+        return out;
+    }
+}

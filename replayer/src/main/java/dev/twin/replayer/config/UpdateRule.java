@@ -1,0 +1,20 @@
+package dev.twin.replayer.config;
+
+/**
+ * {@code conventions.update} — how a PUT (action {@code update}) answers.
+ *
+ * @param upsert        true: a PUT naming an id that does not exist creates the row under that id (RabbitMQ's
+ *                      vhosts and queues, CouchDB documents, etcd keys) instead of answering NOT_FOUND
+ * @param status        the status of a replace; null = the bound operation's lowest documented 2xx
+ * @param createdStatus the status of an upsert that created the row; null = 201
+ * @param emptyBody     true: both answer with no body (RabbitMQ's 201 and 204)
+ */
+public record UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody) {
+    public static final UpdateRule DEFAULTS = new UpdateRule(false, null, null, false);
+
+    public UpdateRule merge(UpdateRule override) {
+        return override == null ? this : new UpdateRule(Merging.value(upsert, override.upsert),
+                Merging.value(status, override.status), Merging.value(createdStatus, override.createdStatus),
+                Merging.value(emptyBody, override.emptyBody));
+    }
+}
