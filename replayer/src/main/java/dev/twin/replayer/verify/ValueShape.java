@@ -72,7 +72,15 @@ final class ValueShape {
         }
         boolean upper = part.chars().anyMatch(Character::isUpperCase);
         boolean lower = part.chars().anyMatch(Character::isLowerCase);
-        return upper && lower && !CAMEL_CASE.matcher(part).matches();
+        // random letters change case about every other character (wzBsiboJvOhpUl reads as camel case too);
+        // words in camel case change case once a word (PaymentMethodConfiguration: 5 in 26)
+        int changes = 0;
+        for (int i = 1; i < part.length(); i++) {
+            if (Character.isUpperCase(part.charAt(i)) != Character.isUpperCase(part.charAt(i - 1))) {
+                changes++;
+            }
+        }
+        return upper && lower && (!CAMEL_CASE.matcher(part).matches() || changes * 10 >= part.length() * 4);
     }
 
     /** True when both values are timestamps of the same kind (unix seconds, unix millis, or ISO date-times). */

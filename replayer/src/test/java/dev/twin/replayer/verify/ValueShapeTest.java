@@ -35,6 +35,8 @@ class ValueShapeTest {
     @Test
     void givenARandomIdWithoutADigit_whenShaped_thenItIsStillAnId() {
         assertEquals(Optional.of("map_<alnum14>"), ValueShape.idShape("map_HbOKnTbsXRykck"));
+        // reads as camel case (wz, Bsibo, Jv, Ohp, Ul), but changes case every other letter
+        assertEquals(Optional.of("cus_<alnum14>"), ValueShape.idShape("cus_wzBsiboJvOhpUl"));
     }
 
     @Test
@@ -45,6 +47,7 @@ class ValueShapeTest {
         assertEquals(Optional.empty(), ValueShape.idShape("ab12"));
         assertEquals(Optional.empty(), ValueShape.idShape("PaymentIntent"));
         assertEquals(Optional.empty(), ValueShape.idShape("paymentIntentId"));
+        assertEquals(Optional.empty(), ValueShape.idShape("PaymentMethodConfiguration"));
     }
 
     @Test
