@@ -31,7 +31,8 @@ final class TwinCalls {
         return send(method, path, "application/x-www-form-urlencoded", form);
     }
 
-    private HttpResponse<String> send(String method, String path, String contentType, String body)
+    /** @param body the body, or null for none */
+    HttpResponse<String> send(String method, String path, String contentType, String body)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + twin.port() + path));
         if (apiKey != null) {

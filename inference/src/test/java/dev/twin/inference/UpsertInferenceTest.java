@@ -23,6 +23,7 @@ class UpsertInferenceTest {
     private static final String A = "0b2c8e4a-6f1d-4c3e-9a7b-5d2e1f0a9b8c";
     private static final String B = "7e9d1c3b-2a4f-4b6e-8c0d-1f3a5b7c9d2e";
     private static final String NEW = "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    private static final String VENDOR = "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
 
     @TempDir
     static Path dir;
@@ -37,6 +38,7 @@ class UpsertInferenceTest {
         t.json("PUT", "/api/queues/" + B, "{\"durable\":false}", 201, null);
         t.json("GET", "/api/queues/" + A, null, 200, "{\"id\":\"" + A + "\",\"durable\":true}");
         t.json("PUT", "/api/queues/" + A, "{\"durable\":false}", 204, null);
+        t.add("PUT", "/api/queues/" + B, "application/vnd.queue.v2+json", "{\"durable\":true}", 204, null);
         t.json("GET", "/api/queues/" + A, null, 200, "{\"id\":\"" + A + "\",\"durable\":false}");
         files = Inferred.files(t, InferenceOptions.defaults());
         twin = Inferred.serve(files, dir);
@@ -46,6 +48,14 @@ class UpsertInferenceTest {
     @AfterAll
     static void stop() {
         twin.close();
+    }
+
+    @Test
+    void givenBodiesSentAsAVendorJsonType_whenSentSoAgain_thenTheTwinAcceptsThem() throws Exception {
+        HttpResponse<String> put = calls.send("PUT", "/api/queues/" + VENDOR, "application/vnd.queue.v2+json",
+                "{\"durable\":false}");
+        assertEquals(201, put.statusCode(), put.body());
+        assertTrue(files.text("openapi.yaml").contains("application/vnd.queue.v2+json"), files.text("openapi.yaml"));
     }
 
     @Test

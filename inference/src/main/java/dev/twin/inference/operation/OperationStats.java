@@ -35,6 +35,8 @@ public final class OperationStats {
     private long successObjects;
     private final ListEvidence listEvidence = new ListEvidence();
     private final ServerDefaults serverDefaults = new ServerDefaults();
+    /** The JSON media types requests were sent as ({@code application/vnd.docker.distribution.manifest.v2+json}). */
+    private final TreeSet<String> jsonRequestTypes = new TreeSet<>();
     /** Successful writes (bounded): what was sent and what was answered, for fields derived from the input. */
     private final List<WriteSample> writes = new java.util.ArrayList<>();
     /** Top-level request fields → how many successful requests sent them; and the successful requests. */
@@ -80,6 +82,11 @@ public final class OperationStats {
                 JsonNode body = BodyReader.json(request.body());
                 if (body != null) {
                     jsonBody.add(body);
+                    mediaType(request.headers()).ifPresent(t -> {
+                        if (jsonRequestTypes.size() < 8) {
+                            jsonRequestTypes.add(t);
+                        }
+                    });
                     input = body;
                     body.fieldNames().forEachRemaining(sent::add);
                     body.forEach(v -> sentValues.add(v.asText()));
@@ -108,6 +115,10 @@ public final class OperationStats {
                 if (body != null) {
                     stats.json++;
                     stats.body.add(body);
+                    if (stats.jsonMediaType == null) {
+                        stats.jsonMediaType = mediaType(response.headers()).filter(t -> t.contains("json"))
+                                .orElse(null);
+                    }
                     if (stats.firstJson == null) {
                         stats.firstJson = body;
                     }
@@ -292,6 +303,16 @@ public final class OperationStats {
     /** Values the answers held in this id-like field (bounded). */
     public TreeSet<String> idValues(String field) {
         return idValues.getOrDefault(field, new TreeSet<>());
+    }
+
+    private static java.util.Optional<String> mediaType(List<dev.twin.recorder.Header> headers) {
+        return Headers.first(headers, "Content-Type").map(t -> t.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT))
+                .filter(t -> !t.isEmpty());
+    }
+
+    /** The JSON media types request bodies were sent as; empty when none was named. */
+    public TreeSet<String> jsonRequestTypes() {
+        return jsonRequestTypes;
     }
 
     /** Successful writes as sent and answered (bounded). */

@@ -14,6 +14,8 @@ public final class ResponseStats {
     long empty;
     long other;
     String otherContentType;
+    /** The media type of the first JSON answer ({@code application/vnd.api+json}), or null when unnamed. */
+    String jsonMediaType;
     final ShapeAggregate body = new ShapeAggregate();
     JsonNode firstJson;
     /** "arrayField count.path" pairs whose number was the array's length in every JSON object body; null = none yet. */
@@ -29,6 +31,11 @@ public final class ResponseStats {
 
     public boolean alwaysEmpty() {
         return empty == count;
+    }
+
+    /** The media type JSON answers of this status came as; {@code application/json} when unnamed. */
+    public String jsonMediaType() {
+        return jsonMediaType == null ? "application/json" : jsonMediaType;
     }
 
     public String otherContentType() {

@@ -186,7 +186,11 @@ public final class OpenApiWriter {
         }
         Map<String, Object> content = new LinkedHashMap<>();
         if (op.jsonBody().samples() > 0) {
-            content.put("application/json", Map.of("schema", withRequired(REQUEST.emit(op.jsonBody()), op)));
+            Map<String, Object> schema = withRequired(REQUEST.emit(op.jsonBody()), op);
+            // a vendor JSON type (application/vnd.docker.distribution.manifest.v2+json) is declared as sent
+            java.util.Set<String> types = op.jsonRequestTypes().isEmpty() ? java.util.Set.of("application/json")
+                    : op.jsonRequestTypes();
+            types.forEach(type -> content.put(type, Map.of("schema", schema)));
         }
         if (op.formBody().samples() > 0) {
             Map<String, Object> form = REQUEST.emit(op.formBody());
@@ -225,7 +229,7 @@ public final class OpenApiWriter {
             media.put("schema", schema);
             // the server answers an example first: unbound operations then answer like the recording did
             media.put("example", Scrubber.scrub(stats.firstJson()));
-            out.put("content", Map.of("application/json", media));
+            out.put("content", Map.of(stats.jsonMediaType(), media));
         } else if (stats.otherContentType() != null) {
             out.put("content", Map.of(stats.otherContentType(), Map.of("schema", Map.of("type", "string"))));
         }
