@@ -43,6 +43,8 @@ public final class Inference {
     private final TreeMap<String, TreeMap<String, OperationStats>> operations = new TreeMap<>();
     private final TreeMap<String, String> specOperationIds = new TreeMap<>();
     private NotFoundSample notFoundMessage;
+    private final dev.twin.inference.operation.ConstantHeaders constantHeaders =
+            new dev.twin.inference.operation.ConstantHeaders();
 
     private Inference(ExchangeSource source, InferenceOptions options, Progress progress) {
         this.source = source;
@@ -129,7 +131,7 @@ public final class Inference {
         progress.done();
         return new InferredTwin(source.describe(), options, templates.templates(), operations, specOperationIds,
                 resources, errors, timestampFormat, seeds, counts, evidence, ForHuman.list(operations, resources,
-                templates, transitions), options.spec(), transitions);
+                templates, transitions), options.spec(), transitions, constantHeaders.constants());
     }
 
     private boolean usable(Exchange exchange) {
@@ -161,6 +163,7 @@ public final class Inference {
 
     private void accept(Exchange exchange, PathMatch match) {
         String method = exchange.request().method();
+        constantHeaders.accept(exchange.response().headers());
         OperationStats op = operations.computeIfAbsent(match.template().template(), t -> new TreeMap<>())
                 .computeIfAbsent(method, m -> new OperationStats(m, match.template()));
         JsonNode body = op.accept(exchange, match);

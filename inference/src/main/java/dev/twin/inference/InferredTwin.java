@@ -26,5 +26,6 @@ public record InferredTwin(String source, InferenceOptions options, List<PathTem
                            Map<String, Object> errors, String timestampFormat,
                            Map<String, List<ObjectNode>> seeds, Map<String, Long> counts,
                            List<String> evidence, List<String> forHuman, Path spec,
-                           List<dev.twin.inference.transition.Transition> transitions) {
+                           List<dev.twin.inference.transition.Transition> transitions,
+                           Map<String, String> apiHeaders) {
 }

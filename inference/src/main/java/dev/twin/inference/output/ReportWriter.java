@@ -75,6 +75,10 @@ public final class ReportWriter {
         for (String evidence : twin.evidence()) {
             md.append("- ").append(evidence).append("\n");
         }
+        if (!twin.apiHeaders().isEmpty()) {
+            md.append("- headers on every answer, with one value each time (sent by the twin too): ")
+                    .append(twin.apiHeaders()).append("\n");
+        }
 
         md.append("\n## Left for a human\n\n");
         if (twin.forHuman().isEmpty()) {

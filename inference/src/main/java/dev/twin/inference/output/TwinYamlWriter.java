@@ -28,6 +28,9 @@ public final class TwinYamlWriter {
             imports.add(entry("path", officialFile, "as", OFFICIAL_NAMESPACE));
         }
         doc.put("imports", imports);
+        if (!twin.apiHeaders().isEmpty()) {
+            doc.put("server", Map.of("headers", new java.util.TreeMap<>(twin.apiHeaders())));
+        }
         Map<String, Object> conventions = new LinkedHashMap<>();
         if (twin.timestampFormat() != null) {
             conventions.put("timestamps", Map.of("format", twin.timestampFormat()));

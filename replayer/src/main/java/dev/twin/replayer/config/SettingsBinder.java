@@ -11,9 +11,19 @@ final class SettingsBinder {
         if (m == null) {
             return d;
         }
-        m.allowOnly("host", "port", "validate");
+        m.allowOnly("host", "port", "validate", "headers");
+        java.util.Map<String, String> headers = m.stringMap("headers");
+        if (headers != null) {
+            headers.forEach((name, value) -> {
+                if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                    m.problem("headers", "'" + name + "' is not a header name (letters, digits and !#$%&'*+.^_`|~-)");
+                } else if (value == null || !value.matches("[\\x20-\\x7e\\t]*")) {
+                    m.problem("headers", "the value of " + name + " must be printable ASCII on one line");
+                }
+            });
+        }
         return new ServerSettings(m.string("host", d.host()), m.integer("port", d.port(), 0, 65535),
-                m.enumValue("validate", ValidationMode.class, d.validate()));
+                m.enumValue("validate", ValidationMode.class, d.validate()), headers);
     }
 
     static Tenancy tenancy(YamlMapping root) {

@@ -22,6 +22,7 @@ import dev.twin.replayer.validation.Violation;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -76,7 +77,25 @@ public final class RequestPipeline {
         }
         journal.add(new JournalEntry(Instant.now(), request.method(), request.path(), answer.response().status(),
                 operationId, answer.source(), answer.note()));
-        return answer.response();
+        return withApiHeaders(answer.response(), current.config().server().headers());
+    }
+
+    /** The headers the API sends on every answer, where this answer has none of that name. */
+    private static TwinResponse withApiHeaders(TwinResponse response, Map<String, String> headers) {
+        if (headers.isEmpty()) {
+            return response;
+        }
+        TwinResponse out = response;
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            boolean present = false;
+            for (String name : response.headers().keySet()) {
+                present |= name.equalsIgnoreCase(header.getKey());
+            }
+            if (!present) {
+                out = out.withHeader(header.getKey(), header.getValue());
+            }
+        }
+        return out;
     }
 
     private Answer answerSafely(ServedApi current, RoutedRequest routed) {

@@ -55,6 +55,13 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenAnApiHeaderWithALineBreak_whenLoaded_thenItIsAProblem() {
+        List<String> problems = problems(IMPORT + "server:\n  headers: {X-Api: \"a\\nb\"}\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(true, problems.get(0).contains("must be printable ASCII on one line"), problems.toString());
+    }
+
+    @Test
     void givenABareArrayOnCursorPaging_whenLoaded_thenItIsAProblem() {
         List<String> problems = problems(IMPORT + "conventions:\n  list:\n    bareArray: true\n");
         assertEquals(1, problems.size(), problems.toString());
