@@ -286,8 +286,29 @@ public final class ResourceDetector {
             ListConvention.order(listOp, resource, list);
         }
         Map<String, Object> inject = inject(resource);
+        Map<String, Object> fieldRules = new LinkedHashMap<>();
         if (!inject.isEmpty()) {
-            resource.response.put("fields", Map.of("inject", inject));
+            fieldRules.put("inject", inject);
+        }
+        List<OperationStats> writes = new ArrayList<>();
+        for (String action : List.of("create", "patch", "update")) {
+            if (resource.actions.get(action) != null) {
+                writes.add(resource.actions.get(action));
+            }
+        }
+        java.util.Set<String> skip = new java.util.HashSet<>(List.of(resource.idField, "expand"));
+        SentFields sent = SentFields.of(writes, skip);
+        if (!sent.ignored().isEmpty()) {
+            fieldRules.put("ignore", new ArrayList<>(sent.ignored()));
+            resource.evidence.add("fields the server ignores (sent with a value, never in an answer): "
+                    + sent.ignored());
+        }
+        if (!sent.renamed().isEmpty()) {
+            fieldRules.put("rename", sent.renamed());
+            resource.evidence.add("fields the answers hold under another spelling: " + sent.renamed());
+        }
+        if (!fieldRules.isEmpty()) {
+            resource.response.put("fields", fieldRules);
         }
         if (list != null) {
             resource.response.put("list", list);

@@ -31,6 +31,7 @@ final class CreateAction implements BindingAction {
     @Override
     public TwinResponse run(BoundRequest request, TenantTables tables) {
         ObjectNode fields = request.fields();
+        fields.remove(rows.table().ignoredFields());
         for (String required : requiredFields) {
             JsonNode value = fields.get(required);
             if (value == null || value.isNull()) {

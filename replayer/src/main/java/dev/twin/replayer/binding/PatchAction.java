@@ -30,6 +30,7 @@ final class PatchAction implements BindingAction {
         Row current = rows.existing(request, tables);
         ObjectNode fields = request.fields();
         fields.remove(rows.table().idField());
+        fields.remove(rows.table().ignoredFields());
         ObjectNode data;
         if (replace) {
             data = fields.objectNode();
@@ -59,6 +60,7 @@ final class PatchAction implements BindingAction {
         ObjectNode data = request.fields().objectNode();
         request.parentParams().forEach(data::put);
         data.setAll(request.fields());
+        data.remove(rows.table().ignoredFields());
         data.put(rows.table().idField(), request.id());
         Row row = tables.insert(table, data);
         int createdStatus = rule.createdStatus() != null ? rule.createdStatus() : 201;

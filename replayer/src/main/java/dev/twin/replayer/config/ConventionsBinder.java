@@ -74,9 +74,10 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("inject", "hide", "rename");
+        m.allowOnly("inject", "hide", "rename", "ignore");
         Templates.check(m, "inject");
-        return new FieldRules(m.objectNode("inject"), m.strings("hide"), m.stringMap("rename"));
+        return new FieldRules(m.objectNode("inject"), m.strings("hide"), m.stringMap("rename"),
+                m.has("ignore") ? m.strings("ignore") : null);
     }
 
     private static ListStyle list(YamlMapping m) {

@@ -11,20 +11,28 @@ import java.util.Map;
  * @param inject constant fields added to every row in responses (string values are Handlebars templates)
  * @param hide   fields never shown
  * @param rename stored name → name in bodies
+ * @param ignore request fields the API does not keep (sent, but never in its answers): not stored
  */
-public record FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename) {
+public record FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename, List<String> ignore) {
     public static final FieldRules DEFAULTS = new FieldRules(
-            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), List.of(), Map.of());
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), List.of(), Map.of(),
+            List.of());
+
+    public FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename) {
+        this(inject, hide, rename, null);
+    }
 
     public FieldRules {
         inject = Merging.copy(inject);
         hide = Merging.copy(hide);
         rename = Merging.copy(rename);
+        ignore = ignore == null ? null : List.copyOf(ignore);
     }
 
     /** {@code inject} merges key by key and keeps nulls ({@code description: null} is a value). */
     public FieldRules merge(FieldRules override) {
         return override == null ? this : new FieldRules(Merging.object(inject, override.inject),
-                Merging.value(hide, override.hide), Merging.map(rename, override.rename));
+                Merging.value(hide, override.hide), Merging.map(rename, override.rename),
+                Merging.value(ignore, override.ignore));
     }
 }

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param createLocation whether a create answers the new row's URL in {@code Location}
  * @param createGenerate fields a create generates once and stores, as templates over {@code item}
  * @param createDerive fields a create sets from the input, as expressions over {@code input} and {@code request}
+ * @param ignoredFields request fields the API does not keep: dropped before a write is stored
  * @param update       how a PUT answers, and whether it creates a missing row under the id it names
  * @param deleteAnswersRow a delete answers the row as it was, {@code deleteBody}'s fields on top
  * @param deleteStatus null = the bound operation's lowest documented 2xx
@@ -34,7 +35,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                dev.twin.replayer.config.CreateRule.Location createLocation,
                                Map<String, StringTemplate> createGenerate,
                                Map<String, dev.twin.replayer.config.Expression> createDerive,
-                               boolean deleteAnswersRow, dev.twin.replayer.config.UpdateRule update) {
+                               boolean deleteAnswersRow, dev.twin.replayer.config.UpdateRule update,
+                               Set<String> ignoredFields) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = "__twin_deleted";
@@ -55,7 +57,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 table.references(), conventions.create().location(), generated(conventions.create().generate()),
                 conventions.create().derive() == null ? Map.of() : Map.copyOf(conventions.create().derive()),
                 Boolean.TRUE.equals(delete.answersRow()),
-                conventions.update() == null ? dev.twin.replayer.config.UpdateRule.DEFAULTS : conventions.update());
+                conventions.update() == null ? dev.twin.replayer.config.UpdateRule.DEFAULTS : conventions.update(),
+                conventions.fields().ignore() == null ? Set.of() : Set.copyOf(conventions.fields().ignore()));
     }
 
     private static Map<String, StringTemplate> generated(Map<String, String> templates) {
