@@ -107,6 +107,13 @@ public final class CorpusRun {
         }
     }
 
+    /** Serves the twin in {@code twinDir} (an edited copy, say) and verifies it against the recording in {@code store}. */
+    static VerifyReport verifyTwin(Path twinDir, Path store) throws Exception {
+        try (ServedTwin twin = ServedTwin.start(twinDir)) {
+            return verify(twin.baseUrl(), store);
+        }
+    }
+
     /** What {@code twin verify --session corpus} does against the twin already running. */
     private static VerifyReport verify(URI twin, Path storeFile) {
         try (RecordingStore store = RecordingStore.openReadOnly(storeFile);
