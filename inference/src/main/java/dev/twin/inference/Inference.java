@@ -253,6 +253,10 @@ public final class Inference {
                 return;
             }
             JsonNode body = BodyReader.json(exchange.response().body());
+            if (action.equals("update") && status == 201) {
+                // a PUT that created the row under the id it named: the row is the recording's, never a seed
+                tracker.createdId(match.get().lastValue());
+            }
             if (body == null) {
                 return;
             }

@@ -51,6 +51,13 @@ class UpsertInferenceTest {
     }
 
     @Test
+    void givenRowsThePutsCreated_whenInferred_thenTheyAreNoSeeds() throws Exception {
+        assertEquals(404, calls.json("GET", "/api/queues/" + A, null).statusCode());
+        assertTrue(files.text("inference-report.md").contains("seed (initial): 0 rows; the recording created 2"),
+                files.text("inference-report.md"));
+    }
+
+    @Test
     void givenBodiesSentAsAVendorJsonType_whenSentSoAgain_thenTheTwinAcceptsThem() throws Exception {
         HttpResponse<String> put = calls.send("PUT", "/api/queues/" + VENDOR, "application/vnd.queue.v2+json",
                 "{\"durable\":false}");

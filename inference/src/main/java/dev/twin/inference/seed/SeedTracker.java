@@ -41,6 +41,13 @@ public final class SeedTracker {
         }
     }
 
+    /** A row created under an id the client chose, whose answer did not show it (a PUT answered 201). */
+    public void createdId(String id) {
+        if (id != null && !initial.containsKey(id)) {
+            created.add(id);
+        }
+    }
+
     /** A row as a read (get, list) answered it. */
     public void seen(JsonNode row) {
         String id = idOf(row);
