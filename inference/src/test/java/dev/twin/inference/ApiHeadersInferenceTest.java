@@ -1,30 +1,19 @@
 package dev.twin.inference;
 
-import dev.twin.inference.output.TwinFiles;
 import dev.twin.recorder.Header;
-import dev.twin.replayer.server.TwinServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A header the API sent with one value on every answer is sent by the twin on every API answer too. */
-class ApiHeadersInferenceTest {
-    @TempDir
-    static Path dir;
-    static TwinFiles files;
-    static TwinServer twin;
-    static TwinCalls calls;
+class ApiHeadersInferenceTest extends ServedRecordingTest {
 
-    @BeforeAll
-    static void inferAndServe() throws Exception {
+    @Override
+    Traffic recording() {
         Traffic t = new Traffic("127.0.0.1:5000");
         List<Header> headers = List.of(new Header("Docker-Distribution-Api-Version", "registry/2.0"));
         t.json("GET", "/v2/", null, 200, "{}", headers);
@@ -32,14 +21,7 @@ class ApiHeadersInferenceTest {
         t.json("GET", "/v2/repos/1", null, 200, "{\"id\":1,\"name\":\"web\"}", List.of(
                 new Header("Docker-Distribution-Api-Version", "registry/2.0"), new Header("Date", "Sun, 06 Dec 2026")));
         t.json("GET", "/v2/repos/7", null, 404, "{\"errors\":[]}", headers);
-        files = Inferred.files(t, InferenceOptions.defaults());
-        twin = Inferred.serve(files, dir);
-        calls = new TwinCalls(twin, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        twin.close();
+        return t;
     }
 
     @Test

@@ -2,15 +2,9 @@ package dev.twin.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.inference.output.TwinFiles;
-import dev.twin.replayer.server.TwinServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,31 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * An API whose delete answers the row it deleted, plus {@code deleted: true}: the twin answers the row being
  * deleted, not a copy of the one row the recording happened to delete.
  */
-class DeleteAnswerInferenceTest {
+class DeleteAnswerInferenceTest extends ServedRecordingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-    static TwinFiles files;
-    static TwinServer twin;
-    static TwinCalls calls;
-
-    @BeforeAll
-    static void inferAndServe() throws Exception {
+    @Override
+    Traffic recording() {
         Traffic t = new Traffic("api.example.com");
         t.json("POST", "/notes", "{\"text\":\"a\",\"pages\":2}", 201, "{\"id\":1,\"text\":\"a\",\"pages\":2}");
         t.json("POST", "/notes", "{\"text\":\"b\",\"pages\":5}", 201, "{\"id\":2,\"text\":\"b\",\"pages\":5}");
         t.json("GET", "/notes/1", null, 200, "{\"id\":1,\"text\":\"a\",\"pages\":2}");
         t.json("DELETE", "/notes/1", null, 200, "{\"id\":1,\"text\":\"a\",\"pages\":2,\"deleted\":true}");
         t.json("GET", "/notes/1", null, 404, "{\"error\":\"not found\"}");
-        files = Inferred.files(t, InferenceOptions.defaults());
-        twin = Inferred.serve(files, dir);
-        calls = new TwinCalls(twin, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        twin.close();
+        return t;
     }
 
     @Test

@@ -2,16 +2,10 @@ package dev.twin.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.inference.output.TwinFiles;
 import dev.twin.recorder.Header;
-import dev.twin.replayer.server.TwinServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,17 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code /posts/{id}/comments} holding {@code postId}, {@code {}} for a delete and for every 404, and creates that
  * name the new row in {@code Location}. Inferred with no edits, the twin must answer the same way over HTTP.
  */
-class JsonServerShapedInferenceTest {
+class JsonServerShapedInferenceTest extends ServedRecordingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOST = "127.0.0.1:3000";
 
-    @TempDir
-    static Path dir;
-    static TwinFiles files;
-    static TwinServer twin;
-    static TwinCalls calls;
-
-    private static Traffic recording() {
+    @Override
+    Traffic recording() {
         Traffic t = new Traffic(HOST);
         t.json("GET", "/posts", null, 200, "[{\"id\":1,\"title\":\"hello\",\"userId\":1},"
                 + "{\"id\":2,\"title\":\"second\",\"userId\":2}]");
@@ -61,17 +50,6 @@ class JsonServerShapedInferenceTest {
         return t;
     }
 
-    @BeforeAll
-    static void inferAndServe() throws Exception {
-        files = Inferred.files(recording(), InferenceOptions.defaults());
-        twin = Inferred.serve(files, dir);
-        calls = new TwinCalls(twin, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        twin.close();
-    }
 
     @Test
     void givenOnlyThePostsThatExistedBeforeTheFirstWrite_whenListed_thenTheyAreTheSeedsOldestFirst() throws Exception {

@@ -2,14 +2,7 @@ package dev.twin.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.inference.output.TwinFiles;
-import dev.twin.replayer.server.TwinServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,17 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Fields a server ignores (sent with a value, never answered) are not echoed by the twin; fields it answers under
  * another spelling of the same name (Twilio's {@code To} as {@code to}) come back under that spelling.
  */
-class SentFieldsInferenceTest {
+class SentFieldsInferenceTest extends ServedRecordingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-    static TwinFiles files;
-    static TwinServer twin;
-    static TwinCalls calls;
+    @Override
+    String apiKey() {
+        return "sk_test_sent";
+    }
 
-    @BeforeAll
-    static void inferAndServe() throws Exception {
+    @Override
+    Traffic recording() {
         Traffic t = new Traffic("api.example.com");
         t.form("POST", "/v1/messages", "To=%2B15551230001&Body=hi&Priority=high", 201,
                 "{\"sid\":\"msg_Aa11Bb22Cc33Dd\",\"to\":\"+15551230001\",\"body\":\"hi\"}");
@@ -37,14 +29,7 @@ class SentFieldsInferenceTest {
                 "{\"sid\":\"msg_Ee44Ff55Gg66Hh\",\"to\":\"+15551230002\",\"body\":\"yo\"}");
         t.form("GET", "/v1/messages/msg_Aa11Bb22Cc33Dd", null, 200,
                 "{\"sid\":\"msg_Aa11Bb22Cc33Dd\",\"to\":\"+15551230001\",\"body\":\"hi\"}");
-        files = Inferred.files(t, InferenceOptions.defaults());
-        twin = Inferred.serve(files, dir);
-        calls = new TwinCalls(twin, "sk_test_sent");
-    }
-
-    @AfterAll
-    static void stop() {
-        twin.close();
+        return t;
     }
 
     @Test

@@ -2,15 +2,9 @@ package dev.twin.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.inference.output.TwinFiles;
-import dev.twin.replayer.server.TwinServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,15 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the request, choose the status by {@code capture} of the row, stamp {@code voided_at} with the clock, and refuse
  * a call on a row whose status the failed calls had.
  */
-class TransitionInferenceTest {
+class TransitionInferenceTest extends ServedRecordingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long RECORDED_AT = 1_700_000_000L;
-
-    @TempDir
-    static Path dir;
-    static TwinFiles files;
-    static TwinServer twin;
-    static TwinCalls calls;
 
     private static String order(String id, int amount, String capture, String status, int paid, String note,
                                 Object voidedAt) {
@@ -38,7 +26,13 @@ class TransitionInferenceTest {
                 + (note == null ? "null" : "\"" + note + "\"") + ",\"voided_at\":" + voidedAt + "}";
     }
 
-    private static Traffic recording() {
+    @Override
+    String apiKey() {
+        return "sk_test_transitions";
+    }
+
+    @Override
+    Traffic recording() {
         Traffic t = new Traffic("api.example.com");
         String a = "ord_Aa11Bb22Cc33Dd";
         String b = "ord_Ee44Ff55Gg66Hh";
@@ -59,17 +53,6 @@ class TransitionInferenceTest {
         return t;
     }
 
-    @BeforeAll
-    static void inferAndServe() throws Exception {
-        files = Inferred.files(recording(), InferenceOptions.defaults());
-        twin = Inferred.serve(files, dir);
-        calls = new TwinCalls(twin, "sk_test_transitions");
-    }
-
-    @AfterAll
-    static void stop() {
-        twin.close();
-    }
 
     @Test
     void givenPayCalls_whenInferred_thenACustomOperationExplainsEachChangedFieldInTheReport() {
@@ -115,6 +98,5 @@ class TransitionInferenceTest {
     void givenAVoidCall_whenInferred_thenTheVoidTimeIsTheServersClock() {
         assertTrue(files.text("twin.yaml").contains("voided_at: request.now"), files.text("twin.yaml"));
     }
-
 
 }

@@ -1,15 +1,9 @@
 package dev.twin.inference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.inference.output.TwinFiles;
-import dev.twin.replayer.server.TwinServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,21 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A PUT that creates a row under the id the client chose (201, no body) and replaces it afterwards (204, no body),
  * as RabbitMQ's management API and many key-value APIs do: the twin upserts the same way.
  */
-class UpsertInferenceTest {
+class UpsertInferenceTest extends ServedRecordingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String A = "0b2c8e4a-6f1d-4c3e-9a7b-5d2e1f0a9b8c";
     private static final String B = "7e9d1c3b-2a4f-4b6e-8c0d-1f3a5b7c9d2e";
     private static final String NEW = "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
     private static final String VENDOR = "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
 
-    @TempDir
-    static Path dir;
-    static TwinFiles files;
-    static TwinServer twin;
-    static TwinCalls calls;
-
-    @BeforeAll
-    static void inferAndServe() throws Exception {
+    @Override
+    Traffic recording() {
         Traffic t = new Traffic("127.0.0.1:15672");
         t.json("PUT", "/api/queues/" + A, "{\"durable\":true}", 201, null);
         t.json("PUT", "/api/queues/" + B, "{\"durable\":false}", 201, null);
@@ -40,14 +28,7 @@ class UpsertInferenceTest {
         t.json("PUT", "/api/queues/" + A, "{\"durable\":false}", 204, null);
         t.add("PUT", "/api/queues/" + B, "application/vnd.queue.v2+json", "{\"durable\":true}", 204, null);
         t.json("GET", "/api/queues/" + A, null, 200, "{\"id\":\"" + A + "\",\"durable\":false}");
-        files = Inferred.files(t, InferenceOptions.defaults());
-        twin = Inferred.serve(files, dir);
-        calls = new TwinCalls(twin, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        twin.close();
+        return t;
     }
 
     @Test

@@ -2,15 +2,9 @@ package dev.twin.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.inference.output.TwinFiles;
-import dev.twin.replayer.server.TwinServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,16 +15,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ({@code metadata[order]=42} answered {@code "42"}), a field it requires (a 400 named it when it was missing), and
  * ids of a table that was never read by path.
  */
-class WriteAnswerInferenceTest {
+class WriteAnswerInferenceTest extends ServedRecordingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-    static TwinFiles files;
-    static TwinServer twin;
-    static TwinCalls calls;
+    @Override
+    String apiKey() {
+        return "sk_test_write";
+    }
 
-    private static Traffic recording() {
+    @Override
+    Traffic recording() {
         Traffic t = new Traffic("api.example.com");
         t.form("POST", "/v1/widgets", "name=a&metadata[order]=42", 200, "{\"id\":\"wid_Ab12Cd34Ef56Gh\","
                 + "\"object\":\"widget\",\"name\":\"a\",\"description\":null,\"metadata\":{\"order\":\"42\"},"
@@ -46,17 +40,6 @@ class WriteAnswerInferenceTest {
         return t;
     }
 
-    @BeforeAll
-    static void inferAndServe() throws Exception {
-        files = Inferred.files(recording(), InferenceOptions.defaults());
-        twin = Inferred.serve(files, dir);
-        calls = new TwinCalls(twin, "sk_test_write");
-    }
-
-    @AfterAll
-    static void stop() {
-        twin.close();
-    }
 
     @Test
     void givenDefaultsTheServerAnswered_whenCreatedWithoutThoseFields_thenTheTwinAnswersTheSameDefaults()
