@@ -81,6 +81,13 @@ class JsonServerShapedInferenceTest extends ServedRecordingTest {
     }
 
     @Test
+    void givenALimitLargerThanAnyRecorded_whenListed_thenTheTwinTakesItAsTheServerWould() throws Exception {
+        HttpResponse<String> page = calls.json("GET", "/posts?_page=1&_limit=5000", null);
+        assertEquals(200, page.statusCode(), page.body());
+        assertEquals("2", page.headers().firstValue("X-Total-Count").orElse(""));
+    }
+
+    @Test
     void givenSortParameters_whenListed_thenRowsComeInThatOrder() throws Exception {
         HttpResponse<String> sorted = calls.json("GET", "/posts?_sort=title&_order=desc", null);
         assertEquals("[{\"id\":2,\"title\":\"second\",\"userId\":2},{\"id\":1,\"title\":\"hello\",\"userId\":1}]",

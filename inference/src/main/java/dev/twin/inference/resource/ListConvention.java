@@ -141,6 +141,8 @@ final class ListConvention {
         out.put("bareArray", true);
         if (offset) {
             out.put("defaultLimit", 0);
+            // no cap was seen: a large limit the server took must not be refused by the twin
+            out.put("maxLimit", 100_000);
             params.writeTo(out);
             if (evidence.totalHeader() != null) {
                 out.put("totalHeader", evidence.totalHeader());
@@ -163,6 +165,7 @@ final class ListConvention {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("style", "offset");
         out.put("dataField", dataField);
+        out.put("maxLimit", 100_000);
         params.writeTo(out);
         String limitField = null;
         String offsetField = null;
