@@ -2,19 +2,28 @@ package dev.twin.replayer.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.convention.PlainValues;
 import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.state.Row;
 import dev.twin.replayer.state.StateException;
 import dev.twin.replayer.state.TenantTables;
+import org.apache.commons.jexl3.JexlException;
+import org.apache.commons.jexl3.MapContext;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code create}: stores the body's fields (and the parent path parameters, e.g. Twilio's {@code AccountSid}) as a
  * new row; answers the shaped row with the create status. The table mints the id unless the body names one (as
- * Stripe allows for products), in which case a taken id is a CONFLICT.
+ * Stripe allows for products), in which case a taken id is a CONFLICT. Fields the API ignores are dropped first;
+ * the fields it derives from the input ({@code create.derive}) and generates per row ({@code create.generate}) are
+ * stored with the row; {@code create.location} names the new row in a {@code Location} header.
  */
 final class CreateAction implements BindingAction {
     private final Rows rows;
@@ -50,7 +59,7 @@ final class CreateAction implements BindingAction {
             case NONE -> response;
             case RELATIVE -> response.withHeader("Location", itemPath(request, row));
             case ABSOLUTE -> response.withHeader("Location", "http://"
-                    + java.util.Objects.requireNonNullElse(request.routed().request().header("Host"), "127.0.0.1")
+                    + Objects.requireNonNullElse(request.routed().request().header("Host"), "127.0.0.1")
                     + itemPath(request, row));
         };
     }
@@ -61,15 +70,15 @@ final class CreateAction implements BindingAction {
         if (derive.isEmpty()) {
             return;
         }
-        org.apache.commons.jexl3.MapContext context = new org.apache.commons.jexl3.MapContext();
-        context.set("input", dev.twin.replayer.convention.PlainValues.toPlain(fields));
-        context.set("request", java.util.Map.of("method", request.routed().request().method(),
+        MapContext context = new MapContext();
+        context.set("input", PlainValues.toPlain(fields));
+        context.set("request", Map.of("method", request.routed().request().method(),
                 "path", request.routed().request().path(), "now", System.currentTimeMillis() / 1000L));
         derive.forEach((field, expression) -> {
             if (!fields.has(field)) {
                 try {
-                    data.set(field, dev.twin.replayer.convention.PlainValues.toJson(expression.evaluate(context)));
-                } catch (org.apache.commons.jexl3.JexlException e) {
+                    data.set(field, PlainValues.toJson(expression.evaluate(context)));
+                } catch (JexlException e) {
                     throw new StateException(new TwinError(ErrorKind.VALIDATION_ERROR, "create.derive." + field
                             + " at " + expression.location() + " could not be evaluated: " + e.getMessage(), field));
                 }
@@ -84,7 +93,7 @@ final class CreateAction implements BindingAction {
             return row;
         }
         ObjectNode data = row.data().deepCopy();
-        java.util.Map<String, Object> model = java.util.Map.of("item", dev.twin.replayer.convention.PlainValues
+        java.util.Map<String, Object> model = Map.of("item", dev.twin.replayer.convention.PlainValues
                 .toPlain(row.data()));
         generate.forEach((field, template) -> {
             if (!data.has(field)) {
@@ -98,6 +107,6 @@ final class CreateAction implements BindingAction {
     private static String itemPath(BoundRequest request, Row row) {
         String collection = request.routed().request().path();
         return (collection.endsWith("/") ? collection : collection + "/")
-                + java.net.URLEncoder.encode(row.id(), java.nio.charset.StandardCharsets.UTF_8);
+                + URLEncoder.encode(row.id(), StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,7 @@
 package dev.twin.replayer.binding;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.config.UpdateRule;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.state.Row;
 import dev.twin.replayer.state.TenantTables;
@@ -54,7 +55,7 @@ final class PatchAction implements BindingAction {
 
     /** An upsert of a row that was not there: stored under the id the path names. */
     private TwinResponse created(BoundRequest request, TenantTables tables,
-                                 dev.twin.replayer.config.UpdateRule rule) {
+                                 UpdateRule rule) {
         String table = rows.table().table();
         tables.get(table, request.id()).ifPresent(deleted -> tables.delete(table, deleted.id()));
         ObjectNode data = request.fields().objectNode();
