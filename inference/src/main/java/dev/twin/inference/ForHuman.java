@@ -3,7 +3,9 @@ package dev.twin.inference;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.path.PathTemplate;
 import dev.twin.inference.path.PathTemplates;
+import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.resource.Resource;
+import dev.twin.inference.transition.Transition;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,16 +20,16 @@ final class ForHuman {
     }
 
     static List<String> list(TreeMap<String, TreeMap<String, OperationStats>> operations, List<Resource> resources,
-                             PathTemplates templates, List<dev.twin.inference.transition.Transition> transitions) {
+                             PathTemplates templates, List<Transition> transitions) {
         Set<OperationStats> bound = new HashSet<>();
-        for (dev.twin.inference.transition.Transition transition : transitions) {
+        for (Transition transition : transitions) {
             bound.add(transition.op());
         }
         for (Resource resource : resources) {
             resource.bindings().forEach(binding -> bound.add(binding.op()));
         }
         List<String> out = new ArrayList<>();
-        for (dev.twin.inference.transition.Transition transition : transitions) {
+        for (Transition transition : transitions) {
             if (!transition.unexplained().isEmpty()) {
                 out.add("`" + transition.op().method() + " " + transition.op().path().template() + "` ("
                         + transition.name() + "): " + transition.unexplained() + " changed in a way no rule explains;"
@@ -36,7 +38,7 @@ final class ForHuman {
         }
         for (Map.Entry<String, TreeMap<String, OperationStats>> path : operations.entrySet()) {
             String template = path.getKey();
-            List<String> segments = dev.twin.inference.path.PathTrie.segments(template);
+            List<String> segments = PathTrie.segments(template);
             boolean actionOnItem = segments.size() >= 2 && !segments.get(segments.size() - 1).startsWith("{")
                     && segments.get(segments.size() - 2).startsWith("{");
             for (OperationStats op : path.getValue().values()) {

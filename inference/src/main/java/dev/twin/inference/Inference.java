@@ -2,6 +2,7 @@ package dev.twin.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.inference.operation.ConstantHeaders;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.path.PathMatch;
 import dev.twin.inference.path.PathTemplates;
@@ -21,11 +22,14 @@ import dev.twin.inference.transition.TransitionInference;
 import dev.twin.recorder.Exchange;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -43,8 +47,8 @@ public final class Inference {
     private final TreeMap<String, TreeMap<String, OperationStats>> operations = new TreeMap<>();
     private final TreeMap<String, String> specOperationIds = new TreeMap<>();
     private NotFoundSample notFoundMessage;
-    private final dev.twin.inference.operation.ConstantHeaders constantHeaders =
-            new dev.twin.inference.operation.ConstantHeaders();
+    private final ConstantHeaders constantHeaders =
+            new ConstantHeaders();
 
     private Inference(ExchangeSource source, InferenceOptions options, Progress progress) {
         this.source = source;
@@ -186,7 +190,7 @@ public final class Inference {
      */
     private Map<String, ActionEvidence> actionEndpoints(List<Resource> resources) {
         Map<String, ActionEvidence> out = new TreeMap<>();
-        java.util.Set<OperationStats> bound = new java.util.HashSet<>();
+        Set<OperationStats> bound = new HashSet<>();
         resources.forEach(r -> r.bindings().forEach(b -> bound.add(b.op())));
         for (Resource resource : resources) {
             String prefix = resource.itemPath() + "/";
@@ -344,7 +348,7 @@ public final class Inference {
         }
         return votes.entrySet().stream()
                 .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(
-                        java.util.Comparator.reverseOrder())))
+                        Comparator.reverseOrder())))
                 .map(Map.Entry::getKey).orElse(null);
     }
 

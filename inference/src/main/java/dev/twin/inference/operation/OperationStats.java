@@ -1,6 +1,7 @@
 package dev.twin.inference.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.twin.inference.path.PathMatch;
 import dev.twin.inference.path.PathTemplate;
 import dev.twin.inference.schema.BodyReader;
@@ -9,11 +10,18 @@ import dev.twin.recorder.Exchange;
 import dev.twin.recorder.Headers;
 import dev.twin.recorder.RecordedResponse;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** Everything learnt about one method on one path template, merged exchange by exchange. */
 public final class OperationStats {
@@ -38,14 +46,14 @@ public final class OperationStats {
     /** The JSON media types requests were sent as ({@code application/vnd.docker.distribution.manifest.v2+json}). */
     private final TreeSet<String> jsonRequestTypes = new TreeSet<>();
     /** Successful writes (bounded): what was sent and what was answered, for fields derived from the input. */
-    private final List<WriteSample> writes = new java.util.ArrayList<>();
+    private final List<WriteSample> writes = new ArrayList<>();
     /** Top-level request fields → how many successful requests sent them; and the successful requests. */
     private final TreeMap<String, Long> sentBySuccesses = new TreeMap<>();
     private long successfulRequests;
     /** Rejected writes (bounded): the fields each sent and the start of its error body. */
-    private final List<Rejected> rejected = new java.util.ArrayList<>();
+    private final List<Rejected> rejected = new ArrayList<>();
 
-    private record Rejected(java.util.Set<String> sent, String answer) {
+    private record Rejected(Set<String> sent, String answer) {
     }
     /** Values of id-like top-level fields in successful object answers (bounded), for tables never read by path. */
     private final TreeMap<String, TreeSet<String>> idValues = new TreeMap<>();
@@ -74,9 +82,9 @@ public final class OperationStats {
         if (!values.isEmpty() && status >= 200 && status < 300 && lastParamValues.size() < MAX_SAMPLE_VALUES) {
             lastParamValues.add(match.lastValue());
         }
-        java.util.Set<String> sent = new java.util.HashSet<>();
-        JsonNode input = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        java.util.Set<String> sentValues = new java.util.HashSet<>();
+        Set<String> sent = new HashSet<>();
+        JsonNode input = JsonNodeFactory.instance.objectNode();
+        Set<String> sentValues = new HashSet<>();
         switch (BodyReader.kind(request.headers(), request.body())) {
             case JSON -> {
                 JsonNode body = BodyReader.json(request.body());
@@ -254,7 +262,7 @@ public final class OperationStats {
         return absoluteLocations == answers ? "absolute" : relativeLocations == answers ? "relative" : null;
     }
 
-    private void noteRequired(RecordedResponse response, java.util.Set<String> sent) {
+    private void noteRequired(RecordedResponse response, Set<String> sent) {
         if (response.status() >= 200 && response.status() < 300) {
             successfulRequests++;
             sent.forEach(name -> sentBySuccesses.merge(name, 1L, Long::sum));
@@ -262,14 +270,14 @@ public final class OperationStats {
                 || method.equals("PUT") || method.equals("PATCH"))) {
             String text = response.body().text();
             if (rejected.size() < 64) {
-                rejected.add(new Rejected(java.util.Set.copyOf(sent), text.length() > 4096 ? text.substring(0, 4096)
+                rejected.add(new Rejected(Set.copyOf(sent), text.length() > 4096 ? text.substring(0, 4096)
                         : text));
             }
         }
     }
 
     private static boolean mentions(String text, String field) {
-        return java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])" + java.util.regex.Pattern.quote(field)
+        return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(field)
                 + "(?![A-Za-z0-9_])").matcher(text).find();
     }
 
@@ -305,8 +313,8 @@ public final class OperationStats {
         return idValues.getOrDefault(field, new TreeSet<>());
     }
 
-    private static java.util.Optional<String> mediaType(List<dev.twin.recorder.Header> headers) {
-        return Headers.first(headers, "Content-Type").map(t -> t.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT))
+    private static Optional<String> mediaType(List<dev.twin.recorder.Header> headers) {
+        return Headers.first(headers, "Content-Type").map(t -> t.split(";")[0].trim().toLowerCase(Locale.ROOT))
                 .filter(t -> !t.isEmpty());
     }
 
@@ -331,7 +339,7 @@ public final class OperationStats {
     }
 
     private static Map<String, String> firstValues(JsonNode query) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         query.fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
             out.put(field.getKey(), value.isArray() ? value.path(0).asText() : value.asText());
@@ -340,7 +348,7 @@ public final class OperationStats {
     }
 
     private Map<String, String> pathParamValues(PathMatch match) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         List<String> values = match.values();
         for (int i = 0; i < values.size(); i++) {
             out.put(path.params().get(i), values.get(i));

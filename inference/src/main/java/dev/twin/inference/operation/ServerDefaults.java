@@ -2,10 +2,14 @@ package dev.twin.inference.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a write's successful answers held in the fields the client did not send: the server's own defaults
@@ -15,14 +19,14 @@ import java.util.TreeMap;
 public final class ServerDefaults {
     private static final int MAX_FIELDS = 256;
 
-    private static final java.util.List<String> ID_NAMES = java.util.List.of("id", "sid", "uuid", "_id", "key");
-    private static final java.util.regex.Pattern RANDOM_TAIL = java.util.regex.Pattern.compile("^(.*?)([A-Za-z0-9]{6,})$");
+    private static final List<String> ID_NAMES = List.of("id", "sid", "uuid", "_id", "key");
+    private static final Pattern RANDOM_TAIL = Pattern.compile("^(.*?)([A-Za-z0-9]{6,})$");
 
     private final TreeMap<String, JsonNode> first = new TreeMap<>();
     /** Text fields: the shape of a generated value ("id|_secret_|24"), whether all agreed, values seen (bounded). */
     private final TreeMap<String, String> generatedShape = new TreeMap<>();
     private final TreeMap<String, Boolean> shapeAgrees = new TreeMap<>();
-    private final TreeMap<String, java.util.Set<String>> generatedValues = new TreeMap<>();
+    private final TreeMap<String, Set<String>> generatedValues = new TreeMap<>();
     private final TreeMap<String, StringBuilder> randomChars = new TreeMap<>();
     private final TreeMap<String, Long> agreeing = new TreeMap<>();
     private final TreeMap<String, Long> seen = new TreeMap<>();
@@ -71,7 +75,7 @@ public final class ServerDefaults {
                     break;
                 }
             }
-            java.util.regex.Matcher m = RANDOM_TAIL.matcher(text);
+            Matcher m = RANDOM_TAIL.matcher(text);
             if (m.matches() && !m.group(1).contains("{{")) {
                 shape = (idField == null ? "" : idField) + "|" + m.group(1) + "|" + m.group(2).length();
                 randomChars.computeIfAbsent(name, n -> new StringBuilder());
@@ -86,7 +90,7 @@ public final class ServerDefaults {
         } else {
             shapeAgrees.putIfAbsent(name, true);
         }
-        java.util.Set<String> values = generatedValues.computeIfAbsent(name, n -> new java.util.HashSet<>());
+        Set<String> values = generatedValues.computeIfAbsent(name, n -> new HashSet<>());
         if (values.size() < 64 && !values.add(value.asText())) {
             shapeAgrees.put(name, false);
         }

@@ -3,6 +3,7 @@ package dev.twin.inference.output;
 import dev.twin.inference.InferredTwin;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.operation.ResponseStats;
+import dev.twin.inference.path.ParamNames;
 import dev.twin.inference.resource.Resource;
 import dev.twin.inference.schema.SchemaEmitter;
 import dev.twin.inference.schema.ShapeAggregate;
@@ -17,11 +18,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** The inferred operations as an OpenAPI 3.0.3 document (operations the official spec covers are left out). */
 public final class OpenApiWriter {
     private static final SchemaEmitter REQUEST = new SchemaEmitter(true, null);
-    private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.]*");
+    private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.]*");
 
     /** Nested objects carrying an `object`/`type` discriminator become named components (first shape wins). */
     private final SchemaEmitter RESPONSE = new SchemaEmitter(false, this::nestedComponent);
@@ -103,7 +105,7 @@ public final class OpenApiWriter {
 
     /** The fields the server was seen to require (a 4xx named each one a request lacked). */
     private static Map<String, Object> withRequired(Map<String, Object> schema, OperationStats op) {
-        java.util.TreeSet<String> required = op.requiredRequestFields();
+        TreeSet<String> required = op.requiredRequestFields();
         if (!required.isEmpty() && schema.get("properties") instanceof Map<?, ?>) {
             Map<String, Object> out = new LinkedHashMap<>();
             schema.forEach((key, value) -> {
@@ -188,7 +190,7 @@ public final class OpenApiWriter {
         if (op.jsonBody().samples() > 0) {
             Map<String, Object> schema = withRequired(REQUEST.emit(op.jsonBody()), op);
             // a vendor JSON type (application/vnd.docker.distribution.manifest.v2+json) is declared as sent
-            java.util.Set<String> types = op.jsonRequestTypes().isEmpty() ? java.util.Set.of("application/json")
+            Set<String> types = op.jsonRequestTypes().isEmpty() ? Set.of("application/json")
                     : op.jsonRequestTypes();
             types.forEach(type -> content.put(type, Map.of("schema", schema)));
         }
@@ -243,7 +245,7 @@ public final class OpenApiWriter {
         }
         String component = resourceComponents.get(type);
         if (component == null) {
-            component = dev.twin.inference.path.ParamNames.pascal(type);
+            component = ParamNames.pascal(type);
             if (!components.containsKey(component)) {
                 components.put(component, Map.of());
                 components.put(component, RESPONSE.emit(shape));

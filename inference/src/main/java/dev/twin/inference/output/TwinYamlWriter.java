@@ -4,11 +4,13 @@ import dev.twin.inference.InferredTwin;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.resource.IdShape;
 import dev.twin.inference.resource.Resource;
+import dev.twin.inference.transition.Transition;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** twin.yaml: imports the inferred (and official) spec, declares the tables, binds the operations. */
 public final class TwinYamlWriter {
@@ -29,7 +31,7 @@ public final class TwinYamlWriter {
         }
         doc.put("imports", imports);
         if (!twin.apiHeaders().isEmpty()) {
-            doc.put("server", Map.of("headers", new java.util.TreeMap<>(twin.apiHeaders())));
+            doc.put("server", Map.of("headers", new TreeMap<>(twin.apiHeaders())));
         }
         Map<String, Object> conventions = new LinkedHashMap<>();
         if (twin.timestampFormat() != null) {
@@ -49,7 +51,7 @@ public final class TwinYamlWriter {
                     b.parentFields())));
         }
         List<Object> custom = new ArrayList<>();
-        for (dev.twin.inference.transition.Transition transition : twin.transitions()) {
+        for (Transition transition : twin.transitions()) {
             Map<String, Object> binding = new LinkedHashMap<>();
             binding.put("mock", (openApi.isOfficial(transition.op()) ? OFFICIAL_NAMESPACE : NAMESPACE) + "."
                     + openApi.operationIdOf(transition.op()));
@@ -129,7 +131,7 @@ public final class TwinYamlWriter {
     }
 
     /** Read the row the path names, check the inferred precondition, set the inferred fields, answer the row. */
-    private static Map<String, Object> customOperation(dev.twin.inference.transition.Transition transition) {
+    private static Map<String, Object> customOperation(Transition transition) {
         Map<String, Object> op = new LinkedHashMap<>();
         op.put("name", transition.name());
         List<Object> steps = new ArrayList<>();

@@ -8,7 +8,9 @@ import dev.twin.inference.schema.ShapeAggregate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -79,7 +81,7 @@ public final class ErrorConvention {
         }
         out.put("fields", fields);
         fields = new LinkedHashMap<>(fields);
-        fields.values().removeIf(java.util.Objects::isNull);
+        fields.values().removeIf(Objects::isNull);
         Map<String, Object> status = new LinkedHashMap<>();
         Map<String, Object> typeMap = new LinkedHashMap<>();
         Map<String, Object> codeMap = new LinkedHashMap<>();
@@ -154,7 +156,7 @@ public final class ErrorConvention {
         if (shape.isObject()) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<String, ShapeAggregate> p : shape.properties().entrySet()) {
-                String lower = p.getKey().toLowerCase(java.util.Locale.ROOT);
+                String lower = p.getKey().toLowerCase(Locale.ROOT);
                 boolean filledByTwin = lower.equals("param") || lower.equals("code");
                 if (!shape.alwaysPresent(p.getKey()) && !filledByTwin) {
                     continue;
@@ -167,7 +169,7 @@ public final class ErrorConvention {
             return out;
         }
         JsonNode constant = shape.constant();
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         if (shape.onlyStrings() && (lower.contains("message") || lower.equals("detail") || lower.equals("error")
                 || lower.equals("reason") || lower.equals("description"))) {
             return constant != null && shape.samples() > 1 ? constant : "{{error.message}}";

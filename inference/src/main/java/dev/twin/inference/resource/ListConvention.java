@@ -8,6 +8,7 @@ import dev.twin.inference.schema.ShapeAggregate;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -190,7 +191,7 @@ final class ListConvention {
         String totalField = totalField(ok, dataField);
         if (totalField == null) {
             totalField = envelope.properties().keySet().stream()
-                    .filter(name -> name.toLowerCase(java.util.Locale.ROOT).contains("total")
+                    .filter(name -> name.toLowerCase(Locale.ROOT).contains("total")
                             && envelope.properties().get(name).onlyIntegers())
                     .findFirst().orElse(null);
         }

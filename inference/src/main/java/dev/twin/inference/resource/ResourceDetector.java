@@ -3,14 +3,18 @@ package dev.twin.inference.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.operation.ResponseStats;
+import dev.twin.inference.path.ParamNames;
 import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.schema.ShapeAggregate;
+import dev.twin.inference.transition.CreateDerivation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -33,7 +37,7 @@ public final class ResourceDetector {
     /** @param operations by "template METHOD"; only 2xx-answering operations are bound */
     public static List<Resource> detect(TreeMap<String, TreeMap<String, OperationStats>> operations) {
         TreeMap<String, Resource> byTable = new TreeMap<>();
-        java.util.Set<String> claimed = new java.util.HashSet<>();
+        Set<String> claimed = new HashSet<>();
         for (String item : operations.keySet()) {
             List<String> segments = PathTrie.segments(item);
             if (segments.size() < 2) {
@@ -68,7 +72,7 @@ public final class ResourceDetector {
                 resources.add(resource);
             }
         }
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (Resource resource : resources) {
             references(resource, resources);
             String base = resource.componentName;
@@ -85,7 +89,7 @@ public final class ResourceDetector {
      * of rows another collection holds, bound with the row field the parent parameter fills.
      */
     private static void collectionsWithoutItems(TreeMap<String, TreeMap<String, OperationStats>> operations,
-                                                TreeMap<String, Resource> byTable, java.util.Set<String> claimed) {
+                                                TreeMap<String, Resource> byTable, Set<String> claimed) {
         List<String> underParents = new ArrayList<>();
         for (String collection : operations.keySet()) {
             List<String> segments = PathTrie.segments(collection);
@@ -152,7 +156,7 @@ public final class ResourceDetector {
 
     /** Each path parameter of the list to the row field that held its value in every row listed. */
     private static Map<String, String> parentFields(OperationStats list, Resource owner) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         if (list == null) {
             return out;
         }
@@ -296,7 +300,7 @@ public final class ResourceDetector {
                 writes.add(resource.actions.get(action));
             }
         }
-        java.util.Set<String> skip = new java.util.HashSet<>(List.of(resource.idField, "expand"));
+        Set<String> skip = new HashSet<>(List.of(resource.idField, "expand"));
         SentFields sent = SentFields.of(writes, skip);
         if (!sent.ignored().isEmpty()) {
             fieldRules.put("ignore", new ArrayList<>(sent.ignored()));
@@ -317,20 +321,20 @@ public final class ResourceDetector {
         if (create != null) {
             Map<String, Object> createRule = new LinkedHashMap<>();
             createRule.put("status", create.mainSuccessStatus());
-            Map<String, String> generate = new java.util.TreeMap<>(create.serverDefaults().generated());
+            Map<String, String> generate = new TreeMap<>(create.serverDefaults().generated());
             generate.keySet().removeIf(f -> f.equals(resource.idField) || resource.timestampFields.containsValue(f));
             if (!generate.isEmpty()) {
                 createRule.put("generate", generate);
                 resource.evidence.add("create: generated per row (a new value of one shape in every answer): "
                         + generate);
             }
-            java.util.Set<String> decided = new java.util.HashSet<>(generate.keySet());
+            Set<String> decided = new HashSet<>(generate.keySet());
             decided.add(resource.idField);
             decided.addAll(resource.timestampFields.values());
             if (resource.response.get("fields") instanceof Map<?, ?> f && f.get("inject") instanceof Map<?, ?> inj) {
                 inj.keySet().forEach(k -> decided.add((String) k));
             }
-            var derived = dev.twin.inference.transition.CreateDerivation.derive(create.writes(), decided);
+            var derived = CreateDerivation.derive(create.writes(), decided);
             if (!derived.expressions().isEmpty()) {
                 createRule.put("derive", derived.expressions());
                 resource.evidence.add("create: set from what the client sent (every create agreed): "
@@ -358,7 +362,7 @@ public final class ResourceDetector {
             resource.response.put("delete", DeleteConvention.detect(delete, resource));
         }
         String object = objectName(resource);
-        resource.componentName = pascal(object != null ? object : dev.twin.inference.path.ParamNames.singular(resource.table));
+        resource.componentName = pascal(object != null ? object : ParamNames.singular(resource.table));
     }
 
     private static void idField(Resource resource) {
@@ -457,7 +461,7 @@ public final class ResourceDetector {
         }
         OperationStats create = resource.actions.get("create");
         if (create != null) {
-            Map<String, Object> serverSet = new java.util.TreeMap<>();
+            Map<String, Object> serverSet = new TreeMap<>();
             create.serverDefaults().constants().forEach((name, value) -> {
                 boolean generated = value.isTextual() && !ShapeAggregate.idPrefixOf(value.asText()).isEmpty();
                 if (!name.equals(resource.idField) && !resource.timestampFields.containsValue(name)
@@ -515,7 +519,7 @@ public final class ResourceDetector {
     }
 
     static String pascal(String text) {
-        String name = dev.twin.inference.path.ParamNames.pascal(text);
+        String name = ParamNames.pascal(text);
         return name.isEmpty() || Character.isDigit(name.charAt(0)) ? "R" + name : name;
     }
 }

@@ -2,6 +2,7 @@ package dev.twin.inference.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.twin.inference.operation.WriteSample;
 
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ public final class CreateDerivation {
         }
         Map<JsonNode, JsonNode> out = new LinkedHashMap<>();
         out.put(NullNode.instance, whenAbsent);
-        out.put(com.fasterxml.jackson.databind.node.TextNode.valueOf("(sent)"), whenSent.iterator().next());
+        out.put(TextNode.valueOf("(sent)"), whenSent.iterator().next());
         return out;
     }
 }

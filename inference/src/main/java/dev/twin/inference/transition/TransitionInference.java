@@ -2,6 +2,7 @@ package dev.twin.inference.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.twin.inference.path.ParamNames;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -39,7 +40,7 @@ public final class TransitionInference {
             return null;
         }
         String verb = evidence.verb();
-        String name = dev.twin.inference.path.ParamNames.pascal(verb) + componentName;
+        String name = ParamNames.pascal(verb) + componentName;
         List<String> notes = new ArrayList<>();
         List<String> unexplained = new ArrayList<>();
         Map<String, String> sets = new LinkedHashMap<>();
