@@ -3,6 +3,7 @@ package dev.twin.replayer.binding;
 import dev.twin.replayer.convention.ErrorBodies;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -11,10 +12,10 @@ import java.util.function.Supplier;
  * operation's first request (thread-safe).
  */
 record CompiledBinding(String operationId, Supplier<BindingAction> action, ErrorBodies errors, String idParam,
-                       List<String> parentParams, java.util.Map<String, String> parentFields) {
+                       List<String> parentParams, Map<String, String> parentFields) {
     CompiledBinding {
         parentParams = List.copyOf(parentParams);
-        parentFields = java.util.Map.copyOf(parentFields);
+        parentFields = Map.copyOf(parentFields);
     }
 
     /** The row field a parent path parameter's value belongs in. */

@@ -93,7 +93,7 @@ final class CreateAction implements BindingAction {
             return row;
         }
         ObjectNode data = row.data().deepCopy();
-        java.util.Map<String, Object> model = Map.of("item", dev.twin.replayer.convention.PlainValues
+        Map<String, Object> model = Map.of("item", PlainValues
                 .toPlain(row.data()));
         generate.forEach((field, template) -> {
             if (!data.has(field)) {

@@ -17,6 +17,7 @@ import dev.twin.replayer.state.TenantResolver;
 import dev.twin.replayer.validation.DecodedRequest;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ final class TableBindingResponder implements StatefulResponder {
 
     private TwinResponse run(CompiledBinding binding, RoutedRequest routed, DecodedRequest decoded, String tenant) {
         String id = binding.idParam() == null ? null : routed.pathParams().get(binding.idParam());
-        Map<String, String> parents = new java.util.LinkedHashMap<>();
+        Map<String, String> parents = new LinkedHashMap<>();
         for (String name : binding.parentParams()) {
             String value = routed.pathParams().get(name);
             if (value != null) {

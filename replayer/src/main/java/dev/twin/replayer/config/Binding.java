@@ -1,5 +1,6 @@
 package dev.twin.replayer.config;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param location  where {@code mock:} is written
  */
 public record Binding(String mock, String table, Action action, String operation, String idParam,
-                      java.util.Map<String, String> parentFields, String pointer, SourceLocation location) {
+                      Map<String, String> parentFields, String pointer, SourceLocation location) {
 
     public enum Action {
         LIST, CREATE, GET, PATCH, UPDATE, DELETE, CUSTOM
@@ -26,7 +27,7 @@ public record Binding(String mock, String table, Action action, String operation
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(pointer, "pointer");
         Objects.requireNonNull(location, "location");
-        parentFields = parentFields == null ? java.util.Map.of() : java.util.Map.copyOf(parentFields);
+        parentFields = parentFields == null ? Map.of() : Map.copyOf(parentFields);
     }
 
     /** {@code stripe} of {@code stripe.PostCustomers}. */

@@ -1,11 +1,15 @@
 package dev.twin.replayer.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.replayer.http.ErrorKind;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Binds a conventions mapping ({@code conventions:} or a table's {@code response:}) into an override whose
@@ -13,7 +17,7 @@ import java.util.function.Function;
  */
 final class ConventionsBinder {
     /** {@code total_count}, {@code meta.total}: non-empty names joined by dots. */
-    private static final java.util.regex.Pattern DOTTED_PATH = java.util.regex.Pattern.compile("[^.\\s]+(\\.[^.\\s]+)*");
+    private static final Pattern DOTTED_PATH = Pattern.compile("[^.\\s]+(\\.[^.\\s]+)*");
 
     private ConventionsBinder() {
     }
@@ -49,11 +53,11 @@ final class ConventionsBinder {
         boolean unlimitedAllowed = list.style() == ListStyle.Style.OFFSET || list.style() == ListStyle.Style.NONE;
         if (list.defaultLimit() == 0 && !unlimitedAllowed) {
             context.problemAtKey(ConfigProblems.child(pointer, "list"), "defaultLimit 0 (every row) needs style "
-                    + "offset or none; " + list.style().name().toLowerCase(java.util.Locale.ROOT) + " pages need a limit");
+                    + "offset or none; " + list.style().name().toLowerCase(Locale.ROOT) + " pages need a limit");
         }
         if (Boolean.TRUE.equals(list.bareArray()) && !unlimitedAllowed) {
             context.problemAtKey(ConfigProblems.child(pointer, "list"), "bareArray needs style offset or none; "
-                    + list.style().name().toLowerCase(java.util.Locale.ROOT) + " pages answer an envelope object");
+                    + list.style().name().toLowerCase(Locale.ROOT) + " pages answer an envelope object");
         }
         if (list.defaultLimit() > list.maxLimit()) {
             context.problemAtKey(ConfigProblems.child(pointer, "list"), "defaultLimit " + list.defaultLimit()
@@ -115,11 +119,11 @@ final class ConventionsBinder {
         Map<String, Expression> derive = null;
         YamlMapping expressions = m.mapping("derive");
         if (expressions != null) {
-            derive = new java.util.LinkedHashMap<>();
-            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = expressions.node().fields(); it.hasNext(); ) {
+            derive = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = expressions.node().fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 Expression expression = ExpressionReader.read(expressions, expressions.pointer(field.getKey()),
-                        field.getValue(), java.util.Set.of("input", "request"));
+                        field.getValue(), Set.of("input", "request"));
                 if (expression != null) {
                     derive.put(field.getKey(), expression);
                 }

@@ -1,15 +1,16 @@
 package dev.twin.replayer.config;
 
-import dev.twin.replayer.http.ErrorKind;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.http.ErrorKind;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code conventions.errors} — the shape of every error body, so SDKs raise the provider's exceptions.
@@ -35,7 +36,7 @@ public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind,
                          Map<ErrorKind, JsonNode> bodies) {
 
     /** The internal field names {@code fields} may map. */
-    public static final java.util.Set<String> INTERNAL_FIELDS = java.util.Set.of(
+    public static final Set<String> INTERNAL_FIELDS = Set.of(
             "message", "type", "code", "param", "status");
 
     public static final ErrorRules DEFAULTS = new ErrorRules("", defaultFields(), ErrorKind.defaultStatuses(),
@@ -60,7 +61,7 @@ public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind,
     }
 
     private static Map<String, String> defaultFields() {
-        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         for (String name : new String[] {"message", "type", "code", "param"}) {
             fields.put(name, name);
         }

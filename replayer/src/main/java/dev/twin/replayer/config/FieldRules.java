@@ -1,5 +1,6 @@
 package dev.twin.replayer.config;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public record FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename, List<String> ignore) {
     public static final FieldRules DEFAULTS = new FieldRules(
-            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), List.of(), Map.of(),
+            JsonNodeFactory.instance.objectNode(), List.of(), Map.of(),
             List.of());
 
     public FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename) {

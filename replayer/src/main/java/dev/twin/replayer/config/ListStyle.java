@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code conventions.list} — the list envelope and how clients page through it.
@@ -30,7 +31,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
                         String totalHeader, Boolean linkHeader, String limitField, String offsetField) {
 
     /** The internal names {@code pageFields} may map. */
-    public static final java.util.Set<String> PAGE_FIELD_NAMES = java.util.Set.of(
+    public static final Set<String> PAGE_FIELD_NAMES = Set.of(
             "page", "pageSize", "firstPageUri", "previousPageUri", "nextPageUri", "uri", "start", "end");
 
     public static final ListStyle DEFAULTS = new ListStyle(Style.CURSOR, "data",

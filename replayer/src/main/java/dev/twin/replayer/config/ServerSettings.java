@@ -1,5 +1,8 @@
 package dev.twin.replayer.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -8,18 +11,18 @@ import java.util.Objects;
  * @param headers headers the API sends on every answer ({@code Docker-Distribution-Api-Version: registry/2.0}),
  *                added to each API answer that lacks them; never to {@code /__twin/} answers
  */
-public record ServerSettings(String host, int port, ValidationMode validate, java.util.Map<String, String> headers) {
+public record ServerSettings(String host, int port, ValidationMode validate, Map<String, String> headers) {
     public static final ServerSettings DEFAULTS = new ServerSettings("127.0.0.1", 4280, ValidationMode.STRICT,
-            java.util.Map.of());
+            Map.of());
 
     public ServerSettings(String host, int port, ValidationMode validate) {
-        this(host, port, validate, java.util.Map.of());
+        this(host, port, validate, Map.of());
     }
 
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(validate, "validate");
-        headers = headers == null ? java.util.Map.of()
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+        headers = headers == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 }

@@ -1,5 +1,7 @@
 package dev.twin.replayer.config;
 
+import java.util.Map;
+
 /** Binds the small settings sections: {@code server}, {@code tenancy}, {@code credentials}, {@code idempotency}. */
 final class SettingsBinder {
     private SettingsBinder() {
@@ -12,7 +14,7 @@ final class SettingsBinder {
             return d;
         }
         m.allowOnly("host", "port", "validate", "headers");
-        java.util.Map<String, String> headers = m.stringMap("headers");
+        Map<String, String> headers = m.stringMap("headers");
         if (headers != null) {
             headers.forEach((name, value) -> {
                 if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {

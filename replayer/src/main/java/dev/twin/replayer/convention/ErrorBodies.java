@@ -9,9 +9,12 @@ import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -141,7 +144,7 @@ public final class ErrorBodies {
     /** A per-cause body's {@code {{error.param}}} that this error has no value for is left out, not sent as "". */
     private static JsonNode withoutBlanks(JsonNode body) {
         if (body instanceof ObjectNode object) {
-            java.util.List<String> blank = new java.util.ArrayList<>();
+            List<String> blank = new ArrayList<>();
             object.fields().forEachRemaining(field -> {
                 if (field.getValue().isTextual() && field.getValue().textValue().isEmpty()) {
                     blank.add(field.getKey());
@@ -168,7 +171,7 @@ public final class ErrorBodies {
         fields.put("message", "message");
         fields.put("param", "param");
         fields.put("type", "type");
-        return java.util.Collections.unmodifiableMap(fields);
+        return Collections.unmodifiableMap(fields);
     }
 
 }

@@ -10,6 +10,7 @@ import dev.twin.replayer.state.StateException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -70,7 +71,7 @@ public final class OffsetPagination implements Pagination {
     public ListPage page(List<ObjectNode> newestFirst, TwinRequest request) {
         List<ObjectNode> rows = new ArrayList<>(newestFirst);
         if (oldestFirst) {
-            java.util.Collections.reverse(rows);
+            Collections.reverse(rows);
         }
         sort(rows, request);
         String pageText = param(request, names.page());

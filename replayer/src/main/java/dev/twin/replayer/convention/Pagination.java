@@ -2,6 +2,7 @@ package dev.twin.replayer.convention;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.http.TwinRequest;
+import dev.twin.replayer.state.StateException;
 
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.Set;
 public interface Pagination {
     /**
      * @param newestFirst every matching row, already shaped, newest first
-     * @throws dev.twin.replayer.state.StateException for paging parameters the provider would reject
+     * @throws StateException for paging parameters the provider would reject
      */
     ListPage page(List<ObjectNode> newestFirst, TwinRequest request);
 

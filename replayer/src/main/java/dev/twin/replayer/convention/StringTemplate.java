@@ -5,6 +5,7 @@ import com.github.jknack.handlebars.EscapingStrategy;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.Template;
 import com.github.jknack.handlebars.context.MapValueResolver;
+import dev.twin.replayer.config.RandomText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,12 +13,12 @@ import java.util.Map;
 
 /**
  * A Handlebars string template such as {@code {{item.id}}}, compiled once; {@code {{random 24}}} is 24 fresh
- * base62 characters ({@link dev.twin.replayer.config.RandomText}). Values resolve from plain maps only (no
+ * base62 characters ({@link RandomText}). Values resolve from plain maps only (no
  * bean reflection) and nothing is HTML-escaped, since the output goes into JSON, not HTML.
  */
 public final class StringTemplate {
     private static final Handlebars HANDLEBARS = new Handlebars().with(EscapingStrategy.NOOP)
-            .registerHelper("random", dev.twin.replayer.config.RandomText.HELPER);
+            .registerHelper("random", RandomText.HELPER);
 
     private final String source;
     private final Template template;

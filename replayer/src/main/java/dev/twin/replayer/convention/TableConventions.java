@@ -2,14 +2,20 @@ package dev.twin.replayer.convention;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.replayer.config.Conventions;
+import dev.twin.replayer.config.CreateRule;
 import dev.twin.replayer.config.DeleteRule;
 import dev.twin.replayer.config.ErrorRules;
+import dev.twin.replayer.config.Expression;
 import dev.twin.replayer.config.FieldRules;
 import dev.twin.replayer.config.ListStyle;
 import dev.twin.replayer.config.TableConfig;
+import dev.twin.replayer.config.UpdateRule;
 import dev.twin.replayer.http.ErrorKind;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -32,10 +38,10 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
                                Integer deleteStatus, boolean preserveDeleted, JsonTemplate deleteBody,
                                Map<String, String> references,
-                               dev.twin.replayer.config.CreateRule.Location createLocation,
+                               CreateRule.Location createLocation,
                                Map<String, StringTemplate> createGenerate,
-                               Map<String, dev.twin.replayer.config.Expression> createDerive,
-                               boolean deleteAnswersRow, dev.twin.replayer.config.UpdateRule update,
+                               Map<String, Expression> createDerive,
+                               boolean deleteAnswersRow, UpdateRule update,
                                Set<String> ignoredFields) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
@@ -57,12 +63,12 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 table.references(), conventions.create().location(), generated(conventions.create().generate()),
                 conventions.create().derive() == null ? Map.of() : Map.copyOf(conventions.create().derive()),
                 Boolean.TRUE.equals(delete.answersRow()),
-                conventions.update() == null ? dev.twin.replayer.config.UpdateRule.DEFAULTS : conventions.update(),
+                conventions.update() == null ? UpdateRule.DEFAULTS : conventions.update(),
                 conventions.fields().ignore() == null ? Set.of() : Set.copyOf(conventions.fields().ignore()));
     }
 
     private static Map<String, StringTemplate> generated(Map<String, String> templates) {
-        Map<String, StringTemplate> out = new java.util.LinkedHashMap<>();
+        Map<String, StringTemplate> out = new LinkedHashMap<>();
         if (templates != null) {
             templates.forEach((field, template) -> {
                 if (template != null) {
@@ -70,7 +76,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 }
             });
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** Error bodies by the global conventions, for requests no table answers (rejected credentials). */
@@ -78,7 +84,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
         JsonTemplate extra = rules.extraFields() == null || rules.extraFields().isEmpty() ? null
                 : JsonTemplate.compile(rules.extraFields());
         String wrap = rules.wrap() == null || rules.wrap().isEmpty() ? null : rules.wrap();
-        Map<ErrorKind, JsonTemplate> bodies = new java.util.EnumMap<>(ErrorKind.class);
+        Map<ErrorKind, JsonTemplate> bodies = new EnumMap<>(ErrorKind.class);
         if (rules.bodies() != null) {
             rules.bodies().forEach((kind, body) -> {
                 if (body != null) {
@@ -87,7 +93,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
             });
         }
         return new ErrorBodies(wrap, rules.fields(), rules.status(), rules.typeMap(), rules.codeMap(), extra,
-                rules.emptyBody() == null ? java.util.Set.of() : java.util.Set.copyOf(rules.emptyBody()), bodies);
+                rules.emptyBody() == null ? Set.of() : Set.copyOf(rules.emptyBody()), bodies);
     }
 
     static RowShaper shaper(String idField, Conventions conventions) {

@@ -3,6 +3,8 @@ package dev.twin.replayer.convention;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.http.TwinRequest;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -30,8 +32,8 @@ public final class UnpagedList implements Pagination {
     public ListPage page(List<ObjectNode> newestFirst, TwinRequest request) {
         List<ObjectNode> rows = newestFirst;
         if (oldestFirst) {
-            rows = new java.util.ArrayList<>(newestFirst);
-            java.util.Collections.reverse(rows);
+            rows = new ArrayList<>(newestFirst);
+            Collections.reverse(rows);
         }
         if (bareArray) {
             return ListPage.of(ListEnvelope.items(rows));

@@ -19,6 +19,7 @@ import org.apache.commons.jexl3.JexlException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,7 +80,7 @@ public final class CustomOperationRunner {
             }
             case LIST -> {
                 List<Object> rows = new ArrayList<>();
-                Map<String, Object> wanted = new java.util.LinkedHashMap<>();
+                Map<String, Object> wanted = new LinkedHashMap<>();
                 step.where().forEach((field, expression) -> wanted.put(field, expression.evaluate(scope.variables())));
                 for (Row row : state.list(step.table())) {
                     ObjectNode data = row.data();
@@ -246,13 +247,13 @@ public final class CustomOperationRunner {
     }
 
     private static Map<String, Object> requestModel(TwinRequest request, JsonNode body, String tenant) {
-        Map<String, Object> model = new java.util.LinkedHashMap<>();
+        Map<String, Object> model = new LinkedHashMap<>();
         model.put("method", request.method());
         model.put("path", request.path());
-        Map<String, Object> headers = new java.util.LinkedHashMap<>();
+        Map<String, Object> headers = new LinkedHashMap<>();
         request.headers().forEach((name, values) -> headers.put(name, values.isEmpty() ? null : values.get(0)));
         model.put("headers", headers);
-        Map<String, Object> query = new java.util.LinkedHashMap<>();
+        Map<String, Object> query = new LinkedHashMap<>();
         request.query().forEach((name, values) -> query.put(name, values.isEmpty() ? null : values.get(0)));
         model.put("query", query);
         model.put("body", PlainValues.toPlain(body));

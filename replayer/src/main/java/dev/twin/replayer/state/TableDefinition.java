@@ -1,6 +1,7 @@
 package dev.twin.replayer.state;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.config.IdType;
 import dev.twin.replayer.config.TableConfig;
 
 import java.util.Collections;
@@ -28,7 +29,7 @@ record TableDefinition(String name, String idField, IdGenerator ids, Map<String,
                 table.maxRows());
         return new TableDefinition(plain.name, plain.idField, plain.ids, plain.seeds, plain.maxRows,
                 Math.max(plain.firstSequence, table.idStart() - 1),
-                table.idType() == dev.twin.replayer.config.IdType.INTEGER);
+                table.idType() == IdType.INTEGER);
     }
 
     /** Seed rows keep their ids; a sequence table continues after the highest numeric seed id. */
