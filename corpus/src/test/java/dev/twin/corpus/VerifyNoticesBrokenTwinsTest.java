@@ -84,6 +84,45 @@ class VerifyNoticesBrokenTwinsTest {
         }, "$.id");
     }
 
+    /**
+     * The same on json-server's twin, for what only a json-server-like API shows: sequence ids minted as strings
+     * where the server answered numbers, and lists that ignore the paging parameters.
+     */
+    @org.junit.jupiter.api.Nested
+    @org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+    class OnJsonServer {
+        private CorpusResult jsonServer;
+        private Path runDir;
+
+        @BeforeAll
+        void recordAndInfer() throws Exception {
+            JsonServerApi api = new JsonServerApi();
+            String unavailable = CorpusAvailability.check(api);
+            if (unavailable != null && "true".equals(System.getenv("TWIN_CORPUS_REQUIRED"))) {
+                throw new AssertionError("json-server cannot run, and TWIN_CORPUS_REQUIRED=true: " + unavailable);
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(unavailable == null, () -> "not run: " + unavailable);
+            runDir = dir.resolve("json-server");
+            jsonServer = CorpusRun.run(api, runDir);
+        }
+
+        @Test
+        void givenIdsMintedAsStrings_whenVerified_thenTheTypeChangeIsADivergence() throws Exception {
+            assertNoticedOn(jsonServer, runDir, "string-ids", yaml -> table(yaml, "posts").remove("idType"),
+                    "$.id");
+        }
+
+        @Test
+        void givenAListThatIgnoresPaging_whenVerified_thenThePageIsADivergence() throws Exception {
+            assertNoticedOn(jsonServer, runDir, "unpaged", yaml -> {
+                ObjectNode list = table(yaml, "posts").with("response").with("list");
+                list.put("style", "none");
+                list.remove(List.of("limitParam", "pageParam", "sortParam", "orderParam", "totalHeader",
+                        "linkHeader", "defaultLimit", "maxLimit"));
+            }, "_page");
+        }
+    }
+
     private static ObjectNode table(ObjectNode yaml, String name) {
         for (JsonNode table : yaml.get("tables")) {
             if (table.path("name").asText().equals(name)) {
@@ -94,16 +133,21 @@ class VerifyNoticesBrokenTwinsTest {
     }
 
     private static void assertNoticed(String name, Consumer<ObjectNode> breakIt, String expected) throws Exception {
-        Path broken = copy(inferred.twinDir(), dir.resolve(name));
+        assertNoticedOn(inferred, dir.resolve("run"), name, breakIt, expected);
+    }
+
+    private static void assertNoticedOn(CorpusResult unbroken, Path runDir, String name, Consumer<ObjectNode> breakIt,
+                                        String expected) throws Exception {
+        Path broken = copy(unbroken.twinDir(), dir.resolve(name));
         ObjectNode yaml = (ObjectNode) YAML.readTree(broken.resolve("twin.yaml").toFile());
         breakIt.accept(yaml);
         YAML.writeValue(broken.resolve("twin.yaml").toFile(), yaml);
-        VerifyReport report = CorpusRun.verifyTwin(broken, dir.resolve("run").resolve("twin.db"));
+        VerifyReport report = CorpusRun.verifyTwin(broken, runDir.resolve("twin.db"));
         List<String> divergences = report.compared().stream()
                 .flatMap(e -> e.divergences().stream().map((Divergence d) -> e.title() + ": " + d.describe()))
                 .toList();
-        assertTrue(report.score() < inferred.verifyScore(), name + ": " + report.score() + " is not below the "
-                + "unbroken twin's " + inferred.verifyScore());
+        assertTrue(report.score() < unbroken.verifyScore(), name + ": " + report.score() + " is not below the "
+                + "unbroken twin's " + unbroken.verifyScore());
         assertTrue(divergences.stream().anyMatch(d -> d.contains(expected)), name + ": no divergence mentions '"
                 + expected + "' in " + divergences);
     }
