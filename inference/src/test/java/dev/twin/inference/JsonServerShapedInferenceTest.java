@@ -44,6 +44,8 @@ class JsonServerShapedInferenceTest extends ServedRecordingTest {
         t.json("POST", "/comments", "{\"body\":\"c\",\"postId\":3}", 201, "{\"body\":\"c\",\"postId\":3,\"id\":2}",
                 List.of(new Header("Location", "http://" + HOST + "/comments/2")));
         t.json("GET", "/posts/3/comments", null, 200, "[{\"body\":\"c\",\"postId\":3,\"id\":2}]");
+        t.json("GET", "/posts/3?_embed=comments", null, 200, "{\"title\":\"t1\",\"userId\":1,\"id\":3,"
+                + "\"comments\":[{\"body\":\"c\",\"postId\":3,\"id\":2}]}");
         t.json("DELETE", "/posts/4", null, 200, "{}");
         t.json("GET", "/posts/4", null, 404, "{}");
         t.json("GET", "/posts/99", null, 404, "{}");
@@ -99,6 +101,13 @@ class JsonServerShapedInferenceTest extends ServedRecordingTest {
         assertEquals("[{\"id\":1,\"body\":\"nice\",\"postId\":1}]", calls.json("GET", "/posts/1/comments", null).body());
         assertEquals("[]", calls.json("GET", "/posts/2/comments", null).body());
         assertTrue(files.text("twin.yaml").contains("parentFields:\n    post: postId"), files.text("twin.yaml"));
+    }
+
+    @Test
+    void givenAnEmbedParameter_whenAPostIsRead_thenItsCommentsAreEmbedded() throws Exception {
+        assertEquals("{\"id\":1,\"title\":\"hello\",\"userId\":1,\"comments\":[{\"id\":1,\"body\":\"nice\","
+                + "\"postId\":1}]}", calls.json("GET", "/posts/1?_embed=comments", null).body());
+        assertEquals("{\"id\":1,\"title\":\"hello\",\"userId\":1}", calls.json("GET", "/posts/1", null).body());
     }
 
     @Test

@@ -50,6 +50,9 @@ public final class OperationStats {
     /** Top-level request fields → how many successful requests sent them; and the successful requests. */
     private final TreeMap<String, Long> sentBySuccesses = new TreeMap<>();
     private long successfulRequests;
+    /** "param value field" → answers that embedded rows named by {@code ?param=value} holding the id in field. */
+    private final TreeMap<String, Long> embeds = new TreeMap<>();
+
     /** Rejected writes (bounded): the fields each sent and the start of its error body. */
     private final List<Rejected> rejected = new ArrayList<>();
 
@@ -143,6 +146,10 @@ public final class OperationStats {
                                 writes.add(new WriteSample(input, body));
                             }
                         }
+                    }
+                    if (method.equals("GET") && response.status() >= 200 && response.status() < 300
+                            && body.isObject() && match.lastValue() != null) {
+                        noteEmbeds(body, firstValues(queryObject), match.lastValue());
                     }
                     if (method.equals("GET") && response.status() >= 200 && response.status() < 300) {
                         listEvidence.accept(body, response.headers(), firstValues(queryObject),
@@ -316,6 +323,31 @@ public final class OperationStats {
     private static Optional<String> mediaType(List<dev.twin.recorder.Header> headers) {
         return Headers.first(headers, "Content-Type").map(t -> t.split(";")[0].trim().toLowerCase(Locale.ROOT))
                 .filter(t -> !t.isEmpty());
+    }
+
+    /** {@code ?_embed=comments} answered with {@code comments: [rows whose postId is this row's id]}. */
+    private void noteEmbeds(JsonNode body, Map<String, String> query, String id) {
+        query.forEach((param, value) -> {
+            JsonNode rows = body.get(value);
+            if (rows == null || !rows.isArray() || rows.isEmpty() || !rows.get(0).isObject() || embeds.size() > 32) {
+                return;
+            }
+            rows.get(0).fields().forEachRemaining(field -> {
+                boolean holdsId = true;
+                for (JsonNode row : rows) {
+                    JsonNode v = row.get(field.getKey());
+                    holdsId &= v != null && v.isValueNode() && v.asText().equals(id);
+                }
+                if (holdsId) {
+                    embeds.merge(param + " " + value + " " + field.getKey(), 1L, Long::sum);
+                }
+            });
+        });
+    }
+
+    /** Embedding seen: "param value field" (e.g. "_embed comments postId") → answers that showed it. */
+    public TreeMap<String, Long> embeds() {
+        return embeds;
     }
 
     /** The JSON media types request bodies were sent as; empty when none was named. */

@@ -101,6 +101,12 @@ public final class TwinYamlWriter {
         if (!resource.references().isEmpty()) {
             table.put("references", resource.references());
         }
+        if (resource.embedParam() != null) {
+            Map<String, Object> embed = new LinkedHashMap<>();
+            embed.put("param", resource.embedParam());
+            embed.put("children", resource.embedChildren());
+            table.put("embed", embed);
+        }
         Map<String, Object> response = new LinkedHashMap<>();
         if (!resource.timestampFields().isEmpty()) {
             Map<String, Object> timestamps = new LinkedHashMap<>();

@@ -36,6 +36,9 @@ public final class Resource {
     String componentName;
     final List<String> evidence = new ArrayList<>();
     private final DeleteEvidence deletes = new DeleteEvidence();
+    /** {@code tables[].embed}: the query parameter, and child table → the field holding this row's id. */
+    String embedParam;
+    final TreeMap<String, String> embedChildren = new TreeMap<>();
 
     Resource(String table, String collectionPath, String itemPath) {
         this.table = table;
@@ -65,6 +68,16 @@ public final class Resource {
         actions.forEach((action, op) -> out.add(new ResourceBinding(action, op, Map.of())));
         out.addAll(underParents);
         return out;
+    }
+
+    /** The query parameter that embeds child rows, or null. */
+    public String embedParam() {
+        return embedParam;
+    }
+
+    /** Child table → its field holding this row's id. */
+    public TreeMap<String, String> embedChildren() {
+        return embedChildren;
     }
 
     /** What the deletes answered, compared with the rows they deleted. */

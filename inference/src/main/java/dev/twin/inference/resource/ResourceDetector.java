@@ -75,6 +75,7 @@ public final class ResourceDetector {
         Set<String> names = new HashSet<>();
         for (Resource resource : resources) {
             references(resource, resources);
+            embeds(resource, resources);
             String base = resource.componentName;
             for (int n = 2; !names.add(resource.componentName); n++) {
                 resource.componentName = base + n;
@@ -505,6 +506,30 @@ public final class ResourceDetector {
                 }
             }
         }
+    }
+
+    /**
+     * {@code GET /posts/1?_embed=comments} answered the post with {@code comments}, the rows of another table
+     * whose {@code postId} is 1: the twin embeds that table's rows the same way.
+     */
+    private static void embeds(Resource resource, List<Resource> all) {
+        OperationStats get = resource.actions.get("get");
+        if (get == null) {
+            return;
+        }
+        get.embeds().forEach((key, count) -> {
+            String[] parts = key.split(" ", 3);
+            for (Resource other : all) {
+                if (other != resource && other.table.equals(parts[1])
+                        && (resource.embedParam == null || resource.embedParam.equals(parts[0]))) {
+                    resource.embedParam = parts[0];
+                    resource.embedChildren.put(parts[1], parts[2]);
+                    resource.evidence.add("embed: ?" + parts[0] + "=" + parts[1] + " answered the row with the "
+                            + parts[1] + " whose '" + parts[2] + "' is its id (" + count + " answer"
+                            + (count == 1 ? "" : "s") + ")");
+                }
+            }
+        });
     }
 
     static String idPrefixOf(Resource resource) {

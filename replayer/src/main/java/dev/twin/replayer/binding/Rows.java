@@ -1,6 +1,7 @@
 package dev.twin.replayer.binding;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.config.Embed;
 import dev.twin.replayer.convention.Expansion;
 import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.http.ErrorKind;
@@ -8,6 +9,8 @@ import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.state.Row;
 import dev.twin.replayer.state.StateException;
 import dev.twin.replayer.state.TenantTables;
+
+import java.util.List;
 
 /** Row look-ups and shaping shared by the actions of one table. */
 final class Rows {
@@ -47,6 +50,18 @@ final class Rows {
         ObjectNode body = table.shaper().shape(row);
         for (String path : request.expand()) {
             expansion.expand(body, table.table(), path, tables);
+        }
+        Embed embed = table.embed();
+        if (embed != null) {
+            List<String> wanted = request.routed().request().query().get(embed.param());
+            if (wanted != null) {
+                for (String child : wanted) {
+                    String field = embed.children().get(child);
+                    if (field != null) {
+                        body.set(child, expansion.children(child, field, row.id(), tables));
+                    }
+                }
+            }
         }
         return body;
     }

@@ -17,11 +17,22 @@ import java.util.Objects;
  * @param maxRows    per tenant; creates beyond it answer QUOTA_EXCEEDED
  * @param references field → table name, for {@code expand[]}
  * @param response   global conventions with this table's {@code response:} merged on top
+ * @param embed      rows of other tables a read embeds on request, or null
  */
 public record TableConfig(String name, String idField, IdStrategy idStrategy, String idPrefix, int idLength,
                           IdAlphabet idAlphabet, String idPattern, IdType idType, long idStart,
                           List<ObjectNode> seedData, int maxRows,
-                          Map<String, String> references, Conventions response, SourceLocation location) {
+                          Map<String, String> references, Conventions response, SourceLocation location,
+                          Embed embed) {
+
+    public TableConfig(String name, String idField, IdStrategy idStrategy, String idPrefix, int idLength,
+                       IdAlphabet idAlphabet, String idPattern, IdType idType, long idStart,
+                       List<ObjectNode> seedData, int maxRows, Map<String, String> references, Conventions response,
+                       SourceLocation location) {
+        this(name, idField, idStrategy, idPrefix, idLength, idAlphabet, idPattern, idType, idStart, seedData, maxRows,
+                references, response, location, null);
+    }
+
     public TableConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(idField, "idField");

@@ -45,7 +45,7 @@ final class TablesBinder {
     private static TableConfig bindOne(YamlMapping m, Conventions global, Map<String, SourceLocation> names,
                                        Map<String, String> referencePointers) {
         m.allowOnly("name", "idField", "idStrategy", "idPrefix", "idLength", "idAlphabet", "idPattern", "idType",
-                "idStart", "seedData", "seedFile", "maxRows", "references", "response");
+                "idStart", "embed", "seedData", "seedFile", "maxRows", "references", "response");
         String name = m.requiredString("name");
         if (name != null && !TABLE_NAME.matcher(name).matches()) {
             m.problem("name", "invalid table name '" + name + "': use letters, digits, '_', '-' and '.'");
@@ -93,7 +93,29 @@ final class TablesBinder {
         }
         return new TableConfig(name, idField, strategy, idPrefix, idLength, alphabet,
                 idPattern == null ? null : idPattern.pattern(), idType, idStart, seed, maxRows,
-                references == null ? Map.of() : withoutNulls(references), response, m.location());
+                references == null ? Map.of() : withoutNulls(references), response, m.location(),
+                embed(m, referencePointers));
+    }
+
+    /** The embed section; each child table is checked to exist like a reference. */
+    private static Embed embed(YamlMapping m, Map<String, String> referencePointers) {
+        YamlMapping e = m.mapping("embed");
+        if (e == null) {
+            return null;
+        }
+        e.allowOnly("param", "children");
+        String param = e.requiredString("param");
+        Map<String, String> children = e.stringMap("children");
+        if (param == null || children == null || children.isEmpty()) {
+            if (children == null || children.isEmpty()) {
+                e.problem("children", "name at least one table and the field holding this row's id "
+                        + "(comments: postId)");
+            }
+            return null;
+        }
+        children.keySet().forEach(table -> referencePointers.put(
+                ConfigProblems.child(e.pointer("children"), table), table));
+        return new Embed(param, withoutNulls(children));
     }
 
     /** {@code idPattern} written → pattern; {@code idPrefix} written → prefix; else uuid. */

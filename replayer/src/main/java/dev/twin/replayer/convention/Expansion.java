@@ -1,7 +1,10 @@
 package dev.twin.replayer.convention;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.state.Row;
 import dev.twin.replayer.state.TenantTables;
 
 import java.util.Map;
@@ -51,6 +54,26 @@ public final class Expansion {
         if (!rest.isEmpty() && value instanceof ObjectNode nested) {
             expand(nested, target, rest, state);
         }
+    }
+
+    /**
+     * json-server's {@code _embed}: the rows of {@code child} whose {@code field} holds {@code id}, shaped by the
+     * child table, in the order they were made. An unknown child table embeds nothing.
+     */
+    public JsonNode children(String child, String field, String id, TenantTables state) {
+        ExpandableTable target = tables.get(child);
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        if (target == null) {
+            return out;
+        }
+        for (Row row : state.list(child)) {
+            JsonNode value = row.data().get(field);
+            if (value != null && value.isValueNode() && value.asText().equals(id)
+                    && !row.has(TableConventions.DELETED_MARKER)) {
+                out.add(target.shaper().shape(row));
+            }
+        }
+        return out;
     }
 
     private Optional<ObjectNode> lookUp(String table, String id, TenantTables state) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.replayer.config.Conventions;
 import dev.twin.replayer.config.CreateRule;
 import dev.twin.replayer.config.DeleteRule;
+import dev.twin.replayer.config.Embed;
 import dev.twin.replayer.config.ErrorRules;
 import dev.twin.replayer.config.Expression;
 import dev.twin.replayer.config.FieldRules;
@@ -28,6 +29,7 @@ import java.util.Set;
  * @param createLocation whether a create answers the new row's URL in {@code Location}
  * @param createGenerate fields a create generates once and stores, as templates over {@code item}
  * @param createDerive fields a create sets from the input, as expressions over {@code input} and {@code request}
+ * @param embed        rows of other tables a read embeds on request ({@code ?_embed=comments}), or null
  * @param ignoredFields request fields the API does not keep: dropped before a write is stored
  * @param update       how a PUT answers, and whether it creates a missing row under the id it names
  * @param deleteAnswersRow a delete answers the row as it was, {@code deleteBody}'s fields on top
@@ -42,7 +44,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                Map<String, StringTemplate> createGenerate,
                                Map<String, Expression> createDerive,
                                boolean deleteAnswersRow, UpdateRule update,
-                               Set<String> ignoredFields) {
+                               Set<String> ignoredFields, Embed embed) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = "__twin_deleted";
@@ -64,7 +66,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 conventions.create().derive() == null ? Map.of() : Map.copyOf(conventions.create().derive()),
                 Boolean.TRUE.equals(delete.answersRow()),
                 conventions.update() == null ? UpdateRule.DEFAULTS : conventions.update(),
-                conventions.fields().ignore() == null ? Set.of() : Set.copyOf(conventions.fields().ignore()));
+                conventions.fields().ignore() == null ? Set.of() : Set.copyOf(conventions.fields().ignore()),
+                table.embed());
     }
 
     private static Map<String, StringTemplate> generated(Map<String, String> templates) {
