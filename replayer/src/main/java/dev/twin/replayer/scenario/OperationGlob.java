@@ -1,35 +1,55 @@
 package dev.twin.replayer.scenario;
 
-import java.util.regex.Pattern;
-
-/** A glob over namespaced operation ids: {@code *} any run of characters, {@code ?} one; anything else literal. */
+/**
+ * A glob over namespaced operation ids: {@code *} any run of characters, {@code ?} one; anything else literal.
+ * Matched without regular expressions, in at most (glob length × id length) steps: a glob such as
+ * {@code *******x} once compiled to a backtracking regex that kept a core busy for minutes.
+ */
 public final class OperationGlob {
     private final String glob;
-    private final Pattern pattern;
+    /** The glob with runs of {@code *} collapsed to one: they match the same and cost more. */
+    private final String pattern;
 
-    private OperationGlob(String glob, Pattern pattern) {
+    private OperationGlob(String glob, String pattern) {
         this.glob = glob;
         this.pattern = pattern;
     }
 
     public static OperationGlob of(String glob) {
-        StringBuilder regex = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            if (c == '*' || c == '?') {
-                regex.append(Pattern.quote(literal.toString()));
-                literal.setLength(0);
-                regex.append(c == '*' ? ".*" : ".");
-            } else {
-                literal.append(c);
+        StringBuilder collapsed = new StringBuilder(glob.length());
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c != '*' || collapsed.length() == 0 || collapsed.charAt(collapsed.length() - 1) != '*') {
+                collapsed.append(c);
             }
         }
-        regex.append(Pattern.quote(literal.toString()));
-        return new OperationGlob(glob, Pattern.compile(regex.toString()));
+        return new OperationGlob(glob, collapsed.toString());
     }
 
+    /** The iterative wildcard match: on a mismatch, retry from the last {@code *}, one character further. */
     public boolean matches(String operationId) {
-        return pattern.matcher(operationId).matches();
+        int p = 0;
+        int s = 0;
+        int star = -1;
+        int resume = 0;
+        while (s < operationId.length()) {
+            if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == operationId.charAt(s))) {
+                p++;
+                s++;
+            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+                star = p++;
+                resume = s;
+            } else if (star >= 0) {
+                p = star + 1;
+                s = ++resume;
+            } else {
+                return false;
+            }
+        }
+        while (p < pattern.length() && pattern.charAt(p) == '*') {
+            p++;
+        }
+        return p == pattern.length();
     }
 
     @Override
