@@ -2,10 +2,7 @@ package dev.twin.replayer.convention;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.twin.replayer.http.ErrorKind;
-import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinRequest;
-import dev.twin.replayer.state.StateException;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -78,13 +75,13 @@ public final class OffsetPagination implements Pagination {
         String limitText = param(request, names.limit());
         String offsetText = param(request, names.offset());
         boolean paged = pageText != null || limitText != null || offsetText != null;
-        int limit = limitText != null ? number(limitText, names.limit(), 0, maxLimit)
+        int limit = limitText != null ? QueryInteger.parse(limitText, names.limit(), 0, 0, maxLimit)
                 : pageText != null && defaultLimit == 0 ? 10 : defaultLimit;
-        int page = pageText == null ? 0 : Math.max(1, number(pageText, names.page(), Integer.MIN_VALUE,
-                Integer.MAX_VALUE));
+        int page = pageText == null ? 0 : Math.max(1, QueryInteger.parse(pageText, names.page(), 1,
+                Integer.MIN_VALUE, Integer.MAX_VALUE));
         int start = pageText != null ? (int) Math.min(rows.size(), (long) (page - 1) * limit)
-                : offsetText == null ? 0 : Math.min(rows.size(), number(offsetText, names.offset(), 0,
-                Integer.MAX_VALUE));
+                : offsetText == null ? 0 : Math.min(rows.size(), QueryInteger.parse(offsetText, names.offset(), 0,
+                0, Integer.MAX_VALUE));
         int end = limit == 0 && limitText == null ? rows.size() : (int) Math.min(rows.size(), (long) start + limit);
         List<ObjectNode> items = rows.subList(start, end);
 
@@ -122,8 +119,8 @@ public final class OffsetPagination implements Pagination {
         List<Comparator<ObjectNode>> keys = new ArrayList<>();
         String fields = param(request, names.sort());
         if (fields != null) {
-            String[] orders = names.order() == null || param(request, names.order()) == null ? new String[0]
-                    : param(request, names.order()).split(",");
+            String order = param(request, names.order());
+            String[] orders = order == null ? new String[0] : order.split(",");
             String[] sorted = fields.split(",");
             for (int i = 0; i < sorted.length; i++) {
                 boolean descending = i < orders.length && orders[i].trim().equalsIgnoreCase("desc");
@@ -227,19 +224,6 @@ public final class OffsetPagination implements Pagination {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static int number(String raw, String param, int min, int max) {
-        try {
-            int value = Integer.parseInt(raw);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new StateException(new TwinError(ErrorKind.VALIDATION_ERROR, "Invalid " + param + ": '" + raw
-                + "' is not an integer" + (min == Integer.MIN_VALUE ? "" : " between " + min + " and " + max),
-                param));
-    }
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);

@@ -2,10 +2,7 @@ package dev.twin.replayer.convention;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.twin.replayer.http.ErrorKind;
-import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinRequest;
-import dev.twin.replayer.state.StateException;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -50,8 +47,9 @@ public final class PagePagination implements Pagination {
 
     @Override
     public ListPage page(List<ObjectNode> newestFirst, TwinRequest request) {
-        int pageSize = number(request.queryParam(pageSizeParam), pageSizeParam, defaultPageSize, 1, maxPageSize);
-        int pageNumber = number(request.queryParam(pageParam), pageParam, 0, 0, Integer.MAX_VALUE);
+        int pageSize = QueryInteger.parse(request.queryParam(pageSizeParam), pageSizeParam, defaultPageSize, 1,
+                maxPageSize);
+        int pageNumber = QueryInteger.parse(request.queryParam(pageParam), pageParam, 0, 0, Integer.MAX_VALUE);
         int start = startOf(newestFirst, request.queryParam(PAGE_TOKEN), (long) pageNumber * pageSize);
         int end = Math.min(newestFirst.size(), start + pageSize);
         List<ObjectNode> items = newestFirst.subList(start, end);
@@ -112,21 +110,6 @@ public final class PagePagination implements Pagination {
         return query.toString();
     }
 
-    private static int number(String raw, String param, int fallback, int min, int max) {
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new StateException(new TwinError(ErrorKind.VALIDATION_ERROR, "Invalid " + param + ": '" + raw
-                + "' is not an integer between " + min + " and " + max, param));
-    }
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);

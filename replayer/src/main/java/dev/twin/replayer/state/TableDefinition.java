@@ -25,16 +25,16 @@ record TableDefinition(String name, String idField, IdGenerator ids, Map<String,
     }
 
     static TableDefinition from(TableConfig table) {
-        TableDefinition plain = of(table.name(), table.idField(), IdGenerator.forTable(table), table.seedData(),
-                table.maxRows());
-        return new TableDefinition(plain.name, plain.idField, plain.ids, plain.seeds, plain.maxRows,
-                Math.max(plain.firstSequence, table.idStart() - 1),
-                table.idType() == IdType.INTEGER);
+        return of(table.name(), table.idField(), IdGenerator.forTable(table), table.seedData(), table.maxRows(),
+                table.idStart(), table.idType() == IdType.INTEGER);
     }
 
-    /** Seed rows keep their ids; a sequence table continues after the highest numeric seed id. */
+    /**
+     * Seed rows keep their ids; a sequence table continues after the highest numeric seed id, or from
+     * {@code idStart} when that is higher.
+     */
     static TableDefinition of(String name, String idField, IdGenerator ids, List<ObjectNode> seedData,
-                              int maxRows) {
+                              int maxRows, long idStart, boolean numericIds) {
         Map<String, Row> seeds = new LinkedHashMap<>();
         long highest = 0;
         for (int i = 0; i < seedData.size(); i++) {
@@ -49,7 +49,7 @@ record TableDefinition(String name, String idField, IdGenerator ids, Map<String,
             }
             highest = Math.max(highest, numberOrZero(id));
         }
-        return new TableDefinition(name, idField, ids, seeds, maxRows, highest, false);
+        return new TableDefinition(name, idField, ids, seeds, maxRows, Math.max(highest, idStart - 1), numericIds);
     }
 
     private static long numberOrZero(String id) {
