@@ -47,8 +47,7 @@ public final class Inference {
     private final TreeMap<String, TreeMap<String, OperationStats>> operations = new TreeMap<>();
     private final TreeMap<String, String> specOperationIds = new TreeMap<>();
     private NotFoundSample notFoundMessage;
-    private final ConstantHeaders constantHeaders =
-            new ConstantHeaders();
+    private final ConstantHeaders constantHeaders = new ConstantHeaders();
 
     private Inference(ExchangeSource source, InferenceOptions options, Progress progress) {
         this.source = source;
@@ -117,19 +116,16 @@ public final class Inference {
         String timestampFormat = mostCommonTimestampFormat(resources);
 
         progress.phase("following rows", total[0]);
-        Map<String, ActionEvidence> actions = actionEndpoints(resources);
+        Map<String, RowAction> actions = actionEndpoints(resources);
         Map<String, List<ObjectNode>> seeds = seeds(templates, resources, actions);
         List<Transition> transitions = new ArrayList<>();
-        for (Resource resource : resources) {
-            for (ActionEvidence action : actions.values()) {
-                if (owner(action, resources) == resource) {
-                    Transition transition = TransitionInference.infer(action, resource.table(), resource.idField(),
-                            resource.componentName());
-                    if (transition != null && !transition.sets().isEmpty()) {
-                        transitions.add(transition);
-                        resource.evidence().addAll(transition.evidence());
-                    }
-                }
+        for (RowAction action : actions.values()) {
+            Resource resource = action.owner();
+            Transition transition = TransitionInference.infer(action.evidence(), resource.table(),
+                    resource.idField(), resource.componentName());
+            if (transition != null && !transition.sets().isEmpty()) {
+                transitions.add(transition);
+                resource.evidence().addAll(transition.evidence());
             }
         }
         progress.done();
@@ -188,8 +184,8 @@ public final class Inference {
      * /payment_intents/{intent}/confirm}) that no table action took: candidate state transitions, keyed like
      * the bound operations ("METHOD template").
      */
-    private Map<String, ActionEvidence> actionEndpoints(List<Resource> resources) {
-        Map<String, ActionEvidence> out = new TreeMap<>();
+    private Map<String, RowAction> actionEndpoints(List<Resource> resources) {
+        Map<String, RowAction> out = new TreeMap<>();
         Set<OperationStats> bound = new HashSet<>();
         resources.forEach(r -> r.bindings().forEach(b -> bound.add(b.op())));
         for (Resource resource : resources) {
@@ -201,7 +197,7 @@ public final class Inference {
                 }
                 byMethod.forEach((method, op) -> {
                     if (!method.equals("GET") && !method.equals("DELETE") && !bound.contains(op)) {
-                        out.put(method + " " + template, new ActionEvidence(op, rest));
+                        out.put(method + " " + template, new RowAction(resource, new ActionEvidence(op, rest)));
                     }
                 });
             });
@@ -209,13 +205,12 @@ public final class Inference {
         return out;
     }
 
-    private static Resource owner(ActionEvidence action, List<Resource> resources) {
-        String template = action.op().path().template();
-        return resources.stream().filter(r -> template.startsWith(r.itemPath() + "/")).findFirst().orElse(null);
+    /** An action endpoint and the table whose item path it sits right under. */
+    private record RowAction(Resource owner, ActionEvidence evidence) {
     }
 
     private Map<String, List<ObjectNode>> seeds(PathTemplates templates, List<Resource> resources,
-                                                Map<String, ActionEvidence> actions) {
+                                                Map<String, RowAction> actions) {
         Map<String, FollowedOperation> byOperation = new TreeMap<>();
         Map<String, SeedTracker> trackers = new TreeMap<>();
         for (Resource resource : resources) {
@@ -234,9 +229,9 @@ public final class Inference {
             if (match.isEmpty()) {
                 return;
             }
-            ActionEvidence call = actions.get(exchange.request().method() + " " + match.get().template().template());
+            RowAction call = actions.get(exchange.request().method() + " " + match.get().template().template());
             if (call != null) {
-                followAction(call, exchange, match.get(), trackers, resources);
+                followAction(call, exchange, match.get(), trackers.get(call.owner().table()));
                 return;
             }
             if (status < 200 || status >= 300) {
@@ -299,17 +294,11 @@ public final class Inference {
     }
 
     /** Notes the call with the row as last seen, and moves the row on to what a successful call answered. */
-    private static void followAction(ActionEvidence action, Exchange exchange, PathMatch match,
-                                     Map<String, SeedTracker> trackers, List<Resource> resources) {
-        Resource resource = owner(action, resources);
-        SeedTracker tracker = resource == null ? null : trackers.get(resource.table());
-        if (tracker == null) {
-            return;
-        }
+    private static void followAction(RowAction action, Exchange exchange, PathMatch match, SeedTracker tracker) {
         String id = match.lastValue();
         JsonNode answer = BodyReader.json(exchange.response().body());
         int status = exchange.response().status();
-        action.add(tracker.latest(id), requestBody(exchange), status, answer,
+        action.evidence().add(tracker.latest(id), requestBody(exchange), status, answer,
                 exchange.startedAt().getEpochSecond());
         if (status >= 200 && status < 300 && answer != null && answer.isObject()) {
             tracker.changed(answer, requestFields(exchange));

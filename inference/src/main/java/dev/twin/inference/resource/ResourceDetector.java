@@ -127,7 +127,7 @@ public final class ResourceDetector {
             }
             if (owner == null) {
                 // under a parent, only a listing of rows shows a collection (a POST alone may be an action)
-                if (!ops.containsKey("GET") || !holdsRows(new TreeMap<>(Map.of("GET", ops.get("GET"))))) {
+                if (!listsRows(ops.get("GET"))) {
                     continue;
                 }
                 String table = tableName(last, segments, byTable);
@@ -172,14 +172,19 @@ public final class ResourceDetector {
 
     /** A create answering an object, or a list of objects that each carry an id-like field. */
     private static boolean holdsRows(TreeMap<String, OperationStats> ops) {
-        OperationStats create = ops.get("POST");
-        if (create != null && create.mainSuccessStatus() != 0) {
-            ResponseStats ok = create.responses().get(create.mainSuccessStatus());
-            if (ok.hasJson() && ok.body().isObject() && ID_NAMES.stream().anyMatch(ok.body()::alwaysPresent)) {
-                return true;
-            }
+        return createAnswersRow(ops.get("POST")) || listsRows(ops.get("GET"));
+    }
+
+    private static boolean createAnswersRow(OperationStats create) {
+        if (create == null || create.mainSuccessStatus() == 0) {
+            return false;
         }
-        OperationStats list = ops.get("GET");
+        ResponseStats ok = create.responses().get(create.mainSuccessStatus());
+        return ok.hasJson() && ok.body().isObject() && ID_NAMES.stream().anyMatch(ok.body()::alwaysPresent);
+    }
+
+    /** A bare array of objects with ids, or an object whose largest array holds such objects. */
+    private static boolean listsRows(OperationStats list) {
         if (list == null || list.mainSuccessStatus() == 0) {
             return false;
         }
