@@ -28,7 +28,34 @@ public final class RandomText {
         return new String(out);
     };
 
+    private static final java.util.regex.Pattern USE = java.util.regex.Pattern.compile(
+            "\\{\\{\\s*random\\s+(\\S+)(?:\\s+\"([^\"]*)\")?\\s*}}");
+
     private RandomText() {
+    }
+
+    /** What is wrong with a template's {@code {{random …}}} uses (a length or alphabet), or null: checked at load. */
+    static String problem(String template) {
+        java.util.regex.Matcher use = USE.matcher(template);
+        while (use.find()) {
+            int length;
+            try {
+                length = Integer.parseInt(use.group(1));
+            } catch (NumberFormatException e) {
+                return "random: the length must be a whole number, got '" + use.group(1) + "' in \"" + template + "\"";
+            }
+            if (length < 1 || length > MAX_LENGTH) {
+                return "random: length must be 1-" + MAX_LENGTH + ", got " + length + " in \"" + template + "\"";
+            }
+            if (use.group(2) != null) {
+                try {
+                    alphabet(use.group(2));
+                } catch (IllegalArgumentException e) {
+                    return e.getMessage() + " in \"" + template + "\"";
+                }
+            }
+        }
+        return null;
     }
 
     private static String alphabet(String name) {

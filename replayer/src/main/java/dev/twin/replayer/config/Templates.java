@@ -39,6 +39,11 @@ final class Templates {
             return;
         }
         String template = value.textValue();
+        String random = RandomText.problem(template);
+        if (random != null) {
+            m.context().problem(pointer, random);
+            return;
+        }
         try {
             Engine.HANDLEBARS.compileInline(template);
         } catch (HandlebarsException e) {

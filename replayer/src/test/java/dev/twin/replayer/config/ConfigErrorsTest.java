@@ -62,6 +62,15 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenARandomTemplateTooLongOrOfAnUnknownAlphabet_whenLoaded_thenEachIsAProblemAtLoad() {
+        List<String> problems = problems(IMPORT + "conventions:\n  create:\n    generate: {a: \"{{random 100000}}\", "
+                + "b: \"x{{random 8 \\\"octal\\\"}}\"}\n");
+        assertEquals(2, problems.size(), problems.toString());
+        assertEquals(true, problems.get(0).contains("random: length must be 1-256, got 100000"), problems.toString());
+        assertEquals(true, problems.get(1).contains("unknown alphabet 'octal'"), problems.toString());
+    }
+
+    @Test
     void givenABareArrayOnCursorPaging_whenLoaded_thenItIsAProblem() {
         List<String> problems = problems(IMPORT + "conventions:\n  list:\n    bareArray: true\n");
         assertEquals(1, problems.size(), problems.toString());
