@@ -10,18 +10,23 @@ import java.util.Objects;
  *
  * @param headers headers the API sends on every answer ({@code Docker-Distribution-Api-Version: registry/2.0}),
  *                added to each API answer that lacks them; never to {@code /__twin/} answers
+ * @param json    how the API lays out JSON bodies (compact by default)
+ * @param etag    the digest the API sends as ETag of answers with a body ({@link EtagScheme#NONE} by default)
  */
-public record ServerSettings(String host, int port, ValidationMode validate, Map<String, String> headers) {
+public record ServerSettings(String host, int port, ValidationMode validate, Map<String, String> headers,
+                             JsonFormat json, EtagScheme etag) {
     public static final ServerSettings DEFAULTS = new ServerSettings("127.0.0.1", 4280, ValidationMode.STRICT,
-            Map.of());
+            Map.of(), JsonFormat.COMPACT, EtagScheme.NONE);
 
     public ServerSettings(String host, int port, ValidationMode validate) {
-        this(host, port, validate, Map.of());
+        this(host, port, validate, Map.of(), JsonFormat.COMPACT, EtagScheme.NONE);
     }
 
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(validate, "validate");
+        json = json == null ? JsonFormat.COMPACT : json;
+        etag = etag == null ? EtagScheme.NONE : etag;
         headers = headers == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }

@@ -13,7 +13,7 @@ final class SettingsBinder {
         if (m == null) {
             return d;
         }
-        m.allowOnly("host", "port", "validate", "headers");
+        m.allowOnly("host", "port", "validate", "headers", "json", "etag");
         Map<String, String> headers = m.stringMap("headers");
         if (headers != null) {
             headers.forEach((name, value) -> {
@@ -25,7 +25,23 @@ final class SettingsBinder {
             });
         }
         return new ServerSettings(m.string("host", d.host()), m.integer("port", d.port(), 0, 65535),
-                m.enumValue("validate", ValidationMode.class, d.validate()), headers);
+                m.enumValue("validate", ValidationMode.class, d.validate()), headers, jsonFormat(m),
+                m.enumValue("etag", EtagScheme.class, d.etag()));
+    }
+
+    private static JsonFormat jsonFormat(YamlMapping server) {
+        YamlMapping m = server.mapping("json");
+        if (m == null) {
+            return JsonFormat.COMPACT;
+        }
+        m.allowOnly("indent", "newline");
+        String indent = m.string("indent", "0");
+        boolean tabs = indent.equals("tab");
+        int spaces = 0;
+        if (!tabs) {
+            spaces = m.integer("indent", 0, 0, JsonFormat.MAX_INDENT);
+        }
+        return new JsonFormat(spaces, tabs, m.bool("newline", false));
     }
 
     static Tenancy tenancy(YamlMapping root) {

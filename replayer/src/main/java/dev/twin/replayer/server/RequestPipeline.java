@@ -77,25 +77,7 @@ public final class RequestPipeline {
         }
         journal.add(new JournalEntry(Instant.now(), request.method(), request.path(), answer.response().status(),
                 operationId, answer.source(), answer.note()));
-        return withApiHeaders(answer.response(), current.config().server().headers());
-    }
-
-    /** The headers the API sends on every answer, where this answer has none of that name. */
-    private static TwinResponse withApiHeaders(TwinResponse response, Map<String, String> headers) {
-        if (headers.isEmpty()) {
-            return response;
-        }
-        TwinResponse out = response;
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            boolean present = false;
-            for (String name : response.headers().keySet()) {
-                present |= name.equalsIgnoreCase(header.getKey());
-            }
-            if (!present) {
-                out = out.withHeader(header.getKey(), header.getValue());
-            }
-        }
-        return out;
+        return current.style().apply(request, answer.response());
     }
 
     private Answer answerSafely(ServedApi current, RoutedRequest routed) {
