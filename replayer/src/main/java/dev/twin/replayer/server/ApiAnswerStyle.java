@@ -1,25 +1,17 @@
 package dev.twin.replayer.server;
 
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.twin.replayer.config.EtagScheme;
 import dev.twin.replayer.config.JsonFormat;
 import dev.twin.replayer.config.ServerSettings;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.response.JsonLayout;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 
@@ -35,14 +27,12 @@ final class ApiAnswerStyle {
             .build();
 
     private final Map<String, String> headers;
-    private final ObjectWriter jsonWriter;
-    private final byte[] trailer;
+    private final JsonLayout layout;
     private final EtagScheme etag;
 
     private ApiAnswerStyle(Map<String, String> headers, JsonFormat json, EtagScheme etag) {
         this.headers = headers;
-        this.jsonWriter = json.compact() ? null : JSON.writer(javascriptLayout(json));
-        this.trailer = json.newline() ? new byte[] {'\n'} : new byte[0];
+        this.layout = json.equals(JsonFormat.COMPACT) ? null : new JsonLayout(json);
         this.etag = etag;
     }
 
@@ -52,11 +42,11 @@ final class ApiAnswerStyle {
 
     TwinResponse apply(TwinRequest request, TwinResponse response) {
         TwinResponse out = withApiHeaders(response);
-        if ((jsonWriter != null || trailer.length > 0) && isJson(out)) {
+        if (layout != null && isJson(out)) {
             out = new TwinResponse(out.status(), out.headers(), layout(out.body()));
         }
-        if (etag != EtagScheme.NONE && out.body().length > 0 && header(out, "ETag") == null) {
-            String tag = etag(etag, out.body());
+        if (etag != EtagScheme.NONE && isJson(out) && header(out, "ETag") == null) {
+            String tag = etag.tagOf(out.body());
             out = out.withHeader("ETag", tag);
             if (isFresh(request, out, tag)) {
                 return new TwinResponse(304, Map.of("ETag", tag), new byte[0]);
@@ -78,35 +68,11 @@ final class ApiAnswerStyle {
 
     private byte[] layout(byte[] body) {
         try {
-            byte[] laidOut = body;
-            if (jsonWriter != null) {
-                JsonNode tree = JSON.readTree(body);
-                if (tree == null) {
-                    return body;
-                }
-                laidOut = jsonWriter.writeValueAsBytes(tree);
-            }
-            if (trailer.length == 0 || laidOut.length > 0 && laidOut[laidOut.length - 1] == '\n') {
-                return laidOut;
-            }
-            byte[] withTrailer = new byte[laidOut.length + 1];
-            System.arraycopy(laidOut, 0, withTrailer, 0, laidOut.length);
-            withTrailer[laidOut.length] = '\n';
-            return withTrailer;
+            JsonNode tree = JSON.readTree(body);
+            return tree == null ? body : layout.write(tree);
         } catch (IOException e) {
             return body; // labelled JSON but not JSON: sent as made
         }
-    }
-
-    static String etag(EtagScheme scheme, byte[] body) {
-        return switch (scheme) {
-            case WEAK_SHA1 -> "W/\"" + Integer.toHexString(body.length) + "-"
-                    + Base64.getEncoder().encodeToString(digest("SHA-1", body)).substring(0, 27) + "\"";
-            case MD5 -> "\"" + HexFormat.of().formatHex(digest("MD5", body)) + "\"";
-            case SHA1 -> "\"" + HexFormat.of().formatHex(digest("SHA-1", body)) + "\"";
-            case SHA256 -> "\"" + HexFormat.of().formatHex(digest("SHA-256", body)) + "\"";
-            case NONE -> null;
-        };
     }
 
     /** A GET or HEAD whose {@code If-None-Match} names this answer's tag, for a 2xx: the client's copy is current. */
@@ -126,14 +92,6 @@ final class ApiAnswerStyle {
         return false;
     }
 
-    private static byte[] digest(String algorithm, byte[] body) {
-        try {
-            return MessageDigest.getInstance(algorithm).digest(body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has " + algorithm, e);
-        }
-    }
-
     private static boolean isJson(TwinResponse response) {
         String type = header(response, "Content-Type");
         if (type == null || response.body().length == 0) {
@@ -150,17 +108,5 @@ final class ApiAnswerStyle {
             }
         }
         return null;
-    }
-
-    /** JavaScript's {@code JSON.stringify(value, null, indent)}: {@code "key": value}, one member a line. */
-    private static DefaultPrettyPrinter javascriptLayout(JsonFormat json) {
-        DefaultIndenter indenter = new DefaultIndenter(json.tabs() ? "\t" : " ".repeat(json.indent()), "\n");
-        Separators separators = Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEntrySpacing(Separators.Spacing.NONE)
-                .withArrayValueSpacing(Separators.Spacing.NONE)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator("");
-        return new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
     }
 }

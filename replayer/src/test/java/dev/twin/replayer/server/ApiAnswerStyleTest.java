@@ -97,7 +97,7 @@ class ApiAnswerStyleTest {
         HttpResponse<String> missing = get("/nowhere", null);
 
         assertEquals(404, missing.statusCode());
-        assertEquals(ApiAnswerStyle.etag(dev.twin.replayer.config.EtagScheme.WEAK_SHA1,
+        assertEquals(dev.twin.replayer.config.EtagScheme.WEAK_SHA1.tagOf(
                 missing.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 missing.headers().firstValue("ETag").orElse(null));
         assertTrue(missing.body().contains("\n  \""), "laid out too: " + missing.body());
