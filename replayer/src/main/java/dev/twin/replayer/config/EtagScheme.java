@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * {@code server.etag} — the digest an API sends as the {@code ETag} of every answer with a body, computed by the
+ * {@code server.etag} — the digest an API sends as the {@code ETag} of its JSON answers, computed by the
  * twin over its own body bytes: Express's weak {@code W/"<length in hex>-<first 27 of base64 SHA-1>"}, or a
  * strong quoted hex MD5, SHA-1 or SHA-256.
  */

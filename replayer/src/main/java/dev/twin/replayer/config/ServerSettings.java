@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param headers headers the API sends on every answer ({@code Docker-Distribution-Api-Version: registry/2.0}),
  *                added to each API answer that lacks them; never to {@code /__twin/} answers
  * @param json    how the API lays out JSON bodies (compact by default)
- * @param etag    the digest the API sends as ETag of answers with a body ({@link EtagScheme#NONE} by default)
+ * @param etag    the digest the API sends as ETag of its JSON answers ({@link EtagScheme#NONE} by default)
  */
 public record ServerSettings(String host, int port, ValidationMode validate, Map<String, String> headers,
                              JsonFormat json, EtagScheme etag) {
