@@ -29,5 +29,6 @@ public record InferredTwin(String source, InferenceOptions options, List<PathTem
                            Map<String, List<ObjectNode>> seeds, Map<String, Long> counts,
                            List<String> evidence, List<String> forHuman, Path spec,
                            List<dev.twin.inference.transition.Transition> transitions,
-                           Map<String, String> apiHeaders, AnswerLayout.Result answerLayout) {
+                           Map<String, String> apiHeaders, AnswerLayout.Result answerLayout,
+                           List<String> ownOrigins) {
 }

@@ -38,6 +38,9 @@ public final class TwinYamlWriter {
             }
             server.put("json", json);
         }
+        if (!twin.ownOrigins().isEmpty()) {
+            server.put("rebase", twin.ownOrigins());
+        }
         if (twin.answerLayout().etag() != EtagScheme.NONE) {
             server.put("etag", twin.answerLayout().etag().yamlName());
         }

@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * What every API answer of a twin shares with the real API's, applied after the answer is made and never to
- * {@code /__twin/} answers: the headers the API always sends ({@code server.headers}), its JSON layout
- * ({@code server.json}) and its digest ETag ({@code server.etag}), with the {@code 304} a matching
+ * {@code /__twin/} answers: the headers the API always sends ({@code server.headers}), links to its own address
+ * made links to the twin ({@code server.rebase}), its JSON layout ({@code server.json}) and its digest ETag
+ * ({@code server.etag}), with the {@code 304} a matching
  * {@code If-None-Match} earns. Built once per loaded configuration; a twin without these settings passes answers
  * through untouched.
  */
@@ -29,19 +30,21 @@ final class ApiAnswerStyle {
     private final Map<String, String> headers;
     private final JsonLayout layout;
     private final EtagScheme etag;
+    private final OwnOrigins rebase;
 
-    private ApiAnswerStyle(Map<String, String> headers, JsonFormat json, EtagScheme etag) {
+    private ApiAnswerStyle(Map<String, String> headers, JsonFormat json, EtagScheme etag, OwnOrigins rebase) {
         this.headers = headers;
         this.layout = json.equals(JsonFormat.COMPACT) ? null : new JsonLayout(json);
         this.etag = etag;
+        this.rebase = rebase;
     }
 
     static ApiAnswerStyle of(ServerSettings server) {
-        return new ApiAnswerStyle(server.headers(), server.json(), server.etag());
+        return new ApiAnswerStyle(server.headers(), server.json(), server.etag(), new OwnOrigins(server.rebase()));
     }
 
     TwinResponse apply(TwinRequest request, TwinResponse response) {
-        TwinResponse out = withApiHeaders(response);
+        TwinResponse out = rebase.apply(request, withApiHeaders(response));
         if (layout != null && isJson(out)) {
             out = new TwinResponse(out.status(), out.headers(), layout(out.body()));
         }

@@ -45,6 +45,16 @@ class ApiAnswerStyleTest {
                           content:
                             application/json:
                               example: [{id: 1, title: a, views: 3}]
+                  /packages/hello:
+                    get:
+                      operationId: readPackage
+                      responses:
+                        '200':
+                          description: a packument
+                          content:
+                            application/json:
+                              example: {dist: {tarball: 'http://127.0.0.1:4873/hello/-/hello-1.0.0.tgz'},
+                                        mirror: 'http://127.0.0.1:48730/elsewhere'}
                   /empty:
                     get:
                       operationId: empty
@@ -61,6 +71,7 @@ class ApiAnswerStyleTest {
                 server:
                   json: {indent: 2}
                   etag: weak-sha1
+                  rebase: ['http://127.0.0.1:4873']
                 """);
         server = TwinServer.builder().config(ConfigLoader.load(dir.resolve("twin.yaml"))).port(0).start();
     }
@@ -101,6 +112,14 @@ class ApiAnswerStyleTest {
                 missing.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 missing.headers().firstValue("ETag").orElse(null));
         assertTrue(missing.body().contains("\n  \""), "laid out too: " + missing.body());
+    }
+
+    @Test
+    void givenTheRecordedApisOwnOrigin_whenAnswered_thenLinksLeadToTheTwinInstead() throws Exception {
+        String body = get("/packages/hello", null).body();
+
+        assertTrue(body.contains("\"tarball\": \"" + server.baseUrl() + "/hello/-/hello-1.0.0.tgz\""), body);
+        assertTrue(body.contains("http://127.0.0.1:48730/elsewhere"), "another port is another origin: " + body);
     }
 
     @Test
