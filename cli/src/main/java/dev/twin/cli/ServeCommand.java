@@ -5,7 +5,7 @@ import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.config.ValidationMode;
 import dev.twin.replayer.server.ConnectionLimits;
-import dev.twin.replayer.server.RequestLimits;
+import dev.twin.replayer.server.HttpLimits;
 import dev.twin.replayer.server.TwinServer;
 import dev.twin.replayer.spec.SpecDocument;
 import picocli.CommandLine.Command;
@@ -112,7 +112,7 @@ final class ServeCommand implements Callable<Integer> {
             if (validate != null) {
                 builder.validate(validationMode(validate));
             }
-            builder.requestLimits(requestLimits()).connectionLimits(connectionLimits()).admin(adminAccess());
+            builder.httpLimits(httpLimits()).connectionLimits(connectionLimits()).admin(adminAccess());
             twin = RunningTwin.start(builder.watch(watch), config, state.open(config, Clock.systemUTC()));
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
@@ -143,12 +143,12 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private RequestLimits requestLimits() {
-        RequestLimits d = RequestLimits.DEFAULTS;
+    private HttpLimits httpLimits() {
+        HttpLimits d = HttpLimits.DEFAULTS;
         if (maxHeaderSize != null && maxHeaderSize > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--max-header-size " + maxHeaderSize + " is more than 2GB");
         }
-        return new RequestLimits(maxUrlLength != null ? maxUrlLength : d.maxUrlLength(),
+        return new HttpLimits(maxUrlLength != null ? maxUrlLength : d.maxUrlLength(),
                 maxHeaderSize != null ? maxHeaderSize.intValue() : d.maxHeaderBytes(),
                 maxHeaders != null ? maxHeaders : d.maxHeaderCount(),
                 maxBodySize != null ? maxBodySize : d.maxBodyBytes());

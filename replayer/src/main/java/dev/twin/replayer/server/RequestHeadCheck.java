@@ -17,11 +17,11 @@ final class RequestHeadCheck extends ChannelInboundHandlerAdapter {
     /** Room for the method and the protocol version around the URL on the request line. */
     static final int REQUEST_LINE_SLACK = 32;
 
-    private final RequestLimits limits;
+    private final HttpLimits limits;
     private final DropLog drops;
     private boolean refused;
 
-    RequestHeadCheck(RequestLimits limits, DropLog drops) {
+    RequestHeadCheck(HttpLimits limits, DropLog drops) {
         this.limits = limits;
         this.drops = drops;
     }

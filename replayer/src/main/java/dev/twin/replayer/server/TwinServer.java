@@ -137,7 +137,7 @@ public final class TwinServer implements AutoCloseable {
         DropLog drops = new DropLog();
         HttpHandler handler = new HttpHandler(pipeline, drops);
         ConnectionLimits connections = settings.connectionLimits;
-        RequestLimits requests = settings.requestLimits;
+        HttpLimits requests = settings.httpLimits;
         ConnectionsPerAddress perAddress = new ConnectionsPerAddress(connections.maxConnectionsPerAddress(), drops);
         HttpDecoderConfig decoding = new HttpDecoderConfig()
                 .setMaxInitialLineLength(requests.maxUrlLength() + RequestHeadCheck.REQUEST_LINE_SLACK)
@@ -254,7 +254,7 @@ public final class TwinServer implements AutoCloseable {
         private String host;
         private Integer port;
         private ValidationMode validate;
-        private RequestLimits requestLimits = RequestLimits.DEFAULTS;
+        private HttpLimits httpLimits = HttpLimits.DEFAULTS;
         private ConnectionLimits connectionLimits = ConnectionLimits.DEFAULTS;
         private AdminAccess admin = AdminAccess.OPEN_ON_LOOPBACK;
         private int journalCapacity = RequestJournal.DEFAULT_CAPACITY;
@@ -311,13 +311,13 @@ public final class TwinServer implements AutoCloseable {
         }
 
         public Builder maxBodyBytes(int bytes) {
-            this.requestLimits = requestLimits.withMaxBodyBytes(bytes);
+            this.httpLimits = httpLimits.withMaxBodyBytes(bytes);
             return this;
         }
 
-        /** The largest URL, headers and body the server reads (default {@link RequestLimits#DEFAULTS}). */
-        public Builder requestLimits(RequestLimits limits) {
-            this.requestLimits = limits;
+        /** The largest URL, headers and body the server reads (default {@link HttpLimits#DEFAULTS}). */
+        public Builder httpLimits(HttpLimits limits) {
+            this.httpLimits = limits;
             return this;
         }
 

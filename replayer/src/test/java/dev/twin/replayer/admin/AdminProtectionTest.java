@@ -6,7 +6,7 @@ import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.server.TwinServer;
 import dev.twin.replayer.state.StateAdminEndpoints;
 import dev.twin.replayer.state.TenantResolver;
-import dev.twin.replayer.testing.RawHttp;
+import dev.twin.replayer.testing.RawSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,11 +111,11 @@ class AdminProtectionTest {
     void givenAnAdminPathThatIsAdminOnlyOnceDecoded_whenSent_thenItIsA400AndNoRowLeaks(String path)
             throws Exception {
         for (TwinServer server : List.of(guarded, open)) {
-            try (RawHttp socket = RawHttp.connect(server.port())) {
-                String response = socket.send(RawHttp.request("GET", path + "?tenant=" + TENANT_KEY))
+            try (RawSocket socket = RawSocket.connect(server.port())) {
+                String response = socket.send(RawSocket.request("GET", path + "?tenant=" + TENANT_KEY))
                         .readResponse();
 
-                assertEquals(400, RawHttp.status(response), response);
+                assertEquals(400, RawSocket.status(response), response);
                 assertTrue(response.contains("only once decoded"), response);
                 assertFalse(response.contains(customerId), response);
             }
@@ -176,11 +176,11 @@ class AdminProtectionTest {
     @Test
     void givenNoToken_whenTheHostNamesAnotherMachine_thenItIsA403() throws Exception {
         // a page on evil.example whose DNS now answers 127.0.0.1 sends its own name and, on a GET, no Origin
-        try (RawHttp socket = RawHttp.connect(open.port())) {
+        try (RawSocket socket = RawSocket.connect(open.port())) {
             String response = socket.send("GET /__twin/state?tenant=" + TENANT_KEY + " HTTP/1.1\r\n"
                     + "Host: evil.example:" + open.port() + "\r\n\r\n").readResponse();
 
-            assertEquals(403, RawHttp.status(response), response);
+            assertEquals(403, RawSocket.status(response), response);
             assertFalse(response.contains(customerId), response);
         }
     }

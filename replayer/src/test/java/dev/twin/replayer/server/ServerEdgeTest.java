@@ -1,6 +1,6 @@
 package dev.twin.replayer.server;
 
-import dev.twin.replayer.testing.RawHttp;
+import dev.twin.replayer.testing.RawSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class ServerEdgeTest {
     static void start() throws Exception {
         server = TwinServer.builder().configFile(Path.of("..", "examples", "petstore")).port(0)
                 .connectionLimits(new ConnectionLimits(Duration.ofSeconds(1), Duration.ofSeconds(1), 3))
-                .requestLimits(new RequestLimits(200, 1024, 10, 64)).start();
+                .httpLimits(new HttpLimits(200, 1024, 10, 64)).start();
     }
 
     @AfterAll
@@ -36,23 +36,33 @@ class ServerEdgeTest {
     @Test
     void givenAHeadThatNeverCompletes_whenTheHeaderTimeoutPasses_thenTheServerAnswers408AndCloses()
             throws IOException {
-        try (RawHttp slowloris = RawHttp.connect(server.port())) {
+        try (RawSocket slowloris = RawSocket.connect(server.port())) {
             slowloris.send("GET /v1/pets/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Trickle: a");
 
             String answer = slowloris.readUntilClosed();
 
-            assertEquals(408, RawHttp.status(answer), answer);
+            assertEquals(408, RawSocket.status(answer), answer);
             assertTrue(answer.contains("the request head did not arrive within 1 s"), answer);
         }
         assertNormalRequestAnswered();
     }
 
     @Test
-    void givenAKeepAliveConnection_whenItStaysIdlePastTheIdleTimeout_thenTheServerClosesIt() throws IOException {
-        try (RawHttp idle = RawHttp.connect(server.port())) {
-            String first = idle.send(RawHttp.request("GET", "/v1/pets/1")).readResponse();
+    void givenARefusedRequest_whenTheServerClosesTheConnection_thenItLogsTheCauseOnce() throws IOException {
+        try (LogCapture log = new LogCapture()) {
+            refusal(RawSocket.request("GET", "/v1/pets?tag=" + "q".repeat(300)));
 
-            assertEquals(200, RawHttp.status(first), first);
+            long lines = log.messages().stream().filter(m -> m.contains("answered 414")).count();
+            assertEquals(1, lines, String.valueOf(log.messages()));
+        }
+    }
+
+    @Test
+    void givenAKeepAliveConnection_whenItStaysIdlePastTheIdleTimeout_thenTheServerClosesIt() throws IOException {
+        try (RawSocket idle = RawSocket.connect(server.port())) {
+            String first = idle.send(RawSocket.request("GET", "/v1/pets/1")).readResponse();
+
+            assertEquals(200, RawSocket.status(first), first);
             assertEquals(-1, idle.read(), "closed after the idle timeout, with nothing more sent");
         }
     }
@@ -60,15 +70,15 @@ class ServerEdgeTest {
     @Test
     void givenTheConnectionsPerAddressAreOpen_whenOneMoreConnects_thenItIsAnswered503AndClosed()
             throws IOException {
-        try (RawHttp a = RawHttp.connect(server.port()); RawHttp b = RawHttp.connect(server.port());
-             RawHttp c = RawHttp.connect(server.port())) {
-            for (RawHttp open : new RawHttp[] {a, b, c}) { // each answered: each counted by the server
-                assertEquals(200, RawHttp.status(open.send(RawHttp.request("GET", "/v1/pets/1")).readResponse()));
+        try (RawSocket a = RawSocket.connect(server.port()); RawSocket b = RawSocket.connect(server.port());
+             RawSocket c = RawSocket.connect(server.port())) {
+            for (RawSocket open : new RawSocket[] {a, b, c}) { // each answered: each counted by the server
+                assertEquals(200, RawSocket.status(open.send(RawSocket.request("GET", "/v1/pets/1")).readResponse()));
             }
-            try (RawHttp fourth = RawHttp.connect(server.port())) {
+            try (RawSocket fourth = RawSocket.connect(server.port())) {
                 String answer = fourth.readUntilClosed();
 
-                assertEquals(503, RawHttp.status(answer), answer);
+                assertEquals(503, RawSocket.status(answer), answer);
                 assertTrue(answer.contains("the limit per client address is 3"), answer);
             }
         }
@@ -76,25 +86,25 @@ class ServerEdgeTest {
 
     @Test
     void givenAUrlLongerThanTheLimit_whenSent_thenItIs414NamingTheLimit() throws IOException {
-        String answer = refusal(RawHttp.request("GET", "/v1/pets?name=" + "x".repeat(300)));
+        String answer = refusal(RawSocket.request("GET", "/v1/pets?name=" + "x".repeat(300)));
 
-        assertEquals(414, RawHttp.status(answer), answer);
+        assertEquals(414, RawSocket.status(answer), answer);
         assertTrue(answer.contains("longer than the limit of 200 characters"), answer);
     }
 
     @Test
     void givenARequestLineFarLongerThanTheLimit_whenSent_thenItIs414NamingTheLimit() throws IOException {
-        String answer = refusal(RawHttp.request("GET", "/v1/pets?name=" + "x".repeat(5000)));
+        String answer = refusal(RawSocket.request("GET", "/v1/pets?name=" + "x".repeat(5000)));
 
-        assertEquals(414, RawHttp.status(answer), answer);
+        assertEquals(414, RawSocket.status(answer), answer);
         assertTrue(answer.contains("longer than the limit of 200 characters"), answer);
     }
 
     @Test
     void givenHeadersLargerThanTheLimit_whenSent_thenItIs431NamingTheLimit() throws IOException {
-        String answer = refusal(RawHttp.request("GET", "/v1/pets/1", "X-Big: " + "y".repeat(2000)));
+        String answer = refusal(RawSocket.request("GET", "/v1/pets/1", "X-Big: " + "y".repeat(2000)));
 
-        assertEquals(431, RawHttp.status(answer), answer);
+        assertEquals(431, RawSocket.status(answer), answer);
         assertTrue(answer.contains("larger than the limit of 1024 bytes"), answer);
     }
 
@@ -104,9 +114,9 @@ class ServerEdgeTest {
         for (int i = 0; i < lines.length; i++) {
             lines[i] = "X-H" + i + ": v";
         }
-        String answer = refusal(RawHttp.request("GET", "/v1/pets/1", lines));
+        String answer = refusal(RawSocket.request("GET", "/v1/pets/1", lines));
 
-        assertEquals(431, RawHttp.status(answer), answer);
+        assertEquals(431, RawSocket.status(answer), answer);
         assertTrue(answer.contains("13 header lines; the limit is 10"), answer);
     }
 
@@ -116,7 +126,7 @@ class ServerEdgeTest {
         String answer = refusal("POST /v1/pets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length() + "\r\n\r\n" + body);
 
-        assertEquals(413, RawHttp.status(answer), answer);
+        assertEquals(413, RawSocket.status(answer), answer);
         assertTrue(answer.contains("larger than the limit of 64 bytes"), answer);
     }
 
@@ -124,14 +134,14 @@ class ServerEdgeTest {
     void givenAMalformedHead_whenSent_thenItIs400NamingTheProblem() throws IOException {
         String answer = refusal("GET /v1/pets/1 HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header Line\r\n\r\n");
 
-        assertEquals(400, RawHttp.status(answer), answer);
+        assertEquals(400, RawSocket.status(answer), answer);
         assertTrue(answer.contains("Malformed HTTP request"), answer);
     }
 
     /** Sends {@code request}, reads until the server closes, and checks a normal request still works after. */
     private static String refusal(String request) throws IOException {
         String answer;
-        try (RawHttp socket = RawHttp.connect(server.port())) {
+        try (RawSocket socket = RawSocket.connect(server.port())) {
             answer = socket.send(request).readUntilClosed();
         }
         assertNormalRequestAnswered();
@@ -139,9 +149,9 @@ class ServerEdgeTest {
     }
 
     private static void assertNormalRequestAnswered() throws IOException {
-        try (RawHttp socket = RawHttp.connect(server.port())) {
-            String answer = socket.send(RawHttp.request("GET", "/v1/pets/1")).readResponse();
-            assertEquals(200, RawHttp.status(answer), answer);
+        try (RawSocket socket = RawSocket.connect(server.port())) {
+            String answer = socket.send(RawSocket.request("GET", "/v1/pets/1")).readResponse();
+            assertEquals(200, RawSocket.status(answer), answer);
         }
     }
 }

@@ -11,17 +11,17 @@ import java.nio.charset.StandardCharsets;
  * oversized headers). Every read gives up after 20 s, so a server that never answers fails the test instead of
  * hanging it.
  */
-public final class RawHttp implements AutoCloseable {
+public final class RawSocket implements AutoCloseable {
     private final Socket socket;
 
-    private RawHttp(Socket socket) {
+    private RawSocket(Socket socket) {
         this.socket = socket;
     }
 
-    public static RawHttp connect(int port) throws IOException {
+    public static RawSocket connect(int port) throws IOException {
         Socket socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(20_000);
-        return new RawHttp(socket);
+        return new RawSocket(socket);
     }
 
     /** {@code method target} with {@code Host: 127.0.0.1} and the given header lines, no body. */
@@ -33,7 +33,7 @@ public final class RawHttp implements AutoCloseable {
         return text.append("\r\n").toString();
     }
 
-    public RawHttp send(String text) throws IOException {
+    public RawSocket send(String text) throws IOException {
         socket.getOutputStream().write(text.getBytes(StandardCharsets.ISO_8859_1));
         socket.getOutputStream().flush();
         return this;

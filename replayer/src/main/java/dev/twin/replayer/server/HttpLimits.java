@@ -9,18 +9,18 @@ package dev.twin.replayer.server;
  * @param maxHeaderCount header lines
  * @param maxBodyBytes   bytes of the body
  */
-public record RequestLimits(int maxUrlLength, int maxHeaderBytes, int maxHeaderCount, int maxBodyBytes) {
-    public static final RequestLimits DEFAULTS = new RequestLimits(8192, 16 * 1024, 100, 10 * 1024 * 1024);
+public record HttpLimits(int maxUrlLength, int maxHeaderBytes, int maxHeaderCount, int maxBodyBytes) {
+    public static final HttpLimits DEFAULTS = new HttpLimits(8192, 16 * 1024, 100, 10 * 1024 * 1024);
 
-    public RequestLimits {
+    public HttpLimits {
         atLeast(maxUrlLength, 16, "URL length");
         atLeast(maxHeaderBytes, 256, "header size");
         atLeast(maxHeaderCount, 1, "header count");
         atLeast(maxBodyBytes, 0, "body size");
     }
 
-    public RequestLimits withMaxBodyBytes(int bytes) {
-        return new RequestLimits(maxUrlLength, maxHeaderBytes, maxHeaderCount, bytes);
+    public HttpLimits withMaxBodyBytes(int bytes) {
+        return new HttpLimits(maxUrlLength, maxHeaderBytes, maxHeaderCount, bytes);
     }
 
     private static void atLeast(int value, int least, String name) {
