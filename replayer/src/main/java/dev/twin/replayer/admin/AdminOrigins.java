@@ -2,6 +2,7 @@ package dev.twin.replayer.admin;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,9 +15,13 @@ final class AdminOrigins {
     private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
     private final Set<String> listed;
+    private final Set<String> listedHosts;
 
     AdminOrigins(Set<String> listed) {
         this.listed = listed;
+        Set<String> hosts = new HashSet<>();
+        listed.forEach(origin -> hosts.add(URI.create(origin).getHost()));
+        this.listedHosts = Set.copyOf(hosts);
     }
 
     /** An {@code Origin} header value a page on this machine (or a listed one) sends. */
@@ -42,15 +47,7 @@ final class AdminOrigins {
         String text = host.trim().toLowerCase(Locale.ROOT);
         String name = text.startsWith("[") ? text.substring(0, text.indexOf(']') + 1)
                 : text.contains(":") ? text.substring(0, text.indexOf(':')) : text;
-        if (isLoopbackName(name)) {
-            return true;
-        }
-        for (String origin : listed) {
-            if (URI.create(origin).getHost().equals(name)) {
-                return true;
-            }
-        }
-        return false;
+        return isLoopbackName(name) || listedHosts.contains(name);
     }
 
     private static boolean isLoopbackName(String host) {

@@ -58,9 +58,10 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         boolean head = request.method().equals(HttpMethod.HEAD);
-        if (request.decoderResult().isFailure()) {
-            write(ctx, ErrorResponses.error(400, "invalid_request_error", "Malformed HTTP request: "
-                    + request.decoderResult().cause().getMessage(), null), false, false);
+        if (request.decoderResult().isFailure()) { // a body the decoder could not read (the head passed)
+            String message = "Malformed HTTP request: " + request.decoderResult().cause().getMessage();
+            drops.dropped(ctx.channel(), "answered 400: " + message);
+            refuse(ctx, ErrorResponses.error(400, "invalid_request_error", message, null));
             return;
         }
         TwinResponse response;
@@ -138,17 +139,12 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return byName;
     }
 
-    /** Writes and flushes {@code response} (for answers outside the usual read path). */
-    static void write(ChannelHandlerContext ctx, TwinResponse response, boolean keepAlive, boolean head) {
-        write(ctx, response, keepAlive, head, true);
-    }
-
     /**
      * Writes a refusal (a limit, a timeout) as the connection's last answer, then closes the connection the
      * {@link LingeringClose} way so that the client reads the answer rather than a reset.
      */
     static void refuse(ChannelHandlerContext ctx, TwinResponse response) {
-        RequestClock.answered(ctx.channel());
+        RequestClock.closing(ctx.channel());
         writeLast(ctx, response, false).addListener(LingeringClose.AFTER_WRITE);
     }
 

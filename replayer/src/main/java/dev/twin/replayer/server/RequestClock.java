@@ -34,6 +34,8 @@ final class RequestClock {
     /** Requests whose head came and whose answer was not written yet. */
     private int unanswered;
     private ScheduledFuture<?> headDeadline;
+    /** The last answer is written and the connection closing: no more timers, nothing more to log. */
+    private boolean closing;
 
     RequestClock(Channel channel, ConnectionLimits limits, DropLog drops) {
         this.limits = limits;
@@ -49,6 +51,15 @@ final class RequestClock {
         }
     }
 
+    /** The server wrote its last answer on {@code channel} and is closing it. */
+    static void closing(Channel channel) {
+        RequestClock clock = channel.attr(KEY).get();
+        if (clock != null) {
+            clock.closing = true;
+            clock.cancelDeadline();
+        }
+    }
+
     ChannelInboundHandler beforeDecoder() {
         return new ChannelInboundHandlerAdapter() {
             @Override
@@ -58,7 +69,7 @@ final class RequestClock {
                 }
                 ctx.fireChannelRead(msg);
                 // most heads arrive in one read and are decoded above, so most requests never start a timer
-                if (readingHead && headDeadline == null && ctx.channel().isActive()) {
+                if (readingHead && headDeadline == null && !closing && ctx.channel().isActive()) {
                     headDeadline = ctx.executor().schedule(() -> headTimedOut(ctx),
                             limits.headerTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 }
@@ -101,7 +112,7 @@ final class RequestClock {
 
     private void headTimedOut(ChannelHandlerContext ctx) {
         headDeadline = null;
-        if (!readingHead || !ctx.channel().isActive()) {
+        if (!readingHead || closing || !ctx.channel().isActive()) {
             return;
         }
         String cause = "the request head did not arrive within " + seconds(limits.headerTimeout().toMillis());
@@ -115,6 +126,9 @@ final class RequestClock {
     }
 
     private void idle(ChannelHandlerContext ctx) {
+        if (closing) {
+            return; // LingeringClose closes it
+        }
         String idleFor = seconds(limits.idleTimeout().toMillis());
         if (readingBody) {
             drops.dropped(ctx.channel(), "no byte of the request body for " + idleFor);
