@@ -67,11 +67,12 @@ public final class RawSocket implements AutoCloseable {
 
     private static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int last4 = 0;
         int b;
         while ((b = in.read()) >= 0) {
             head.write(b);
-            String text = head.toString(StandardCharsets.ISO_8859_1);
-            if (text.endsWith("\r\n\r\n")) {
+            last4 = (last4 << 8) | b;
+            if (last4 == 0x0d0a0d0a) { // CR LF CR LF
                 break;
             }
         }
