@@ -127,7 +127,8 @@ final class ServeCommand implements Callable<Integer> {
         TwinServer server = twin.server();
         String names = server.api().specs().stream().map(SpecDocument::namespace).collect(Collectors.joining(", "));
         spec.commandLine().getOut().println("twin serving " + server.api().operations().size()
-                + " operations from " + names + " on " + server.baseUrl());
+                + " operations from " + names + " on " + server.baseUrl()
+                + (server.listensOnEveryInterface() ? " and every other interface" : ""));
         spec.commandLine().getOut().println(adminNotice(server));
         spec.commandLine().getOut().flush();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -176,7 +177,8 @@ final class ServeCommand implements Callable<Integer> {
         if (!access.enabled()) {
             return "admin API off (--no-admin)";
         }
-        return "admin API at " + server.baseUrl() + "/__twin/ " + (access.tokenRequired()
+        String where = server.listensOnEveryInterface() ? " and on every other interface" : "";
+        return "admin API at " + server.baseUrl() + "/__twin/" + where + " " + (access.tokenRequired()
                 ? "(admin token required: Authorization: Bearer ...)"
                 : "(loopback only, no token: any program on this machine may use it)");
     }

@@ -83,9 +83,20 @@ public final class TwinServer implements AutoCloseable {
         return ((InetSocketAddress) channel.localAddress()).getHostString();
     }
 
-    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    /**
+     * {@code http://127.0.0.1:PORT}, without a trailing slash: a URL this machine can use, also when the server
+     * listens on every interface ({@code 0.0.0.0}, {@code ::}); an IPv6 address in brackets.
+     */
     public String baseUrl() {
-        return "http://" + host() + ":" + port();
+        InetAddress address = ((InetSocketAddress) channel.localAddress()).getAddress();
+        String host = address.isAnyLocalAddress() ? "127.0.0.1"
+                : address instanceof java.net.Inet6Address ? "[" + host() + "]" : host();
+        return "http://" + host + ":" + port();
+    }
+
+    /** Whether the server listens on every interface rather than one address. */
+    public boolean listensOnEveryInterface() {
+        return ((InetSocketAddress) channel.localAddress()).getAddress().isAnyLocalAddress();
     }
 
     /** What the server currently answers from (replaced whole on reload). */

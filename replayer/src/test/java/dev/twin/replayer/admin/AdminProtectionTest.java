@@ -201,7 +201,7 @@ class AdminProtectionTest {
         try (TwinServer server = TwinServer.builder().config(config).host("0.0.0.0").port(0)
                 .admin(AdminAccess.OFF).start()) {
             HttpResponse<String> health = send(server, HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/__twin/health")).GET());
+                    URI.create(server.baseUrl() + "/__twin/health")).GET());
 
             assertEquals(404, health.statusCode());
             assertTrue(health.body().contains("turned off"), health.body());
