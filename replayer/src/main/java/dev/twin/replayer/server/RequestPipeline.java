@@ -1,5 +1,8 @@
 package dev.twin.replayer.server;
 
+import dev.twin.replayer.admin.AdminAccess;
+import dev.twin.replayer.admin.AdminGate;
+import dev.twin.replayer.admin.AdminPath;
 import dev.twin.replayer.admin.AdminRoutes;
 import dev.twin.replayer.admin.JournalEntry;
 import dev.twin.replayer.admin.RequestJournal;
@@ -28,7 +31,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * What happens to every request, independent of Netty: admin paths first; then routing (404/405), validation
+ * What happens to every request, independent of Netty: admin paths first (through the {@link AdminGate}; a path
+ * that is admin only after decoding is refused with 400); then routing (404/405), validation
  * (strict: 401/400, warn: noted), the stateful responder for bound operations, then recorded responses
  * ({@code replay:}, also for paths no operation matches), else the spec's response. Each
  * answer to an imported path is recorded in the journal with the source that produced it.
@@ -38,21 +42,38 @@ public final class RequestPipeline {
 
     private final Supplier<ServedApi> api;
     private final AdminRoutes admin;
+    private final AdminGate adminGate;
     private final RequestJournal journal;
     private final ValidationMode validationOverride;
 
     /** @param validationOverride the mode from the command line, or null to use the config's */
     public RequestPipeline(Supplier<ServedApi> api, AdminRoutes admin, RequestJournal journal,
                            ValidationMode validationOverride) {
+        this(api, admin, new AdminGate(AdminAccess.OPEN_ON_LOOPBACK), journal, validationOverride);
+    }
+
+    /** @param validationOverride the mode from the command line, or null to use the config's */
+    public RequestPipeline(Supplier<ServedApi> api, AdminRoutes admin, AdminGate adminGate, RequestJournal journal,
+                           ValidationMode validationOverride) {
         this.api = api;
         this.admin = admin;
+        this.adminGate = adminGate;
         this.journal = journal;
         this.validationOverride = validationOverride;
     }
 
     /** @param rawPath the path as sent (still percent-encoded); {@code request.path()} is the decoded one */
     public TwinResponse handle(TwinRequest request, String rawPath) {
-        if (AdminRoutes.isAdminPath(request.path())) {
+        AdminPath.Kind kind = AdminPath.classify(rawPath, request.path());
+        if (kind == AdminPath.Kind.OBSCURED) {
+            return ErrorResponses.error(400, "invalid_request_error", "The path " + rawPath + " becomes an admin"
+                    + " path only once decoded; write admin paths plainly, as /__twin/...", null);
+        }
+        if (kind == AdminPath.Kind.ADMIN) {
+            TwinResponse refusal = adminGate.refusal(request);
+            if (refusal != null) {
+                return refusal;
+            }
             try {
                 return admin.handle(request);
             } catch (RuntimeException e) {
