@@ -35,7 +35,7 @@ public final class ServedApi {
         this.router = router;
         this.operationsById = router.operations().stream()
                 .collect(Collectors.toUnmodifiableMap(ApiOperation::id, Function.identity()));
-        this.checks = new RequestChecks();
+        this.checks = new RequestChecks(config.conventions().fieldLimits());
     }
 
     public TwinConfig config() {
