@@ -40,12 +40,18 @@ public final class RateLimiter {
     }
 
     /** @throws ConfigException when a limit's glob matches no imported operation */
-    public synchronized void install(TwinConfig config, List<String> operations) throws ConfigException {
+    public void install(TwinConfig config, List<String> operations) throws ConfigException {
+        // globs are checked against every operation before the lock that take() needs is held
         List<ConfigProblem> problems = new ArrayList<>();
         List<CompiledLimit> compiled = new ArrayList<>();
         for (RateLimit limit : config.sandbox().rateLimits()) {
             List<OperationGlob> globs = new ArrayList<>();
             for (String glob : limit.operations()) {
+                String refused = OperationGlob.problem(glob);
+                if (refused != null) {
+                    problems.add(ConfigProblems.at(config.sourceMap(), limit.pointer() + "/operations", refused));
+                    continue;
+                }
                 OperationGlob g = OperationGlob.of(glob);
                 if (operations.stream().noneMatch(g::matches)) {
                     problems.add(ConfigProblems.at(config.sourceMap(), limit.pointer() + "/operations",
@@ -59,6 +65,10 @@ public final class RateLimiter {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+        replace(compiled);
+    }
+
+    private synchronized void replace(List<CompiledLimit> compiled) {
         List<RateLimit> before = limits.stream().map(CompiledLimit::limit).toList();
         if (!compiled.stream().map(CompiledLimit::limit).toList().equals(before)) {
             buckets.clear();
