@@ -10,10 +10,12 @@ import dev.twin.replayer.scenario.OperationGlob;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rate limits of a configuration: for each request, the limits whose globs match its operation each take a
@@ -25,9 +27,10 @@ public final class RateLimiter {
     private final Map<String, TokenBucket> buckets = new HashMap<>();
     private List<CompiledLimit> limits = List.of();
 
-    record CompiledLimit(RateLimit limit, List<OperationGlob> globs) {
+    /** A limit with the operation ids its globs matched at install: a request only looks its operation up. */
+    record CompiledLimit(RateLimit limit, Set<String> operationIds) {
         boolean covers(String operationId) {
-            return globs.stream().anyMatch(g -> g.matches(operationId));
+            return operationIds.contains(operationId);
         }
     }
 
@@ -60,7 +63,13 @@ public final class RateLimiter {
                 }
                 globs.add(g);
             }
-            compiled.add(new CompiledLimit(limit, globs));
+            Set<String> covered = new HashSet<>();
+            for (String operation : operations) {
+                if (globs.stream().anyMatch(g -> g.matches(operation))) {
+                    covered.add(operation);
+                }
+            }
+            compiled.add(new CompiledLimit(limit, Set.copyOf(covered)));
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
