@@ -83,7 +83,12 @@ final class TablesBinder {
                 }
             });
         }
-        Conventions override = ConventionsBinder.bind(m.mapping("response"));
+        YamlMapping responseMapping = m.mapping("response");
+        if (responseMapping != null && responseMapping.has("fieldLimits")) {
+            responseMapping.problem("fieldLimits", "fieldLimits applies to the requests of every operation; "
+                    + "set it under conventions, not per table");
+        }
+        Conventions override = ConventionsBinder.bind(responseMapping);
         Conventions response = global.merge(override);
         if (override != null) {
             ConventionsBinder.checkMerged(response, m.pointer("response"), m.context());

@@ -125,6 +125,11 @@ public final class RequestPipeline {
         } else if (needsDecoding) {
             OperationValidator validator = current.checks().validator(routed.operation());
             decoded = validator.decode(routed.request(), routed.pathParams());
+            if (decoded.overLimit() != null) {
+                // too deep or too many to decode safely: refused in every validation mode, never half-answered
+                return Answer.of(rejection(current, routed, ValidationResult.invalid(List.of(decoded.overLimit()))),
+                        AnswerSource.ERROR);
+            }
             if (mode != ValidationMode.OFF) {
                 ValidationResult result = validator.validate(decoded);
                 if (!result.isValid()) {

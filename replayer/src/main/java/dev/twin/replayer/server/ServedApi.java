@@ -36,7 +36,7 @@ public final class ServedApi {
         this.router = router;
         this.operationsById = router.operations().stream()
                 .collect(Collectors.toUnmodifiableMap(ApiOperation::id, Function.identity()));
-        this.checks = new RequestChecks();
+        this.checks = new RequestChecks(config.conventions().fieldLimits());
         this.style = ApiAnswerStyle.of(config.server());
     }
 
