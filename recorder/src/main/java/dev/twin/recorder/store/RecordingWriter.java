@@ -22,11 +22,13 @@ import java.util.concurrent.locks.LockSupport;
  * <p><b>Durability.</b> A commit goes through MapDB's write-ahead log, so if the process is killed at any point
  * (including kill -9) the store reopens cleanly and holds every exchange committed before the kill.
  * <ul>
- *   <li>{@link #accept(Exchange, Runnable)} (what the proxies use): the callback runs once the exchange is
- *       committed, and the proxy releases the end of the response only then. The writer commits as soon as it has
- *       drained the queue, so every exchange waiting at that moment shares one commit (group commit): under load the
- *       batches grow, and the commit cost is paid once per batch, not per exchange. An exchange whose response the
- *       client has received is on disk; no timing is involved.</li>
+ *   <li>{@link #accept(Exchange, Runnable)} (what the proxies use): the callback runs once the exchange survives
+ *       the process being killed, and the proxy releases the end of the response only then. As soon as the writer
+ *       has drained the queue it writes everything appended so far to the store's journal
+ *       ({@link RecordingStore#writeJournal()}: one write call, no commit, no sync), so the exchanges waiting at that
+ *       moment share one write (group commit): under load the batches grow. An exchange whose response the client
+ *       has received is in the journal or committed, so a kill -9 cannot lose it; no timing is involved. (A power
+ *       cut can still take the last commit interval.)</li>
  *   <li>{@link #accept(Exchange)} (imports, tests): committed at most {@code commitInterval} (default 100 ms) after
  *       the writer first saw it, unless the writer is behind; exchanges accepted after the last commit are lost with
  *       the process.</li>
@@ -74,8 +76,8 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
     private volatile boolean idle;
     private volatile boolean closed;
 
-    /** Callbacks of exchanges written but not yet committed; run by the writer thread after the next commit. */
-    private final List<Runnable> awaitingCommit = new ArrayList<>();
+    /** Callbacks of exchanges appended but not yet journalled or committed; run by the writer thread after that. */
+    private final List<Runnable> awaitingDurability = new ArrayList<>();
 
     /** An exchange whose proxy waits for it to be committed. */
     private record Durable(Exchange exchange, Runnable whenStored) {
@@ -119,8 +121,8 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
     }
 
     /**
-     * Queues the exchange and runs {@code whenStored} on the writer thread once it is committed (or could not be
-     * stored, which stderr reports). Returns at once. After {@link #close()} the exchange is dropped and
+     * Queues the exchange and runs {@code whenStored} on the writer thread once it is journalled or committed (or
+     * could not be stored, which stderr reports). Returns at once. After {@link #close()} the exchange is dropped and
      * {@code whenStored} runs at once.
      */
     @Override
@@ -239,7 +241,7 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
                 }
                 if (item instanceof Durable durable) {
                     write(durable.exchange());
-                    awaitingCommit.add(durable.whenStored());
+                    awaitingDurability.add(durable.whenStored());
                 } else {
                     write((Exchange) item);
                 }
@@ -257,8 +259,10 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
                 if (barrier.stop()) {
                     return;
                 }
-            } else if (!awaitingCommit.isEmpty() || (pending > 0 && System.nanoTime() - commitDue >= 0)) {
-                // The queue is drained: a client waits, so commit now what came in meanwhile (group commit).
+            } else if (!awaitingDurability.isEmpty()) {
+                // The queue is drained and clients wait: one journal write makes the whole batch durable.
+                writeJournal();
+            } else if (pending > 0 && System.nanoTime() - commitDue >= 0) {
                 commit();
                 pending = 0;
             } else {
@@ -297,14 +301,27 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
         } catch (RuntimeException e) {
             System.err.println("twin: could not commit recordings to " + store.file() + ": " + e);
         }
-        // Released also after a failed commit (reported above): holding the clients' responses would not store them.
-        for (Runnable whenStored : awaitingCommit) {
+        releaseWaiting();
+    }
+
+    private void writeJournal() {
+        try {
+            store.writeJournal();
+        } catch (RuntimeException e) {
+            System.err.println("twin: could not write the journal of " + store.file() + ": " + e);
+        }
+        releaseWaiting();
+    }
+
+    /** Released also after a failure (reported): holding the clients' responses would not store the exchanges. */
+    private void releaseWaiting() {
+        for (Runnable whenStored : awaitingDurability) {
             try {
                 whenStored.run();
             } catch (RuntimeException e) {
                 // e.g. the proxy's event loop already shut down: that client is gone
             }
         }
-        awaitingCommit.clear();
+        awaitingDurability.clear();
     }
 }
