@@ -49,6 +49,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class RecordingWriter implements ExchangeSink, AutoCloseable {
     static final int DEFAULT_BATCH = 1000;
     public static final int DEFAULT_MAX_BACKLOG = 10_000;
+    /** At most this many exchanges whose clients wait share one journal write. */
+    static final int JOURNAL_BATCH = 256;
     /** How often a writer with uncommitted or incoming work looks at the queue again. */
     static final long DRAIN_MILLIS = 10;
 
@@ -242,6 +244,10 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
                 if (item instanceof Durable durable) {
                     write(durable.exchange());
                     awaitingDurability.add(durable.whenStored());
+                    if (awaitingDurability.size() >= JOURNAL_BATCH) {
+                        // The queue may never drain under steady load: clients should not wait for it.
+                        writeJournal();
+                    }
                 } else {
                     write((Exchange) item);
                 }
