@@ -29,6 +29,8 @@ import java.util.zip.CRC32C;
  */
 final class ExchangeJournal implements AutoCloseable {
     private static final int HEADER = Integer.BYTES + Long.BYTES;
+    /** Buffered records beyond this are written at once, so memory stays bounded between commits. */
+    private static final int WRITE_AT = 1024 * 1024;
 
     private final Path file;
     private final FileChannel channel;
@@ -106,6 +108,9 @@ final class ExchangeJournal implements AutoCloseable {
             pending = larger;
         }
         pending.putInt(exchange.length).putLong(id).put(exchange).putInt(crc(id, exchange));
+        if (pending.position() >= WRITE_AT) {
+            write();
+        }
     }
 
     /** Writes the buffered records; once this returns they survive the process being killed. */

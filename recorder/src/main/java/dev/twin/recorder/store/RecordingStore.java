@@ -149,6 +149,18 @@ public final class RecordingStore implements AutoCloseable {
     public synchronized long append(Exchange exchange) {
         checkWritable();
         long id = ++lastId;
+        exchanges.put(id, ExchangeCodec.encode(exchange));
+        sessions.add(exchange.session(), id, exchange.startedAt());
+        return id;
+    }
+
+    /**
+     * As {@link #append}, and also into the journal, so that {@link #writeJournal()} can make it durable before the
+     * next commit. Only the writer journals: an import stays all or nothing (a killed import leaves nothing).
+     */
+    synchronized long appendJournalled(Exchange exchange) {
+        checkWritable();
+        long id = ++lastId;
         byte[] encoded = ExchangeCodec.encode(exchange);
         exchanges.put(id, encoded);
         sessions.add(exchange.session(), id, exchange.startedAt());
@@ -157,8 +169,8 @@ public final class RecordingStore implements AutoCloseable {
     }
 
     /**
-     * Makes every exchange appended so far survive the process being killed (kill -9, a crash), without a commit:
-     * one write of the journal. A power cut can still take what was not committed.
+     * Makes every exchange a writer appended so far survive the process being killed (kill -9, a crash), without a
+     * commit: one write of the journal. A power cut can still take what was not committed.
      */
     public synchronized void writeJournal() {
         checkWritable();

@@ -292,7 +292,7 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
 
     private void write(Exchange exchange) {
         try {
-            store.append(redactor.redact(BodyDecoder.decodeBodies(exchange)));
+            store.appendJournalled(redactor.redact(BodyDecoder.decodeBodies(exchange)));
             written.incrementAndGet();
         } catch (RuntimeException e) {
             failed.incrementAndGet();
