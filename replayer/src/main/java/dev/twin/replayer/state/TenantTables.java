@@ -77,6 +77,23 @@ public final class TenantTables {
         return rows;
     }
 
+    /**
+     * The rows a list shows (not soft-deleted), oldest first, as an O(log n) view over the tenant's index. A
+     * transaction that already wrote to the table gets a copied view of its own writes instead.
+     */
+    public RowOrder listed(String table) {
+        TableDefinition definition = definition(table);
+        Map<String, Row> writes = pending.get(table);
+        if (writes != null && !writes.isEmpty()) {
+            return RowOrder.of(list(table));
+        }
+        TableOverlay overlay = committed.existingOverlay(table);
+        if (overlay == null) {
+            return RowOrder.of(definition.seedOrder(), definition.seeds()::get);
+        }
+        return RowOrder.of(overlay.order(definition), id -> overlay.get(definition, id));
+    }
+
     /** How many rows the tenant sees in the table. */
     public int count(String table) {
         TableDefinition definition = definition(table);
