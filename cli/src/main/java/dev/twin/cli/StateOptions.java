@@ -6,6 +6,7 @@ import dev.twin.replayer.server.TwinServer;
 import dev.twin.replayer.state.IdempotencyCache;
 import dev.twin.replayer.state.StateAdminEndpoints;
 import dev.twin.replayer.state.StateStore;
+import dev.twin.replayer.state.TenantQuota;
 import dev.twin.replayer.state.TenantResolver;
 import picocli.CommandLine.Option;
 
@@ -31,9 +32,10 @@ final class StateOptions {
      * @throws java.io.UncheckedIOException naming the file when it is in use or unreadable
      */
     StatefulTwin open(TwinConfig config, Clock clock) {
+        TenantQuota quota = TenantQuota.of(config.tenancy());
         StateStore store = stateFile == null
-                ? StateStore.inMemory(config.tables(), clock, config.tenancy().expireAfter())
-                : StateStore.persistent(stateFile, config.tables(), clock, config.tenancy().expireAfter());
+                ? StateStore.inMemory(config.tables(), clock, config.tenancy().expireAfter(), quota)
+                : StateStore.persistent(stateFile, config.tables(), clock, config.tenancy().expireAfter(), quota);
         return new StatefulTwin(store, new IdempotencyCache(config.idempotency(), clock));
     }
 

@@ -3,12 +3,13 @@ package dev.twin.replayer.binding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.convention.Expansion;
+import dev.twin.replayer.convention.ListItems;
 import dev.twin.replayer.convention.ListPage;
 import dev.twin.replayer.convention.Pagination;
 import dev.twin.replayer.convention.RowFilter;
 import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.http.TwinResponse;
-import dev.twin.replayer.state.Row;
+import dev.twin.replayer.state.RowOrder;
 import dev.twin.replayer.state.TenantTables;
 
 import java.util.ArrayList;
@@ -26,33 +27,59 @@ final class ListAction implements BindingAction {
     private final Expansion expansion;
     private final String dataField;
     private final int status;
+    private final String idName;
 
     ListAction(TableConventions table, Expansion expansion, String dataField, int status) {
         this.table = table;
         this.expansion = expansion;
         this.dataField = dataField;
         this.status = status;
+        this.idName = table.shaper().publicName(table.idField());
     }
 
     @Override
     public TwinResponse run(BoundRequest request, TenantTables tables) {
-        List<Row> stored = tables.list(table.table());
-        List<ObjectNode> newestFirst = new ArrayList<>(stored.size());
-        for (int i = stored.size() - 1; i >= 0; i--) {
-            Row row = stored.get(i);
-            if (!Rows.isDeleted(row)) {
-                newestFirst.add(table.shaper().shape(row));
-            }
-        }
-        List<ObjectNode> matching = RowFilter.apply(newestFirst, criteria(request));
+        Map<String, List<String>> criteria = criteria(request);
+        ListItems matching = criteria.isEmpty() ? indexed(tables.listed(table.table())) : filtered(tables, criteria);
         Pagination pagination = table.pagination();
-        ListPage page = pagination.page(Collections.unmodifiableList(matching), request.routed().request());
+        ListPage page = pagination.page(matching, request.routed().request());
         expandItems(page.body().isArray() ? page.body() : page.body().get(dataField), request, tables);
         TwinResponse response = JsonResponses.of(status, page.body());
         for (Map.Entry<String, String> header : page.headers().entrySet()) {
             response = response.withHeader(header.getKey(), header.getValue());
         }
         return response;
+    }
+
+    /** Every listed row through the tenant's index: only the rows of the page are read and shaped. */
+    private ListItems indexed(RowOrder oldestFirst) {
+        return new ListItems() {
+            @Override
+            public int size() {
+                return oldestFirst.size();
+            }
+
+            @Override
+            public ObjectNode get(int index) {
+                return table.shaper().shape(oldestFirst.at(oldestFirst.size() - 1 - index));
+            }
+
+            @Override
+            public int indexOf(String id) {
+                int rank = oldestFirst.rank(id);
+                return rank < 0 ? -1 : oldestFirst.size() - 1 - rank;
+            }
+        };
+    }
+
+    /** A filter no index serves: every listed row shaped, then matched. */
+    private ListItems filtered(TenantTables tables, Map<String, List<String>> criteria) {
+        RowOrder stored = tables.listed(table.table());
+        List<ObjectNode> newestFirst = new ArrayList<>(stored.size());
+        for (int i = stored.size() - 1; i >= 0; i--) {
+            newestFirst.add(table.shaper().shape(stored.at(i)));
+        }
+        return ListItems.of(Collections.unmodifiableList(RowFilter.apply(newestFirst, criteria)), idName);
     }
 
     private Map<String, List<String>> criteria(BoundRequest request) {

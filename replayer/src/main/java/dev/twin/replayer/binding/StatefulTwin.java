@@ -6,6 +6,7 @@ import dev.twin.replayer.server.ServedApi;
 import dev.twin.replayer.server.StatefulResponder;
 import dev.twin.replayer.state.IdempotencyCache;
 import dev.twin.replayer.state.StateStore;
+import dev.twin.replayer.state.TenantQuota;
 import dev.twin.replayer.state.TenantResolver;
 
 import java.time.Clock;
@@ -28,7 +29,8 @@ public final class StatefulTwin implements StatefulResponder.Factory {
     /** An in-memory twin for a configuration (tests, and {@code twin serve} without {@code --state}). */
     public static StatefulTwin inMemory(TwinConfig config, Clock clock) {
         return new StatefulTwin(StateStore.inMemory(config.tables(), clock,
-                config.tenancy().expireAfter()), new IdempotencyCache(config.idempotency(), clock));
+                config.tenancy().expireAfter(), TenantQuota.of(config.tenancy())),
+                new IdempotencyCache(config.idempotency(), clock));
     }
 
     public StateStore store() {

@@ -66,9 +66,10 @@ final class SettingsBinder {
         if (m == null) {
             return d;
         }
-        m.allowOnly("mode", "header", "expireAfter");
+        m.allowOnly("mode", "header", "expireAfter", "maxRows", "maxBytes");
         return new Tenancy(m.enumValue("mode", Tenancy.Mode.class, d.mode()), m.string("header", d.header()),
-                m.duration("expireAfter", d.expireAfter()));
+                m.duration("expireAfter", d.expireAfter()),
+                m.integer("maxRows", (int) d.maxRows(), 1, Integer.MAX_VALUE), m.byteSize("maxBytes", d.maxBytes()));
     }
 
     static Credentials credentials(YamlMapping root) {

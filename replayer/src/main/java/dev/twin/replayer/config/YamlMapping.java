@@ -190,6 +190,19 @@ final class YamlMapping {
                 text, allowed);
     }
 
+    /** A size: a positive integer of bytes, or with a unit ({@code 512kb}, {@code 32mb}, {@code 1gb}). */
+    long byteSize(String key, long defaultValue) {
+        String text = string(key);
+        if (text == null) {
+            return defaultValue;
+        }
+        return ByteSizes.parse(text).orElseGet(() -> {
+            problem(key, "invalid size '" + text + "', expected a positive number of bytes, or with a unit: 65536, "
+                    + "512kb, 32mb, 1gb");
+            return defaultValue;
+        });
+    }
+
     Duration duration(String key, Duration defaultValue) {
         String text = string(key);
         if (text == null) {

@@ -1,6 +1,5 @@
 package dev.twin.replayer.convention;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
@@ -22,17 +21,15 @@ public final class CursorPagination implements Pagination {
     }
 
     private final ListEnvelope envelope;
-    private final String idField;
     private final int defaultLimit;
     private final int maxLimit;
     private final NotFoundMessages notFound;
     private final Names names;
 
     /** @param names parameter and envelope field names */
-    public CursorPagination(ListEnvelope envelope, String idField, int defaultLimit, int maxLimit,
+    public CursorPagination(ListEnvelope envelope, int defaultLimit, int maxLimit,
                             NotFoundMessages notFound, Names names) {
         this.envelope = envelope;
-        this.idField = idField;
         this.defaultLimit = defaultLimit;
         this.maxLimit = maxLimit;
         this.notFound = notFound;
@@ -45,7 +42,7 @@ public final class CursorPagination implements Pagination {
     }
 
     @Override
-    public ListPage page(List<ObjectNode> newestFirst, TwinRequest request) {
+    public ListPage page(ListItems newestFirst, TwinRequest request) {
         int limit = limit(request.queryParam(names.limit()));
         String after = blankToNull(request.queryParam(names.startingAfter()));
         String before = blankToNull(request.queryParam(names.endingBefore()));
@@ -54,12 +51,12 @@ public final class CursorPagination implements Pagination {
         if (before != null) {
             int end = indexOf(newestFirst, before, names.endingBefore(), request);
             int start = Math.max(0, end - limit);
-            page = newestFirst.subList(start, end);
+            page = newestFirst.range(start, end);
             hasMore = start > 0;
         } else {
             int start = after == null ? 0 : indexOf(newestFirst, after, names.startingAfter(), request) + 1;
             int end = Math.min(newestFirst.size(), start + limit);
-            page = newestFirst.subList(start, end);
+            page = newestFirst.range(start, end);
             hasMore = end < newestFirst.size();
         }
         ObjectNode body = envelope.start(request);
@@ -69,12 +66,10 @@ public final class CursorPagination implements Pagination {
         return ListPage.of(body);
     }
 
-    private int indexOf(List<ObjectNode> rows, String id, String param, TwinRequest request) {
-        for (int i = 0; i < rows.size(); i++) {
-            JsonNode rowId = rows.get(i).get(idField);
-            if (rowId != null && id.equals(rowId.asText())) {
-                return i;
-            }
+    private int indexOf(ListItems rows, String id, String param, TwinRequest request) {
+        int index = rows.indexOf(id);
+        if (index >= 0) {
+            return index;
         }
         throw new StateException(new TwinError(ErrorKind.NOT_FOUND, notFound.message(id, request), param));
     }

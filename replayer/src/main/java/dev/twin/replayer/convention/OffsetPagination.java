@@ -7,7 +7,6 @@ import dev.twin.replayer.http.TwinRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -65,12 +64,8 @@ public final class OffsetPagination implements Pagination {
     }
 
     @Override
-    public ListPage page(List<ObjectNode> newestFirst, TwinRequest request) {
-        List<ObjectNode> rows = new ArrayList<>(newestFirst);
-        if (oldestFirst) {
-            Collections.reverse(rows);
-        }
-        sort(rows, request);
+    public ListPage page(ListItems newestFirst, TwinRequest request) {
+        ListItems rows = ordered(newestFirst, request);
         String pageText = param(request, names.page());
         String limitText = param(request, names.limit());
         String offsetText = param(request, names.offset());
@@ -83,7 +78,7 @@ public final class OffsetPagination implements Pagination {
                 : offsetText == null ? 0 : Math.min(rows.size(), QueryInteger.parse(offsetText, names.offset(), 0,
                 0, Integer.MAX_VALUE));
         int end = limit == 0 && limitText == null ? rows.size() : (int) Math.min(rows.size(), (long) start + limit);
-        List<ObjectNode> items = rows.subList(start, end);
+        List<ObjectNode> items = rows.range(start, end);
 
         JsonNode body;
         if (bareArray) {
@@ -111,12 +106,27 @@ public final class OffsetPagination implements Pagination {
         return new ListPage(body, headers);
     }
 
-    /** {@code _sort=a,b&_order=desc,asc}, or {@code $sort[a]=-1}: a stable sort on top of the default order. */
-    private void sort(List<ObjectNode> rows, TwinRequest request) {
-        if (names.sort() == null) {
-            return;
+    /**
+     * The rows in the answer's order: the default order straight from the view; a requested sort (which no index
+     * serves) on a copy of every row.
+     */
+    private ListItems ordered(ListItems newestFirst, TwinRequest request) {
+        List<Comparator<ObjectNode>> keys = sortKeys(request);
+        ListItems inDefaultOrder = oldestFirst ? newestFirst.reversed() : newestFirst;
+        if (keys.isEmpty()) {
+            return inDefaultOrder;
         }
+        List<ObjectNode> rows = new ArrayList<>(inDefaultOrder.all());
+        rows.sort(keys.stream().reduce(Comparator::thenComparing).orElseThrow());
+        return ListItems.of(rows, null);
+    }
+
+    /** {@code _sort=a,b&_order=desc,asc}, or {@code $sort[a]=-1}: a stable sort on top of the default order. */
+    private List<Comparator<ObjectNode>> sortKeys(TwinRequest request) {
         List<Comparator<ObjectNode>> keys = new ArrayList<>();
+        if (names.sort() == null) {
+            return keys;
+        }
         String fields = param(request, names.sort());
         if (fields != null) {
             String order = param(request, names.order());
@@ -135,9 +145,7 @@ public final class OffsetPagination implements Pagination {
                         value.equals("-1") || value.equalsIgnoreCase("desc")));
             }
         });
-        if (!keys.isEmpty()) {
-            rows.sort(keys.stream().reduce(Comparator::thenComparing).orElseThrow());
-        }
+        return keys;
     }
 
     private static Comparator<ObjectNode> byField(String field, boolean descending) {

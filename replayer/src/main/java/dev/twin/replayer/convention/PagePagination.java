@@ -1,6 +1,5 @@
 package dev.twin.replayer.convention;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.http.TwinRequest;
 
@@ -46,13 +45,13 @@ public final class PagePagination implements Pagination {
     }
 
     @Override
-    public ListPage page(List<ObjectNode> newestFirst, TwinRequest request) {
+    public ListPage page(ListItems newestFirst, TwinRequest request) {
         int pageSize = QueryInteger.parse(request.queryParam(pageSizeParam), pageSizeParam, defaultPageSize, 1,
                 maxPageSize);
         int pageNumber = QueryInteger.parse(request.queryParam(pageParam), pageParam, 0, 0, Integer.MAX_VALUE);
         int start = startOf(newestFirst, request.queryParam(PAGE_TOKEN), (long) pageNumber * pageSize);
         int end = Math.min(newestFirst.size(), start + pageSize);
-        List<ObjectNode> items = newestFirst.subList(start, end);
+        List<ObjectNode> items = newestFirst.range(start, end);
 
         String base = request.path() + "?" + otherParameters(request);
         String sized = base + pageSizeParam + "=" + pageSize + "&" + pageParam + "=";
@@ -83,14 +82,11 @@ public final class PagePagination implements Pagination {
     }
 
     /** After the token's item when the token names a visible row, else the page offset. */
-    private int startOf(List<ObjectNode> rows, String token, long offset) {
+    private int startOf(ListItems rows, String token, long offset) {
         if (token != null && token.startsWith(TOKEN_PREFIX)) {
-            String id = token.substring(TOKEN_PREFIX.length());
-            for (int i = 0; i < rows.size(); i++) {
-                JsonNode rowId = rows.get(i).get(idField);
-                if (rowId != null && id.equals(rowId.asText())) {
-                    return i + 1;
-                }
+            int index = rows.indexOf(token.substring(TOKEN_PREFIX.length()));
+            if (index >= 0) {
+                return index + 1;
             }
         }
         return (int) Math.min(rows.size(), offset);

@@ -47,7 +47,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                Set<String> ignoredFields, Embed embed) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
-    public static final String DELETED_MARKER = "__twin_deleted";
+    public static final String DELETED_MARKER = dev.twin.replayer.state.Row.DELETED_MARKER;
 
     public static TableConventions of(TableConfig table) {
         Conventions conventions = table.response();
@@ -127,7 +127,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                     list.pageParam(), list.sortParam(), list.orderParam(), list.totalHeader(),
                     Boolean.TRUE.equals(list.linkHeader()), list.limitField(), list.offsetField()));
         }
-        return new CursorPagination(envelope, idField, list.defaultLimit(), list.maxLimit(), notFound,
+        return new CursorPagination(envelope, list.defaultLimit(), list.maxLimit(), notFound,
                 new CursorPagination.Names(list.limitParam(), list.startingAfterParam(), list.endingBeforeParam(),
                         list.hasMoreField()));
     }

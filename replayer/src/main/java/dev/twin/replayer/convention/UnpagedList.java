@@ -29,10 +29,10 @@ public final class UnpagedList implements Pagination {
     }
 
     @Override
-    public ListPage page(List<ObjectNode> newestFirst, TwinRequest request) {
-        List<ObjectNode> rows = newestFirst;
+    public ListPage page(ListItems newestFirst, TwinRequest request) {
+        List<ObjectNode> rows = newestFirst.all();
         if (oldestFirst) {
-            rows = new ArrayList<>(newestFirst);
+            rows = new ArrayList<>(rows);
             Collections.reverse(rows);
         }
         if (bareArray) {

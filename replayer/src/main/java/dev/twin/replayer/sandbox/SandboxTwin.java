@@ -100,6 +100,11 @@ public final class SandboxTwin implements StatefulResponder.Factory, AutoCloseab
         return tables;
     }
 
+    /** The events every tenant's writes emitted (a reset forgets them). */
+    public EventLog events() {
+        return events;
+    }
+
     /** {@code GET /__twin/scenarios}, and {@code GET/POST/DELETE /__twin/faults}. */
     public void registerAdmin(AdminRoutes routes) {
         routes.add("GET", "/__twin/scenarios", (request, params) -> {
@@ -113,11 +118,17 @@ public final class SandboxTwin implements StatefulResponder.Factory, AutoCloseab
         });
         new FaultAdminEndpoints(faults, () -> tenants).register(routes);
         new WebhookAdminEndpoints(webhooks, emitter, () -> tenants).register(routes);
-        // a reset test starts with full rate-limit buckets: everyone's, or the tenant's (a table reset keeps them)
+        // a reset is a clean slate: full rate-limit buckets and no events, everyone's or the tenant's (a table
+        // reset keeps both, since events and buckets are not a table's)
         routes.afterSuccess("POST", "/__twin/reset", request -> {
             StateScope scope = StateScope.of(request, tenants);
             if (scope.table() == null) {
                 rateLimits.refill(scope.tenant());
+                if (scope.tenant() == null) {
+                    events.clear();
+                } else {
+                    events.clearTenant(scope.tenant());
+                }
             }
         });
     }

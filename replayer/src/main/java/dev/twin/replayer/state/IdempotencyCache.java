@@ -88,6 +88,11 @@ public final class IdempotencyCache {
         entries.keySet().removeIf(key -> key.startsWith(prefix));
     }
 
+    /** Keys remembered, every tenant's (a full reset leaves none). */
+    public int size() {
+        return entries.size();
+    }
+
     /** What makes two requests "the same": method, path, query and body. */
     public static String fingerprint(TwinRequest request) {
         try {

@@ -38,6 +38,7 @@ public final class StateStore implements AutoCloseable {
     private final Map<String, TableDefinition> definitions;
     private final Clock clock;
     private final Duration expireAfter;
+    private final TenantQuota quota;
     private final StateFile file;
     private final ConcurrentHashMap<String, TenantState> tenants = new ConcurrentHashMap<>();
     private final Map<String, Map<String, TenantState>> snapshots = new HashMap<>();
@@ -46,13 +47,15 @@ public final class StateStore implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private volatile ChangeListener changeListener = ChangeListener.NONE;
 
-    private StateStore(List<TableDefinition> tables, Clock clock, Duration expireAfter, StateFile file) {
+    private StateStore(List<TableDefinition> tables, Clock clock, Duration expireAfter, TenantQuota quota,
+                       StateFile file) {
         Map<String, TableDefinition> byName = new LinkedHashMap<>();
         tables.forEach(table -> byName.put(table.name(), table));
         this.definitions = Map.copyOf(byName);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.expireAfter = expireAfter == null || expireAfter.isZero() || expireAfter.isNegative()
                 ? null : expireAfter;
+        this.quota = Objects.requireNonNull(quota, "quota");
         this.file = file;
         if (file != null) {
             StateFile.Contents contents = file.load(definitions);
@@ -69,7 +72,13 @@ public final class StateStore implements AutoCloseable {
 
     /** State in memory; tenants idle for {@code expireAfter} (null = never) lose their writes. */
     public static StateStore inMemory(List<TableConfig> tables, Clock clock, Duration expireAfter) {
-        return new StateStore(definitions(tables), clock, expireAfter, null);
+        return inMemory(tables, clock, expireAfter, TenantQuota.DEFAULTS);
+    }
+
+    /** State in memory, each tenant holding at most {@code quota}. */
+    public static StateStore inMemory(List<TableConfig> tables, Clock clock, Duration expireAfter,
+                                      TenantQuota quota) {
+        return new StateStore(definitions(tables), clock, expireAfter, quota, null);
     }
 
     /** State kept in {@code file} (MapDB) as well, so it survives a restart; reopening the file restores it. */
@@ -78,7 +87,12 @@ public final class StateStore implements AutoCloseable {
     }
 
     public static StateStore persistent(Path file, List<TableConfig> tables, Clock clock, Duration expireAfter) {
-        return new StateStore(definitions(tables), clock, expireAfter, StateFile.open(file));
+        return persistent(file, tables, clock, expireAfter, TenantQuota.DEFAULTS);
+    }
+
+    public static StateStore persistent(Path file, List<TableConfig> tables, Clock clock, Duration expireAfter,
+                                        TenantQuota quota) {
+        return new StateStore(definitions(tables), clock, expireAfter, quota, StateFile.open(file));
     }
 
     /** The configured table names, in configuration order. */
@@ -110,7 +124,7 @@ public final class StateStore implements AutoCloseable {
                     }
                 }
                 state.lastActivityMillis = now;
-                TenantTables tables = new TenantTables(tenant, definitions, state, clock);
+                TenantTables tables = new TenantTables(tenant, definitions, state, clock, quota);
                 T result;
                 try {
                     result = work.apply(tables);
@@ -164,7 +178,7 @@ public final class StateStore implements AutoCloseable {
                     + String.join(", ", definitions.keySet()));
         }
         whole(() -> tenants.forEach((tenant, state) -> {
-            if ((tenantOrNull == null || tenant.equals(tenantOrNull)) && state.tables.remove(table) != null
+            if ((tenantOrNull == null || tenant.equals(tenantOrNull)) && state.dropTable(table)
                     && file != null) {
                 file.dropTable(tenant, StateFile.metaOf(state), table);
             }
@@ -219,6 +233,11 @@ public final class StateStore implements AutoCloseable {
         return tenants.entrySet().stream()
                 .filter(entry -> hasWrites(entry.getValue()))
                 .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** Tenants held in memory, readers included (a full reset leaves none). */
+    public int tenantCount() {
+        return tenants.size();
     }
 
     /** {@code {table: [row data, ...]}} as the tenant sees its tables; does not count as tenant activity. */
@@ -288,6 +307,9 @@ public final class StateStore implements AutoCloseable {
 
     private void commit(String tenant, TenantState state, TenantTables tables) {
         List<StateFile.RowChange> changes = file == null ? null : new ArrayList<>();
+        TenantUsage usage = state.usage(); // counted before the writes land, so they are not counted twice
+        usage.rows += tables.pendingRows();
+        usage.bytes += tables.pendingBytes();
         tables.pendingWrites().forEach((table, writes) -> {
             TableDefinition definition = definitions.get(table);
             TableOverlay overlay = state.overlay(definition);

@@ -13,15 +13,20 @@ import java.util.Objects;
 /**
  * What the engine needs of one configured table, precomputed once: the id field, the id generator, the seed rows
  * (keyed by id, in seed order), the per-tenant row quota (0 = unlimited), the last sequence number already taken
- * and whether minted ids are JSON numbers.
+ * and whether minted ids are JSON numbers (and written last); and the seeds' list order, which tenants that never wrote to the table
+ * share (never changed once built).
  */
 record TableDefinition(String name, String idField, IdGenerator ids, Map<String, Row> seeds, int maxRows,
-                       long firstSequence, boolean numericIds, boolean idLast) {
+                       long firstSequence, boolean numericIds, boolean idLast, OrderIndex seedOrder) {
     TableDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(idField, "idField");
         Objects.requireNonNull(ids, "ids");
         seeds = Collections.unmodifiableMap(new LinkedHashMap<>(seeds));
+        seedOrder = new OrderIndex();
+        for (Row seed : seeds.values()) {
+            seedOrder.add(seed.id(), seed.isListed());
+        }
     }
 
     static TableDefinition from(TableConfig table) {
@@ -50,7 +55,7 @@ record TableDefinition(String name, String idField, IdGenerator ids, Map<String,
             highest = Math.max(highest, numberOrZero(id));
         }
         return new TableDefinition(name, idField, ids, seeds, maxRows, Math.max(highest, idStart - 1), numericIds,
-                idLast);
+                idLast, null);
     }
 
     private static long numberOrZero(String id) {

@@ -21,6 +21,8 @@ final class TableOverlay {
     final Set<String> deletedSeeds = new HashSet<>();
     final LinkedHashMap<String, Placed> own = new LinkedHashMap<>();
     long sequence;
+    /** The listed order over seeds and own rows; built on first use (after a load or a copy), then kept current. */
+    private OrderIndex order;
 
     TableOverlay(long sequence) {
         this.sequence = sequence;
@@ -46,6 +48,29 @@ final class TableOverlay {
         return seedOverrides.getOrDefault(id, seed);
     }
 
+    /** The order lists use, built from {@link #rows} the first time it is asked for. */
+    OrderIndex order(TableDefinition table) {
+        if (order == null) {
+            OrderIndex built = new OrderIndex();
+            rows(table).forEach(row -> built.add(row.id(), row.isListed()));
+            order = built;
+        }
+        return order;
+    }
+
+    /** The rows this tenant holds a copy of: its own rows and its replaced seed rows. */
+    List<Row> heldRows() {
+        List<Row> held = new ArrayList<>(seedOverrides.values());
+        own.values().forEach(placed -> held.add(placed.row()));
+        return held;
+    }
+
+    /** The row this tenant holds under {@code id} (its own, or its copy of a seed row), or null. */
+    Row heldRow(String id) {
+        Placed placed = own.get(id);
+        return placed != null ? placed.row() : seedOverrides.get(id);
+    }
+
     List<Row> rows(TableDefinition table) {
         List<Row> rows = new ArrayList<>(table.seeds().size() + own.size());
         appendSeedRows(table, rows);
@@ -59,16 +84,22 @@ final class TableOverlay {
     void put(TableDefinition table, Row row, long newPosition) {
         if (isVisibleSeed(table, row.id())) {
             seedOverrides.put(row.id(), row);
-            return;
+        } else {
+            Placed existing = own.get(row.id());
+            own.put(row.id(), new Placed(row, existing == null ? newPosition : existing.position()));
         }
-        Placed existing = own.get(row.id());
-        own.put(row.id(), new Placed(row, existing == null ? newPosition : existing.position()));
+        if (order != null) {
+            order.add(row.id(), row.isListed()); // a row already there keeps its place
+        }
     }
 
     void remove(TableDefinition table, String id) {
         if (own.remove(id) == null && table.seeds().containsKey(id)) {
             deletedSeeds.add(id);
             seedOverrides.remove(id);
+        }
+        if (order != null) {
+            order.remove(id);
         }
     }
 

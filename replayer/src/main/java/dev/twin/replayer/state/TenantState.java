@@ -14,6 +14,8 @@ final class TenantState {
     volatile long lastActivityMillis;
     /** The next creation-order position for a tenant-created row. */
     long nextPosition;
+    /** Null until first needed (a loaded or copied state counts it then). */
+    private TenantUsage usage;
 
     TenantState(long lastActivityMillis) {
         this.lastActivityMillis = lastActivityMillis;
@@ -29,6 +31,14 @@ final class TenantState {
         return tables.get(table);
     }
 
+    /** What the tenant holds against its quotas. */
+    TenantUsage usage() {
+        if (usage == null) {
+            usage = TenantUsage.of(this);
+        }
+        return usage;
+    }
+
     /** A copy that shares the immutable rows; taken under the lock (or when no transaction can run). */
     TenantState copy() {
         TenantState copy = new TenantState(lastActivityMillis);
@@ -37,8 +47,18 @@ final class TenantState {
         return copy;
     }
 
+    /** Drops one table's writes; false when the tenant had none. */
+    boolean dropTable(String table) {
+        if (tables.remove(table) == null) {
+            return false;
+        }
+        usage = null;
+        return true;
+    }
+
     void clear() {
         tables.clear();
         nextPosition = 0;
+        usage = null;
     }
 }

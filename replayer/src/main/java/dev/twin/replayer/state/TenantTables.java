@@ -26,6 +26,10 @@ public final class TenantTables {
     private final Map<String, TableDefinition> definitions;
     private final TenantState committed;
     private final Clock clock;
+    private final TenantQuota quota;
+    /** What this transaction's writes add to the tenant's usage (negative when they free). */
+    private long pendingRows;
+    private long pendingBytes;
     /** Buffered writes per table: id -> new row, or null for a deletion; in write order. */
     private final Map<String, LinkedHashMap<String, Row>> pending = new HashMap<>();
     private final Map<String, Long> pendingSequences = new HashMap<>();
@@ -34,11 +38,13 @@ public final class TenantTables {
     private final Map<String, Integer> pendingCountChange = new HashMap<>();
     private boolean open = true;
 
-    TenantTables(String tenant, Map<String, TableDefinition> definitions, TenantState committed, Clock clock) {
+    TenantTables(String tenant, Map<String, TableDefinition> definitions, TenantState committed, Clock clock,
+                 TenantQuota quota) {
         this.tenant = tenant;
         this.definitions = definitions;
         this.committed = committed;
         this.clock = clock;
+        this.quota = quota;
     }
 
     /** The tenant key these tables belong to. */
@@ -77,6 +83,23 @@ public final class TenantTables {
         return rows;
     }
 
+    /**
+     * The rows a list shows (not soft-deleted), oldest first, as an O(log n) view over the tenant's index. A
+     * transaction that already wrote to the table gets a copied view of its own writes instead.
+     */
+    public RowOrder listed(String table) {
+        TableDefinition definition = definition(table);
+        Map<String, Row> writes = pending.get(table);
+        if (writes != null && !writes.isEmpty()) {
+            return RowOrder.of(list(table));
+        }
+        TableOverlay overlay = committed.existingOverlay(table);
+        if (overlay == null) {
+            return RowOrder.of(definition.seedOrder(), definition.seeds()::get);
+        }
+        return RowOrder.of(overlay.order(definition), id -> overlay.get(definition, id));
+    }
+
     /** How many rows the tenant sees in the table. */
     public int count(String table) {
         TableDefinition definition = definition(table);
@@ -88,7 +111,8 @@ public final class TenantTables {
     /**
      * Adds a row. The id comes from the data's id field when present, otherwise it is minted in the table's shape.
      *
-     * @throws StateException CONFLICT when the id exists, QUOTA_EXCEEDED when the table is full for this tenant
+     * @throws StateException CONFLICT when the id exists, QUOTA_EXCEEDED when the table is full for this tenant or
+     *                        the tenant holds as many rows or bytes as it may
      */
     public Row insert(String table, ObjectNode data) {
         TableDefinition definition = definition(table);
@@ -115,7 +139,8 @@ public final class TenantTables {
     /**
      * Replaces a row's data (the id field is kept); keeps its creation time and bumps its update time.
      *
-     * @throws StateException NOT_FOUND when the tenant has no such row
+     * @throws StateException NOT_FOUND when the tenant has no such row, QUOTA_EXCEEDED when the new data would
+     *                        take the tenant over its byte quota
      */
     public Row replace(String table, String id, ObjectNode data) {
         TableDefinition definition = definition(table);
@@ -214,11 +239,52 @@ public final class TenantTables {
         if (!open) {
             throw new IllegalStateException("tables of tenant " + tenant + " used after their transaction ended");
         }
+        account(definition(table), id, rowOrNull);
         LinkedHashMap<String, Row> beforeRows = before.computeIfAbsent(table, name -> new LinkedHashMap<>());
         if (!beforeRows.containsKey(id)) {
             beforeRows.put(id, find(definition(table), id));
         }
         pending.computeIfAbsent(table, name -> new LinkedHashMap<>()).put(id, rowOrNull);
+    }
+
+    /**
+     * Counts a write against the tenant's quotas before it is buffered, so a write over quota changes nothing:
+     * the transaction fails and none of its writes is applied.
+     */
+    private void account(TableDefinition definition, String id, Row rowOrNull) {
+        Row heldBefore = held(definition, id);
+        long rows = (rowOrNull == null ? 0 : 1) - (heldBefore == null ? 0 : 1);
+        long bytes = (rowOrNull == null ? 0 : RowSize.of(rowOrNull))
+                - (heldBefore == null ? 0 : RowSize.of(heldBefore));
+        TenantUsage used = committed.usage();
+        if (rows > 0 && used.rows + pendingRows + rows > quota.rows()) {
+            throw new StateException(ErrorKind.QUOTA_EXCEEDED, "This tenant already holds as many rows as it may ("
+                    + quota.rows() + "): delete some or reset the twin before creating more.");
+        }
+        if (bytes > 0 && used.bytes + pendingBytes + bytes > quota.bytes()) {
+            throw new StateException(ErrorKind.QUOTA_EXCEEDED, "This tenant would hold more data than it may ("
+                    + quota.bytes() + " bytes of JSON): delete some or reset the twin before storing more.");
+        }
+        pendingRows += rows;
+        pendingBytes += bytes;
+    }
+
+    /** The row the tenant holds a copy of under {@code id}, as this transaction sees it (null: none). */
+    private Row held(TableDefinition definition, String id) {
+        Map<String, Row> writes = pending.get(definition.name());
+        if (writes != null && writes.containsKey(id)) {
+            return writes.get(id); // every row a commit puts is held
+        }
+        TableOverlay overlay = committed.existingOverlay(definition.name());
+        return overlay == null ? null : overlay.heldRow(id);
+    }
+
+    long pendingRows() {
+        return pendingRows;
+    }
+
+    long pendingBytes() {
+        return pendingBytes;
     }
 
     private TableDefinition definition(String table) {

@@ -20,8 +20,12 @@
  *   <li><b>Expiry ({@code tenancy.expireAfter}).</b> A tenant with no transaction for that long loses its writes:
  *   checked when it next arrives and by a sweep on its own daemon thread (every half expiry period, between 1 s
  *   and 1 min). Reads count as activity. After a restart the idle time counts from the tenant's last write.</li>
- *   <li><b>Quotas ({@code maxRows}).</b> A tenant's table (seed rows included) holds at most that many rows; one
- *   more insert is a {@code QUOTA_EXCEEDED} error, nothing is ever dropped to make room.</li>
+ *   <li><b>Quotas.</b> A tenant's table (seed rows included) holds at most {@code tables[].maxRows} rows, and a
+ *   tenant at most {@code tenancy.maxRows} rows and {@code tenancy.maxBytes} of row JSON of its own (seed rows are
+ *   shared and free): a write beyond is a {@code QUOTA_EXCEEDED} error checked before it is buffered, so it changes
+ *   nothing; nothing is ever dropped to make room.</li>
+ *   <li><b>Lists.</b> Each tenant's table keeps an {@code OrderIndex} of its listed rows
+ *   in creation order, so a page is found in O(log n) ({@link dev.twin.replayer.state.TenantTables#listed}).</li>
  * </ul>
  */
 package dev.twin.replayer.state;

@@ -1,6 +1,5 @@
 package dev.twin.replayer.webhook;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.config.EventsConfig;
 import dev.twin.replayer.config.ListStyle;
 import dev.twin.replayer.convention.ErrorBodies;
@@ -63,10 +62,9 @@ public final class EventsResponder implements StatefulResponder {
     private TwinResponse list(RoutedRequest routed, String tenant) {
         TwinRequest request = routed.request();
         String type = request.queryParam("type");
-        List<ObjectNode> events = log.list(tenant).stream()
-                .filter(e -> type == null || type.equals(e.path("type").asText())).toList();
         try {
-            return TwinResponse.json(200, pagination.page(events, request).body().toString());
+            return TwinResponse.json(200, log.read(tenant, type, events -> pagination.page(events, request))
+                    .body().toString());
         } catch (StateException e) {
             return errors.response(e.error(), request);
         }

@@ -31,6 +31,13 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenATenantByteQuotaThatIsNoSize_whenLoaded_thenTheFormsOfASizeAreNamed() {
+        assertEquals(List.of("twin.yaml:3:13: tenancy.maxBytes: invalid size 'lots', expected a positive number of "
+                        + "bytes, or with a unit: 65536, 512kb, 32mb, 1gb"),
+                problems(IMPORT + "tenancy:\n  maxBytes: lots\n"));
+    }
+
+    @Test
     void unknownKeyWithoutACloseMatchListsTheAllowedKeys() {
         assertEquals(List.of("twin.yaml:2:1: plugins: unknown key; allowed here: version, imports, server, "
                 + "tenancy, credentials, idempotency, conventions, tables, extend, customOperations, scenarios, "

@@ -31,6 +31,8 @@ class ConfigLoaderTest {
             "  mode: shared",
             "  header: X-Tenant",
             "  expireAfter: 7d",
+            "  maxRows: 5000",
+            "  maxBytes: 8mb",
             "credentials:",
             "  reject: \"sk_live_.*\"",
             "idempotency:",
@@ -115,7 +117,8 @@ class ConfigLoaderTest {
         assertEquals("stripe", stripe.as());
         assertEquals(file + ":3:11", stripe.location().toString());
         assertEquals(new ServerSettings("0.0.0.0", 8080, ValidationMode.OFF), config.server());
-        assertEquals(new Tenancy(Tenancy.Mode.SHARED, "X-Tenant", Duration.ofDays(7)), config.tenancy());
+        assertEquals(new Tenancy(Tenancy.Mode.SHARED, "X-Tenant", Duration.ofDays(7), 5000, 8L << 20),
+                config.tenancy());
         assertEquals("sk_live_.*", config.credentials().reject().pattern());
         assertEquals(new Idempotency("Idem", Duration.ofMinutes(30)), config.idempotency());
 
@@ -153,7 +156,7 @@ class ConfigLoaderTest {
         assertEquals(50, customers.maxRows());
         assertEquals("{\"livemode\":false,\"object\":\"customer\"}", customers.response().fields().inject().toString());
         assertEquals(200, customers.response().create().status());
-        assertEquals(file + ":45:5", customers.location().toString());
+        assertEquals(file + ":47:5", customers.location().toString());
 
         TableConfig intents = config.table("payment_intents").orElseThrow();
         assertEquals(24, intents.idLength());

@@ -69,10 +69,10 @@ class ConventionPiecesTest {
     void givenUrlAndACountPathConfigured_whenACursorPageIsAnswered_thenBothAreInTheEnvelope() throws Exception {
         ListEnvelope envelope = new ListEnvelope("data",
                 JsonTemplate.compile(json("{\"object\":\"list\",\"url\":\"{{request.path}}\"}")), "total_count");
-        CursorPagination paging = new CursorPagination(envelope, "id", 2, 100,
+        CursorPagination paging = new CursorPagination(envelope, 2, 100,
                 new NotFoundMessages("customer", null), CursorPagination.Names.STRIPE);
 
-        JsonNode page = paging.page(rows(3), get("/v1/customers", Map.of())).body();
+        JsonNode page = paging.page(ListItems.of(rows(3), "id"), get("/v1/customers", Map.of())).body();
 
         assertEquals("/v1/customers", page.get("url").asText());
         assertEquals(3, page.get("total_count").asInt());
@@ -83,7 +83,8 @@ class ConventionPiecesTest {
     void givenAnUnpagedListWithANestedCount_whenAnswered_thenEveryRowAndTheCountAndNoPagingFields() {
         UnpagedList list = new UnpagedList(new ListEnvelope("mappings", null, "meta.total"));
 
-        JsonNode body = list.page(rows(12), get("/__admin/mappings", Map.of("limit", List.of("2")))).body();
+        JsonNode body = list.page(ListItems.of(rows(12), "id"),
+                get("/__admin/mappings", Map.of("limit", List.of("2")))).body();
 
         assertEquals(12, body.get("mappings").size(), "limit is not a paging parameter here: " + body);
         assertEquals(12, body.path("meta").path("total").asInt(), body.toString());
@@ -99,14 +100,15 @@ class ConventionPiecesTest {
 
     @Test
     void cursorPagingHonoursLimitStartingAfterAndEndingBefore() {
-        CursorPagination paging = new CursorPagination(new ListEnvelope("data", null), "id", 10, 100,
+        CursorPagination paging = new CursorPagination(new ListEnvelope("data", null), 10, 100,
                 new NotFoundMessages("customer", null), CursorPagination.Names.STRIPE);
         List<ObjectNode> rows = rows(5);
 
-        JsonNode first = paging.page(rows, get("/v1/customers", Map.of("limit", List.of("2")))).body();
-        JsonNode after = paging.page(rows, get("/v1/customers", Map.of("limit", List.of("2"),
+        JsonNode first = paging.page(ListItems.of(rows, "id"),
+                get("/v1/customers", Map.of("limit", List.of("2")))).body();
+        JsonNode after = paging.page(ListItems.of(rows, "id"), get("/v1/customers", Map.of("limit", List.of("2"),
                 "starting_after", List.of("r4")))).body();
-        JsonNode before = paging.page(rows, get("/v1/customers", Map.of("limit", List.of("2"),
+        JsonNode before = paging.page(ListItems.of(rows, "id"), get("/v1/customers", Map.of("limit", List.of("2"),
                 "ending_before", List.of("r2")))).body();
 
         assertEquals("[{\"id\":\"r5\"},{\"id\":\"r4\"}]", first.get("data").toString());
@@ -119,11 +121,12 @@ class ConventionPiecesTest {
 
     @Test
     void cursorPagingRejectsALimitAboveTheMaximumNamingTheParam() {
-        CursorPagination paging = new CursorPagination(new ListEnvelope("data", null), "id", 10, 100,
+        CursorPagination paging = new CursorPagination(new ListEnvelope("data", null), 10, 100,
                 new NotFoundMessages("customer", null), CursorPagination.Names.STRIPE);
 
         StateException e = assertThrows(StateException.class,
-                () -> paging.page(rows(1), get("/v1/customers", Map.of("limit", List.of("101")))).body());
+                () -> paging.page(ListItems.of(rows(1), "id"),
+                        get("/v1/customers", Map.of("limit", List.of("101")))).body());
 
         assertEquals(new TwinError(ErrorKind.VALIDATION_ERROR, "This value must be less than or equal to 100.",
                 "limit"), e.error());
@@ -131,10 +134,10 @@ class ConventionPiecesTest {
 
     @Test
     void unknownStartingAfterIdIsNotFound() {
-        CursorPagination paging = new CursorPagination(new ListEnvelope("data", null), "id", 10, 100,
+        CursorPagination paging = new CursorPagination(new ListEnvelope("data", null), 10, 100,
                 new NotFoundMessages("customer", null), CursorPagination.Names.STRIPE);
 
-        StateException e = assertThrows(StateException.class, () -> paging.page(rows(1),
+        StateException e = assertThrows(StateException.class, () -> paging.page(ListItems.of(rows(1), "id"),
                 get("/v1/customers", Map.of("starting_after", List.of("cus_nope")))).body());
 
         assertEquals(new TwinError(ErrorKind.NOT_FOUND, "No such customer: 'cus_nope'", "starting_after"), e.error());
@@ -146,8 +149,9 @@ class ConventionPiecesTest {
                 "PageSize", ListStyle.DEFAULTS.pageFields());
         String path = "/2010-04-01/Accounts/AC1/Messages.json";
 
-        JsonNode first = paging.page(rows(3), get(path, Map.of("PageSize", List.of("2")))).body();
-        JsonNode last = paging.page(rows(3), get(path, Map.of("PageSize", List.of("2"), "Page", List.of("1")))).body();
+        JsonNode first = paging.page(ListItems.of(rows(3), "id"), get(path, Map.of("PageSize", List.of("2")))).body();
+        JsonNode last = paging.page(ListItems.of(rows(3), "id"),
+                get(path, Map.of("PageSize", List.of("2"), "Page", List.of("1")))).body();
 
         assertEquals(2, first.get("messages").size());
         assertEquals(path + "?PageSize=2&Page=0", first.get("uri").asText());

@@ -1,0 +1,93 @@
+package dev.twin.replayer.convention;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The items a list answers from, newest first, as a view: paging asks for the count, an item by position and the
+ * position of an id, so an indexed table shapes only the rows of the page it sends.
+ */
+public interface ListItems {
+    /** Items in the list (the total). */
+    int size();
+
+    /** The item at {@code index} (0 = the newest), shaped; callers may change it. */
+    ObjectNode get(int index);
+
+    /** The position of the item with this id, or -1 when there is none. */
+    int indexOf(String id);
+
+    /** Every item, newest first (for orders no index serves: a sort, an unpaged list). */
+    default List<ObjectNode> all() {
+        List<ObjectNode> all = new ArrayList<>(size());
+        for (int i = 0; i < size(); i++) {
+            all.add(get(i));
+        }
+        return all;
+    }
+
+    /** The same items oldest first ({@link #indexOf} counts from the oldest too). */
+    default ListItems reversed() {
+        ListItems newestFirst = this;
+        return new ListItems() {
+            @Override
+            public int size() {
+                return newestFirst.size();
+            }
+
+            @Override
+            public ObjectNode get(int index) {
+                return newestFirst.get(newestFirst.size() - 1 - index);
+            }
+
+            @Override
+            public int indexOf(String id) {
+                int index = newestFirst.indexOf(id);
+                return index < 0 ? -1 : newestFirst.size() - 1 - index;
+            }
+        };
+    }
+
+    /** Items already shaped, identified by {@code idField}; {@link #indexOf} walks them. */
+    static ListItems of(List<ObjectNode> newestFirst, String idField) {
+        return new ListItems() {
+            @Override
+            public int size() {
+                return newestFirst.size();
+            }
+
+            @Override
+            public ObjectNode get(int index) {
+                return newestFirst.get(index);
+            }
+
+            @Override
+            public int indexOf(String id) {
+                for (int i = 0; i < newestFirst.size(); i++) {
+                    JsonNode rowId = newestFirst.get(i).get(idField);
+                    if (rowId != null && id.equals(rowId.asText())) {
+                        return i;
+                    }
+                }
+                return -1;
+            }
+
+            @Override
+            public List<ObjectNode> all() {
+                return newestFirst;
+            }
+        };
+    }
+
+    /** The items from {@code start} (included) to {@code end} (excluded). */
+    default List<ObjectNode> range(int start, int end) {
+        List<ObjectNode> page = new ArrayList<>(Math.max(0, end - start));
+        for (int i = start; i < end; i++) {
+            page.add(get(i));
+        }
+        return page;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.twin.replayer.sandbox;
+
+import com.stripe.model.Customer;
+import com.stripe.model.Event;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.CustomerCreateParams;
+import com.stripe.param.EventListParams;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * {@code POST /__twin/reset} is a clean slate: rows, events and idempotency keys are gone from the API and from the
+ * structures that held them; a tenant reset does the same for one tenant only.
+ */
+class ResetFreesTest {
+    @TempDir
+    Path dir;
+    private StripeSandbox twin;
+
+    @AfterEach
+    void stop() {
+        if (twin != null) {
+            twin.close();
+        }
+    }
+
+    @Test
+    void aFullResetLeavesNoTenantNoEventAndNoIdempotencyKeyBehind() throws Exception {
+        twin = StripeSandbox.start(dir, "");
+        RequestOptions a = idempotent("reset_a", "key-1");
+        Customer first = Customer.create(CustomerCreateParams.builder().setName("Ada").build(), a);
+        Customer.create(CustomerCreateParams.builder().setName("Bea").build(), key("reset_b"));
+
+        assertEquals(200, twin.reset(""));
+
+        assertEquals(0, twin.tables().store().tenantCount());
+        assertEquals(0, twin.sandbox().events().tenantCount());
+        assertEquals(0, twin.tables().idempotency().size());
+        assertEquals(0, Event.list(EventListParams.builder().build(), key("reset_a")).getData().size());
+        Customer again = Customer.create(CustomerCreateParams.builder().setName("Ada").build(), a);
+        assertNotEquals(first.getId(), again.getId(), "the key no longer replays the first answer");
+    }
+
+    @Test
+    void aTenantResetEmptiesThatTenantsEventsAndKeysOnly() throws Exception {
+        twin = StripeSandbox.start(dir, "");
+        Customer.create(CustomerCreateParams.builder().setName("Ada").build(), idempotent("reset_c", "key-c"));
+        Customer.create(CustomerCreateParams.builder().setName("Bea").build(), idempotent("reset_d", "key-d"));
+
+        assertEquals(200, twin.reset("?tenant=sk_test_reset_c"));
+
+        assertEquals(1, twin.sandbox().events().tenantCount());
+        assertEquals(1, twin.tables().idempotency().size());
+        assertEquals(0, Event.list(EventListParams.builder().build(), key("reset_c")).getData().size());
+        assertEquals(1, Event.list(EventListParams.builder().build(), key("reset_d")).getData().size());
+    }
+
+    private static RequestOptions key(String name) {
+        return RequestOptions.builder().setApiKey("sk_test_" + name).build();
+    }
+
+    private static RequestOptions idempotent(String name, String idempotencyKey) {
+        return RequestOptions.builder().setApiKey("sk_test_" + name).setIdempotencyKey(idempotencyKey).build();
+    }
+}
