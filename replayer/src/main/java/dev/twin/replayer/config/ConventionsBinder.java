@@ -79,7 +79,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("inject", "hide", "rename", "ignore");
-        Templates.check(m, "inject");
+        Templates.check(m, "inject", TemplateScope.ROW);
         return new FieldRules(m.objectNode("inject"), m.strings("hide"), m.stringMap("rename"),
                 m.has("ignore") ? m.strings("ignore") : null);
     }
@@ -92,7 +92,7 @@ final class ConventionsBinder {
                 "limitParam", "startingAfterParam", "endingBeforeParam", "hasMoreField",
                 "pageParam", "pageSizeParam", "pageFields", "bareArray", "order", "offsetParam", "sortParam",
                 "orderParam", "totalHeader", "linkHeader", "limitField", "offsetField");
-        Templates.check(m, "extraFields");
+        Templates.check(m, "extraFields", TemplateScope.LIST);
         String totalField = m.string("totalField");
         if (totalField != null && !DOTTED_PATH.matcher(totalField).matches()) {
             m.problem("totalField", "expected a field name or a dotted path such as meta.total, got '"
@@ -115,7 +115,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("status", "location", "generate", "derive");
-        Templates.check(m, "generate");
+        Templates.check(m, "generate", TemplateScope.ROW);
         Map<String, Expression> derive = null;
         YamlMapping expressions = m.mapping("derive");
         if (expressions != null) {
@@ -138,7 +138,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("status", "preserve", "body", "answersRow");
-        Templates.check(m, "body");
+        Templates.check(m, "body", TemplateScope.ROW);
         return new DeleteRule(m.integer("status", null, 200, 299), m.bool("preserve", null), m.raw("body"),
                 m.bool("answersRow", null));
     }
@@ -149,9 +149,10 @@ final class ConventionsBinder {
         }
         m.allowOnly("wrap", "fields", "status", "typeMap", "codeMap", "extraFields", "messageMap", "emptyBody",
                 "bodies");
-        Templates.check(m, "extraFields");
-        Templates.check(m, "bodies");
-        Templates.check(m, "messageMap");
+        Templates.check(m, "extraFields", TemplateScope.ERROR_BODY);
+        Templates.check(m, "bodies", TemplateScope.ERROR_BODY);
+        Templates.check(m, "messageMap", TemplateScope.NOT_FOUND_MESSAGE);
+        checkMessageKinds(m);
         return new ErrorRules(m.string("wrap"), m.stringMap("fields", ErrorRules.INTERNAL_FIELDS),
                 kindMap(m, "status", (p, v) -> status(m, p, v)),
                 kindMap(m, "typeMap", m::text),
@@ -160,6 +161,22 @@ final class ConventionsBinder {
                 kindMap(m, "messageMap", m::text),
                 m.errorKinds("emptyBody"),
                 m.jsonMap("bodies", k -> m.errorKindKey("bodies", k)));
+    }
+
+    /** Only the NOT_FOUND message is written by the twin; every other message comes from its cause. */
+    private static void checkMessageKinds(YamlMapping m) {
+        YamlMapping messages = m.has("messageMap") && m.node().get("messageMap").isObject() ? m.mapping("messageMap")
+                : null;
+        if (messages == null) {
+            return;
+        }
+        messages.node().fieldNames().forEachRemaining(key -> {
+            ErrorKind kind = YamlMapping.parseEnum(key, ErrorKind.class);
+            if (kind != null && kind != ErrorKind.NOT_FOUND) {
+                messages.context().problemAtKey(messages.pointer(key), "only NOT_FOUND's message is a template; a "
+                        + kind.name() + " message comes from its cause (reshape it with errors.bodies)");
+            }
+        });
     }
 
     private static <V> Map<ErrorKind, V> kindMap(YamlMapping m, String key, YamlMapping.ValueParser<V> values) {
