@@ -71,7 +71,7 @@ final class ConventionsBinder {
         }
         m.allowOnly("format", "fields");
         return new Timestamps(m.enumValue("format", Timestamps.Format.class, null),
-                m.stringMap("fields", Timestamps.INTERNAL_NAMES));
+                m.nameMap("fields", Timestamps.INTERNAL_NAMES));
     }
 
     private static FieldRules fields(YamlMapping m) {
@@ -80,8 +80,8 @@ final class ConventionsBinder {
         }
         m.allowOnly("inject", "hide", "rename", "ignore");
         Templates.check(m, "inject", TemplateScope.ROW);
-        return new FieldRules(m.objectNode("inject"), m.strings("hide"), m.stringMap("rename"),
-                m.has("ignore") ? m.strings("ignore") : null);
+        return new FieldRules(m.objectNode("inject"), m.names("hide"), m.nameMap("rename"),
+                m.has("ignore") ? m.names("ignore") : null);
     }
 
     private static ListStyle list(YamlMapping m) {
@@ -93,21 +93,21 @@ final class ConventionsBinder {
                 "pageParam", "pageSizeParam", "pageFields", "bareArray", "order", "offsetParam", "sortParam",
                 "orderParam", "totalHeader", "linkHeader", "limitField", "offsetField");
         Templates.check(m, "extraFields", TemplateScope.LIST);
-        String totalField = m.string("totalField");
+        String totalField = m.name("totalField");
         if (totalField != null && !DOTTED_PATH.matcher(totalField).matches()) {
             m.problem("totalField", "expected a field name or a dotted path such as meta.total, got '"
                     + totalField + "'");
             totalField = null;
         }
-        return new ListStyle(m.enumValue("style", ListStyle.Style.class, null), m.string("dataField"),
+        return new ListStyle(m.enumValue("style", ListStyle.Style.class, null), m.name("dataField"),
                 m.objectNode("extraFields"), m.bool("hideMeta", null), totalField,
                 m.integer("defaultLimit", null, 0, 100_000), m.integer("maxLimit", null, 1, 100_000),
-                m.string("limitParam"), m.string("startingAfterParam"), m.string("endingBeforeParam"),
-                m.string("hasMoreField"), m.string("pageParam"), m.string("pageSizeParam"),
-                m.stringMap("pageFields", ListStyle.PAGE_FIELD_NAMES), m.bool("bareArray", null),
-                m.enumValue("order", ListStyle.Order.class, null), m.string("offsetParam"), m.string("sortParam"),
-                m.string("orderParam"), m.string("totalHeader"), m.bool("linkHeader", null), m.string("limitField"),
-                m.string("offsetField"));
+                m.name("limitParam"), m.name("startingAfterParam"), m.name("endingBeforeParam"),
+                m.name("hasMoreField"), m.name("pageParam"), m.name("pageSizeParam"),
+                m.nameMap("pageFields", ListStyle.PAGE_FIELD_NAMES), m.bool("bareArray", null),
+                m.enumValue("order", ListStyle.Order.class, null), m.name("offsetParam"), m.name("sortParam"),
+                m.name("orderParam"), m.name("totalHeader"), m.bool("linkHeader", null), m.name("limitField"),
+                m.name("offsetField"));
     }
 
     private static CreateRule create(YamlMapping m) {
@@ -153,7 +153,7 @@ final class ConventionsBinder {
         Templates.check(m, "bodies", TemplateScope.ERROR_BODY);
         Templates.check(m, "messageMap", TemplateScope.NOT_FOUND_MESSAGE);
         checkMessageKinds(m);
-        return new ErrorRules(m.string("wrap"), m.stringMap("fields", ErrorRules.INTERNAL_FIELDS),
+        return new ErrorRules(m.name("wrap"), m.nameMap("fields", ErrorRules.INTERNAL_FIELDS),
                 kindMap(m, "status", (p, v) -> status(m, p, v)),
                 kindMap(m, "typeMap", m::text),
                 kindMap(m, "codeMap", (p, v) -> v.deepCopy()),

@@ -110,6 +110,6 @@ final class ScenariosBinder {
         ObjectNode extra = e.objectNode("extra");
         Integer status = e.integer("status", null, 100, 599);
         return ok && message != null ? new ScenarioError(kind, status, e.string("type"), code, message,
-                e.string("param"), extra, e.string("rowField")) : null;
+                e.string("param"), extra, e.name("rowField")) : null;
     }
 }

@@ -35,7 +35,7 @@ final class SettingsBinder {
             return d;
         }
         m.allowOnly("mode", "header", "expireAfter");
-        return new Tenancy(m.enumValue("mode", Tenancy.Mode.class, d.mode()), m.string("header", d.header()),
+        return new Tenancy(m.enumValue("mode", Tenancy.Mode.class, d.mode()), m.name("header", d.header()),
                 m.duration("expireAfter", d.expireAfter()));
     }
 
@@ -55,6 +55,6 @@ final class SettingsBinder {
             return d;
         }
         m.allowOnly("header", "window");
-        return new Idempotency(m.string("header", d.header()), m.duration("window", d.window()));
+        return new Idempotency(m.name("header", d.header()), m.duration("window", d.window()));
     }
 }
