@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  * ({@code key:} or {@code key: ~}) counts as absent.
  */
 final class YamlMapping {
+    /** Longer values are cut in messages: the line number finds them, a 5,000-character echo helps nobody. */
+    private static final int MAX_SHOWN = 80;
+
     private final ObjectNode node;
     private final String pointer;
     private final LoadContext context;
@@ -461,7 +464,8 @@ final class YamlMapping {
         if (value.isArray()) {
             return "a list";
         }
-        return "'" + (written != null ? written : value.asText()) + "'";
+        String text = written != null ? written : value.asText();
+        return "'" + (text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "…" : text) + "'";
     }
 
     /** Parses one scalar of a map; reports and returns null when it does not fit. */
