@@ -153,9 +153,6 @@ class ConfigMutationFuzzTest {
                 sandbox.close();
                 tables.store().close();
             }
-            if (Boolean.getBoolean("fuzz.debug")) {
-                System.out.println("LOADED " + what);
-            }
             return true;
         } catch (ConfigException e) {
             for (ConfigProblem problem : e.problems()) {
@@ -163,9 +160,6 @@ class ConfigMutationFuzzTest {
                 assertTrue(!problem.message().isBlank(), what + ": a problem without a message: " + problem);
                 assertEquals(-1, problem.message().indexOf("Exception"), what + ": a message naming an exception: "
                         + problem);
-            }
-            if (Boolean.getBoolean("fuzz.debug")) {
-                System.out.println("REFUSED " + what + " :: " + e.problems().get(0));
             }
             return false;
         } catch (RuntimeException | StackOverflowError e) {
