@@ -28,6 +28,9 @@ import java.util.Optional;
  */
 public final class SpecLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A key written twice would silently keep only its last value (a path's operations lost): refused instead. */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
     private static final String NOT_TEXT = "not an OpenAPI document: not UTF-8 text (a binary file?)";
 
     private SpecLoader() {
@@ -130,7 +133,7 @@ public final class SpecLoader {
             throw notSpec;
         }
         try {
-            JsonNode tree = new YAMLMapper().readTree(original.bytes());
+            JsonNode tree = YAML.readTree(original.bytes());
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 throw new SpecException(file, 1, 1, "not an OpenAPI document: the file holds no YAML value");
             }
@@ -141,6 +144,14 @@ public final class SpecLoader {
             }
             return JSON.writeValueAsBytes(tree);
         } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage();
+            if (message.startsWith("Duplicate field '")) {
+                String key = message.substring(17, Math.max(17, message.indexOf('\'', 17)));
+                JsonLocation at = e.getLocation();
+                throw new SpecException(file, at == null ? 1 : Math.max(1, at.getLineNr()),
+                        at == null ? 1 : Math.max(1, at.getColumnNr()), "duplicate key '" + key + "' (only one of "
+                        + "the two would be read)");
+            }
             throw located(file, e, "invalid YAML: ");
         } catch (IOException e) {
             throw new SpecException(file, "cannot read spec: " + e.getMessage());

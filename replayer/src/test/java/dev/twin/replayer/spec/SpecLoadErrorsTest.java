@@ -149,6 +149,12 @@ class SpecLoadErrorsTest {
     }
 
     @Test
+    void givenAPathWrittenTwiceInYaml_whenLoaded_thenItIsADuplicateKeyNotALostPath() throws IOException {
+        String problem = problem("api.yaml", PETS.formatted("/pets"));
+        assertEquals(true, problem.startsWith("api.yaml:8:") && problem.contains("duplicate key '/pets'"), problem);
+    }
+
+    @Test
     void givenSwaggerParserMessages_whenTheyNameAnAttribute_thenThatIsAPointer() {
         assertEquals("/paths/~1pets/get/responses",
                 SwaggerMessages.pointer("attribute paths.'/pets'(get).responses is missing"));
