@@ -71,7 +71,8 @@ class InferCommandTest {
             throws Exception {
         Path store = store(customer("checkout", "cus_NffrFeUfNV2Hib"));
         String petstore = Files.readString(Path.of("..", "examples", "petstore", "petstore.yaml"));
-        Path spec = Files.writeString(dir.resolve("official.yaml"), petstore.replace("/pets/{petId}:", "/pets/{petId:"));
+        Path spec = Files.writeString(dir.resolve("official.yaml"),
+                petstore.replace("/pets/{petId}:", "/pets/{petId:"));
 
         Result result = run("infer", "--store", store.toString(), "--spec", spec.toString(),
                 "--out", dir.resolve("out").toString());

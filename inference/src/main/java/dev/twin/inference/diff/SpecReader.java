@@ -40,7 +40,8 @@ public final class SpecReader {
             throw new InferenceException(fileOrDir + ": no such file");
         }
         try {
-            // what serve refuses (not a spec, an unread version, a path that cannot route) is refused alike, at its line
+            // what serve refuses (not a spec, an unread version, a path that cannot route) is refused alike,
+            // at its line
             SpecLoader.load(file, "diff", StartupCache.DISABLED);
         } catch (SpecException e) {
             throw new InferenceException(e.getMessage(), e);

@@ -28,6 +28,10 @@ final class TemplateVariables {
         while ((at = template.indexOf("{{", at)) >= 0) {
             int end;
             String tag;
+            if (at > 0 && template.charAt(at - 1) == '\\') {
+                at += 2; // \{{ is literal text in Handlebars
+                continue;
+            }
             if (template.startsWith("{{!--", at)) {
                 end = template.indexOf("--}}", at);
                 at = end < 0 ? template.length() : end + 4;

@@ -158,7 +158,8 @@ final class SpecIndexer {
     private static void expect(JsonParser parser, JsonToken actual, JsonToken expected, String what,
                                String pointer) throws SpecProblem {
         if (actual != expected) {
-            throw problem(parser, pointer, what + " must be " + (expected == JsonToken.START_OBJECT ? "an object" : expected));
+            throw problem(parser, pointer, what + " must be "
+                    + (expected == JsonToken.START_OBJECT ? "an object" : expected));
         }
     }
 

@@ -17,7 +17,8 @@ final class ConfigMutator {
     record Mutation(String text, String description) {
     }
 
-    private static final Pattern KEY_VALUE = Pattern.compile("^(\\s*(?:- )?)([\"']?[A-Za-z_/{}.$0-9-]+[\"']?)(\\s*:\\s*)(.*)$");
+    private static final Pattern KEY_VALUE =
+            Pattern.compile("^(\\s*(?:- )?)([\"']?[A-Za-z_/{}.$0-9-]+[\"']?)(\\s*:\\s*)(.*)$");
     private static final Pattern FLOW_VALUE = Pattern.compile("([A-Za-z_]+)(:\\s*)([^,{}\\[\\]]+)");
     private static final List<String> HOSTILE_VALUES = List.of("[]", "{}", "12345", "-7", "true", "~", "0.5",
             "\"" + "x".repeat(5000) + "\"", "\"{{nosuch.var}}\"", "\"{{item.id}\"", "\"{{#each}}\"",

@@ -42,7 +42,8 @@ class TemplateVariablesTest {
 
     @Test
     void givenATypoInAnErrorField_whenLoaded_thenTheClosestFieldIsSuggested() {
-        List<String> problems = problems("conventions:\n  errors:\n    extraFields: {more_info: \"x/{{error.cod}}\"}\n");
+        List<String> problems = problems("conventions:\n  errors:\n"
+                + "    extraFields: {more_info: \"x/{{error.cod}}\"}\n");
         assertEquals(1, problems.size(), problems.toString());
         assertEquals(true, problems.get(0).contains("unknown field 'cod' of 'error'")
                 && problems.get(0).contains("(did you mean 'code'?)"), problems.toString());
@@ -100,8 +101,11 @@ class TemplateVariablesTest {
     void givenNamesEachContextHas_whenLoaded_thenNothingIsReported() throws ConfigException {
         loads("""
                 conventions:
-                  fields: {inject: {a: "{{item.id}}", b: "{{this.item.name}}", c: "{{#if item.x}}{{item.x}}{{else}}-{{/if}}"}}
-                  list: {extraFields: {url: "{{request.path}}", m: "{{{request.method}}}", k: "{{! a comment }}"}}
+                  fields:
+                    inject: {a: "{{item.id}}", b: "{{this.item.name}}", c: "{{#if item.x}}{{item.x}}{{else}}-{{/if}}"}
+                  list:
+                    extraFields: {url: "{{request.path}}", m: "{{{request.method}}}", k: "{{! a comment }}",
+                                  literal: '\\{{not.a.variable}}'}
                   create: {generate: {secret: "{{item.id}}_secret_{{random 24}}", pin: "{{random 4 \\"digits\\"}}"}}
                   delete: {body: {id: "{{item.id}}", tags: "{{#each item.tags}}{{name}}{{@index}}{{/each}}"}}
                   errors:
