@@ -67,6 +67,23 @@ class InferCommandTest {
     }
 
     @Test
+    void givenAnOfficialSpecWithABrokenPathTemplate_whenInferred_thenExit2AtItsLineAndNothingIsWritten()
+            throws Exception {
+        Path store = store(customer("checkout", "cus_NffrFeUfNV2Hib"));
+        String petstore = Files.readString(Path.of("..", "examples", "petstore", "petstore.yaml"));
+        Path spec = Files.writeString(dir.resolve("official.yaml"),
+                petstore.replace("/pets/{petId}:", "/pets/{petId:"));
+
+        Result result = run("infer", "--store", store.toString(), "--spec", spec.toString(),
+                "--out", dir.resolve("out").toString());
+
+        assertEquals(2, result.exitCode(), result.err());
+        assertTrue(result.err().contains("official.yaml:63:3: path template"), result.err());
+        assertFalse(result.err().contains("Exception"), result.err());
+        assertFalse(Files.exists(dir.resolve("out/twin.yaml")));
+    }
+
+    @Test
     void givenAnUnknownSession_whenInferred_thenTheKnownSessionsAreNamed() {
         Path store = store(customer("checkout", "cus_NffrFeUfNV2Hib"));
 

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.twin.inference.InferenceException;
+import dev.twin.replayer.spec.SpecException;
+import dev.twin.replayer.spec.SpecLoader;
+import dev.twin.replayer.startup.StartupCache;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -35,6 +38,13 @@ public final class SpecReader {
             }
         } else if (!Files.isRegularFile(fileOrDir)) {
             throw new InferenceException(fileOrDir + ": no such file");
+        }
+        try {
+            // what serve refuses (not a spec, an unread version, a path that cannot route) is refused alike,
+            // at its line
+            SpecLoader.load(file, "diff", StartupCache.DISABLED);
+        } catch (SpecException e) {
+            throw new InferenceException(e.getMessage(), e);
         }
         String text;
         try {

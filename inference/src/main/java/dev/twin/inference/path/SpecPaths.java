@@ -1,6 +1,9 @@
 package dev.twin.inference.path;
 
 import dev.twin.inference.InferenceException;
+import dev.twin.replayer.spec.SpecException;
+import dev.twin.replayer.spec.SpecLoader;
+import dev.twin.replayer.startup.StartupCache;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -32,6 +35,12 @@ public final class SpecPaths {
     }
 
     public static SpecPaths load(Path spec) {
+        try {
+            // the official spec becomes an import of the inferred twin.yaml: refuse now what serve would refuse
+            SpecLoader.load(spec, "official", StartupCache.DISABLED);
+        } catch (SpecException e) {
+            throw new InferenceException(e.getMessage(), e);
+        }
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
         SwaggerParseResult result = new OpenAPIParser().readLocation(spec.toAbsolutePath().toUri().toString(), null,

@@ -90,7 +90,7 @@ final class ConventionsBinder {
         }
         m.allowOnly("format", "fields");
         return new Timestamps(m.enumValue("format", Timestamps.Format.class, null),
-                m.stringMap("fields", Timestamps.INTERNAL_NAMES));
+                m.nameMap("fields", Timestamps.INTERNAL_NAMES));
     }
 
     private static FieldRules fields(YamlMapping m) {
@@ -98,9 +98,9 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("inject", "hide", "rename", "ignore");
-        Templates.check(m, "inject");
-        return new FieldRules(m.objectNode("inject"), m.strings("hide"), m.stringMap("rename"),
-                m.has("ignore") ? m.strings("ignore") : null);
+        Templates.check(m, "inject", TemplateScope.ROW);
+        return new FieldRules(m.objectNode("inject"), m.names("hide"), m.nameMap("rename"),
+                m.has("ignore") ? m.names("ignore") : null);
     }
 
     private static ListStyle list(YamlMapping m) {
@@ -111,22 +111,22 @@ final class ConventionsBinder {
                 "limitParam", "startingAfterParam", "endingBeforeParam", "hasMoreField",
                 "pageParam", "pageSizeParam", "pageFields", "bareArray", "order", "offsetParam", "sortParam",
                 "orderParam", "totalHeader", "linkHeader", "limitField", "offsetField");
-        Templates.check(m, "extraFields");
-        String totalField = m.string("totalField");
+        Templates.check(m, "extraFields", TemplateScope.LIST);
+        String totalField = m.name("totalField");
         if (totalField != null && !DOTTED_PATH.matcher(totalField).matches()) {
             m.problem("totalField", "expected a field name or a dotted path such as meta.total, got '"
                     + totalField + "'");
             totalField = null;
         }
-        return new ListStyle(m.enumValue("style", ListStyle.Style.class, null), m.string("dataField"),
+        return new ListStyle(m.enumValue("style", ListStyle.Style.class, null), m.name("dataField"),
                 m.objectNode("extraFields"), m.bool("hideMeta", null), totalField,
                 m.integer("defaultLimit", null, 0, 100_000), m.integer("maxLimit", null, 1, 100_000),
-                m.string("limitParam"), m.string("startingAfterParam"), m.string("endingBeforeParam"),
-                m.string("hasMoreField"), m.string("pageParam"), m.string("pageSizeParam"),
-                m.stringMap("pageFields", ListStyle.PAGE_FIELD_NAMES), m.bool("bareArray", null),
-                m.enumValue("order", ListStyle.Order.class, null), m.string("offsetParam"), m.string("sortParam"),
-                m.string("orderParam"), m.string("totalHeader"), m.bool("linkHeader", null), m.string("limitField"),
-                m.string("offsetField"));
+                m.name("limitParam"), m.name("startingAfterParam"), m.name("endingBeforeParam"),
+                m.name("hasMoreField"), m.name("pageParam"), m.name("pageSizeParam"),
+                m.nameMap("pageFields", ListStyle.PAGE_FIELD_NAMES), m.bool("bareArray", null),
+                m.enumValue("order", ListStyle.Order.class, null), m.name("offsetParam"), m.name("sortParam"),
+                m.name("orderParam"), m.name("totalHeader"), m.bool("linkHeader", null), m.name("limitField"),
+                m.name("offsetField"));
     }
 
     private static CreateRule create(YamlMapping m) {
@@ -134,7 +134,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("status", "location", "generate", "derive");
-        Templates.check(m, "generate");
+        Templates.check(m, "generate", TemplateScope.ROW);
         Map<String, Expression> derive = null;
         YamlMapping expressions = m.mapping("derive");
         if (expressions != null) {
@@ -157,7 +157,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("status", "preserve", "body", "answersRow");
-        Templates.check(m, "body");
+        Templates.check(m, "body", TemplateScope.ROW);
         return new DeleteRule(m.integer("status", null, 200, 299), m.bool("preserve", null), m.raw("body"),
                 m.bool("answersRow", null));
     }
@@ -168,10 +168,11 @@ final class ConventionsBinder {
         }
         m.allowOnly("wrap", "fields", "status", "typeMap", "codeMap", "extraFields", "messageMap", "emptyBody",
                 "bodies");
-        Templates.check(m, "extraFields");
-        Templates.check(m, "bodies");
-        Templates.check(m, "messageMap");
-        return new ErrorRules(m.string("wrap"), m.stringMap("fields", ErrorRules.INTERNAL_FIELDS),
+        Templates.check(m, "extraFields", TemplateScope.ERROR_BODY);
+        Templates.check(m, "bodies", TemplateScope.ERROR_BODY);
+        Templates.check(m, "messageMap", TemplateScope.NOT_FOUND_MESSAGE);
+        checkMessageKinds(m);
+        return new ErrorRules(m.name("wrap"), m.nameMap("fields", ErrorRules.INTERNAL_FIELDS),
                 kindMap(m, "status", (p, v) -> status(m, p, v)),
                 kindMap(m, "typeMap", m::text),
                 kindMap(m, "codeMap", (p, v) -> v.deepCopy()),
@@ -179,6 +180,22 @@ final class ConventionsBinder {
                 kindMap(m, "messageMap", m::text),
                 m.errorKinds("emptyBody"),
                 m.jsonMap("bodies", k -> m.errorKindKey("bodies", k)));
+    }
+
+    /** Only the NOT_FOUND message is written by the twin; every other message comes from its cause. */
+    private static void checkMessageKinds(YamlMapping m) {
+        YamlMapping messages = m.has("messageMap") && m.node().get("messageMap").isObject() ? m.mapping("messageMap")
+                : null;
+        if (messages == null) {
+            return;
+        }
+        messages.node().fieldNames().forEachRemaining(key -> {
+            ErrorKind kind = YamlMapping.parseEnum(key, ErrorKind.class);
+            if (kind != null && kind != ErrorKind.NOT_FOUND) {
+                messages.context().problemAtKey(messages.pointer(key), "only NOT_FOUND's message is a template; a "
+                        + kind.name() + " message comes from its cause (reshape it with errors.bodies)");
+            }
+        });
     }
 
     private static <V> Map<ErrorKind, V> kindMap(YamlMapping m, String key, YamlMapping.ValueParser<V> values) {

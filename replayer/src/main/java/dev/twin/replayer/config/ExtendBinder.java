@@ -53,8 +53,8 @@ final class ExtendBinder {
                     operation, operations));
             ok = false;
         }
-        String idParam = m.string("idParam");
-        Map<String, String> parentFields = m.stringMap("parentFields");
+        String idParam = m.name("idParam");
+        Map<String, String> parentFields = m.nameMap("parentFields");
         return ok ? new Binding(mock, table, action, operation, idParam, parentFields, m.pointer(),
                 m.location("mock")) : null;
     }

@@ -68,7 +68,7 @@ final class ScenariosBinder {
             t.problem("body", "a scenario answers with an error or a body, not both");
         }
         JsonNode body = t.raw("body");
-        Templates.check(t, "body");
+        Templates.check(t, "body", TemplateScope.SCENARIO);
         Map<String, Expression> set = new LinkedHashMap<>();
         YamlMapping setMapping = t.mapping("set");
         if (setMapping != null) {
@@ -105,11 +105,11 @@ final class ScenariosBinder {
             ok = false;
         }
         String message = e.requiredString("message");
-        Templates.check(e, "message");
-        Templates.check(e, "extra");
+        Templates.check(e, "message", TemplateScope.SCENARIO);
+        Templates.check(e, "extra", TemplateScope.SCENARIO);
         ObjectNode extra = e.objectNode("extra");
         Integer status = e.integer("status", null, 100, 599);
         return ok && message != null ? new ScenarioError(kind, status, e.string("type"), code, message,
-                e.string("param"), extra, e.string("rowField")) : null;
+                e.string("param"), extra, e.name("rowField")) : null;
     }
 }

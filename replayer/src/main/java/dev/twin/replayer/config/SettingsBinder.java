@@ -67,7 +67,7 @@ final class SettingsBinder {
             return d;
         }
         m.allowOnly("mode", "header", "expireAfter", "maxRows", "maxBytes");
-        return new Tenancy(m.enumValue("mode", Tenancy.Mode.class, d.mode()), m.string("header", d.header()),
+        return new Tenancy(m.enumValue("mode", Tenancy.Mode.class, d.mode()), m.name("header", d.header()),
                 m.duration("expireAfter", d.expireAfter()),
                 m.integer("maxRows", (int) d.maxRows(), 1, Integer.MAX_VALUE), m.byteSize("maxBytes", d.maxBytes()));
     }
@@ -88,6 +88,6 @@ final class SettingsBinder {
             return d;
         }
         m.allowOnly("header", "window");
-        return new Idempotency(m.string("header", d.header()), m.duration("window", d.window()));
+        return new Idempotency(m.name("header", d.header()), m.duration("window", d.window()));
     }
 }

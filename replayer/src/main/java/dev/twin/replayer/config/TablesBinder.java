@@ -55,7 +55,7 @@ final class TablesBinder {
                 m.problem("name", "duplicate table '" + name + "' (also at " + earlier + ")");
             }
         }
-        String idField = m.string("idField", "id");
+        String idField = m.name("idField", "id");
         IdStrategy strategy = m.enumValue("idStrategy", IdStrategy.class, defaultStrategy(m));
         checkIdKeys(m, strategy);
         String idPrefix = m.string("idPrefix", "");
@@ -113,8 +113,8 @@ final class TablesBinder {
             return null;
         }
         e.allowOnly("param", "children");
-        String param = e.requiredString("param");
-        Map<String, String> children = e.stringMap("children");
+        String param = e.require("param") ? e.name("param") : null;
+        Map<String, String> children = e.nameMap("children");
         if (param == null || children == null || children.isEmpty()) {
             if (children == null || children.isEmpty()) {
                 e.problem("children", "name at least one table and the field holding this row's id "

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.jknack.handlebars.Handlebars;
 import com.github.jknack.handlebars.HandlebarsException;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * Checks the Handlebars templates in twin.yaml (string values of {@code inject}, {@code extraFields},
  * {@code delete.body}) at load, so a broken {@code {{item.id}} is a config error and not a runtime surprise.
@@ -12,25 +16,31 @@ final class Templates {
     /** Built on the first template only: a config without templates never loads Handlebars. */
     private static final class Engine {
         static final Handlebars HANDLEBARS = new Handlebars().registerHelper("random", RandomText.HELPER);
+        static final Set<String> HELPERS = HANDLEBARS.helpers().stream().map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private Templates() {
     }
 
-    /** Reports every string leaf under {@code key} that is not a valid template. */
-    static void check(YamlMapping m, String key) {
+    /**
+     * Reports every string leaf under {@code key} that is not a valid template, or reads a variable, a field or a
+     * helper that {@code scope} does not have.
+     */
+    static void check(YamlMapping m, String key, TemplateScope scope) {
         if (m.has(key)) {
-            check(m, m.pointer(key), m.node().get(key));
+            check(m, m.pointer(key), m.node().get(key), scope);
         }
     }
 
-    private static void check(YamlMapping m, String pointer, JsonNode value) {
+    private static void check(YamlMapping m, String pointer, JsonNode value, TemplateScope scope) {
         if (value.isContainerNode()) {
             if (value.isObject()) {
-                value.fields().forEachRemaining(f -> check(m, ConfigProblems.child(pointer, f.getKey()), f.getValue()));
+                value.fields().forEachRemaining(f -> check(m, ConfigProblems.child(pointer, f.getKey()), f.getValue(),
+                        scope));
             } else {
                 for (int i = 0; i < value.size(); i++) {
-                    check(m, ConfigProblems.child(pointer, i), value.get(i));
+                    check(m, ConfigProblems.child(pointer, i), value.get(i), scope);
                 }
             }
             return;
@@ -46,6 +56,10 @@ final class Templates {
         }
         try {
             Engine.HANDLEBARS.compileInline(template);
+            String unknown = TemplateVariables.problem(template, scope, Engine.HELPERS);
+            if (unknown != null) {
+                m.context().problem(pointer, unknown);
+            }
         } catch (HandlebarsException e) {
             int line = e.getError() == null ? 1 : e.getError().line;
             int column = e.getError() == null ? 1 : e.getError().column + 1; // Handlebars counts from 0

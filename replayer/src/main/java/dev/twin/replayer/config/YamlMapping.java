@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  * ({@code key:} or {@code key: ~}) counts as absent.
  */
 final class YamlMapping {
+    /** Longer values are cut in messages: the line number finds them, a 5,000-character echo helps nobody. */
+    private static final int MAX_SHOWN = 80;
+
     private final ObjectNode node;
     private final String pointer;
     private final LoadContext context;
@@ -119,6 +122,77 @@ final class YamlMapping {
     String string(String key, String defaultValue) {
         String value = string(key);
         return value == null ? defaultValue : value;
+    }
+
+    /**
+     * A name the twin looks values up by (a field, a parameter, a header): it must be written as a string, since
+     * {@code idField: 12345} or {@code dataField: true} is far likelier a slip than a field really named so (quoted,
+     * {@code "12345"} is accepted). Null when absent or not a string (reported).
+     */
+    String name(String key) {
+        if (!has(key)) {
+            return null;
+        }
+        JsonNode value = node.get(key);
+        String problem = nameProblem(pointer(key), value);
+        if (problem != null) {
+            problem(key, problem);
+            return null;
+        }
+        return value.textValue();
+    }
+
+    String name(String key, String defaultValue) {
+        if (!has(key)) {
+            return defaultValue;
+        }
+        String value = name(key);
+        return value == null ? defaultValue : value;
+    }
+
+    /** Like {@link #stringMap(String)}, with names as values (see {@link #name(String)}). */
+    Map<String, String> nameMap(String key) {
+        return map(key, Function.identity(), this::nameValue);
+    }
+
+    /** Like {@link #stringMap(String, Set)}, with names as values (see {@link #name(String)}). */
+    Map<String, String> nameMap(String key, Set<String> allowedKeys) {
+        return map(key, k -> allowedKey(key, k, allowedKeys), this::nameValue);
+    }
+
+    /** A list of names (see {@link #name(String)}); absent → null. */
+    List<String> names(String key) {
+        if (!has(key)) {
+            return null;
+        }
+        List<String> result = new ArrayList<>();
+        List<JsonNode> entries = list(key);
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = nameValue(ConfigProblems.child(pointer(key), i), entries.get(i));
+            if (entry != null) {
+                result.add(entry);
+            }
+        }
+        return result;
+    }
+
+    private String nameValue(String valuePointer, JsonNode value) {
+        String problem = nameProblem(valuePointer, value);
+        if (problem != null) {
+            context.problem(valuePointer, problem);
+            return null;
+        }
+        return value.textValue();
+    }
+
+    private String nameProblem(String valuePointer, JsonNode value) {
+        if (value.isTextual()) {
+            return null;
+        }
+        String written = value.isValueNode() ? text(valuePointer, value) : null;
+        String kind = value.isNumber() ? " (a number)" : value.isBoolean() ? " (a boolean)" : "";
+        return "expected a name, got " + describe(value, written) + kind
+                + (written != null && !value.isNull() ? "; quote it (\"" + written + "\") if that is the name" : "");
     }
 
     String requiredString(String key) {
@@ -403,7 +477,8 @@ final class YamlMapping {
         if (value.isArray()) {
             return "a list";
         }
-        return "'" + (written != null ? written : value.asText()) + "'";
+        String text = written != null ? written : value.asText();
+        return "'" + (text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "…" : text) + "'";
     }
 
     /** Parses one scalar of a map; reports and returns null when it does not fit. */

@@ -145,6 +145,9 @@ final class YamlTreeReader {
                         yaml.getProblemMark().getColumn() + 1);
             }
         }
+        if (detail.startsWith("Expected a field name")) {
+            detail = "a key must be a word or a quoted string, not a mapping or a list";
+        }
         return new ConfigProblem(where, "YAML syntax error: " + detail.strip());
     }
 

@@ -27,7 +27,7 @@ public final class Router {
         this.operations = List.copyOf(operations);
     }
 
-    /** @throws IllegalArgumentException when two operations share a method and path template */
+    /** @throws DuplicateRoute when two operations share a method and path template */
     public static Router of(List<ApiOperation> operations) {
         Router router = new Router(operations);
         for (ApiOperation operation : operations) {
@@ -64,8 +64,7 @@ public final class Router {
         }
         ApiOperation previous = node.methods.putIfAbsent(operation.method(), operation);
         if (previous != null) {
-            throw new IllegalArgumentException(operation.method() + " " + operation.pathTemplate()
-                    + " is defined by both " + previous.id() + " and " + operation.id());
+            throw new DuplicateRoute(previous, operation);
         }
         String[] segments = segments(operation.pathTemplate());
         String[] names = new String[segments.length];
@@ -206,6 +205,27 @@ public final class Router {
         }
         segments[count - 1] = path.substring(from, end);
         return segments;
+    }
+
+    /** Two operations that would answer the same requests: a configuration problem, never a bug. */
+    public static final class DuplicateRoute extends IllegalArgumentException {
+        private final transient ApiOperation first;
+        private final transient ApiOperation second;
+
+        DuplicateRoute(ApiOperation first, ApiOperation second) {
+            super(second.method() + " " + second.pathTemplate() + " is defined by both " + first.id() + " and "
+                    + second.id());
+            this.first = first;
+            this.second = second;
+        }
+
+        public ApiOperation first() {
+            return first;
+        }
+
+        public ApiOperation second() {
+            return second;
+        }
     }
 
     private record PatternChild(SegmentPattern pattern, Node node) {

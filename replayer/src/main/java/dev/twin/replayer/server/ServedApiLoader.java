@@ -65,9 +65,12 @@ public final class ServedApiLoader {
         Router router;
         try {
             router = Router.of(operations);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(new ConfigProblem(SourceLocation.of(config.sourceMap().file()),
-                    e.getMessage()));
+        } catch (Router.DuplicateRoute e) {
+            // within one spec the spec loader reports it at its line; here two imports define the same route
+            Import second = namespaces.get(e.second().namespace());
+            SourceLocation where = second != null ? second.location() : SourceLocation.of(config.sourceMap().file());
+            throw new ConfigException(new ConfigProblem(where, e.getMessage()
+                    + " (two imports may not answer the same requests)"));
         }
         ServedApi api = new ServedApi(config, specs, router);
         for (Binding binding : config.extend()) {

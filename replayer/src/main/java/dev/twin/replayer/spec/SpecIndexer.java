@@ -26,7 +26,7 @@ final class SpecIndexer {
     /** @throws SpecProblem when the bytes are not a JSON object shaped like an OpenAPI document */
     static SpecIndex index(byte[] json) throws IOException {
         try (JsonParser parser = JSON.createParser(json)) {
-            expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "the document");
+            expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "the document", "");
             String version = null;
             String serverUrl = null;
             List<SpecIndex.PathEntry> paths = List.of();
@@ -45,7 +45,7 @@ final class SpecIndexer {
                 }
             }
             if (version == null) {
-                throw new SpecProblem(1, 1, "not an OpenAPI document: no 'openapi' or 'swagger' version field");
+                throw new SpecProblem(1, 1, "", "not an OpenAPI document: no 'openapi' or 'swagger' version field");
             }
             return new SpecIndex(version, serverUrl, paths, components, security);
         }
@@ -79,11 +79,12 @@ final class SpecIndexer {
     }
 
     private static List<SpecIndex.PathEntry> paths(JsonParser parser, JsonToken value) throws IOException {
-        expect(parser, value, JsonToken.START_OBJECT, "'paths'");
+        expect(parser, value, JsonToken.START_OBJECT, "'paths'", "/paths");
         List<SpecIndex.PathEntry> paths = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String path = parser.currentName();
-            expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "path '" + path + "'");
+            String pathPointer = PointerLocator.pointer("paths", path);
+            expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "path '" + path + "'", pathPointer);
             List<SpecIndex.OperationEntry> operations = new ArrayList<>();
             ByteRange parameters = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -91,12 +92,13 @@ final class SpecIndexer {
                 JsonToken token = parser.nextToken();
                 String method = key.toLowerCase(Locale.ROOT);
                 if (METHODS.contains(method)) {
-                    expect(parser, token, JsonToken.START_OBJECT, key + " " + path);
+                    expect(parser, token, JsonToken.START_OBJECT, key + " " + path, pathPointer + "/" + key);
                     operations.add(operation(parser, method.toUpperCase(Locale.ROOT)));
                 } else if (key.equals("parameters")) {
                     parameters = range(parser);
                 } else if (key.equals("$ref")) {
-                    throw problem(parser, "path '" + path + "': a $ref path item is not supported; inline it");
+                    throw problem(parser, pathPointer + "/$ref",
+                            "path '" + path + "': a $ref path item is not supported; inline it");
                 } else {
                     parser.skipChildren();
                 }
@@ -124,7 +126,7 @@ final class SpecIndexer {
 
     private static Map<String, Map<String, ByteRange>> components(JsonParser parser, JsonToken value)
             throws IOException {
-        expect(parser, value, JsonToken.START_OBJECT, "'components'");
+        expect(parser, value, JsonToken.START_OBJECT, "'components'", "/components");
         Map<String, Map<String, ByteRange>> sections = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String section = parser.currentName();
@@ -153,27 +155,33 @@ final class SpecIndexer {
         return new ByteRange(start, end - start);
     }
 
-    private static void expect(JsonParser parser, JsonToken actual, JsonToken expected, String what)
-            throws SpecProblem {
+    private static void expect(JsonParser parser, JsonToken actual, JsonToken expected, String what,
+                               String pointer) throws SpecProblem {
         if (actual != expected) {
-            throw problem(parser, what + " must be " + (expected == JsonToken.START_OBJECT ? "an object" : expected));
+            throw problem(parser, pointer, what + " must be "
+                    + (expected == JsonToken.START_OBJECT ? "an object" : expected));
         }
     }
 
-    private static SpecProblem problem(JsonParser parser, String message) {
+    private static SpecProblem problem(JsonParser parser, String pointer, String message) {
         var location = parser.currentTokenLocation();
-        return new SpecProblem(location.getLineNr(), location.getColumnNr(), message);
+        return new SpecProblem(location.getLineNr(), location.getColumnNr(), pointer, message);
     }
 
-    /** A structural problem found while indexing, with its position in the JSON text. */
+    /**
+     * A structural problem found while indexing, with its position in the JSON text and its JSON Pointer (which
+     * finds it in the YAML or Swagger 2.0 text the JSON was converted from).
+     */
     static final class SpecProblem extends IOException {
         final int line;
         final int column;
+        final String pointer;
 
-        SpecProblem(int line, int column, String message) {
+        SpecProblem(int line, int column, String pointer, String message) {
             super(message);
             this.line = line;
             this.column = column;
+            this.pointer = pointer;
         }
     }
 }

@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +28,10 @@ import java.util.Optional;
  */
 public final class SpecLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A key written twice would silently keep only its last value (a path's operations lost): refused instead. */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+    private static final String NOT_TEXT = "not an OpenAPI document: not UTF-8 text (a binary file?)";
 
     private SpecLoader() {
     }
@@ -40,29 +47,53 @@ public final class SpecLoader {
      */
     public static SpecDocument load(Path file, String namespace, StartupCache cache) throws SpecException {
         byte[] bytes = read(file);
-        boolean isJson = startsWithBrace(bytes);
-        String cacheKey = isJson && bytes.length >= StartupCache.MIN_SPEC_BYTES ? cache.keyOf(bytes) : null;
+        SpecText original = new SpecText(file, bytes, startsWithBrace(bytes));
+        String cacheKey = original.json() && bytes.length >= StartupCache.MIN_SPEC_BYTES ? cache.keyOf(bytes) : null;
         if (cacheKey != null) {
             Optional<SpecIndex> cached = SpecIndexCache.read(cache, cacheKey, bytes);
             if (cached.isPresent() && cached.get().version().startsWith("3.")) {
+                checkPaths(original, cached.get());
                 return new SpecDocument(file, namespace, bytes, cached.get(), cacheKey);
             }
         }
-        if (!isJson) {
-            bytes = yamlToJson(file, bytes);
+        if (!original.json()) {
+            bytes = yamlToJson(original);
         }
-        SpecIndex index = index(file, bytes, isJson);
+        SpecIndex index = index(original, bytes, original.json());
         if (index.version().startsWith("2")) {
-            bytes = convertSwagger2(file, bytes);
-            index = index(file, bytes, false);
+            bytes = convertSwagger2(original, bytes);
+            index = index(original, bytes, false);
             cacheKey = null; // the converted document is not the hashed one
-        } else if (!index.version().startsWith("3.")) {
-            throw new SpecException(file, "unsupported OpenAPI version '" + index.version()
-                    + "' (twin reads 3.0, 3.1 and Swagger 2.0)");
-        } else if (cacheKey != null) {
+        } else if (!index.version().startsWith("3.0") && !index.version().startsWith("3.1")) {
+            throw original.problemAt(original.has("/openapi") ? "/openapi" : "/swagger", "unsupported OpenAPI "
+                    + "version '" + index.version() + "' (twin reads 3.0, 3.1 and Swagger 2.0)");
+        }
+        checkPaths(original, index);
+        if (cacheKey != null) {
             SpecIndexCache.write(cache, cacheKey, index);
         }
         return new SpecDocument(file, namespace, bytes, index, cacheKey);
+    }
+
+    /** Every path template must route, and no two may take the same route with the same method. */
+    private static void checkPaths(SpecText original, SpecIndex index) throws SpecException {
+        Map<String, String> routes = new HashMap<>();
+        for (SpecIndex.PathEntry path : index.paths()) {
+            String pointer = PointerLocator.pointer("paths", path.path());
+            String problem = PathTemplates.problem(path.path());
+            if (problem != null) {
+                throw original.problemAt(pointer, "path template " + problem);
+            }
+            for (SpecIndex.OperationEntry operation : path.operations()) {
+                String earlier = routes.putIfAbsent(operation.method() + " " + PathTemplates.routeKey(path.path()),
+                        path.path());
+                if (earlier != null) {
+                    throw original.problemAt(pointer, operation.method() + " '" + path.path() + "' takes the same "
+                            + "route as '" + earlier + "' (at line " + original.lineOf(PointerLocator.pointer(
+                            "paths", earlier)) + "): parameter names do not tell requests apart");
+                }
+            }
+        }
     }
 
     private static byte[] read(Path file) throws SpecException {
@@ -75,41 +106,70 @@ public final class SpecLoader {
         }
     }
 
-    private static SpecIndex index(Path file, byte[] json, boolean locationsMeaningful) throws SpecException {
+    /**
+     * @param locationsMeaningful true when {@code json} is the file's own text, so the indexer's line numbers are
+     *                            the user's; otherwise problems are found again in the original by their pointer
+     */
+    private static SpecIndex index(SpecText original, byte[] json, boolean locationsMeaningful)
+            throws SpecException {
+        Path file = original.file();
         try {
             return SpecIndexer.index(json);
         } catch (SpecIndexer.SpecProblem e) {
-            throw locationsMeaningful ? new SpecException(file, e.line, e.column, e.getMessage())
-                    : new SpecException(file, e.getMessage());
+            throw locationsMeaningful ? new SpecException(file, Math.max(1, e.line), Math.max(1, e.column),
+                    e.getMessage()) : original.problemAt(e.pointer, e.getMessage());
         } catch (JsonProcessingException e) {
-            throw located(file, e, "invalid JSON: ");
+            throw located(file, e, e.getOriginalMessage().startsWith("Invalid UTF-8") ? NOT_TEXT + ": "
+                    : "invalid JSON: ");
         } catch (IOException e) {
             throw new SpecException(file, "cannot read spec: " + e.getMessage());
         }
     }
 
-    private static byte[] yamlToJson(Path file, byte[] yaml) throws SpecException {
+    private static byte[] yamlToJson(SpecText original) throws SpecException {
+        Path file = original.file();
+        SpecException notSpec = NotASpec.problem(file, original.bytes());
+        if (notSpec != null) {
+            throw notSpec;
+        }
         try {
-            JsonNode tree = new YAMLMapper().readTree(yaml);
-            if (tree == null || !tree.isObject()) {
-                throw new SpecException(file, "not an OpenAPI document (expected a mapping at the top level)");
+            JsonNode tree = YAML.readTree(original.bytes());
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                throw new SpecException(file, 1, 1, "not an OpenAPI document: the file holds no YAML value");
+            }
+            if (!tree.isObject()) {
+                throw new SpecException(file, 1, 1, "not an OpenAPI document: expected a mapping with an "
+                        + "'openapi' (or 'swagger') version at the top level, got "
+                        + (tree.isArray() ? "a list" : "a single value"));
             }
             return JSON.writeValueAsBytes(tree);
         } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage();
+            if (message.startsWith("Duplicate field '")) {
+                String key = message.substring(17, Math.max(17, message.indexOf('\'', 17)));
+                JsonLocation at = e.getLocation();
+                throw new SpecException(file, at == null ? 1 : Math.max(1, at.getLineNr()),
+                        at == null ? 1 : Math.max(1, at.getColumnNr()), "duplicate key '" + key + "' (only one of "
+                        + "the two would be read)");
+            }
             throw located(file, e, "invalid YAML: ");
         } catch (IOException e) {
             throw new SpecException(file, "cannot read spec: " + e.getMessage());
         }
     }
 
-    private static byte[] convertSwagger2(Path file, byte[] json) throws SpecException {
+    private static byte[] convertSwagger2(SpecText original, byte[] json) throws SpecException {
+        Path file = original.file();
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
         SwaggerParseResult result = new SwaggerConverter()
                 .readContents(new String(json, StandardCharsets.UTF_8), null, options);
         if (result.getOpenAPI() == null) {
-            throw new SpecException(file, "invalid Swagger 2.0 document: " + String.join("; ",
-                    result.getMessages() == null ? java.util.List.of("unreadable") : result.getMessages()));
+            List<String> messages = result.getMessages() == null || result.getMessages().isEmpty()
+                    ? List.of("unreadable") : result.getMessages();
+            String pointer = SwaggerMessages.pointer(messages.get(0));
+            throw original.problemAt(pointer == null ? "" : pointer, "invalid Swagger 2.0 document: "
+                    + String.join("; ", messages));
         }
         try {
             return Json.mapper().writeValueAsBytes(result.getOpenAPI());
@@ -121,7 +181,7 @@ public final class SpecLoader {
     private static SpecException located(Path file, JsonProcessingException e, String what) {
         JsonLocation location = e.getLocation();
         String reason = what + e.getOriginalMessage();
-        return location == null || location.getLineNr() <= 0 ? new SpecException(file, reason)
+        return location == null || location.getLineNr() <= 0 ? new SpecException(file, 1, 1, reason)
                 : new SpecException(file, location.getLineNr(), location.getColumnNr(), reason);
     }
 

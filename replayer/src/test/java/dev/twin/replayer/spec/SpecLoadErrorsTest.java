@@ -1,0 +1,164 @@
+package dev.twin.replayer.spec;
+
+import dev.twin.replayer.startup.StartupCache;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** A spec that cannot be served is refused at load with its file, line and column, whatever is wrong with it. */
+class SpecLoadErrorsTest {
+    private static final String PETS = """
+            openapi: 3.0.3
+            info: {title: pets, version: '1'}
+            paths:
+              /pets:
+                get:
+                  responses: {'200': {description: ok}}
+              %s:
+                get:
+                  responses: {'200': {description: ok}}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private String problem(String name, String text) throws IOException {
+        return problem(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The message as the user sees it, with the temp directory taken off the file name. */
+    private String problem(String name, byte[] bytes) throws IOException {
+        Path file = Files.write(dir.resolve(name), bytes);
+        SpecException e = assertThrows(SpecException.class, () -> SpecLoader.load(file, "api", StartupCache.DISABLED));
+        return e.getMessage().replace(dir + "/", "");
+    }
+
+    @Test
+    void givenAPathTemplateMissingItsClosingBrace_whenLoaded_thenItIsAProblemAtThePathsLine() throws IOException {
+        assertEquals("api.yaml:7:3: path template '{' at column 7 has no closing '}' in '/pets/{petId'",
+                problem("api.yaml", PETS.formatted("/pets/{petId")));
+    }
+
+    @Test
+    void givenAnEmptyParameter_whenLoaded_thenItIsAProblem() throws IOException {
+        assertEquals("api.yaml:7:3: path template empty parameter name '{}' in '/pets/{}'",
+                problem("api.yaml", PETS.formatted("/pets/{}")));
+    }
+
+    @Test
+    void givenAParameterNamedTwice_whenLoaded_thenItIsAProblem() throws IOException {
+        assertEquals("api.yaml:7:3: path template parameter 'id' appears twice in '/pets/{id}/toys/{id}'",
+                problem("api.yaml", PETS.formatted("/pets/{id}/toys/{id}")));
+    }
+
+    @Test
+    void givenAQuestionMarkInAPath_whenLoaded_thenItCannotRoute() throws IOException {
+        String problem = problem("api.yaml", PETS.formatted("/pets?kind=dog"));
+        assertEquals(true, problem.startsWith("api.yaml:7:3: path template character '?' at column 6"), problem);
+    }
+
+    @Test
+    void givenABraceInsideAParameter_whenLoaded_thenItIsAProblem() throws IOException {
+        String problem = problem("api.yaml", PETS.formatted("/pets/{a{b}}"));
+        assertEquals(true, problem.startsWith("api.yaml:7:3: path template '{' inside the parameter"), problem);
+    }
+
+    @Test
+    void givenTwoTemplatesThatDifferOnlyByParameterNames_whenLoaded_thenTheSecondIsAProblem() throws IOException {
+        String yaml = PETS.formatted("/pets/{id}") + """
+                  /pets/{petId}/:
+                    get:
+                      responses: {'200': {description: ok}}
+                """;
+        assertEquals("api.yaml:10:3: GET '/pets/{petId}/' takes the same route as '/pets/{id}' (at line 7): "
+                + "parameter names do not tell requests apart", problem("api.yaml", yaml));
+    }
+
+    @Test
+    void givenABrokenTemplateInAJsonSpec_whenLoaded_thenItIsAtTheJsonLine() throws IOException {
+        String json = "{\"openapi\": \"3.0.3\",\n \"paths\": {\n  \"/a\": {},\n  \"/b/{x\": {}\n }\n}";
+        assertEquals("api.json:4:3: path template '{' at column 4 has no closing '}' in '/b/{x'",
+                problem("api.json", json));
+    }
+
+    @Test
+    void givenAnUnsupportedOpenApiVersion_whenLoaded_thenItIsAtTheVersionLine() throws IOException {
+        assertEquals("api.yaml:2:1: unsupported OpenAPI version '9.9.9' (twin reads 3.0, 3.1 and Swagger 2.0)",
+                problem("api.yaml", "info: {title: t, version: '1'}\nopenapi: 9.9.9\npaths: {}\n"));
+    }
+
+    @Test
+    void givenAnHtmlPage_whenLoaded_thenItIsNotASpecAtLineOne() throws IOException {
+        assertEquals("api.yaml:1:1: not an OpenAPI document: this is HTML or XML (a web page saved instead of "
+                + "the spec?)", problem("api.yaml", "\n<!DOCTYPE html>\n<html><body>hi</body></html>\n"));
+    }
+
+    @Test
+    void givenAnEmptyFile_whenLoaded_thenItIsNotASpec() throws IOException {
+        assertEquals("api.yaml:1:1: not an OpenAPI document: the file is empty", problem("api.yaml", "\n \n"));
+    }
+
+    @Test
+    void givenABinaryFile_whenLoaded_thenItIsNotASpec() throws IOException {
+        assertEquals("api.yaml:1:1: not an OpenAPI document: not text (a binary file?)",
+                problem("api.yaml", new byte[] {'P', 'K', 3, 4, 0, 0, (byte) 0x86}));
+    }
+
+    @Test
+    void givenInvalidUtf8_whenLoaded_thenItIsNotText() throws IOException {
+        assertEquals("api.yaml:2:4: not an OpenAPI document: not UTF-8 text (a binary file?)",
+                problem("api.yaml", new byte[] {'x', '\n', 'a', ':', ' ', (byte) 0x86, (byte) 0xff, '\n'}));
+    }
+
+    @Test
+    void givenYamlOfSomethingElse_whenLoaded_thenTheVersionFieldIsMissing() throws IOException {
+        assertEquals("api.yaml:1:1: not an OpenAPI document: no 'openapi' or 'swagger' version field",
+                problem("api.yaml", "name: my-app\nservices: [web, db]\n"));
+    }
+
+    @Test
+    void givenAYamlList_whenLoaded_thenItIsNotASpec() throws IOException {
+        assertEquals("api.yaml:1:1: not an OpenAPI document: expected a mapping with an 'openapi' (or 'swagger') "
+                + "version at the top level, got a list", problem("api.yaml", "- a\n- b\n"));
+    }
+
+    @Test
+    void givenPathsThatIsNotAMappingInYaml_whenLoaded_thenItIsAtTheYamlLine() throws IOException {
+        assertEquals("api.yaml:3:1: 'paths' must be an object",
+                problem("api.yaml", "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: [1, 2]\n"));
+    }
+
+    @Test
+    void givenABrokenTemplateInASwagger2Spec_whenLoaded_thenItIsAtTheOriginalLine() throws IOException {
+        String yaml = """
+                swagger: '2.0'
+                info: {title: t, version: '1'}
+                paths:
+                  /a/{id:
+                    get:
+                      responses: {'200': {description: ok}}
+                """;
+        assertEquals("api.yaml:4:3: path template '{' at column 4 has no closing '}' in '/a/{id'",
+                problem("api.yaml", yaml));
+    }
+
+    @Test
+    void givenAPathWrittenTwiceInYaml_whenLoaded_thenItIsADuplicateKeyNotALostPath() throws IOException {
+        String problem = problem("api.yaml", PETS.formatted("/pets"));
+        assertEquals(true, problem.startsWith("api.yaml:8:") && problem.contains("duplicate key '/pets'"), problem);
+    }
+
+    @Test
+    void givenSwaggerParserMessages_whenTheyNameAnAttribute_thenThatIsAPointer() {
+        assertEquals("/paths/~1pets/get/responses",
+                SwaggerMessages.pointer("attribute paths.'/pets'(get).responses is missing"));
+        assertEquals("/info", SwaggerMessages.pointer("attribute info is missing"));
+        assertEquals(null, SwaggerMessages.pointer("unreadable"));
+    }
+}
