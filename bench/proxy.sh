@@ -9,6 +9,9 @@
 # Direct:   wrk -> upstream.   Proxied: wrk -> twin record --upstream (recording every exchange into a fresh store).
 # Relayed:  wrk -> bench/ceiling/ByteRelay.java -> upstream: a bare Netty TCP relay (no HTTP parsing, no recording),
 #           the most any proxy can do on this machine, measured in the same run.
+# Early:    wrk -> twin record with -Dtwin.bench.answerBeforeStored=true: each response released before its exchange
+#           is committed (committed every 100 ms instead; what twin did before #18), to show what the durability
+#           promise (an answered exchange is on disk) costs, in the same run.
 # Throughput: wrk with 32 connections; added latency: p50 with one connection (no queueing), both sides alike.
 # Prints req/s and p50 for both, the throughput ratio and the added p50. Targets: >= 60 %, <= 1 ms. Also prints
 # where twin's CPU went during its measured 32-connection run (event loops, recording writer, JIT, GC), per
@@ -85,10 +88,19 @@ PROXY_PID=$!
 PIDS+=("$PROXY_PID")
 wait_http "http://127.0.0.1:$PROXY_PORT/" || { cat "$OUT/proxy.log" >&2; exit 1; }
 
+EARLY_PORT=$(free_port)
+# shellcheck disable=SC2086
+java ${TWIN_JAVA_OPTS:-} -Dtwin.bench.answerBeforeStored=true -jar "$JAR" record --upstream "http://127.0.0.1:$UP_PORT" \
+  --port "$EARLY_PORT" --store "$OUT/early.db" --session bench >"$OUT/early.log" 2>&1 &
+EARLY_PID=$!
+PIDS+=("$EARLY_PID")
+wait_http "http://127.0.0.1:$EARLY_PORT/" || { cat "$OUT/early.log" >&2; exit 1; }
+
 log "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 log "warming up the JIT (upstream and proxy) for ${JIT_WARMUP}s"
 wrk -t"$THREADS" -c"$CONNS" -d"${JIT_WARMUP}s" "http://127.0.0.1:$PROXY_PORT/pets/1" >"$OUT/proxy-jit.txt"
 wrk -t"$THREADS" -c"$CONNS" -d"$((JIT_WARMUP / 2 + 1))s" "http://127.0.0.1:$RELAY_PORT/pets/1" >/dev/null
+wrk -t"$THREADS" -c"$CONNS" -d"${JIT_WARMUP}s" "http://127.0.0.1:$EARLY_PORT/pets/1" >/dev/null
 log "direct, $CONNS connections"
 read -r DIRECT_RPS DIRECT_P50 < <(measure direct "http://127.0.0.1:$UP_PORT/pets/1" "$CONNS")
 log "through twin record, $CONNS connections"
@@ -97,20 +109,28 @@ read -r PROXY_RPS PROXY_P50 < <(measure proxy "http://127.0.0.1:$PROXY_PORT/pets
 thread_ticks "$PROXY_PID" >"$OUT/threads-after.txt"; UP_TICKS1=$(cpu_ticks "$UP_PID")
 log "through the bare byte relay, $CONNS connections"
 read -r RELAY_RPS RELAY_P50 < <(measure relay "http://127.0.0.1:$RELAY_PORT/pets/1" "$CONNS" "$RELAY_PID")
+log "through twin record answering before storing, $CONNS connections"
+read -r EARLY_RPS EARLY_P50 < <(measure early "http://127.0.0.1:$EARLY_PORT/pets/1" "$CONNS" "$EARLY_PID")
 log "direct, 1 connection"
 read -r _ DIRECT_P50_1 < <(measure direct-1 "http://127.0.0.1:$UP_PORT/pets/1" 1)
 log "through twin record, 1 connection"
 read -r _ PROXY_P50_1 < <(measure proxy-1 "http://127.0.0.1:$PROXY_PORT/pets/1" 1)
+log "through twin record answering before storing, 1 connection"
+read -r _ EARLY_P50_1 < <(measure early-1 "http://127.0.0.1:$EARLY_PORT/pets/1" 1)
 
 awk -v d="$DIRECT_RPS" -v dp="$DIRECT_P50" -v p="$PROXY_RPS" -v pp="$PROXY_P50" -v r="$RELAY_RPS" -v rp="$RELAY_P50" \
-    -v d1="$DIRECT_P50_1" -v p1="$PROXY_P50_1" -v c="$CONNS" 'BEGIN {
+    -v d1="$DIRECT_P50_1" -v p1="$PROXY_P50_1" -v c="$CONNS" -v e="$EARLY_RPS" -v ep="$EARLY_P50" \
+    -v e1="$EARLY_P50_1" 'BEGIN {
   printf "| path | req/s (%d conns) | p50 (ms, %d conns) | p50 (ms, 1 conn) |\n|---|---:|---:|---:|\n", c, c
   printf "| direct to upstream | %.0f | %.3f | %.3f |\n", d, dp, d1
-  printf "| through twin record | %.0f | %.3f | %.3f |\n", p, pp, p1
+  printf "| through twin record (answered once stored) | %.0f | %.3f | %.3f |\n", p, pp, p1
+  printf "| through twin record answering before storing (before #18) | %.0f | %.3f | %.3f |\n", e, ep, e1
   printf "| through a bare Netty byte relay (no HTTP, no recording) | %.0f | %.3f | - |\n", r, rp
   printf "\nthroughput ratio: %.0f %% of direct (target >= 60 %%); the byte relay: %.0f %% of direct;", 100 * p / d, 100 * r / d
   printf " twin record: %.0f %% of the byte relay\n", 100 * p / r
   printf "added p50, 1 connection: %.3f ms (target <= 1 ms); %d connections: %.3f ms\n", p1 - d1, c, pp - dp
+  printf "cost of answering only once stored: %.0f %% of the throughput answering before storing;", 100 * p / e
+  printf " p50 +%.3f ms (1 connection), +%.3f ms (%d connections)\n", p1 - e1, pp - ep, c
 }'
 # The measured proxy run includes its warm-up (both ran back to back), so CPU is divided by both runs' requests.
 PROXY_SECS=$((WARMUP + DURATION))
@@ -123,7 +143,7 @@ join "$OUT/threads-before.txt" "$OUT/threads-after.txt" | awk -v hz="$(getconf C
   END { row("twin, all threads", total); row("upstream (for comparison)", up) }'
 echo
 echo "CPU per request, µs (measured runs, $CONNS connections): wrk / upstream / proxy"
-for run in direct proxy relay; do
+for run in direct proxy early relay; do
   read -r W U M <"$OUT/$run.cpu"
   awk -v run="$run" -v w="$W" -v u="$U" -v m="$M" 'BEGIN { printf "  %-7s %6.1f / %6.1f / %6.1f   total %6.1f\n", run, w, u, m, w + u + m }'
 done

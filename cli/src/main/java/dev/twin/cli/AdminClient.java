@@ -14,18 +14,24 @@ import java.time.Duration;
 
 /**
  * Calls a running twin's {@code /__twin/} endpoints for the CLI commands that control it ({@code twin fault},
- * {@code twin trigger}); every failure is a message for the user, naming the URL.
+ * {@code twin trigger}, {@code twin reset}), with the admin token when one is given; every failure is a message
+ * for the user, naming the URL.
  */
 final class AdminClient {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final String command;
     private final String url;
+    private final String token;
 
-    /** @param command the CLI command, for messages ({@code twin fault}) */
-    AdminClient(String command, String url) {
+    /**
+     * @param command the CLI command, for messages ({@code twin fault})
+     * @param token   the twin's admin token, or null when it has none
+     */
+    AdminClient(String command, String url, String token) {
         this.command = command;
         this.url = url.replaceAll("/+$", "");
+        this.token = token == null || token.isBlank() ? null : token.trim();
     }
 
     /** A JSON answer (2xx), or a {@link Failure} whose message says what went wrong. */
@@ -41,8 +47,12 @@ final class AdminClient {
         }
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body.toString());
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").method(method, publisher).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").method(method, publisher);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest request = builder.build();
         HttpResponse<String> response;
         try {
             response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
@@ -58,8 +68,10 @@ final class AdminClient {
         JsonNode answer = parse(response.body());
         if (response.statusCode() / 100 != 2) {
             JsonNode message = answer == null ? null : answer.path("error").get("message");
+            String hint = response.statusCode() == 401 && token == null
+                    ? " (give the twin's admin token with --admin-token or TWIN_ADMIN_TOKEN)" : "";
             throw new Failure(command + ": " + url + " answered " + response.statusCode() + ": "
-                    + (message == null ? response.body() : message.asText()));
+                    + (message == null ? response.body() : message.asText()) + hint);
         }
         return answer == null ? JSON.createObjectNode() : answer;
     }

@@ -3,6 +3,7 @@ package dev.twin.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,8 +34,11 @@ final class FaultCommand implements Runnable {
                 description = "the running twin (default: ${DEFAULT-VALUE})")
         String url;
 
+        @Mixin
+        AdminTokenOption admin;
+
         AdminClient client() {
-            return new AdminClient("twin fault", url);
+            return new AdminClient("twin fault", url, admin.token);
         }
 
         int fail(AdminClient.Failure e) {

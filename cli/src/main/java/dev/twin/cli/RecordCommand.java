@@ -9,9 +9,9 @@ import dev.twin.proxy.ca.LeafCertificates;
 import dev.twin.proxy.tls.HostPatterns;
 import dev.twin.proxy.tls.TlsInterception;
 import dev.twin.proxy.tls.UpstreamTrust;
+import dev.twin.recorder.ExchangeSink;
 import dev.twin.recorder.redact.Redactor;
 import dev.twin.recorder.store.RecordingStore;
-import dev.twin.recorder.store.RecordingWriter;
 import dev.twin.recorder.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -151,7 +151,8 @@ final class RecordCommand implements Callable<Integer> {
         } catch (StoreException e) {
             throw new UserError(e.getMessage());
         }
-        RecordingWriter writer = recordingStore.writer(redactor(), RecordingStore.DEFAULT_COMMIT_INTERVAL);
+        ExchangeSink writer = AnswerBeforeStoredSink.forBenchOr(
+                recordingStore.writer(redactor(), RecordingStore.DEFAULT_COMMIT_INTERVAL));
         try {
             if (forwardProxy) {
                 HostPatterns intercepted = interceptHosts.isEmpty() ? HostPatterns.all()

@@ -1,23 +1,15 @@
 package dev.twin.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.ConnectException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,45 +32,21 @@ final class ResetCommand implements Callable<Integer> {
     @Option(names = "--table", paramLabel = "NAME", description = "only this table")
     String table;
 
+    @Mixin
+    AdminTokenOption admin;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        URI endpoint;
+        JsonNode body;
         try {
-            endpoint = URI.create(url.replaceAll("/+$", "") + "/__twin/reset" + query());
-            if (endpoint.getHost() == null) {
-                throw new IllegalArgumentException("no host");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("twin reset: --url must be like http://127.0.0.1:4280, not '" + url + "'");
+            body = new AdminClient("twin reset", url, admin.token).send("POST", "/__twin/reset" + query(), null);
+        } catch (AdminClient.Failure e) {
+            spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
-        HttpResponse<String> response;
-        try {
-            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
-                    HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                            .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            err.println("twin reset: nothing answers at " + url + " (is `twin serve` running there? see --url)");
-            return 2;
-        } catch (IOException e) {
-            err.println("twin reset: " + url + " did not answer: " + e.getMessage());
-            return 2;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 2;
-        }
-        JsonNode body = parse(response.body());
-        if (response.statusCode() / 100 != 2) {
-            JsonNode message = body == null ? null : body.path("error").get("message");
-            err.println("twin reset: " + url + " answered " + response.statusCode() + ": "
-                    + (message == null ? response.body() : message.asText()));
-            return 2;
-        }
-        String whichTenant = body == null ? "?" : body.path("tenant").asText("?");
-        String whichTable = body == null ? "?" : body.path("table").asText("?");
+        String whichTenant = body.path("tenant").asText("?");
+        String whichTable = body.path("table").asText("?");
         out.println("Reset " + (whichTable.equals("all") ? "all tables" : "table " + whichTable)
                 + (whichTenant.equals("all") ? " of every tenant" : " of tenant " + whichTenant) + " at " + url);
         out.flush();
@@ -94,13 +62,5 @@ final class ResetCommand implements Callable<Integer> {
             parameters.add("table=" + URLEncoder.encode(table, StandardCharsets.UTF_8));
         }
         return parameters.isEmpty() ? "" : "?" + String.join("&", parameters);
-    }
-
-    private static JsonNode parse(String body) {
-        try {
-            return body.isEmpty() ? null : new ObjectMapper().readTree(body);
-        } catch (IOException notJson) {
-            return null;
-        }
     }
 }

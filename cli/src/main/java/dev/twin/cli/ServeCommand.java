@@ -1,8 +1,11 @@
 package dev.twin.cli;
 
+import dev.twin.replayer.admin.AdminAccess;
 import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.config.ValidationMode;
+import dev.twin.replayer.server.ConnectionLimits;
+import dev.twin.replayer.server.HttpLimits;
 import dev.twin.replayer.server.TwinServer;
 import dev.twin.replayer.spec.SpecDocument;
 import picocli.CommandLine.Command;
@@ -14,6 +17,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -46,8 +50,48 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "reload when twin.yaml or an imported spec changes")
     boolean watch;
 
-    @Option(names = "--max-body-size", paramLabel = "BYTES", description = "largest accepted request body")
+    @Option(names = "--max-body-size", paramLabel = "BYTES",
+            description = "largest accepted request body (default: 10 MiB; larger: 413)")
     Integer maxBodySize;
+
+    @Option(names = "--max-url-length", paramLabel = "CHARS",
+            description = "longest accepted request URL (default: 8192; longer: 414)")
+    Integer maxUrlLength;
+
+    @Option(names = "--max-header-size", paramLabel = "BYTES", converter = ByteSizeConverter.class,
+            description = "largest accepted request headers, all lines together (default: 16KB; larger: 431)")
+    Long maxHeaderSize;
+
+    @Option(names = "--max-headers", paramLabel = "N",
+            description = "most header lines in a request (default: 100; more: 431)")
+    Integer maxHeaders;
+
+    @Option(names = "--header-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "a request head not complete this long after its first byte is answered 408 and its "
+                    + "connection closed (default: 10s)")
+    Duration headerTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "close keep-alive connections idle this long between requests (default: 60s)")
+    Duration idleTimeout;
+
+    @Option(names = "--max-connections-per-address", paramLabel = "N",
+            description = "connections open at once from one client address; more are answered 503 "
+                    + "(default: 4096)")
+    Integer maxConnectionsPerAddress;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:TWIN_ADMIN_TOKEN}",
+            description = "require Authorization: Bearer TOKEN on every /__twin/ request (default: the environment "
+                    + "variable TWIN_ADMIN_TOKEN); needed to listen beyond loopback")
+    String adminToken;
+
+    @Option(names = "--admin-origin", paramLabel = "ORIGIN",
+            description = "a browser origin, besides loopback ones, whose pages may call /__twin/, e.g. "
+                    + "https://dashboard.example:8443 (repeatable)")
+    List<String> adminOrigins;
+
+    @Option(names = "--no-admin", description = "turn the admin API (/__twin/) off")
+    boolean noAdmin;
 
     @Mixin
     StateOptions state;
@@ -68,9 +112,7 @@ final class ServeCommand implements Callable<Integer> {
             if (validate != null) {
                 builder.validate(validationMode(validate));
             }
-            if (maxBodySize != null) {
-                builder.maxBodyBytes(maxBodySize);
-            }
+            builder.httpLimits(httpLimits()).connectionLimits(connectionLimits()).admin(adminAccess());
             twin = RunningTwin.start(builder.watch(watch), config, state.open(config, Clock.systemUTC()));
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
@@ -85,7 +127,9 @@ final class ServeCommand implements Callable<Integer> {
         TwinServer server = twin.server();
         String names = server.api().specs().stream().map(SpecDocument::namespace).collect(Collectors.joining(", "));
         spec.commandLine().getOut().println("twin serving " + server.api().operations().size()
-                + " operations from " + names + " on " + server.baseUrl());
+                + " operations from " + names + " on " + server.baseUrl()
+                + (server.listensOnEveryInterface() ? " and every other interface" : ""));
+        spec.commandLine().getOut().println(adminNotice(server));
         spec.commandLine().getOut().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -98,6 +142,45 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private HttpLimits httpLimits() {
+        HttpLimits d = HttpLimits.DEFAULTS;
+        if (maxHeaderSize != null && maxHeaderSize > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--max-header-size " + maxHeaderSize + " is more than 2GB");
+        }
+        return new HttpLimits(maxUrlLength != null ? maxUrlLength : d.maxUrlLength(),
+                maxHeaderSize != null ? maxHeaderSize.intValue() : d.maxHeaderBytes(),
+                maxHeaders != null ? maxHeaders : d.maxHeaderCount(),
+                maxBodySize != null ? maxBodySize : d.maxBodyBytes());
+    }
+
+    private ConnectionLimits connectionLimits() {
+        ConnectionLimits d = ConnectionLimits.DEFAULTS;
+        return new ConnectionLimits(headerTimeout != null ? headerTimeout : d.headerTimeout(),
+                idleTimeout != null ? idleTimeout : d.idleTimeout(),
+                maxConnectionsPerAddress != null ? maxConnectionsPerAddress : d.maxConnectionsPerAddress());
+    }
+
+    private AdminAccess adminAccess() {
+        if (noAdmin) {
+            return AdminAccess.OFF;
+        }
+        boolean tokenGiven = adminToken != null && !adminToken.isBlank();
+        return AdminAccess.of(true, tokenGiven ? adminToken.trim() : null,
+                adminOrigins == null ? List.of() : adminOrigins);
+    }
+
+    /** Where the admin API is and whether it is protected, for the start-up lines. */
+    private static String adminNotice(TwinServer server) {
+        AdminAccess access = server.adminAccess();
+        if (!access.enabled()) {
+            return "admin API off (--no-admin)";
+        }
+        String where = server.listensOnEveryInterface() ? " and on every other interface" : "";
+        return "admin API at " + server.baseUrl() + "/__twin/" + where + " " + (access.tokenRequired()
+                ? "(admin token required: Authorization: Bearer ...)"
+                : "(loopback only, no token: any program on this machine may use it)");
     }
 
     private static ValidationMode validationMode(String value) {

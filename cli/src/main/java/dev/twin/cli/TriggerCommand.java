@@ -3,6 +3,7 @@ package dev.twin.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,6 +26,9 @@ final class TriggerCommand implements Callable<Integer> {
             description = "the running twin (default: ${DEFAULT-VALUE})")
     String url;
 
+    @Mixin
+    AdminTokenOption admin;
+
     @Option(names = "--tenant", paramLabel = "KEY", description = "whose events: an API key or t_... key")
     String tenant;
 
@@ -46,7 +50,7 @@ final class TriggerCommand implements Callable<Integer> {
             }
         }
         try {
-            JsonNode event = new AdminClient("twin trigger", url).send("POST", "/__twin/webhooks/trigger", body);
+            JsonNode event = new AdminClient("twin trigger", url, admin.token).send("POST", "/__twin/webhooks/trigger", body);
             spec.commandLine().getOut().println("Emitted " + event.path("type").asText() + " as "
                     + event.path("id").asText());
             spec.commandLine().getOut().flush();

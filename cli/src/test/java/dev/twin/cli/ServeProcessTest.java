@@ -30,6 +30,7 @@ class ServeProcessTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Process twin;
     private static String baseUrl;
+    private static String adminLine;
 
     @BeforeAll
     static void startTwinServe() throws Exception {
@@ -44,6 +45,13 @@ class ServeProcessTest {
         assertTrue(matcher.matches(), "unexpected first line: " + ready);
         assertEquals("468", matcher.group(1));
         baseUrl = matcher.group(2);
+        adminLine = CompletableFuture.supplyAsync(() -> readLine(stdout)).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void givenTheDefaultLoopbackBind_whenReady_thenItSaysWhereAdminIsAndThatItHasNoToken() {
+        assertEquals("admin API at " + baseUrl + "/__twin/ (loopback only, no token: any program on this machine"
+                + " may use it)", adminLine);
     }
 
     @AfterAll

@@ -2,7 +2,9 @@ package dev.twin.inference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.inference.operation.AnswerLayout;
 import dev.twin.inference.operation.ConstantHeaders;
+import dev.twin.inference.operation.SelfLinks;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.path.PathMatch;
 import dev.twin.inference.path.PathTemplates;
@@ -48,6 +50,8 @@ public final class Inference {
     private final TreeMap<String, String> specOperationIds = new TreeMap<>();
     private NotFoundSample notFoundMessage;
     private final ConstantHeaders constantHeaders = new ConstantHeaders();
+    private final AnswerLayout answerLayout = new AnswerLayout();
+    private final SelfLinks selfLinks = new SelfLinks();
 
     private Inference(ExchangeSource source, InferenceOptions options, Progress progress) {
         this.source = source;
@@ -113,6 +117,9 @@ public final class Inference {
             }
         }
         Map<String, Object> errors = ErrorConvention.detect(all, notFoundMessage, evidence);
+        AnswerLayout.Result layout = answerLayout.result();
+        evidence.addAll(layout.evidence());
+        evidence.addAll(selfLinks.evidence());
         String timestampFormat = mostCommonTimestampFormat(resources);
 
         progress.phase("following rows", total[0]);
@@ -131,7 +138,8 @@ public final class Inference {
         progress.done();
         return new InferredTwin(source.describe(), options, templates.templates(), operations, specOperationIds,
                 resources, errors, timestampFormat, seeds, counts, evidence, ForHuman.list(operations, resources,
-                templates, transitions), options.spec(), transitions, constantHeaders.constants());
+                templates, transitions), options.spec(), transitions, constantHeaders.constants(), layout,
+                selfLinks.origins());
     }
 
     private boolean usable(Exchange exchange) {
@@ -164,6 +172,8 @@ public final class Inference {
     private void accept(Exchange exchange, PathMatch match) {
         String method = exchange.request().method();
         constantHeaders.accept(exchange.response().headers());
+        answerLayout.accept(exchange.response());
+        selfLinks.accept(exchange);
         OperationStats op = operations.computeIfAbsent(match.template().template(), t -> new TreeMap<>())
                 .computeIfAbsent(method, m -> new OperationStats(m, match.template()));
         JsonNode body = op.accept(exchange, match);
@@ -260,7 +270,10 @@ public final class Inference {
                 return;
             }
             switch (action) {
-                case "create" -> tracker.created(body);
+                case "create" -> {
+                    tracker.created(body);
+                    resource.createAnswered(body);
+                }
                 case "get" -> tracker.seen(body);
                 case "list" -> (resource.dataField() == null ? body : body.path(resource.dataField()))
                         .forEach(tracker::seen);

@@ -1,5 +1,7 @@
 package dev.twin.inference;
 
+import dev.twin.inference.operation.AnswerLayout;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.path.PathTemplate;
@@ -27,5 +29,6 @@ public record InferredTwin(String source, InferenceOptions options, List<PathTem
                            Map<String, List<ObjectNode>> seeds, Map<String, Long> counts,
                            List<String> evidence, List<String> forHuman, Path spec,
                            List<dev.twin.inference.transition.Transition> transitions,
-                           Map<String, String> apiHeaders) {
+                           Map<String, String> apiHeaders, AnswerLayout.Result answerLayout,
+                           List<String> ownOrigins) {
 }

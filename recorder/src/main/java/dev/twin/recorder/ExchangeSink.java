@@ -12,6 +12,18 @@ package dev.twin.recorder;
 public interface ExchangeSink {
     void accept(Exchange exchange);
 
+    /**
+     * Hands over the exchange and runs {@code whenStored} once it is durable: a process killed after that (even with
+     * kill -9) still has it. A proxy holds back the end of the response to its client until then, so an answered
+     * exchange is never lost. Returns at once; {@code whenStored} runs exactly once, possibly on the sink's own
+     * thread (so it must only hand work off), also when the exchange could not be stored (the sink reports why).
+     * By default the sink is taken to store synchronously.
+     */
+    default void accept(Exchange exchange, Runnable whenStored) {
+        accept(exchange);
+        whenStored.run();
+    }
+
     /** True while more exchanges wait to be written than the sink wants; callers should stop producing more. */
     default boolean isBehind() {
         return false;

@@ -55,6 +55,48 @@ class SecretsNeverStoredTest {
     }
 
     @Test
+    void cardDataAndMultipartSecretsReachNeitherTheStoreFilesNorTheHar() throws IOException {
+        Path storeDir = Files.createDirectory(dir.resolve("store"));
+        Path har = dir.resolve("export.har");
+        List<String> secrets = List.of("4242424242424242", "4242%204242", "4242+4242+4242+4242", "5555555555554444",
+                "cvc=123", "cvc%5D=123", "\"cvc\":\"123\"", "multipart_password_secret", "=987\r\n", "\r\n987\r\n",
+                "4111111111111111");
+
+        try (RecordingStore store = RecordingStore.open(storeDir.resolve("twin.db"))) {
+            RecordingWriter writer = store.writer(Redactor.defaults());
+            writer.accept(post("application/x-www-form-urlencoded",
+                    "card%5Bnumber%5D=4242+4242+4242+4242&card%5Bcvc%5D=123&amount=100"));
+            writer.accept(post("application/json", "{\"card\":{\"number\":\"5555555555554444\",\"cvc\":\"123\"}}"));
+            writer.accept(post("multipart/form-data; boundary=b0", "--b0\r\nContent-Disposition: form-data; "
+                    + "name=\"password\"\r\n\r\nmultipart_password_secret\r\n--b0\r\nContent-Disposition: form-data;"
+                    + " name=\"card[number]\"\r\n\r\n4111111111111111\r\n--b0\r\nContent-Disposition: form-data;"
+                    + " name=\"card[cvc]\"\r\n\r\n987\r\n--b0--\r\n"));
+            writer.flush();
+            assertEquals(3, store.count());
+            HarExporter.export(store.exchanges(null).iterator(), har);
+        }
+
+        for (Path path : files(storeDir)) {
+            assertNoneOf(secrets, Files.readAllBytes(path), path.toString());
+        }
+        assertNoneOf(secrets, Files.readAllBytes(har), har.toString());
+    }
+
+    private static Exchange post(String contentType, String body) {
+        RecordedRequest request = new RecordedRequest("POST", "https", "api.example.com", 443, "/v1/tokens", null,
+                List.of(new Header("Content-Type", contentType)), Body.of(body));
+        return new Exchange(0, "cards", Instant.now(), 1, "127.0.0.1:1", request,
+                new RecordedResponse(200, List.of(), Body.EMPTY), null, false);
+    }
+
+    private static void assertNoneOf(List<String> secrets, byte[] bytes, String where) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        for (String secret : secrets) {
+            assertFalse(text.contains(secret), secret + " found in " + where);
+        }
+    }
+
+    @Test
     void importedHarSecretsAreRedactedBeforeStoring() throws IOException {
         Path storeDir = Files.createDirectory(dir.resolve("store"));
         Path har = dir.resolve("chrome.har");

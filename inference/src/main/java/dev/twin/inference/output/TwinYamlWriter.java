@@ -6,6 +6,9 @@ import dev.twin.inference.resource.IdShape;
 import dev.twin.inference.resource.Resource;
 import dev.twin.inference.transition.Transition;
 
+import dev.twin.replayer.config.EtagScheme;
+import dev.twin.replayer.config.JsonFormat;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +23,30 @@ public final class TwinYamlWriter {
     private TwinYamlWriter() {
     }
 
+    /** What every answer shares: constant headers, the JSON layout, the ETag digest. */
+    private static Map<String, Object> server(InferredTwin twin) {
+        Map<String, Object> server = new LinkedHashMap<>();
+        if (!twin.apiHeaders().isEmpty()) {
+            server.put("headers", new TreeMap<>(twin.apiHeaders()));
+        }
+        JsonFormat layout = twin.answerLayout().layout();
+        if (!layout.equals(JsonFormat.COMPACT)) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("indent", layout.tabs() ? "tab" : layout.indent());
+            if (layout.newline()) {
+                json.put("newline", true);
+            }
+            server.put("json", json);
+        }
+        if (!twin.ownOrigins().isEmpty()) {
+            server.put("rebase", twin.ownOrigins());
+        }
+        if (twin.answerLayout().etag() != EtagScheme.NONE) {
+            server.put("etag", twin.answerLayout().etag().yamlName());
+        }
+        return server;
+    }
+
     /** @param officialFile the official spec's file name in the output directory, or null */
     public static String write(InferredTwin twin, OpenApiWriter openApi, String officialFile) {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -30,8 +57,9 @@ public final class TwinYamlWriter {
             imports.add(entry("path", officialFile, "as", OFFICIAL_NAMESPACE));
         }
         doc.put("imports", imports);
-        if (!twin.apiHeaders().isEmpty()) {
-            doc.put("server", Map.of("headers", new TreeMap<>(twin.apiHeaders())));
+        Map<String, Object> server = server(twin);
+        if (!server.isEmpty()) {
+            doc.put("server", server);
         }
         Map<String, Object> conventions = new LinkedHashMap<>();
         if (twin.timestampFormat() != null) {
@@ -94,6 +122,9 @@ public final class TwinYamlWriter {
                 }
             }
             default -> { }
+        }
+        if (resource.idLast()) {
+            table.put("idPosition", "last");
         }
         if (!twin.seeds().getOrDefault(resource.table(), List.of()).isEmpty()) {
             table.put("seedFile", "seed/" + resource.table() + ".json");

@@ -1,5 +1,6 @@
 package dev.twin.inference.resource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.schema.ShapeAggregate;
 
@@ -36,6 +37,9 @@ public final class Resource {
     String componentName;
     final List<String> evidence = new ArrayList<>();
     private final DeleteEvidence deletes = new DeleteEvidence();
+    /** Create answers with more than the id: how many carried the id field last, and how many elsewhere. */
+    private int idLastAnswers;
+    private int idElsewhereAnswers;
     /** {@code tables[].embed}: the query parameter, and child table → the field holding this row's id. */
     String embedParam;
     final TreeMap<String, String> embedChildren = new TreeMap<>();
@@ -88,6 +92,31 @@ public final class Resource {
     /** Applies what the whole recording showed once the rows were followed (the delete answers). */
     public void settle() {
         deletes.apply(this);
+        if (idLast()) {
+            evidence.add("id position: all " + idLastAnswers + " create answers carry " + idField
+                    + " last, after the fields sent (idPosition: last)");
+        }
+    }
+
+    /** One answer to a create of this table's rows, for where the server puts the id field. */
+    public void createAnswered(JsonNode body) {
+        if (!body.isObject() || body.size() < 2 || !body.has(idField)) {
+            return;
+        }
+        String last = null;
+        for (var names = body.fieldNames(); names.hasNext(); ) {
+            last = names.next();
+        }
+        if (idField.equals(last)) {
+            idLastAnswers++;
+        } else {
+            idElsewhereAnswers++;
+        }
+    }
+
+    /** The server writes the id after the fields sent ({@code {...body, id}}) in every create answer seen. */
+    public boolean idLast() {
+        return idLastAnswers > 0 && idElsewhereAnswers == 0;
     }
 
     public boolean numericIds() {

@@ -1,5 +1,6 @@
 package dev.twin.proxy.ca;
 
+import dev.twin.recorder.PrivateFiles;
 import dev.twin.recorder.TwinHome;
 
 import java.io.IOException;
@@ -69,7 +70,8 @@ public final class CertificateAuthority {
             return new CertificateAuthority(directory, PemFiles.readCertificate(certificateFile),
                     PemFiles.readPrivateKey(keyFile));
         }
-        Files.createDirectories(directory);
+        // 0700 whatever the umask: the directory holds the CA's private key.
+        PrivateFiles.createDirectories(directory);
         KeyPair keyPair = newKeyPair();
         X509Certificate certificate = selfSigned(keyPair);
         PemFiles.writePrivateKey(keyFile, keyPair.getPrivate());

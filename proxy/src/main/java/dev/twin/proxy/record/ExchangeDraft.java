@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -68,6 +69,16 @@ final class ExchangeDraft {
 
     boolean failed() {
         return failure != null;
+    }
+
+    /**
+     * True when the client has the whole response once its head is written: a response to HEAD, a 1xx, 204 or 304,
+     * or a Content-Length of 0. (Otherwise the last content completes it, or the close for a close-delimited body.)
+     */
+    boolean headEndsResponse(HttpResponse response) {
+        int code = response.status().code();
+        return method.equals("HEAD") || code < 200 || code == 204 || code == 304
+                || HttpUtil.getContentLength(response, -1L) == 0L;
     }
 
     /** Protocol switches (WebSocket) are relayed but not recorded yet. */

@@ -38,6 +38,15 @@ class CertificateAuthorityTest {
     }
 
     @Test
+    void theCaDirectoryIsOwnerOnly() throws Exception {
+        Path directory = home.resolve("ca");
+
+        CertificateAuthority.loadOrCreate(directory);
+
+        assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(directory));
+    }
+
+    @Test
     void loadsTheSameCaOnLaterUse() throws Exception {
         CertificateAuthority first = CertificateAuthority.loadOrCreate(home);
 

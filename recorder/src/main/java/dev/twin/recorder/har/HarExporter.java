@@ -7,6 +7,7 @@ import dev.twin.recorder.Body;
 import dev.twin.recorder.Exchange;
 import dev.twin.recorder.Header;
 import dev.twin.recorder.Headers;
+import dev.twin.recorder.PrivateFiles;
 import dev.twin.recorder.RecordedRequest;
 import dev.twin.recorder.RecordedResponse;
 
@@ -31,14 +32,12 @@ public final class HarExporter {
     private HarExporter() {
     }
 
-    /** Writes the HAR file and returns how many entries it holds. A partly written file is removed on failure. */
+    /**
+     * Writes the HAR file (0600, owner-only: it holds recorded traffic) and returns how many entries it holds. The
+     * file appears only once complete; on failure nothing is left behind and an existing file is kept.
+     */
     public static long export(Iterator<Exchange> exchanges, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            return write(exchanges, out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
+        return PrivateFiles.write(file, out -> write(exchanges, out));
     }
 
     public static long write(Iterator<Exchange> exchanges, OutputStream out) throws IOException {

@@ -23,6 +23,11 @@ public final class Fingerprint {
         return labelled("redacted", value);
     }
 
+    /** {@code redacted:sha256:<12 hex>} of raw bytes (a file part, a body that could not be parsed). */
+    public static String ofBytes(byte[] bytes) {
+        return "redacted:sha256:" + hash(bytes);
+    }
+
     /** {@code <label>:sha256:<12 hex>}, e.g. {@code redacted-user:sha256:...}. */
     static String labelled(String label, String value) {
         return label + ":sha256:" + hash(value);
@@ -34,8 +39,12 @@ public final class Fingerprint {
     }
 
     private static String hash(String value) {
+        return hash(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String hash(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
             return HexFormat.of().formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

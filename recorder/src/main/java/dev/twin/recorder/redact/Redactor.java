@@ -18,10 +18,13 @@ import java.util.Locale;
  * Replaces secrets in an exchange with stable fingerprints ({@link Fingerprint}) before it is stored or exported.
  * Immutable and thread-safe.
  *
- * <p>By default: the headers {@link #DEFAULT_HEADERS}, and the query parameters, form fields and JSON fields (at
- * any depth) named like {@link #DEFAULT_FIELDS}. Extra names (from {@code --redact NAME}, {@code *} allowed) apply
- * to headers, query parameters, form fields (bracketed parts too: {@code cvc} matches {@code card[cvc]}) and JSON
- * fields. Redacting an already redacted exchange changes nothing. See {@link HeaderRedaction} for header forms.
+ * <p>By default: the headers {@link #DEFAULT_HEADERS}, and the query parameters, form fields, multipart fields and
+ * JSON fields (at any depth) named like {@link #DEFAULT_FIELDS}; card data in the same places whatever the field
+ * name ({@link PaymentCard}: card numbers masked, security codes and, next to a card number, expiry fields replaced
+ * by a marker). Extra names (from {@code --redact NAME}, {@code *} allowed) apply to headers, query parameters, form
+ * and multipart fields (bracketed parts too: {@code ssn} matches {@code person[ssn]}), multipart file parts and JSON
+ * fields. Names are matched after percent-decoding. Redacting an already redacted exchange changes nothing. See
+ * {@link HeaderRedaction} for header forms and {@link MultipartRedaction} for multipart bodies.
  */
 public final class Redactor {
     public static final List<String> DEFAULT_HEADERS =
@@ -36,13 +39,15 @@ public final class Redactor {
     private final HeaderRedaction headers;
     private final FormRedaction form;
     private final JsonRedaction json;
+    private final MultipartRedaction multipart;
 
     private Redactor(boolean enabled, List<String> extraNames) {
         this.enabled = enabled;
         this.extraNames = List.copyOf(extraNames);
-        NameMatcher fieldNames = new NameMatcher(concat(DEFAULT_FIELDS, extraNames));
-        this.form = new FormRedaction(fieldNames);
-        this.json = new JsonRedaction(fieldNames);
+        FieldRedaction fields = new FieldRedaction(new NameMatcher(concat(DEFAULT_FIELDS, extraNames)));
+        this.form = new FormRedaction(fields);
+        this.json = new JsonRedaction(fields);
+        this.multipart = new MultipartRedaction(fields);
         this.headers = new HeaderRedaction(new NameMatcher(concat(DEFAULT_HEADERS, extraNames)), form);
     }
 
@@ -89,9 +94,12 @@ public final class Redactor {
         if (body.isEmpty() || !BodyDecoder.isDecoded(body)) {
             return body;
         }
-        String contentType = Headers.first(headerList, "Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        String contentTypeHeader = Headers.first(headerList, "Content-Type").orElse("");
+        String contentType = contentTypeHeader.toLowerCase(Locale.ROOT);
         byte[] redacted = body.bytes();
-        if (contentType.contains("application/x-www-form-urlencoded")) {
+        if (contentType.startsWith("multipart/form-data")) {
+            redacted = multipart.redact(contentTypeHeader, body.bytes(), body.truncated());
+        } else if (contentType.contains("application/x-www-form-urlencoded")) {
             String text = new String(body.bytes(), StandardCharsets.UTF_8);
             String result = form.redact(text);
             redacted = result.equals(text) ? body.bytes() : result.getBytes(StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import org.mapdb.DB;
 import org.mapdb.DBException;
 import org.mapdb.Serializer;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,9 @@ import java.util.stream.Stream;
  * {@link StoreInUseException}.
  *
  * <p>Writes are transactional (MapDB write-ahead log): {@link #append} changes become durable at
- * {@link #commit}. Proxies should not call {@code append} themselves but hand exchanges to a
+ * {@link #commit}, or, against the process being killed (not against a power cut), already at
+ * {@link #writeJournal()}, which is far cheaper (see {@link ExchangeJournal}); the next writable open appends what
+ * the journal holds beyond the last commit. Proxies should not call {@code append} themselves but hand exchanges to a
  * {@link #writer(Redactor, Duration) RecordingWriter}, which redacts, decodes and group-commits off their thread.
  * Reads are safe from any thread, also while a writer appends.
  */
@@ -42,6 +45,8 @@ public final class RecordingStore implements AutoCloseable {
     /** Written to MapDB at commit only; kept here so appends cost one write less. */
     private final Atomic.Long storedLastId;
     private long lastId;
+    /** Appends since the last commit; null when read-only. */
+    private final ExchangeJournal journal;
     private final List<RecordingWriter> writers = new CopyOnWriteArrayList<>();
     private Thread shutdownHook;
     private boolean closed;
@@ -57,8 +62,23 @@ public final class RecordingStore implements AutoCloseable {
         this.sessions = new SessionIndex(db, create);
         this.storedLastId = create ? db.atomicLong(LAST_ID).createOrOpen() : db.atomicLong(LAST_ID).open();
         this.lastId = storedLastId.get();
+        this.journal = create ? ExchangeJournal.open(ExchangeJournal.beside(file)) : null;
         if (create) {
-            db.commit();
+            recoverJournal();
+            writeAndCommit();
+        }
+    }
+
+    /** Appends what a killed recorder had journalled but not committed, under the same ids. */
+    private void recoverJournal() {
+        for (ExchangeJournal.Entry entry : ExchangeJournal.read(ExchangeJournal.beside(file))) {
+            if (entry.id() <= lastId) {
+                continue;
+            }
+            Exchange exchange = ExchangeCodec.decode(entry.id(), entry.exchange());
+            lastId = entry.id();
+            exchanges.put(lastId, entry.exchange());
+            sessions.add(exchange.session(), lastId, exchange.startedAt());
         }
     }
 
@@ -67,10 +87,20 @@ public final class RecordingStore implements AutoCloseable {
         return build(file, StoreFile.openWritable(file));
     }
 
-    /** Opens an existing store for reading only; the file is not modified. */
+    /**
+     * Opens an existing store for reading only. The file is not modified, except that exchanges a killed recorder
+     * left in the journal are first moved into the store (when no other process holds it).
+     */
     public static RecordingStore openReadOnly(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new StoreException("store " + file + " does not exist");
+        }
+        if (ExchangeJournal.hasRecords(ExchangeJournal.beside(file))) {
+            try {
+                open(file).close();
+            } catch (StoreInUseException recording) {
+                // the recorder that holds it keeps its own journal
+            }
         }
         return build(file, StoreFile.openReadOnly(file));
     }
@@ -78,6 +108,9 @@ public final class RecordingStore implements AutoCloseable {
     private static RecordingStore build(Path file, StoreFile handle) {
         try {
             return new RecordingStore(file, handle);
+        } catch (StoreException e) {
+            handle.close();
+            throw e;
         } catch (DBException | IllegalStateException | UnsupportedOperationException e) {
             handle.close();
             throw new StoreException("store " + file + " is not a readable twin store: " + StoreFile.describe(e), e);
@@ -121,6 +154,29 @@ public final class RecordingStore implements AutoCloseable {
         return id;
     }
 
+    /**
+     * As {@link #append}, and also into the journal, so that {@link #writeJournal()} can make it durable before the
+     * next commit. Only the writer journals: an import stays all or nothing (a killed import leaves nothing).
+     */
+    synchronized long appendJournalled(Exchange exchange) {
+        checkWritable();
+        long id = ++lastId;
+        byte[] encoded = ExchangeCodec.encode(exchange);
+        exchanges.put(id, encoded);
+        sessions.add(exchange.session(), id, exchange.startedAt());
+        journal.add(id, encoded);
+        return id;
+    }
+
+    /**
+     * Makes every exchange a writer appended so far survive the process being killed (kill -9, a crash), without a
+     * commit: one write of the journal. A power cut can still take what was not committed.
+     */
+    public synchronized void writeJournal() {
+        checkWritable();
+        journal.write();
+    }
+
     public synchronized void commit() {
         checkWritable();
         writeAndCommit();
@@ -130,12 +186,14 @@ public final class RecordingStore implements AutoCloseable {
         sessions.persist();
         storedLastId.set(lastId);
         db.commit();
+        journal.clear();
     }
 
     /** Discards every change since the last commit (e.g. a HAR import that failed half-way). */
     public synchronized void rollback() {
         checkWritable();
         db.rollback();
+        journal.clear();
         sessions.reload();
         lastId = storedLastId.get();
     }
@@ -229,8 +287,18 @@ public final class RecordingStore implements AutoCloseable {
             removeShutdownHook();
             if (!handle.readOnly()) {
                 writeAndCommit();
+                journal.close();
+                deleteEmptyJournal();
             }
             handle.close();
+        }
+    }
+
+    private void deleteEmptyJournal() {
+        try {
+            Files.deleteIfExists(ExchangeJournal.beside(file));
+        } catch (IOException e) {
+            // an empty journal left behind is harmless
         }
     }
 

@@ -6,6 +6,8 @@ import dev.twin.recorder.ExchangeSink;
 import dev.twin.recorder.redact.Redactor;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,17 +19,26 @@ import java.util.concurrent.locks.LockSupport;
  * decode gzip/deflate bodies ({@link BodyDecoder}), redact secrets ({@link Redactor}), append, and commit as a
  * group.
  *
- * <p><b>Durability.</b> The writer commits at most {@code commitInterval} (default 100 ms) after the first
- * uncommitted exchange, after every {@value #DEFAULT_BATCH} exchanges, on {@link #flush()} and on
- * {@link #close()}. A commit goes through MapDB's write-ahead log, so if the process is killed at any point
- * (including kill -9) the store reopens cleanly and holds every exchange committed before the kill: all exchanges
- * accepted more than one commit interval before it, unless the writer had fallen behind. Exchanges accepted after
- * the last commit are lost with the process. A clean stop (SIGINT/SIGTERM with
- * {@link RecordingStore#closeOnShutdown()}) flushes everything.
+ * <p><b>Durability.</b> A commit goes through MapDB's write-ahead log, so if the process is killed at any point
+ * (including kill -9) the store reopens cleanly and holds every exchange committed before the kill.
+ * <ul>
+ *   <li>{@link #accept(Exchange, Runnable)} (what the proxies use): the callback runs once the exchange survives
+ *       the process being killed, and the proxy releases the end of the response only then. As soon as the writer
+ *       has drained the queue it writes everything appended so far to the store's journal
+ *       ({@link RecordingStore#writeJournal()}: one write call, no commit, no sync), so the exchanges waiting at that
+ *       moment share one write (group commit): under load the batches grow. An exchange whose response the client
+ *       has received is in the journal or committed, so a kill -9 cannot lose it; no timing is involved. (A power
+ *       cut can still take the last commit interval.)</li>
+ *   <li>{@link #accept(Exchange)} (imports, tests): committed at most {@code commitInterval} (default 100 ms) after
+ *       the writer first saw it, unless the writer is behind; exchanges accepted after the last commit are lost with
+ *       the process.</li>
+ * </ul>
+ * The writer also commits after every {@value #DEFAULT_BATCH} exchanges, on {@link #flush()} and on
+ * {@link #close()}; a clean stop (SIGINT/SIGTERM with {@link RecordingStore#closeOnShutdown()}) flushes everything.
  *
- * <p>{@link #accept} only enqueues (lock-free, and without waking the writer: under traffic the writer drains the
- * queue in batches every {@value #DRAIN_MILLIS} ms or so, so a recorded exchange costs the proxy no thread hand-off),
- * so a slow disk costs proxy latency only once the writer is behind (below).
+ * <p>{@link #accept(Exchange)} only enqueues (lock-free, and without waking the writer: under traffic the writer
+ * drains the queue in batches every {@value #DRAIN_MILLIS} ms or so, so a recorded exchange costs the proxy no
+ * thread hand-off); {@link #accept(Exchange, Runnable)} also wakes the writer, since a client waits for it.
  *
  * <p><b>Back-pressure.</b> Nothing is dropped. Once {@code maxBacklog} exchanges (default
  * {@value #DEFAULT_MAX_BACKLOG}) wait to be written the writer {@link #isBehind() is behind}: proxies stop reading
@@ -38,6 +49,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class RecordingWriter implements ExchangeSink, AutoCloseable {
     static final int DEFAULT_BATCH = 1000;
     public static final int DEFAULT_MAX_BACKLOG = 10_000;
+    /** At most this many exchanges whose clients wait share one journal write. */
+    static final int JOURNAL_BATCH = 256;
     /** How often a writer with uncommitted or incoming work looks at the queue again. */
     static final long DRAIN_MILLIS = 10;
 
@@ -64,6 +77,13 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
     /** Set by the writer before it parks with nothing to do; the next {@link #accept} then wakes it. */
     private volatile boolean idle;
     private volatile boolean closed;
+
+    /** Callbacks of exchanges appended but not yet journalled or committed; run by the writer thread after that. */
+    private final List<Runnable> awaitingDurability = new ArrayList<>();
+
+    /** An exchange whose proxy waits for it to be committed. */
+    private record Durable(Exchange exchange, Runnable whenStored) {
+    }
 
     /** Completed once everything queued before it is committed; {@code stop} ends the writer thread after that. */
     private record Barrier(CompletableFuture<Void> done, boolean stop) {
@@ -100,6 +120,25 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
         if (idle) {
             wake();
         }
+    }
+
+    /**
+     * Queues the exchange and runs {@code whenStored} on the writer thread once it is journalled or committed (or
+     * could not be stored, which stderr reports). Returns at once. After {@link #close()} the exchange is dropped and
+     * {@code whenStored} runs at once.
+     */
+    @Override
+    public void accept(Exchange exchange, Runnable whenStored) {
+        if (closed) {
+            failed.incrementAndGet();
+            whenStored.run();
+            return;
+        }
+        if (queued.incrementAndGet() >= maxBacklog && !behind) {
+            behind = true;
+        }
+        queue.add(new Durable(exchange, whenStored));
+        wake();
     }
 
     /** True from the moment {@code maxBacklog} exchanges wait to be written until the backlog is down to half. */
@@ -198,11 +237,20 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
         long commitDue = 0;
         while (true) {
             Object item = queue.poll();
-            if (item instanceof Exchange exchange) {
+            if (item instanceof Exchange || item instanceof Durable) {
                 if (queued.decrementAndGet() <= caughtUpAt && behind) {
                     caughtUp();
                 }
-                write(exchange);
+                if (item instanceof Durable durable) {
+                    write(durable.exchange());
+                    awaitingDurability.add(durable.whenStored());
+                    if (awaitingDurability.size() >= JOURNAL_BATCH) {
+                        // The queue may never drain under steady load: clients should not wait for it.
+                        writeJournal();
+                    }
+                } else {
+                    write((Exchange) item);
+                }
                 if (pending++ == 0) {
                     commitDue = System.nanoTime() + Math.max(0, commitIntervalNanos - drainNanos);
                 }
@@ -217,6 +265,9 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
                 if (barrier.stop()) {
                     return;
                 }
+            } else if (!awaitingDurability.isEmpty()) {
+                // The queue is drained and clients wait: one journal write makes the whole batch durable.
+                writeJournal();
             } else if (pending > 0 && System.nanoTime() - commitDue >= 0) {
                 commit();
                 pending = 0;
@@ -241,7 +292,7 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
 
     private void write(Exchange exchange) {
         try {
-            store.append(redactor.redact(BodyDecoder.decodeBodies(exchange)));
+            store.appendJournalled(redactor.redact(BodyDecoder.decodeBodies(exchange)));
             written.incrementAndGet();
         } catch (RuntimeException e) {
             failed.incrementAndGet();
@@ -256,5 +307,27 @@ public final class RecordingWriter implements ExchangeSink, AutoCloseable {
         } catch (RuntimeException e) {
             System.err.println("twin: could not commit recordings to " + store.file() + ": " + e);
         }
+        releaseWaiting();
+    }
+
+    private void writeJournal() {
+        try {
+            store.writeJournal();
+        } catch (RuntimeException e) {
+            System.err.println("twin: could not write the journal of " + store.file() + ": " + e);
+        }
+        releaseWaiting();
+    }
+
+    /** Released also after a failure (reported): holding the clients' responses would not store the exchanges. */
+    private void releaseWaiting() {
+        for (Runnable whenStored : awaitingDurability) {
+            try {
+                whenStored.run();
+            } catch (RuntimeException e) {
+                // e.g. the proxy's event loop already shut down: that client is gone
+            }
+        }
+        awaitingDurability.clear();
     }
 }

@@ -112,16 +112,16 @@ class RedactorTest {
 
     @Test
     void extraNamesReachHeadersQueryFormAndJson() {
-        Redactor extra = Redactor.withExtraNames(List.of("cvc", "X-Tenant-Key", "ssn"));
+        Redactor extra = Redactor.withExtraNames(List.of("pin", "X-Tenant-Key", "ssn"));
         Exchange form = SampleExchanges.post("s", "/v1/tokens", List.of(new Header("X-Tenant-Key", "tk")),
-                "application/x-www-form-urlencoded", "card%5Bnumber%5D=4242&card[cvc]=123&name=Ann");
+                "application/x-www-form-urlencoded", "card%5Bnumber%5D=4242&card[pin]=123&name=Ann");
         Exchange json = SampleExchanges.post("s", "/v1/people", List.of(), "application/json",
                 "{\"person\":{\"ssn\":\"123-45-6789\"}}");
 
         Exchange redactedForm = extra.redact(form);
 
         assertEquals(Fingerprint.of("tk"), redactedForm.request().headers().get(0).value());
-        assertEquals("card%5Bnumber%5D=4242&card[cvc]=" + Fingerprint.of("123") + "&name=Ann",
+        assertEquals("card%5Bnumber%5D=4242&card[pin]=" + Fingerprint.of("123") + "&name=Ann",
                 redactedForm.request().body().text());
         assertEquals("{\"person\":{\"ssn\":\"" + Fingerprint.of("123-45-6789") + "\"}}",
                 extra.redact(json).request().body().text());

@@ -73,6 +73,23 @@ class StoreAcrossProcessesTest {
     }
 
     @Test
+    void afterKillDashNineEveryExchangeReportedStoredIsThereWithoutACommit() throws Exception {
+        Path file = dir.resolve("twin.db");
+        try (ChildJvm child = ChildJvm.start("journal", file)) {
+            assertEquals("opened", child.readLine());
+            assertEquals("stored 50", child.readLine());
+            child.process().destroyForcibly();
+            child.process().waitFor();
+        }
+
+        try (RecordingStore readOnly = RecordingStore.openReadOnly(file)) {
+            assertEquals(LongStream.range(0, 50).mapToObj(i -> "/j/" + i).toList(),
+                    readOnly.exchanges("journal").map(exchange -> exchange.request().path()).toList());
+            assertEquals(50, readOnly.count());
+        }
+    }
+
+    @Test
     void sigtermFlushesQueuedExchangesBeforeExit() throws Exception {
         Path file = dir.resolve("twin.db");
         try (ChildJvm child = ChildJvm.start("queue", file)) {

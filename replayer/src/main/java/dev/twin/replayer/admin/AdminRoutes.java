@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * The admin endpoints under {@code /__twin/}. Anyone holding the server's registry may add one, e.g.
  * {@code adminRoutes.add("POST", "/__twin/snapshots/{name}/restore", handler)}; {@code {name}} matches one
- * segment. Imported specs never see these paths: the server asks this registry first.
+ * segment. Imported specs never see these paths: the server asks this registry first, after {@link AdminPath}
+ * and {@link AdminGate} let the request through.
  */
 public final class AdminRoutes {
     public static final String PREFIX = "/__twin";
@@ -38,10 +39,6 @@ public final class AdminRoutes {
     public AdminRoutes afterSuccess(String method, String path, Consumer<TwinRequest> listener) {
         listeners.add(new Listener(method.toUpperCase(java.util.Locale.ROOT), path, listener));
         return this;
-    }
-
-    public static boolean isAdminPath(String path) {
-        return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
     }
 
     /** Answers an admin path: the handler's response, or a JSON 404/405. */

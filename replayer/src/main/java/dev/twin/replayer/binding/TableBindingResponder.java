@@ -7,6 +7,8 @@ import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.regex.BoundedRegex;
+import dev.twin.replayer.regex.RegexBudgetExceeded;
 import dev.twin.replayer.routing.RoutedRequest;
 import dev.twin.replayer.server.StatefulResponder;
 import dev.twin.replayer.state.CredentialMemo;
@@ -51,7 +53,19 @@ final class TableBindingResponder implements StatefulResponder {
         this.tenants = tenants;
         this.idempotency = idempotency;
         this.rejectedCredentials = rejectPattern == null ? null : new CredentialMemo<>(
-                credential -> rejectPattern.matcher(credential).matches(), CredentialMemo.DEFAULT_CAPACITY);
+                credential -> rejects(rejectPattern, credential), CredentialMemo.DEFAULT_CAPACITY);
+    }
+
+    /**
+     * Whether the pattern matches the whole credential, within the regex step budget; a credential it cannot
+     * decide within it is rejected (a sandbox refuses what it cannot tell from a live key).
+     */
+    private static boolean rejects(Pattern rejectPattern, String credential) {
+        try {
+            return BoundedRegex.matches(rejectPattern, credential);
+        } catch (RegexBudgetExceeded undecided) {
+            return true;
+        }
     }
 
     @Override

@@ -1,20 +1,28 @@
 package dev.twin.replayer.config;
 
 /**
- * Response conventions ({@code conventions:} globally, {@code tables[].response:} per table).
+ * Response conventions ({@code conventions:} globally, {@code tables[].response:} per table), and the provider's
+ * limits on request fields ({@code fieldLimits}, global only: validation is per operation, not per table).
  *
  * <p>Once loaded ({@link TwinConfig#conventions()}, {@link TableConfig#response()}) every component and every
  * field inside is set, defaults included. Only an override being merged has null (= "not set here") parts.
  */
 public record Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
-                          DeleteRule delete, ErrorRules errors, UpdateRule update) {
+                          DeleteRule delete, ErrorRules errors, UpdateRule update,
+                          java.util.Map<String, FieldLimit> fieldLimits) {
 
     public static final Conventions DEFAULTS = new Conventions(Timestamps.DEFAULTS, FieldRules.DEFAULTS,
-            ListStyle.DEFAULTS, CreateRule.DEFAULTS, DeleteRule.DEFAULTS, ErrorRules.DEFAULTS, UpdateRule.DEFAULTS);
+            ListStyle.DEFAULTS, CreateRule.DEFAULTS, DeleteRule.DEFAULTS, ErrorRules.DEFAULTS, UpdateRule.DEFAULTS,
+            java.util.Map.of());
 
     public Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
                        DeleteRule delete, ErrorRules errors) {
-        this(timestamps, fields, list, create, delete, errors, null);
+        this(timestamps, fields, list, create, delete, errors, null, null);
+    }
+
+    public Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
+                       DeleteRule delete, ErrorRules errors, UpdateRule update) {
+        this(timestamps, fields, list, create, delete, errors, update, null);
     }
 
     /**
@@ -31,6 +39,7 @@ public record Conventions(Timestamps timestamps, FieldRules fields, ListStyle li
                 Merging.section(create, override.create, CreateRule::merge),
                 Merging.section(delete, override.delete, DeleteRule::merge),
                 Merging.section(errors, override.errors, ErrorRules::merge),
-                Merging.section(update, override.update, UpdateRule::merge));
+                Merging.section(update, override.update, UpdateRule::merge),
+                Merging.map(fieldLimits, override.fieldLimits));
     }
 }

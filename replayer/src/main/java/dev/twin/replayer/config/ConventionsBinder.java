@@ -27,10 +27,29 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("timestamps", "fields", "list", "create", "delete", "errors", "update");
+        m.allowOnly("timestamps", "fields", "list", "create", "delete", "errors", "update", "fieldLimits");
         return new Conventions(timestamps(m.mapping("timestamps")), fields(m.mapping("fields")),
                 list(m.mapping("list")), create(m.mapping("create")), delete(m.mapping("delete")),
-                errors(m.mapping("errors")), update(m.mapping("update")));
+                errors(m.mapping("errors")), update(m.mapping("update")), fieldLimits(m.mapping("fieldLimits")));
+    }
+
+    /** {@code metadata: {maxKeys: 50, maxKeyLength: 40, maxValueLength: 500}} per top-level body field. */
+    private static Map<String, FieldLimit> fieldLimits(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        Map<String, FieldLimit> limits = new LinkedHashMap<>();
+        for (Iterator<String> names = m.node().fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            YamlMapping limit = m.mapping(field);
+            if (limit == null) {
+                continue;
+            }
+            limit.allowOnly("maxKeys", "maxKeyLength", "maxValueLength");
+            limits.put(field, new FieldLimit(limit.integer("maxKeys", null, 1, 100_000),
+                    limit.integer("maxKeyLength", null, 1, 100_000), limit.integer("maxValueLength", null, 1, 10_000_000)));
+        }
+        return limits;
     }
 
     private static UpdateRule update(YamlMapping m) {

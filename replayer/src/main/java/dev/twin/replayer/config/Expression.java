@@ -1,6 +1,9 @@
 package dev.twin.replayer.config;
 
+import dev.twin.replayer.regex.RegexBudgetExceeded;
 import org.apache.commons.jexl3.JexlContext;
+import org.apache.commons.jexl3.JexlException;
+import org.apache.commons.jexl3.JexlInfo;
 import org.apache.commons.jexl3.JexlExpression;
 
 import java.util.Objects;
@@ -17,9 +20,17 @@ public record Expression(String source, JexlExpression compiled, SourceLocation 
         Objects.requireNonNull(location, "location");
     }
 
-    /** @throws org.apache.commons.jexl3.JexlException when evaluation fails (e.g. an undefined variable) */
+    /**
+     * @throws JexlException when evaluation fails (e.g. an undefined variable), or when a regex match ran out of
+     *                       its budget (then {@link RegexBudgetExceeded#in} finds the cause)
+     */
     public Object evaluate(JexlContext context) {
-        return compiled.evaluate(context);
+        try {
+            return compiled.evaluate(context);
+        } catch (RegexBudgetExceeded e) {
+            // JEXL lets an operator's exception through unwrapped; callers handle JexlException only
+            throw new JexlException((JexlInfo) null, source + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -16,7 +16,10 @@ import java.util.Set;
  * loops, lambdas, local variables, {@code new}, pragmas or {@code a; b}. Variables are checked at load (every one
  * must be in scope), so at run time navigation is null-safe: an absent map key or a step through null reads as
  * null, and {@code input.amount ?? pi.amount} works. Permissions are JEXL's
- * restricted set without {@code getClass()}, so an expression cannot reach classes or reflection.
+ * restricted set without {@code getClass()}, so an expression cannot reach classes or reflection. With no loops,
+ * the work an expression does is bounded by its length, except for regular expressions over request values:
+ * {@code =~} matches within a step budget ({@link ExpressionArithmetic}) and the String methods taking a regex are
+ * denied.
  */
 public final class Expressions {
     public static final JexlEngine ENGINE = new JexlBuilder()
@@ -24,9 +27,13 @@ public final class Expressions {
                     .sideEffect(false).sideEffectGlobal(false).loops(false).lambda(false).localVar(false)
                     .newInstance(false).pragma(false).annotation(false).importPragma(false)
                     .namespacePragma(false))
-            // No class access: getClass() and java.lang.Class are denied on top of JEXL's restricted set.
+            // No class access: getClass() and java.lang.Class are denied on top of JEXL's restricted set. Nor the
+            // String methods that take a regex or build unbounded text: =~ matches regexes within a budget instead.
             .permissions(org.apache.commons.jexl3.introspection.JexlPermissions.RESTRICTED.compose(
-                    "java.lang { Object { getClass(); wait(); notify(); notifyAll(); } Class {} }"))
+                    "java.lang { Object { getClass(); wait(); notify(); notifyAll(); } Class {}"
+                            + " String { matches(); replaceAll(); replaceFirst(); split(); repeat(); } }",
+                    "java.util.regex { Pattern {} Matcher {} }"))
+            .arithmetic(new ExpressionArithmetic(true))
             .strict(true)
             .silent(false)
             .cache(512)

@@ -2,6 +2,7 @@ package dev.twin.replayer.config;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,18 +11,26 @@ import java.util.Objects;
  *
  * @param headers headers the API sends on every answer ({@code Docker-Distribution-Api-Version: registry/2.0}),
  *                added to each API answer that lacks them; never to {@code /__twin/} answers
+ * @param json    how the API lays out JSON bodies (compact by default)
+ * @param etag    the digest the API sends as ETag of its JSON answers ({@link EtagScheme#NONE} by default)
+ * @param rebase  the recorded API's own origins ({@code http://127.0.0.1:4873}): in answers' bodies and
+ *                {@code Location}, each is replaced by the twin's own origin, so links into the API lead to the twin
  */
-public record ServerSettings(String host, int port, ValidationMode validate, Map<String, String> headers) {
+public record ServerSettings(String host, int port, ValidationMode validate, Map<String, String> headers,
+                             JsonFormat json, EtagScheme etag, List<String> rebase) {
     public static final ServerSettings DEFAULTS = new ServerSettings("127.0.0.1", 4280, ValidationMode.STRICT,
-            Map.of());
+            Map.of(), JsonFormat.COMPACT, EtagScheme.NONE, List.of());
 
     public ServerSettings(String host, int port, ValidationMode validate) {
-        this(host, port, validate, Map.of());
+        this(host, port, validate, Map.of(), JsonFormat.COMPACT, EtagScheme.NONE, List.of());
     }
 
     public ServerSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(validate, "validate");
+        json = json == null ? JsonFormat.COMPACT : json;
+        etag = etag == null ? EtagScheme.NONE : etag;
+        rebase = rebase == null ? List.of() : List.copyOf(rebase);
         headers = headers == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }

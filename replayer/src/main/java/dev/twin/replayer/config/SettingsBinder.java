@@ -1,5 +1,6 @@
 package dev.twin.replayer.config;
 
+import java.util.List;
 import java.util.Map;
 
 /** Binds the small settings sections: {@code server}, {@code tenancy}, {@code credentials}, {@code idempotency}. */
@@ -13,7 +14,7 @@ final class SettingsBinder {
         if (m == null) {
             return d;
         }
-        m.allowOnly("host", "port", "validate", "headers");
+        m.allowOnly("host", "port", "validate", "headers", "json", "etag", "rebase");
         Map<String, String> headers = m.stringMap("headers");
         if (headers != null) {
             headers.forEach((name, value) -> {
@@ -25,7 +26,38 @@ final class SettingsBinder {
             });
         }
         return new ServerSettings(m.string("host", d.host()), m.integer("port", d.port(), 0, 65535),
-                m.enumValue("validate", ValidationMode.class, d.validate()), headers);
+                m.enumValue("validate", ValidationMode.class, d.validate()), headers, jsonFormat(m),
+                m.enumValue("etag", EtagScheme.class, d.etag()), rebase(m));
+    }
+
+    /** Origins as {@code scheme://host[:port]}, nothing after: what is replaced must be exactly an origin. */
+    private static List<String> rebase(YamlMapping server) {
+        List<String> origins = server.strings("rebase");
+        if (origins == null) {
+            return List.of();
+        }
+        for (String origin : origins) {
+            if (origin == null || !origin.matches("https?://[A-Za-z0-9.\\[\\]:-]+")) {
+                server.problem("rebase", "'" + origin + "' is not an origin such as http://127.0.0.1:4873"
+                        + " (scheme, host and port only)");
+            }
+        }
+        return origins;
+    }
+
+    private static JsonFormat jsonFormat(YamlMapping server) {
+        YamlMapping m = server.mapping("json");
+        if (m == null) {
+            return JsonFormat.COMPACT;
+        }
+        m.allowOnly("indent", "newline");
+        String indent = m.string("indent", "0");
+        boolean tabs = indent.equals("tab");
+        int spaces = 0;
+        if (!tabs) {
+            spaces = m.integer("indent", 0, 0, JsonFormat.MAX_INDENT);
+        }
+        return new JsonFormat(spaces, tabs, m.bool("newline", false));
     }
 
     static Tenancy tenancy(YamlMapping root) {

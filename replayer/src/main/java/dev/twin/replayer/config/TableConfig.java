@@ -18,12 +18,22 @@ import java.util.Objects;
  * @param references field → table name, for {@code expand[]}
  * @param response   global conventions with this table's {@code response:} merged on top
  * @param embed      rows of other tables a read embeds on request, or null
+ * @param idLast     rows the twin creates or replaces carry the id field last, after the fields sent, as servers that
+ *                   write {@code {...body, id}} answer ({@code idPosition: last}); else first
  */
 public record TableConfig(String name, String idField, IdStrategy idStrategy, String idPrefix, int idLength,
                           IdAlphabet idAlphabet, String idPattern, IdType idType, long idStart,
                           List<ObjectNode> seedData, int maxRows,
                           Map<String, String> references, Conventions response, SourceLocation location,
-                          Embed embed) {
+                          Embed embed, boolean idLast) {
+
+    public TableConfig(String name, String idField, IdStrategy idStrategy, String idPrefix, int idLength,
+                       IdAlphabet idAlphabet, String idPattern, IdType idType, long idStart,
+                       List<ObjectNode> seedData, int maxRows, Map<String, String> references, Conventions response,
+                       SourceLocation location, Embed embed) {
+        this(name, idField, idStrategy, idPrefix, idLength, idAlphabet, idPattern, idType, idStart, seedData, maxRows,
+                references, response, location, embed, false);
+    }
 
     public TableConfig(String name, String idField, IdStrategy idStrategy, String idPrefix, int idLength,
                        IdAlphabet idAlphabet, String idPattern, IdType idType, long idStart,

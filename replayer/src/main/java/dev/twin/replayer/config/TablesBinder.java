@@ -45,7 +45,7 @@ final class TablesBinder {
     private static TableConfig bindOne(YamlMapping m, Conventions global, Map<String, SourceLocation> names,
                                        Map<String, String> referencePointers) {
         m.allowOnly("name", "idField", "idStrategy", "idPrefix", "idLength", "idAlphabet", "idPattern", "idType",
-                "idStart", "embed", "seedData", "seedFile", "maxRows", "references", "response");
+                "idStart", "idPosition", "embed", "seedData", "seedFile", "maxRows", "references", "response");
         String name = m.requiredString("name");
         if (name != null && !TABLE_NAME.matcher(name).matches()) {
             m.problem("name", "invalid table name '" + name + "': use letters, digits, '_', '-' and '.'");
@@ -83,7 +83,12 @@ final class TablesBinder {
                 }
             });
         }
-        Conventions override = ConventionsBinder.bind(m.mapping("response"));
+        YamlMapping responseMapping = m.mapping("response");
+        if (responseMapping != null && responseMapping.has("fieldLimits")) {
+            responseMapping.problem("fieldLimits", "fieldLimits applies to the requests of every operation; "
+                    + "set it under conventions, not per table");
+        }
+        Conventions override = ConventionsBinder.bind(responseMapping);
         Conventions response = global.merge(override);
         if (override != null) {
             ConventionsBinder.checkMerged(response, m.pointer("response"), m.context());
@@ -94,8 +99,12 @@ final class TablesBinder {
         return new TableConfig(name, idField, strategy, idPrefix, idLength, alphabet,
                 idPattern == null ? null : idPattern.pattern(), idType, idStart, seed, maxRows,
                 references == null ? Map.of() : withoutNulls(references), response, m.location(),
-                embed(m, referencePointers));
+                embed(m, referencePointers), m.enumValue("idPosition", IdPosition.class, IdPosition.FIRST)
+                == IdPosition.LAST);
     }
+
+    /** Where rows the twin writes carry their id field: first, or after the fields sent. */
+    private enum IdPosition { FIRST, LAST }
 
     /** The embed section; each child table is checked to exist like a reference. */
     private static Embed embed(YamlMapping m, Map<String, String> referencePointers) {

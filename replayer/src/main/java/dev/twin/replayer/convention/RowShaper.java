@@ -33,6 +33,8 @@ public final class RowShaper {
     private final boolean injectIsConstant;
     private final Set<String> hide;
     private final Map<String, String> rename;
+    /** The id is sent where the stored row has it (tables with {@code idPosition: last}), not first. */
+    private final boolean idInPlace;
 
     /**
      * @param timestampFields internal name ({@code createdAt}, {@code updatedAt}) to the public field name; an
@@ -42,6 +44,13 @@ public final class RowShaper {
      */
     public RowShaper(String idField, TimestampFormat timestampFormat, Map<String, String> timestampFields,
                      ObjectNode inject, Set<String> hide, Map<String, String> rename) {
+        this(idField, timestampFormat, timestampFields, inject, hide, rename, false);
+    }
+
+    /** @param idInPlace send the id where the stored row has it rather than first */
+    public RowShaper(String idField, TimestampFormat timestampFormat, Map<String, String> timestampFields,
+                     ObjectNode inject, Set<String> hide, Map<String, String> rename, boolean idInPlace) {
+        this.idInPlace = idInPlace;
         this.idField = Objects.requireNonNull(idField, "idField");
         this.timestampFormat = Objects.requireNonNull(timestampFormat, "timestampFormat");
         this.hide = Set.copyOf(hide);
@@ -116,7 +125,7 @@ public final class RowShaper {
         int fields = 3 + inject.size() + data.size();
         ObjectNode out = new ObjectNode(JsonNodeFactory.instance, new LinkedHashMap<>(fields * 4 / 3 + 1));
         JsonNode id = data.get(idField);
-        if (id != null && !hide.contains(idField)) {
+        if (id != null && !hide.contains(idField) && !idInPlace) {
             out.set(publicName(idField), id);
         }
         Map<String, Object> model = injectIsConstant ? Map.of() : Map.of("item", PlainValues.toPlain(data));
@@ -128,7 +137,7 @@ public final class RowShaper {
         for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String name = field.getKey();
-            if (name.equals(idField) || hide.contains(name)) {
+            if (name.equals(idField) && !idInPlace || hide.contains(name)) {
                 continue;
             }
             String publicName = publicName(name);

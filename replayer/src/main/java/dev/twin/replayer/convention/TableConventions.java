@@ -51,7 +51,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
 
     public static TableConventions of(TableConfig table) {
         Conventions conventions = table.response();
-        RowShaper shaper = shaper(table.idField(), conventions);
+        RowShaper shaper = shaper(table.idField(), conventions, table.idLast());
         String notFoundTemplate = conventions.errors().messageMap() == null ? null
                 : conventions.errors().messageMap().get(ErrorKind.NOT_FOUND);
         NotFoundMessages notFound = new NotFoundMessages(resourceName(table, conventions.fields()),
@@ -99,13 +99,13 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 rules.emptyBody() == null ? Set.of() : Set.copyOf(rules.emptyBody()), bodies);
     }
 
-    static RowShaper shaper(String idField, Conventions conventions) {
+    static RowShaper shaper(String idField, Conventions conventions, boolean idInPlace) {
         FieldRules fields = conventions.fields();
         Set<String> hide = new HashSet<>(fields.hide());
         hide.add(DELETED_MARKER);
         TimestampFormat format = TimestampFormat.parse(conventions.timestamps().format().name());
         return new RowShaper(idField, format == null ? TimestampFormat.ISO8601 : format,
-                conventions.timestamps().fields(), fields.inject(), hide, fields.rename());
+                conventions.timestamps().fields(), fields.inject(), hide, fields.rename(), idInPlace);
     }
 
     /** The list style's paging over rows identified by {@code idField} (tables, and the Stripe example's events). */

@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
  */
 public final class FaultAdminEndpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Globs per rule: each is matched against every operation when the rule is added. */
+    static final int MAX_GLOBS = 100;
     private static final List<String> FIELDS = List.of("name", "operation", "tenant", "fault", "latency",
             "probability", "seed");
 
@@ -97,6 +99,10 @@ public final class FaultAdminEndpoints {
         }
         if (value.isTextual()) {
             return List.of(value.textValue());
+        }
+        if (value.isArray() && value.size() > MAX_GLOBS) {
+            throw new IllegalArgumentException("operation can list at most " + MAX_GLOBS + " globs; this one has "
+                    + value.size());
         }
         if (value.isArray() && !value.isEmpty()) {
             List<String> globs = new ArrayList<>();

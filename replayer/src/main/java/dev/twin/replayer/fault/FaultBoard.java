@@ -11,8 +11,11 @@ import dev.twin.replayer.scenario.OperationGlob;
 import dev.twin.replayer.state.TenantResolver;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -25,11 +28,15 @@ import java.util.SplittableRandom;
  * the same faults, whatever other rules see.
  */
 public final class FaultBoard {
+    /** Every request tries every rule (under the lock), so runtime rules are bounded. */
+    static final int MAX_RUNTIME_RULES = 1000;
+
     private final Object lock = new Object();
     private final List<ActiveFault> configRules = new ArrayList<>();
     private final List<ActiveFault> runtimeRules = new ArrayList<>();
     private SplittableRandom root = new SplittableRandom(0);
-    private List<String> operationIds = List.of();
+    /** The operations of the last install; read without the lock by {@link #add} to match globs outside it. */
+    private volatile List<String> operationIds = List.of();
 
     /** What happens to one request: a fault (or null) after a delay (or 0). */
     public record Decision(String rule, FaultType fault, long delayMs) {
@@ -42,6 +49,7 @@ public final class FaultBoard {
      * @throws ConfigException when a rule's operation glob matches no imported operation
      */
     public void install(TwinConfig config, List<String> operations) throws ConfigException {
+        // every glob is matched here, before the lock that decide() needs is taken
         TenantResolver tenants = new TenantResolver(config.tenancy());
         List<ConfigProblem> problems = new ArrayList<>();
         List<ActiveFault> rules = new ArrayList<>();
@@ -49,6 +57,11 @@ public final class FaultBoard {
         for (FaultRule rule : config.sandbox().faults().rules()) {
             List<OperationGlob> globs = new ArrayList<>();
             for (String glob : rule.operations()) {
+                String refused = OperationGlob.problem(glob);
+                if (refused != null) {
+                    problems.add(ConfigProblems.at(config.sourceMap(), rule.pointer() + "/operation", refused));
+                    continue;
+                }
                 OperationGlob compiled = OperationGlob.of(glob);
                 if (operations.stream().noneMatch(compiled::matches)) {
                     problems.add(ConfigProblems.at(config.sourceMap(), rule.pointer() + "/operation",
@@ -57,16 +70,23 @@ public final class FaultBoard {
                 }
                 globs.add(compiled);
             }
-            rules.add(new ActiveFault(rule.name(), globs, rule.tenant() == null ? null
-                    : tenants.tenantFromOperator(rule.tenant()), rule.fault(), rule.latency(), rule.probability(),
-                    seeded.split(), "config"));
+            rules.add(new ActiveFault(rule.name(), globs, ActiveFault.matching(globs, operations),
+                    rule.tenant() == null ? null : tenants.tenantFromOperator(rule.tenant()), rule.fault(),
+                    rule.latency(), rule.probability(), seeded.split(), "config"));
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+        Map<ActiveFault, ActiveFault> rematched = new IdentityHashMap<>();
+        for (ActiveFault runtime : rules()) {
+            if (runtime.origin().equals("runtime")) {
+                rematched.put(runtime, runtime.matchedAgainst(operations));
+            }
+        }
         synchronized (lock) {
             configRules.clear();
             configRules.addAll(rules);
+            runtimeRules.replaceAll(rule -> rematched.getOrDefault(rule, rule));
             root = seeded;
             operationIds = List.copyOf(operations);
         }
@@ -101,22 +121,32 @@ public final class FaultBoard {
         if (probability < 0 || probability > 1) {
             throw new IllegalArgumentException("probability must be from 0 to 1, got " + probability);
         }
-        synchronized (lock) {
-            List<OperationGlob> globs = new ArrayList<>();
-            for (String glob : operations) {
-                OperationGlob compiled = OperationGlob.of(glob);
-                if (operationIds.stream().noneMatch(compiled::matches)) {
-                    throw new IllegalArgumentException(ConfigProblems.withSuggestion("no operation matches '" + glob
-                            + "'", glob, operationIds));
-                }
-                globs.add(compiled);
+        List<String> known = operationIds;
+        List<OperationGlob> globs = new ArrayList<>();
+        for (String glob : operations) {
+            String refused = OperationGlob.problem(glob);
+            if (refused != null) {
+                throw new IllegalArgumentException(refused);
             }
+            OperationGlob compiled = OperationGlob.of(glob);
+            if (known.stream().noneMatch(compiled::matches)) {
+                throw new IllegalArgumentException(ConfigProblems.withSuggestion("no operation matches '" + glob
+                        + "'", glob, known));
+            }
+            globs.add(compiled);
+        }
+        Set<String> matched = ActiveFault.matching(globs, known);
+        synchronized (lock) {
             String ruleName = name != null ? name : "runtime-" + (runtimeRules.size() + 1);
             if (configRules.stream().anyMatch(r -> r.name().equals(ruleName))) {
                 throw new IllegalArgumentException("'" + ruleName + "' is a twin.yaml rule; choose another name");
             }
             runtimeRules.removeIf(r -> r.name().equals(ruleName));
-            ActiveFault rule = new ActiveFault(ruleName, globs, tenantKey, fault, latency, probability,
+            if (runtimeRules.size() >= MAX_RUNTIME_RULES) {
+                throw new IllegalArgumentException("at most " + MAX_RUNTIME_RULES + " runtime fault rules are "
+                        + "kept; remove some with DELETE /__twin/faults");
+            }
+            ActiveFault rule = new ActiveFault(ruleName, globs, matched, tenantKey, fault, latency, probability,
                     seed != null ? new SplittableRandom(seed) : root.split(), "runtime");
             runtimeRules.add(rule);
             return rule;

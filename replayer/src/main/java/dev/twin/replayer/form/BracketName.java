@@ -47,6 +47,28 @@ public final class BracketName {
         return segments(name).get(0);
     }
 
+    /**
+     * How many levels {@code name} nests, without splitting it: 1 for {@code email}, 3 for {@code items[0][price]}
+     * (the number of {@link #segments} it has).
+     */
+    public static int depth(String name) {
+        int open = name.indexOf('[');
+        if (open <= 0) {
+            return 1;
+        }
+        int depth = 1;
+        int i = open;
+        while (i < name.length()) {
+            int close = name.charAt(i) == '[' ? name.indexOf(']', i + 1) : -1;
+            if (close < 0) {
+                return 1; // not bracket syntax: one literal name
+            }
+            depth++;
+            i = close + 1;
+        }
+        return depth;
+    }
+
     /** Writes a path back in bracket syntax: {@code [items, 0, price]} becomes {@code items[0][price]}. */
     public static String format(String root, List<?> path) {
         StringBuilder name = new StringBuilder(root);

@@ -14,13 +14,21 @@ public final class UrlEncoded {
     }
 
     public static List<FormPair> parse(String text) {
+        return parse(text, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code maxPairs} pairs of {@code text}: a caller that refuses more than N pairs asks for N + 1 and
+     * never splits (nor allocates) the rest of a body with a hundred thousand.
+     */
+    public static List<FormPair> parse(String text, int maxPairs) {
         List<FormPair> pairs = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return pairs;
         }
         int start = 0;
         int length = text.length();
-        while (start <= length) {
+        while (start <= length && pairs.size() < maxPairs) {
             int end = text.indexOf('&', start);
             if (end < 0) {
                 end = length;

@@ -10,10 +10,12 @@ import dev.twin.replayer.scenario.OperationGlob;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rate limits of a configuration: for each request, the limits whose globs match its operation each take a
@@ -25,9 +27,10 @@ public final class RateLimiter {
     private final Map<String, TokenBucket> buckets = new HashMap<>();
     private List<CompiledLimit> limits = List.of();
 
-    record CompiledLimit(RateLimit limit, List<OperationGlob> globs) {
+    /** A limit with the operation ids its globs matched at install: a request only looks its operation up. */
+    record CompiledLimit(RateLimit limit, Set<String> operationIds) {
         boolean covers(String operationId) {
-            return globs.stream().anyMatch(g -> g.matches(operationId));
+            return operationIds.contains(operationId);
         }
     }
 
@@ -40,12 +43,18 @@ public final class RateLimiter {
     }
 
     /** @throws ConfigException when a limit's glob matches no imported operation */
-    public synchronized void install(TwinConfig config, List<String> operations) throws ConfigException {
+    public void install(TwinConfig config, List<String> operations) throws ConfigException {
+        // globs are checked against every operation before the lock that take() needs is held
         List<ConfigProblem> problems = new ArrayList<>();
         List<CompiledLimit> compiled = new ArrayList<>();
         for (RateLimit limit : config.sandbox().rateLimits()) {
             List<OperationGlob> globs = new ArrayList<>();
             for (String glob : limit.operations()) {
+                String refused = OperationGlob.problem(glob);
+                if (refused != null) {
+                    problems.add(ConfigProblems.at(config.sourceMap(), limit.pointer() + "/operations", refused));
+                    continue;
+                }
                 OperationGlob g = OperationGlob.of(glob);
                 if (operations.stream().noneMatch(g::matches)) {
                     problems.add(ConfigProblems.at(config.sourceMap(), limit.pointer() + "/operations",
@@ -54,11 +63,21 @@ public final class RateLimiter {
                 }
                 globs.add(g);
             }
-            compiled.add(new CompiledLimit(limit, globs));
+            Set<String> covered = new HashSet<>();
+            for (String operation : operations) {
+                if (globs.stream().anyMatch(g -> g.matches(operation))) {
+                    covered.add(operation);
+                }
+            }
+            compiled.add(new CompiledLimit(limit, Set.copyOf(covered)));
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+        replace(compiled);
+    }
+
+    private synchronized void replace(List<CompiledLimit> compiled) {
         List<RateLimit> before = limits.stream().map(CompiledLimit::limit).toList();
         if (!compiled.stream().map(CompiledLimit::limit).toList().equals(before)) {
             buckets.clear();

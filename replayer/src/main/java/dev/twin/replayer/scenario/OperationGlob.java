@@ -6,6 +6,12 @@ package dev.twin.replayer.scenario;
  * {@code *******x} once compiled to a backtracking regex that kept a core busy for minutes.
  */
 public final class OperationGlob {
+    /**
+     * The longest glob accepted from twin.yaml or the admin API: far longer than any operation id (Stripe's longest
+     * is under 80 characters), short enough that matching one against every operation stays a few milliseconds.
+     */
+    public static final int MAX_LENGTH = 256;
+
     private final String glob;
     /** The glob with runs of {@code *} collapsed to one: they match the same and cost more. */
     private final String pattern;
@@ -13,6 +19,14 @@ public final class OperationGlob {
     private OperationGlob(String glob, String pattern) {
         this.glob = glob;
         this.pattern = pattern;
+    }
+
+    /** Why {@code glob} is refused (too long), or null when it can be used. */
+    public static String problem(String glob) {
+        if (glob.length() > MAX_LENGTH) {
+            return "an operation glob can be at most " + MAX_LENGTH + " characters; this one has " + glob.length();
+        }
+        return null;
     }
 
     public static OperationGlob of(String glob) {

@@ -39,10 +39,15 @@ public final class ScenarioBook {
             Set<String> ids = new LinkedHashSet<>();
             for (int i = 0; i < scenario.operations().size(); i++) {
                 String glob = scenario.operations().get(i);
-                OperationGlob compiled = OperationGlob.of(glob);
-                List<String> matched = operations.stream().map(ApiOperation::id).filter(compiled::matches).toList();
                 String pointer = scenario.operations().size() == 1 ? scenario.pointer() + "/when/operation"
                         : scenario.pointer() + "/when/operation/" + i;
+                String refused = OperationGlob.problem(glob);
+                if (refused != null) {
+                    problems.add(ConfigProblems.at(config.sourceMap(), pointer, refused));
+                    continue;
+                }
+                OperationGlob compiled = OperationGlob.of(glob);
+                List<String> matched = operations.stream().map(ApiOperation::id).filter(compiled::matches).toList();
                 if (matched.isEmpty()) {
                     problems.add(ConfigProblems.at(config.sourceMap(), pointer, ConfigProblems.withSuggestion(
                             "no imported operation matches '" + glob + "', so this scenario could never apply",

@@ -10,6 +10,7 @@ import dev.twin.replayer.fault.FaultDirective;
 import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.regex.RegexBudgetExceeded;
 import dev.twin.replayer.routing.RoutedRequest;
 import dev.twin.replayer.server.StatefulResponder;
 import dev.twin.replayer.state.Row;
@@ -83,7 +84,11 @@ public final class ScenarioResponder implements StatefulResponder {
             }
             chosen = named.get();
         } else {
-            chosen = firstMatching(operationId, facts);
+            try {
+                chosen = firstMatching(operationId, facts);
+            } catch (MatchOverBudget over) {
+                return Optional.of(overBudget(routed, over));
+            }
             if (chosen == null) {
                 return next.respond(routed, decoded);
             }
@@ -108,11 +113,39 @@ public final class ScenarioResponder implements StatefulResponder {
                     return scenario;
                 }
             } catch (JexlException e) {
+                RegexBudgetExceeded exceeded = RegexBudgetExceeded.in(e);
+                if (exceeded != null) {
+                    throw new MatchOverBudget(scenario, match, exceeded);
+                }
                 LOG.log(System.Logger.Level.WARNING, "scenario " + scenario.name() + ": when.match at "
                         + match.location() + " failed, treated as not matching: " + e.getMessage());
             }
         }
         return null;
+    }
+
+    /** A scenario's match stopped by the regex budget: no scenario can be chosen with certainty. */
+    private static final class MatchOverBudget extends RuntimeException {
+        private final CompiledScenario scenario;
+        private final Expression match;
+
+        MatchOverBudget(CompiledScenario scenario, Expression match, RegexBudgetExceeded cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.scenario = scenario;
+            this.match = match;
+        }
+    }
+
+    /**
+     * A 400 in the API's error shape: answering as if the scenario did not match could silently skip the error the
+     * test wanted, and holding the request until the regex finished once took minutes.
+     */
+    private TwinResponse overBudget(RoutedRequest routed, MatchOverBudget over) {
+        String message = "Scenario '" + over.scenario.name() + "' could not be decided for this request: its "
+                + "when.match at " + over.match.location() + " was stopped: " + over.getMessage() + ".";
+        LOG.log(System.Logger.Level.WARNING, message);
+        return errors.render(routed.request(), tables.errors(routed.operation().id()), ErrorKind.VALIDATION_ERROR,
+                message, null, null, 400, null, null, null);
     }
 
     private TwinResponse answer(CompiledScenario scenario, RoutedRequest routed, DecodedRequest decoded,

@@ -19,12 +19,14 @@ import io.netty.handler.codec.http.LastHttpContent;
  */
 final class BodyLimit extends HttpObjectAggregator {
     private final int maxBytes;
+    private final DropLog drops;
     /** A request announced without a body, waiting for its end marker; null otherwise. */
     private HttpRequest bodyless;
 
-    BodyLimit(int maxBytes) {
+    BodyLimit(int maxBytes, DropLog drops) {
         super(maxBytes);
         this.maxBytes = maxBytes;
+        this.drops = drops;
     }
 
     @Override
@@ -57,7 +59,8 @@ final class BodyLimit extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        HttpHandler.write(ctx, ErrorResponses.error(413, "invalid_request_error",
-                "Request body larger than the limit of " + maxBytes + " bytes.", null), false, false);
+        String message = "Request body larger than the limit of " + maxBytes + " bytes.";
+        drops.dropped(ctx.channel(), "answered 413: " + message);
+        HttpHandler.refuse(ctx, ErrorResponses.error(413, "invalid_request_error", message, null));
     }
 }

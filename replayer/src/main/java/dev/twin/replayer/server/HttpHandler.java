@@ -8,6 +8,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -46,18 +47,21 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final AttributeKey<String> REMOTE_ADDRESS = AttributeKey.valueOf(HttpHandler.class, "remote");
 
     private final RequestPipeline pipeline;
+    private final DropLog drops;
 
-    HttpHandler(RequestPipeline pipeline) {
+    HttpHandler(RequestPipeline pipeline, DropLog drops) {
         this.pipeline = pipeline;
+        this.drops = drops;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         boolean head = request.method().equals(HttpMethod.HEAD);
-        if (request.decoderResult().isFailure()) {
-            write(ctx, ErrorResponses.error(400, "invalid_request_error", "Malformed HTTP request: "
-                    + request.decoderResult().cause().getMessage(), null), false, false);
+        if (request.decoderResult().isFailure()) { // a body the decoder could not read (the head passed)
+            String message = "Malformed HTTP request: " + request.decoderResult().cause().getMessage();
+            drops.dropped(ctx.channel(), "answered 400: " + message);
+            refuse(ctx, ErrorResponses.error(400, "invalid_request_error", message, null));
             return;
         }
         TwinResponse response;
@@ -135,9 +139,13 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         return byName;
     }
 
-    /** Writes and flushes {@code response} (for answers outside the usual read path, e.g. a 413). */
-    static void write(ChannelHandlerContext ctx, TwinResponse response, boolean keepAlive, boolean head) {
-        write(ctx, response, keepAlive, head, true);
+    /**
+     * Writes a refusal (a limit, a timeout) as the connection's last answer, then closes the connection the
+     * {@link LingeringClose} way so that the client reads the answer rather than a reset.
+     */
+    static void refuse(ChannelHandlerContext ctx, TwinResponse response) {
+        RequestClock.closing(ctx.channel());
+        writeLast(ctx, response, false).addListener(LingeringClose.AFTER_WRITE);
     }
 
     /**
@@ -146,25 +154,35 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
      */
     static void write(ChannelHandlerContext ctx, TwinResponse response, boolean keepAlive, boolean head,
                       boolean flush) {
-        ByteBuf encoded = ResponseBytes.encode(ctx.alloc(), response, keepAlive, head);
+        RequestClock.answered(ctx.channel());
+        if (!keepAlive) {
+            writeLast(ctx, response, head).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        ByteBuf encoded = ResponseBytes.encode(ctx.alloc(), response, true, head);
         if (encoded == null) {
-            writeThroughNetty(ctx, response, keepAlive, head);
+            writeThroughNetty(ctx, response, true, head);
             return;
         }
         // the first handler is the HTTP response encoder: bytes written from its context go straight to the socket
         ChannelHandlerContext belowEncoder = ctx.pipeline().firstContext();
-        if (!keepAlive) {
-            belowEncoder.writeAndFlush(encoded).addListener(ChannelFutureListener.CLOSE);
-        } else if (flush) {
+        if (flush) {
             belowEncoder.writeAndFlush(encoded, belowEncoder.voidPromise());
         } else {
             belowEncoder.write(encoded, belowEncoder.voidPromise());
         }
     }
 
+    /** Writes and flushes {@code response} with {@code Connection: close}; the future completes once it is sent. */
+    private static ChannelFuture writeLast(ChannelHandlerContext ctx, TwinResponse response, boolean head) {
+        ByteBuf encoded = ResponseBytes.encode(ctx.alloc(), response, false, head);
+        return encoded == null ? writeThroughNetty(ctx, response, false, head)
+                : ctx.pipeline().firstContext().writeAndFlush(encoded);
+    }
+
     /** Responses with headers that need Netty's validation and encoding. */
-    private static void writeThroughNetty(ChannelHandlerContext ctx, TwinResponse response, boolean keepAlive,
-                                          boolean head) {
+    private static ChannelFuture writeThroughNetty(ChannelHandlerContext ctx, TwinResponse response,
+                                                   boolean keepAlive, boolean head) {
         ByteBuf body = head || response.body().length == 0 ? Unpooled.EMPTY_BUFFER
                 : Unpooled.wrappedBuffer(response.body());
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
@@ -177,14 +195,16 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         if (!keepAlive) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
-        } else {
-            ctx.writeAndFlush(out, ctx.voidPromise());
+            return ctx.writeAndFlush(out);
         }
+        return ctx.writeAndFlush(out, ctx.voidPromise());
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!(cause instanceof java.io.IOException)) { // an I/O error is the client gone: nothing of ours to report
+            drops.dropped(ctx.channel(), "failed: " + cause);
+        }
         ctx.close();
     }
 }

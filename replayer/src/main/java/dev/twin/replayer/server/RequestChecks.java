@@ -1,9 +1,12 @@
 package dev.twin.replayer.server;
 
+import dev.twin.replayer.config.FieldLimit;
 import dev.twin.replayer.spec.ApiOperation;
+import dev.twin.replayer.validation.FieldLimits;
 import dev.twin.replayer.validation.OperationValidator;
 import dev.twin.replayer.validation.SchemaRegistry;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,8 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RequestChecks {
     private final Map<String, SchemaRegistry> registries = new ConcurrentHashMap<>();
     private final Map<String, OperationValidator> validators = new ConcurrentHashMap<>();
+    private final FieldLimits fieldLimits;
 
-    RequestChecks() {
+    RequestChecks(Map<String, FieldLimit> fieldLimits) {
+        Map<String, FieldLimits.Limit> limits = new LinkedHashMap<>();
+        fieldLimits.forEach((field, limit) -> limits.put(field,
+                new FieldLimits.Limit(limit.maxKeys(), limit.maxKeyLength(), limit.maxValueLength())));
+        this.fieldLimits = FieldLimits.of(limits);
     }
 
     public OperationValidator validator(ApiOperation operation) {
@@ -23,7 +31,8 @@ public final class RequestChecks {
                     ns -> SchemaRegistry.of(operation.components()));
             // path-level parameters and the global security are already merged into the operation
             validator = validators.computeIfAbsent(operation.id(),
-                    id -> OperationValidator.compile(operation.operation(), registry, List.of()));
+                    id -> OperationValidator.compile(operation.operation(), null, registry, List.of(),
+                            fieldLimits));
         }
         return validator;
     }

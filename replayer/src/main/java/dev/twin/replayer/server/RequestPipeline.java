@@ -1,5 +1,8 @@
 package dev.twin.replayer.server;
 
+import dev.twin.replayer.admin.AdminAccess;
+import dev.twin.replayer.admin.AdminGate;
+import dev.twin.replayer.admin.AdminPath;
 import dev.twin.replayer.admin.AdminRoutes;
 import dev.twin.replayer.admin.JournalEntry;
 import dev.twin.replayer.admin.RequestJournal;
@@ -28,7 +31,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * What happens to every request, independent of Netty: admin paths first; then routing (404/405), validation
+ * What happens to every request, independent of Netty: admin paths first (through the {@link AdminGate}; a path
+ * that is admin only after decoding is refused with 400); then routing (404/405), validation
  * (strict: 401/400, warn: noted), the stateful responder for bound operations, then recorded responses
  * ({@code replay:}, also for paths no operation matches), else the spec's response. Each
  * answer to an imported path is recorded in the journal with the source that produced it.
@@ -38,21 +42,38 @@ public final class RequestPipeline {
 
     private final Supplier<ServedApi> api;
     private final AdminRoutes admin;
+    private final AdminGate adminGate;
     private final RequestJournal journal;
     private final ValidationMode validationOverride;
 
     /** @param validationOverride the mode from the command line, or null to use the config's */
     public RequestPipeline(Supplier<ServedApi> api, AdminRoutes admin, RequestJournal journal,
                            ValidationMode validationOverride) {
+        this(api, admin, new AdminGate(AdminAccess.OPEN_ON_LOOPBACK), journal, validationOverride);
+    }
+
+    /** @param validationOverride the mode from the command line, or null to use the config's */
+    public RequestPipeline(Supplier<ServedApi> api, AdminRoutes admin, AdminGate adminGate, RequestJournal journal,
+                           ValidationMode validationOverride) {
         this.api = api;
         this.admin = admin;
+        this.adminGate = adminGate;
         this.journal = journal;
         this.validationOverride = validationOverride;
     }
 
     /** @param rawPath the path as sent (still percent-encoded); {@code request.path()} is the decoded one */
     public TwinResponse handle(TwinRequest request, String rawPath) {
-        if (AdminRoutes.isAdminPath(request.path())) {
+        AdminPath.Kind kind = AdminPath.classify(rawPath, request.path());
+        if (kind == AdminPath.Kind.OBSCURED) {
+            return ErrorResponses.error(400, "invalid_request_error", "The path " + rawPath + " becomes an admin"
+                    + " path only once decoded; write admin paths plainly, as /__twin/...", null);
+        }
+        if (kind == AdminPath.Kind.ADMIN) {
+            TwinResponse refusal = adminGate.refusal(request);
+            if (refusal != null) {
+                return refusal;
+            }
             try {
                 return admin.handle(request);
             } catch (RuntimeException e) {
@@ -77,25 +98,7 @@ public final class RequestPipeline {
         }
         journal.add(new JournalEntry(Instant.now(), request.method(), request.path(), answer.response().status(),
                 operationId, answer.source(), answer.note()));
-        return withApiHeaders(answer.response(), current.config().server().headers());
-    }
-
-    /** The headers the API sends on every answer, where this answer has none of that name. */
-    private static TwinResponse withApiHeaders(TwinResponse response, Map<String, String> headers) {
-        if (headers.isEmpty()) {
-            return response;
-        }
-        TwinResponse out = response;
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            boolean present = false;
-            for (String name : response.headers().keySet()) {
-                present |= name.equalsIgnoreCase(header.getKey());
-            }
-            if (!present) {
-                out = out.withHeader(header.getKey(), header.getValue());
-            }
-        }
-        return out;
+        return current.style().apply(request, answer.response());
     }
 
     private Answer answerSafely(ServedApi current, RoutedRequest routed) {
@@ -122,6 +125,11 @@ public final class RequestPipeline {
         } else if (needsDecoding) {
             OperationValidator validator = current.checks().validator(routed.operation());
             decoded = validator.decode(routed.request(), routed.pathParams());
+            if (decoded.overLimit() != null) {
+                // too deep or too many to decode safely: refused in every validation mode, never half-answered
+                return Answer.of(rejection(current, routed, ValidationResult.invalid(List.of(decoded.overLimit()))),
+                        AnswerSource.ERROR);
+            }
             if (mode != ValidationMode.OFF) {
                 ValidationResult result = validator.validate(decoded);
                 if (!result.isValid()) {

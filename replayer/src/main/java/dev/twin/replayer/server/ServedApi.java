@@ -25,6 +25,7 @@ public final class ServedApi {
     private final Map<String, ApiOperation> operationsById;
     private final SpecResponder responder = new SpecResponder();
     private final RequestChecks checks;
+    private final ApiAnswerStyle style;
     private volatile StatefulResponder stateful = StatefulResponder.NONE;
     private volatile RecordedAnswers replay = RecordedAnswers.NONE;
     private volatile PlainAnswers plainAnswers = PlainAnswers.NONE;
@@ -35,7 +36,13 @@ public final class ServedApi {
         this.router = router;
         this.operationsById = router.operations().stream()
                 .collect(Collectors.toUnmodifiableMap(ApiOperation::id, Function.identity()));
-        this.checks = new RequestChecks();
+        this.checks = new RequestChecks(config.conventions().fieldLimits());
+        this.style = ApiAnswerStyle.of(config.server());
+    }
+
+    /** What every API answer shares with the real API's: its constant headers, JSON layout and ETag. */
+    ApiAnswerStyle style() {
+        return style;
     }
 
     public TwinConfig config() {

@@ -1,5 +1,7 @@
 package dev.twin.replayer.server;
 
+import dev.twin.replayer.admin.AdminAccess;
+import dev.twin.replayer.admin.AdminGate;
 import dev.twin.replayer.admin.AdminHandler;
 import dev.twin.replayer.admin.AdminRoutes;
 import dev.twin.replayer.admin.BuiltInAdmin;
@@ -20,10 +22,14 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.timeout.IdleStateHandler;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -77,14 +83,30 @@ public final class TwinServer implements AutoCloseable {
         return ((InetSocketAddress) channel.localAddress()).getHostString();
     }
 
-    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    /**
+     * {@code http://127.0.0.1:PORT}, without a trailing slash: a URL this machine can use, also when the server
+     * listens on every interface ({@code 0.0.0.0}, {@code ::}); an IPv6 address in brackets.
+     */
     public String baseUrl() {
-        return "http://" + host() + ":" + port();
+        InetAddress address = ((InetSocketAddress) channel.localAddress()).getAddress();
+        String host = address.isAnyLocalAddress() ? "127.0.0.1"
+                : address instanceof java.net.Inet6Address ? "[" + host() + "]" : host();
+        return "http://" + host + ":" + port();
+    }
+
+    /** Whether the server listens on every interface rather than one address. */
+    public boolean listensOnEveryInterface() {
+        return ((InetSocketAddress) channel.localAddress()).getAddress().isAnyLocalAddress();
     }
 
     /** What the server currently answers from (replaced whole on reload). */
     public ServedApi api() {
         return api.get();
+    }
+
+    /** Who may use the admin API, as the server was started with. */
+    public AdminAccess adminAccess() {
+        return settings.admin;
     }
 
     /** Add admin endpoints here, e.g. {@code adminRoutes().add("POST", "/__twin/reset", handler)}. */
@@ -111,6 +133,7 @@ public final class TwinServer implements AutoCloseable {
         TwinConfig config = api.get().config();
         String host = settings.host != null ? settings.host : config.server().host();
         int port = settings.port != null ? settings.port : config.server().port();
+        requireAdminProtection(host);
         boolean epoll = Epoll.isAvailable();
         bossGroup = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
         // one event loop per core, not Netty's two: on a small machine shared with the clients, fewer loops take
@@ -120,9 +143,16 @@ public final class TwinServer implements AutoCloseable {
         workerGroup = epoll ? new EpollEventLoopGroup(loops) : new NioEventLoopGroup(loops);
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
                 : NioServerSocketChannel.class;
-        RequestPipeline pipeline = new RequestPipeline(api::get, adminRoutes, journal, settings.validate);
-        HttpHandler handler = new HttpHandler(pipeline);
-        int maxBody = settings.maxBodyBytes;
+        RequestPipeline pipeline = new RequestPipeline(api::get, adminRoutes, new AdminGate(settings.admin), journal,
+                settings.validate);
+        DropLog drops = new DropLog();
+        HttpHandler handler = new HttpHandler(pipeline, drops);
+        ConnectionLimits connections = settings.connectionLimits;
+        HttpLimits requests = settings.httpLimits;
+        ConnectionsPerAddress perAddress = new ConnectionsPerAddress(connections.maxConnectionsPerAddress(), drops);
+        HttpDecoderConfig decoding = new HttpDecoderConfig()
+                .setMaxInitialLineLength(requests.maxUrlLength() + RequestHeadCheck.REQUEST_LINE_SLACK)
+                .setMaxHeaderSize(requests.maxHeaderBytes());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(channelType)
@@ -131,9 +161,14 @@ public final class TwinServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        RequestClock clock = new RequestClock(ch, connections, drops);
                         // the encoder comes first: HttpHandler writes encoded answers from its context, below it
-                        ch.pipeline().addLast(new HttpResponseEncoder(), new HttpRequestDecoder(),
-                                new BodyLimit(maxBody), handler);
+                        ch.pipeline().addLast(new HttpResponseEncoder(), perAddress,
+                                new IdleStateHandler(connections.idleTimeout().toMillis(), 0, 0,
+                                        java.util.concurrent.TimeUnit.MILLISECONDS),
+                                clock.beforeDecoder(), new HttpRequestDecoder(decoding), clock.afterDecoder(),
+                                new RequestHeadCheck(requests, drops), new BodyLimit(requests.maxBodyBytes(), drops),
+                                handler);
                     }
                 });
         try {
@@ -150,6 +185,24 @@ public final class TwinServer implements AutoCloseable {
             watcher = ConfigWatcher.start(watchedFiles(), this::reloadQuietly);
         }
         return this;
+    }
+
+    /** Anything but loopback reaches the admin API from the network: it needs a token there, or no admin at all. */
+    private void requireAdminProtection(String host) {
+        if (!settings.admin.enabled() || settings.admin.token() != null) {
+            return;
+        }
+        boolean loopback;
+        try {
+            loopback = InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot listen on " + host + ": no such host");
+        }
+        if (!loopback) {
+            throw new IllegalArgumentException("listening on " + host + " opens the admin API (/__twin/) to the"
+                    + " network; give an admin token (--admin-token, or the environment variable TWIN_ADMIN_TOKEN)"
+                    + " or turn the admin API off (--no-admin)");
+        }
     }
 
     private List<Path> watchedFiles() {
@@ -212,7 +265,9 @@ public final class TwinServer implements AutoCloseable {
         private String host;
         private Integer port;
         private ValidationMode validate;
-        private int maxBodyBytes = 10 * 1024 * 1024;
+        private HttpLimits httpLimits = HttpLimits.DEFAULTS;
+        private ConnectionLimits connectionLimits = ConnectionLimits.DEFAULTS;
+        private AdminAccess admin = AdminAccess.OPEN_ON_LOOPBACK;
         private int journalCapacity = RequestJournal.DEFAULT_CAPACITY;
         private boolean watch;
         private StatefulResponder.Factory stateful = StatefulResponder.Factory.NONE;
@@ -267,7 +322,28 @@ public final class TwinServer implements AutoCloseable {
         }
 
         public Builder maxBodyBytes(int bytes) {
-            this.maxBodyBytes = bytes;
+            this.httpLimits = httpLimits.withMaxBodyBytes(bytes);
+            return this;
+        }
+
+        /** The largest URL, headers and body the server reads (default {@link HttpLimits#DEFAULTS}). */
+        public Builder httpLimits(HttpLimits limits) {
+            this.httpLimits = limits;
+            return this;
+        }
+
+        /** Header and idle timeouts, connections per client address (default {@link ConnectionLimits#DEFAULTS}). */
+        public Builder connectionLimits(ConnectionLimits limits) {
+            this.connectionLimits = limits;
+            return this;
+        }
+
+        /**
+         * Who may use {@code /__twin/} (default: anyone on loopback, no token). Listening on any other address
+         * needs a token or admin turned off; {@link #start()} refuses otherwise.
+         */
+        public Builder admin(AdminAccess access) {
+            this.admin = access;
             return this;
         }
 

@@ -16,7 +16,7 @@ import java.util.Objects;
  * and whether minted ids are JSON numbers.
  */
 record TableDefinition(String name, String idField, IdGenerator ids, Map<String, Row> seeds, int maxRows,
-                       long firstSequence, boolean numericIds) {
+                       long firstSequence, boolean numericIds, boolean idLast) {
     TableDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(idField, "idField");
@@ -26,7 +26,7 @@ record TableDefinition(String name, String idField, IdGenerator ids, Map<String,
 
     static TableDefinition from(TableConfig table) {
         return of(table.name(), table.idField(), IdGenerator.forTable(table), table.seedData(), table.maxRows(),
-                table.idStart(), table.idType() == IdType.INTEGER);
+                table.idStart(), table.idType() == IdType.INTEGER, table.idLast());
     }
 
     /**
@@ -34,7 +34,7 @@ record TableDefinition(String name, String idField, IdGenerator ids, Map<String,
      * {@code idStart} when that is higher.
      */
     static TableDefinition of(String name, String idField, IdGenerator ids, List<ObjectNode> seedData,
-                              int maxRows, long idStart, boolean numericIds) {
+                              int maxRows, long idStart, boolean numericIds, boolean idLast) {
         Map<String, Row> seeds = new LinkedHashMap<>();
         long highest = 0;
         for (int i = 0; i < seedData.size(); i++) {
@@ -49,7 +49,8 @@ record TableDefinition(String name, String idField, IdGenerator ids, Map<String,
             }
             highest = Math.max(highest, numberOrZero(id));
         }
-        return new TableDefinition(name, idField, ids, seeds, maxRows, Math.max(highest, idStart - 1), numericIds);
+        return new TableDefinition(name, idField, ids, seeds, maxRows, Math.max(highest, idStart - 1), numericIds,
+                idLast);
     }
 
     private static long numberOrZero(String id) {

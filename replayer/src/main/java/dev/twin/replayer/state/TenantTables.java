@@ -106,7 +106,7 @@ public final class TenantTables {
             id = mint(definition);
         }
         long now = clock.millis();
-        Row row = new Row(id, withIdFirst(idField, id, data, definition.numericIds()), now, now);
+        Row row = new Row(id, withId(definition, id, data), now, now);
         write(table, id, row);
         pendingCountChange.merge(table, 1, Integer::sum);
         return row;
@@ -124,7 +124,7 @@ public final class TenantTables {
             throw notFound(table, id);
         }
         long updated = Math.max(clock.millis(), current.updatedAtMillis());
-        Row row = new Row(id, withIdFirst(definition.idField(), id, data, definition.numericIds()),
+        Row row = new Row(id, withId(definition, id, data),
                 current.createdAtMillis(), updated);
         write(table, id, row);
         return row;
@@ -230,24 +230,27 @@ public final class TenantTables {
     }
 
     /**
-     * The data with the id field first; a given id keeps its JSON type (a number stays a number), a minted one is a
-     * number when the table's ids are.
+     * The data with the id field first (or last, for tables whose API writes it after the fields sent); a given id
+     * keeps its JSON type (a number stays a number), a minted one is a number when the table's ids are.
      */
-    private static ObjectNode withIdFirst(String idField, String id, ObjectNode data, boolean numericIds) {
+    private static ObjectNode withId(TableDefinition definition, String id, ObjectNode data) {
+        String idField = definition.idField();
         ObjectNode copy = JsonNodeFactory.instance.objectNode();
         JsonNode given = data.get(idField);
-        if (given != null && given.isValueNode() && given.asText().equals(id)) {
-            copy.set(idField, given);
-        } else if (numericIds && isLong(id)) {
-            copy.put(idField, Long.parseLong(id));
-        } else {
-            copy.put(idField, id);
+        JsonNode idValue = given != null && given.isValueNode() && given.asText().equals(id) ? given
+                : definition.numericIds() && isLong(id) ? JsonNodeFactory.instance.numberNode(Long.parseLong(id))
+                : JsonNodeFactory.instance.textNode(id);
+        if (!definition.idLast()) {
+            copy.set(idField, idValue);
         }
         data.fields().forEachRemaining(field -> {
             if (!field.getKey().equals(idField)) {
                 copy.set(field.getKey(), field.getValue());
             }
         });
+        if (definition.idLast()) {
+            copy.set(idField, idValue);
+        }
         return copy;
     }
 

@@ -3,8 +3,10 @@ package dev.twin.replayer.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.form.FormDecoder;
+import dev.twin.replayer.form.FormPair;
 import dev.twin.replayer.form.FormShape;
 import dev.twin.replayer.form.FormShapeBuilder;
+import dev.twin.replayer.form.UrlEncoded;
 import io.swagger.v3.oas.models.media.MediaType;
 
 import java.nio.charset.StandardCharsets;
@@ -55,15 +57,26 @@ final class BodyCheck {
 
     /**
      * The decoded body, or null when there is none or it is kept raw. JSON syntax errors go to problems when the
-     * operation declares this media type; a body it does not declare is decoded on a best-effort basis only.
+     * operation declares this media type; a body it does not declare is decoded on a best-effort basis only. A body
+     * beyond {@link RequestLimits} is not decoded: the limit it exceeds goes to {@code overLimit}, declared or not.
      */
-    JsonNode decode(byte[] body, List<Violation> problems) {
+    JsonNode decode(byte[] body, List<Violation> problems, List<Violation> overLimit) {
         return switch (format) {
-            case FORM -> FormDecoder.decodeBody(new String(body, StandardCharsets.UTF_8), shape);
+            case FORM -> decodeForm(new String(body, StandardCharsets.UTF_8), overLimit);
             case JSON -> body.length == 0 ? null
-                    : JsonBodies.parse(body, declared ? problems : new ArrayList<>());
+                    : JsonBodies.parse(body, declared ? problems : new ArrayList<>(), overLimit);
             default -> null;
         };
+    }
+
+    private JsonNode decodeForm(String body, List<Violation> overLimit) {
+        List<FormPair> pairs = UrlEncoded.parse(body, RequestLimits.MAX_PARAMETERS + 1);
+        Violation exceeded = RequestLimits.check(pairs, Violation.BODY);
+        if (exceeded != null) {
+            overLimit.add(exceeded);
+            return null;
+        }
+        return FormDecoder.decode(pairs, shape);
     }
 
     void validate(JsonNode body, List<Violation> out) {

@@ -24,11 +24,13 @@ import java.util.Objects;
  * @param body         the decoded body for JSON and form bodies, null for none or raw bodies
  * @param problems     what made decoding impossible (malformed JSON, an unsupported media type); reported by
  *                     validation before anything else
+ * @param overLimit    the request limit it exceeds (nesting depth, number of parameters), or null; such a request
+ *                     is not decoded at all and is refused whatever the validation mode
  */
 public record DecodedRequest(TwinRequest request, Map<String, JsonNode> pathParams,
                              Map<String, JsonNode> queryParams, Map<String, JsonNode> headerParams,
                              Map<String, JsonNode> cookieParams, String mediaType, BodyFormat bodyFormat,
-                             JsonNode body, List<Violation> problems) {
+                             JsonNode body, List<Violation> problems, Violation overLimit) {
     public DecodedRequest {
         Objects.requireNonNull(request, "request");
         pathParams = Map.copyOf(pathParams);
@@ -37,6 +39,19 @@ public record DecodedRequest(TwinRequest request, Map<String, JsonNode> pathPara
         cookieParams = Map.copyOf(cookieParams);
         Objects.requireNonNull(bodyFormat, "bodyFormat");
         problems = List.copyOf(problems);
+    }
+
+    public DecodedRequest(TwinRequest request, Map<String, JsonNode> pathParams, Map<String, JsonNode> queryParams,
+                          Map<String, JsonNode> headerParams, Map<String, JsonNode> cookieParams, String mediaType,
+                          BodyFormat bodyFormat, JsonNode body, List<Violation> problems) {
+        this(request, pathParams, queryParams, headerParams, cookieParams, mediaType, bodyFormat, body, problems,
+                null);
+    }
+
+    /** A request refused before decoding because it exceeds a request limit. */
+    static DecodedRequest overLimit(TwinRequest request, Violation exceeded) {
+        return new DecodedRequest(request, Map.of(), Map.of(), Map.of(), Map.of(), null, BodyFormat.NONE, null,
+                List.of(), Objects.requireNonNull(exceeded, "exceeded"));
     }
 
     /** The body as an object for creates and updates: the decoded body if it is an object, else a new empty one. */

@@ -29,10 +29,12 @@ import java.util.Objects;
 public final class OperationValidator {
     private final RequestDecoder decoder;
     private final SecurityCheck security;
+    private final FieldLimits fieldLimits;
 
-    private OperationValidator(RequestDecoder decoder, SecurityCheck security) {
+    private OperationValidator(RequestDecoder decoder, SecurityCheck security, FieldLimits fieldLimits) {
         this.decoder = decoder;
         this.security = security;
+        this.fieldLimits = fieldLimits;
     }
 
     /**
@@ -50,12 +52,19 @@ public final class OperationValidator {
     /** As {@link #compile(Operation, SchemaRegistry, List)}, merging the path item's parameters first. */
     public static OperationValidator compile(Operation operation, List<Parameter> pathItemParameters,
                                              SchemaRegistry registry, List<SecurityRequirement> globalSecurity) {
+        return compile(operation, pathItemParameters, registry, globalSecurity, FieldLimits.NONE);
+    }
+
+    /** As {@link #compile(Operation, SchemaRegistry, List)}, with the provider's limits on body fields too. */
+    public static OperationValidator compile(Operation operation, List<Parameter> pathItemParameters,
+                                             SchemaRegistry registry, List<SecurityRequirement> globalSecurity,
+                                             FieldLimits fieldLimits) {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(registry, "registry");
         RequestDecoder decoder = RequestDecoder.compile(operation, pathItemParameters, registry);
         SecurityCheck security = SecurityCheck.compile(operation.getSecurity(), globalSecurity,
                 registry.securitySchemes());
-        return new OperationValidator(decoder, security);
+        return new OperationValidator(decoder, security, Objects.requireNonNull(fieldLimits, "fieldLimits"));
     }
 
     /** For a single operation outside any cache (tests, tools): a registry of its own. */
@@ -97,6 +106,9 @@ public final class OperationValidator {
         if (!security.isSatisfiedBy(decoded.request())) {
             return ValidationResult.unauthorized(security.missingCredential());
         }
+        if (decoded.overLimit() != null) {
+            return ValidationResult.invalid(List.of(decoded.overLimit()));
+        }
         List<Violation> violations = new ArrayList<>(decoded.problems());
         for (ParameterCheck parameter : decoder.parameters()) {
             parameter.validate(valueOf(decoded, parameter), violations);
@@ -124,6 +136,7 @@ public final class OperationValidator {
         if (body != null) {
             body.validate(decoded.body(), violations);
         }
+        fieldLimits.check(decoded.body(), violations);
     }
 
     private static JsonNode valueOf(DecodedRequest decoded, ParameterCheck parameter) {

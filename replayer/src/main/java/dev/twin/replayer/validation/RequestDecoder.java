@@ -73,8 +73,14 @@ public final class RequestDecoder {
         Map<String, JsonNode> query = Map.of();
         Map<String, JsonNode> headers = Map.of();
         Map<String, JsonNode> cookies = Map.of();
+        RequestView view = new RequestView(request, pathParams);
+        if (request.rawQuery() != null) {
+            Violation exceeded = RequestLimits.check(view.queryPairs(), Violation.QUERY);
+            if (exceeded != null) {
+                return DecodedRequest.overLimit(request, exceeded);
+            }
+        }
         if (!parameters.isEmpty()) {
-            RequestView view = new RequestView(request, pathParams);
             problems = new ArrayList<>(0);
             for (ParameterCheck parameter : parameters) {
                 JsonNode value = parameter.decode(view, problems);
@@ -98,7 +104,11 @@ public final class RequestDecoder {
             problems.add(unsupported(contentType));
         } else if (body != null) {
             problems = mutable(problems);
-            decodedBody = body.decode(request.body(), problems);
+            List<Violation> overLimit = new ArrayList<>(0);
+            decodedBody = body.decode(request.body(), problems, overLimit);
+            if (!overLimit.isEmpty()) {
+                return DecodedRequest.overLimit(request, overLimit.get(0));
+            }
             mediaType = contentType != null ? contentType : body.mediaType();
             format = body.format() == BodyFormat.RAW && request.body().length == 0 ? BodyFormat.NONE : body.format();
         }

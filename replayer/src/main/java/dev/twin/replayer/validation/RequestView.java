@@ -29,10 +29,13 @@ final class RequestView {
         return pathParams.get(name);
     }
 
-    /** Query pairs in the order sent (the order matters for {@code items[][a]=..&items[][b]=..}). */
+    /**
+     * Query pairs in the order sent (the order matters for {@code items[][a]=..&items[][b]=..}); one more than
+     * {@link RequestLimits#MAX_PARAMETERS} at most, enough to refuse a query with too many.
+     */
     List<FormPair> queryPairs() {
         if (queryPairs == null) {
-            queryPairs = request.rawQuery() != null ? UrlEncoded.parse(request.rawQuery()) : fromDecodedQuery();
+            queryPairs = request.rawQuery() != null ? UrlEncoded.parse(request.rawQuery(), RequestLimits.MAX_PARAMETERS + 1) : fromDecodedQuery();
         }
         return queryPairs;
     }

@@ -138,7 +138,7 @@ final class ScalarCheck {
                 return false;
             }
         }
-        return pattern == null || pattern.matcher(text).find(); // JSON Schema patterns are not anchored
+        return pattern == null || BoundedPatternFactory.finds(pattern, text);
     }
 
     /** Formats whose rule this class checks itself: an integer's size. */

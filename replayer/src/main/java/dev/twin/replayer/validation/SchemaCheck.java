@@ -17,6 +17,7 @@ final class SchemaCheck {
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .pathType(PathType.JSON_POINTER)
             .formatAssertionsEnabled(true)
+            .regularExpressionFactory(BoundedPatternFactory.INSTANCE)
             .build();
 
     private final JsonSchema schema;

@@ -9,6 +9,7 @@ import dev.twin.recorder.RecordedResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -75,6 +76,7 @@ public final class Verifier {
         RecordedRequest request = exchange.request();
         RecordedResponse recorded = exchange.response();
         HttpResponse<byte[]> answer = send(ReplayRequest.build(base, request, ids, TIMEOUT));
+        byte[] answerBody = asRecorded(answer.body(), request);
         String operation = lastOperation(request.method());
         Facets facets = new Facets();
         if (operation == null) {
@@ -84,13 +86,13 @@ public final class Verifier {
                     String.valueOf(recorded.status()), String.valueOf(answer.statusCode())));
             if (isSuccess(recorded.status()) && isSuccess(answer.statusCode())) {
                 // both answers describe the same resource: learn its ids so later requests still find it
-                new BodyComparison(ids).compare(recorded.body().bytes(), answer.body(), new Facets());
+                new BodyComparison(ids).compare(recorded.body().bytes(), answerBody, new Facets());
             }
         } else {
             facets.equal();
-            new HeaderComparison(ids).compare(recorded.headers(), lowerCaseHeaders(answer), facets);
+            new HeaderComparison(ids).compare(recorded.headers(), lowerCaseHeaders(answer, request), facets);
             if (!recorded.body().truncated()) {
-                new BodyComparison(ids).compare(recorded.body().bytes(), answer.body(), facets);
+                new BodyComparison(ids).compare(recorded.body().bytes(), answerBody, facets);
             }
         }
         return new ExchangeResult(exchange.id(), request.method(), request.pathAndQuery(), operation,
@@ -139,10 +141,33 @@ public final class Verifier {
         }
     }
 
-    private static Map<String, List<String>> lowerCaseHeaders(HttpResponse<?> response) {
+    private Map<String, List<String>> lowerCaseHeaders(HttpResponse<?> response, RecordedRequest request) {
         Map<String, List<String>> headers = new HashMap<>();
-        response.headers().map().forEach((name, values) ->
-                headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
+        response.headers().map().forEach((name, values) -> {
+            List<String> lower = headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>());
+            values.forEach(value -> lower.add(name.equalsIgnoreCase("Location") ? asRecorded(value, request) : value));
+        });
         return headers;
+    }
+
+    /**
+     * The twin's answer with its own address written as the recorded API's (the origin the client reached it at):
+     * a twin that links to itself where the API linked to itself ({@code server.rebase}) answers the same, as a
+     * minted id does. Only the twin's exact origin is replaced.
+     */
+    private byte[] asRecorded(byte[] body, RecordedRequest request) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        String mapped = asRecorded(text, request);
+        return mapped == text ? body : mapped.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String asRecorded(String text, RecordedRequest request) {
+        String twin = base.getScheme() + "://" + base.getRawAuthority();
+        if (!text.contains(twin)) {
+            return text;
+        }
+        String host = request.headers().stream().filter(h -> h.name().equalsIgnoreCase("Host")).map(h -> h.value())
+                .findFirst().orElse(request.host() + (request.port() > 0 ? ":" + request.port() : ""));
+        return text.replace(twin, "http://" + host.strip());
     }
 }

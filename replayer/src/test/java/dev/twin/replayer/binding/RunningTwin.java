@@ -81,6 +81,13 @@ final class RunningTwin implements AutoCloseable {
         return send(builder.build());
     }
 
+    /** Posts {@code body} exactly as given (already encoded), for requests no client library would build. */
+    Reply postRaw(String path, String apiKey, String contentType, String body)
+            throws IOException, InterruptedException {
+        return send(request(path, apiKey).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private HttpRequest.Builder request(String path, String apiKey) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(10));
         if (apiKey != null) {

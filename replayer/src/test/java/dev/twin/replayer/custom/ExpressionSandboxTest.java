@@ -2,6 +2,7 @@ package dev.twin.replayer.custom;
 
 import dev.twin.replayer.config.Expressions;
 import dev.twin.replayer.config.SourceLocation;
+import dev.twin.replayer.regex.RegexBudgetExceeded;
 import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.MapContext;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,9 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Custom-operation expressions tell literals from references and cannot reach classes. */
 class ExpressionSandboxTest {
@@ -44,6 +48,43 @@ class ExpressionSandboxTest {
                 result = null;
             }
             assertFalse(result instanceof Class<?>, attempt + " reached " + result);
+        }
+    }
+
+    @Test
+    void aRegexMatchStillWorks() {
+        Map<String, Object> vars = Map.of("input", Map.of("name", "abc"));
+
+        assertEquals(true, eval("input.name =~ 'a.c'", vars));
+        assertEquals(false, eval("input.name =~ 'x+'", vars));
+    }
+
+    @Test
+    void aCatastrophicRegexIsStoppedWithinItsBudget() {
+        Map<String, Object> vars = Map.of("input", Map.of("name", "a".repeat(40)));
+
+        JexlException e = assertThrows(JexlException.class, () -> eval("input.name =~ '(.*a){12}b'", vars));
+
+        RegexBudgetExceeded exceeded = RegexBudgetExceeded.in(e);
+        assertNotNull(exceeded, e.toString());
+        assertEquals("(.*a){12}b", exceeded.pattern());
+    }
+
+    @Test
+    void theMatchesMethodGoesThroughTheSameBudget() {
+        Map<String, Object> vars = Map.of("input", Map.of("name", "a".repeat(40)));
+
+        JexlException e = assertThrows(JexlException.class, () -> eval("input.name.matches('(.*a){12}b')", vars));
+
+        assertNotNull(RegexBudgetExceeded.in(e), e.toString());
+    }
+
+    @Test
+    void stringMethodsTakingARegexOrBuildingUnboundedTextAreDenied() {
+        Map<String, Object> vars = Map.of("input", Map.of("name", "aaa"));
+        for (String attempt : new String[] {"input.name.replaceAll('a', 'b')", "input.name.replaceFirst('a', 'b')",
+                "input.name.split('a')", "input.name.repeat(1000000000)"}) {
+            assertNull(eval(attempt, vars), attempt);
         }
     }
 }

@@ -235,6 +235,7 @@ class StripeWebhooksTest {
         start("[\"invoice.*\"]");
         HttpResponse<String> triggered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(twin.baseUrl() + "/__twin/webhooks/trigger"))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\": \"invoice.paid\", \"tenant\": \"sk_test_t\", "
                         + "\"object\": {\"id\": \"in_1\", \"object\": \"invoice\"}}")).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,143 @@
+package dev.twin.inference.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twin.recorder.Header;
+import dev.twin.replayer.config.EtagScheme;
+import dev.twin.replayer.config.JsonFormat;
+import dev.twin.replayer.response.JsonLayout;
+import dev.twin.recorder.RecordedResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The API's answers as bytes: how it lays out JSON (compact, or {@code JSON.stringify} with an indent, with or
+ * without a final newline) and which digest of the body it sends as {@code ETag} (Express's weak SHA-1, or a
+ * strong hex MD5, SHA-1 or SHA-256). Each recorded JSON answer is written back in every candidate layout and kept
+ * where the bytes are equal; each ETag is checked against every scheme over the recorded bytes. A layout or scheme
+ * is taken when it accounts for most of the answers it could (a store's revision ETags, say, account for the
+ * rest). Looks at the first {@value #SAMPLES} answers of each kind, so its cost does not grow with the recording.
+ */
+public final class AnswerLayout {
+    static final int SAMPLES = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What was found ({@link JsonFormat#COMPACT} and {@link EtagScheme#NONE} when nothing), and why. */
+    public record Result(JsonFormat layout, EtagScheme etag, List<String> evidence) {
+    }
+
+    private static final Map<JsonFormat, JsonLayout> LAYOUTS = layouts();
+    private static final List<EtagScheme> SCHEMES = List.of(EtagScheme.WEAK_SHA1, EtagScheme.MD5, EtagScheme.SHA1,
+            EtagScheme.SHA256);
+
+    private final Map<JsonFormat, Integer> layoutMatches = new LinkedHashMap<>();
+    private final Map<EtagScheme, Integer> schemeMatches = new LinkedHashMap<>();
+    private int jsonAnswers;
+    private int taggedAnswers;
+
+    public void accept(RecordedResponse response) {
+        byte[] body = response.body().bytes();
+        if (body.length == 0 || response.body().truncated()) {
+            return;
+        }
+        String etag = header(response.headers(), "etag");
+        if (etag != null && taggedAnswers < SAMPLES) {
+            taggedAnswers++;
+            for (EtagScheme scheme : SCHEMES) {
+                if (etag.equals(scheme.tagOf(body))) {
+                    schemeMatches.merge(scheme, 1, Integer::sum);
+                }
+            }
+        }
+        String type = header(response.headers(), "content-type");
+        if (type != null && type.toLowerCase(Locale.ROOT).contains("json") && jsonAnswers < SAMPLES) {
+            JsonNode tree = parse(body);
+            if (tree != null && tree.isContainerNode() && !tree.isEmpty()) {
+                jsonAnswers++;
+                LAYOUTS.forEach((format, layout) -> {
+                    if (Arrays.equals(body, layout.write(tree))) {
+                        layoutMatches.merge(format, 1, Integer::sum);
+                    }
+                });
+            }
+        }
+    }
+
+    public Result result() {
+        List<String> evidence = new ArrayList<>();
+        JsonFormat layout = JsonFormat.COMPACT;
+        Map.Entry<JsonFormat, Integer> bestLayout = best(layoutMatches);
+        if (bestLayout != null && mostOf(bestLayout.getValue(), jsonAnswers)) {
+            layout = bestLayout.getKey();
+            if (!layout.equals(JsonFormat.COMPACT)) {
+                evidence.add("JSON bodies are laid out " + describe(layout) + ": " + bestLayout.getValue() + " of "
+                        + jsonAnswers + " recorded JSON answers are byte for byte that layout");
+            }
+        }
+        EtagScheme scheme = EtagScheme.NONE;
+        Map.Entry<EtagScheme, Integer> bestScheme = best(schemeMatches);
+        if (bestScheme != null && mostOf(bestScheme.getValue(), taggedAnswers)) {
+            scheme = bestScheme.getKey();
+            evidence.add("ETag is a " + scheme.yamlName() + " digest of the body: " + bestScheme.getValue() + " of "
+                    + taggedAnswers + " recorded ETags match it"
+                    + (bestScheme.getValue() < taggedAnswers ? " (the others are not body digests)" : ""));
+        }
+        return new Result(layout, scheme, evidence);
+    }
+
+    /** More than half, and at least two: one coincidence is not a convention. */
+    private static boolean mostOf(int matches, int of) {
+        return matches >= 2 && matches * 2 > of;
+    }
+
+    private static <K> Map.Entry<K, Integer> best(Map<K, Integer> counts) {
+        Map.Entry<K, Integer> best = null;
+        for (Map.Entry<K, Integer> entry : counts.entrySet()) {
+            if (best == null || entry.getValue() > best.getValue()) {
+                best = entry;
+            }
+        }
+        return best;
+    }
+
+    private static String describe(JsonFormat layout) {
+        String indent = layout.compact() ? "compactly" : "as JSON.stringify(body, null, "
+                + (layout.tabs() ? "'\\t'" : String.valueOf(layout.indent())) + ")";
+        return indent + (layout.newline() ? " with a final newline" : "");
+    }
+
+    private static Map<JsonFormat, JsonLayout> layouts() {
+        Map<JsonFormat, JsonLayout> layouts = new LinkedHashMap<>();
+        for (int indent : new int[] {0, 2, 4, -1}) {
+            for (boolean newline : new boolean[] {false, true}) {
+                JsonFormat format = new JsonFormat(Math.max(indent, 0), indent < 0, newline);
+                layouts.put(format, new JsonLayout(format));
+            }
+        }
+        return layouts;
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            return JSON.readTree(new String(body, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String header(List<Header> headers, String name) {
+        for (Header header : headers) {
+            if (header.name().equalsIgnoreCase(name)) {
+                return header.value();
+            }
+        }
+        return null;
+    }
+}

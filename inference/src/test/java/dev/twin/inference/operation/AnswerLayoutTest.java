@@ -1,0 +1,68 @@
+package dev.twin.inference.operation;
+
+import dev.twin.recorder.Body;
+import dev.twin.recorder.Header;
+import dev.twin.recorder.RecordedResponse;
+import dev.twin.replayer.config.EtagScheme;
+import dev.twin.replayer.config.JsonFormat;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Recorded answers' bytes tell the JSON layout and the ETag digest; too little or mixed evidence tells nothing. */
+class AnswerLayoutTest {
+
+    @Test
+    void givenExpressAnswers_thenTheLayoutIsTwoSpacesAndTheEtagExpresssWeakSha1() {
+        AnswerLayout layout = new AnswerLayout();
+        // bytes and tags as json-server 0.17.4 sent them
+        layout.accept(json("[\n  {\n    \"id\": 1,\n    \"title\": \"a\",\n    \"views\": 3\n  }\n]",
+                "W/\"39-2damULQIW9SNmYgCgLGiYd8rxfE\""));
+        layout.accept(json("{\n  \"id\": 1,\n  \"title\": \"a\",\n  \"views\": 3\n}",
+                EtagScheme.WEAK_SHA1.tagOf("{\n  \"id\": 1,\n  \"title\": \"a\",\n  \"views\": 3\n}".getBytes())));
+
+        AnswerLayout.Result result = layout.result();
+
+        assertEquals(new JsonFormat(2, false, false), result.layout());
+        assertEquals(EtagScheme.WEAK_SHA1, result.etag());
+        assertEquals(2, result.evidence().size(), result.evidence().toString());
+    }
+
+    @Test
+    void givenCompactBodiesWithANewlineAndSomeRevisionTags_thenTheDigestOfTheMajorityIsTaken() {
+        AnswerLayout layout = new AnswerLayout();
+        layout.accept(json("{\"ok\":true}\n", "W/\"c-VLXRRAekkFmKMu/vkpIczAXOwQU\""));
+        layout.accept(json("{\"ok\":true,\"id\":\"b\"}\n", EtagScheme.WEAK_SHA1.tagOf("{\"ok\":true,\"id\":\"b\"}\n"
+                .getBytes())));
+        layout.accept(json("{\"_id\":\"d\",\"_rev\":\"1-abc\"}\n", "\"1-abc\""));
+
+        AnswerLayout.Result result = layout.result();
+
+        assertEquals(new JsonFormat(0, false, true), result.layout());
+        assertEquals(EtagScheme.WEAK_SHA1, result.etag());
+        assertTrue(result.evidence().get(1).contains("2 of 3"), result.evidence().toString());
+    }
+
+    @Test
+    void givenOneTaggedAnswer_thenNoSchemeIsTakenFromACoincidence() {
+        AnswerLayout layout = new AnswerLayout();
+        layout.accept(json("{\"a\":1}", EtagScheme.MD5.tagOf("{\"a\":1}".getBytes())));
+
+        AnswerLayout.Result result = layout.result();
+
+        assertEquals(EtagScheme.NONE, result.etag());
+        assertEquals(JsonFormat.COMPACT, result.layout());
+    }
+
+    private static RecordedResponse json(String body, String etag) {
+        List<Header> headers = new ArrayList<>(List.of(new Header("Content-Type", "application/json")));
+        if (etag != null) {
+            headers.add(new Header("ETag", etag));
+        }
+        return new RecordedResponse(200, headers, Body.of(body));
+    }
+}
