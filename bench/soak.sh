@@ -25,7 +25,7 @@ listener() { ss -ltnpH "sport = :$PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -
 rss_mb() { awk '/^VmRSS:/{printf "%d", $2 / 1024}' "/proc/$1/status"; }
 [ -z "$(listener)" ] || { echo "port $PORT is busy" >&2; exit 1; }
 
-TWIN_HOME="$OUT/home" "$ROOT/twin" serve "$ROOT/examples/stripe" --port "$PORT" > "$OUT/serve.log" 2>&1 < /dev/null &
+TWIN_HOME="$OUT/home" "$ROOT/twin" serve "${SOAK_TWIN:-$ROOT/examples/stripe}" --port "$PORT" > "$OUT/serve.log" 2>&1 < /dev/null &
 launched=$!
 for _ in $(seq 1 1500); do
   curl -sf -o /dev/null -H 'Authorization: Bearer sk_test_soak' "http://127.0.0.1:$PORT/v1/balance" && break

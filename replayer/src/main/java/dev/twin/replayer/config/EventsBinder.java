@@ -19,7 +19,7 @@ final class EventsBinder {
         if (m == null) {
             return EventsConfig.NONE;
         }
-        m.allowOnly("list", "get", "idPrefix", "keep", "apiVersion", "emit");
+        m.allowOnly("list", "get", "idPrefix", "keep", "keepTotal", "apiVersion", "emit");
         List<EventRule> rules = new ArrayList<>();
         for (YamlMapping r : m.mappings("emit")) {
             r.allowOnly("table", "on", "when", "type");
@@ -37,7 +37,8 @@ final class EventsBinder {
             }
         }
         return new EventsConfig(m.string("list"), m.string("get"), m.string("idPrefix", "evt_"),
-                m.integer("keep", 1000, 1, 1_000_000), m.string("apiVersion"), rules);
+                m.integer("keep", EventsConfig.DEFAULT_KEEP, 1, 1_000_000),
+                m.integer("keepTotal", EventsConfig.DEFAULT_KEEP_TOTAL, 1, 10_000_000), m.string("apiVersion"), rules);
     }
 
     static List<Webhook> webhooks(YamlMapping root) {

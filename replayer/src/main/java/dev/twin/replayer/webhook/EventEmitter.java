@@ -52,7 +52,7 @@ public final class EventEmitter implements ChangeListener {
         Map<String, RowShaper> shapers = new HashMap<>();
         config.tables().forEach(table -> shapers.put(table.name(), TableConventions.of(table).shaper()));
         EventsConfig events = config.sandbox().events();
-        log.keep(events.keep());
+        log.keep(events.keep(), events.keepTotal());
         compiled = new Compiled(events, shapers);
     }
 

@@ -1,33 +1,88 @@
 package dev.twin.replayer.webhook;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.config.EventsConfig;
 import dev.twin.replayer.convention.ListItems;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Each tenant's events, newest first, at most {@code keep} of them (in memory). A reset forgets them: all of them
- * ({@link #clear}) or one tenant's ({@link #clearTenant}), dropping the tenant's entry so nothing of it stays.
+ * Each tenant's events, newest first, at most {@code keep} of them, and at most {@code keepTotal} of all tenants
+ * together (in memory): a shared twin that sees thousands of API keys holds a bounded log, the oldest events of
+ * all going first. A reset forgets them: all of them ({@link #clear}) or one tenant's ({@link #clearTenant}),
+ * dropping the tenant's entry so nothing of it stays.
  */
 public final class EventLog {
     private final Map<String, TenantEvents> byTenant = new ConcurrentHashMap<>();
-    private volatile int keep = 1000;
+    /**
+     * Every event added, oldest first, with the tenant log it went to. An entry whose event its tenant's own
+     * {@code keep} already dropped is stale: it is skipped when it comes to the front.
+     */
+    private final Queue<Added> addedOrder = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger held = new AtomicInteger();
+    private final AtomicInteger queued = new AtomicInteger();
+    private volatile int keep = EventsConfig.DEFAULT_KEEP;
+    private volatile int keepTotal = EventsConfig.DEFAULT_KEEP_TOTAL;
 
-    void keep(int events) {
-        this.keep = events;
+    private record Added(TenantEvents events, String id) {
+    }
+
+    void keep(int perTenant, int total) {
+        this.keep = perTenant;
+        this.keepTotal = total;
     }
 
     void add(String tenant, LoggedEvent event) {
         int keepNow = keep;
         TenantEvents events = byTenant.computeIfAbsent(tenant, t -> new TenantEvents(keepNow));
+        int change;
         synchronized (events) {
-            events.add(event, keepNow);
+            change = events.add(event, keepNow);
         }
+        addedOrder.add(new Added(events, event.id()));
+        queued.incrementAndGet();
+        held.addAndGet(change);
+        dropBeyondTotal();
+    }
+
+    /**
+     * Drops the oldest events of all while more than {@code keepTotal} are held, and stale entries while they
+     * outnumber the events held by more than {@code keepTotal}, so the order queue stays bounded too.
+     */
+    private void dropBeyondTotal() {
+        int total = keepTotal;
+        while (held.get() > total || queued.get() > held.get() + total) {
+            Added oldest = addedOrder.poll();
+            if (oldest == null) {
+                return;
+            }
+            queued.decrementAndGet();
+            boolean dropped;
+            synchronized (oldest.events()) {
+                dropped = oldest.events().dropOldestIf(oldest.id());
+            }
+            if (dropped) {
+                held.decrementAndGet();
+            }
+        }
+    }
+
+    /** Events held by all tenants together. */
+    public int size() {
+        return held.get();
+    }
+
+    /** Places in the order queue, stale ones included (bounded by {@link #size} plus {@code keepTotal}). */
+    int queueLength() {
+        return queued.get();
     }
 
     /** Newest first; copies. */
@@ -79,11 +134,20 @@ public final class EventLog {
     /** Forgets every tenant's events (a full reset). */
     public void clear() {
         byTenant.clear();
+        addedOrder.clear();
+        queued.set(0);
+        held.set(0);
     }
 
-    /** Forgets one tenant's events (a tenant reset). */
+    /** Forgets one tenant's events (a tenant reset); their places in the order queue become stale. */
     public void clearTenant(String tenant) {
-        byTenant.remove(tenant);
+        TenantEvents events = byTenant.remove(tenant);
+        if (events != null) {
+            synchronized (events) {
+                held.addAndGet(-events.size());
+                events.clear();
+            }
+        }
     }
 
     /** Tenants holding events (a reset leaves none). */

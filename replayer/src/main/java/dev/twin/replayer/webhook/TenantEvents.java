@@ -1,5 +1,6 @@
 package dev.twin.replayer.webhook;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,20 +20,48 @@ final class TenantEvents {
         ring = new LoggedEvent[keep];
     }
 
-    /** Adds the newest event; the oldest goes when {@code keep} are held ({@code keep} may change between calls). */
-    void add(LoggedEvent event, int keep) {
+    /**
+     * Adds the newest event; the oldest goes when {@code keep} are held ({@code keep} may change between calls).
+     *
+     * @return how many events this tenant now holds fewer or more than before: 1 when one was added, 0 when one
+     * also went
+     */
+    int add(LoggedEvent event, int keep) {
+        int before = size;
         if (keep != ring.length) {
             resize(keep);
         }
         if (size == ring.length) {
-            LoggedEvent oldest = ring[slot(next - size)];
-            sequenceOf.remove(oldest.id());
-            size--;
+            dropOldest();
         }
         ring[slot(next)] = event;
         sequenceOf.put(event.id(), next);
         next++;
         size++;
+        return size - before;
+    }
+
+    /** Drops the tenant's oldest event when it is this one (the log's oldest of all); true when it was. */
+    boolean dropOldestIf(String id) {
+        if (size == 0 || !ring[slot(next - size)].id().equals(id)) {
+            return false;
+        }
+        dropOldest();
+        return true;
+    }
+
+    private void dropOldest() {
+        int oldest = slot(next - size);
+        sequenceOf.remove(ring[oldest].id());
+        ring[oldest] = null;
+        size--;
+    }
+
+    /** Forgets every event (the tenant was reset; stale places in the log's order queue find nothing). */
+    void clear() {
+        Arrays.fill(ring, null);
+        sequenceOf.clear();
+        size = 0;
     }
 
     int size() {
