@@ -24,7 +24,10 @@ import java.util.Set;
  */
 public final class RateLimiter {
     private final Clock clock;
+    private static final int SWEEP_AT = 10_000;
     private final Map<String, TokenBucket> buckets = new HashMap<>();
+    /** The bucket count that starts the next sweep: doubles when few refilled, so sweeps stay amortised O(1). */
+    private int sweepAt = SWEEP_AT;
     private List<CompiledLimit> limits = List.of();
 
     /** A limit with the operation ids its globs matched at install: a request only looks its operation up. */
@@ -111,6 +114,9 @@ public final class RateLimiter {
                 continue;
             }
             RateLimit limit = compiled.limit();
+            if (buckets.size() >= sweepAt) {
+                forgetFullBuckets(now);
+            }
             TokenBucket bucket = buckets.computeIfAbsent(i + "\u0000" + tenant,
                     k -> new TokenBucket(limit.capacity(), limit.refillPerSecond(), now));
             boolean allowed = bucket.tryTake(now);
@@ -124,6 +130,15 @@ public final class RateLimiter {
             }
         }
         return Optional.ofNullable(first);
+    }
+
+    /**
+     * Drops the buckets that have refilled: every key a client sends gets one, and a full bucket is what a new one
+     * would be, so forgetting it changes no answer while keeping memory bounded by the keys active lately.
+     */
+    private void forgetFullBuckets(long now) {
+        buckets.values().removeIf(bucket -> bucket.isFullAt(now));
+        sweepAt = Math.max(SWEEP_AT, buckets.size() * 2);
     }
 
     /** The {@code X-RateLimit-*} headers a limit is configured with, for a verdict. */

@@ -42,6 +42,11 @@ final class TokenBucket {
         return (long) Math.ceil((capacity - tokens) / refillPerMilli);
     }
 
+    /** Full again by then: indistinguishable from a bucket made at that moment, so it can be forgotten. */
+    boolean isFullAt(long nowMillis) {
+        return tokens + Math.max(0, nowMillis - updatedAt) * refillPerMilli >= capacity;
+    }
+
     private void refill(long nowMillis) {
         if (nowMillis > updatedAt) {
             tokens = Math.min(capacity, tokens + (nowMillis - updatedAt) * refillPerMilli);

@@ -100,51 +100,66 @@ public final class StateStore implements AutoCloseable {
         return List.copyOf(definitions.keySet());
     }
 
-    /**
-     * Runs {@code work} against the tenant's tables. Its writes are buffered and applied when it returns
-     * normally; if it throws, none of them is visible. Transactions of one tenant run one at a time.
-     */
     /** Who hears about committed row changes (one listener; {@link ChangeListener#NONE} by default). */
     public void onCommit(ChangeListener listener) {
         this.changeListener = Objects.requireNonNull(listener, "listener");
     }
 
+    /**
+     * Runs {@code work} against the tenant's tables. Its writes are buffered and applied when it returns
+     * normally; if it throws, none of them is visible. Transactions of one tenant run one at a time.
+     */
     public <T> T inTransaction(String tenant, Function<TenantTables, T> work) {
         Objects.requireNonNull(tenant, "tenant");
         storeLock.readLock().lock();
         try {
-            TenantState state = tenants.computeIfAbsent(tenant, key -> new TenantState(clock.millis()));
-            state.lock.lock();
-            try {
-                long now = clock.millis();
-                if (isExpired(state, now)) {
-                    state.clear();
-                    if (file != null) {
-                        file.dropTenant(tenant);
-                    }
-                }
-                state.lastActivityMillis = now;
-                TenantTables tables = new TenantTables(tenant, definitions, state, clock, quota);
-                T result;
+            while (true) {
+                TenantState state = tenants.computeIfAbsent(tenant, key -> new TenantState(clock.millis()));
+                state.lock.lock();
                 try {
-                    result = work.apply(tables);
-                } finally {
-                    tables.close();
-                }
-                if (tables.hasWrites()) {
-                    commit(tenant, state, tables);
-                    List<RowChange> changes = tables.changes();
-                    if (!changes.isEmpty()) {
-                        changeListener.committed(tenant, changes);
+                    if (state.retired) {
+                        continue; // dropped while this transaction waited: take the tenant's entry anew
                     }
+                    return run(tenant, state, work);
+                } finally {
+                    state.lock.unlock();
                 }
-                return result;
-            } finally {
-                state.lock.unlock();
             }
         } finally {
             storeLock.readLock().unlock();
         }
+    }
+
+    /** One transaction under the tenant's lock; an entry left holding nothing is dropped, so reads cost no memory. */
+    private <T> T run(String tenant, TenantState state, Function<TenantTables, T> work) {
+        long now = clock.millis();
+        if (isExpired(state, now)) {
+            state.clear();
+            if (file != null) {
+                file.dropTenant(tenant);
+            }
+        }
+        state.lastActivityMillis = now;
+        TenantTables tables = new TenantTables(tenant, definitions, state, clock, quota);
+        T result;
+        try {
+            result = work.apply(tables);
+        } finally {
+            tables.close();
+        }
+        if (tables.hasWrites()) {
+            commit(tenant, state, tables);
+            List<RowChange> changes = tables.changes();
+            if (!changes.isEmpty()) {
+                changeListener.committed(tenant, changes);
+            }
+        }
+        if (state.holdsNothing()) {
+            // a key that only read (any string a client sends is a tenant) must not hold memory until a reset
+            state.retired = true;
+            tenants.remove(tenant, state);
+        }
+        return result;
     }
 
     /** Drops every tenant's writes: all tables are back to their seed rows. Snapshots are kept. */

@@ -14,6 +14,11 @@ final class TenantState {
     volatile long lastActivityMillis;
     /** The next creation-order position for a tenant-created row. */
     long nextPosition;
+    /**
+     * Set (under {@link #lock}) when the store dropped this entry because it held nothing: a transaction that
+     * waited for the lock must start again with the tenant's current entry, or its writes would go nowhere.
+     */
+    boolean retired;
     /** Null until first needed (a loaded or copied state counts it then). */
     private TenantUsage usage;
 
@@ -54,6 +59,11 @@ final class TenantState {
         }
         usage = null;
         return true;
+    }
+
+    /** Nothing written: no overlay and no row position taken. A tenant that only ever read holds nothing. */
+    boolean holdsNothing() {
+        return tables.isEmpty() && nextPosition == 0;
     }
 
     void clear() {

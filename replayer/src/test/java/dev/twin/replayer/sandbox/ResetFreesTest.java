@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * {@code POST /__twin/reset} is a clean slate: rows, events and idempotency keys are gone from the API and from the
- * structures that held them; a tenant reset does the same for one tenant only.
+ * structures that held them; a tenant reset does the same for one tenant only. A key that only reads holds
+ * nothing in the first place.
  */
 class ResetFreesTest {
     @TempDir
@@ -59,6 +60,20 @@ class ResetFreesTest {
         assertEquals(1, twin.tables().idempotency().size());
         assertEquals(0, Event.list(EventListParams.builder().build(), key("reset_c")).getData().size());
         assertEquals(1, Event.list(EventListParams.builder().build(), key("reset_d")).getData().size());
+    }
+
+    @Test
+    void keysThatOnlyReadHoldNothing() throws Exception {
+        twin = StripeSandbox.start(dir, "");
+        Customer.create(CustomerCreateParams.builder().setName("Ada").build(), key("writer"));
+
+        for (int i = 0; i < 200; i++) {
+            Customer.list(com.stripe.param.CustomerListParams.builder().setLimit(3L).build(), key("reader_" + i));
+        }
+
+        assertEquals(1, twin.tables().store().tenantCount(), "only the key that wrote holds state");
+        assertEquals(1, Customer.list(com.stripe.param.CustomerListParams.builder().build(), key("writer"))
+                .getData().size());
     }
 
     private static RequestOptions key(String name) {
