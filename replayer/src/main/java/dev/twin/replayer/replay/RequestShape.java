@@ -1,7 +1,10 @@
 package dev.twin.replayer.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.twin.replayer.form.FormPair;
 import dev.twin.replayer.form.UrlEncoded;
 
@@ -19,7 +22,13 @@ import java.util.Set;
  * requests with the same facts are identical for replay, whatever their parameter order or JSON spacing.
  */
 record RequestShape(Set<String> facts) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Requests no operation matched reach this without the request limits' checks: a body nested deeper than any
+     * real request is compared as raw bytes rather than walked (the walk recurses, and serving threads' stacks are
+     * small).
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build()).build();
     private static final char SEPARATOR = '\u0000';
 
     RequestShape {
