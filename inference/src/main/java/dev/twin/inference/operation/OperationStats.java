@@ -56,7 +56,7 @@ public final class OperationStats {
     /** Rejected writes (bounded): the fields each sent and the start of its error body. */
     private final List<Rejected> rejected = new ArrayList<>();
 
-    private record Rejected(Set<String> sent, String answer) {
+    private record Rejected(Set<String> sent, String answer, int status) {
     }
     /** Values of id-like top-level fields in successful object answers (bounded), for tables never read by path. */
     private final TreeMap<String, TreeSet<String>> idValues = new TreeMap<>();
@@ -278,7 +278,7 @@ public final class OperationStats {
             String text = response.body().text();
             if (rejected.size() < 64) {
                 rejected.add(new Rejected(Set.copyOf(sent), text.length() > 4096 ? text.substring(0, 4096)
-                        : text));
+                        : text, response.status()));
             }
         }
     }
@@ -300,6 +300,21 @@ public final class OperationStats {
                 out.add(field);
             }
         });
+        return out;
+    }
+
+    /**
+     * The answers to requests that lacked a required field (those {@link #requiredRequestFields} learned from), as
+     * their status and body text: the error the API gives for the cause the twin itself detects.
+     */
+    public List<Map.Entry<Integer, String>> missingFieldAnswers() {
+        Set<String> required = requiredRequestFields();
+        List<Map.Entry<Integer, String>> out = new ArrayList<>();
+        for (Rejected r : rejected) {
+            if (required.stream().anyMatch(field -> !r.sent().contains(field) && mentions(r.answer(), field))) {
+                out.add(Map.entry(r.status(), r.answer()));
+            }
+        }
         return out;
     }
 

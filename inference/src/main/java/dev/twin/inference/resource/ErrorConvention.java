@@ -3,7 +3,9 @@ package dev.twin.inference.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.operation.ResponseStats;
+import dev.twin.inference.schema.BodyReader;
 import dev.twin.inference.schema.ShapeAggregate;
+import dev.twin.recorder.Body;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,6 +100,9 @@ public final class ErrorConvention {
             }
             JsonNode type = constantOf(body, "type");
             JsonNode code = constantOf(body, "code");
+            if (kind.equals("VALIDATION_ERROR") && (code == null || code.isNull())) {
+                code = missingFieldCode(operations, e.getKey(), wrap, evidence);
+            }
             typeMap.put(kind, type);
             codeMap.put(kind, code);
             seen.add(e.getKey() + " → " + kind + " (type " + type + ", code " + code + ")");
@@ -225,6 +230,36 @@ public final class ErrorConvention {
             template = template.replace(" " + resource + ":", " {{resource}}:");
         }
         return template;
+    }
+
+    /**
+     * The code of a status's errors when they disagree (one code per cause): the one the API gave every time a
+     * request lacked a required field, the cause the twin's own validation reports; null when those disagree too.
+     */
+    private static JsonNode missingFieldCode(Iterable<OperationStats> operations, int status, String wrap,
+                                             List<String> evidence) {
+        JsonNode code = null;
+        int answers = 0;
+        for (OperationStats op : operations) {
+            for (Map.Entry<Integer, String> answer : op.missingFieldAnswers()) {
+                if (answer.getKey() != status) {
+                    continue;
+                }
+                JsonNode body = BodyReader.json(Body.of(answer.getValue()));
+                JsonNode error = body == null ? null : wrap.isEmpty() ? body : body.get(wrap);
+                JsonNode value = error == null ? null : error.get("code");
+                if (value == null || !value.isTextual() || code != null && !code.equals(value)) {
+                    return null;
+                }
+                code = value;
+                answers++;
+            }
+        }
+        if (code != null) {
+            evidence.add("errors: " + status + " answers carry one code per cause; the " + answers + " answering a "
+                    + "missing required field all said " + code + ", so the twin's own validation errors do too");
+        }
+        return code;
     }
 
     private static JsonNode constantOf(ShapeAggregate body, String field) {
