@@ -93,9 +93,12 @@ final class SpecIndexer {
                 String method = key.toLowerCase(Locale.ROOT);
                 if (METHODS.contains(method)) {
                     expect(parser, token, JsonToken.START_OBJECT, key + " " + path, pathPointer + "/" + key);
-                    operations.add(operation(parser, method.toUpperCase(Locale.ROOT)));
+                    operations.add(operation(parser, method.toUpperCase(Locale.ROOT), pathPointer + "/" + key));
                 } else if (key.equals("parameters")) {
-                    parameters = range(parser);
+                    int start = (int) parser.currentTokenLocation().getByteOffset();
+                    checkParameters(parser, token, pathPointer + "/parameters");
+                    int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
+                    parameters = new ByteRange(start, end - start);
                 } else if (key.equals("$ref")) {
                     throw problem(parser, pathPointer + "/$ref",
                             "path '" + path + "': a $ref path item is not supported; inline it");
@@ -108,16 +111,36 @@ final class SpecIndexer {
         return paths;
     }
 
-    private static SpecIndex.OperationEntry operation(JsonParser parser, String method) throws IOException {
+    /**
+     * An operation's id and byte range. Its members are read in full only when first served (start-up reads no
+     * more of a 5 MB spec than it needs), so the members whose type is wrong are refused here, at their line:
+     * otherwise the first request to the operation would be the first to notice.
+     */
+    private static SpecIndex.OperationEntry operation(JsonParser parser, String method, String pointer)
+            throws IOException {
         int start = (int) parser.currentTokenLocation().getByteOffset();
         String operationId = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken token = parser.nextToken();
-            if (name.equals("operationId") && token == JsonToken.VALUE_STRING) {
-                operationId = parser.getText();
-            } else {
-                parser.skipChildren();
+            String member = pointer + "/" + name;
+            switch (name) {
+                case "operationId" -> {
+                    expect(parser, token, JsonToken.VALUE_STRING, "operationId", member);
+                    operationId = parser.getText();
+                }
+                case "parameters" -> checkParameters(parser, token, member);
+                case "requestBody", "responses", "callbacks" -> {
+                    expect(parser, token, JsonToken.START_OBJECT, "'" + name + "'", member);
+                    parser.skipChildren();
+                }
+                case "tags", "security", "servers" -> {
+                    expect(parser, token, JsonToken.START_ARRAY, "'" + name + "'", member);
+                    parser.skipChildren();
+                }
+                case "summary", "description" -> expect(parser, token, JsonToken.VALUE_STRING, "'" + name + "'",
+                        member);
+                default -> parser.skipChildren();
             }
         }
         int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
@@ -145,6 +168,17 @@ final class SpecIndexer {
         return sections;
     }
 
+    /** {@code parameters}: a list of objects (a parameter or a $ref to one). */
+    private static void checkParameters(JsonParser parser, JsonToken token, String pointer) throws IOException {
+        expect(parser, token, JsonToken.START_ARRAY, "'parameters'", pointer);
+        int index = 0;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            expect(parser, token, JsonToken.START_OBJECT, "parameter " + index, pointer + "/" + index);
+            parser.skipChildren();
+            index++;
+        }
+    }
+
     /** The range of the value at the current token, leaving the parser on its last token. */
     private static ByteRange range(JsonParser parser) throws IOException {
         int start = (int) parser.currentTokenLocation().getByteOffset();
@@ -158,8 +192,12 @@ final class SpecIndexer {
     private static void expect(JsonParser parser, JsonToken actual, JsonToken expected, String what,
                                String pointer) throws SpecProblem {
         if (actual != expected) {
-            throw problem(parser, pointer, what + " must be "
-                    + (expected == JsonToken.START_OBJECT ? "an object" : expected));
+            throw problem(parser, pointer, what + " must be " + switch (expected) {
+                case START_OBJECT -> "an object";
+                case START_ARRAY -> "a list";
+                case VALUE_STRING -> "a string";
+                default -> expected.toString();
+            });
         }
     }
 

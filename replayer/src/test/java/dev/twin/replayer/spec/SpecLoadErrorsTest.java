@@ -46,6 +46,28 @@ class SpecLoadErrorsTest {
     }
 
     @Test
+    void givenOperationMembersOfTheWrongType_whenLoaded_thenEachIsAProblemAtItsLineNotAtTheFirstRequest()
+            throws IOException {
+        String operation = """
+                openapi: 3.0.3
+                info: {title: pets, version: '1'}
+                paths:
+                  /pets/{id}:
+                    get:
+                      %s
+                      responses: {'200': {description: ok}}
+                """;
+        assertEquals("api.yaml:6:7: 'parameters' must be a list",
+                problem("api.yaml", operation.formatted("parameters: 5")));
+        assertEquals("api.yaml:6:20: parameter 0 must be an object",
+                problem("api.yaml", operation.formatted("parameters: [id]")));
+        assertEquals("api.yaml:6:7: 'requestBody' must be an object",
+                problem("api.yaml", operation.formatted("requestBody: []")));
+        assertEquals("api.yaml:6:7: operationId must be a string",
+                problem("api.yaml", operation.formatted("operationId: [a]")));
+    }
+
+    @Test
     void givenAnEmptyParameter_whenLoaded_thenItIsAProblem() throws IOException {
         assertEquals("api.yaml:7:3: path template empty parameter name '{}' in '/pets/{}'",
                 problem("api.yaml", PETS.formatted("/pets/{}")));
