@@ -295,7 +295,10 @@ public final class ResourceDetector {
         if (list != null) {
             ListConvention.order(listOp, resource, list);
         }
-        Map<String, Object> inject = inject(resource);
+        Set<String> skip = new HashSet<>(List.of(resource.idField, "expand"));
+        OperationStats creating = resource.actions.get("create");
+        boolean acknowledged = creating != null && WriteAcknowledgement.all(creating.writes(), skip);
+        Map<String, Object> inject = inject(resource, acknowledged);
         Map<String, Object> fieldRules = new LinkedHashMap<>();
         if (!inject.isEmpty()) {
             fieldRules.put("inject", inject);
@@ -306,7 +309,6 @@ public final class ResourceDetector {
                 writes.add(resource.actions.get(action));
             }
         }
-        Set<String> skip = new HashSet<>(List.of(resource.idField, "expand"));
         SentFields sent = SentFields.of(writes, skip);
         if (!sent.ignored().isEmpty()) {
             fieldRules.put("ignore", new ArrayList<>(sent.ignored()));
@@ -327,7 +329,15 @@ public final class ResourceDetector {
         if (create != null) {
             Map<String, Object> createRule = new LinkedHashMap<>();
             createRule.put("status", create.mainSuccessStatus());
-            Map<String, String> generate = new TreeMap<>(create.serverDefaults().generated());
+            if (acknowledged) {
+                createRule.put("body", WriteAcknowledgement.template(create.writes(), resource.idField,
+                        resource.evidence));
+                resource.evidence.add("create: every answer (" + create.writes().size() + ") acknowledged the write "
+                        + "instead of showing the row (none held a field sent): the twin answers "
+                        + createRule.get("body") + " and keeps what was sent");
+            }
+            Map<String, String> generate = new TreeMap<>(acknowledged ? Map.of()
+                    : create.serverDefaults().generated());
             generate.keySet().removeIf(f -> f.equals(resource.idField) || resource.timestampFields.containsValue(f));
             if (!generate.isEmpty()) {
                 createRule.put("generate", generate);
@@ -340,7 +350,7 @@ public final class ResourceDetector {
             if (resource.response.get("fields") instanceof Map<?, ?> f && f.get("inject") instanceof Map<?, ?> inj) {
                 inj.keySet().forEach(k -> decided.add((String) k));
             }
-            var derived = CreateDerivation.derive(create.writes(), decided);
+            var derived = CreateDerivation.derive(acknowledged ? List.of() : create.writes(), decided);
             if (!derived.expressions().isEmpty()) {
                 createRule.put("derive", derived.expressions());
                 resource.evidence.add("create: set from what the client sent (every create agreed): "
@@ -429,7 +439,8 @@ public final class ResourceDetector {
     }
 
     /** Fields every row had with one constant value, and fields that always repeat the id: defaults to inject. */
-    private static Map<String, Object> inject(Resource resource) {
+    /** @param acknowledged the creates answered an acknowledgement: their answers say nothing of the row */
+    private static Map<String, Object> inject(Resource resource, boolean acknowledged) {
         Map<String, Object> inject = new LinkedHashMap<>();
         ShapeAggregate shape = resource.itemShape;
         OperationStats get = resource.actions.get("get");
@@ -466,7 +477,7 @@ public final class ResourceDetector {
                     + inject.keySet());
         }
         OperationStats create = resource.actions.get("create");
-        if (create != null) {
+        if (create != null && !acknowledged) {
             Map<String, Object> serverSet = new TreeMap<>();
             create.serverDefaults().constants().forEach((name, value) -> {
                 boolean generated = value.isTextual() && !ShapeAggregate.idPrefixOf(value.asText()).isEmpty();

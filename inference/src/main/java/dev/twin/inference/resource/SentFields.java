@@ -28,8 +28,9 @@ record SentFields(Set<String> ignored, Map<String, String> renamed) {
         TreeMap<String, TreeMap<String, Integer>> elsewhere = new TreeMap<>();
         for (OperationStats op : writes) {
             for (WriteSample sample : op.writes()) {
-                if (!sample.answer().isObject() || sample.answer().isEmpty()) {
-                    continue;
+                if (!sample.answer().isObject() || sample.answer().isEmpty()
+                        || WriteAcknowledgement.isAcknowledgement(sample, skip)) {
+                    continue; // an acknowledgement shows no field of the row, so it says none was ignored
                 }
                 for (Iterator<Map.Entry<String, JsonNode>> it = sample.input().fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();

@@ -133,8 +133,9 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("status", "location", "generate", "derive");
+        m.allowOnly("status", "location", "generate", "derive", "body");
         Templates.check(m, "generate", TemplateScope.ROW);
+        Templates.check(m, "body", TemplateScope.ROW);
         Map<String, Expression> derive = null;
         YamlMapping expressions = m.mapping("derive");
         if (expressions != null) {
@@ -149,7 +150,8 @@ final class ConventionsBinder {
             }
         }
         return new CreateRule(m.integer("status", null, 200, 299),
-                m.enumValue("location", CreateRule.Location.class, null), m.stringMap("generate"), derive);
+                m.enumValue("location", CreateRule.Location.class, null), m.stringMap("generate"), derive,
+                m.raw("body"));
     }
 
     private static DeleteRule delete(YamlMapping m) {

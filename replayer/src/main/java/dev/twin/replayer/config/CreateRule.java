@@ -1,5 +1,7 @@
 package dev.twin.replayer.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.Map;
 
 /**
@@ -14,13 +16,15 @@ import java.util.Map;
  * @param derive   fields the server sets from what the client sent, as expressions over {@code input} and
  *                 {@code request} ({@code status: "input.payment_method == null ? 'requires_payment_method' :
  *                 'requires_confirmation'"}); applied when the client did not send the field, and stored
+ * @param body     what a create answers instead of the new row, as a JSON template over {@code item} (the row as
+ *                 shown): an API that acknowledges a write ({@code {ok: true, id: "{{item._id}}"}}); null = the row
  */
 public record CreateRule(Integer status, Location location, Map<String, String> generate,
-                         Map<String, Expression> derive) {
-    public static final CreateRule DEFAULTS = new CreateRule(null, Location.NONE, Map.of(), Map.of());
+                         Map<String, Expression> derive, JsonNode body) {
+    public static final CreateRule DEFAULTS = new CreateRule(null, Location.NONE, Map.of(), Map.of(), null);
 
     public CreateRule(Integer status, Location location) {
-        this(status, location, null, null);
+        this(status, location, null, null, null);
     }
 
     public CreateRule {
@@ -35,6 +39,6 @@ public record CreateRule(Integer status, Location location, Map<String, String> 
     public CreateRule merge(CreateRule override) {
         return override == null ? this : new CreateRule(Merging.value(status, override.status),
                 Merging.value(location, override.location), Merging.map(generate, override.generate),
-                Merging.map(derive, override.derive));
+                Merging.map(derive, override.derive), Merging.value(body, override.body));
     }
 }

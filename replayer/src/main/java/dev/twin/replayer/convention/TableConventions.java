@@ -35,6 +35,7 @@ import java.util.Set;
  * @param deleteAnswersRow a delete answers the row as it was, {@code deleteBody}'s fields on top
  * @param deleteStatus null = the bound operation's lowest documented 2xx
  * @param deleteBody   null = no body (or the bound operation's own when it documents one)
+ * @param createBody   what a create answers instead of the row (a write acknowledgement), or null
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
@@ -44,7 +45,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                Map<String, StringTemplate> createGenerate,
                                Map<String, Expression> createDerive,
                                boolean deleteAnswersRow, UpdateRule update,
-                               Set<String> ignoredFields, Embed embed) {
+                               Set<String> ignoredFields, Embed embed, JsonTemplate createBody) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.state.Row.DELETED_MARKER;
@@ -67,7 +68,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 Boolean.TRUE.equals(delete.answersRow()),
                 conventions.update() == null ? UpdateRule.DEFAULTS : conventions.update(),
                 conventions.fields().ignore() == null ? Set.of() : Set.copyOf(conventions.fields().ignore()),
-                table.embed());
+                table.embed(), conventions.create().body() == null || conventions.create().body().isNull() ? null
+                        : JsonTemplate.compile(conventions.create().body()));
     }
 
     private static Map<String, StringTemplate> generated(Map<String, String> templates) {
