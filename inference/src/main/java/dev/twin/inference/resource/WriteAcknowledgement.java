@@ -24,7 +24,7 @@ final class WriteAcknowledgement {
     private WriteAcknowledgement() {
     }
 
-    /** The answer held none of the (non-empty) fields sent, and is a small object. */
+    /** The answer held none of the (non-empty) values sent, under any name, and is a small object. */
     static boolean isAcknowledgement(WriteSample sample, Set<String> skip) {
         JsonNode answer = sample.answer();
         if (!answer.isObject() || answer.isEmpty() || answer.size() > MAX_FIELDS || !sample.input().isObject()) {
@@ -38,11 +38,25 @@ final class WriteAcknowledgement {
                 continue;
             }
             sent++;
-            if (value.equals(answer.get(field.getKey()))) {
+            if (value.equals(answer.get(field.getKey())) || heldAnywhere(value, answer)) {
                 return false;
             }
         }
         return sent > 0;
+    }
+
+    /** A sent value among the answer's top-level values, whatever its name or JSON type ({@code To} as {@code to}). */
+    private static boolean heldAnywhere(JsonNode value, JsonNode answer) {
+        if (!value.isValueNode()) {
+            return false;
+        }
+        String text = value.asText();
+        for (JsonNode answered : answer) {
+            if (answered.isValueNode() && answered.asText().equals(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every write sample (at least two) was an acknowledgement. */
