@@ -17,6 +17,7 @@ import dev.twin.replayer.response.ErrorResponses;
 import dev.twin.replayer.routing.RouteMatch;
 import dev.twin.replayer.routing.RoutedRequest;
 import dev.twin.replayer.spec.ApiOperation;
+import dev.twin.replayer.spec.UnreadableSpecPart;
 import dev.twin.replayer.startup.PlainAnswer;
 import dev.twin.replayer.validation.DecodedRequest;
 import dev.twin.replayer.validation.OperationValidator;
@@ -104,6 +105,11 @@ public final class RequestPipeline {
     private Answer answerSafely(ServedApi current, RoutedRequest routed) {
         try {
             return answer(current, routed);
+        } catch (UnreadableSpecPart e) {
+            // the spec's fault, not twin's: one line naming it, no stack trace
+            LOG.log(System.Logger.Level.WARNING, routed.operation().id() + " cannot be served: " + e.getMessage());
+            return Answer.of(ErrorResponses.error(500, "twin_error", routed.operation().id()
+                    + " cannot be served, its spec is broken: " + e.getMessage(), null), AnswerSource.ERROR);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "failed answering " + routed.operation().id(), e);
             return Answer.of(ErrorResponses.error(500, "twin_error", "twin failed answering "

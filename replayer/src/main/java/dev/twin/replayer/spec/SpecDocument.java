@@ -2,6 +2,7 @@ package dev.twin.replayer.spec;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Json31;
@@ -18,7 +19,6 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -222,8 +222,10 @@ public final class SpecDocument {
     private <T> T read(ObjectReader reader, ByteRange range) {
         try {
             return reader.readValue(json, range.offset(), range.length());
+        } catch (JsonMappingException e) {
+            throw new UnreadableSpecPart(file, e.getOriginalMessage() + " (at " + e.getPathReference() + ")");
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            throw new UnreadableSpecPart(file, e.getMessage());
         }
     }
 
