@@ -24,6 +24,8 @@ public final class ListEvidence {
     private long pagedRequests;
     /** Integer item field → {ascending pairs, descending pairs} in answers to requests that did not sort. */
     private final TreeMap<String, long[]> order = new TreeMap<>();
+    /** The same for text item fields (names, keys), compared as strings. */
+    private final TreeMap<String, long[]> textOrder = new TreeMap<>();
     /** "field param" → answers whose top-level integer field equalled that query parameter's value. */
     private final TreeMap<String, Long> queryEchoes = new TreeMap<>();
     /** Path parameter → item field → items whose field held the parameter's value. */
@@ -107,13 +109,10 @@ public final class ListEvidence {
             JsonNode earlier = before.get(field.getKey());
             if (field.getValue().isIntegralNumber() && earlier != null && earlier.isIntegralNumber()
                     && (order.containsKey(field.getKey()) || order.size() < MAX_FIELDS)) {
-                long[] votes = order.computeIfAbsent(field.getKey(), k -> new long[2]);
-                int cmp = Long.compare(earlier.asLong(), field.getValue().asLong());
-                if (cmp < 0) {
-                    votes[0]++;
-                } else if (cmp > 0) {
-                    votes[1]++;
-                }
+                vote(order, field.getKey(), Long.compare(earlier.asLong(), field.getValue().asLong()));
+            } else if (field.getValue().isTextual() && earlier != null && earlier.isTextual()
+                    && (textOrder.containsKey(field.getKey()) || textOrder.size() < MAX_FIELDS)) {
+                vote(textOrder, field.getKey(), earlier.textValue().compareTo(field.getValue().textValue()));
             }
         }
     }
@@ -151,7 +150,28 @@ public final class ListEvidence {
      * every consecutive pair of rows must agree.
      */
     public Boolean ascendingBy(String field) {
-        long[] votes = order.get(field);
+        return direction(order.get(field));
+    }
+
+    /**
+     * As {@link #ascendingBy}, for a text field compared as strings ({@code name}, a chosen key); two listed rows in
+     * order are a coin toss, so it takes at least two pairs.
+     */
+    public Boolean ascendingByText(String field) {
+        long[] votes = textOrder.get(field);
+        return votes == null || votes[0] + votes[1] < 2 ? null : direction(votes);
+    }
+
+    private static void vote(TreeMap<String, long[]> votes, String field, int cmp) {
+        long[] pair = votes.computeIfAbsent(field, k -> new long[2]);
+        if (cmp < 0) {
+            pair[0]++;
+        } else if (cmp > 0) {
+            pair[1]++;
+        }
+    }
+
+    private static Boolean direction(long[] votes) {
         if (votes == null || votes[0] + votes[1] == 0 || (votes[0] > 0 && votes[1] > 0)) {
             return null;
         }

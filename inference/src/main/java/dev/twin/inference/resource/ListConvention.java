@@ -247,6 +247,15 @@ final class ListConvention {
             by = resource.timestampFields.get("createdAt");
             ascending = list.listEvidence().ascendingBy(by);
         }
+        if (ascending == null && Boolean.TRUE.equals(list.listEvidence().ascendingByText(resource.idField))) {
+            // rows listed in their ids' alphabetical order (RabbitMQ, CouchDB): the seeds are kept in the order
+            // they were listed, so oldest first repeats it; rows the twin creates come after them
+            convention.put("order", "oldest-first");
+            resource.evidence.add("list order: every pair of listed rows was in ascending '" + resource.idField
+                    + "' order (as text): oldest first, the seeds in that order; rows created later are listed "
+                    + "after them, not sorted in (medium confidence)");
+            return;
+        }
         if (ascending == null) {
             resource.evidence.add("list order: no evidence (fewer than two rows listed, or mixed); newest first "
                     + "(low confidence)");
