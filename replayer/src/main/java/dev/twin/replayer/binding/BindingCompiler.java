@@ -20,9 +20,11 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -36,6 +38,8 @@ final class BindingCompiler {
     private final Map<String, TableConventions> tables = new LinkedHashMap<>();
     private final Expansion expansion;
     private final ErrorBodies globalErrors;
+    /** Per table, the stored fields lists filter it by: references and every binding's parent fields. */
+    private final Map<String, Set<String>> filterFields = new HashMap<>();
 
     BindingCompiler(TwinConfig config, Function<String, ApiOperation> operations) {
         this.config = config;
@@ -45,6 +49,8 @@ final class BindingCompiler {
             TableConventions conventions = TableConventions.of(table);
             tables.put(table.name(), conventions);
             expandable.put(table.name(), new Expansion.ExpandableTable(conventions.shaper(), table.references()));
+            filterFields.computeIfAbsent(table.name(), name -> new LinkedHashSet<>())
+                    .addAll(table.references().keySet());
         }
         this.expansion = new Expansion(expandable);
         this.globalErrors = TableConventions.errors(config.conventions().errors());
@@ -52,6 +58,11 @@ final class BindingCompiler {
 
     ErrorBodies globalErrors() {
         return globalErrors;
+    }
+
+    /** Per table, the stored fields its lists filter by (complete once {@link #compile} returned). */
+    Map<String, Set<String>> filterFields() {
+        return filterFields;
     }
 
     Map<String, CompiledBinding> compile() throws ConfigException {
@@ -115,7 +126,13 @@ final class BindingCompiler {
                         + "' is not a parent path parameter of " + operation.pathTemplate(), param, parents));
             }
         }
-        return new CompiledBinding(operation.id(), action, errors, idParam, parents, binding.parentFields());
+        CompiledBinding compiled = new CompiledBinding(operation.id(), action, errors, idParam, parents,
+                binding.parentFields());
+        if (table != null) {
+            parents.forEach(param -> filterFields.computeIfAbsent(binding.table(), name -> new LinkedHashSet<>())
+                    .add(compiled.parentField(param)));
+        }
+        return compiled;
     }
 
     /**
@@ -126,7 +143,8 @@ final class BindingCompiler {
                                  CustomOperationRunner runner) {
         int documented = lowestSuccess(operation.operation());
         return switch (binding.action()) {
-            case LIST -> new ListAction(table, expansion, dataField(binding), orDefault(documented, 200));
+            case LIST -> new ListAction(table, expansion, dataField(binding), orDefault(documented, 200),
+                    filterFields.getOrDefault(binding.table(), Set.of()));
             case GET -> new GetAction(rows(table), orDefault(documented, 200));
             case CREATE -> new CreateAction(rows(table), table.createStatus() != null
                     ? table.createStatus() : orDefault(documented, 201), requiredBodyFields(operation));

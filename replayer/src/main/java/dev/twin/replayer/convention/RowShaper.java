@@ -153,4 +153,35 @@ public final class RowShaper {
         }
         return out;
     }
+
+    /**
+     * Whether a shaped row has this stored field exactly when the stored row has it, with the stored value, and no
+     * other field the shaper adds (id, injected defaults, timestamps, renames) has a name a list filter would take
+     * for it: then a filter on the field can be answered from the stored rows (an index) instead of shaped ones.
+     */
+    public boolean sendsAsStored(String storedField) {
+        if (storedField.equals(idField) || hide.contains(storedField) || rename.containsKey(storedField)) {
+            return false;
+        }
+        String normal = RowFilter.normalName(storedField);
+        for (String added : addedNames()) {
+            if (added != null && RowFilter.normalName(added).equals(normal)) {
+                return false;
+            }
+        }
+        for (String renamed : rename.values()) {
+            if (RowFilter.normalName(renamed).equals(normal)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private java.util.List<String> addedNames() {
+        java.util.List<String> names = new java.util.ArrayList<>(inject.keySet());
+        names.add(publicName(idField));
+        names.add(createdField);
+        names.add(updatedField);
+        return names;
+    }
 }
