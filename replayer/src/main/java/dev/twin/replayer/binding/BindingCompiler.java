@@ -13,6 +13,7 @@ import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.custom.CustomOperationRunner;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.Lazy;
+import dev.twin.replayer.state.FilteredField;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -40,6 +41,8 @@ final class BindingCompiler {
     private final ErrorBodies globalErrors;
     /** Per table, the stored fields lists filter it by: references and every binding's parent fields. */
     private final Map<String, Set<String>> filterFields = new HashMap<>();
+    /** The same, as far as an index can serve them; complete once {@link #compile} returned. */
+    private final Map<String, Set<FilteredField>> indexedFields = new HashMap<>();
 
     BindingCompiler(TwinConfig config, Function<String, ApiOperation> operations) {
         this.config = config;
@@ -60,9 +63,12 @@ final class BindingCompiler {
         return globalErrors;
     }
 
-    /** Per table, the stored fields its lists filter by (complete once {@link #compile} returned). */
-    Map<String, Set<String>> filterFields() {
-        return filterFields;
+    /**
+     * Per table, the fields its lists filter by that an index can serve (a field the table's shape hides, renames
+     * or fills from a template is left to the walk); complete once {@link #compile} returned.
+     */
+    Map<String, Set<FilteredField>> indexedFields() {
+        return indexedFields;
     }
 
     Map<String, CompiledBinding> compile() throws ConfigException {
@@ -85,6 +91,11 @@ final class BindingCompiler {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+        filterFields.forEach((table, fields) -> {
+            Set<FilteredField> served = new LinkedHashSet<>();
+            fields.forEach(field -> tables.get(table).shaper().filteredField(field).ifPresent(served::add));
+            indexedFields.put(table, Set.copyOf(served));
+        });
         return compiled;
     }
 
@@ -144,7 +155,7 @@ final class BindingCompiler {
         int documented = lowestSuccess(operation.operation());
         return switch (binding.action()) {
             case LIST -> new ListAction(table, expansion, dataField(binding), orDefault(documented, 200),
-                    filterFields.getOrDefault(binding.table(), Set.of()));
+                    indexedFields.getOrDefault(binding.table(), Set.of()));
             case GET -> new GetAction(rows(table), orDefault(documented, 200));
             case CREATE -> new CreateAction(rows(table), table.createStatus() != null
                     ? table.createStatus() : orDefault(documented, 201), requiredBodyFields(operation));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.convention.ListItems;
 import dev.twin.replayer.convention.RowFilter;
 import dev.twin.replayer.convention.RowShaper;
+import dev.twin.replayer.state.FilteredField;
 import dev.twin.replayer.state.IndexedField;
 import dev.twin.replayer.state.RowOrder;
 import dev.twin.replayer.state.TenantTables;
@@ -31,20 +32,19 @@ final class IndexedFilter {
     private final String table;
     private final RowShaper shaper;
     private final String idName;
-    /** Indexed stored fields a shaped row carries unchanged, by the name filters compare. */
+    /** Indexed stored fields, by the name filters compare. */
     private final Map<String, String> fieldByNormalName = new HashMap<>();
 
-    IndexedFilter(String table, RowShaper shaper, Set<String> indexedFields) {
+    /** @param indexedFields fields the store indexes for this table (see {@link RowShaper#filteredField}) */
+    IndexedFilter(String table, RowShaper shaper, Set<FilteredField> indexedFields) {
         this.table = table;
         this.shaper = shaper;
         this.idName = shaper.publicName(shaper.idField());
         Set<String> ambiguous = new HashSet<>();
-        for (String field : indexedFields) {
-            if (shaper.sendsAsStored(field)) {
-                String normal = RowFilter.normalName(field);
-                if (fieldByNormalName.putIfAbsent(normal, field) != null) {
-                    ambiguous.add(normal);
-                }
+        for (FilteredField field : indexedFields) {
+            String normal = RowFilter.normalName(field.name());
+            if (fieldByNormalName.putIfAbsent(normal, field.name()) != null) {
+                ambiguous.add(normal);
             }
         }
         ambiguous.forEach(fieldByNormalName::remove);

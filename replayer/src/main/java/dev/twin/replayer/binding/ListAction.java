@@ -9,6 +9,7 @@ import dev.twin.replayer.convention.Pagination;
 import dev.twin.replayer.convention.RowFilter;
 import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.state.FilteredField;
 import dev.twin.replayer.state.RowOrder;
 import dev.twin.replayer.state.TenantTables;
 
@@ -33,8 +34,9 @@ final class ListAction implements BindingAction {
     private final String idName;
     private final IndexedFilter indexedFilter;
 
-    /** @param indexedFields the stored fields the table's rows are indexed by (parent fields, references) */
-    ListAction(TableConventions table, Expansion expansion, String dataField, int status, Set<String> indexedFields) {
+    /** @param indexedFields the fields the table's rows are indexed by (parent fields, references) */
+    ListAction(TableConventions table, Expansion expansion, String dataField, int status,
+               Set<FilteredField> indexedFields) {
         this.table = table;
         this.expansion = expansion;
         this.dataField = dataField;

@@ -53,7 +53,7 @@ public final class StatefulTwin implements StatefulResponder.Factory {
             throws ConfigException {
         BindingCompiler compiler = new BindingCompiler(config, operations);
         Map<String, CompiledBinding> bindings = compiler.compile();
-        store.indexFilterFields(compiler.filterFields());
+        store.indexFilterFields(compiler.indexedFields());
         return new TableBindingResponder(bindings, compiler.globalErrors(), store,
                 new TenantResolver(config.tenancy()), idempotency, config.credentials().reject());
     }

@@ -3,12 +3,16 @@ package dev.twin.replayer.convention;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.state.FilteredField;
 import dev.twin.replayer.state.Row;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -155,33 +159,31 @@ public final class RowShaper {
     }
 
     /**
-     * Whether a shaped row has this stored field exactly when the stored row has it, with the stored value, and no
-     * other field the shaper adds (id, injected defaults, timestamps, renames) has a name a list filter would take
-     * for it: then a filter on the field can be answered from the stored rows (an index) instead of shaped ones.
+     * The field as an index can serve list filters on it, when a shaped row shows this stored field with its stored
+     * value, or, when the stored row lacks it, with a constant injected default (Stripe's {@code customer: null}) or
+     * not at all; and no other field the shaper adds (the id, other defaults, timestamps, renames) has a name a list
+     * filter would take for it. Empty when the shaper changes the field (hidden, renamed, a templated default).
      */
-    public boolean sendsAsStored(String storedField) {
+    public Optional<FilteredField> filteredField(String storedField) {
         if (storedField.equals(idField) || hide.contains(storedField) || rename.containsKey(storedField)) {
-            return false;
+            return Optional.empty();
         }
         String normal = RowFilter.normalName(storedField);
-        for (String added : addedNames()) {
-            if (added != null && RowFilter.normalName(added).equals(normal)) {
-                return false;
+        List<String> added = new ArrayList<>(rename.values());
+        added.add(publicName(idField));
+        added.add(createdField);
+        added.add(updatedField);
+        inject.keySet().stream().filter(name -> !name.equals(storedField)).forEach(added::add);
+        for (String name : added) {
+            if (name != null && RowFilter.normalName(name).equals(normal)) {
+                return Optional.empty();
             }
         }
-        for (String renamed : rename.values()) {
-            if (RowFilter.normalName(renamed).equals(normal)) {
-                return false;
-            }
+        JsonTemplate injected = inject.get(storedField);
+        if (injected == null) {
+            return Optional.of(new FilteredField(storedField, null));
         }
-        return true;
-    }
-
-    private java.util.List<String> addedNames() {
-        java.util.List<String> names = new java.util.ArrayList<>(inject.keySet());
-        names.add(publicName(idField));
-        names.add(createdField);
-        names.add(updatedField);
-        return names;
+        return injected.isConstant() ? Optional.of(new FilteredField(storedField, injected.render(Map.of())))
+                : Optional.empty();
     }
 }

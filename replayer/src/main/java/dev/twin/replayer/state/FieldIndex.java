@@ -11,7 +11,8 @@ import java.util.function.Function;
  * One table's listed rows by the value of one field, for one tenant (or for the seeds every tenant shares): a
  * {@link ValueBucket} per value in list order, and how many listed rows have the field at all (a list filter on a
  * field no row has is ignored, as the unindexed filter ignores it). A value is the field's text as a filter compares
- * it ({@code null} as the empty string); an object or array value has the field but matches no filter. Not
+ * it ({@code null} as the empty string); an object or array value has the field but matches no filter. A row
+ * lacking the field is filed under the field's default, when the table answers one. Not
  * thread-safe: guarded by the owner's lock, or never changed once shared.
  */
 final class FieldIndex {
@@ -20,17 +21,26 @@ final class FieldIndex {
     }
 
     private final String field;
+    /** What a row lacking the field shows instead (null: it shows no such field). */
+    private final JsonNode whenAbsent;
     private final Map<String, ValueBucket> byValue = new HashMap<>();
     private final Map<String, Placement> placements = new HashMap<>();
 
-    FieldIndex(String field) {
-        this.field = field;
+    FieldIndex(FilteredField field) {
+        this.field = field.name();
+        this.whenAbsent = field.whenAbsent();
     }
 
     /** Files the row under its current value, or leaves it out when it is not listed or lacks the field. */
     void put(Row row, long key) {
         remove(row.id());
-        JsonNode value = row.isListed() ? row.storedData().get(field) : null;
+        if (!row.isListed()) {
+            return;
+        }
+        JsonNode value = row.storedData().get(field);
+        if (value == null) {
+            value = whenAbsent;
+        }
         if (value == null) {
             return;
         }

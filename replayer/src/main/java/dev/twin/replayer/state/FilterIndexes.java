@@ -10,16 +10,16 @@ import java.util.Set;
  * shared.
  */
 final class FilterIndexes {
-    private final Set<String> fields;
+    private final Set<FilteredField> fields;
     private final Map<String, FieldIndex> byField = new LinkedHashMap<>();
 
-    FilterIndexes(Set<String> fields) {
+    FilterIndexes(Set<FilteredField> fields) {
         this.fields = Set.copyOf(fields);
-        fields.forEach(field -> byField.put(field, new FieldIndex(field)));
+        fields.forEach(field -> byField.put(field.name(), new FieldIndex(field)));
     }
 
     /** The fields indexed (an index built for other fields is rebuilt). */
-    Set<String> fields() {
+    Set<FilteredField> fields() {
         return fields;
     }
 

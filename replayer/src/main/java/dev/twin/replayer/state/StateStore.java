@@ -103,17 +103,17 @@ public final class StateStore implements AutoCloseable {
     }
 
     /**
-     * Declares the fields lists filter tables by (table name to stored field names: parent path fields and
+     * Declares the fields lists filter tables by (table name to its stored fields: parent path fields and
      * references), so that a filtered list reads an index instead of every row. Each tenant's index is built on
      * its first filtered list and kept current at commit; declaring other fields later rebuilds them then.
      */
-    public void indexFilterFields(Map<String, Set<String>> fieldsByTable) {
+    public void indexFilterFields(Map<String, Set<FilteredField>> fieldsByTable) {
         storeLock.writeLock().lock();
         try {
             Map<String, TableDefinition> changed = new LinkedHashMap<>(definitions);
             boolean any = false;
             for (TableDefinition definition : definitions.values()) {
-                Set<String> fields = fieldsByTable.getOrDefault(definition.name(), Set.of());
+                Set<FilteredField> fields = fieldsByTable.getOrDefault(definition.name(), Set.of());
                 if (!fields.equals(definition.filterFields())) {
                     changed.put(definition.name(), definition.withFilterFields(fields));
                     any = true;

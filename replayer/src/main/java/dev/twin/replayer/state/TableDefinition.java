@@ -21,7 +21,7 @@ import java.util.Set;
  */
 record TableDefinition(String name, String idField, IdGenerator ids, Map<String, Row> seeds, int maxRows,
                        long firstSequence, boolean numericIds, boolean idLast, OrderIndex seedOrder,
-                       Set<String> filterFields, Map<String, Long> seedKeys, FilterIndexes seedFilters) {
+                       Set<FilteredField> filterFields, Map<String, Long> seedKeys, FilterIndexes seedFilters) {
     TableDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(idField, "idField");
@@ -42,7 +42,7 @@ record TableDefinition(String name, String idField, IdGenerator ids, Map<String,
     }
 
     /** The same table with its seeds indexed by {@code fields}. */
-    TableDefinition withFilterFields(Set<String> fields) {
+    TableDefinition withFilterFields(Set<FilteredField> fields) {
         return new TableDefinition(name, idField, ids, seeds, maxRows, firstSequence, numericIds, idLast, null,
                 fields, null, null);
     }

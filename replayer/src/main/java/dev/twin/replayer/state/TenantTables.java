@@ -108,7 +108,7 @@ public final class TenantTables {
     public Optional<IndexedField> indexed(String table, String field) {
         TableDefinition definition = definition(table);
         Map<String, Row> writes = pending.get(table);
-        if (!definition.filterFields().contains(field) || writes != null && !writes.isEmpty()) {
+        if (definition.seedFilters().field(field) == null || writes != null && !writes.isEmpty()) {
             return Optional.empty();
         }
         TableOverlay overlay = committed.existingOverlay(table);
@@ -127,11 +127,6 @@ public final class TenantTables {
                 return index.rowsWith(value, rows);
             }
         });
-    }
-
-    /** The fields of a table that lists can filter by through an index. */
-    public Set<String> indexedFields(String table) {
-        return definition(table).filterFields();
     }
 
     /** How many rows the tenant sees in the table. */

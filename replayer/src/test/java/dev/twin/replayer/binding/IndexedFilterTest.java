@@ -9,6 +9,7 @@ import dev.twin.replayer.config.IdType;
 import dev.twin.replayer.config.TableConfig;
 import dev.twin.replayer.convention.ListItems;
 import dev.twin.replayer.convention.TableConventions;
+import dev.twin.replayer.state.FilteredField;
 import dev.twin.replayer.state.StateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +36,9 @@ class IndexedFilterTest {
     @BeforeEach
     void start() throws Exception {
         store = StateStore.inMemory(List.of(table), Clock.systemUTC());
-        store.indexFilterFields(Map.of("charges", Set.of("customer")));
-        filter = new IndexedFilter("charges", TableConventions.of(table).shaper(), Set.of("customer"));
+        store.indexFilterFields(Map.of("charges", Set.of(new FilteredField("customer", null))));
+        filter = new IndexedFilter("charges", TableConventions.of(table).shaper(),
+                Set.of(new FilteredField("customer", null)));
         for (String row : List.of("{\"customer\": \"cus_1\", \"status\": \"paid\"}",
                 "{\"customer\": \"cus_2\", \"status\": \"paid\"}", "{\"customer\": \"cus_1\", \"status\": \"open\"}")) {
             ObjectNode data = (ObjectNode) JSON.readTree(row);

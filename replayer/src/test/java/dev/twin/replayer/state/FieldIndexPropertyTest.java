@@ -1,5 +1,6 @@
 package dev.twin.replayer.state;
 
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +36,21 @@ class FieldIndexPropertyTest {
             "{'id': 'th_s3', 'owner': 'o1'}", "{'id': 'th_s4', 'owner': null}"), 0));
     private final StateFixtures.TestClock clock = new StateFixtures.TestClock();
 
+    /** The indexed field; with a default, a row lacking it shows null. */
+    private FilteredField owner = new FilteredField("owner", null);
+
     @Test
     void rowsPerValueMatchANaiveFilterThroughEveryKindOfChange() {
-        Path file = dir.resolve("state.db");
+        changeRandomlyAndCompare(dir.resolve("state.db"));
+    }
+
+    @Test
+    void rowsLackingAFieldWithADefaultAreFiledUnderTheDefault() {
+        owner = new FilteredField("owner", NullNode.getInstance());
+        changeRandomlyAndCompare(dir.resolve("defaults.db"));
+    }
+
+    private void changeRandomlyAndCompare(Path file) {
         StateStore store = open(file);
         try {
             for (int step = 0; step < 600; step++) {
@@ -89,7 +102,7 @@ class FieldIndexPropertyTest {
 
     private StateStore open(Path file) {
         StateStore store = StateStore.persistent(file, tables, clock);
-        store.indexFilterFields(Map.of("things", Set.of("owner")));
+        store.indexFilterFields(Map.of("things", Set.of(owner)));
         return store;
     }
 
@@ -112,17 +125,18 @@ class FieldIndexPropertyTest {
         return listed.isEmpty() ? null : listed.get(random.nextInt(listed.size())).id();
     }
 
-    private static void assertIndexMatchesTheWalk(StateStore store, String tenant, String when) {
+    private void assertIndexMatchesTheWalk(StateStore store, String tenant, String when) {
         store.inTransaction(tenant, t -> {
             List<Row> listed = t.list("things").stream().filter(Row::isListed).toList();
             IndexedField index = t.indexed("things", "owner").orElseThrow();
-            assertEquals(listed.stream().filter(row -> row.has("owner")).count(), index.rowsWithField(),
+            assertEquals(listed.stream().filter(row -> row.has("owner") || owner.whenAbsent() != null).count(),
+                    index.rowsWithField(),
                     tenant + " rows with the field, " + when);
             for (String value : VALUES) {
                 List<String> expected = new ArrayList<>();
                 for (Row row : listed) {
-                    var owner = row.data().get("owner");
-                    if (owner != null && !owner.isContainerNode() && (owner.isNull() ? "" : owner.asText())
+                    var shown = row.has("owner") ? row.data().get("owner") : owner.whenAbsent();
+                    if (shown != null && !shown.isContainerNode() && (shown.isNull() ? "" : shown.asText())
                             .equals(value)) {
                         expected.add(row.id());
                     }
