@@ -32,7 +32,7 @@ final class IndexedFilter {
     private final String table;
     private final RowShaper shaper;
     private final String idName;
-    /** Indexed stored fields, by the name filters compare. */
+    /** Indexed stored fields, by the name filters compare (of the field as rows show it). */
     private final Map<String, String> fieldByNormalName = new HashMap<>();
 
     /** @param indexedFields fields the store indexes for this table (see {@link RowShaper#filteredField}) */
@@ -42,7 +42,7 @@ final class IndexedFilter {
         this.idName = shaper.publicName(shaper.idField());
         Set<String> ambiguous = new HashSet<>();
         for (FilteredField field : indexedFields) {
-            String normal = RowFilter.normalName(field.name());
+            String normal = RowFilter.normalName(shaper.publicName(field.name())); // filters name shown fields
             if (fieldByNormalName.putIfAbsent(normal, field.name()) != null) {
                 ambiguous.add(normal);
             }

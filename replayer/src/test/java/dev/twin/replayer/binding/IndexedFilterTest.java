@@ -8,7 +8,9 @@ import dev.twin.replayer.config.IdStrategy;
 import dev.twin.replayer.config.IdType;
 import dev.twin.replayer.config.TableConfig;
 import dev.twin.replayer.convention.ListItems;
+import dev.twin.replayer.convention.RowShaper;
 import dev.twin.replayer.convention.TableConventions;
+import dev.twin.replayer.convention.TimestampFormat;
 import dev.twin.replayer.state.FilteredField;
 import dev.twin.replayer.state.StateStore;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +77,41 @@ class IndexedFilterTest {
     @Test
     void severalValuesForTheIndexedFieldAreLeftToTheWalk() {
         assertTrue(matching(Map.of("customer", List.of("cus_1", "cus_2"))).isEmpty());
+    }
+
+    @Test
+    void aParentFieldShownRenamedWithADefaultIsAnsweredFromTheIndexUnderItsShownName() throws Exception {
+        // Twilio's messages: the path's AccountSid is stored as is, shown as account_sid (null when absent)
+        RowShaper shaper = new RowShaper("sid", TimestampFormat.ISO8601, Map.of(),
+                (ObjectNode) JSON.readTree("{\"account_sid\": null}"), Set.of(), Map.of("AccountSid", "account_sid"));
+        FilteredField accountSid = shaper.filteredField("AccountSid").orElseThrow();
+        TableConfig messages = new TableConfig("messages", "sid", IdStrategy.PREFIX, "SM", 14, IdAlphabet.BASE62,
+                null, IdType.STRING, 1, List.of(), 0, Map.of(), Conventions.DEFAULTS, null);
+        try (StateStore twilio = StateStore.inMemory(List.of(messages), Clock.systemUTC())) {
+            twilio.indexFilterFields(Map.of("messages", Set.of(accountSid)));
+            for (String row : List.of("{\"AccountSid\": \"AC1\", \"Body\": \"one\"}", "{\"Body\": \"none\"}",
+                    "{\"AccountSid\": \"AC2\", \"Body\": \"two\"}")) {
+                ObjectNode data = (ObjectNode) JSON.readTree(row);
+                twilio.inTransaction("t", tables -> tables.insert("messages", data));
+            }
+            IndexedFilter byAccount = new IndexedFilter("messages", shaper, Set.of(accountSid));
+
+            List<ObjectNode> ac2 = twilio.inTransaction("t", tables -> byAccount.matching(tables,
+                    Map.of("AccountSid", List.of("AC2"))).map(ListItems::all)).orElseThrow();
+            List<ObjectNode> withoutAccount = twilio.inTransaction("t", tables -> byAccount.matching(tables,
+                    Map.of("account_sid", List.of(""))).map(ListItems::all)).orElseThrow();
+
+            assertEquals(List.of("two"), ac2.stream().map(item -> item.get("Body").asText()).toList());
+            assertEquals(List.of("none"), withoutAccount.stream().map(item -> item.get("Body").asText()).toList());
+        }
+    }
+
+    @Test
+    void aFieldFilledFromATemplateHasNoIndex() throws Exception {
+        RowShaper shaper = new RowShaper("id", TimestampFormat.ISO8601, Map.of(),
+                (ObjectNode) JSON.readTree("{\"owner\": \"{{item.id}}\"}"), Set.of(), Map.of());
+
+        assertTrue(shaper.filteredField("owner").isEmpty());
     }
 
     /** The matching items, read inside the transaction as a list reads them; empty when the walk must answer. */
