@@ -13,6 +13,7 @@ import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.custom.CustomOperationRunner;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.Lazy;
+import dev.twin.replayer.state.FilteredField;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -20,9 +21,11 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -36,6 +39,10 @@ final class BindingCompiler {
     private final Map<String, TableConventions> tables = new LinkedHashMap<>();
     private final Expansion expansion;
     private final ErrorBodies globalErrors;
+    /** Per table, the stored fields lists filter it by: references and every binding's parent fields. */
+    private final Map<String, Set<String>> filterFields = new HashMap<>();
+    /** The same, as far as an index can serve them; complete once {@link #compile} returned. */
+    private final Map<String, Set<FilteredField>> indexedFields = new HashMap<>();
 
     BindingCompiler(TwinConfig config, Function<String, ApiOperation> operations) {
         this.config = config;
@@ -45,6 +52,8 @@ final class BindingCompiler {
             TableConventions conventions = TableConventions.of(table);
             tables.put(table.name(), conventions);
             expandable.put(table.name(), new Expansion.ExpandableTable(conventions.shaper(), table.references()));
+            filterFields.computeIfAbsent(table.name(), name -> new LinkedHashSet<>())
+                    .addAll(table.references().keySet());
         }
         this.expansion = new Expansion(expandable);
         this.globalErrors = TableConventions.errors(config.conventions().errors());
@@ -52,6 +61,14 @@ final class BindingCompiler {
 
     ErrorBodies globalErrors() {
         return globalErrors;
+    }
+
+    /**
+     * Per table, the fields its lists filter by that an index can serve (a field the table's shape hides, renames
+     * or fills from a template is left to the walk); complete once {@link #compile} returned.
+     */
+    Map<String, Set<FilteredField>> indexedFields() {
+        return indexedFields;
     }
 
     Map<String, CompiledBinding> compile() throws ConfigException {
@@ -74,6 +91,11 @@ final class BindingCompiler {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+        filterFields.forEach((table, fields) -> {
+            Set<FilteredField> served = new LinkedHashSet<>();
+            fields.forEach(field -> tables.get(table).shaper().filteredField(field).ifPresent(served::add));
+            indexedFields.put(table, Set.copyOf(served));
+        });
         return compiled;
     }
 
@@ -115,7 +137,13 @@ final class BindingCompiler {
                         + "' is not a parent path parameter of " + operation.pathTemplate(), param, parents));
             }
         }
-        return new CompiledBinding(operation.id(), action, errors, idParam, parents, binding.parentFields());
+        CompiledBinding compiled = new CompiledBinding(operation.id(), action, errors, idParam, parents,
+                binding.parentFields());
+        if (table != null) {
+            parents.forEach(param -> filterFields.computeIfAbsent(binding.table(), name -> new LinkedHashSet<>())
+                    .add(compiled.parentField(param)));
+        }
+        return compiled;
     }
 
     /**
@@ -126,7 +154,8 @@ final class BindingCompiler {
                                  CustomOperationRunner runner) {
         int documented = lowestSuccess(operation.operation());
         return switch (binding.action()) {
-            case LIST -> new ListAction(table, expansion, dataField(binding), orDefault(documented, 200));
+            case LIST -> new ListAction(table, expansion, dataField(binding), orDefault(documented, 200),
+                    indexedFields.getOrDefault(binding.table(), Set.of()));
             case GET -> new GetAction(rows(table), orDefault(documented, 200));
             case CREATE -> new CreateAction(rows(table), table.createStatus() != null
                     ? table.createStatus() : orDefault(documented, 201), requiredBodyFields(operation));

@@ -9,6 +9,7 @@ import dev.twin.replayer.convention.Pagination;
 import dev.twin.replayer.convention.RowFilter;
 import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.state.FilteredField;
 import dev.twin.replayer.state.RowOrder;
 import dev.twin.replayer.state.TenantTables;
 
@@ -17,10 +18,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code list}: the tenant's rows newest first, filtered by the query's top-level fields and the parent path
  * parameters, one page of them in the provider's envelope; {@code expand[]=data.customer} expands inside items.
+ * An unfiltered list, and a filter on an indexed field ({@link IndexedFilter}), read only the rows of the page;
+ * a filter on any other field shapes and matches every listed row.
  */
 final class ListAction implements BindingAction {
     private final TableConventions table;
@@ -28,19 +32,24 @@ final class ListAction implements BindingAction {
     private final String dataField;
     private final int status;
     private final String idName;
+    private final IndexedFilter indexedFilter;
 
-    ListAction(TableConventions table, Expansion expansion, String dataField, int status) {
+    /** @param indexedFields the fields the table's rows are indexed by (parent fields, references) */
+    ListAction(TableConventions table, Expansion expansion, String dataField, int status,
+               Set<FilteredField> indexedFields) {
         this.table = table;
         this.expansion = expansion;
         this.dataField = dataField;
         this.status = status;
         this.idName = table.shaper().publicName(table.idField());
+        this.indexedFilter = new IndexedFilter(table.table(), table.shaper(), indexedFields);
     }
 
     @Override
     public TwinResponse run(BoundRequest request, TenantTables tables) {
         Map<String, List<String>> criteria = criteria(request);
-        ListItems matching = criteria.isEmpty() ? indexed(tables.listed(table.table())) : filtered(tables, criteria);
+        ListItems matching = criteria.isEmpty() ? indexedFilter.view(tables.listed(table.table()))
+                : indexedFilter.matching(tables, criteria).orElseGet(() -> filtered(tables, criteria));
         Pagination pagination = table.pagination();
         ListPage page = pagination.page(matching, request.routed().request());
         expandItems(page.body().isArray() ? page.body() : page.body().get(dataField), request, tables);
@@ -49,27 +58,6 @@ final class ListAction implements BindingAction {
             response = response.withHeader(header.getKey(), header.getValue());
         }
         return response;
-    }
-
-    /** Every listed row through the tenant's index: only the rows of the page are read and shaped. */
-    private ListItems indexed(RowOrder oldestFirst) {
-        return new ListItems() {
-            @Override
-            public int size() {
-                return oldestFirst.size();
-            }
-
-            @Override
-            public ObjectNode get(int index) {
-                return table.shaper().shape(oldestFirst.at(oldestFirst.size() - 1 - index));
-            }
-
-            @Override
-            public int indexOf(String id) {
-                int rank = oldestFirst.rank(id);
-                return rank < 0 ? -1 : oldestFirst.size() - 1 - rank;
-            }
-        };
     }
 
     /** A filter no index serves: every listed row shaped, then matched. */

@@ -10,6 +10,7 @@ import dev.twin.replayer.state.TenantQuota;
 import dev.twin.replayer.state.TenantResolver;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -51,7 +52,9 @@ public final class StatefulTwin implements StatefulResponder.Factory {
                                     java.util.function.Function<String, dev.twin.replayer.spec.ApiOperation> operations)
             throws ConfigException {
         BindingCompiler compiler = new BindingCompiler(config, operations);
-        return new TableBindingResponder(compiler.compile(), compiler.globalErrors(), store,
+        Map<String, CompiledBinding> bindings = compiler.compile();
+        store.indexFilterFields(compiler.indexedFields());
+        return new TableBindingResponder(bindings, compiler.globalErrors(), store,
                 new TenantResolver(config.tenancy()), idempotency, config.credentials().reject());
     }
 }

@@ -30,14 +30,14 @@ public final class RowFilter {
         }
         Map<String, String> fieldByNormalName = new LinkedHashMap<>();
         for (ObjectNode row : rows) {
-            row.fieldNames().forEachRemaining(name -> fieldByNormalName.putIfAbsent(normal(name), name));
+            row.fieldNames().forEachRemaining(name -> fieldByNormalName.putIfAbsent(normalName(name), name));
         }
         Map<String, Set<String>> wanted = new LinkedHashMap<>();
         criteria.forEach((param, values) -> {
             if (param.contains("[") || values.isEmpty()) {
                 return;
             }
-            String field = fieldByNormalName.get(normal(param));
+            String field = fieldByNormalName.get(normalName(param));
             if (field != null) {
                 wanted.computeIfAbsent(field, f -> new HashSet<>()).addAll(values);
             }
@@ -61,7 +61,26 @@ public final class RowFilter {
         return wanted.contains(value.isNull() ? "" : value.asText());
     }
 
-    private static String normal(String name) {
+    /** A name as filters compare names: without underscores, in lower case. */
+    public static String normalName(String name) {
         return name.replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether every criterion that filters (not bracketed, with a value) names a field some of {@code rows} has:
+     * then filtering these rows decides each criterion as filtering a larger list holding them would.
+     */
+    public static boolean namesFieldsOf(List<ObjectNode> rows, Map<String, List<String>> criteria) {
+        Set<String> names = new HashSet<>();
+        for (ObjectNode row : rows) {
+            row.fieldNames().forEachRemaining(name -> names.add(normalName(name)));
+        }
+        for (Map.Entry<String, List<String>> criterion : criteria.entrySet()) {
+            if (!criterion.getKey().contains("[") && !criterion.getValue().isEmpty()
+                    && !names.contains(normalName(criterion.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

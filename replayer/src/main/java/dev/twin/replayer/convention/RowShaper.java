@@ -3,12 +3,16 @@ package dev.twin.replayer.convention;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.state.FilteredField;
 import dev.twin.replayer.state.Row;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -152,5 +156,41 @@ public final class RowShaper {
             out.set(updatedField, timestampFormat.format(updatedAtMillis));
         }
         return out;
+    }
+
+    /**
+     * The field as an index can serve list filters on it, when a shaped row shows this stored field (under its
+     * public name) with its stored value, or, when the stored row lacks it, with a constant injected default
+     * (Stripe's {@code customer: null}) or not at all; and no other field the shaper adds (the id, other defaults,
+     * timestamps, other renames) has a name a list filter would take for it. Empty when the shaper hides the field
+     * or fills it from a template.
+     */
+    public Optional<FilteredField> filteredField(String storedField) {
+        String shown = publicName(storedField);
+        if (storedField.equals(idField) || hide.contains(storedField) || hide.contains(shown)) {
+            return Optional.empty();
+        }
+        String normal = RowFilter.normalName(shown);
+        List<String> added = new ArrayList<>();
+        rename.forEach((stored, renamed) -> {
+            if (!stored.equals(storedField)) {
+                added.add(renamed);
+            }
+        });
+        added.add(publicName(idField));
+        added.add(createdField);
+        added.add(updatedField);
+        inject.keySet().stream().filter(name -> !name.equals(shown)).forEach(added::add);
+        for (String name : added) {
+            if (name != null && RowFilter.normalName(name).equals(normal)) {
+                return Optional.empty();
+            }
+        }
+        JsonTemplate injected = inject.get(shown);
+        if (injected == null) {
+            return Optional.of(new FilteredField(storedField, null));
+        }
+        return injected.isConstant() ? Optional.of(new FilteredField(storedField, injected.render(Map.of())))
+                : Optional.empty();
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,7 +36,8 @@ import java.util.function.Function;
  * tenant's last write.
  */
 public final class StateStore implements AutoCloseable {
-    private final Map<String, TableDefinition> definitions;
+    /** Replaced (never changed) when the fields lists filter by are declared. */
+    private volatile Map<String, TableDefinition> definitions;
     private final Clock clock;
     private final Duration expireAfter;
     private final TenantQuota quota;
@@ -98,6 +100,31 @@ public final class StateStore implements AutoCloseable {
     /** The configured table names, in configuration order. */
     public List<String> tableNames() {
         return List.copyOf(definitions.keySet());
+    }
+
+    /**
+     * Declares the fields lists filter tables by (table name to its stored fields: parent path fields and
+     * references), so that a filtered list reads an index instead of every row. Each tenant's index is built on
+     * its first filtered list and kept current at commit; declaring other fields later rebuilds them then.
+     */
+    public void indexFilterFields(Map<String, Set<FilteredField>> fieldsByTable) {
+        storeLock.writeLock().lock();
+        try {
+            Map<String, TableDefinition> changed = new LinkedHashMap<>(definitions);
+            boolean any = false;
+            for (TableDefinition definition : definitions.values()) {
+                Set<FilteredField> fields = fieldsByTable.getOrDefault(definition.name(), Set.of());
+                if (!fields.equals(definition.filterFields())) {
+                    changed.put(definition.name(), definition.withFilterFields(fields));
+                    any = true;
+                }
+            }
+            if (any) {
+                definitions = Map.copyOf(changed);
+            }
+        } finally {
+            storeLock.writeLock().unlock();
+        }
     }
 
     /** Who hears about committed row changes (one listener; {@link ChangeListener#NONE} by default). */

@@ -23,6 +23,8 @@ final class TableOverlay {
     long sequence;
     /** The listed order over seeds and own rows; built on first use (after a load or a copy), then kept current. */
     private OrderIndex order;
+    /** The rows by the fields lists filter by; built on first use like {@link #order}, then kept current. */
+    private FilterIndexes filters;
 
     TableOverlay(long sequence) {
         this.sequence = sequence;
@@ -58,6 +60,24 @@ final class TableOverlay {
         return order;
     }
 
+    /** The indexes lists filter by, built from {@link #rows} when first asked for (or when the fields changed). */
+    FilterIndexes filters(TableDefinition table) {
+        if (filters == null || !filters.fields().equals(table.filterFields())) {
+            FilterIndexes built = new FilterIndexes(table.filterFields());
+            if (!built.fields().isEmpty()) {
+                rows(table).forEach(row -> built.put(row, key(table, row.id())));
+            }
+            filters = built;
+        }
+        return filters;
+    }
+
+    /** A row's place in list order: a seed row's among the seeds, a tenant row's creation position after them. */
+    private long key(TableDefinition table, String id) {
+        Placed placed = own.get(id);
+        return placed != null ? placed.position() : table.seedKeys().get(id);
+    }
+
     /** The rows this tenant holds a copy of: its own rows and its replaced seed rows. */
     List<Row> heldRows() {
         List<Row> held = new ArrayList<>(seedOverrides.values());
@@ -91,6 +111,9 @@ final class TableOverlay {
         if (order != null) {
             order.add(row.id(), row.isListed()); // a row already there keeps its place
         }
+        if (filters != null) {
+            filters.put(row, key(table, row.id()));
+        }
     }
 
     void remove(TableDefinition table, String id) {
@@ -100,6 +123,9 @@ final class TableOverlay {
         }
         if (order != null) {
             order.remove(id);
+        }
+        if (filters != null) {
+            filters.remove(id);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One tenant's tables as a transaction sees them: the committed rows plus this transaction's own buffered
@@ -98,6 +99,34 @@ public final class TenantTables {
             return RowOrder.of(definition.seedOrder(), definition.seeds()::get);
         }
         return RowOrder.of(overlay.order(definition), id -> overlay.get(definition, id));
+    }
+
+    /**
+     * A field lists filter by, as an O(log n) index over the tenant's listed rows; empty when the field is not
+     * indexed, or when this transaction already wrote to the table (the caller then walks {@link #listed}).
+     */
+    public Optional<IndexedField> indexed(String table, String field) {
+        TableDefinition definition = definition(table);
+        Map<String, Row> writes = pending.get(table);
+        if (definition.seedFilters().field(field) == null || writes != null && !writes.isEmpty()) {
+            return Optional.empty();
+        }
+        TableOverlay overlay = committed.existingOverlay(table);
+        FieldIndex index = overlay == null ? definition.seedFilters().field(field)
+                : overlay.filters(definition).field(field);
+        Function<String, Row> rows = overlay == null ? definition.seeds()::get
+                : id -> overlay.get(definition, id);
+        return Optional.of(new IndexedField() {
+            @Override
+            public int rowsWithField() {
+                return index.rowsWithField();
+            }
+
+            @Override
+            public RowOrder rowsWith(String value) {
+                return index.rowsWith(value, rows);
+            }
+        });
     }
 
     /** How many rows the tenant sees in the table. */

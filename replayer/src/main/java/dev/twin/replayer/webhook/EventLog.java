@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.config.EventsConfig;
 import dev.twin.replayer.convention.ListItems;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,7 +91,8 @@ public final class EventLog {
 
     /**
      * Runs {@code reader} over the tenant's events, newest first ({@code type} null = every type), while no event
-     * is added to them; items are copies. Without a type the view reads only the events it is asked for.
+     * is added to them; items are copies. The view reads only the events it is asked for (a type through the
+     * tenant's sequences of that type).
      */
     public <T> T read(String tenant, String type, Function<ListItems, T> reader) {
         TenantEvents events = byTenant.get(tenant);
@@ -100,19 +100,7 @@ public final class EventLog {
             return reader.apply(ListItems.of(List.of(), "id"));
         }
         synchronized (events) {
-            ListItems all = view(events);
-            if (type == null) {
-                return reader.apply(all);
-            }
-            // a type filter has no index: it walks the ids and types (bounded by keep), building only matches
-            List<ObjectNode> matching = new ArrayList<>();
-            for (int i = 0; i < events.size(); i++) {
-                LoggedEvent event = events.newest(i);
-                if (type.equals(event.type())) {
-                    matching.add(event.json().deepCopy());
-                }
-            }
-            return reader.apply(ListItems.of(matching, "id"));
+            return reader.apply(type == null ? view(events) : view(events, type));
         }
     }
 
@@ -170,6 +158,26 @@ public final class EventLog {
             @Override
             public int indexOf(String id) {
                 return events.indexOf(id);
+            }
+        };
+    }
+
+    /** The tenant's events of one type, newest first. */
+    private static ListItems view(TenantEvents events, String type) {
+        return new ListItems() {
+            @Override
+            public int size() {
+                return events.sizeOfType(type);
+            }
+
+            @Override
+            public ObjectNode get(int index) {
+                return events.newestOfType(type, index).json().deepCopy();
+            }
+
+            @Override
+            public int indexOf(String id) {
+                return events.indexOfType(type, id);
             }
         };
     }

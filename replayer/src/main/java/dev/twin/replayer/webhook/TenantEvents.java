@@ -12,6 +12,8 @@ import java.util.Map;
 final class TenantEvents {
     private LoggedEvent[] ring;
     private final Map<String, Long> sequenceOf = new HashMap<>();
+    /** The sequences of each type held, oldest first: {@code ?type=} reads only its page. */
+    private final Map<String, SequenceQueue> byType = new HashMap<>();
     /** The sequence number the next event gets. */
     private long next;
     private int size;
@@ -36,6 +38,7 @@ final class TenantEvents {
         }
         ring[slot(next)] = event;
         sequenceOf.put(event.id(), next);
+        byType.computeIfAbsent(event.type(), type -> new SequenceQueue()).addLast(next);
         next++;
         size++;
         return size - before;
@@ -52,15 +55,26 @@ final class TenantEvents {
 
     private void dropOldest() {
         int oldest = slot(next - size);
-        sequenceOf.remove(ring[oldest].id());
+        forget(ring[oldest], next - size);
         ring[oldest] = null;
         size--;
+    }
+
+    /** Forgets an event leaving as the oldest of all (so the oldest of its type too). */
+    private void forget(LoggedEvent event, long sequence) {
+        sequenceOf.remove(event.id());
+        SequenceQueue ofType = byType.get(event.type());
+        ofType.removeFirst(sequence);
+        if (ofType.isEmpty()) {
+            byType.remove(event.type()); // types no event holds any more take no memory
+        }
     }
 
     /** Forgets every event (the tenant was reset; stale places in the log's order queue find nothing). */
     void clear() {
         Arrays.fill(ring, null);
         sequenceOf.clear();
+        byType.clear();
         size = 0;
     }
 
@@ -82,6 +96,33 @@ final class TenantEvents {
         return sequence == null ? -1 : (int) (next - 1 - sequence);
     }
 
+    /** Events of this type held. */
+    int sizeOfType(String type) {
+        SequenceQueue ofType = byType.get(type);
+        return ofType == null ? 0 : ofType.size();
+    }
+
+    /** The event of this type {@code index} places from the newest of its type (0 = the newest). */
+    LoggedEvent newestOfType(String type, int index) {
+        SequenceQueue ofType = byType.get(type);
+        int size = ofType == null ? 0 : ofType.size();
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index + " of " + size);
+        }
+        return ring[slot(ofType.get(size - 1 - index))];
+    }
+
+    /** How many places from the newest of this type the event with this id is, or -1 (absent or another type). */
+    int indexOfType(String type, String id) {
+        Long sequence = sequenceOf.get(id);
+        SequenceQueue ofType = byType.get(type);
+        if (sequence == null || ofType == null) {
+            return -1;
+        }
+        int position = ofType.positionOf(sequence);
+        return position < 0 ? -1 : ofType.size() - 1 - position;
+    }
+
     private int slot(long sequence) {
         return (int) (sequence % ring.length);
     }
@@ -91,7 +132,7 @@ final class TenantEvents {
         LoggedEvent[] resized = new LoggedEvent[keep];
         int kept = Math.min(size, keep);
         for (int i = size - 1; i >= kept; i--) {
-            sequenceOf.remove(newest(i).id());
+            forget(newest(i), next - 1 - i);
         }
         for (int i = 0; i < kept; i++) {
             long sequence = next - 1 - i;
