@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * The provider's limits on key-value fields of request bodies that its spec does not state, such as Stripe's
  * {@code metadata} (50 keys, keys of 40 characters, values of 500), answered in Stripe's words. Checked on the
- * decoded body after the schema, for any operation whose body has such a top-level field.
+ * decoded body after the schema, wherever such a field is: at the top ({@code metadata}) or nested
+ * ({@code payment_method_data[metadata]}, named so in the error). The walk is bounded by the request limits
+ * (32 levels, 1,000 values), which are checked first.
  */
 public final class FieldLimits {
     public static final FieldLimits NONE = new FieldLimits(Map.of());
@@ -25,7 +27,7 @@ public final class FieldLimits {
         this.byField = Map.copyOf(byField);
     }
 
-    /** @param byField top-level body field name → its limits */
+    /** @param byField body field name (at any depth) → its limits */
     public static FieldLimits of(Map<String, Limit> byField) {
         return byField.isEmpty() ? NONE : new FieldLimits(byField);
     }
@@ -35,15 +37,30 @@ public final class FieldLimits {
         if (byField.isEmpty() || !body.isObject()) {
             return;
         }
-        byField.forEach((field, limit) -> {
-            JsonNode value = body.get(field);
-            if (value != null && value.isObject()) {
-                String reason = exceeded(field, value, limit);
-                if (reason != null) {
-                    out.add(new Violation(field, Violation.BODY, reason));
-                }
+        check(body, "", out);
+    }
+
+    private void check(JsonNode node, String path, List<Violation> out) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                check(node.get(i), path + "[" + i + "]", out);
             }
-        });
+            return;
+        }
+        for (var fields = node.fields(); fields.hasNext(); ) {
+            var field = fields.next();
+            String name = path.isEmpty() ? field.getKey() : path + "[" + field.getKey() + "]";
+            Limit limit = byField.get(field.getKey());
+            JsonNode value = field.getValue();
+            if (limit != null && value.isObject()) {
+                String reason = exceeded(field.getKey(), value, limit);
+                if (reason != null) {
+                    out.add(new Violation(name, Violation.BODY, reason));
+                }
+            } else if (value.isContainerNode()) {
+                check(value, name, out);
+            }
+        }
     }
 
     private static String exceeded(String field, JsonNode map, Limit limit) {

@@ -109,6 +109,19 @@ class StripeRequestLimitsTest {
     }
 
     @Test
+    void nestedMetadataOverTheKeyLimitGetsStripesMessageNamingItsPlace() throws Exception {
+        StringBuilder body = new StringBuilder("amount=100&currency=usd&payment_method_data[type]=ideal");
+        for (int i = 0; i < 51; i++) {
+            body.append("&payment_method_data[metadata][k").append(i).append("]=v");
+        }
+
+        RunningTwin.Reply reply = twin.postRaw("/v1/payment_intents", KEY, FORM, body.toString());
+
+        assertStripeError(reply, "payment_method_data[metadata]", "Metadata can have up to 50 keys, but you've set 51.");
+        assertTheTwinStillAnswersTheSame();
+    }
+
+    @Test
     void metadataAtStripesLimitsIsAccepted() throws Exception {
         StringBuilder body = new StringBuilder("name=Jo");
         for (int i = 0; i < 50; i++) {
