@@ -96,7 +96,8 @@ final class SpecIndexer {
                     operations.add(operation(parser, method.toUpperCase(Locale.ROOT), pathPointer + "/" + key));
                 } else if (key.equals("parameters")) {
                     int start = (int) parser.currentTokenLocation().getByteOffset();
-                    checkParameters(parser, token, pathPointer + "/parameters");
+                    OperationShape.check(parser, token, OperationShape.PARAMETERS, "'parameters'",
+                            pathPointer + "/parameters");
                     int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
                     parameters = new ByteRange(start, end - start);
                 } else if (key.equals("$ref")) {
@@ -124,23 +125,13 @@ final class SpecIndexer {
             String name = parser.currentName();
             JsonToken token = parser.nextToken();
             String member = pointer + "/" + name;
-            switch (name) {
-                case "operationId" -> {
-                    expect(parser, token, JsonToken.VALUE_STRING, "operationId", member);
-                    operationId = parser.getText();
-                }
-                case "parameters" -> checkParameters(parser, token, member);
-                case "requestBody", "responses", "callbacks" -> {
-                    expect(parser, token, JsonToken.START_OBJECT, "'" + name + "'", member);
-                    parser.skipChildren();
-                }
-                case "tags", "security", "servers" -> {
-                    expect(parser, token, JsonToken.START_ARRAY, "'" + name + "'", member);
-                    parser.skipChildren();
-                }
-                case "summary", "description" -> expect(parser, token, JsonToken.VALUE_STRING, "'" + name + "'",
-                        member);
-                default -> parser.skipChildren();
+            if (name.equals("operationId")) {
+                expect(parser, token, JsonToken.VALUE_STRING, "operationId", member);
+                operationId = parser.getText();
+            } else if (OperationShape.OPERATION.containsKey(name)) {
+                OperationShape.check(parser, token, OperationShape.OPERATION.get(name), "'" + name + "'", member);
+            } else {
+                parser.skipChildren();
             }
         }
         int end = (int) parser.currentTokenLocation().getByteOffset() + 1;
@@ -168,17 +159,6 @@ final class SpecIndexer {
         return sections;
     }
 
-    /** {@code parameters}: a list of objects (a parameter or a $ref to one). */
-    private static void checkParameters(JsonParser parser, JsonToken token, String pointer) throws IOException {
-        expect(parser, token, JsonToken.START_ARRAY, "'parameters'", pointer);
-        int index = 0;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            expect(parser, token, JsonToken.START_OBJECT, "parameter " + index, pointer + "/" + index);
-            parser.skipChildren();
-            index++;
-        }
-    }
-
     /** The range of the value at the current token, leaving the parser on its last token. */
     private static ByteRange range(JsonParser parser) throws IOException {
         int start = (int) parser.currentTokenLocation().getByteOffset();
@@ -189,7 +169,7 @@ final class SpecIndexer {
         return new ByteRange(start, end - start);
     }
 
-    private static void expect(JsonParser parser, JsonToken actual, JsonToken expected, String what,
+    static void expect(JsonParser parser, JsonToken actual, JsonToken expected, String what,
                                String pointer) throws SpecProblem {
         if (actual != expected) {
             throw problem(parser, pointer, what + " must be " + switch (expected) {
@@ -201,7 +181,7 @@ final class SpecIndexer {
         }
     }
 
-    private static SpecProblem problem(JsonParser parser, String pointer, String message) {
+    static SpecProblem problem(JsonParser parser, String pointer, String message) {
         var location = parser.currentTokenLocation();
         return new SpecProblem(location.getLineNr(), location.getColumnNr(), pointer, message);
     }

@@ -65,6 +65,10 @@ class SpecLoadErrorsTest {
                 problem("api.yaml", operation.formatted("requestBody: []")));
         assertEquals("api.yaml:6:7: operationId must be a string",
                 problem("api.yaml", operation.formatted("operationId: [a]")));
+        assertEquals("api.yaml:6:31: 'required' must be true or false",
+                problem("api.yaml", operation.formatted("parameters: [{name: id, required: maybe, in: path}]")));
+        assertEquals("api.yaml:6:21: 'content' must be an object",
+                problem("api.yaml", operation.formatted("requestBody: {content: 5}")));
     }
 
     @Test
