@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.yaml.snakeyaml.LoaderOptions;
 import dev.twin.replayer.startup.SpecIndexCache;
 import dev.twin.replayer.startup.StartupCache;
 import io.swagger.v3.core.util.Json;
@@ -28,12 +30,23 @@ import java.util.Optional;
  */
 public final class SpecLoader {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** A key written twice would silently keep only its last value (a path's operations lost): refused instead. */
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    /**
+     * A key written twice would silently keep only its last value (a path's operations lost): refused instead.
+     * SnakeYAML's default 3 MB limit would refuse real specs (Stripe's YAML is 6 MB); a spec is the user's own file.
+     */
+    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .loaderOptions(largeDocuments()).build())
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY).build();
+    private static final int MAX_YAML_CODE_POINTS = 256 * 1024 * 1024;
     private static final String NOT_TEXT = "not an OpenAPI document: not UTF-8 text (a binary file?)";
 
     private SpecLoader() {
+    }
+
+    private static LoaderOptions largeDocuments() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_YAML_CODE_POINTS);
+        return options;
     }
 
     /** Loads with the {@linkplain StartupCache#shared() shared start-up cache}. */
