@@ -159,34 +159,38 @@ public final class StateStore implements AutoCloseable {
 
     /** One transaction under the tenant's lock; an entry left holding nothing is dropped, so reads cost no memory. */
     private <T> T run(String tenant, TenantState state, Function<TenantTables, T> work) {
-        long now = clock.millis();
-        if (isExpired(state, now)) {
-            state.clear();
-            if (file != null) {
-                file.dropTenant(tenant);
-            }
-        }
-        state.lastActivityMillis = now;
-        TenantTables tables = new TenantTables(tenant, definitions, state, clock, quota);
-        T result;
         try {
-            result = work.apply(tables);
+            long now = clock.millis();
+            if (isExpired(state, now)) {
+                state.clear();
+                if (file != null) {
+                    file.dropTenant(tenant);
+                }
+            }
+            state.lastActivityMillis = now;
+            TenantTables tables = new TenantTables(tenant, definitions, state, clock, quota);
+            T result;
+            try {
+                result = work.apply(tables);
+            } finally {
+                tables.close();
+            }
+            if (tables.hasWrites()) {
+                commit(tenant, state, tables);
+                List<RowChange> changes = tables.changes();
+                if (!changes.isEmpty()) {
+                    changeListener.committed(tenant, changes);
+                }
+            }
+            return result;
         } finally {
-            tables.close();
-        }
-        if (tables.hasWrites()) {
-            commit(tenant, state, tables);
-            List<RowChange> changes = tables.changes();
-            if (!changes.isEmpty()) {
-                changeListener.committed(tenant, changes);
+            if (state.holdsNothing()) {
+                // a key that only read, or was refused (a 404, a quota error), holds nothing: any string a client
+                // sends is a tenant, and it must not cost memory until a reset
+                state.retired = true;
+                tenants.remove(tenant, state);
             }
         }
-        if (state.holdsNothing()) {
-            // a key that only read (any string a client sends is a tenant) must not hold memory until a reset
-            state.retired = true;
-            tenants.remove(tenant, state);
-        }
-        return result;
     }
 
     /** Drops every tenant's writes: all tables are back to their seed rows. Snapshots are kept. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * {@code POST /__twin/reset} is a clean slate: rows, events and idempotency keys are gone from the API and from the
@@ -69,6 +70,8 @@ class ResetFreesTest {
 
         for (int i = 0; i < 200; i++) {
             Customer.list(com.stripe.param.CustomerListParams.builder().setLimit(3L).build(), key("reader_" + i));
+            assertThrows(com.stripe.exception.InvalidRequestException.class,
+                    () -> Customer.retrieve("cus_missing", key("refused")), "a 404 holds nothing either");
         }
 
         assertEquals(1, twin.tables().store().tenantCount(), "only the key that wrote holds state");
