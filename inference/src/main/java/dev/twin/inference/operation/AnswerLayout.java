@@ -3,6 +3,7 @@ package dev.twin.inference.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twin.recorder.Header;
+import dev.twin.recorder.Headers;
 import dev.twin.replayer.config.EtagScheme;
 import dev.twin.replayer.config.JsonFormat;
 import dev.twin.replayer.response.JsonLayout;
@@ -47,7 +48,7 @@ public final class AnswerLayout {
         if (body.length == 0 || response.body().truncated()) {
             return;
         }
-        String etag = header(response.headers(), "etag");
+        String etag = Headers.first(response.headers(), "etag").orElse(null);
         if (etag != null && taggedAnswers < SAMPLES) {
             taggedAnswers++;
             for (EtagScheme scheme : SCHEMES) {
@@ -56,7 +57,7 @@ public final class AnswerLayout {
                 }
             }
         }
-        String type = header(response.headers(), "content-type");
+        String type = Headers.first(response.headers(), "content-type").orElse(null);
         if (type != null && type.toLowerCase(Locale.ROOT).contains("json") && jsonAnswers < SAMPLES) {
             JsonNode tree = parse(body);
             if (tree != null && tree.isContainerNode() && !tree.isEmpty()) {
@@ -130,14 +131,5 @@ public final class AnswerLayout {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static String header(List<Header> headers, String name) {
-        for (Header header : headers) {
-            if (header.name().equalsIgnoreCase(name)) {
-                return header.value();
-            }
-        }
-        return null;
     }
 }

@@ -2,6 +2,7 @@ package dev.twin.inference.operation;
 
 import dev.twin.recorder.Exchange;
 import dev.twin.recorder.Header;
+import dev.twin.recorder.Headers;
 import dev.twin.recorder.RecordedRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ public final class SelfLinks {
         if (looked >= SAMPLES || exchange.response() == null) {
             return;
         }
-        String location = header(exchange.response().headers(), "location");
+        String location = Headers.first(exchange.response().headers(), "location").orElse(null);
         String body = isText(exchange.response().headers()) ? new String(exchange.response().body().bytes(),
                 StandardCharsets.UTF_8) : "";
         if (location == null && body.isEmpty()) {
@@ -60,7 +61,7 @@ public final class SelfLinks {
 
     private static List<String> origins(RecordedRequest request) {
         List<String> origins = new ArrayList<>();
-        String host = header(request.headers(), "host");
+        String host = Headers.first(request.headers(), "host").orElse(null);
         if (host != null && !host.isBlank()) {
             origins.add("http://" + host.strip());
             origins.add("https://" + host.strip());
@@ -89,20 +90,11 @@ public final class SelfLinks {
     }
 
     private static boolean isText(List<Header> headers) {
-        String type = header(headers, "content-type");
+        String type = Headers.first(headers, "content-type").orElse(null);
         if (type == null) {
             return false;
         }
         String lower = type.toLowerCase(Locale.ROOT);
         return lower.contains("json") || lower.startsWith("text/") || lower.contains("xml");
-    }
-
-    private static String header(List<Header> headers, String name) {
-        for (Header header : headers) {
-            if (header.name().equalsIgnoreCase(name)) {
-                return header.value();
-            }
-        }
-        return null;
     }
 }

@@ -17,6 +17,16 @@ public record TwinResponse(int status, Map<String, String> headers, byte[] body)
                 json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The value of the header of that name, in any case; null when there is none. */
+    public String header(String name) {
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            if (header.getKey().equalsIgnoreCase(name)) {
+                return header.getValue();
+            }
+        }
+        return null;
+    }
+
     public TwinResponse withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);

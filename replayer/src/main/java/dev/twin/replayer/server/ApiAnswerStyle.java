@@ -48,7 +48,7 @@ final class ApiAnswerStyle {
         if (layout != null && isJson(out)) {
             out = new TwinResponse(out.status(), out.headers(), layout(out.body()));
         }
-        if (etag != EtagScheme.NONE && isJson(out) && header(out, "ETag") == null) {
+        if (etag != EtagScheme.NONE && isJson(out) && out.header("ETag") == null) {
             String tag = etag.tagOf(out.body());
             out = out.withHeader("ETag", tag);
             if (isFresh(request, out, tag)) {
@@ -62,7 +62,7 @@ final class ApiAnswerStyle {
     private TwinResponse withApiHeaders(TwinResponse response) {
         TwinResponse out = response;
         for (Map.Entry<String, String> header : headers.entrySet()) {
-            if (header(response, header.getKey()) == null) {
+            if (response.header(header.getKey()) == null) {
                 out = out.withHeader(header.getKey(), header.getValue());
             }
         }
@@ -96,7 +96,7 @@ final class ApiAnswerStyle {
     }
 
     private static boolean isJson(TwinResponse response) {
-        String type = header(response, "Content-Type");
+        String type = response.header("Content-Type");
         if (type == null || response.body().length == 0) {
             return false;
         }
@@ -104,12 +104,4 @@ final class ApiAnswerStyle {
         return lower.startsWith("application/json") || lower.contains("+json");
     }
 
-    private static String header(TwinResponse response, String name) {
-        for (Map.Entry<String, String> header : response.headers().entrySet()) {
-            if (header.getKey().equalsIgnoreCase(name)) {
-                return header.getValue();
-            }
-        }
-        return null;
-    }
 }

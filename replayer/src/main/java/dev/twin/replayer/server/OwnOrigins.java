@@ -44,7 +44,7 @@ final class OwnOrigins {
             }
         }
         byte[] body = response.body();
-        if (isText(headers) && body.length > 0) {
+        if (isText(response.header("Content-Type")) && body.length > 0) {
             String text = new String(body, StandardCharsets.UTF_8);
             String rebased = replace(text, twin);
             if (!rebased.equals(text)) {
@@ -67,13 +67,11 @@ final class OwnOrigins {
         return out;
     }
 
-    private static boolean isText(Map<String, String> headers) {
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-            if (header.getKey().equalsIgnoreCase("Content-Type")) {
-                String type = header.getValue().toLowerCase(Locale.ROOT);
-                return type.contains("json") || type.startsWith("text/") || type.contains("xml");
-            }
+    private static boolean isText(String contentType) {
+        if (contentType == null) {
+            return false;
         }
-        return false;
+        String type = contentType.toLowerCase(Locale.ROOT);
+        return type.contains("json") || type.startsWith("text/") || type.contains("xml");
     }
 }
