@@ -1,5 +1,6 @@
 package dev.twin.replayer.admin;
 
+import dev.twin.replayer.http.MediaTypes;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.response.ErrorResponses;
@@ -7,7 +8,6 @@ import dev.twin.replayer.response.ErrorResponses;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -52,7 +52,7 @@ public final class AdminGate {
                 return unauthorized;
             }
         }
-        if (STATE_CHANGING.contains(request.method()) && request.body().length > 0 && !isJson(request)) {
+        if (STATE_CHANGING.contains(request.method()) && request.body().length > 0 && !MediaTypes.isJson(request.header("content-type"))) {
             String type = request.header("content-type");
             return ErrorResponses.error(415, "invalid_request_error", "Admin requests with a body must send"
                     + " Content-Type: application/json, not " + (type == null ? "none" : type) + ".", null);
@@ -80,16 +80,6 @@ public final class AdminGate {
     private static TwinResponse challenge(String message) {
         return ErrorResponses.error(401, "authentication_error", message, null)
                 .withHeader("WWW-Authenticate", "Bearer realm=\"twin admin\"");
-    }
-
-    private static boolean isJson(TwinRequest request) {
-        String type = request.header("content-type");
-        if (type == null) {
-            return false;
-        }
-        String mediaType = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        return mediaType.equals("application/json") || (mediaType.startsWith("application/")
-                && mediaType.endsWith("+json"));
     }
 
     private static byte[] sha256(String text) {

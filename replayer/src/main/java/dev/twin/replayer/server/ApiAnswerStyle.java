@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.twin.replayer.config.EtagScheme;
 import dev.twin.replayer.config.JsonFormat;
 import dev.twin.replayer.config.ServerSettings;
+import dev.twin.replayer.http.MediaTypes;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.response.JsonLayout;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -96,12 +96,7 @@ final class ApiAnswerStyle {
     }
 
     private static boolean isJson(TwinResponse response) {
-        String type = response.header("Content-Type");
-        if (type == null || response.body().length == 0) {
-            return false;
-        }
-        String lower = type.toLowerCase(Locale.ROOT);
-        return lower.startsWith("application/json") || lower.contains("+json");
+        return response.body().length > 0 && MediaTypes.isJson(response.header("Content-Type"));
     }
 
 }
