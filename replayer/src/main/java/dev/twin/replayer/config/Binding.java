@@ -13,10 +13,17 @@ import java.util.Objects;
  * @param parentFields parent path parameter → the row field holding its value ({@code post: postId} for
  *                  {@code /posts/{post}/comments}); a parameter not named here is its own field name
  * @param pointer   JSON Pointer of this entry ({@code /extend/3}), for {@link ConfigProblems#at}
- * @param location  where {@code mock:} is written
+ * @param location  where {@code mock:} is written (for a derived binding: where {@code stateful:} is)
+ * @param derived   made by {@code stateful: auto} from the spec rather than written under {@code extend:}
  */
 public record Binding(String mock, String table, Action action, String operation, String idParam,
-                      Map<String, String> parentFields, String pointer, SourceLocation location) {
+                      Map<String, String> parentFields, String pointer, SourceLocation location, boolean derived) {
+
+    /** A binding written in twin.yaml. */
+    public Binding(String mock, String table, Action action, String operation, String idParam,
+                   Map<String, String> parentFields, String pointer, SourceLocation location) {
+        this(mock, table, action, operation, idParam, parentFields, pointer, location, false);
+    }
 
     public enum Action {
         LIST, CREATE, GET, PATCH, UPDATE, DELETE, CUSTOM

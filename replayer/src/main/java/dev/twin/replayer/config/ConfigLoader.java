@@ -24,7 +24,7 @@ public final class ConfigLoader {
 
     private static final String[] TOP_LEVEL_KEYS = {"version", "imports", "server", "tenancy", "credentials",
         "idempotency", "conventions", "tables", "extend", "customOperations", "scenarios",
-        "faults", "rateLimits", "events", "webhooks", "replay"};
+        "faults", "rateLimits", "events", "webhooks", "replay", "stateful"};
 
     private ConfigLoader() {
     }
@@ -100,7 +100,17 @@ public final class ConfigLoader {
         SandboxConfig sandbox = new SandboxConfig(ScenariosBinder.bind(root), FaultsBinder.bind(root),
                 RateLimitsBinder.bind(root), EventsBinder.events(root, tableNames), EventsBinder.webhooks(root));
         return new TwinConfig(context.baseDir(), imports, server, tenancy, credentials, idempotency, conventions,
-                tables, extend, operations, sandbox, ReplayBinder.bind(root), context.sourceMap());
+                tables, extend, operations, sandbox, ReplayBinder.bind(root), context.sourceMap(),
+                stateful(root, globalOverride));
+    }
+
+    /**
+     * {@code stateful: auto | off}; the conventions as written go along for the derived tables (also when off, for
+     * {@code twin serve --stateful} on this file).
+     */
+    private static Stateful stateful(YamlMapping root, Conventions writtenConventions) {
+        Stateful.Mode mode = root.enumValue("stateful", Stateful.Mode.class, Stateful.Mode.OFF);
+        return new Stateful(mode, writtenConventions, null, root.has("stateful") ? root.location("stateful") : null);
     }
 
     /** Names written under tables[].name, valid or not, so one broken table is not reported again per binding. */

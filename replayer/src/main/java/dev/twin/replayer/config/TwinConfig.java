@@ -13,11 +13,23 @@ import java.util.Optional;
  * @param sandbox     scenarios, faults, rate limits and webhooks ({@link SandboxConfig#NONE} when none)
  * @param replay      the recordings to answer from ({@link ReplayConfig#NONE} when there is no {@code replay:})
  * @param sourceMap   where every key and value was written, for checks made after loading
+ * @param stateful    {@code stateful:} ({@link Stateful#OFF} when not written): whether the specs' resources keep
+ *                    state by convention, and whether the tables and bindings that derives are added already
  */
 public record TwinConfig(Path baseDir, List<Import> imports, ServerSettings server, Tenancy tenancy,
                          Credentials credentials, Idempotency idempotency, Conventions conventions,
                          List<TableConfig> tables, List<Binding> extend, List<CustomOperation> customOperations,
-                         SandboxConfig sandbox, ReplayConfig replay, SourceMap sourceMap) {
+                         SandboxConfig sandbox, ReplayConfig replay, SourceMap sourceMap, Stateful stateful) {
+
+    /** A configuration without {@code stateful:}. */
+    public TwinConfig(Path baseDir, List<Import> imports, ServerSettings server, Tenancy tenancy,
+                      Credentials credentials, Idempotency idempotency, Conventions conventions,
+                      List<TableConfig> tables, List<Binding> extend, List<CustomOperation> customOperations,
+                      SandboxConfig sandbox, ReplayConfig replay, SourceMap sourceMap) {
+        this(baseDir, imports, server, tenancy, credentials, idempotency, conventions, tables, extend,
+                customOperations, sandbox, replay, sourceMap, Stateful.OFF);
+    }
+
     public TwinConfig {
         Objects.requireNonNull(baseDir, "baseDir");
         imports = List.copyOf(imports);
@@ -32,6 +44,27 @@ public record TwinConfig(Path baseDir, List<Import> imports, ServerSettings serv
         Objects.requireNonNull(sandbox, "sandbox");
         Objects.requireNonNull(replay, "replay");
         Objects.requireNonNull(sourceMap, "sourceMap");
+        Objects.requireNonNull(stateful, "stateful");
+    }
+
+    /** This configuration with another {@code stateful:} setting. */
+    public TwinConfig withStateful(Stateful setting) {
+        return new TwinConfig(baseDir, imports, server, tenancy, credentials, idempotency, conventions, tables, extend,
+                customOperations, sandbox, replay, sourceMap, setting);
+    }
+
+    /**
+     * This configuration with tables and bindings added to the written ones (those {@code stateful: auto} derives
+     * from the specs), marked as derived.
+     */
+    public TwinConfig withDerived(List<TableConfig> derivedTables, List<Binding> derivedBindings) {
+        List<TableConfig> allTables = new java.util.ArrayList<>(tables);
+        allTables.addAll(derivedTables);
+        List<Binding> allBindings = new java.util.ArrayList<>(extend);
+        allBindings.addAll(derivedBindings);
+        return new TwinConfig(baseDir, imports, server, tenancy, credentials, idempotency, conventions, allTables,
+                allBindings, customOperations, sandbox, replay, sourceMap,
+                stateful.withDerivedTables(derivedTables.stream().map(TableConfig::name).toList()));
     }
 
     public Optional<TableConfig> table(String name) {
