@@ -138,7 +138,7 @@ final class BindingCompiler {
             }
         }
         CompiledBinding compiled = new CompiledBinding(operation.id(), action, errors, idParam, parents,
-                binding.parentFields());
+                binding.parentFields(), !binding.derived() || errorsWritten());
         if (table != null) {
             parents.forEach(param -> filterFields.computeIfAbsent(binding.table(), name -> new LinkedHashSet<>())
                     .add(compiled.parentField(param)));
@@ -165,6 +165,12 @@ final class BindingCompiler {
                     ? table.deleteStatus() : orDefault(documented, table.deleteBody() == null ? 204 : 200));
             case CUSTOM -> new CustomAction(runner, orDefault(documented, 200));
         };
+    }
+
+    /** Whether twin.yaml writes an {@code errors} convention (for bindings {@code stateful: auto} derived). */
+    private boolean errorsWritten() {
+        var written = config.stateful().writtenConventions();
+        return written != null && written.errors() != null;
     }
 
     private String dataField(Binding binding) {

@@ -40,7 +40,6 @@ final class CreateAction implements BindingAction {
     @Override
     public TwinResponse run(BoundRequest request, TenantTables tables) {
         ObjectNode fields = request.fields();
-        fields.remove(rows.table().ignoredFields());
         for (String required : requiredFields) {
             JsonNode value = fields.get(required);
             if (value == null || value.isNull()) {
@@ -48,6 +47,7 @@ final class CreateAction implements BindingAction {
                         "Missing required param: " + required + ".", required));
             }
         }
+        fields.remove(rows.table().ignoredFields()); // sent, so a required one is there; only not kept
         ObjectNode data = fields.objectNode();
         request.parentParams().forEach(data::put);
         data.setAll(fields);

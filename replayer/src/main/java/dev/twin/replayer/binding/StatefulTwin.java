@@ -34,6 +34,28 @@ public final class StatefulTwin implements StatefulResponder.Factory {
                 new IdempotencyCache(config.idempotency(), clock));
     }
 
+    /**
+     * The configuration without the derived bindings ({@code stateful: auto}) whose table the store does not hold:
+     * the store's tables are fixed when it opens, so a resource a reloaded spec adds answers from the spec until
+     * the twin restarts.
+     */
+    private TwinConfig withStoredTablesOnly(TwinConfig config) {
+        java.util.Set<String> stored = java.util.Set.copyOf(store.tableNames());
+        java.util.List<dev.twin.replayer.config.Binding> missing = config.extend().stream()
+                .filter(binding -> binding.derived() && !stored.contains(binding.table())).toList();
+        if (missing.isEmpty()) {
+            return config;
+        }
+        System.getLogger(StatefulTwin.class.getName()).log(System.Logger.Level.WARNING, "stateful: auto found "
+                + missing.size() + " operations of resources the state store has no table for (a reloaded spec?); "
+                + "they answer from the spec until the twin restarts");
+        java.util.List<dev.twin.replayer.config.Binding> kept = config.extend().stream()
+                .filter(binding -> !missing.contains(binding)).toList();
+        return new TwinConfig(config.baseDir(), config.imports(), config.server(), config.tenancy(),
+                config.credentials(), config.idempotency(), config.conventions(), config.tables(), kept,
+                config.customOperations(), config.sandbox(), config.replay(), config.sourceMap(), config.stateful());
+    }
+
     public StateStore store() {
         return store;
     }
@@ -51,7 +73,7 @@ public final class StatefulTwin implements StatefulResponder.Factory {
     public StatefulResponder create(TwinConfig config,
                                     java.util.function.Function<String, dev.twin.replayer.spec.ApiOperation> operations)
             throws ConfigException {
-        BindingCompiler compiler = new BindingCompiler(config, operations);
+        BindingCompiler compiler = new BindingCompiler(withStoredTablesOnly(config), operations);
         Map<String, CompiledBinding> bindings = compiler.compile();
         store.indexFilterFields(compiler.indexedFields());
         return new TableBindingResponder(bindings, compiler.globalErrors(), store,

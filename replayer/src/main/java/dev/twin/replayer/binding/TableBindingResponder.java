@@ -103,7 +103,7 @@ final class TableBindingResponder implements StatefulResponder {
         CompiledBinding binding = bindings.get(routed.operation().id());
         Optional<TwinResponse> rejected = rejectCredential(routed.request(),
                 binding == null ? globalErrors : binding.errors());
-        if (rejected.isPresent() || binding == null) {
+        if (rejected.isPresent() || binding == null || !binding.shapesRejections()) {
             return rejected;
         }
         String param = error.param();

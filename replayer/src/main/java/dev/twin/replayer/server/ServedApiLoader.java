@@ -7,6 +7,7 @@ import dev.twin.replayer.config.Import;
 import dev.twin.replayer.config.SourceLocation;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.replay.RecordedAnswersLoader;
+import dev.twin.replayer.resource.StatefulAuto;
 import dev.twin.replayer.routing.Router;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
@@ -35,8 +36,9 @@ public final class ServedApiLoader {
         return load(config, stateful, StartupCache.shared());
     }
 
-    public static ServedApi load(TwinConfig config, StatefulResponder.Factory stateful, StartupCache cache)
+    public static ServedApi load(TwinConfig loaded, StatefulResponder.Factory stateful, StartupCache cache)
             throws ConfigException {
+        TwinConfig config = loaded;
         List<ConfigProblem> problems = new ArrayList<>();
         List<SpecDocument> specs = new ArrayList<>();
         Map<String, Import> namespaces = new HashMap<>();
@@ -72,6 +74,7 @@ public final class ServedApiLoader {
             throw new ConfigException(new ConfigProblem(where, e.getMessage()
                     + " (two imports may not answer the same requests)"));
         }
+        config = StatefulAuto.expand(config, specs); // stateful: auto, unless done before the state store was made
         ServedApi api = new ServedApi(config, specs, router);
         for (Binding binding : config.extend()) {
             if (api.operation(binding.mock()) == null) {

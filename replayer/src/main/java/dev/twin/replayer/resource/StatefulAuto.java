@@ -1,0 +1,62 @@
+package dev.twin.replayer.resource;
+
+import dev.twin.replayer.config.Import;
+import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.spec.SpecDocument;
+import dev.twin.replayer.spec.SpecException;
+import dev.twin.replayer.spec.SpecLoader;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code stateful: auto} (and {@code twin serve --spec FILE --stateful}): the configuration with a table and
+ * bindings for every resource the imported specs describe, derived once when the configuration is loaded, so the
+ * state store, the server and its bindings all see them as they see tables written in twin.yaml. Operations
+ * twin.yaml binds itself keep their bindings. See docs/stateful-auto.md.
+ */
+public final class StatefulAuto {
+    private StatefulAuto() {
+    }
+
+    /**
+     * The configuration with the derived tables and bindings added, reading its specs; unchanged when
+     * {@code stateful:} is not {@code auto} or they are added already. A spec that cannot be read is skipped here:
+     * loading it for serving reports it.
+     */
+    public static TwinConfig expand(TwinConfig config) {
+        if (!needsExpanding(config)) {
+            return config;
+        }
+        List<SpecDocument> specs = new ArrayList<>();
+        for (Import spec : config.imports()) {
+            if (Files.isRegularFile(spec.path())) {
+                try {
+                    specs.add(SpecLoader.load(spec.path(), spec.as()));
+                } catch (SpecException unreadable) {
+                    // reported, at its line, when the server loads the specs
+                }
+            }
+        }
+        return expand(config, specs);
+    }
+
+    /** As {@link #expand(TwinConfig)}, over specs already loaded. */
+    public static TwinConfig expand(TwinConfig config, List<SpecDocument> specs) {
+        if (!needsExpanding(config)) {
+            return config;
+        }
+        ResourceTables.Derived derived = new ResourceTables(config).derive(specs);
+        return config.withDerived(derived.tables(), derived.bindings());
+    }
+
+    /** The resources {@code stateful: auto} makes stateful in these specs, with their tables and bindings. */
+    public static List<ResourceTable> resources(TwinConfig config, List<SpecDocument> specs) {
+        return new ResourceTables(config).derive(specs).resources();
+    }
+
+    private static boolean needsExpanding(TwinConfig config) {
+        return config.stateful().auto() && !config.stateful().derived();
+    }
+}
