@@ -4,6 +4,7 @@ import dev.twin.replayer.admin.AdminAccess;
 import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.config.ValidationMode;
+import dev.twin.replayer.resource.StatefulAuto;
 import dev.twin.replayer.server.ConnectionLimits;
 import dev.twin.replayer.server.HttpLimits;
 import dev.twin.replayer.server.TwinServer;
@@ -49,6 +50,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--watch", description = "reload when twin.yaml or an imported spec changes")
     boolean watch;
+
+    @Option(names = "--stateful", description = "keep state for every resource the specs describe, with no tables "
+            + "or bindings written (as stateful: auto in twin.yaml; docs/stateful-auto.md)")
+    boolean stateful;
 
     @Option(names = "--max-body-size", paramLabel = "BYTES",
             description = "largest accepted request body (default: 10 MiB; larger: 413)")
@@ -101,7 +106,7 @@ final class ServeCommand implements Callable<Integer> {
         RunningTwin twin;
         try {
             Path configFile = ConfigArguments.configFile(configOrDir, specs);
-            TwinConfig config = ConfigArguments.load(configFile, specs);
+            TwinConfig config = statefulAuto(configFile, ConfigArguments.load(configFile, specs));
             TwinServer.Builder builder = RunningTwin.builder(configFile, config);
             if (port != null) {
                 builder.port(port);
@@ -142,6 +147,18 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * The configuration with the tables and bindings {@code stateful: auto} (or {@code --stateful}) derives, made
+     * before the state store opens so that it holds their tables.
+     */
+    private TwinConfig statefulAuto(Path configFile, TwinConfig config) {
+        if (stateful && configFile != null && watch && !config.stateful().auto()) {
+            throw new IllegalArgumentException("--stateful with --watch: a reload reads " + configFile
+                    + " again, so write 'stateful: auto' in it instead");
+        }
+        return StatefulAuto.expand(stateful ? config.withStateful(config.stateful().turnedOn()) : config);
     }
 
     private HttpLimits httpLimits() {
