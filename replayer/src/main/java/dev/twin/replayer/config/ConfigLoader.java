@@ -92,7 +92,8 @@ public final class ConfigLoader {
             ConventionsBinder.checkMerged(conventions, root.pointer("conventions"), context);
         }
         List<TableConfig> tables = TablesBinder.bind(root, conventions);
-        Set<String> tableNames = tableNames(root);
+        Stateful stateful = stateful(root, globalOverride);
+        KnownTables tableNames = new KnownTables(tableNames(root), stateful.auto());
         List<CustomOperation> operations = CustomOperationsBinder.bind(root, tableNames);
         Set<String> namespaces = imports.stream().map(Import::as).collect(Collectors.toCollection(LinkedHashSet::new));
         namespaces.addAll(namespacesWritten(root));
@@ -100,8 +101,7 @@ public final class ConfigLoader {
         SandboxConfig sandbox = new SandboxConfig(ScenariosBinder.bind(root), FaultsBinder.bind(root),
                 RateLimitsBinder.bind(root), EventsBinder.events(root, tableNames), EventsBinder.webhooks(root));
         return new TwinConfig(context.baseDir(), imports, server, tenancy, credentials, idempotency, conventions,
-                tables, extend, operations, sandbox, ReplayBinder.bind(root), context.sourceMap(),
-                stateful(root, globalOverride));
+                tables, extend, operations, sandbox, ReplayBinder.bind(root), context.sourceMap(), stateful);
     }
 
     /**

@@ -21,7 +21,7 @@ final class CustomOperationsBinder {
     private CustomOperationsBinder() {
     }
 
-    static List<CustomOperation> bind(YamlMapping root, Set<String> tables) {
+    static List<CustomOperation> bind(YamlMapping root, KnownTables tables) {
         List<CustomOperation> operations = new ArrayList<>();
         Map<String, SourceLocation> names = new LinkedHashMap<>();
         for (YamlMapping entry : root.mappings("customOperations")) {
@@ -47,7 +47,7 @@ final class CustomOperationsBinder {
         return names;
     }
 
-    private static CustomOperation bindOne(YamlMapping m, Set<String> tables, Map<String, SourceLocation> names) {
+    private static CustomOperation bindOne(YamlMapping m, KnownTables tables, Map<String, SourceLocation> names) {
         m.allowOnly("name", "steps", "response");
         String name = m.requiredString("name");
         if (name != null) {

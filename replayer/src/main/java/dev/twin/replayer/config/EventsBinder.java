@@ -14,7 +14,7 @@ final class EventsBinder {
     private EventsBinder() {
     }
 
-    static EventsConfig events(YamlMapping root, Set<String> tables) {
+    static EventsConfig events(YamlMapping root, KnownTables tables) {
         YamlMapping m = root.mapping("events");
         if (m == null) {
             return EventsConfig.NONE;
@@ -25,7 +25,7 @@ final class EventsBinder {
             r.allowOnly("table", "on", "when", "type");
             String table = r.requiredString("table");
             if (table != null && !tables.contains(table)) {
-                r.problem("table", ConfigProblems.withSuggestion("no table '" + table + "'", table, tables));
+                r.problem("table", ConfigProblems.withSuggestion("no table '" + table + "'", table, tables.written()));
                 table = null;
             }
             EventRule.Change on = r.require("on") ? r.enumValue("on", EventRule.Change.class, null) : null;

@@ -14,7 +14,7 @@ final class ExtendBinder {
     private ExtendBinder() {
     }
 
-    static List<Binding> bind(YamlMapping root, Set<String> namespaces, Set<String> tables, Set<String> operations) {
+    static List<Binding> bind(YamlMapping root, Set<String> namespaces, KnownTables tables, Set<String> operations) {
         List<Binding> bindings = new ArrayList<>();
         Map<String, SourceLocation> bound = new HashMap<>();
         for (YamlMapping entry : root.mappings("extend")) {
@@ -26,7 +26,7 @@ final class ExtendBinder {
         return bindings;
     }
 
-    private static Binding bindOne(YamlMapping m, Set<String> namespaces, Set<String> tables,
+    private static Binding bindOne(YamlMapping m, Set<String> namespaces, KnownTables tables,
                                    Set<String> operations, Map<String, SourceLocation> bound) {
         m.allowOnly("mock", "table", "action", "operation", "idParam", "parentFields");
         String mock = m.requiredString("mock");
@@ -37,7 +37,7 @@ final class ExtendBinder {
         if (table == null && action != null && action != Binding.Action.CUSTOM) {
             ok &= m.require("table");
         } else if (table != null && !tables.contains(table)) {
-            m.problem("table", ConfigProblems.withSuggestion("no table '" + table + "'", table, tables));
+            m.problem("table", ConfigProblems.withSuggestion("no table '" + table + "'", table, tables.written()));
             ok = false;
         }
         String operation = m.string("operation");

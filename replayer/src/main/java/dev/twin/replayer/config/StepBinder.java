@@ -30,10 +30,10 @@ final class StepBinder {
     }
 
     private final YamlMapping m;
-    private final Set<String> tables;
+    private final KnownTables tables;
     private final Set<String> scope;
 
-    StepBinder(YamlMapping m, Set<String> tables, Set<String> scope) {
+    StepBinder(YamlMapping m, KnownTables tables, Set<String> scope) {
         this.m = m;
         this.tables = tables;
         this.scope = scope;
@@ -63,7 +63,7 @@ final class StepBinder {
         }
         String table = m.string("table");
         if (table != null && !tables.contains(table)) {
-            m.problem("table", ConfigProblems.withSuggestion("no table '" + table + "'", table, tables));
+            m.problem("table", ConfigProblems.withSuggestion("no table '" + table + "'", table, tables.written()));
             ok = false;
         }
         Expression id = expression("id");

@@ -16,7 +16,7 @@ import java.util.Optional;
  * else a body generated from the item schema), as the fields every answer about a row starts from. The id, the
  * timestamps and the parent fields are the row's own; where the example's id or parent id appears inside other
  * values, the row's takes its place. A generated body is made to look new: a property that may be null is null and
- * a list is empty, where an example is kept as written.
+ * a list is empty, unless the spec gives the property an example; an example of the whole body is kept as written.
  *
  * @param fields    the default fields, strings being templates over {@code item} (the row)
  * @param exampleId the id the example (or generated body) had, which says how ids look; null when it had none
@@ -64,6 +64,12 @@ record DefaultRow(ObjectNode fields, String exampleId) {
         return new DefaultRow((ObjectNode) placeholders.apply(example), exampleId);
     }
 
+    private static boolean hasExample(Schema<?> property, SchemaLookup schemas) {
+        Schema<?> resolved = schemas.resolve(property);
+        return property.getExample() != null || property.getExamples() != null
+                || resolved != null && (resolved.getExample() != null || resolved.getExamples() != null);
+    }
+
     /**
      * Nullable properties null, lists and maps empty, at every level of nesting, as a row nobody has changed yet
      * has them (Stripe's new customer: {@code invoice_settings: {custom_fields: null, footer: null …}}).
@@ -73,8 +79,8 @@ record DefaultRow(ObjectNode fields, String exampleId) {
         for (Map.Entry<String, Schema<?>> property : properties.entrySet()) {
             String name = property.getKey();
             JsonNode value = body.get(name);
-            if (value == null) {
-                continue;
+            if (value == null || hasExample(property.getValue(), schemas)) {
+                continue; // an example the spec gives a property is what a new row holds
             }
             if (schemas.allowsNull(property.getValue())) {
                 body.putNull(name);

@@ -102,11 +102,11 @@ final class ResourceTables {
                 .filter(operation -> operation.action() != Binding.Action.CREATE).toList(), true);
     }
 
-    /** The table twin.yaml binds one of the resource's operations to, if it does. */
+    /** The table twin.yaml writes and binds one of the resource's operations to, if it does. */
     private Optional<String> handBoundTable(SpecResource resource) {
         for (SpecResource.Operation operation : resource.operations()) {
             Binding written = writtenBindings.get(operation.operation().id());
-            if (written != null && written.table() != null) {
+            if (written != null && written.table() != null && writtenTables.containsKey(written.table())) {
                 return Optional.of(written.table());
             }
         }

@@ -1,5 +1,7 @@
 package dev.twin.replayer.resource;
 
+import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.config.ConfigProblem;
 import dev.twin.replayer.config.Import;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.spec.SpecDocument;
@@ -25,7 +27,7 @@ public final class StatefulAuto {
      * {@code stateful:} is not {@code auto} or they are added already. A spec that cannot be read is skipped here:
      * loading it for serving reports it.
      */
-    public static TwinConfig expand(TwinConfig config) {
+    public static TwinConfig expand(TwinConfig config) throws ConfigException {
         if (!needsExpanding(config)) {
             return config;
         }
@@ -42,13 +44,22 @@ public final class StatefulAuto {
         return expand(config, specs);
     }
 
-    /** As {@link #expand(TwinConfig)}, over specs already loaded. */
-    public static TwinConfig expand(TwinConfig config, List<SpecDocument> specs) {
+    /**
+     * As {@link #expand(TwinConfig)}, over specs already loaded.
+     *
+     * @throws ConfigException when twin.yaml names a table that is neither written nor derived
+     */
+    public static TwinConfig expand(TwinConfig config, List<SpecDocument> specs) throws ConfigException {
         if (!needsExpanding(config)) {
             return config;
         }
         ResourceTables.Derived derived = new ResourceTables(config).derive(specs);
-        return config.withDerived(derived.tables(), derived.bindings());
+        TwinConfig expanded = config.withDerived(derived.tables(), derived.bindings());
+        List<ConfigProblem> problems = TableReferences.check(expanded);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return expanded;
     }
 
     /** The resources {@code stateful: auto} makes stateful in these specs, with their tables and bindings. */

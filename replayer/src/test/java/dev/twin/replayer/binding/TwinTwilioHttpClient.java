@@ -11,12 +11,12 @@ import java.util.Map;
  * The Twilio SDK has no base-URL setting: this client sends each request the SDK builds for
  * {@code https://api.twilio.com} to the twin instead, unchanged otherwise.
  */
-final class TwinTwilioHttpClient extends NetworkHttpClient {
+public final class TwinTwilioHttpClient extends NetworkHttpClient {
     private static final String TWILIO = "https://api.twilio.com";
 
     private final String twinBaseUrl;
 
-    TwinTwilioHttpClient(String twinBaseUrl) {
+    public TwinTwilioHttpClient(String twinBaseUrl) {
         this.twinBaseUrl = twinBaseUrl;
     }
 

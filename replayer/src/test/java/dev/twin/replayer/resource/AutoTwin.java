@@ -1,0 +1,139 @@
+package dev.twin.replayer.resource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twin.replayer.binding.StatefulTwin;
+import dev.twin.replayer.config.ConfigLoader;
+import dev.twin.replayer.config.Import;
+import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.sandbox.SandboxTwin;
+import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.spec.SpecDocument;
+import dev.twin.replayer.spec.SpecLoader;
+import dev.twin.replayer.state.IdempotencyCache;
+import dev.twin.replayer.state.StateStore;
+import dev.twin.replayer.state.TenantQuota;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A twin with {@code stateful: auto} on 127.0.0.1 and a free port, started as {@code twin serve} starts one: the
+ * configuration expanded before the state store opens (in memory, or in a {@code --state} file), the sandbox in
+ * front of the tables. With a small JDK HTTP client for requests no SDK makes.
+ */
+final class AutoTwin implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TwinServer server;
+    private final StatefulTwin stateful;
+    private final SandboxTwin sandbox;
+    private final TwinConfig loaded;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private AutoTwin(TwinConfig loaded, Path stateFile) throws Exception {
+        this.loaded = loaded;
+        TwinConfig config = StatefulAuto.expand(loaded);
+        StateStore store = stateFile == null
+                ? StateStore.inMemory(config.tables(), Clock.systemUTC(), null, TenantQuota.of(config.tenancy()))
+                : StateStore.persistent(stateFile, config.tables(), Clock.systemUTC(), null,
+                TenantQuota.of(config.tenancy()));
+        this.stateful = new StatefulTwin(store, new IdempotencyCache(config.idempotency(), Clock.systemUTC()));
+        this.sandbox = new SandboxTwin(stateful);
+        TwinServer started;
+        try {
+            started = TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(sandbox).start();
+        } catch (Exception | Error e) {
+            sandbox.close();
+            store.close();
+            throw e;
+        }
+        this.server = started;
+        new dev.twin.replayer.state.StateAdminEndpoints(store, stateful.idempotency(),
+                new dev.twin.replayer.state.TenantResolver(config.tenancy())).register(server.adminRoutes());
+    }
+
+    /** {@code twin serve --spec FILE --stateful}. */
+    static AutoTwin ofSpec(Path spec) throws Exception {
+        return ofSpec(spec, null);
+    }
+
+    /** {@code twin serve --spec FILE --stateful --state STATE}. */
+    static AutoTwin ofSpec(Path spec, Path stateFile) throws Exception {
+        TwinConfig config = ConfigLoader.forSpecs(List.of(spec));
+        return new AutoTwin(config.withStateful(config.stateful().turnedOn()), stateFile);
+    }
+
+    /** {@code twin serve DIR} for a twin.yaml (which says {@code stateful: auto}). */
+    static AutoTwin ofConfig(Path twinYaml) throws Exception {
+        return new AutoTwin(ConfigLoader.load(twinYaml), null);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    TwinConfig config() {
+        return server.api().config();
+    }
+
+    /** The resources {@code stateful: auto} made stateful, as it recognised them in the specs. */
+    List<ResourceTable> resources() throws Exception {
+        List<SpecDocument> specs = new ArrayList<>();
+        for (Import spec : loaded.imports()) {
+            specs.add(SpecLoader.load(spec.path(), spec.as()));
+        }
+        return StatefulAuto.resources(loaded, specs);
+    }
+
+    Reply get(String path, String key) throws IOException, InterruptedException {
+        return send(request(path, key).GET());
+    }
+
+    Reply delete(String path, String key) throws IOException, InterruptedException {
+        return send(request(path, key).DELETE());
+    }
+
+    Reply postForm(String path, String key, String form) throws IOException, InterruptedException {
+        return send(request(path, key).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    Reply sendJson(String method, String path, String key, String json) throws IOException, InterruptedException {
+        return send(request(path, key).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder request(String path, String key) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(20));
+        if (key != null) {
+            builder.header("Authorization", "Bearer " + key);
+        }
+        return builder;
+    }
+
+    private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body().isEmpty() ? null : JSON.readTree(response.body());
+        return new Reply(response.statusCode(), body, response);
+    }
+
+    record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        sandbox.close();
+        stateful.store().close();
+    }
+}
