@@ -41,7 +41,7 @@ class ConfigErrorsTest {
     void unknownKeyWithoutACloseMatchListsTheAllowedKeys() {
         assertEquals(List.of("twin.yaml:2:1: plugins: unknown key; allowed here: version, imports, server, "
                 + "tenancy, credentials, idempotency, conventions, tables, extend, customOperations, scenarios, "
-                + "faults, rateLimits, events, webhooks, replay"),
+                + "faults, rateLimits, events, webhooks, replay, stateful"),
                 problems(IMPORT + "plugins: []\n"));
     }
 
@@ -368,7 +368,7 @@ class ConfigErrorsTest {
                                 + "and a unit: 90s, 30m, 24h, 7d",
                         "twin.yaml:6:1: plugins: unknown key; allowed here: version, imports, server, tenancy, "
                                 + "credentials, idempotency, conventions, tables, extend, customOperations, "
-                                + "scenarios, faults, rateLimits, events, webhooks, replay",
+                                + "scenarios, faults, rateLimits, events, webhooks, replay, stateful",
                         "twin.yaml:8:41: extend[0].table: no table 'customer'"),
                 problems(IMPORT + "server:\n  port: abc\nidempotency:\n  window: soon\nplugins: []\nextend:\n"
                         + "  - {mock: stripe.PostCustomers, table: customer, action: create}\n"));
