@@ -134,6 +134,11 @@ final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("twin serving " + server.api().operations().size()
                 + " operations from " + names + " on " + server.baseUrl()
                 + (server.listensOnEveryInterface() ? " and every other interface" : ""));
+        var derived = server.api().config().stateful().derivedTables();
+        if (derived != null) {
+            spec.commandLine().getOut().println("stateful: auto: " + derived.size()
+                    + " tables derived from the specs (docs/stateful-auto.md)");
+        }
         spec.commandLine().getOut().println(adminNotice(server));
         spec.commandLine().getOut().flush();
         CountDownLatch stopped = new CountDownLatch(1);
