@@ -138,7 +138,7 @@ final class BindingCompiler {
             }
         }
         CompiledBinding compiled = new CompiledBinding(operation.id(), action, errors, idParam, parents,
-                binding.parentFields(), !binding.derived() || errorsWritten());
+                binding.parentFields(), !binding.derived() || errorsWritten(binding.table()));
         if (table != null) {
             parents.forEach(param -> filterFields.computeIfAbsent(binding.table(), name -> new LinkedHashSet<>())
                     .add(compiled.parentField(param)));
@@ -167,10 +167,15 @@ final class BindingCompiler {
         };
     }
 
-    /** Whether twin.yaml writes an {@code errors} convention (for bindings {@code stateful: auto} derived). */
-    private boolean errorsWritten() {
-        var written = config.stateful().writtenConventions();
-        return written != null && written.errors() != null;
+    /**
+     * Whether twin.yaml writes an {@code errors} convention for this table, globally or in its own
+     * {@code response:} (for bindings {@code stateful: auto} derived).
+     */
+    private boolean errorsWritten(String table) {
+        var global = config.stateful().writtenConventions();
+        var own = table == null ? null : config.stateful().writtenTables().get(table);
+        return global != null && global.errors() != null
+                || own != null && own.response() != null && own.response().errors() != null;
     }
 
     private String dataField(Binding binding) {

@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -91,9 +93,14 @@ public final class ConfigLoader {
         if (globalOverride != null) {
             ConventionsBinder.checkMerged(conventions, root.pointer("conventions"), context);
         }
-        List<TableConfig> tables = TablesBinder.bind(root, conventions);
-        Stateful stateful = stateful(root, globalOverride);
-        KnownTables tableNames = new KnownTables(tableNames(root), stateful.auto());
+        Stateful.Mode statefulMode = root.enumValue("stateful", Stateful.Mode.class, Stateful.Mode.OFF);
+        boolean auto = statefulMode == Stateful.Mode.AUTO;
+        Map<String, Stateful.WrittenTable> writtenTables = new LinkedHashMap<>();
+        List<TableConfig> tables = TablesBinder.bind(root, conventions, auto, writtenTables);
+        // what stateful: auto needs of what is written, also when off, for twin serve --stateful on this file
+        Stateful stateful = new Stateful(statefulMode, globalOverride, writtenTables, null,
+                root.has("stateful") ? root.location("stateful") : null);
+        KnownTables tableNames = new KnownTables(tableNames(root), auto);
         List<CustomOperation> operations = CustomOperationsBinder.bind(root, tableNames);
         Set<String> namespaces = imports.stream().map(Import::as).collect(Collectors.toCollection(LinkedHashSet::new));
         namespaces.addAll(namespacesWritten(root));
@@ -102,15 +109,6 @@ public final class ConfigLoader {
                 RateLimitsBinder.bind(root), EventsBinder.events(root, tableNames), EventsBinder.webhooks(root));
         return new TwinConfig(context.baseDir(), imports, server, tenancy, credentials, idempotency, conventions,
                 tables, extend, operations, sandbox, ReplayBinder.bind(root), context.sourceMap(), stateful);
-    }
-
-    /**
-     * {@code stateful: auto | off}; the conventions as written go along for the derived tables (also when off, for
-     * {@code twin serve --stateful} on this file).
-     */
-    private static Stateful stateful(YamlMapping root, Conventions writtenConventions) {
-        Stateful.Mode mode = root.enumValue("stateful", Stateful.Mode.class, Stateful.Mode.OFF);
-        return new Stateful(mode, writtenConventions, null, root.has("stateful") ? root.location("stateful") : null);
     }
 
     /** Names written under tables[].name, valid or not, so one broken table is not reported again per binding. */

@@ -24,17 +24,26 @@ final class TablesBinder {
     }
 
     static List<TableConfig> bind(YamlMapping root, Conventions global) {
+        return bind(root, global, false, new LinkedHashMap<>());
+    }
+
+    /**
+     * @param derivedToo tables {@code stateful: auto} derives may be referenced too (checked once they are known)
+     * @param written    filled with what is written for each table
+     */
+    static List<TableConfig> bind(YamlMapping root, Conventions global, boolean derivedToo,
+                                  Map<String, Stateful.WrittenTable> written) {
         List<TableConfig> tables = new ArrayList<>();
         Map<String, SourceLocation> names = new LinkedHashMap<>();
         Map<String, String> referencePointers = new LinkedHashMap<>(); // pointer → referenced table
         for (YamlMapping entry : root.mappings("tables")) {
-            TableConfig table = bindOne(entry, global, names, referencePointers);
+            TableConfig table = bindOne(entry, global, names, referencePointers, written);
             if (table != null) {
                 tables.add(table);
             }
         }
         referencePointers.forEach((pointer, target) -> {
-            if (!names.containsKey(target)) {
+            if (!names.containsKey(target) && !derivedToo) {
                 root.context().problem(pointer, ConfigProblems.withSuggestion("no table '" + target + "'",
                         target, names.keySet()));
             }
@@ -43,7 +52,8 @@ final class TablesBinder {
     }
 
     private static TableConfig bindOne(YamlMapping m, Conventions global, Map<String, SourceLocation> names,
-                                       Map<String, String> referencePointers) {
+                                       Map<String, String> referencePointers,
+                                       Map<String, Stateful.WrittenTable> written) {
         m.allowOnly("name", "idField", "idStrategy", "idPrefix", "idLength", "idAlphabet", "idPattern", "idType",
                 "idStart", "idPosition", "embed", "seedData", "seedFile", "maxRows", "references", "response");
         String name = m.requiredString("name");
@@ -96,6 +106,9 @@ final class TablesBinder {
         if (name == null) {
             return null;
         }
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        m.node().fieldNames().forEachRemaining(keys::add);
+        written.put(name, new Stateful.WrittenTable(keys, override));
         return new TableConfig(name, idField, strategy, idPrefix, idLength, alphabet,
                 idPattern == null ? null : idPattern.pattern(), idType, idStart, seed, maxRows,
                 references == null ? Map.of() : withoutNulls(references), response, m.location(),

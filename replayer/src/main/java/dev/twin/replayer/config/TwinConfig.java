@@ -54,11 +54,16 @@ public record TwinConfig(Path baseDir, List<Import> imports, ServerSettings serv
     }
 
     /**
-     * This configuration with tables and bindings added to the written ones (those {@code stateful: auto} derives
-     * from the specs), marked as derived.
+     * This configuration with what {@code stateful: auto} derives from the specs: tables added to the written ones,
+     * written tables completed with what was derived for the keys they do not write (replacing them, by name), and
+     * bindings added to the written ones.
      */
-    public TwinConfig withDerived(List<TableConfig> derivedTables, List<Binding> derivedBindings) {
+    public TwinConfig withDerived(List<TableConfig> derivedTables, List<TableConfig> completedTables,
+                                  List<Binding> derivedBindings) {
         List<TableConfig> allTables = new java.util.ArrayList<>(tables);
+        for (TableConfig completed : completedTables) {
+            allTables.replaceAll(table -> table.name().equals(completed.name()) ? completed : table);
+        }
         allTables.addAll(derivedTables);
         List<Binding> allBindings = new java.util.ArrayList<>(extend);
         allBindings.addAll(derivedBindings);

@@ -58,8 +58,7 @@ final class ResourceConventions {
 
     /** The row as it was when the spec answers with the item's own schema; else the documented body; else none. */
     private static DeleteRule delete(SpecResource resource, ApiOperation operation, ItemShape item,
-                                     SchemaLookup schemas,
-                                     SpecAnswers answers) {
+                                     SchemaLookup schemas, SpecAnswers answers) {
         if (!OperationBodies.hasBody(operation)) {
             return null;
         }

@@ -4,6 +4,7 @@ import dev.twin.replayer.config.Binding;
 import dev.twin.replayer.config.Conventions;
 import dev.twin.replayer.config.ListStyle;
 import dev.twin.replayer.config.SourceLocation;
+import dev.twin.replayer.config.Stateful;
 import dev.twin.replayer.config.TableConfig;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.spec.ApiOperation;
@@ -29,14 +30,24 @@ import java.util.stream.Collectors;
  * @see StatefulAuto
  */
 final class ResourceTables {
-    /** What {@code stateful: auto} adds to a configuration, and which resource each table is for. */
-    record Derived(List<TableConfig> tables, List<Binding> bindings, List<ResourceTable> resources) {
+    /**
+     * What {@code stateful: auto} adds to a configuration: new tables, written tables completed with what was
+     * derived for the keys they do not write, bindings, and which resource each table is for.
+     */
+    record Derived(List<TableConfig> tables, List<TableConfig> completed, List<Binding> bindings,
+                   List<ResourceTable> resources) {
     }
 
     /** Rows per tenant, as a table written without {@code maxRows} has (docs/twin-yaml.md). */
     private static final int MAX_ROWS = 10_000;
 
+    /** A written table writing one of these keeps its own id settings; else it takes the derived ones. */
+    private static final Set<String> ID_KEYS = Set.of("idStrategy", "idPrefix", "idLength", "idAlphabet",
+            "idPattern", "idType", "idStart");
+
     private final TwinConfig config;
+    /** Per derived table, its conventions: the defaults, the spec's, then twin.yaml's global ones. */
+    private final Map<String, Conventions> derivedConventions = new HashMap<>();
     private final Map<String, TableConfig> writtenTables = new LinkedHashMap<>();
     private final Map<String, Binding> writtenBindings = new HashMap<>();
 
@@ -77,6 +88,7 @@ final class ResourceTables {
         }
 
         List<TableConfig> tables = new ArrayList<>();
+        List<TableConfig> completed = new ArrayList<>();
         List<Binding> bindings = new ArrayList<>();
         List<ResourceTable> resources = new ArrayList<>();
         Set<String> tablesMade = new java.util.HashSet<>();
@@ -85,14 +97,40 @@ final class ResourceTables {
             boolean written = writtenTables.containsKey(table);
             Optional<ListStyle> list = resource.resource().operation(Binding.Action.LIST)
                     .flatMap(operation -> ListShape.of(operation, resource.item(), resource.schemas()));
-            if (!written && tablesMade.add(table)) {
-                tables.add(table(table, resource, list, tableBySchema));
+            if (tablesMade.add(table)) {
+                TableConfig derived = table(table, resource, list, tableBySchema);
+                if (written) {
+                    completed.add(completed(writtenTables.get(table), derived));
+                } else {
+                    tables.add(derived);
+                }
             }
             List<Binding> derived = bindings(resource, table, list.isPresent() || written);
             bindings.addAll(derived);
             resources.add(new ResourceTable(table, resource.resource(), written, derived));
         }
-        return new Derived(tables, bindings, resources);
+        return new Derived(tables, completed, bindings, resources);
+    }
+
+    /**
+     * A written table taking a resource over, with what was derived for what it does not write: its id settings
+     * when it writes none, the derived references besides its own, and its {@code response:} on top of the derived
+     * conventions (and the global ones) rather than on the defaults.
+     */
+    private TableConfig completed(TableConfig written, TableConfig derived) {
+        Stateful.WrittenTable what = config.stateful().writtenTables().get(written.name());
+        if (what == null) {
+            return written; // not from a file (a configuration built in code): as given
+        }
+        boolean writesIds = what.keys().stream().anyMatch(ID_KEYS::contains);
+        TableConfig ids = writesIds ? written : derived;
+        Map<String, String> references = new LinkedHashMap<>(derived.references());
+        references.putAll(written.references());
+        Conventions response = derivedConventions.get(derived.name()).merge(what.response());
+        return new TableConfig(written.name(), what.keys().contains("idField") ? written.idField() : derived.idField(),
+                ids.idStrategy(), ids.idPrefix(), ids.idLength(), ids.idAlphabet(), ids.idPattern(), ids.idType(),
+                ids.idStart(), written.seedData(), written.maxRows(), references, response, written.location(),
+                written.embed(), written.idLast());
     }
 
     /** The resource without its POST, which makes something else than its items. */
@@ -123,10 +161,11 @@ final class ResourceTables {
         boolean errorsWritten = written != null && written.errors() != null;
         Conventions derived = ResourceConventions.of(resource.resource(), item, defaults, list, resource.schemas(),
                 resource.answers(), errorsWritten);
+        Conventions merged = ResourceConventions.merged(derived, written);
+        derivedConventions.put(name, merged);
         return new TableConfig(name, item.idField(), id.strategy(), id.prefix(), id.length(), id.alphabet(),
                 id.pattern(), id.type(), 1, List.of(), MAX_ROWS,
-                references(item, resource.schemas(), tableBySchema), ResourceConventions.merged(derived, written),
-                location(resource.spec()), null, false);
+                references(item, resource.schemas(), tableBySchema), merged, location(resource.spec()), null, false);
     }
 
     /**

@@ -54,7 +54,7 @@ public final class StatefulAuto {
             return config;
         }
         ResourceTables.Derived derived = new ResourceTables(config).derive(specs);
-        TwinConfig expanded = config.withDerived(derived.tables(), derived.bindings());
+        TwinConfig expanded = config.withDerived(derived.tables(), derived.completed(), derived.bindings());
         List<ConfigProblem> problems = TableReferences.check(expanded);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * With {@code stateful: auto}, twin.yaml may name a table the specs give ({@code extend[].table}, a custom
- * operation's step, an event rule), which is known only once they are read: each such name is checked here, once
+ * operation's step, an event rule, a table's references and embeds), which is known only once they are read: each such name is checked here, once
  * the derived tables are in, and one not there is reported at its line as a table written in twin.yaml would be.
  */
 final class TableReferences {
@@ -39,6 +39,19 @@ final class TableReferences {
                     problems.add(new ConfigProblem(step.location(), "customOperations " + operation.name() + ": "
                             + missing(step.table(), tables)));
                 }
+            }
+        }
+        for (TableConfig table : config.tables()) {
+            table.references().forEach((field, target) -> {
+                if (!tables.contains(target)) {
+                    problems.add(new ConfigProblem(table.location(), "tables " + table.name() + ".references."
+                            + field + ": " + missing(target, tables)));
+                }
+            });
+            if (table.embed() != null) {
+                table.embed().children().keySet().stream().filter(child -> !tables.contains(child)).forEach(child ->
+                        problems.add(new ConfigProblem(table.location(), "tables " + table.name()
+                                + ".embed.children: " + missing(child, tables))));
             }
         }
         for (EventRule rule : config.sandbox().events().emit()) {

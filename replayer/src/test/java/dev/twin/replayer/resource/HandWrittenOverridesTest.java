@@ -52,6 +52,16 @@ class HandWrittenOverridesTest {
     }
 
     @Test
+    void aTableWritingOnlyADefaultKeepsTheDerivedIdsAndDefaultsUnderIt() throws Exception {
+        JsonNode thing = twin.sendJson("POST", "/api/things", "k_partial", "{\"name\": \"lamp\"}").body();
+
+        assertTrue(thing.get("id").asText().matches("[0-9a-f-]{36}"), "the derived uuid ids: " + thing);
+        assertEquals("green", thing.get("color").asText(), "twin.yaml's default");
+        assertEquals("[\"example\"]", thing.get("tags").toString(), "the spec example's default");
+        assertTrue(thing.has("created_at"), thing.toString());
+    }
+
+    @Test
     void anOperationBoundByHandAnswersThroughItsBindingOverTheDerivedTable() throws Exception {
         String thing = createThing("k_custom");
 
