@@ -20,7 +20,8 @@ import java.util.Set;
  * property: Stripe's {@code {object: list, data, has_more, url}}, Twilio's {@code {messages, page, page_size,
  * next_page_uri …}}) and the paging its query parameters declare — a row cursor ({@code starting_after},
  * {@code ending_before}, {@code limit}), Twilio's pages ({@code Page}, {@code PageSize} with page links), offsets
- * ({@code offset}/{@code skip} or a 1-based {@code page}, with {@code limit}/{@code per_page}), or none (every row).
+ * ({@code offset}/{@code skip} or a 1-based {@code page}, with {@code limit}/{@code per_page}; a {@code limit} alone
+ * caps the first page), or none (every row).
  * Page sizes are the limit parameter's {@code default} and {@code maximum} when it declares them.
  */
 final class ListShape {
@@ -74,7 +75,7 @@ final class ListShape {
             style = ListStyle.Style.PAGE;
             defaultLimit = 50;
             maxLimit = 1000;
-        } else if (offset != null || page != null) {
+        } else if (offset != null || page != null || limit != null) {
             style = ListStyle.Style.OFFSET;
             defaultLimit = 0;
             maxLimit = MAX_LIMIT;
