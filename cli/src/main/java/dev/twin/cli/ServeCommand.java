@@ -158,7 +158,7 @@ final class ServeCommand implements Callable<Integer> {
      * The configuration with the tables and bindings {@code stateful: auto} (or {@code --stateful}) derives, made
      * before the state store opens so that it holds their tables.
      */
-    private TwinConfig statefulAuto(Path configFile, TwinConfig config) {
+    private TwinConfig statefulAuto(Path configFile, TwinConfig config) throws ConfigException {
         if (stateful && configFile != null && watch && !config.stateful().auto()) {
             throw new IllegalArgumentException("--stateful with --watch: a reload reads " + configFile
                     + " again, so write 'stateful: auto' in it instead");

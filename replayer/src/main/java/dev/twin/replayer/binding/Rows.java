@@ -29,16 +29,31 @@ final class Rows {
     }
 
     /**
-     * The live row with the request's id, or the provider's not-found error. Its {@code param} is the id field's
-     * public name, as Stripe answers {@code GET /v1/customers/cus_x} with {@code param: id}.
+     * The live row with the request's id, under the parent the path names, or the provider's not-found error. Its
+     * {@code param} is the id field's public name, as Stripe answers {@code GET /v1/customers/cus_x} with
+     * {@code param: id}.
      */
     Row existing(BoundRequest request, TenantTables tables) {
         Row row = request.id() == null ? null : tables.get(table.table(), request.id()).orElse(null);
-        if (row == null || isDeleted(row)) {
+        if (row == null || isDeleted(row) || !underParent(row, request)) {
             String message = table.notFound().message(request.id(), request.routed().request());
             throw new StateException(new TwinError(ErrorKind.NOT_FOUND, message, idName));
         }
         return row;
+    }
+
+    /**
+     * Whether the row belongs to the parent the path names ({@code /customers/cus_A/sources/src_1} is not a source
+     * of {@code cus_B}); a row without the parent's field belongs to any.
+     */
+    private static boolean underParent(Row row, BoundRequest request) {
+        for (var parent : request.parentParams().entrySet()) {
+            String stored = row.text(parent.getKey());
+            if (stored != null && !stored.equals(parent.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isDeleted(Row row) {

@@ -171,6 +171,20 @@ class StatefulAutoTest {
     }
 
     @Test
+    void aNestedItemIsFoundOnlyUnderItsOwnParent() throws Exception {
+        String bike = create("k_scoped", "{\"name\": \"bike\"}").get("id").asText();
+        String car = create("k_scoped", "{\"name\": \"car\"}").get("id").asText();
+        long wheel = twin.sendJson("POST", "/api/things/" + bike + "/parts", "k_scoped", "{\"label\": \"wheel\"}")
+                .body().get("id").asLong();
+
+        AutoTwin.Reply underItsParent = twin.get("/api/things/" + bike + "/parts/" + wheel, "k_scoped");
+        AutoTwin.Reply underAnother = twin.get("/api/things/" + car + "/parts/" + wheel, "k_scoped");
+
+        assertEquals(200, underItsParent.status());
+        assertEquals(404, underAnother.status());
+    }
+
+    @Test
     void aPostThatAnswersAListIsNoCreateAndAnswersFromTheSpec() throws Exception {
         create("k_search", "{\"name\": \"findable\"}");
 
@@ -178,7 +192,7 @@ class StatefulAutoTest {
 
         assertEquals(200, found.status());
         assertTrue(found.body().isArray());
-        assertFalse(idsOf(found.body()).isEmpty() && found.body().toString().contains("findable"));
+        assertFalse(found.body().toString().contains("findable"), "the spec's answer, not the table's rows");
     }
 
     @Test
