@@ -46,13 +46,8 @@ import java.util.function.Function;
  * chains: scenarios (a named or matching scenario answers) → rate limits (an empty bucket answers 429) → faults
  * (a seeded rule fires) → events (the configured list/get operations) → the tables ({@link StatefulTwin}) → the
  * spec. It listens to the store's commits to emit events and deliver webhooks. Runtime state (fault rules set
- * through {@code /__twin/faults}, buckets, events) lives here, so it survives reloads.
- *
- * <pre>{@code
- * SandboxTwin sandbox = new SandboxTwin(StatefulTwin.inMemory(config, Clock.systemUTC()));
- * TwinServer server = TwinServer.builder().config(config).stateful(sandbox).start();
- * sandbox.registerAdmin(server.adminRoutes());
- * }</pre>
+ * through {@code /__twin/faults}, buckets, events) lives here, so it survives reloads. {@link dev.twin.replayer.Twin}
+ * puts it between the server and the tables.
  */
 public final class SandboxTwin implements StatefulResponder.Factory, AutoCloseable {
     private final StatefulTwin tables;

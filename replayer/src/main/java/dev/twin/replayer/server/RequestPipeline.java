@@ -97,8 +97,9 @@ public final class RequestPipeline {
             answer = current.replay().answerUnrouted(request, rawPath).orElseGet(() -> Answer.of(
                     ErrorResponses.notFound(request.method(), request.path()), AnswerSource.ERROR));
         }
-        journal.add(new JournalEntry(Instant.now(), request.method(), request.path(), answer.response().status(),
-                operationId, answer.source(), answer.note()));
+        journal.add(new JournalEntry(Instant.now(), request.method(), request.path(),
+                current.tenants().tenantOf(request), answer.response().status(), operationId, answer.source(),
+                answer.note()));
         return current.style().apply(request, answer.response());
     }
 

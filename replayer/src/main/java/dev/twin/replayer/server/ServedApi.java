@@ -7,6 +7,7 @@ import dev.twin.replayer.routing.Router;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
 import dev.twin.replayer.startup.PlainAnswers;
+import dev.twin.replayer.state.TenantResolver;
 
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ public final class ServedApi {
     private final SpecResponder responder = new SpecResponder();
     private final RequestChecks checks;
     private final ApiAnswerStyle style;
+    private final TenantResolver tenants;
     private volatile StatefulResponder stateful = StatefulResponder.NONE;
     private volatile RecordedAnswers replay = RecordedAnswers.NONE;
     private volatile PlainAnswers plainAnswers = PlainAnswers.NONE;
@@ -38,6 +40,12 @@ public final class ServedApi {
                 .collect(Collectors.toUnmodifiableMap(ApiOperation::id, Function.identity()));
         this.checks = new RequestChecks(config.conventions().fieldLimits());
         this.style = ApiAnswerStyle.of(config.server());
+        this.tenants = new TenantResolver(config.tenancy());
+    }
+
+    /** Whose state a request works on, by this configuration's {@code tenancy:}. */
+    public TenantResolver tenants() {
+        return tenants;
     }
 
     /** What every API answer shares with the real API's: its constant headers, JSON layout and ETag. */
