@@ -11,6 +11,7 @@ import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.pipeline.Responder;
 import dev.twin.replayer.response.Answer;
 import dev.twin.replayer.response.AnswerSource;
 import dev.twin.replayer.response.ErrorResponses;
@@ -121,8 +122,8 @@ public final class RequestPipeline {
     private Answer answer(ServedApi current, RoutedRequest routed) {
         ValidationMode mode = validationOverride != null ? validationOverride
                 : current.config().server().validate();
-        StatefulResponder stateful = current.stateful();
-        boolean needsDecoding = mode != ValidationMode.OFF || stateful != StatefulResponder.NONE;
+        Responder stateful = current.stateful();
+        boolean needsDecoding = mode != ValidationMode.OFF || stateful != Responder.NONE;
         DecodedRequest decoded = null;
         String note = null;
         // a plain request an earlier launch answered: valid as it is, answered without validator or generator

@@ -1,6 +1,7 @@
 package dev.twin.replayer.server;
 
 import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.pipeline.Responder;
 import dev.twin.replayer.replay.RecordedAnswers;
 import dev.twin.replayer.response.SpecResponder;
 import dev.twin.replayer.routing.Router;
@@ -28,7 +29,7 @@ public final class ServedApi {
     private final RequestChecks checks;
     private final ApiAnswerStyle style;
     private final TenantResolver tenants;
-    private volatile StatefulResponder stateful = StatefulResponder.NONE;
+    private volatile Responder stateful = Responder.NONE;
     private volatile RecordedAnswers replay = RecordedAnswers.NONE;
     private volatile PlainAnswers plainAnswers = PlainAnswers.NONE;
 
@@ -83,11 +84,11 @@ public final class ServedApi {
         return checks;
     }
 
-    public StatefulResponder stateful() {
+    public Responder stateful() {
         return stateful;
     }
 
-    void stateful(StatefulResponder responder) {
+    void stateful(Responder responder) {
         this.stateful = responder;
     }
 

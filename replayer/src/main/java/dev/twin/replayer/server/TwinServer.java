@@ -268,7 +268,7 @@ public final class TwinServer implements AutoCloseable {
         private AdminAccess admin = AdminAccess.OPEN_ON_LOOPBACK;
         private int journalCapacity = RequestJournal.DEFAULT_CAPACITY;
         private boolean watch;
-        private StatefulResponder.Factory stateful = StatefulResponder.Factory.NONE;
+        private ResponderFactory stateful = ResponderFactory.NONE;
         private StartupCache cache = StartupCache.shared();
         private final AdminRoutes adminRoutes = new AdminRoutes();
 
@@ -358,7 +358,7 @@ public final class TwinServer implements AutoCloseable {
         }
 
         /** The stateful part (tables); asked before the spec for every validated request. */
-        public Builder stateful(StatefulResponder.Factory factory) {
+        public Builder stateful(ResponderFactory factory) {
             this.stateful = factory;
             return this;
         }
