@@ -47,7 +47,7 @@ import java.util.function.Function;
  * chains: scenarios (a named or matching scenario answers) → rate limits (an empty bucket answers 429) → faults
  * (a seeded rule fires) → events (the configured list/get operations) → the tables ({@link StatefulTwin}) → the
  * spec. It listens to the store's commits to emit events and deliver webhooks. Runtime state (fault rules set
- * through {@code /__twin/faults}, buckets, events) lives here, so it survives reloads. {@link dev.twin.replayer.Twin}
+ * through {@code /__twin/faults}, buckets, events) lives here, so it survives reloads. {@code dev.twin.replayer.Twin}
  * puts it between the server and the tables.
  */
 public final class SandboxTwin implements ResponderFactory, AutoCloseable {

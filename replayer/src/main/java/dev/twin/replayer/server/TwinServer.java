@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The twin HTTP server: answers every operation of the configured imports, plus the admin endpoints. It is one
- * part of a running twin; {@link dev.twin.replayer.Twin} puts it together with the tables, the sandbox controls and
+ * part of a running twin; {@code dev.twin.replayer.Twin} puts it together with the tables, the sandbox controls and
  * their admin endpoints, and is what the command line and the tests start.
  */
 public final class TwinServer implements AutoCloseable {
