@@ -254,6 +254,7 @@ public final class Twin implements AutoCloseable {
         private long seed;
         private Duration webhookRetryDelay = SandboxTwin.Options.DEFAULTS.webhookBackoff();
         private StartupCache cache = StartupCache.DISABLED;
+        private boolean started;
 
         private Builder() {
         }
@@ -386,13 +387,18 @@ public final class Twin implements AutoCloseable {
         }
 
         /**
-         * Loads everything, then listens. Nothing listens if the configuration has problems.
+         * Loads everything, then listens. Nothing listens if the configuration has problems. A builder starts one
+         * twin.
          *
          * @throws ConfigException           every problem in twin.yaml and its specs, each with its file and line
          * @throws IllegalArgumentException  a setting that cannot work (e.g. a non-loopback host with an open admin)
          * @throws java.io.UncheckedIOException the port is taken, or the state file is in use or unreadable
          */
         public Twin start() throws ConfigException {
+            if (started) {
+                throw new IllegalStateException("this builder already started a twin; take a new Twin.builder()");
+            }
+            started = true;
             TwinConfig loaded = load();
             StatefulTwin tables = new StatefulTwin(openStore(loaded),
                     new IdempotencyCache(loaded.idempotency(), clock));

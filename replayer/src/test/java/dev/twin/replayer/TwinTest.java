@@ -189,6 +189,17 @@ class TwinTest {
     }
 
     @Test
+    void aBuilderStartsOneTwin() throws Exception {
+        Twin.Builder builder = Twin.builder().config(STRIPE);
+        try (Twin twin = builder.start()) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, builder::start);
+
+            assertTrue(refused.getMessage().contains("new Twin.builder()"), refused.getMessage());
+            assertTrue(twin.port() > 0);
+        }
+    }
+
+    @Test
     void byDefaultNothingIsWrittenUnderTheUsersTwinHome() throws Exception {
         Path home = dir.resolve("user-home");
         String previousHome = System.getProperty("twin.home");
