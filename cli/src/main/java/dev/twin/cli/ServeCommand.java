@@ -1,5 +1,6 @@
 package dev.twin.cli;
 
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.admin.AdminAccess;
 import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.TwinConfig;
@@ -9,14 +10,12 @@ import dev.twin.replayer.server.HttpLimits;
 import dev.twin.replayer.server.TwinServer;
 import dev.twin.replayer.spec.SpecDocument;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -93,27 +92,25 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-admin", description = "turn the admin API (/__twin/) off")
     boolean noAdmin;
 
-    @Mixin
-    StateOptions state;
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "keep tables, tenants and snapshots in this file so they survive a restart "
+                    + "(default: in memory)")
+    Path stateFile;
 
     @Override
     public Integer call() {
-        RunningTwin twin;
+        Twin twin;
         try {
             Path configFile = ConfigArguments.configFile(configOrDir, specs);
             TwinConfig config = ConfigArguments.load(configFile, specs);
-            TwinServer.Builder builder = RunningTwin.builder(configFile, config);
-            if (port != null) {
-                builder.port(port);
-            }
-            if (host != null) {
-                builder.host(host);
-            }
+            Twin.Builder builder = ConfigArguments.twin(configFile, config).userHome()
+                    .host(host != null ? host : config.server().host())
+                    .port(port != null ? port : config.server().port());
             if (validate != null) {
                 builder.validate(validationMode(validate));
             }
             builder.httpLimits(httpLimits()).connectionLimits(connectionLimits()).admin(adminAccess());
-            twin = RunningTwin.start(builder.watch(watch), config, state.open(config, Clock.systemUTC()));
+            twin = builder.watch(watch).state(stateFile).start();
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
@@ -124,7 +121,7 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("twin serve: " + e.getCause().getMessage());
             return 2;
         }
-        TwinServer server = twin.server();
+        TwinServer server = twin.internals().server();
         String names = server.api().specs().stream().map(SpecDocument::namespace).collect(Collectors.joining(", "));
         spec.commandLine().getOut().println("twin serving " + server.api().operations().size()
                 + " operations from " + names + " on " + server.baseUrl()

@@ -31,11 +31,11 @@ public final class ServedApiLoader {
     }
 
     /** Loads with the {@linkplain StartupCache#shared() shared start-up cache}. */
-    public static ServedApi load(TwinConfig config, StatefulResponder.Factory stateful) throws ConfigException {
+    public static ServedApi load(TwinConfig config, ResponderFactory stateful) throws ConfigException {
         return load(config, stateful, StartupCache.shared());
     }
 
-    public static ServedApi load(TwinConfig config, StatefulResponder.Factory stateful, StartupCache cache)
+    public static ServedApi load(TwinConfig config, ResponderFactory stateful, StartupCache cache)
             throws ConfigException {
         List<ConfigProblem> problems = new ArrayList<>();
         List<SpecDocument> specs = new ArrayList<>();
