@@ -1,5 +1,6 @@
 package dev.twin.cli;
 
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.ConfigProblem;
@@ -39,6 +40,11 @@ final class ConfigArguments {
 
     static TwinConfig load(Path configFile, List<Path> specs) throws ConfigException {
         return configFile != null ? ConfigLoader.load(configFile) : ConfigLoader.forSpecs(specs);
+    }
+
+    /** A twin of this configuration: reloadable from the twin.yaml when there is one, else the loaded bare specs. */
+    static Twin.Builder twin(Path configFile, TwinConfig config) {
+        return configFile != null ? Twin.builder().config(configFile, config) : Twin.builder().config(config);
     }
 
     private static ConfigException problem(Path file, String message) {

@@ -2,9 +2,9 @@ package dev.twin.cli;
 
 import dev.twin.replayer.admin.RouteTable;
 import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.server.ResponderFactory;
 import dev.twin.replayer.server.ServedApi;
 import dev.twin.replayer.server.ServedApiLoader;
-import dev.twin.replayer.server.StatefulResponder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -33,7 +33,7 @@ final class RoutesCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Path configFile = ConfigArguments.configFile(configOrDir, specs);
-            ServedApi api = ServedApiLoader.load(ConfigArguments.load(configFile, specs), StatefulResponder.Factory.NONE);
+            ServedApi api = ServedApiLoader.load(ConfigArguments.load(configFile, specs), ResponderFactory.NONE);
             spec.commandLine().getOut().print(RouteTable.format(api.operations()));
             spec.commandLine().getOut().flush();
             return 0;

@@ -1,23 +1,21 @@
 package dev.twin.cli;
 
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.admin.AdminAccess;
 import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.config.ValidationMode;
-import dev.twin.replayer.resource.StatefulAuto;
 import dev.twin.replayer.server.ConnectionLimits;
 import dev.twin.replayer.server.HttpLimits;
 import dev.twin.replayer.server.TwinServer;
 import dev.twin.replayer.spec.SpecDocument;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -98,27 +96,29 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-admin", description = "turn the admin API (/__twin/) off")
     boolean noAdmin;
 
-    @Mixin
-    StateOptions state;
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "keep tables, tenants and snapshots in this file so they survive a restart "
+                    + "(default: in memory)")
+    Path stateFile;
 
     @Override
     public Integer call() {
-        RunningTwin twin;
+        Twin twin;
         try {
             Path configFile = ConfigArguments.configFile(configOrDir, specs);
-            TwinConfig config = statefulAuto(configFile, ConfigArguments.load(configFile, specs));
-            TwinServer.Builder builder = RunningTwin.builder(configFile, config);
-            if (port != null) {
-                builder.port(port);
-            }
-            if (host != null) {
-                builder.host(host);
+            TwinConfig config = ConfigArguments.load(configFile, specs);
+            checkStatefulWatch(configFile, config);
+            Twin.Builder builder = ConfigArguments.twin(configFile, config).userHome()
+                    .host(host != null ? host : config.server().host())
+                    .port(port != null ? port : config.server().port());
+            if (stateful) {
+                builder.statefulAuto();
             }
             if (validate != null) {
                 builder.validate(validationMode(validate));
             }
             builder.httpLimits(httpLimits()).connectionLimits(connectionLimits()).admin(adminAccess());
-            twin = RunningTwin.start(builder.watch(watch), config, state.open(config, Clock.systemUTC()));
+            twin = builder.watch(watch).state(stateFile).start();
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
@@ -129,7 +129,7 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("twin serve: " + e.getCause().getMessage());
             return 2;
         }
-        TwinServer server = twin.server();
+        TwinServer server = twin.internals().server();
         String names = server.api().specs().stream().map(SpecDocument::namespace).collect(Collectors.joining(", "));
         spec.commandLine().getOut().println("twin serving " + server.api().operations().size()
                 + " operations from " + names + " on " + server.baseUrl()
@@ -154,16 +154,12 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The configuration with the tables and bindings {@code stateful: auto} (or {@code --stateful}) derives, made
-     * before the state store opens so that it holds their tables.
-     */
-    private TwinConfig statefulAuto(Path configFile, TwinConfig config) throws ConfigException {
+    /** {@code --stateful} is not in the file a {@code --watch} reload reads: refused, saying what to write. */
+    private void checkStatefulWatch(Path configFile, TwinConfig config) {
         if (stateful && configFile != null && watch && !config.stateful().auto()) {
             throw new IllegalArgumentException("--stateful with --watch: a reload reads " + configFile
                     + " again, so write 'stateful: auto' in it instead");
         }
-        return StatefulAuto.expand(stateful ? config.withStateful(config.stateful().turnedOn()) : config);
     }
 
     private HttpLimits httpLimits() {

@@ -3,11 +3,10 @@ package dev.twin.cli;
 import dev.twin.recorder.Exchange;
 import dev.twin.recorder.store.RecordingStore;
 import dev.twin.recorder.store.StoreException;
-import dev.twin.replayer.binding.StatefulTwin;
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.TwinConfig;
-import dev.twin.replayer.server.TwinServer;
 import dev.twin.replayer.verify.ReportJson;
 import dev.twin.replayer.verify.ReportText;
 import dev.twin.replayer.verify.SessionResult;
@@ -22,7 +21,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -99,12 +97,11 @@ final class VerifyCommand implements Callable<Integer> {
         Path configFile = ConfigArguments.configFile(configOrDir, null);
         TwinConfig config = ConfigArguments.load(configFile, null);
         warnWhenReplayingTheVerifiedStore(config);
-        TwinServer.Builder builder = RunningTwin.builder(configFile, config).host("127.0.0.1").port(0);
         List<SessionResult> results = new ArrayList<>();
         // the twin starts before the store is opened again: a replay: of this very store reads it while loading
-        try (RunningTwin twin = RunningTwin.start(builder, config, StatefulTwin.inMemory(config, Clock.systemUTC()));
+        try (Twin twin = ConfigArguments.twin(configFile, config).userHome().start();
              RecordingStore recordings = RecordingStore.openReadOnly(store)) {
-            Verifier verifier = new Verifier(URI.create(twin.server().baseUrl()));
+            Verifier verifier = new Verifier(URI.create(twin.baseUrl()));
             for (String session : chosen) {
                 try (Stream<Exchange> exchanges = recordings.exchanges(session)) {
                     results.add(verifier.replay(session, exchanges.filter(e -> host == null

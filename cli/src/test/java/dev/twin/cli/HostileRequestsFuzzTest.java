@@ -1,8 +1,6 @@
 package dev.twin.cli;
 
-import dev.twin.replayer.binding.StatefulTwin;
-import dev.twin.replayer.config.ConfigLoader;
-import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.Twin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -31,14 +28,11 @@ class HostileRequestsFuzzTest {
     private static final int READ_TIMEOUT_MILLIS = 20_000;
     private static final String NORMAL_KEY = "sk_test_normal_tenant";
 
-    private static RunningTwin twin;
+    private static Twin twin;
 
     @BeforeAll
     static void start() throws Exception {
-        Path config = Path.of("..", "examples", "stripe", "twin.yaml");
-        TwinConfig loaded = ConfigLoader.load(config);
-        twin = RunningTwin.start(RunningTwin.builder(config, loaded).host("127.0.0.1").port(0), loaded,
-                StatefulTwin.inMemory(loaded, Clock.systemUTC()));
+        twin = Twin.serve(Path.of("..", "examples", "stripe", "twin.yaml"));
     }
 
     @AfterAll
@@ -87,7 +81,7 @@ class HostileRequestsFuzzTest {
     }
 
     private static int port() {
-        return twin.server().port();
+        return twin.port();
     }
 
     private static String preview(byte[] request) {

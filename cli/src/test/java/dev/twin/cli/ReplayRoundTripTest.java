@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twin.recorder.Exchange;
 import dev.twin.recorder.store.RecordingStore;
-import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.Twin;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +54,7 @@ class ReplayRoundTripTest {
         String first = pathOf(recordedReads, 1);
         String second = pathOf(recordedReads, 3);
 
-        try (TwinServer twin = TwinServer.builder().configFile(config).host("127.0.0.1").port(0).start()) {
+        try (Twin twin = Twin.serve(config)) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             List<HttpResponse<String>> answers = new java.util.ArrayList<>();
             for (String path : List.of("/__admin/mappings", first, first, second, "/__admin/mappings")) {

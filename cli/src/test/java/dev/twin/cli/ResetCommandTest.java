@@ -5,11 +5,8 @@ import static dev.twin.cli.CliRun.run;
 import dev.twin.cli.CliRun.Result;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.replayer.binding.StatefulTwin;
-import dev.twin.replayer.config.ConfigLoader;
-import dev.twin.replayer.config.TwinConfig;
-import dev.twin.replayer.server.TwinServer;
-import dev.twin.replayer.state.StateAdminEndpoints;
+import dev.twin.replayer.Twin;
+import dev.twin.replayer.state.StateStore;
 import dev.twin.replayer.state.TenantResolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,8 +27,7 @@ class ResetCommandTest {
 
     @TempDir
     static Path dir;
-    private static TwinServer server;
-    private static StatefulTwin stateful;
+    private static Twin server;
 
 
     @BeforeAll
@@ -51,22 +46,17 @@ class ResetCommandTest {
                     idField: id
                     idStrategy: uuid
                 """);
-        TwinConfig config = ConfigLoader.load(dir.resolve("twin.yaml"));
-        stateful = StatefulTwin.inMemory(config, Clock.systemUTC());
-        server = TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(stateful).start();
-        new StateAdminEndpoints(stateful.store(), stateful.idempotency(), new TenantResolver(config.tenancy()))
-                .register(server.adminRoutes());
+        server = Twin.serve(dir.resolve("twin.yaml"));
     }
 
     @AfterAll
     static void stopTwin() {
         server.close();
-        stateful.store().close();
     }
 
     @BeforeEach
     void emptyTables() {
-        stateful.store().reset();
+        server.reset();
     }
 
     @Test
@@ -122,11 +112,12 @@ class ResetCommandTest {
     }
 
     private void insert(String tenant, String table) {
-        stateful.store().inTransaction(tenant, tables -> tables.insert(table, new ObjectMapper().createObjectNode()));
+        StateStore store = server.internals().tables().store();
+        store.inTransaction(tenant, tables -> tables.insert(table, new ObjectMapper().createObjectNode()));
     }
 
     private int count(String tenant, String table) {
-        return stateful.store().inTransaction(tenant, tables -> tables.count(table));
+        return server.internals().tables().store().inTransaction(tenant, tables -> tables.count(table));
     }
 
 }

@@ -2,14 +2,12 @@ package dev.twin.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.replayer.binding.StatefulTwin;
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.TwinConfig;
-import dev.twin.replayer.server.TwinServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,15 +52,14 @@ class ServeStateTest {
 
     @Test
     void rowsAndSnapshotsSurviveARestartWithTheSameStateFile() throws Exception {
-        StateOptions options = new StateOptions();
-        new CommandLine(options).parseArgs("--state", dir.resolve("pets.state").toString());
-        try (Running first = Running.start(options)) {
+        Path stateFile = dir.resolve("pets.state");
+        try (Running first = Running.start(stateFile)) {
             first.createPet(1, "Rex");
             assertEquals(201, first.call("POST", "/__twin/snapshots/only-rex", null).statusCode());
             first.createPet(2, "Tom");
         }
 
-        try (Running second = Running.start(options)) {
+        try (Running second = Running.start(stateFile)) {
             assertEquals("Rex", second.petName(1));
             assertEquals("Tom", second.petName(2));
             assertEquals(200, second.call("POST", "/__twin/snapshots/only-rex/restore", null).statusCode());
@@ -73,22 +69,19 @@ class ServeStateTest {
 
     @Test
     void withoutAStateFileARestartStartsEmpty() throws Exception {
-        StateOptions options = new StateOptions();
-        try (Running first = Running.start(options)) {
+        try (Running first = Running.start(null)) {
             first.createPet(1, "Rex");
         }
 
-        try (Running second = Running.start(options)) {
+        try (Running second = Running.start(null)) {
             assertEquals(404, second.call("GET", "/v1/pets/1", null).statusCode());
         }
     }
 
-    private record Running(TwinServer server, StatefulTwin twin) implements AutoCloseable {
-        static Running start(StateOptions options) throws Exception {
-            StatefulTwin twin = options.open(config, Clock.systemUTC());
-            TwinServer server = TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(twin).start();
-            StateOptions.registerAdmin(server, twin, config);
-            return new Running(server, twin);
+    private record Running(Twin server) implements AutoCloseable {
+        /** @param stateFile the {@code --state} file, or null for tables in memory */
+        static Running start(Path stateFile) throws Exception {
+            return new Running(Twin.builder().config(config).state(stateFile).start());
         }
 
         void createPet(int id, String name) throws Exception {
@@ -119,7 +112,6 @@ class ServeStateTest {
         @Override
         public void close() {
             server.close();
-            twin.store().close();
         }
     }
 }

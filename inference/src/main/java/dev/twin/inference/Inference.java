@@ -8,6 +8,7 @@ import dev.twin.inference.operation.SelfLinks;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.path.PathMatch;
 import dev.twin.inference.path.PathTemplates;
+import dev.twin.inference.path.EchoedSegments;
 import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.path.SpecPaths;
 import dev.twin.inference.resource.ErrorConvention;
@@ -52,6 +53,13 @@ public final class Inference {
     private final ConstantHeaders constantHeaders = new ConstantHeaders();
     private final AnswerLayout answerLayout = new AnswerLayout();
     private final SelfLinks selfLinks = new SelfLinks();
+    /** By request path; bounded, the oldest forgotten first. */
+    private final Map<String, UnreadWrite> unreadWrites = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, UnreadWrite> eldest) {
+            return size() > 1024;
+        }
+    };
 
     private Inference(ExchangeSource source, InferenceOptions options, Progress progress) {
         this.source = source;
@@ -84,7 +92,8 @@ public final class Inference {
                 json[0]++;
             }
             if (spec == null || spec.match(exchange.request().method(), exchange.request().path()).isEmpty()) {
-                trie.add(exchange.request().method(), exchange.request().path());
+                trie.add(exchange.request().method(), exchange.request().path(), exchange.response().status(),
+                        echoes(exchange));
             }
         });
         counts.put("read", total[0]);
@@ -142,6 +151,17 @@ public final class Inference {
                 selfLinks.origins());
     }
 
+    /** Per path segment, the answer field that held its value (see {@link EchoedSegments}). */
+    private static List<String> echoes(Exchange exchange) {
+        var body = exchange.response().body();
+        if (exchange.response().status() >= 300
+                || BodyReader.kind(exchange.response().headers(), body) != BodyReader.Kind.JSON) {
+            return List.of();
+        }
+        return EchoedSegments.find(PathTrie.segments(exchange.request().path()), body.text(),
+                BodyReader.json(body));
+    }
+
     private boolean usable(Exchange exchange) {
         return skipReason(exchange) == null;
     }
@@ -177,6 +197,7 @@ public final class Inference {
         OperationStats op = operations.computeIfAbsent(match.template().template(), t -> new TreeMap<>())
                 .computeIfAbsent(method, m -> new OperationStats(m, match.template()));
         JsonNode body = op.accept(exchange, match);
+        readBack(exchange, match, op, body);
         if (exchange.response().status() == 404 && notFoundMessage == null && body != null) {
             JsonNode message = body.path("message");
             if (!message.isTextual()) {
@@ -187,6 +208,33 @@ public final class Inference {
                         match.template().template());
             }
         }
+    }
+
+    /**
+     * Pairs a write answered with no body with the next successful read of the same path, which shows what the
+     * write stored (see {@link OperationStats#acceptReadBack}).
+     */
+    private void readBack(Exchange exchange, PathMatch match, OperationStats op, JsonNode body) {
+        String method = exchange.request().method();
+        int status = exchange.response().status();
+        String path = exchange.request().path();
+        boolean success = status >= 200 && status < 300;
+        if ((method.equals("PUT") || method.equals("PATCH") || method.equals("POST")) && success
+                && (exchange.response().body() == null || exchange.response().body().isEmpty())
+                && !match.values().isEmpty()) {
+            unreadWrites.put(path, new UnreadWrite(op, exchange));
+        } else if (method.equals("GET") && success && body != null) {
+            UnreadWrite write = unreadWrites.remove(path);
+            if (write != null) {
+                write.op().acceptReadBack(write.exchange(), body);
+            }
+        } else if (!method.equals("GET")) {
+            unreadWrites.remove(path);
+        }
+    }
+
+    /** A write answered with no body, waiting for the read that shows what it stored. */
+    private record UnreadWrite(OperationStats op, Exchange exchange) {
     }
 
     /**

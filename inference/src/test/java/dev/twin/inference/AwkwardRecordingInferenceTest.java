@@ -1,7 +1,7 @@
 package dev.twin.inference;
 
 import dev.twin.inference.output.TwinFiles;
-import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.Twin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +39,7 @@ class AwkwardRecordingInferenceTest {
     @Test
     void givenOnlyReadsOneSampleMixedTypesHtmlAndBinary_whenInferred_thenTheTwinServesWhatItCan() throws Exception {
         TwinFiles files = Inferred.files(awkward(), InferenceOptions.defaults());
-        TwinServer twin = Inferred.serve(files, dir);
+        Twin twin = Inferred.serve(files, dir);
         try {
             TwinCalls calls = new TwinCalls(twin, null);
             HttpResponse<String> row = calls.json("GET", "/rows/1", null);

@@ -2,13 +2,9 @@ package dev.twin.inference;
 
 import dev.twin.inference.output.TwinFiles;
 import dev.twin.inference.source.ListSource;
-import dev.twin.replayer.binding.StatefulTwin;
-import dev.twin.replayer.config.ConfigLoader;
-import dev.twin.replayer.config.TwinConfig;
-import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.Twin;
 
 import java.nio.file.Path;
-import java.time.Clock;
 
 /** Test helper: infer from hand-made traffic, write the files, and serve them the way `twin serve` does. */
 final class Inferred {
@@ -30,10 +26,8 @@ final class Inferred {
     }
 
     /** Writes the files to dir, loads twin.yaml and starts a twin on a free port (fails if serve rejects it). */
-    static TwinServer serve(TwinFiles files, Path dir) throws Exception {
+    static Twin serve(TwinFiles files, Path dir) throws Exception {
         files.writeTo(dir);
-        TwinConfig config = ConfigLoader.load(dir.resolve("twin.yaml"));
-        StatefulTwin stateful = StatefulTwin.inMemory(config, Clock.systemUTC());
-        return TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(stateful).start();
+        return Twin.serve(dir);
     }
 }

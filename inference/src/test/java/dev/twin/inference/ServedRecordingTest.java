@@ -1,7 +1,7 @@
 package dev.twin.inference;
 
 import dev.twin.inference.output.TwinFiles;
-import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.Twin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -16,7 +16,7 @@ import java.nio.file.Path;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ServedRecordingTest {
     TwinFiles files;
-    TwinServer twin;
+    Twin twin;
     TwinCalls calls;
 
     abstract Traffic recording();

@@ -3,7 +3,7 @@ package dev.twin.inference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twin.inference.output.TwinFiles;
-import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.Twin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,7 +74,7 @@ class StripeShapedInferenceTest {
 
     @Test
     void givenStripeTraffic_whenServed_thenTheFlowAnswersAsRecorded() throws Exception {
-        TwinServer server = Inferred.serve(files, dir);
+        Twin server = Inferred.serve(files, dir);
         try {
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + server.port();
@@ -106,7 +106,7 @@ class StripeShapedInferenceTest {
 
     @Test
     void givenAnOperationThatIsNoTable_whenServed_thenItAnswersTheRecordedBody() throws Exception {
-        TwinServer server = Inferred.serve(files, dir);
+        Twin server = Inferred.serve(files, dir);
         try {
             HttpResponse<String> search = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:" + server.port() + "/v1/customers/search?query=x"))

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.twin.inference.output.TwinFiles;
-import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.Twin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +110,7 @@ class TwilioShapedInferenceTest {
 
     @Test
     void givenTwilioTraffic_whenServed_thenTheTwinStarts() throws Exception {
-        TwinServer server = Inferred.serve(files, dir);
+        Twin server = Inferred.serve(files, dir);
         server.close();
     }
 

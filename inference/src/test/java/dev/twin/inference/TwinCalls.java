@@ -1,6 +1,6 @@
 package dev.twin.inference;
 
-import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.Twin;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,11 +12,11 @@ import java.net.http.HttpResponse;
 final class TwinCalls {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final TwinServer twin;
+    private final Twin twin;
     private final String apiKey;
 
     /** @param apiKey sent as a Bearer token (the tenant), or null for none */
-    TwinCalls(TwinServer twin, String apiKey) {
+    TwinCalls(Twin twin, String apiKey) {
         this.twin = twin;
         this.apiKey = apiKey;
     }

@@ -170,6 +170,32 @@ public final class OperationStats {
         return null;
     }
 
+    /**
+     * A write of this operation answered with no body ({@code PUT /api/queues/shop/orders} → 204), and the next
+     * successful read of the same row: what the server stored is the write's answer (fields it added, ignored or
+     * rewrote), so the read counts as that write's answer.
+     */
+    public void acceptReadBack(Exchange write, JsonNode read) {
+        if (!read.isObject() || writes.size() >= 64) {
+            return;
+        }
+        var request = write.request();
+        JsonNode input = switch (BodyReader.kind(request.headers(), request.body())) {
+            case JSON -> BodyReader.json(request.body());
+            case FORM -> BodyReader.form(request.body().text());
+            default -> null;
+        };
+        if (input == null || !input.isObject()) {
+            return;
+        }
+        Set<String> sent = new HashSet<>();
+        Set<String> sentValues = new HashSet<>();
+        input.fieldNames().forEachRemaining(sent::add);
+        input.forEach(v -> sentValues.add(v.asText()));
+        serverDefaults.accept(read, sent, sentValues);
+        writes.add(new WriteSample(input, read, true));
+    }
+
     public String method() {
         return method;
     }

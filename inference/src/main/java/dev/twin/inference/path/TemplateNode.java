@@ -13,4 +13,6 @@ final class TemplateNode {
     /** Why this variable was recognised, for the report. */
     String evidence;
     int distinctValues;
+    /** Answer fields that held this variable's values, when they are names (see {@link EchoedSegments}). */
+    TreeSet<String> echoedAs = new TreeSet<>();
 }

@@ -26,6 +26,8 @@ final class DeleteConvention {
                 JsonNode constant = p.getValue().constant();
                 if (echoes > 0 && echoes == delete.successObjects()) {
                     body.put(p.getKey(), "{{item." + resource.idField + "}}");
+                } else if (resource.revisionField != null && p.getValue().isRevision()) {
+                    body.put(p.getKey(), "{{item." + resource.revisionField + "}}");
                 } else if (constant != null) {
                     body.put(p.getKey(), constant);
                 }

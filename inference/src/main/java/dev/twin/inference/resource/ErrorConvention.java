@@ -154,8 +154,9 @@ public final class ErrorConvention {
     }
 
     /**
-     * The body one cause answered with, as a template: fields constant in every answer stay constant, the message
-     * and param become the twin's, nested objects likewise; fields that varied otherwise are left out.
+     * The body one cause answered with, as a template: fields constant in every answer stay constant (a message
+     * too, or the one most answers repeated), else the message and param become the twin's, nested objects
+     * likewise; fields that varied otherwise are left out.
      */
     static Object template(ShapeAggregate shape, String name) {
         if (shape.isObject()) {
@@ -177,7 +178,11 @@ public final class ErrorConvention {
         String lower = name.toLowerCase(Locale.ROOT);
         if (shape.onlyStrings() && (lower.contains("message") || lower.equals("detail") || lower.equals("error")
                 || lower.equals("reason") || lower.equals("description"))) {
-            return constant != null && shape.samples() > 1 ? constant : "{{error.message}}";
+            if (constant != null && shape.samples() > 1) {
+                return constant;
+            }
+            JsonNode usual = shape.dominantString();
+            return usual != null ? usual : "{{error.message}}";
         }
         if (shape.onlyStrings() && lower.equals("param")) {
             return "{{error.param}}";

@@ -22,6 +22,8 @@ public final class Resource {
     final TreeMap<String, OperationStats> actions = new TreeMap<>();
     /** Operations on the same rows under a parent ({@code /posts/{post}/comments}), after the main actions. */
     final List<ResourceBinding> underParents = new ArrayList<>();
+    /** The row field holding a revision the server advances on every write ({@code _rev}), or null. */
+    String revisionField;
     /** Sequence ids: whether they are JSON numbers, and the first one the recording's creates minted (0 = none). */
     boolean numericIds;
     long firstCreatedId;

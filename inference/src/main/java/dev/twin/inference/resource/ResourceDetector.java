@@ -45,17 +45,34 @@ public final class ResourceDetector {
             }
             String last = segments.get(segments.size() - 1);
             String parent = segments.get(segments.size() - 2);
-            if (!last.startsWith("{") || parent.startsWith("{")) {
+            if (!last.startsWith("{") || listsNamedRows(item, operations)) {
                 continue;
             }
             String suffix = last.substring(last.indexOf('}') + 1);
             String collection = "/" + String.join("/", segments.subList(0, segments.size() - 1)) + suffix;
+            String everyParent = null;
+            if (parent.startsWith("{")) {
+                // rows named within a parent (/api/queues/{vhost}/{queue}): the table is named by the literal
+                // before the parent, and that literal's own list (/api/queues) lists the rows of every parent
+                if (segments.size() < 3 || segments.get(segments.size() - 3).startsWith("{")) {
+                    continue;
+                }
+                everyParent = "/" + String.join("/", segments.subList(0, segments.size() - 2));
+                parent = segments.get(segments.size() - 3);
+            }
             String table = tableName(parent, segments, byTable);
             Resource resource = new Resource(table, collection, item);
             bind(resource, operations.get(item), true);
             TreeMap<String, OperationStats> collectionOps = operations.get(collection);
             if (collectionOps != null) {
                 bind(resource, collectionOps, false);
+            }
+            if (everyParent != null && operations.containsKey(everyParent)
+                    && listsRows(operations.get(everyParent).get("GET"))) {
+                OperationStats all = operations.get(everyParent).get("GET");
+                resource.underParents.add(new ResourceBinding("list", all, Map.of()));
+                resource.evidence.add("list of every parent's rows: GET " + everyParent);
+                claimed.add(everyParent);
             }
             if (!resource.actions.containsKey("get") && !resource.actions.containsKey("create")) {
                 continue;
@@ -82,6 +99,24 @@ public final class ResourceDetector {
             }
         }
         return resources;
+    }
+
+    /**
+     * True when a variable follows the path ({@code /api/queues/{vhost}} before {@code /api/queues/{vhost}/{queue}}):
+     * the path is the collection of rows named within a parent, not an item itself.
+     */
+    private static boolean listsNamedRows(String path, TreeMap<String, TreeMap<String, OperationStats>> operations) {
+        String prefix = path + "/{";
+        for (String other : operations.tailMap(prefix).keySet()) {
+            if (!other.startsWith(prefix)) {
+                return false;
+            }
+            String rest = other.substring(path.length() + 1);
+            if (rest.indexOf('/') < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -206,8 +241,11 @@ public final class ResourceDetector {
                 continue;
             }
             String action = switch (op.method()) {
-                case "GET" -> item ? "get" : "list";
-                case "POST" -> item ? (ops.containsKey("PATCH") ? null : "patch") : "create";
+                // an item path answering a list is a collection under a parent (/q/{queue} listing bindings)
+                case "GET" -> item ? (op.successObjects() > 0 ? "get" : null) : "list";
+                // a POST to an item that answers 201 creates something under it; an update answers 200
+                case "POST" -> item ? (ops.containsKey("PATCH") || op.mainSuccessStatus() == 201 ? null : "patch")
+                        : "create";
                 case "PATCH" -> item ? "patch" : null;
                 case "PUT" -> item ? "update" : null;
                 case "DELETE" -> item ? "delete" : null;
@@ -259,15 +297,23 @@ public final class ResourceDetector {
                 }
             }
         }
+        OperationStats putting = resource.actions.get("update");
+        // a PUT answered with an acknowledgement ({ok, id, rev}) shows nothing of the row it stored
+        boolean acknowledgedPut = putting != null && WriteAcknowledgement.all(putting.writes(), Set.of("expand"));
+        OperationStats posting = resource.actions.get("create");
+        boolean acknowledgedPost = posting != null && WriteAcknowledgement.all(posting.writes(), Set.of("expand"));
         for (Map.Entry<String, OperationStats> e : resource.actions.entrySet()) {
-            if (resource.isItemAction(e.getKey())) {
+            boolean acknowledgement = acknowledgedPut && e.getKey().equals("update")
+                    || acknowledgedPost && e.getKey().equals("create");
+            if (resource.isItemAction(e.getKey()) && !acknowledgement) {
                 ResponseStats ok = e.getValue().responses().get(e.getValue().mainSuccessStatus());
                 if (ok != null && ok.body().isObject()) {
                     resource.itemShape.merge(ok.body());
                 }
             }
         }
-        idField(resource);
+        idField(resource, acknowledgedPut);
+        revision(resource);
         TreeSet<String> ids = new TreeSet<>();
         for (String action : List.of("get", "patch", "update", "delete")) {
             OperationStats op = resource.actions.get(action);
@@ -298,14 +344,14 @@ public final class ResourceDetector {
         Set<String> skip = new HashSet<>(List.of(resource.idField, "expand"));
         OperationStats creating = resource.actions.get("create");
         boolean acknowledged = creating != null && WriteAcknowledgement.all(creating.writes(), skip);
-        Map<String, Object> inject = inject(resource, acknowledged);
+        Map<String, Object> inject = inject(resource, acknowledged, acknowledgedPut);
         Map<String, Object> fieldRules = new LinkedHashMap<>();
         if (!inject.isEmpty()) {
             fieldRules.put("inject", inject);
         }
         List<OperationStats> writes = new ArrayList<>();
         for (String action : List.of("create", "patch", "update")) {
-            if (resource.actions.get(action) != null) {
+            if (resource.actions.get(action) != null && !(acknowledgedPut && action.equals("update"))) {
                 writes.add(resource.actions.get(action));
             }
         }
@@ -314,6 +360,11 @@ public final class ResourceDetector {
             fieldRules.put("ignore", new ArrayList<>(sent.ignored()));
             resource.evidence.add("fields the server ignores (sent with a value, never in an answer): "
                     + sent.ignored());
+        }
+        if (!sent.split().isEmpty()) {
+            fieldRules.put("split", new ArrayList<>(sent.split()));
+            resource.evidence.add("fields sent as a comma-separated string and answered as the list of its parts: "
+                    + sent.split());
         }
         if (!sent.renamed().isEmpty()) {
             fieldRules.put("rename", sent.renamed());
@@ -331,7 +382,7 @@ public final class ResourceDetector {
             createRule.put("status", create.mainSuccessStatus());
             if (acknowledged) {
                 createRule.put("body", WriteAcknowledgement.template(create.writes(), resource.idField,
-                        resource.evidence));
+                        resource.revisionField, resource.evidence));
                 resource.evidence.add("create: every answer (" + create.writes().size() + ") acknowledged the write "
                         + "instead of showing the row (none held a field sent): the twin answers "
                         + createRule.get("body") + " and keeps what was sent");
@@ -369,6 +420,12 @@ public final class ResourceDetector {
         OperationStats put = resource.actions.get("update");
         if (put != null) {
             Map<String, Object> update = UpdateConvention.detect(put, resource);
+            if (acknowledgedPut) {
+                update.put("body", WriteAcknowledgement.template(put.writes(), resource.idField,
+                        resource.revisionField, resource.evidence));
+                resource.evidence.add("update: every PUT answer (" + put.writes().size() + ") acknowledged the write "
+                        + "instead of showing the row: the twin answers " + update.get("body"));
+            }
             if (!update.isEmpty()) {
                 resource.response.put("update", update);
             }
@@ -377,16 +434,95 @@ public final class ResourceDetector {
         if (delete != null) {
             resource.response.put("delete", DeleteConvention.detect(delete, resource));
         }
+        ownNotFound(resource);
         String object = objectName(resource);
         resource.componentName = pascal(object != null ? object : ParamNames.singular(resource.table));
     }
 
-    private static void idField(Resource resource) {
+    /**
+     * A field every row held a revision in ({@code _rev: "2-2c92…"}), counted past the first write, on rows whose
+     * writes the server refused with 409 at times: optimistic concurrency, which the twin then enforces. A
+     * revision-shaped query parameter of the delete or read ({@code ?rev=}) may name it too.
+     */
+    private static void revision(Resource resource) {
+        String field = null;
+        for (Map.Entry<String, ShapeAggregate> p : resource.itemShape.properties().entrySet()) {
+            if (!p.getKey().equals(resource.idField) && p.getValue().isRevision()) {
+                field = p.getKey();
+                break;
+            }
+        }
+        if (field == null) {
+            return;
+        }
+        boolean advancing = resource.itemShape.properties().get(field).isAdvancingRevision();
+        boolean refused = false;
+        for (String action : List.of("create", "patch", "update", "delete")) {
+            OperationStats op = resource.actions.get(action);
+            refused |= op != null && op.responses().containsKey(409);
+        }
+        String param = null;
+        for (String action : List.of("delete", "get")) {
+            OperationStats op = resource.actions.get(action);
+            if (op != null && param == null) {
+                for (Map.Entry<String, ShapeAggregate> q : op.query().properties().entrySet()) {
+                    if (q.getValue().isRevision()) {
+                        param = q.getKey();
+                        break;
+                    }
+                }
+            }
+        }
+        resource.revisionField = field;
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("field", field);
+        if (param != null) {
+            rule.put("param", param);
+        }
+        boolean enforce = advancing && refused;
+        rule.put("enforce", enforce);
+        resource.response.put("revision", rule);
+        resource.evidence.add("revision: every row held '" + field + "' as a write count and a hash"
+                + (advancing ? ", counted past the first write" : " (never seen past the first write)")
+                + ": each write stamps the next one"
+                + (enforce ? "; writes were refused with 409, so a write must name the current revision (body '"
+                + field + "'" + (param == null ? "" : " or query '" + param + "'") + ")"
+                : "; no write was refused with 409 after a revision advanced, so the twin refuses none (low "
+                + "confidence)"));
+    }
+
+    /**
+     * The 404 this table's own item operations answered, when it was the same body every time
+     * ({@code {"error": "not_found", "reason": "missing"}} for a document, where the API's other 404s say
+     * {@code no_db_file}): the table answers it rather than the API-wide not-found body.
+     */
+    private static void ownNotFound(Resource resource) {
+        ShapeAggregate bodies = new ShapeAggregate();
+        for (String action : List.of("get", "patch", "update", "delete")) {
+            OperationStats op = resource.actions.get(action);
+            ResponseStats missing = op == null ? null : op.responses().get(404);
+            if (missing != null && missing.hasJson()) {
+                bodies.merge(missing.body());
+            }
+        }
+        if (bodies.samples() < 2 || !bodies.isObject()) {
+            return;
+        }
+        Object body = ErrorConvention.template(bodies, "");
+        if (!(body instanceof Map<?, ?> fields) || fields.isEmpty() || String.valueOf(body).contains("{{")) {
+            return;
+        }
+        resource.response.put("errors", Map.of("bodies", Map.of("NOT_FOUND", body)));
+        resource.evidence.add("not found: the table's own reads and writes of a missing row answered " + body
+                + " every time (" + bodies.samples() + " answers)");
+    }
+
+    private static void idField(Resource resource, boolean acknowledgedPut) {
         TreeMap<String, Long> votes = new TreeMap<>();
         long answers = 0;
         for (String action : List.of("get", "patch", "update", "delete")) {
             OperationStats op = resource.actions.get(action);
-            if (op != null) {
+            if (op != null && !(acknowledgedPut && action.equals("update"))) {
                 op.echoesOfLastParam().forEach((k, v) -> votes.merge(k, v, Long::sum));
                 answers += op.successObjects();
             }
@@ -440,7 +576,7 @@ public final class ResourceDetector {
 
     /** Fields every row had with one constant value, and fields that always repeat the id: defaults to inject. */
     /** @param acknowledged the creates answered an acknowledgement: their answers say nothing of the row */
-    private static Map<String, Object> inject(Resource resource, boolean acknowledged) {
+    private static Map<String, Object> inject(Resource resource, boolean acknowledged, boolean acknowledgedPut) {
         Map<String, Object> inject = new LinkedHashMap<>();
         ShapeAggregate shape = resource.itemShape;
         OperationStats get = resource.actions.get("get");
@@ -477,7 +613,11 @@ public final class ResourceDetector {
                     + inject.keySet());
         }
         OperationStats create = resource.actions.get("create");
-        if (create != null && !acknowledged) {
+        if (create == null || acknowledged) {
+            // rows a PUT creates by name (an upsert) get the server's defaults the same way
+            create = acknowledgedPut ? null : resource.actions.get("update");
+        }
+        if (create != null) {
             Map<String, Object> serverSet = new TreeMap<>();
             create.serverDefaults().constants().forEach((name, value) -> {
                 boolean generated = value.isTextual() && !ShapeAggregate.idPrefixOf(value.asText()).isEmpty();

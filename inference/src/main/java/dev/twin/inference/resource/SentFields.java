@@ -20,12 +20,15 @@ import java.util.TreeSet;
  *
  * @param ignored fields no answer ever held
  * @param renamed sent name → the name the answers held its value under
+ * @param split   fields sent as a comma-separated string that every answer held as the list of its parts
+ *                ({@code tags: "a,b"} answered {@code ["a", "b"]})
  */
-record SentFields(Set<String> ignored, Map<String, String> renamed) {
+record SentFields(Set<String> ignored, Map<String, String> renamed, Set<String> split) {
     static SentFields of(List<OperationStats> writes, Set<String> skip) {
         TreeMap<String, Integer> sent = new TreeMap<>();
         TreeMap<String, Integer> dropped = new TreeMap<>();
         TreeMap<String, TreeMap<String, Integer>> elsewhere = new TreeMap<>();
+        TreeMap<String, Integer> splitAnswers = new TreeMap<>();
         for (OperationStats op : writes) {
             for (WriteSample sample : op.writes()) {
                 if (!sample.answer().isObject() || sample.answer().isEmpty()
@@ -42,6 +45,9 @@ record SentFields(Set<String> ignored, Map<String, String> renamed) {
                     sent.merge(name, 1, Integer::sum);
                     JsonNode answered = sample.answer().get(name);
                     if (answered != null && !answered.isNull()) {
+                        if (isSplit(value, answered)) {
+                            splitAnswers.merge(name, 1, Integer::sum);
+                        }
                         continue;
                     }
                     String other = sameNameElsewhere(name, value, sample.answer());
@@ -55,7 +61,11 @@ record SentFields(Set<String> ignored, Map<String, String> renamed) {
         }
         Set<String> ignored = new TreeSet<>();
         Map<String, String> renamed = new TreeMap<>();
+        Set<String> split = new TreeSet<>();
         sent.forEach((name, count) -> {
+            if (splitAnswers.getOrDefault(name, 0).equals(count)) {
+                split.add(name);
+            }
             if (dropped.getOrDefault(name, 0).equals(count)) {
                 ignored.add(name);
             }
@@ -64,7 +74,29 @@ record SentFields(Set<String> ignored, Map<String, String> renamed) {
                 renamed.put(name, targets.firstKey());
             }
         });
-        return new SentFields(ignored, renamed);
+        return new SentFields(ignored, renamed, split);
+    }
+
+    /** A string sent, answered as the list of its comma-separated parts. */
+    private static boolean isSplit(JsonNode sent, JsonNode answered) {
+        if (!sent.isTextual() || !answered.isArray()) {
+            return false;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (String part : sent.textValue().split(",")) {
+            if (!part.isBlank()) {
+                parts.add(part.trim());
+            }
+        }
+        if (parts.size() != answered.size()) {
+            return false;
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            if (!answered.get(i).isTextual() || !answered.get(i).textValue().equals(parts.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The answer field spelled like {@code name} ({@code To}/{@code to}, {@code dateSent}/{@code date_sent}). */

@@ -20,6 +20,7 @@ import java.util.Set;
 final class WriteAcknowledgement {
     /** An acknowledgement is small; a row that happens not to echo its input is usually not. */
     private static final int MAX_FIELDS = 6;
+    private static final java.util.regex.Pattern REVISION = java.util.regex.Pattern.compile("[1-9]\\d{0,8}-[0-9a-fA-F]{8,}");
 
     private WriteAcknowledgement() {
     }
@@ -27,7 +28,8 @@ final class WriteAcknowledgement {
     /** The answer held none of the (non-empty) values sent, under any name, and is a small object. */
     static boolean isAcknowledgement(WriteSample sample, Set<String> skip) {
         JsonNode answer = sample.answer();
-        if (!answer.isObject() || answer.isEmpty() || answer.size() > MAX_FIELDS || !sample.input().isObject()) {
+        if (sample.readBack() || !answer.isObject() || answer.isEmpty() || answer.size() > MAX_FIELDS
+                || !sample.input().isObject()) {
             return false;
         }
         int sent = 0;
@@ -64,24 +66,39 @@ final class WriteAcknowledgement {
         return samples.size() >= 2 && samples.stream().allMatch(s -> isAcknowledgement(s, skip));
     }
 
-    /** The answer template: constants as answered, an id-named field that changed as the new row's id. */
-    static Map<String, Object> template(List<WriteSample> samples, String idField, List<String> evidence) {
+    /**
+     * The answer template: an id-named field as the row's id, a revision-shaped one as the row's revision (when
+     * the rows keep one), other constants as answered.
+     *
+     * @param revisionField the row field holding the revision, or null
+     */
+    static Map<String, Object> template(List<WriteSample> samples, String idField, String revisionField,
+                                        List<String> evidence) {
         Map<String, Object> body = new LinkedHashMap<>();
         JsonNode first = samples.get(0).answer();
         for (Iterator<Map.Entry<String, JsonNode>> it = first.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String name = field.getKey();
             boolean constant = samples.stream().allMatch(s -> field.getValue().equals(s.answer().get(name)));
-            if (constant) {
-                body.put(name, field.getValue());
-            } else if (isIdName(name, idField)) {
+            boolean revision = revisionField != null && samples.stream()
+                    .allMatch(s -> s.answer().path(name).isTextual() && isRevision(s.answer().path(name).asText()));
+            if (field.getValue().isTextual() && isIdName(name, idField)) {
+                // an id even when every sample wrote the same row
                 body.put(name, "{{item." + idField + "}}");
+            } else if (revision) {
+                body.put(name, "{{item." + revisionField + "}}");
+            } else if (constant) {
+                body.put(name, field.getValue());
             } else {
                 evidence.add("create answers: '" + name + "' changed every time and is no field of the row: "
                         + "left out of the acknowledgement (low confidence)");
             }
         }
         return body;
+    }
+
+    static boolean isRevision(String value) {
+        return REVISION.matcher(value).matches();
     }
 
     private static boolean isIdName(String name, String idField) {

@@ -152,6 +152,19 @@ public final class ShapeAggregate {
         return onlyNonNullStrings() && strings.rfc2822;
     }
 
+    /**
+     * Every value had a revision's shape ({@code 2-2c92cc36…}: a write count, a dash, a hash) and some counted
+     * past the first write: the server revises the row on every write.
+     */
+    public boolean isAdvancingRevision() {
+        return onlyNonNullStrings() && strings.revision && strings.revisionAdvanced;
+    }
+
+    /** Every value had a revision's shape ({@code 1-ded8a692…}). */
+    public boolean isRevision() {
+        return onlyNonNullStrings() && strings.revision;
+    }
+
     public boolean isDateTime() {
         return onlyNonNullStrings() && strings.dateTime && !strings.date;
     }
@@ -183,6 +196,22 @@ public final class ShapeAggregate {
         }
         if (arrays == samples && (items == null || items.samples == 0)) {
             return f.arrayNode();
+        }
+        return null;
+    }
+
+    /**
+     * The string most samples had, when at least three were seen and more than two thirds of them had it (an
+     * error message an API repeats with a rare exception), else null.
+     */
+    public JsonNode dominantString() {
+        if (strings == null || strings.tooManyDistinct || samples < 3) {
+            return null;
+        }
+        for (Map.Entry<String, Long> value : strings.distinct.entrySet()) {
+            if (value.getValue() * 3 > samples * 2) {
+                return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(value.getKey());
+            }
         }
         return null;
     }

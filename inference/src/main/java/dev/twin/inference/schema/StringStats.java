@@ -18,6 +18,8 @@ final class StringStats {
             "[A-Z][a-z]{2}, \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} [+-]\\d{4}");
     private static final Pattern PREFIX = Pattern.compile("^([a-z][a-z0-9]*(?:_[a-z0-9]+)*_)[A-Za-z0-9]{8,}$");
     private static final Pattern SID = Pattern.compile("^([A-Z]{2})[0-9a-f]{32}$");
+    /** CouchDB's {@code _rev}: the row's write count, a dash, a hash. */
+    private static final Pattern REVISION = Pattern.compile("[1-9]\\d{0,8}-[0-9a-fA-F]{8,}");
 
     long count;
     boolean dateTime = true;
@@ -26,6 +28,9 @@ final class StringStats {
     boolean uuid = true;
     boolean uri = true;
     boolean rfc2822 = true;
+    boolean revision = true;
+    /** A revision-shaped value counted past its first write ({@code 2-…}) was seen. */
+    boolean revisionAdvanced;
     /** The shared id prefix ("cus_", "SM"), "" when values do not share one, null before the first value. */
     String idPrefix;
     final TreeMap<String, Long> distinct = new TreeMap<>();
@@ -40,6 +45,8 @@ final class StringStats {
         uuid = uuid && UUID.matcher(value).matches();
         uri = uri && URI.matcher(value).matches();
         rfc2822 = rfc2822 && RFC2822.matcher(value).matches();
+        revision = revision && REVISION.matcher(value).matches();
+        revisionAdvanced |= revision && !value.startsWith("1-");
         if (idPrefix == null) {
             idPrefix = prefixOf(value);
         } else if (!idPrefix.isEmpty() && !(value.startsWith(idPrefix) && idPrefix.equals(prefixOf(value)))) {
@@ -62,6 +69,8 @@ final class StringStats {
         uuid &= other.uuid;
         uri &= other.uri;
         rfc2822 &= other.rfc2822;
+        revision &= other.revision;
+        revisionAdvanced |= other.revisionAdvanced;
         if (idPrefix == null) {
             idPrefix = other.idPrefix;
         } else if (other.idPrefix != null && !idPrefix.equals(other.idPrefix)) {

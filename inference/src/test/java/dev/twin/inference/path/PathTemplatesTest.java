@@ -79,4 +79,60 @@ class PathTemplatesTest {
         assertEquals("/v1/customers/search", templates.match("/v1/customers/search").orElseThrow().template()
                 .template());
     }
+
+    /** The field each segment's value was held in by an answer, or null: what {@link EchoedSegments} finds. */
+    private static List<String> echoes(String... fields) {
+        return java.util.Arrays.asList(fields);
+    }
+
+    @Test
+    void wordsTheAnswersHeldAsValuesAreVariablesOnceTwoSiblingsAre() {
+        PathTrie trie = new PathTrie();
+        trie.add("GET", "/api/vhosts/shop", 200, echoes(null, null, "name"));
+        trie.add("GET", "/api/vhosts/staging", 200, echoes(null, null, "name"));
+        trie.add("GET", "/api/vhosts/overview", 200, List.of());
+        assertEquals(List.of("/api/vhosts/overview", "/api/vhosts/{vhost}"), templatesOf(trie));
+    }
+
+    @Test
+    void aLoneWordTheAnswerHeldStaysLiteralUnlessTheClientCreatedItByName() {
+        PathTrie lone = new PathTrie();
+        lone.add("GET", "/v1/balance", 200, echoes(null, "kind"));
+        assertEquals(List.of("/v1/balance"), templatesOf(lone));
+        PathTrie created = new PathTrie();
+        created.add("PUT", "/api/vhosts/shop", 201, List.of());
+        created.add("GET", "/api/vhosts/shop", 200, echoes(null, null, "name"));
+        created.add("GET", "/api/exchanges/shop", 200, echoes(null, null, "vhost"));
+        assertEquals(List.of("/api/exchanges/{vhost}", "/api/vhosts/{vhost}"), templatesOf(created));
+    }
+
+    @Test
+    void aSiblingNeverFoundJoinsTheNamesAsAValueThatDidNotExist() {
+        PathTrie trie = new PathTrie();
+        trie.add("GET", "/api/queues/orders", 200, echoes(null, null, "name"));
+        trie.add("GET", "/api/queues/emails", 200, echoes(null, null, "name"));
+        trie.add("GET", "/api/queues/nope", 404, List.of());
+        trie.add("GET", "/api/queues/search", 200, List.of());
+        assertEquals(List.of("/api/queues/search", "/api/queues/{queue}"), templatesOf(trie));
+    }
+
+    @Test
+    void namesRightUnderTheRootStayLiteral() {
+        PathTrie trie = new PathTrie();
+        trie.add("GET", "/books", 200, echoes("db_name"));
+        trie.add("GET", "/authors", 200, echoes("db_name"));
+        assertEquals(List.of("/authors", "/books"), templatesOf(trie));
+    }
+
+    @Test
+    void aVariableIsNamedForTheFieldThatHeldItWhenThatFieldSaysWhatItIs() {
+        PathTrie trie = new PathTrie();
+        trie.add("GET", "/api/queues/shop/orders", 200, echoes(null, null, "vhost", "name"));
+        trie.add("GET", "/api/queues/dev/jobs", 200, echoes(null, null, "vhost", "name"));
+        assertEquals(List.of("/api/queues/{vhost}/{queue}"), templatesOf(trie));
+    }
+
+    private static List<String> templatesOf(PathTrie trie) {
+        return PathTemplates.infer(trie).templates().stream().map(PathTemplate::template).toList();
+    }
 }

@@ -14,10 +14,7 @@ import dev.twin.proxy.ReverseProxyServer;
 import dev.twin.recorder.redact.Redactor;
 import dev.twin.recorder.store.RecordingStore;
 import dev.twin.recorder.store.RecordingWriter;
-import dev.twin.replayer.binding.StatefulTwin;
-import dev.twin.replayer.config.ConfigLoader;
-import dev.twin.replayer.config.TwinConfig;
-import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.Twin;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +50,7 @@ class WireMockRoundTripTest {
 
     @BeforeAll
     static void recordAndInfer() throws Exception {
-        wireMock = new WireMockServer(options().port(0).bindAddress("127.0.0.1"));
+        wireMock = new WireMockServer(options().bindAddress("127.0.0.1"));
         wireMock.start();
         long started = System.nanoTime();
         Path storeFile = dir.resolve("twin.db");
@@ -122,17 +118,14 @@ class WireMockRoundTripTest {
 
     @Test
     void replayingTheFlowAgainstTheServedTwinAnswersLikeWireMock() throws Exception {
-        TwinConfig config = ConfigLoader.load(out.resolve("twin.yaml"));
-        StatefulTwin stateful = StatefulTwin.inMemory(config, Clock.systemUTC());
         long started = System.nanoTime();
-        TwinServer twin = TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(stateful).start();
+        Twin twin = Twin.serve(out);
         System.out.printf("twin started in %.1f s%n", (System.nanoTime() - started) / 1e9);
         List<AdminFlow.Step> replayed;
         try {
             replayed = AdminFlow.run("http://127.0.0.1:" + twin.port());
         } finally {
             twin.close();
-            stateful.store().close();
         }
         List<String> statusMismatches = new ArrayList<>();
         List<String> bodyMismatches = new ArrayList<>();

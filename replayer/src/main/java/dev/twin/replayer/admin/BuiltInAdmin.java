@@ -34,7 +34,7 @@ public final class BuiltInAdmin {
             ArrayNode list = body.putArray("requests");
             for (JournalEntry entry : journal.recent()) {
                 ObjectNode item = list.addObject().put("at", entry.at().toString()).put("method", entry.method())
-                        .put("path", entry.path()).put("status", entry.status())
+                        .put("path", entry.path()).put("tenant", entry.tenant()).put("status", entry.status())
                         .put("operation", entry.operation()).put("source", entry.source().name().toLowerCase());
                 if (entry.note() != null) {
                     item.put("note", entry.note());

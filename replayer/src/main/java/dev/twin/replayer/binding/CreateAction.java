@@ -47,12 +47,16 @@ final class CreateAction implements BindingAction {
                         "Missing required param: " + required + ".", required));
             }
         }
-        fields.remove(rows.table().ignoredFields()); // sent, so a required one is there; only not kept
+        rows.table().written().prepare(fields); // a required field ignored was sent all the same: only not kept
         ObjectNode data = fields.objectNode();
         request.parentParams().forEach(data::put);
         data.setAll(fields);
         derive(data, fields, request);
-        Row row = tables.insert(rows.table().table(), data);
+        Row row = revisionOfExisting(request, tables, data);
+        if (row == null) {
+            Revisions.stamp(rows.table().revision(), data, null);
+            row = tables.insert(rows.table().table(), data);
+        }
         row = withGenerated(row, tables);
         ObjectNode shown = rows.shaped(row, request, tables);
         TwinResponse response = JsonResponses.of(status, rows.table().createBody() == null ? shown
@@ -64,6 +68,25 @@ final class CreateAction implements BindingAction {
                     + Objects.requireNonNullElse(request.routed().request().header("Host"), "127.0.0.1")
                     + itemPath(request, row));
         };
+    }
+
+    /**
+     * With revisions, a create naming an existing row's id and its current revision writes the row's next
+     * revision (CouchDB's POST of a document with {@code _id} and {@code _rev}); null when it names no such row.
+     */
+    private Row revisionOfExisting(BoundRequest request, TenantTables tables, ObjectNode data) {
+        var rule = rows.table().revision();
+        JsonNode id = data.get(rows.table().idField());
+        if (!rule.enabled() || id == null || !id.isTextual()) {
+            return null;
+        }
+        Row current = tables.get(rows.table().table(), id.textValue()).filter(r -> !Rows.isDeleted(r)).orElse(null);
+        if (current == null) {
+            return null;
+        }
+        String revision = Revisions.check(rule, request, current);
+        Revisions.stamp(rule, data, revision);
+        return tables.replace(rows.table().table(), current.id(), data);
     }
 
     /** Fields the server sets from what the client sent ({@code create.derive}), where the client sent none. */

@@ -28,6 +28,7 @@ final class DeleteAction implements BindingAction {
     public TwinResponse run(BoundRequest request, TenantTables tables) {
         TableConventions table = rows.table();
         Row row = rows.existing(request, tables);
+        String revision = Revisions.check(table.revision(), request, row);
         if (table.preserveDeleted()) {
             ObjectNode marked = row.data();
             marked.put(TableConventions.DELETED_MARKER, true);
@@ -39,6 +40,10 @@ final class DeleteAction implements BindingAction {
             return JsonResponses.of(status, null);
         }
         ObjectNode item = table.shaper().shape(row);
+        if (revision != null) {
+            // the answer names the deletion's own revision, as CouchDB's {ok, id, rev} does
+            Revisions.stamp(table.revision(), item, revision);
+        }
         JsonNode body = table.deleteBody() == null ? null
                 : table.deleteBody().render(Map.of("item", PlainValues.toPlain(item)));
         if (table.deleteAnswersRow()) {

@@ -1,10 +1,15 @@
 package dev.twin.replayer.binding;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.convention.PlainValues;
+import dev.twin.replayer.convention.JsonTemplate;
 import dev.twin.replayer.config.UpdateRule;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.state.Row;
 import dev.twin.replayer.state.TenantTables;
+
+import java.util.Map;
 
 /**
  * {@code patch} (deep merge of the body into the row, Stripe's POST update) and {@code update} (the body replaces
@@ -29,9 +34,10 @@ final class PatchAction implements BindingAction {
             return created(request, tables, rule);
         }
         Row current = rows.existing(request, tables);
+        String revision = Revisions.check(rows.table().revision(), request, current);
         ObjectNode fields = request.fields();
         fields.remove(rows.table().idField());
-        fields.remove(rows.table().ignoredFields());
+        rows.table().written().prepare(fields);
         ObjectNode data;
         if (replace) {
             data = fields.objectNode();
@@ -45,12 +51,13 @@ final class PatchAction implements BindingAction {
             data = current.data();
             DeepMerge.merge(data, fields, request.isForm());
         }
+        Revisions.stamp(rows.table().revision(), data, revision);
         Row updated = tables.replace(rows.table().table(), current.id(), data);
         if (replace && Boolean.TRUE.equals(rule.emptyBody())) {
             return JsonResponses.of(rule.status() != null ? rule.status() : status, null);
         }
         return JsonResponses.of(replace && rule.status() != null ? rule.status() : status,
-                rows.shaped(updated, request, tables));
+                answer(rows.shaped(updated, request, tables), replace));
     }
 
     /** An upsert of a row that was not there: stored under the id the path names. */
@@ -61,11 +68,19 @@ final class PatchAction implements BindingAction {
         ObjectNode data = request.fields().objectNode();
         request.parentParams().forEach(data::put);
         data.setAll(request.fields());
-        data.remove(rows.table().ignoredFields());
+        rows.table().written().prepare(data);
         data.put(rows.table().idField(), request.id());
+        Revisions.stamp(rows.table().revision(), data, null);
         Row row = tables.insert(table, data);
         int createdStatus = rule.createdStatus() != null ? rule.createdStatus() : 201;
         return JsonResponses.of(createdStatus, Boolean.TRUE.equals(rule.emptyBody()) ? null
-                : rows.shaped(row, request, tables));
+                : answer(rows.shaped(row, request, tables), true));
+    }
+
+    /** The row, or for a PUT the acknowledgement {@code update.body} names instead. */
+    private JsonNode answer(ObjectNode shown, boolean replace) {
+        JsonTemplate acknowledgement = rows.table().updateBody();
+        return replace && acknowledgement != null
+                ? acknowledgement.render(Map.of("item", PlainValues.toPlain(shown))) : shown;
     }
 }

@@ -2,8 +2,9 @@ package dev.twin.replayer.binding;
 
 import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.pipeline.Responder;
+import dev.twin.replayer.server.ResponderFactory;
 import dev.twin.replayer.server.ServedApi;
-import dev.twin.replayer.server.StatefulResponder;
 import dev.twin.replayer.state.IdempotencyCache;
 import dev.twin.replayer.state.StateStore;
 import dev.twin.replayer.state.TenantQuota;
@@ -14,11 +15,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The stateful twin for {@code twin serve}: builds a {@link StatefulResponder} for each loaded configuration
+ * The stateful twin for {@code twin serve}: builds the tables' {@link Responder} for each loaded configuration
  * (again on every {@code --watch} reload) over one {@link StateStore} and one {@link IdempotencyCache}, which live
  * here so that state survives reloads.
  */
-public final class StatefulTwin implements StatefulResponder.Factory {
+public final class StatefulTwin implements ResponderFactory {
     private final StateStore store;
     private final IdempotencyCache idempotency;
 
@@ -65,13 +66,13 @@ public final class StatefulTwin implements StatefulResponder.Factory {
     }
 
     @Override
-    public StatefulResponder create(ServedApi api) throws ConfigException {
+    public Responder create(ServedApi api) throws ConfigException {
         return create(api.config(), api::operation);
     }
 
     /** For callers that route without a {@link ServedApi}: operations looked up by namespaced id. */
-    public StatefulResponder create(TwinConfig config,
-                                    java.util.function.Function<String, dev.twin.replayer.spec.ApiOperation> operations)
+    public Responder create(TwinConfig config,
+                            java.util.function.Function<String, dev.twin.replayer.spec.ApiOperation> operations)
             throws ConfigException {
         BindingCompiler compiler = new BindingCompiler(withStoredTablesOnly(config), operations);
         Map<String, CompiledBinding> bindings = compiler.compile();

@@ -7,10 +7,10 @@ import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.pipeline.Responder;
 import dev.twin.replayer.regex.BoundedRegex;
 import dev.twin.replayer.regex.RegexBudgetExceeded;
 import dev.twin.replayer.routing.RoutedRequest;
-import dev.twin.replayer.server.StatefulResponder;
 import dev.twin.replayer.state.CredentialMemo;
 import dev.twin.replayer.state.IdempotencyCache;
 import dev.twin.replayer.state.StateException;
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * idempotent POSTs, runs the bound action for the caller's tenant in one transaction, and turns client errors
  * into the provider's error bodies. Operations without a binding are left to the spec (empty answer).
  */
-final class TableBindingResponder implements StatefulResponder {
+final class TableBindingResponder implements Responder {
     private static final String POST = "POST";
     /** Validation names JSON body fields {@code body.owner}; providers name them {@code owner}. */
     private static final String JSON_BODY_PREFIX = "body.";

@@ -9,11 +9,17 @@ package dev.twin.replayer.config;
  */
 public record Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
                           DeleteRule delete, ErrorRules errors, UpdateRule update,
-                          java.util.Map<String, FieldLimit> fieldLimits) {
+                          java.util.Map<String, FieldLimit> fieldLimits, RevisionRule revision) {
 
     public static final Conventions DEFAULTS = new Conventions(Timestamps.DEFAULTS, FieldRules.DEFAULTS,
             ListStyle.DEFAULTS, CreateRule.DEFAULTS, DeleteRule.DEFAULTS, ErrorRules.DEFAULTS, UpdateRule.DEFAULTS,
-            java.util.Map.of());
+            java.util.Map.of(), RevisionRule.NONE);
+
+    public Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
+                       DeleteRule delete, ErrorRules errors, UpdateRule update,
+                       java.util.Map<String, FieldLimit> fieldLimits) {
+        this(timestamps, fields, list, create, delete, errors, update, fieldLimits, null);
+    }
 
     public Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
                        DeleteRule delete, ErrorRules errors) {
@@ -40,6 +46,7 @@ public record Conventions(Timestamps timestamps, FieldRules fields, ListStyle li
                 Merging.section(delete, override.delete, DeleteRule::merge),
                 Merging.section(errors, override.errors, ErrorRules::merge),
                 Merging.section(update, override.update, UpdateRule::merge),
-                Merging.map(fieldLimits, override.fieldLimits));
+                Merging.map(fieldLimits, override.fieldLimits),
+                Merging.section(revision, override.revision, RevisionRule::merge));
     }
 }

@@ -27,10 +27,21 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("timestamps", "fields", "list", "create", "delete", "errors", "update", "fieldLimits");
+        m.allowOnly("timestamps", "fields", "list", "create", "delete", "errors", "update", "fieldLimits",
+                "revision");
         return new Conventions(timestamps(m.mapping("timestamps")), fields(m.mapping("fields")),
                 list(m.mapping("list")), create(m.mapping("create")), delete(m.mapping("delete")),
-                errors(m.mapping("errors")), update(m.mapping("update")), fieldLimits(m.mapping("fieldLimits")));
+                errors(m.mapping("errors")), update(m.mapping("update")), fieldLimits(m.mapping("fieldLimits")),
+                revision(m.mapping("revision")));
+    }
+
+    private static RevisionRule revision(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("field", "param", "enforce");
+        m.require("field");
+        return new RevisionRule(m.name("field"), m.name("param", null), m.bool("enforce", null));
     }
 
     /** {@code metadata: {maxKeys: 50, maxKeyLength: 40, maxValueLength: 500}} per top-level body field. */
@@ -56,9 +67,10 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("upsert", "status", "createdStatus", "emptyBody");
+        m.allowOnly("upsert", "status", "createdStatus", "emptyBody", "body");
+        Templates.check(m, "body", TemplateScope.ROW);
         return new UpdateRule(m.bool("upsert", null), m.integer("status", null, 200, 299),
-                m.integer("createdStatus", null, 200, 299), m.bool("emptyBody", null));
+                m.integer("createdStatus", null, 200, 299), m.bool("emptyBody", null), m.raw("body"));
     }
 
     /** Checks merged conventions; problems point at {@code pointer} (the mapping that was merged last). */
@@ -97,10 +109,10 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("inject", "hide", "rename", "ignore");
+        m.allowOnly("inject", "hide", "rename", "ignore", "split");
         Templates.check(m, "inject", TemplateScope.ROW);
         return new FieldRules(m.objectNode("inject"), m.names("hide"), m.nameMap("rename"),
-                m.has("ignore") ? m.names("ignore") : null);
+                m.has("ignore") ? m.names("ignore") : null, m.has("split") ? m.names("split") : null);
     }
 
     private static ListStyle list(YamlMapping m) {

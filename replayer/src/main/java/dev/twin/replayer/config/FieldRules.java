@@ -13,14 +13,16 @@ import java.util.Map;
  * @param hide   fields never shown
  * @param rename stored name → name in bodies
  * @param ignore request fields the API does not keep (sent, but never in its answers): not stored
+ * @param split  request fields sent as one comma-separated string and kept as a list of its parts
  */
-public record FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename, List<String> ignore) {
+public record FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename, List<String> ignore,
+                         List<String> split) {
     public static final FieldRules DEFAULTS = new FieldRules(
             JsonNodeFactory.instance.objectNode(), List.of(), Map.of(),
-            List.of());
+            List.of(), List.of());
 
     public FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename) {
-        this(inject, hide, rename, null);
+        this(inject, hide, rename, null, null);
     }
 
     public FieldRules {
@@ -28,12 +30,13 @@ public record FieldRules(ObjectNode inject, List<String> hide, Map<String, Strin
         hide = Merging.copy(hide);
         rename = Merging.copy(rename);
         ignore = ignore == null ? null : List.copyOf(ignore);
+        split = split == null ? null : List.copyOf(split);
     }
 
     /** {@code inject} merges key by key and keeps nulls ({@code description: null} is a value). */
     public FieldRules merge(FieldRules override) {
         return override == null ? this : new FieldRules(Merging.object(inject, override.inject),
                 Merging.value(hide, override.hide), Merging.map(rename, override.rename),
-                Merging.value(ignore, override.ignore));
+                Merging.value(ignore, override.ignore), Merging.value(split, override.split));
     }
 }

@@ -1,5 +1,7 @@
 package dev.twin.replayer.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * {@code conventions.update} — how a PUT (action {@code update}) answers.
  *
@@ -8,13 +10,15 @@ package dev.twin.replayer.config;
  * @param status        the status of a replace; null = the bound operation's lowest documented 2xx
  * @param createdStatus the status of an upsert that created the row; null = 201
  * @param emptyBody     true: both answer with no body (RabbitMQ's 201 and 204)
+ * @param body          what both answer instead of the row (a write acknowledgement such as CouchDB's
+ *                      {@code {ok: true, id}}), a template over {@code item}; null = the row
  */
-public record UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody) {
-    public static final UpdateRule DEFAULTS = new UpdateRule(false, null, null, false);
+public record UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body) {
+    public static final UpdateRule DEFAULTS = new UpdateRule(false, null, null, false, null);
 
     public UpdateRule merge(UpdateRule override) {
         return override == null ? this : new UpdateRule(Merging.value(upsert, override.upsert),
                 Merging.value(status, override.status), Merging.value(createdStatus, override.createdStatus),
-                Merging.value(emptyBody, override.emptyBody));
+                Merging.value(emptyBody, override.emptyBody), override.body != null ? override.body : body);
     }
 }

@@ -9,6 +9,7 @@ import dev.twin.replayer.config.ErrorRules;
 import dev.twin.replayer.config.Expression;
 import dev.twin.replayer.config.FieldRules;
 import dev.twin.replayer.config.ListStyle;
+import dev.twin.replayer.config.RevisionRule;
 import dev.twin.replayer.config.TableConfig;
 import dev.twin.replayer.config.UpdateRule;
 import dev.twin.replayer.http.ErrorKind;
@@ -30,12 +31,14 @@ import java.util.Set;
  * @param createGenerate fields a create generates once and stores, as templates over {@code item}
  * @param createDerive fields a create sets from the input, as expressions over {@code input} and {@code request}
  * @param embed        rows of other tables a read embeds on request ({@code ?_embed=comments}), or null
- * @param ignoredFields request fields the API does not keep: dropped before a write is stored
+ * @param written      what a write keeps of its fields (ignored ones dropped, comma lists split)
  * @param update       how a PUT answers, and whether it creates a missing row under the id it names
  * @param deleteAnswersRow a delete answers the row as it was, {@code deleteBody}'s fields on top
  * @param deleteStatus null = the bound operation's lowest documented 2xx
  * @param deleteBody   null = no body (or the bound operation's own when it documents one)
  * @param createBody   what a create answers instead of the row (a write acknowledgement), or null
+ * @param updateBody   what a PUT answers instead of the row (a write acknowledgement), or null
+ * @param revision     the revision rows carry and writes must name ({@link RevisionRule#NONE} = none)
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
@@ -45,7 +48,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                Map<String, StringTemplate> createGenerate,
                                Map<String, Expression> createDerive,
                                boolean deleteAnswersRow, UpdateRule update,
-                               Set<String> ignoredFields, Embed embed, JsonTemplate createBody) {
+                               WrittenFields written, Embed embed, JsonTemplate createBody,
+                               JsonTemplate updateBody, RevisionRule revision) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.state.Row.DELETED_MARKER;
@@ -67,9 +71,16 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 conventions.create().derive() == null ? Map.of() : Map.copyOf(conventions.create().derive()),
                 Boolean.TRUE.equals(delete.answersRow()),
                 conventions.update() == null ? UpdateRule.DEFAULTS : conventions.update(),
-                conventions.fields().ignore() == null ? Set.of() : Set.copyOf(conventions.fields().ignore()),
-                table.embed(), conventions.create().body() == null || conventions.create().body().isNull() ? null
-                        : JsonTemplate.compile(conventions.create().body()));
+                new WrittenFields(conventions.fields().ignore() == null ? Set.of()
+                        : Set.copyOf(conventions.fields().ignore()), conventions.fields().split() == null ? Set.of()
+                        : Set.copyOf(conventions.fields().split())),
+                table.embed(), template(conventions.create().body()),
+                template(conventions.update() == null ? null : conventions.update().body()),
+                conventions.revision() == null ? RevisionRule.NONE : conventions.revision());
+    }
+
+    private static JsonTemplate template(JsonNode body) {
+        return body == null || body.isNull() ? null : JsonTemplate.compile(body);
     }
 
     private static Map<String, StringTemplate> generated(Map<String, String> templates) {

@@ -2,8 +2,8 @@ package dev.twin.replayer.fault;
 
 import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.pipeline.Responder;
 import dev.twin.replayer.routing.RoutedRequest;
-import dev.twin.replayer.server.StatefulResponder;
 import dev.twin.replayer.state.TenantResolver;
 import dev.twin.replayer.validation.DecodedRequest;
 
@@ -15,13 +15,13 @@ import java.util.function.Function;
  * faulted request never reaches the tables: stored state is exactly as if the request had not been sent. A
  * latency-only decision lets the operation run and delays its answer.
  */
-public final class FaultResponder implements StatefulResponder {
+public final class FaultResponder implements Responder {
     private final FaultBoard board;
-    private final StatefulResponder next;
+    private final Responder next;
     private final TenantResolver tenants;
     private final Function<RoutedRequest, TwinResponse> specAnswer;
 
-    public FaultResponder(FaultBoard board, StatefulResponder next, TenantResolver tenants,
+    public FaultResponder(FaultBoard board, Responder next, TenantResolver tenants,
                           Function<RoutedRequest, TwinResponse> specAnswer) {
         this.board = board;
         this.next = next;
@@ -37,9 +37,9 @@ public final class FaultResponder implements StatefulResponder {
             return next.respond(routed, decoded);
         }
         FaultBoard.Decision d = decision.get();
-        TwinResponse response = d.fault() != null ? FaultDirective.fault(d.fault())
+        TwinResponse response = d.fault() != null ? d.fault().response()
                 : next.respond(routed, decoded).orElseGet(() -> specAnswer.apply(routed));
-        return Optional.of(FaultDirective.delayed(response, d.delayMs()).withHeader("Twin-Fault", d.rule()));
+        return Optional.of(response.delayedBy(d.delayMs()).withHeader("Twin-Fault", d.rule()));
     }
 
     @Override

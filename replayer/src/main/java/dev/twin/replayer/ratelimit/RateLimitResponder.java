@@ -6,8 +6,8 @@ import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.pipeline.Responder;
 import dev.twin.replayer.routing.RoutedRequest;
-import dev.twin.replayer.server.StatefulResponder;
 import dev.twin.replayer.state.TenantResolver;
 import dev.twin.replayer.validation.DecodedRequest;
 
@@ -21,16 +21,16 @@ import java.util.function.Function;
  * kind {@code RATE_LIMITED}) with {@code Retry-After} in whole seconds and never reaches the tables; every answer of
  * a limited operation carries the configured {@code X-RateLimit-*} headers.
  */
-public final class RateLimitResponder implements StatefulResponder {
+public final class RateLimitResponder implements Responder {
     private final RateLimiter limiter;
-    private final StatefulResponder next;
+    private final Responder next;
     private final TenantResolver tenants;
     private final Function<String, ErrorRules> errorRules;
     private final Function<RoutedRequest, TwinResponse> specAnswer;
     private final Map<ErrorRules, ErrorBodies> bodies = new ConcurrentHashMap<>();
 
     /** @param errorRules the error rules of an operation (its table's, else the global ones) */
-    public RateLimitResponder(RateLimiter limiter, StatefulResponder next, TenantResolver tenants,
+    public RateLimitResponder(RateLimiter limiter, Responder next, TenantResolver tenants,
                               Function<String, ErrorRules> errorRules,
                               Function<RoutedRequest, TwinResponse> specAnswer) {
         this.limiter = limiter;

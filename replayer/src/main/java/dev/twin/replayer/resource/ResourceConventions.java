@@ -45,14 +45,14 @@ final class ResourceConventions {
         }
         Timestamps timestamps = new Timestamps(item.timeFormat(), times);
         FieldRules fields = new FieldRules(defaults.fields(), List.copyOf(item.hidden()), item.renamed(),
-                item.ignored().isEmpty() ? null : List.copyOf(item.ignored()));
+                item.ignored().isEmpty() ? null : List.copyOf(item.ignored()), null);
         DeleteRule delete = resource.operation(Binding.Action.DELETE)
                 .map(operation -> delete(resource, operation, item, schemas, answers)).orElse(null);
         ErrorRules errors = errorsWritten ? null : resource.operation(Binding.Action.GET)
                 .or(() -> resource.operation(Binding.Action.PATCH))
                 .or(() -> resource.operation(Binding.Action.DELETE))
                 .flatMap(operation -> errors(operation, schemas, answers)).orElse(null);
-        UpdateRule update = resource.createsByPut() ? new UpdateRule(true, null, null, null) : null;
+        UpdateRule update = resource.createsByPut() ? new UpdateRule(true, null, null, null, null) : null;
         return new Conventions(timestamps, fields, list.orElse(null), null, delete, errors, update, null);
     }
 

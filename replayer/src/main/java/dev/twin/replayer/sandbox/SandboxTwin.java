@@ -8,6 +8,8 @@ import dev.twin.replayer.config.ConfigProblem;
 import dev.twin.replayer.config.ConfigProblems;
 import dev.twin.replayer.config.EventsConfig;
 import dev.twin.replayer.convention.TableConventions;
+import dev.twin.replayer.pipeline.Responder;
+import dev.twin.replayer.server.ResponderFactory;
 import dev.twin.replayer.webhook.EventEmitter;
 import dev.twin.replayer.webhook.EventLog;
 import dev.twin.replayer.webhook.EventsResponder;
@@ -28,7 +30,6 @@ import dev.twin.replayer.scenario.OperationTables;
 import dev.twin.replayer.scenario.ScenarioBook;
 import dev.twin.replayer.scenario.ScenarioResponder;
 import dev.twin.replayer.server.ServedApi;
-import dev.twin.replayer.server.StatefulResponder;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.state.StateScope;
 import dev.twin.replayer.state.TenantResolver;
@@ -46,15 +47,10 @@ import java.util.function.Function;
  * chains: scenarios (a named or matching scenario answers) → rate limits (an empty bucket answers 429) → faults
  * (a seeded rule fires) → events (the configured list/get operations) → the tables ({@link StatefulTwin}) → the
  * spec. It listens to the store's commits to emit events and deliver webhooks. Runtime state (fault rules set
- * through {@code /__twin/faults}, buckets, events) lives here, so it survives reloads.
- *
- * <pre>{@code
- * SandboxTwin sandbox = new SandboxTwin(StatefulTwin.inMemory(config, Clock.systemUTC()));
- * TwinServer server = TwinServer.builder().config(config).stateful(sandbox).start();
- * sandbox.registerAdmin(server.adminRoutes());
- * }</pre>
+ * through {@code /__twin/faults}, buckets, events) lives here, so it survives reloads. {@code dev.twin.replayer.Twin}
+ * puts it between the server and the tables.
  */
-public final class SandboxTwin implements StatefulResponder.Factory, AutoCloseable {
+public final class SandboxTwin implements ResponderFactory, AutoCloseable {
     private final StatefulTwin tables;
     private final SplittableRandom scenarioRandom;
     private final FaultBoard faults = new FaultBoard();
@@ -145,7 +141,7 @@ public final class SandboxTwin implements StatefulResponder.Factory, AutoCloseab
     }
 
     @Override
-    public StatefulResponder create(ServedApi api) throws ConfigException {
+    public Responder create(ServedApi api) throws ConfigException {
         TwinConfig config = api.config();
         TenantResolver resolver = new TenantResolver(config.tenancy());
         Function<RoutedRequest, TwinResponse> specAnswer = routed -> api.responder().respond(routed).response();
@@ -158,7 +154,7 @@ public final class SandboxTwin implements StatefulResponder.Factory, AutoCloseab
         emitter.install(config);
         webhooks.install(config.sandbox().webhooks());
 
-        StatefulResponder responder = tables.create(api);
+        Responder responder = tables.create(api);
         EventsConfig eventsConfig = config.sandbox().events();
         if (eventsConfig.listOperation() != null || eventsConfig.getOperation() != null) {
             responder = new EventsResponder(eventsConfig, config.conventions().list(), events, responder, resolver,

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.config.Expression;
 import dev.twin.replayer.config.ScenarioAnswer;
 import dev.twin.replayer.convention.PlainValues;
-import dev.twin.replayer.fault.FaultDirective;
 import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.pipeline.Responder;
 import dev.twin.replayer.regex.RegexBudgetExceeded;
 import dev.twin.replayer.routing.RoutedRequest;
-import dev.twin.replayer.server.StatefulResponder;
 import dev.twin.replayer.state.Row;
 import dev.twin.replayer.state.StateStore;
 import dev.twin.replayer.state.TenantResolver;
@@ -32,7 +31,7 @@ import java.util.function.ToLongFunction;
  * Other requests go on to {@code next}. Without {@code set} the operation never runs; with {@code set} it runs
  * first and the row it wrote is changed afterwards (in a second transaction of the same tenant).
  */
-public final class ScenarioResponder implements StatefulResponder {
+public final class ScenarioResponder implements Responder {
     /** The request header that forces a named scenario for one request. */
     public static final String HEADER = "Twin-Scenario";
     private static final System.Logger LOG = System.getLogger(ScenarioResponder.class.getName());
@@ -40,7 +39,7 @@ public final class ScenarioResponder implements StatefulResponder {
 
     private final ScenarioBook book;
     private final OperationTables tables;
-    private final StatefulResponder next;
+    private final Responder next;
     private final StateStore store;
     private final TenantResolver tenants;
     private final Function<RoutedRequest, TwinResponse> specAnswer;
@@ -53,7 +52,7 @@ public final class ScenarioResponder implements StatefulResponder {
      * @param latency    draws a delay (the fault module's seeded random)
      * @param asOneChange runs an operation and its {@code set} so that listeners see one net change per row
      */
-    public ScenarioResponder(ScenarioBook book, OperationTables tables, StatefulResponder next, StateStore store,
+    public ScenarioResponder(ScenarioBook book, OperationTables tables, Responder next, StateStore store,
                              TenantResolver tenants, Function<RoutedRequest, TwinResponse> specAnswer,
                              ToLongFunction<dev.twin.replayer.config.LatencySpec> latency,
                              Function<java.util.function.Supplier<TwinResponse>, TwinResponse> asOneChange) {
@@ -154,7 +153,7 @@ public final class ScenarioResponder implements StatefulResponder {
         String operationId = routed.operation().id();
         TwinResponse response;
         if (then.fault() != null) {
-            response = FaultDirective.fault(then.fault());
+            response = then.fault().response();
         } else {
             JsonNode result = null;
             TwinResponse operationAnswer = null;
@@ -177,15 +176,14 @@ public final class ScenarioResponder implements StatefulResponder {
             } else {
                 TwinResponse base = operationAnswer != null ? withBody(operationAnswer, result)
                         : operate(routed, decoded);
-                response = then.status() == null ? base
-                        : new TwinResponse(then.status(), base.headers(), base.body());
+                response = then.status() == null ? base : base.withStatus(then.status());
             }
         }
         for (Map.Entry<String, String> header : then.headers().entrySet()) {
             response = response.withHeader(header.getKey(), header.getValue());
         }
         if (then.latency() != null) {
-            response = FaultDirective.delayed(response, latency.applyAsLong(then.latency()));
+            response = response.delayedBy(latency.applyAsLong(then.latency()));
         }
         return response.withHeader("Twin-Scenario", scenario.name());
     }

@@ -46,7 +46,7 @@ final class ApiAnswerStyle {
     TwinResponse apply(TwinRequest request, TwinResponse response) {
         TwinResponse out = rebase.apply(request, withApiHeaders(response));
         if (layout != null && isJson(out)) {
-            out = new TwinResponse(out.status(), out.headers(), layout(out.body()));
+            out = out.withBody(layout(out.body()));
         }
         if (etag != EtagScheme.NONE && isJson(out) && out.header("ETag") == null) {
             String tag = etag.tagOf(out.body());

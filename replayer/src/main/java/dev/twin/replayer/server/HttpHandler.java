@@ -1,6 +1,5 @@
 package dev.twin.replayer.server;
 
-import dev.twin.replayer.fault.FaultWriter;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.response.ErrorResponses;
@@ -74,10 +73,10 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             response = ErrorResponses.error(400, "invalid_request_error", "Malformed request URI: "
                     + e.getMessage(), null);
         }
-        // Sandbox faults and latency travel as directives on the response (dev.twin.replayer.fault); a delayed
-        // answer is written after this read batch was flushed, so it flushes itself
+        // Sandbox faults and latency travel as the response's Delivery; a delayed answer is written after this read
+        // batch was flushed, so it flushes itself
         boolean[] later = {false};
-        FaultWriter.send(ctx, response, answer -> write(ctx, answer, keepAlive, head, later[0]));
+        DeliveryWriter.send(ctx, response, answer -> write(ctx, answer, keepAlive, head, later[0]));
         later[0] = true;
     }
 

@@ -54,7 +54,8 @@ final class OwnOrigins {
         if (!headersChanged && body == response.body()) {
             return response;
         }
-        return new TwinResponse(response.status(), headersChanged ? rebasedHeaders : headers, body);
+        return new TwinResponse(response.status(), headersChanged ? rebasedHeaders : headers, body,
+                response.delivery());
     }
 
     private String replace(String text, String twin) {

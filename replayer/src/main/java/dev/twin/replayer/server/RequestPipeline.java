@@ -11,6 +11,7 @@ import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.pipeline.Responder;
 import dev.twin.replayer.response.Answer;
 import dev.twin.replayer.response.AnswerSource;
 import dev.twin.replayer.response.ErrorResponses;
@@ -97,8 +98,9 @@ public final class RequestPipeline {
             answer = current.replay().answerUnrouted(request, rawPath).orElseGet(() -> Answer.of(
                     ErrorResponses.notFound(request.method(), request.path()), AnswerSource.ERROR));
         }
-        journal.add(new JournalEntry(Instant.now(), request.method(), request.path(), answer.response().status(),
-                operationId, answer.source(), answer.note()));
+        journal.add(new JournalEntry(Instant.now(), request.method(), request.path(),
+                current.tenants().tenantOf(request), answer.response().status(), operationId, answer.source(),
+                answer.note()));
         return current.style().apply(request, answer.response());
     }
 
@@ -120,8 +122,8 @@ public final class RequestPipeline {
     private Answer answer(ServedApi current, RoutedRequest routed) {
         ValidationMode mode = validationOverride != null ? validationOverride
                 : current.config().server().validate();
-        StatefulResponder stateful = current.stateful();
-        boolean needsDecoding = mode != ValidationMode.OFF || stateful != StatefulResponder.NONE;
+        Responder stateful = current.stateful();
+        boolean needsDecoding = mode != ValidationMode.OFF || stateful != Responder.NONE;
         DecodedRequest decoded = null;
         String note = null;
         // a plain request an earlier launch answered: valid as it is, answered without validator or generator

@@ -1,12 +1,14 @@
 package dev.twin.replayer.server;
 
 import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.pipeline.Responder;
 import dev.twin.replayer.replay.RecordedAnswers;
 import dev.twin.replayer.response.SpecResponder;
 import dev.twin.replayer.routing.Router;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
 import dev.twin.replayer.startup.PlainAnswers;
+import dev.twin.replayer.state.TenantResolver;
 
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,8 @@ public final class ServedApi {
     private final SpecResponder responder = new SpecResponder();
     private final RequestChecks checks;
     private final ApiAnswerStyle style;
-    private volatile StatefulResponder stateful = StatefulResponder.NONE;
+    private final TenantResolver tenants;
+    private volatile Responder stateful = Responder.NONE;
     private volatile RecordedAnswers replay = RecordedAnswers.NONE;
     private volatile PlainAnswers plainAnswers = PlainAnswers.NONE;
 
@@ -38,6 +41,12 @@ public final class ServedApi {
                 .collect(Collectors.toUnmodifiableMap(ApiOperation::id, Function.identity()));
         this.checks = new RequestChecks(config.conventions().fieldLimits());
         this.style = ApiAnswerStyle.of(config.server());
+        this.tenants = new TenantResolver(config.tenancy());
+    }
+
+    /** Whose state a request works on, by this configuration's {@code tenancy:}. */
+    public TenantResolver tenants() {
+        return tenants;
     }
 
     /** What every API answer shares with the real API's: its constant headers, JSON layout and ETag. */
@@ -75,11 +84,11 @@ public final class ServedApi {
         return checks;
     }
 
-    public StatefulResponder stateful() {
+    public Responder stateful() {
         return stateful;
     }
 
-    void stateful(StatefulResponder responder) {
+    void stateful(Responder responder) {
         this.stateful = responder;
     }
 

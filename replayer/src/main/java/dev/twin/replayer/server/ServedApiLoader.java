@@ -32,11 +32,11 @@ public final class ServedApiLoader {
     }
 
     /** Loads with the {@linkplain StartupCache#shared() shared start-up cache}. */
-    public static ServedApi load(TwinConfig config, StatefulResponder.Factory stateful) throws ConfigException {
+    public static ServedApi load(TwinConfig config, ResponderFactory stateful) throws ConfigException {
         return load(config, stateful, StartupCache.shared());
     }
 
-    public static ServedApi load(TwinConfig loaded, StatefulResponder.Factory stateful, StartupCache cache)
+    public static ServedApi load(TwinConfig loaded, ResponderFactory stateful, StartupCache cache)
             throws ConfigException {
         TwinConfig config = loaded;
         List<ConfigProblem> problems = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.config.ValidationMode;
+import dev.twin.replayer.startup.StartupCache;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -35,13 +36,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The twin HTTP server: answers every operation of the configured imports, plus the admin endpoints.
- *
- * <pre>{@code
- * try (TwinServer twin = TwinServer.builder().configFile(Path.of("examples/stripe")).port(0).start()) {
- *     URI base = URI.create(twin.baseUrl());
- * }
- * }</pre>
+ * The twin HTTP server: answers every operation of the configured imports, plus the admin endpoints. It is one
+ * part of a running twin; {@code dev.twin.replayer.Twin} puts it together with the tables, the sandbox controls and
+ * their admin endpoints, and is what the command line and the tests start.
  */
 public final class TwinServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TwinServer.class.getName());
@@ -123,8 +120,9 @@ public final class TwinServer implements AutoCloseable {
      * On a problem the running configuration stays and the exception says why.
      */
     public ServedApi reload() throws ConfigException {
-        TwinConfig config = settings.configFile != null ? ConfigLoader.load(settings.configFile) : settings.config;
-        ServedApi next = ServedApiLoader.load(config, settings.stateful);
+        TwinConfig config = settings.configFile != null ? ConfigLoader.load(settings.configFile, settings.cache)
+                : settings.config;
+        ServedApi next = ServedApiLoader.load(config, settings.stateful, settings.cache);
         api.set(next);
         return next;
     }
@@ -270,7 +268,8 @@ public final class TwinServer implements AutoCloseable {
         private AdminAccess admin = AdminAccess.OPEN_ON_LOOPBACK;
         private int journalCapacity = RequestJournal.DEFAULT_CAPACITY;
         private boolean watch;
-        private StatefulResponder.Factory stateful = StatefulResponder.Factory.NONE;
+        private ResponderFactory stateful = ResponderFactory.NONE;
+        private StartupCache cache = StartupCache.shared();
         private final AdminRoutes adminRoutes = new AdminRoutes();
 
         private Builder() {
@@ -359,8 +358,14 @@ public final class TwinServer implements AutoCloseable {
         }
 
         /** The stateful part (tables); asked before the spec for every validated request. */
-        public Builder stateful(StatefulResponder.Factory factory) {
+        public Builder stateful(ResponderFactory factory) {
             this.stateful = factory;
+            return this;
+        }
+
+        /** Where start-up work is cached between launches (default {@link StartupCache#shared()}). */
+        public Builder startupCache(StartupCache startupCache) {
+            this.cache = java.util.Objects.requireNonNull(startupCache, "startupCache");
             return this;
         }
 
@@ -378,9 +383,9 @@ public final class TwinServer implements AutoCloseable {
             if (config == null && configFile == null) {
                 throw new IllegalStateException("a TwinServer needs configFile(..), config(..) or specs(..)");
             }
-            Warmup.startInBackground();
-            TwinConfig loaded = config != null ? config : ConfigLoader.load(configFile);
-            ServedApi initial = ServedApiLoader.load(loaded, stateful);
+            Warmup.startInBackground(cache);
+            TwinConfig loaded = config != null ? config : ConfigLoader.load(configFile, cache);
+            ServedApi initial = ServedApiLoader.load(loaded, stateful, cache);
             try {
                 return new TwinServer(this, initial).bind();
             } catch (InterruptedException e) {

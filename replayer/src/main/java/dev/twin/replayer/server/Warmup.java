@@ -40,15 +40,15 @@ final class Warmup {
     private Warmup() {
     }
 
-    static void startInBackground() {
-        Thread thread = new Thread(Warmup::delayThenRun, "twin-warmup");
+    static void startInBackground(StartupCache cache) {
+        Thread thread = new Thread(() -> delayThenRun(cache), "twin-warmup");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 
-    private static void delayThenRun() {
-        if (StartupCache.shared().hasEntries()) {
+    private static void delayThenRun(StartupCache cache) {
+        if (cache.hasEntries()) {
             try {
                 Thread.sleep(DELAY_WHEN_CACHED.toMillis());
             } catch (InterruptedException e) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * The shape of a value a server mints, so two different values of one shape count as the same thing: ids
  * ({@code cus_} + 14 alphanumerics, UUIDs, {@code AC} + 32 hex), secrets built on an id
- * ({@code pi_..._secret_...}) and timestamps (unix seconds or milliseconds, ISO date-times).
+ * ({@code pi_..._secret_...}), revisions ({@code 2-2c92cc36…}, the write count kept) and timestamps (unix seconds or milliseconds, ISO date-times).
  *
  * <p>An id's shape keeps its literal words ({@code cus}, {@code secret}) and, for each random part, its charset
  * class and length: {@code cus_NffrFeUfNV2Hib} is {@code cus_<alnum14>}. A value is id-like only when at least one
@@ -24,6 +24,8 @@ final class ValueShape {
     private static final Pattern GLUED_PREFIX = Pattern.compile("([A-Z]{1,4})([0-9a-f]{16,})");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
     private static final Pattern CAMEL_CASE = Pattern.compile("[A-Za-z][a-z]+([A-Z][a-z]+)*");
+    /** A revision: the row's write count, a dash, a hash ({@code 2-2c92cc36…}); the count is part of the shape. */
+    private static final Pattern REVISION = Pattern.compile("([1-9]\\d{0,8})-([0-9a-fA-F]{8,})");
     private static final int RANDOM_PART_MIN = 8;
     private static final long UNIX_SECONDS_MIN = 1_000_000_000L;   // 2001
     private static final long UNIX_SECONDS_MAX = 9_999_999_999L;   // 2286
@@ -35,6 +37,10 @@ final class ValueShape {
     static Optional<String> idShape(String value) {
         if (UUID.matcher(value).matches()) {
             return Optional.of("<uuid>");
+        }
+        var revision = REVISION.matcher(value);
+        if (revision.matches()) {
+            return Optional.of(revision.group(1) + "-<hex" + revision.group(2).length() + ">");
         }
         if (value.length() < RANDOM_PART_MIN || !ID_CHARS.matcher(value).matches()) {
             return Optional.empty();

@@ -138,6 +138,11 @@ public final class EventLog {
         }
     }
 
+    /** The tenants holding events, in no particular order. */
+    public java.util.Set<String> tenants() {
+        return java.util.Set.copyOf(byTenant.keySet());
+    }
+
     /** Tenants holding events (a reset leaves none). */
     public int tenantCount() {
         return byTenant.size();

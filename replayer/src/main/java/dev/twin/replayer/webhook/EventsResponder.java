@@ -10,8 +10,8 @@ import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.pipeline.Responder;
 import dev.twin.replayer.routing.RoutedRequest;
-import dev.twin.replayer.server.StatefulResponder;
 import dev.twin.replayer.state.StateException;
 import dev.twin.replayer.state.TenantResolver;
 import dev.twin.replayer.validation.DecodedRequest;
@@ -24,15 +24,15 @@ import java.util.Optional;
  * are, plus a {@code type} filter) and {@code events.get} (one event by the operation's last path
  * parameter, else NOT_FOUND). Other operations go on to {@code next}.
  */
-public final class EventsResponder implements StatefulResponder {
+public final class EventsResponder implements Responder {
     private final EventsConfig config;
     private final Pagination pagination;
     private final EventLog log;
-    private final StatefulResponder next;
+    private final Responder next;
     private final TenantResolver tenants;
     private final ErrorBodies errors;
 
-    public EventsResponder(EventsConfig config, ListStyle list, EventLog log, StatefulResponder next,
+    public EventsResponder(EventsConfig config, ListStyle list, EventLog log, Responder next,
                            TenantResolver tenants, ErrorBodies errors) {
         this.config = config;
         this.pagination = TableConventions.pagination(list, "id", new NotFoundMessages("event", null));

@@ -1,11 +1,8 @@
 package dev.twin.replayer.admin;
 
-import dev.twin.replayer.binding.StatefulTwin;
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.TwinConfig;
-import dev.twin.replayer.server.TwinServer;
-import dev.twin.replayer.state.StateAdminEndpoints;
-import dev.twin.replayer.state.TenantResolver;
 import dev.twin.replayer.testing.RawSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,9 +16,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,50 +28,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The admin API's protection over real sockets, against the Stripe example with its state endpoints: one twin with
- * an admin token and one without (loopback, the default), both listing https://dashboard.example as an origin.
+ * an admin token and one without (loopback, the default), both listing https://dashboard.example as an origin, and
+ * each holding one customer of one tenant before every test.
  */
 class AdminProtectionTest {
     private static final String TOKEN = "admin-secret-7f3a";
     private static final String TENANT_KEY = "sk_test_tenantA";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static StatefulTwin stateful;
-    private static TwinServer guarded;
-    private static TwinServer open;
-    private String customerId;
+    private static Twin guarded;
+    private static Twin open;
+    private final Map<Twin, String> customers = new HashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
         TwinConfig config = ConfigLoader.load(Path.of("..", "examples", "stripe", "twin.yaml"));
-        stateful = StatefulTwin.inMemory(config, Clock.systemUTC());
         List<String> origins = List.of("https://dashboard.example");
-        guarded = start(config, AdminAccess.of(true, TOKEN, origins));
-        open = start(config, AdminAccess.of(true, null, origins));
-    }
-
-    private static TwinServer start(TwinConfig config, AdminAccess access) throws Exception {
-        TwinServer server = TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(stateful)
-                .admin(access).start();
-        new StateAdminEndpoints(stateful.store(), stateful.idempotency(), new TenantResolver(config.tenancy()))
-                .register(server.adminRoutes());
-        return server;
+        guarded = Twin.builder().config(config).admin(AdminAccess.of(true, TOKEN, origins)).start();
+        open = Twin.builder().config(config).admin(AdminAccess.of(true, null, origins)).start();
     }
 
     @AfterAll
     static void stop() {
         guarded.close();
         open.close();
-        stateful.store().close();
     }
 
     @BeforeEach
-    void aTenantWithACustomer() throws Exception {
-        stateful.store().reset();
-        HttpResponse<String> created = send(guarded, HttpRequest.newBuilder(uri(guarded, "/v1/customers"))
-                .header("Authorization", "Bearer " + TENANT_KEY)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("name=Ada")));
-        assertEquals(200, created.statusCode(), created.body());
-        customerId = Http.json(created.body()).get("id").asText();
+    void aTenantWithACustomerOnEachTwin() throws Exception {
+        for (Twin twin : List.of(guarded, open)) {
+            twin.reset();
+            HttpResponse<String> created = send(twin, HttpRequest.newBuilder(uri(twin, "/v1/customers"))
+                    .header("Authorization", "Bearer " + TENANT_KEY)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("name=Ada")));
+            assertEquals(200, created.statusCode(), created.body());
+            customers.put(twin, Http.json(created.body()).get("id").asText());
+        }
     }
 
     @Test
@@ -82,7 +72,7 @@ class AdminProtectionTest {
 
         assertEquals(401, state.statusCode());
         assertTrue(state.body().contains("needs the admin token"), state.body());
-        assertFalse(state.body().contains(customerId), "no tenant row leaks: " + state.body());
+        assertFalse(state.body().contains(customers.get(guarded)), "no tenant row leaks: " + state.body());
     }
 
     @Test
@@ -92,7 +82,7 @@ class AdminProtectionTest {
 
         assertEquals(401, state.statusCode());
         assertTrue(state.body().contains("not the admin token"), state.body());
-        assertFalse(state.body().contains(customerId), state.body());
+        assertFalse(state.body().contains(customers.get(guarded)), state.body());
     }
 
     @Test
@@ -101,7 +91,7 @@ class AdminProtectionTest {
                 "Authorization", "Bearer " + TOKEN);
 
         assertEquals(200, state.statusCode(), state.body());
-        assertTrue(state.body().contains(customerId), state.body());
+        assertTrue(state.body().contains(customers.get(guarded)), state.body());
     }
 
     @ParameterizedTest
@@ -110,14 +100,14 @@ class AdminProtectionTest {
         "/__twin//state", "/%2e/__twin/state"})
     void givenAnAdminPathThatIsAdminOnlyOnceDecoded_whenSent_thenItIsA400AndNoRowLeaks(String path)
             throws Exception {
-        for (TwinServer server : List.of(guarded, open)) {
+        for (Twin server : List.of(guarded, open)) {
             try (RawSocket socket = RawSocket.connect(server.port())) {
                 String response = socket.send(RawSocket.request("GET", path + "?tenant=" + TENANT_KEY))
                         .readResponse();
 
                 assertEquals(400, RawSocket.status(response), response);
                 assertTrue(response.contains("only once decoded"), response);
-                assertFalse(response.contains(customerId), response);
+                assertFalse(response.contains(customers.get(server)), response);
             }
         }
     }
@@ -131,7 +121,7 @@ class AdminProtectionTest {
 
         assertEquals(403, reset.statusCode());
         assertTrue(reset.body().contains("Origin https://evil.example may not use the admin API"), reset.body());
-        assertTrue(customerStillThere());
+        assertTrue(customerStillThere(open));
     }
 
     @Test
@@ -141,7 +131,7 @@ class AdminProtectionTest {
 
         assertEquals(415, reset.statusCode());
         assertTrue(reset.body().contains("Content-Type: application/json, not text/plain"), reset.body());
-        assertTrue(customerStillThere());
+        assertTrue(customerStillThere(open));
     }
 
     @Test
@@ -150,7 +140,7 @@ class AdminProtectionTest {
                 "Origin", "http://evil.example:4280", "Authorization", "Bearer " + TOKEN);
 
         assertEquals(403, state.statusCode());
-        assertFalse(state.body().contains(customerId), state.body());
+        assertFalse(state.body().contains(customers.get(guarded)), state.body());
         assertTrue(state.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
     }
 
@@ -170,7 +160,7 @@ class AdminProtectionTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
 
         assertEquals(200, reset.statusCode(), reset.body());
-        assertFalse(customerStillThere());
+        assertFalse(customerStillThere(open));
     }
 
     @Test
@@ -181,7 +171,7 @@ class AdminProtectionTest {
                     + "Host: evil.example:" + open.port() + "\r\n\r\n").readResponse();
 
             assertEquals(403, RawSocket.status(response), response);
-            assertFalse(response.contains(customerId), response);
+            assertFalse(response.contains(customers.get(open)), response);
         }
     }
 
@@ -190,7 +180,7 @@ class AdminProtectionTest {
         TwinConfig config = ConfigLoader.load(Path.of("..", "examples", "petstore"));
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> TwinServer.builder().config(config).host("0.0.0.0").port(0).start());
+                () -> Twin.builder().config(config).host("0.0.0.0").start());
 
         assertTrue(refused.getMessage().contains("--admin-token"), refused.getMessage());
     }
@@ -198,8 +188,7 @@ class AdminProtectionTest {
     @Test
     void givenANonLoopbackHostAndNoAdmin_whenStarted_thenAdminPathsAre404() throws Exception {
         TwinConfig config = ConfigLoader.load(Path.of("..", "examples", "petstore"));
-        try (TwinServer server = TwinServer.builder().config(config).host("0.0.0.0").port(0)
-                .admin(AdminAccess.OFF).start()) {
+        try (Twin server = Twin.builder().config(config).host("0.0.0.0").admin(AdminAccess.OFF).start()) {
             HttpResponse<String> health = send(server, HttpRequest.newBuilder(
                     URI.create(server.baseUrl() + "/__twin/health")).GET());
 
@@ -208,12 +197,12 @@ class AdminProtectionTest {
         }
     }
 
-    private boolean customerStillThere() throws Exception {
-        return get(guarded, "/__twin/state?tenant=" + TENANT_KEY, "Authorization", "Bearer " + TOKEN).body()
-                .contains(customerId);
+    private boolean customerStillThere(Twin twin) throws Exception {
+        return get(twin, "/__twin/state?tenant=" + TENANT_KEY, "Authorization", "Bearer " + TOKEN).body()
+                .contains(customers.get(twin));
     }
 
-    private static HttpResponse<String> get(TwinServer server, String path, String... headers) throws Exception {
+    private static HttpResponse<String> get(Twin server, String path, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(server, path)).GET();
         if (headers.length > 0) {
             request.headers(headers);
@@ -221,11 +210,11 @@ class AdminProtectionTest {
         return send(server, request);
     }
 
-    private static HttpResponse<String> send(TwinServer server, HttpRequest.Builder request) throws Exception {
+    private static HttpResponse<String> send(Twin server, HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static URI uri(TwinServer server, String path) {
+    private static URI uri(Twin server, String path) {
         return URI.create(server.baseUrl() + path);
     }
 

@@ -90,7 +90,8 @@ class RequestJournalTest {
     }
 
     private static JournalEntry entry(String path) {
-        return new JournalEntry(Instant.now(), "GET", path, 200, "petstore.getPet", AnswerSource.SPEC_EXAMPLE, null);
+        return new JournalEntry(Instant.now(), "GET", path, "anonymous", 200, "petstore.getPet",
+                AnswerSource.SPEC_EXAMPLE, null);
     }
 
     private static List<String> paths(RequestJournal journal) {

@@ -2,10 +2,8 @@ package dev.twin.replayer.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.replayer.config.ConfigLoader;
-import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.sandbox.SandboxFixture;
-import dev.twin.replayer.server.TwinServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -31,8 +28,7 @@ class CreateAcknowledgementTest {
 
     @TempDir
     static Path dir;
-    private static TwinServer server;
-    private static StatefulTwin tables;
+    private static Twin server;
 
     @BeforeAll
     static void start() throws Exception {
@@ -52,15 +48,12 @@ class CreateAcknowledgementTest {
                   - {mock: things.createThing, table: things, action: create}
                   - {mock: things.getThing, table: things, action: get}
                 """);
-        TwinConfig config = ConfigLoader.load(dir.resolve("twin.yaml"));
-        tables = StatefulTwin.inMemory(config, Clock.systemUTC());
-        server = TwinServer.builder().config(config).port(0).stateful(tables).start();
+        server = Twin.serve(dir.resolve("twin.yaml"));
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        tables.store().close();
     }
 
     @Test

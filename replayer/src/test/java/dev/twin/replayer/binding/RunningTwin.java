@@ -2,9 +2,7 @@ package dev.twin.replayer.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.replayer.config.ConfigLoader;
-import dev.twin.replayer.config.TwinConfig;
-import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.Twin;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,13 +20,11 @@ import java.util.stream.Collectors;
 final class RunningTwin implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TwinServer server;
-    private final StatefulTwin stateful;
+    private final Twin twin;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private RunningTwin(TwinServer server, StatefulTwin stateful) {
-        this.server = server;
-        this.stateful = stateful;
+    private RunningTwin(Twin twin) {
+        this.twin = twin;
     }
 
     /** @param example {@code stripe} or {@code twilio}: the directory under the repository's examples/ */
@@ -38,23 +33,15 @@ final class RunningTwin implements AutoCloseable {
     }
 
     static RunningTwin of(Path configFile) throws Exception {
-        TwinConfig config = ConfigLoader.load(configFile);
-        StatefulTwin stateful = StatefulTwin.inMemory(config, Clock.systemUTC());
-        TwinServer server = TwinServer.builder().config(config).host("127.0.0.1").port(0)
-                .stateful(new dev.twin.replayer.sandbox.SandboxTwin(stateful)).start();
-        return new RunningTwin(server, stateful);
+        return new RunningTwin(Twin.serve(configFile));
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.port();
+        return twin.baseUrl();
     }
 
     int port() {
-        return server.port();
-    }
-
-    StatefulTwin stateful() {
-        return stateful;
+        return twin.port();
     }
 
     Reply get(String path, String apiKey) throws IOException, InterruptedException {
@@ -111,7 +98,6 @@ final class RunningTwin implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
-        stateful.store().close();
+        twin.close();
     }
 }

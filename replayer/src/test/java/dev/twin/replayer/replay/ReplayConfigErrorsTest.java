@@ -5,9 +5,9 @@ import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.ReplayConfig;
 import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.server.ResponderFactory;
 import dev.twin.replayer.server.ServedApi;
 import dev.twin.replayer.server.ServedApiLoader;
-import dev.twin.replayer.server.StatefulResponder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,13 +98,13 @@ class ReplayConfigErrorsTest {
         Files.writeString(dir.resolve("spec.yaml"), ReplayFixture.SPEC);
 
         TwinConfig loaded = ConfigLoader.load(config);
-        ServedApi api = ServedApiLoader.load(loaded, StatefulResponder.Factory.NONE);
+        ServedApi api = ServedApiLoader.load(loaded, ResponderFactory.NONE);
 
         assertSame(ReplayConfig.NONE, loaded.replay());
         assertSame(RecordedAnswers.NONE, api.replay());
     }
 
     private static ServedApi load(Path config) throws ConfigException {
-        return ServedApiLoader.load(ConfigLoader.load(config), StatefulResponder.Factory.NONE);
+        return ServedApiLoader.load(ConfigLoader.load(config), ResponderFactory.NONE);
     }
 }

@@ -1,7 +1,7 @@
 package dev.twin.replayer.replay;
 
 import dev.twin.recorder.store.RecordingStore;
-import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.Twin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +32,7 @@ class ReplayLeavesTheStoreUnchangedTest {
         Path config = fixture.write("replay: {store: twin.db}\n", "");
         String before = fingerprint(dir);
 
-        try (TwinServer server = TwinServer.builder().configFile(config).host("127.0.0.1").port(0).start()) {
+        try (Twin server = Twin.builder().config(config).start()) {
             HttpClient client = HttpClient.newHttpClient();
             for (String path : List.of("/v1/pets?limit=2", "/v1/pets/7", "/v1/pets/7")) {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(

@@ -3,13 +3,7 @@ package dev.twin.replayer.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twin.recorder.Header;
-import dev.twin.replayer.binding.StatefulTwin;
-import dev.twin.replayer.config.ConfigLoader;
-import dev.twin.replayer.config.TwinConfig;
-import dev.twin.replayer.sandbox.SandboxTwin;
-import dev.twin.replayer.server.TwinServer;
-import dev.twin.replayer.state.StateAdminEndpoints;
-import dev.twin.replayer.state.TenantResolver;
+import dev.twin.replayer.Twin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,14 +35,12 @@ class ReplayServeTest {
     @TempDir
     Path dir;
 
-    private TwinServer server;
-    private StatefulTwin tables;
+    private Twin server;
 
     @AfterEach
     void stop() {
         if (server != null) {
             server.close();
-            tables.store().close();
         }
     }
 
@@ -236,12 +227,7 @@ class ReplayServeTest {
     }
 
     private void start(Path configFile) throws Exception {
-        TwinConfig config = ConfigLoader.load(configFile);
-        tables = StatefulTwin.inMemory(config, Clock.systemUTC());
-        server = TwinServer.builder().config(config).host("127.0.0.1").port(0)
-                .stateful(new SandboxTwin(tables)).start();
-        new StateAdminEndpoints(tables.store(), tables.idempotency(), new TenantResolver(config.tenancy()))
-                .register(server.adminRoutes());
+        server = Twin.serve(configFile);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -2,17 +2,12 @@ package dev.twin.replayer.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.replayer.binding.StatefulTwin;
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.Import;
 import dev.twin.replayer.config.TwinConfig;
-import dev.twin.replayer.sandbox.SandboxTwin;
-import dev.twin.replayer.server.TwinServer;
 import dev.twin.replayer.spec.SpecDocument;
 import dev.twin.replayer.spec.SpecLoader;
-import dev.twin.replayer.state.IdempotencyCache;
-import dev.twin.replayer.state.StateStore;
-import dev.twin.replayer.state.TenantQuota;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,45 +15,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A twin with {@code stateful: auto} on 127.0.0.1 and a free port, started as {@code twin serve} starts one: the
- * configuration expanded before the state store opens (in memory, or in a {@code --state} file), the sandbox in
- * front of the tables. With a small JDK HTTP client for requests no SDK makes.
+ * A twin with {@code stateful: auto} on 127.0.0.1 and a free port, started through {@link Twin} as
+ * {@code twin serve} starts one (in memory, or over a {@code --state} file). With a small JDK HTTP client for
+ * requests no SDK makes.
  */
 final class AutoTwin implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TwinServer server;
-    private final StatefulTwin stateful;
-    private final SandboxTwin sandbox;
+    private final Twin twin;
     private final TwinConfig loaded;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private AutoTwin(TwinConfig loaded, Path stateFile) throws Exception {
+    private AutoTwin(Twin twin, TwinConfig loaded) {
+        this.twin = twin;
         this.loaded = loaded;
-        TwinConfig config = StatefulAuto.expand(loaded);
-        StateStore store = stateFile == null
-                ? StateStore.inMemory(config.tables(), Clock.systemUTC(), null, TenantQuota.of(config.tenancy()))
-                : StateStore.persistent(stateFile, config.tables(), Clock.systemUTC(), null,
-                TenantQuota.of(config.tenancy()));
-        this.stateful = new StatefulTwin(store, new IdempotencyCache(config.idempotency(), Clock.systemUTC()));
-        this.sandbox = new SandboxTwin(stateful);
-        TwinServer started;
-        try {
-            started = TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(sandbox).start();
-        } catch (Exception | Error e) {
-            sandbox.close();
-            store.close();
-            throw e;
-        }
-        this.server = started;
-        new dev.twin.replayer.state.StateAdminEndpoints(store, stateful.idempotency(),
-                new dev.twin.replayer.state.TenantResolver(config.tenancy())).register(server.adminRoutes());
     }
 
     /** {@code twin serve --spec FILE --stateful}. */
@@ -69,20 +44,23 @@ final class AutoTwin implements AutoCloseable {
     /** {@code twin serve --spec FILE --stateful --state STATE}. */
     static AutoTwin ofSpec(Path spec, Path stateFile) throws Exception {
         TwinConfig config = ConfigLoader.forSpecs(List.of(spec));
-        return new AutoTwin(config.withStateful(config.stateful().turnedOn()), stateFile);
+        Twin twin = Twin.builder().config(config).statefulAuto().port(0).state(stateFile).start();
+        return new AutoTwin(twin, config.withStateful(config.stateful().turnedOn()));
     }
 
     /** {@code twin serve DIR} for a twin.yaml (which says {@code stateful: auto}). */
     static AutoTwin ofConfig(Path twinYaml) throws Exception {
-        return new AutoTwin(ConfigLoader.load(twinYaml), null);
+        TwinConfig config = ConfigLoader.load(twinYaml);
+        return new AutoTwin(Twin.builder().config(twinYaml, config).port(0).start(), config);
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.port();
+        return twin.baseUrl();
     }
 
+    /** The configuration served: what twin.yaml says, with what stateful: auto derived. */
     TwinConfig config() {
-        return server.api().config();
+        return twin.internals().server().api().config();
     }
 
     /** The resources {@code stateful: auto} made stateful, as it recognised them in the specs. */
@@ -132,8 +110,6 @@ final class AutoTwin implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
-        sandbox.close();
-        stateful.store().close();
+        twin.close();
     }
 }

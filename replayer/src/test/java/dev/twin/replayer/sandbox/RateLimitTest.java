@@ -67,7 +67,7 @@ class RateLimitTest {
     @Test
     void emptyBucketAnswers429WithRetryAfterForThatTenantOnly() throws Exception {
         ManualClock clock = new ManualClock();
-        try (SandboxFixture twin = SandboxFixture.start(dir, LIMITS, new SandboxTwin.Options(0, clock))) {
+        try (SandboxFixture twin = SandboxFixture.start(dir, LIMITS, clock)) {
             HttpResponse<String> first = twin.get("/things", "sk_a");
             twin.get("/things", "sk_a");
             HttpResponse<String> third = twin.get("/things", "sk_a");
@@ -90,7 +90,7 @@ class RateLimitTest {
     @Test
     void operationsOfOneGroupShareTheBucketAndItRefillsWithTheClock() throws Exception {
         ManualClock clock = new ManualClock();
-        try (SandboxFixture twin = SandboxFixture.start(dir, LIMITS, new SandboxTwin.Options(0, clock))) {
+        try (SandboxFixture twin = SandboxFixture.start(dir, LIMITS, clock)) {
             twin.get("/things", "sk_a");
             twin.get("/things/th_x", "sk_a");
             twin.get("/things", "sk_a");
@@ -108,7 +108,7 @@ class RateLimitTest {
     @Test
     void resetRefillsEveryonesBucketsOrOneTenantsButATableResetKeepsThem() throws Exception {
         ManualClock clock = new ManualClock(); // stands still: only a reset refills
-        try (SandboxFixture twin = SandboxFixture.start(dir, LIMITS, new SandboxTwin.Options(0, clock))) {
+        try (SandboxFixture twin = SandboxFixture.start(dir, LIMITS, clock)) {
             for (int i = 0; i < 3; i++) {
                 twin.get("/things", "sk_a");
                 twin.get("/things", "sk_b");

@@ -41,9 +41,9 @@ class ResetFreesTest {
 
         assertEquals(200, twin.reset(""));
 
-        assertEquals(0, twin.tables().store().tenantCount());
-        assertEquals(0, twin.sandbox().events().tenantCount());
-        assertEquals(0, twin.tables().idempotency().size());
+        assertEquals(0, twin.internals().tables().store().tenantCount());
+        assertEquals(0, twin.internals().sandbox().events().tenantCount());
+        assertEquals(0, twin.internals().tables().idempotency().size());
         assertEquals(0, Event.list(EventListParams.builder().build(), key("reset_a")).getData().size());
         Customer again = Customer.create(CustomerCreateParams.builder().setName("Ada").build(), a);
         assertNotEquals(first.getId(), again.getId(), "the key no longer replays the first answer");
@@ -57,8 +57,8 @@ class ResetFreesTest {
 
         assertEquals(200, twin.reset("?tenant=sk_test_reset_c"));
 
-        assertEquals(1, twin.sandbox().events().tenantCount());
-        assertEquals(1, twin.tables().idempotency().size());
+        assertEquals(1, twin.internals().sandbox().events().tenantCount());
+        assertEquals(1, twin.internals().tables().idempotency().size());
         assertEquals(0, Event.list(EventListParams.builder().build(), key("reset_c")).getData().size());
         assertEquals(1, Event.list(EventListParams.builder().build(), key("reset_d")).getData().size());
     }
@@ -74,7 +74,7 @@ class ResetFreesTest {
                     () -> Customer.retrieve("cus_missing", key("refused")), "a 404 holds nothing either");
         }
 
-        assertEquals(1, twin.tables().store().tenantCount(), "only the key that wrote holds state");
+        assertEquals(1, twin.internals().tables().store().tenantCount(), "only the key that wrote holds state");
         assertEquals(1, Customer.list(com.stripe.param.CustomerListParams.builder().build(), key("writer"))
                 .getData().size());
     }

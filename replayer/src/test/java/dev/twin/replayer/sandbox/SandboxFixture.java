@@ -1,12 +1,7 @@
 package dev.twin.replayer.sandbox;
 
-import dev.twin.replayer.binding.StatefulTwin;
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.config.ConfigException;
-import dev.twin.replayer.config.ConfigLoader;
-import dev.twin.replayer.config.TwinConfig;
-import dev.twin.replayer.server.TwinServer;
-import dev.twin.replayer.state.StateAdminEndpoints;
-import dev.twin.replayer.state.TenantResolver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +16,7 @@ import java.time.Duration;
 
 /**
  * A small twin for sandbox tests: a "things" API (list, create, get, bound to a table) plus whatever sandbox
- * sections a test appends, served on 127.0.0.1 with {@link SandboxTwin} in front of the tables.
+ * sections a test appends, served on 127.0.0.1 as {@code twin serve} serves it.
  */
 public final class SandboxFixture implements AutoCloseable {
     public static final String SPEC = """
@@ -62,15 +57,11 @@ public final class SandboxFixture implements AutoCloseable {
               - {mock: things.getThing, table: things, action: get}
             """;
 
-    private final TwinServer server;
-    private final StatefulTwin tables;
-    private final SandboxTwin sandbox;
+    private final Twin twin;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private SandboxFixture(TwinServer server, StatefulTwin tables, SandboxTwin sandbox) {
-        this.server = server;
-        this.tables = tables;
-        this.sandbox = sandbox;
+    private SandboxFixture(Twin twin) {
+        this.twin = twin;
     }
 
     /** Writes spec.yaml and twin.yaml ({@link #BASE_YAML} + {@code sections}) into {@code dir}. */
@@ -84,35 +75,20 @@ public final class SandboxFixture implements AutoCloseable {
     }
 
     public static SandboxFixture start(Path dir, String sections) throws ConfigException {
-        return start(dir, sections, SandboxTwin.Options.DEFAULTS);
+        return start(dir, sections, Clock.systemUTC());
     }
 
-    public static SandboxFixture start(Path dir, String sections, SandboxTwin.Options options)
-            throws ConfigException {
-        TwinConfig config = ConfigLoader.load(write(dir, sections));
-        StatefulTwin tables = StatefulTwin.inMemory(config, Clock.systemUTC());
-        SandboxTwin sandbox = new SandboxTwin(tables, options);
-        TwinServer server = TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(sandbox).start();
-        sandbox.registerAdmin(server.adminRoutes());
-        new StateAdminEndpoints(tables.store(), tables.idempotency(), new TenantResolver(config.tenancy()))
-                .register(server.adminRoutes());
-        return new SandboxFixture(server, tables, sandbox);
+    /** @param clock the rate limits' and events' clock (tests drain and refill buckets without sleeping) */
+    public static SandboxFixture start(Path dir, String sections, Clock clock) throws ConfigException {
+        return new SandboxFixture(Twin.builder().config(write(dir, sections)).clock(clock).start());
     }
 
     public String baseUrl() {
-        return server.baseUrl();
+        return twin.baseUrl();
     }
 
     public int port() {
-        return server.port();
-    }
-
-    public SandboxTwin sandbox() {
-        return sandbox;
-    }
-
-    public StatefulTwin tables() {
-        return tables;
+        return twin.port();
     }
 
     public HttpRequest.Builder request(String path, String apiKey) {
@@ -137,8 +113,6 @@ public final class SandboxFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
-        sandbox.close();
-        tables.store().close();
+        twin.close();
     }
 }

@@ -1,16 +1,12 @@
 package dev.twin.replayer.sandbox;
 
-import dev.twin.replayer.binding.StatefulTwin;
-import dev.twin.replayer.config.ConfigLoader;
-import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.server.ConnectionLimits;
-import dev.twin.replayer.server.TwinServer;
 import dev.twin.replayer.testing.RawSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,11 +20,9 @@ class SlowAnswerIdleTimeoutTest {
     @Test
     void givenALatencyLongerThanTheIdleTimeout_whenTheClientWaits_thenTheAnswerArrivesOnTheSameConnection()
             throws Exception {
-        TwinConfig config = ConfigLoader.load(SandboxFixture.write(dir,
-                "faults:\n  rules:\n    - {name: slow, operation: things.ping, latency: 2500ms}\n"));
-        StatefulTwin tables = StatefulTwin.inMemory(config, Clock.systemUTC());
-        try (TwinServer server = TwinServer.builder().config(config).host("127.0.0.1").port(0)
-                .stateful(new SandboxTwin(tables))
+        Path config = SandboxFixture.write(dir,
+                "faults:\n  rules:\n    - {name: slow, operation: things.ping, latency: 2500ms}\n");
+        try (Twin server = Twin.builder().config(config)
                 .connectionLimits(new ConnectionLimits(Duration.ofSeconds(1), Duration.ofSeconds(1), 16)).start();
              RawSocket socket = RawSocket.connect(server.port())) {
             String answer = socket.send(RawSocket.request("GET", "/ping")).readResponse();
@@ -36,8 +30,6 @@ class SlowAnswerIdleTimeoutTest {
             assertEquals(200, RawSocket.status(answer), answer);
             assertTrue(answer.contains("Twin-Fault: slow"), answer);
             assertEquals(-1, socket.read(), "idle after the answer: closed by the idle timeout");
-        } finally {
-            tables.store().close();
         }
     }
 }

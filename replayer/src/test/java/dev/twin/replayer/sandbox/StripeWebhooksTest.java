@@ -15,10 +15,7 @@ import com.stripe.param.EventListParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.sun.net.httpserver.HttpServer;
-import dev.twin.replayer.binding.StatefulTwin;
-import dev.twin.replayer.config.ConfigLoader;
-import dev.twin.replayer.config.TwinConfig;
-import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.Twin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +28,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -53,9 +49,7 @@ class StripeWebhooksTest {
     Path dir;
 
     private HttpServer receiver;
-    private TwinServer twin;
-    private SandboxTwin sandbox;
-    private StatefulTwin tables;
+    private Twin twin;
     private String previousBase;
     private final BlockingQueue<String[]> received = new LinkedBlockingQueue<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
@@ -84,11 +78,7 @@ class StripeWebhooksTest {
         String yaml = Files.readString(example.resolve("twin.yaml"))
                 .replace("path: spec3.json", "path: " + example.resolve("spec3.json"));
         Path file = Files.writeString(dir.resolve("twin.yaml"), yaml + "\n" + webhooks);
-        TwinConfig config = ConfigLoader.load(file);
-        tables = StatefulTwin.inMemory(config, Clock.systemUTC());
-        sandbox = new SandboxTwin(tables, new SandboxTwin.Options(0, Clock.systemUTC(), Duration.ofMillis(20)));
-        twin = TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(sandbox).start();
-        sandbox.registerAdmin(twin.adminRoutes());
+        twin = Twin.builder().config(file).webhookRetryDelay(Duration.ofMillis(20)).start();
         previousBase = Stripe.getApiBase();
         Stripe.overrideApiBase(twin.baseUrl());
     }
@@ -100,8 +90,6 @@ class StripeWebhooksTest {
         }
         if (twin != null) {
             twin.close();
-            sandbox.close();
-            tables.store().close();
         }
         if (receiver != null) {
             receiver.stop(0);
@@ -224,7 +212,7 @@ class StripeWebhooksTest {
         startTwin("webhooks:\n  - {url: \"http://127.0.0.1:1/hook\"}\n");
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> sandbox.webhookClient().post(URI.create("https://api.stripe.com/v1/charges"), "{}",
+                () -> twin.internals().sandbox().webhookClient().post(URI.create("https://api.stripe.com/v1/charges"), "{}",
                         java.util.Map.of()));
 
         assertTrue(refused.getMessage().contains("only calls the webhook URLs configured"), refused.getMessage());

@@ -1,5 +1,6 @@
 package dev.twin.replayer.server;
 
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.config.ConfigLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +29,7 @@ class ApiAnswerStyleTest {
 
     @TempDir
     static Path dir;
-    private static TwinServer server;
+    private static Twin server;
 
     @BeforeAll
     static void start() throws Exception {
@@ -73,7 +74,7 @@ class ApiAnswerStyleTest {
                   etag: weak-sha1
                   rebase: ['http://127.0.0.1:4873']
                 """);
-        server = TwinServer.builder().config(ConfigLoader.load(dir.resolve("twin.yaml"))).port(0).start();
+        server = Twin.builder().config(ConfigLoader.load(dir.resolve("twin.yaml"))).start();
     }
 
     @AfterAll

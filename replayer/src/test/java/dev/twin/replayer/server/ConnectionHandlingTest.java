@@ -1,5 +1,6 @@
 package dev.twin.replayer.server;
 
+import dev.twin.replayer.Twin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,12 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** HTTP/1.1 connection behaviour over a raw socket: pipelining, Connection: close, Expect: 100-continue. */
 class ConnectionHandlingTest {
-    private static TwinServer server;
+    private static Twin server;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TwinServer.builder().configFile(Path.of("..", "examples", "petstore")).port(0)
-                .maxBodyBytes(4096).start();
+        server = Twin.builder().config(Path.of("..", "examples", "petstore"))
+                .httpLimits(HttpLimits.DEFAULTS.withMaxBodyBytes(4096)).start();
     }
 
     @AfterAll

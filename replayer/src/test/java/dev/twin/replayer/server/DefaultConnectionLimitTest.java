@@ -1,5 +1,6 @@
 package dev.twin.replayer.server;
 
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.testing.RawSocket;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class DefaultConnectionLimitTest {
     @Test
     void givenTheDefaults_whenAThousandConnectionsFromLoopbackAreOpenAtOnce_thenEachIsAnswered() throws Exception {
         List<RawSocket> sockets = new ArrayList<>();
-        try (TwinServer server = TwinServer.builder().configFile(Path.of("..", "examples", "petstore")).port(0)
+        try (Twin server = Twin.builder().config(Path.of("..", "examples", "petstore"))
                 .start()) {
             for (int i = 0; i < 1000; i++) {
                 sockets.add(RawSocket.connect(server.port()).send(RawSocket.request("GET", "/v1/pets/1")));

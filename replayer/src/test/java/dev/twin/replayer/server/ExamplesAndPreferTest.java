@@ -1,6 +1,7 @@
 package dev.twin.replayer.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.Twin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,13 +87,13 @@ class ExamplesAndPreferTest {
                           example: {id: w_created, size: 5}
             """;
 
-    private static TwinServer server;
+    private static Twin server;
     private static Http http;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
         Path spec = Files.writeString(dir.resolve("widgets.yaml"), SPEC);
-        server = TwinServer.builder().specs(spec).port(0).start();
+        server = Twin.builder().specs(spec).start();
         http = new Http(server.baseUrl());
     }
 

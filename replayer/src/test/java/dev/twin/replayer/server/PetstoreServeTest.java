@@ -1,6 +1,7 @@
 package dev.twin.replayer.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.Twin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,13 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The petstore example served end to end over real HTTP. */
 class PetstoreServeTest {
-    private static TwinServer server;
+    private static Twin server;
     private static Http http;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TwinServer.builder().configFile(Path.of("..", "examples", "petstore")).port(0)
-                .maxBodyBytes(4096).start();
+        server = Twin.builder().config(Path.of("..", "examples", "petstore"))
+                .httpLimits(HttpLimits.DEFAULTS.withMaxBodyBytes(4096)).start();
         http = new Http(server.baseUrl());
     }
 

@@ -1,5 +1,6 @@
 package dev.twin.replayer.server;
 
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.testing.RawSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * connection shows as the end of the stream.
  */
 class ServerEdgeTest {
-    private static TwinServer server;
+    private static Twin server;
 
     @BeforeAll
     static void start() throws Exception {
@@ -30,8 +31,8 @@ class ServerEdgeTest {
      * A petstore twin with 1 s timeouts and small request limits. The per-address limit gets a server of its own:
      * a connection another test closed may not yet be gone on the server's side when the next test connects.
      */
-    private static TwinServer edge(int connectionsPerAddress) throws Exception {
-        return TwinServer.builder().configFile(Path.of("..", "examples", "petstore")).port(0)
+    private static Twin edge(int connectionsPerAddress) throws Exception {
+        return Twin.builder().config(Path.of("..", "examples", "petstore"))
                 .connectionLimits(new ConnectionLimits(Duration.ofSeconds(1), Duration.ofSeconds(1),
                         connectionsPerAddress))
                 .httpLimits(new HttpLimits(200, 1024, 10, 64)).start();
@@ -79,7 +80,7 @@ class ServerEdgeTest {
     @Test
     void givenTheConnectionsPerAddressAreOpen_whenOneMoreConnects_thenItIsAnswered503AndClosed()
             throws Exception {
-        try (TwinServer limited = edge(3); RawSocket a = RawSocket.connect(limited.port());
+        try (Twin limited = edge(3); RawSocket a = RawSocket.connect(limited.port());
              RawSocket b = RawSocket.connect(limited.port()); RawSocket c = RawSocket.connect(limited.port())) {
             for (RawSocket open : new RawSocket[] {a, b, c}) { // each answered: each counted by the server
                 assertEquals(200, RawSocket.status(open.send(RawSocket.request("GET", "/v1/pets/1")).readResponse()));

@@ -1,5 +1,6 @@
 package dev.twin.replayer.server;
 
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.ConfigProblem;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class SpecErrorsTest {
 
     private ConfigException startFails(String twinYaml) throws Exception {
         Path config = Files.writeString(dir.resolve("twin.yaml"), twinYaml);
-        return assertThrows(ConfigException.class, () -> TwinServer.builder().configFile(config).port(0).start());
+        return assertThrows(ConfigException.class, () -> Twin.builder().config(config).start());
     }
 
     @Test
@@ -82,8 +83,8 @@ class SpecErrorsTest {
                    "responses": {"200": {"description": "ok", "schema": {"type": "object",
                      "properties": {"id": {"type": "string"}}}}}}}}}
                 """);
-        try (TwinServer server = TwinServer.builder().specs(spec).port(0).start()) {
-            assertEquals("legacy.GetThingsId", server.api().operations().get(0).id());
+        try (Twin server = Twin.builder().specs(spec).start()) {
+            assertEquals("legacy.GetThingsId", server.internals().server().api().operations().get(0).id());
             var response = new Http(server.baseUrl()).get("/v2/things/t_1");
             assertEquals(200, response.statusCode(), response.body());
             assertEquals("t_1", Http.json(response).get("id").asText());

@@ -7,6 +7,7 @@ import com.stripe.model.CustomerCollection;
 import com.stripe.model.ProductCollection;
 import com.stripe.param.CustomerListParams;
 import com.stripe.param.ProductListParams;
+import dev.twin.replayer.Twin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,12 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** The official Stripe Java SDK reads examples/stripe, served from the spec alone, without errors. */
 class StripeSdkTest {
-    private static TwinServer server;
+    private static Twin server;
     private static String previousBase;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TwinServer.builder().configFile(Path.of("..", "examples", "stripe")).port(0).start();
+        server = Twin.builder().specs(Path.of("..", "examples", "stripe", "spec3.json")).start();
         previousBase = Stripe.getApiBase();
         Stripe.overrideApiBase(server.baseUrl());
         Stripe.apiKey = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";

@@ -1,5 +1,6 @@
 package dev.twin.replayer.server;
 
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.config.ConfigLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,7 @@ class UnreadableOperationTest {
                       responses: {'200': {description: ok, content: {application/json: {example: {ok: true}}}}}
                 """);
         Files.writeString(dir.resolve("twin.yaml"), "imports:\n  - {path: spec.yaml, as: api}\n");
-        try (TwinServer server = TwinServer.builder().config(ConfigLoader.load(dir.resolve("twin.yaml"))).port(0)
+        try (Twin server = Twin.builder().config(ConfigLoader.load(dir.resolve("twin.yaml")))
                 .start()) {
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> broken = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl()

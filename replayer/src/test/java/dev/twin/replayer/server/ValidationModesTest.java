@@ -1,6 +1,7 @@
 package dev.twin.replayer.server;
 
-import dev.twin.replayer.admin.JournalEntry;
+import dev.twin.replayer.ServedRequest;
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.config.ValidationMode;
 import org.junit.jupiter.api.Test;
 
@@ -17,25 +18,23 @@ class ValidationModesTest {
 
     @Test
     void warnModeAnswersAnInvalidRequestAndNotesTheProblemInTheJournal() throws Exception {
-        try (TwinServer server = TwinServer.builder().configFile(PETSTORE).port(0).validate(ValidationMode.WARN)
-                .start()) {
+        try (Twin server = Twin.builder().config(PETSTORE).validate(ValidationMode.WARN).start()) {
             HttpResponse<String> response = new Http(server.baseUrl()).get("/v1/pets?limit=lots");
 
             assertEquals(200, response.statusCode());
-            JournalEntry entry = server.journal().recent().get(0);
+            ServedRequest entry = server.requests().get(0);
             assertTrue(entry.note().contains("limit"), entry.note());
         }
     }
 
     @Test
     void offModeNeitherRejectsNorNotes() throws Exception {
-        try (TwinServer server = TwinServer.builder().configFile(PETSTORE).port(0).validate(ValidationMode.OFF)
-                .start()) {
+        try (Twin server = Twin.builder().config(PETSTORE).validate(ValidationMode.OFF).start()) {
             HttpResponse<String> response = new Http(server.baseUrl()).send("POST", "/v1/pets", "application/json",
                     "{\"id\": \"not a number\"}");
 
             assertEquals(201, response.statusCode());
-            assertNull(server.journal().recent().get(0).note());
+            assertNull(server.requests().get(0).note());
         }
     }
 }

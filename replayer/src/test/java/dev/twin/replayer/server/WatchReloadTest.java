@@ -1,5 +1,6 @@
 package dev.twin.replayer.server;
 
+import dev.twin.replayer.Twin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,8 @@ class WatchReloadTest {
     void editedSpecIsServedWithoutRestartAndABrokenEditKeepsTheRunningOne() throws Exception {
         Path spec = Files.writeString(dir.resolve("api.json"), ONE_PATH);
         Path config = Files.writeString(dir.resolve("twin.yaml"), "imports:\n  - {path: api.json, as: api}\n");
-        try (TwinServer server = TwinServer.builder().configFile(config).port(0).watch(true).start()) {
+        try (Twin twin = Twin.builder().config(config).watch(true).start()) {
+            TwinServer server = twin.internals().server();
             Http http = new Http(server.baseUrl());
             assertEquals(404, http.get("/b").statusCode());
 

@@ -6,9 +6,9 @@ import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.server.RequestPipeline;
+import dev.twin.replayer.server.ResponderFactory;
 import dev.twin.replayer.server.ServedApi;
 import dev.twin.replayer.server.ServedApiLoader;
-import dev.twin.replayer.server.StatefulResponder;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
 import dev.twin.replayer.spec.SpecIndex;
@@ -215,7 +215,7 @@ class StartupCacheTest {
     }
 
     private static ServedApi load(StartupCache cache) throws Exception {
-        return ServedApiLoader.load(ConfigLoader.load(STRIPE.resolve("twin.yaml")), StatefulResponder.Factory.NONE,
+        return ServedApiLoader.load(ConfigLoader.load(STRIPE.resolve("twin.yaml")), ResponderFactory.NONE,
                 cache);
     }
 

@@ -2,10 +2,7 @@ package dev.twin.replayer.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.replayer.binding.StatefulTwin;
-import dev.twin.replayer.config.ConfigLoader;
-import dev.twin.replayer.config.TwinConfig;
-import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.Twin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,27 +27,21 @@ class StateAdminHttpTest {
     private static final String KEY_A = "sk_test_tenantA";
     private static final String KEY_B = "sk_test_tenantB";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static TwinServer server;
-    private static StatefulTwin stateful;
+    private static Twin server;
 
     @BeforeAll
     static void start() throws Exception {
-        TwinConfig config = ConfigLoader.load(Path.of("..", "examples", "stripe", "twin.yaml"));
-        stateful = StatefulTwin.inMemory(config, Clock.systemUTC());
-        server = TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(stateful).start();
-        new StateAdminEndpoints(stateful.store(), stateful.idempotency(), new TenantResolver(config.tenancy()))
-                .register(server.adminRoutes());
+        server = Twin.serve(Path.of("..", "examples", "stripe", "twin.yaml"));
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        stateful.store().close();
     }
 
     @BeforeEach
     void cleanSlate() throws Exception {
-        stateful.store().reset();
+        server.reset();
     }
 
     @Test

@@ -6,12 +6,9 @@ import dev.twin.recorder.Failure;
 import dev.twin.recorder.Header;
 import dev.twin.recorder.RecordedRequest;
 import dev.twin.recorder.RecordedResponse;
-import dev.twin.replayer.binding.StatefulTwin;
+import dev.twin.replayer.Twin;
 import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.TwinConfig;
-import dev.twin.replayer.server.TwinServer;
-import dev.twin.replayer.state.StateAdminEndpoints;
-import dev.twin.replayer.state.TenantResolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,15 +162,11 @@ class VerifierTest {
                 .flatMap(r -> r.divergences().stream()).map(Divergence::kind).toList());
     }
 
-    /** Starts one more twin over fresh tables, with the state admin endpoints; returns its base URL. */
+    /** Starts one more twin over fresh tables; returns its base URL. */
     private static String start() throws Exception {
-        StatefulTwin tables = StatefulTwin.inMemory(config, Clock.systemUTC());
-        TwinServer server = TwinServer.builder().config(config).host("127.0.0.1").port(0).stateful(tables).start();
-        new StateAdminEndpoints(tables.store(), tables.idempotency(), new TenantResolver(config.tenancy()))
-                .register(server.adminRoutes());
-        started.add(server);
-        started.add(() -> tables.store().close());
-        return server.baseUrl();
+        Twin twin = Twin.builder().config(config).start();
+        started.add(twin);
+        return twin.baseUrl();
     }
 
     /** The scripted flow against the twin playing the real API, captured as the recording of one session. */

@@ -1,0 +1,465 @@
+package dev.twin.replayer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.admin.AdminAccess;
+import dev.twin.replayer.admin.JournalEntry;
+import dev.twin.replayer.binding.StatefulTwin;
+import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.config.ConfigLoader;
+import dev.twin.replayer.resource.StatefulAuto;
+import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.config.ValidationMode;
+import dev.twin.replayer.http.TwinRequest;
+import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.sandbox.SandboxTwin;
+import dev.twin.replayer.server.ConnectionLimits;
+import dev.twin.replayer.server.HttpLimits;
+import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.startup.StartupCache;
+import dev.twin.replayer.state.IdempotencyCache;
+import dev.twin.replayer.state.StateAdminEndpoints;
+import dev.twin.replayer.state.StateStore;
+import dev.twin.replayer.state.TenantQuota;
+import dev.twin.replayer.state.TenantResolver;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A running twin: the server with its tables, its sandbox controls (scenarios, faults, rate limits, events and
+ * webhooks) and the admin API, exactly as {@code twin serve} runs it. The one way to start a twin in-process:
+ *
+ * <pre>{@code
+ * Stripe.apiKey = "sk_test_123";
+ * try (Twin twin = Twin.serve(Path.of("examples/stripe"))) {
+ *     Stripe.overrideApiBase(twin.baseUrl());
+ *     Customer.create(CustomerCreateParams.builder().setEmail("jenny@example.com").build());
+ *     twin.reset();
+ * }
+ * }</pre>
+ *
+ * <p>It listens on 127.0.0.1 on a free port unless told otherwise, keeps its tables in memory, and writes nothing
+ * under the user's home (no start-up cache) unless asked with {@link Builder#home(Path)}. Closing it closes
+ * everything it opened: the server, webhook deliveries, the state store.
+ */
+public final class Twin implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TwinServer server;
+    private final SandboxTwin sandbox;
+    private final StatefulTwin tables;
+
+    private Twin(TwinServer server, SandboxTwin sandbox, StatefulTwin tables) {
+        this.server = server;
+        this.sandbox = sandbox;
+        this.tables = tables;
+    }
+
+    /**
+     * Starts the twin of a twin.yaml (or a directory holding one) on 127.0.0.1 on a free port.
+     *
+     * @throws ConfigException every problem in the twin.yaml and its specs, each with its file and line
+     */
+    public static Twin serve(Path configOrDir) throws ConfigException {
+        return builder().config(configOrDir).start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** The port it listens on (a free one unless {@link Builder#port} chose). */
+    public int port() {
+        return server.port();
+    }
+
+    /** Every tenant's tables back to their seed rows, idempotency keys, events and rate limits forgotten. */
+    public void reset() {
+        admin("POST", "/__twin/reset", Map.of());
+    }
+
+    /**
+     * One tenant back to the seed rows (its idempotency keys, events and rate limits forgotten too); the others keep
+     * theirs.
+     *
+     * @param tenant an API key the client sends, or a tenant key ({@link #tenantOf})
+     */
+    public void reset(String tenant) {
+        admin("POST", "/__twin/reset", Map.of("tenant", requireText(tenant, "tenant")));
+    }
+
+    /** Saves every tenant's tables under {@code name} (1 to 100 letters, digits, '.', '_' or '-'). */
+    public void snapshot(String name) {
+        admin("POST", "/__twin/snapshots/" + requireText(name, "name"), Map.of());
+    }
+
+    /**
+     * Puts the tables back as {@link #snapshot} saved them.
+     *
+     * @throws IllegalArgumentException when no snapshot has this name
+     */
+    public void restore(String name) {
+        admin("POST", "/__twin/snapshots/" + requireText(name, "name") + "/restore", Map.of());
+    }
+
+    /**
+     * The requests answered so far, oldest first: the journal {@code GET /__twin/requests} shows (the newest
+     * {@link Builder#journalCapacity} of them; admin requests are not in it).
+     */
+    public List<ServedRequest> requests() {
+        List<JournalEntry> newestFirst = server.journal().recent();
+        List<ServedRequest> requests = new ArrayList<>(newestFirst.size());
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            JournalEntry entry = newestFirst.get(i);
+            requests.add(new ServedRequest(entry.at(), entry.method(), entry.path(), entry.tenant(), entry.status(),
+                    entry.operation(), ServedRequest.Source.valueOf(entry.source().name()), entry.note()));
+        }
+        return requests;
+    }
+
+    /**
+     * The requests one tenant sent, oldest first.
+     *
+     * @param tenant an API key the client sends, or a tenant key
+     */
+    public List<ServedRequest> requests(String tenant) {
+        String key = tenantOf(tenant);
+        return requests().stream().filter(request -> key.equals(request.tenant())).toList();
+    }
+
+    /** Forgets the requests answered so far ({@code DELETE /__twin/requests}). */
+    public void clearRequests() {
+        server.journal().clear();
+    }
+
+    /** Every tenant's events, each tenant's oldest first. */
+    public List<TwinEvent> events() {
+        List<TwinEvent> events = new ArrayList<>();
+        for (String tenant : sandbox.events().tenants()) {
+            events.addAll(eventsOfTenantKey(tenant));
+        }
+        return events;
+    }
+
+    /**
+     * One tenant's events, oldest first.
+     *
+     * @param tenant an API key the client sends, or a tenant key
+     */
+    public List<TwinEvent> events(String tenant) {
+        return eventsOfTenantKey(tenantOf(tenant));
+    }
+
+    private List<TwinEvent> eventsOfTenantKey(String tenant) {
+        List<ObjectNode> newestFirst = sandbox.events().list(tenant);
+        List<TwinEvent> events = new ArrayList<>(newestFirst.size());
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            ObjectNode event = newestFirst.get(i);
+            events.add(new TwinEvent(tenant, event.path("id").asText(), event.path("type").asText(),
+                    event.toString()));
+        }
+        return events;
+    }
+
+    /**
+     * The tenant key the twin files an API key's state under ({@code t_} and 16 hex digits; the key itself is never
+     * kept), as {@link ServedRequest#tenant()} shows it. A tenant key is returned as it is.
+     */
+    public String tenantOf(String apiKey) {
+        return server.api().tenants().tenantFromOperator(requireText(apiKey, "apiKey"));
+    }
+
+    /** The parts this twin is made of; for twin's own command line and tests, not a public API. */
+    public Internals internals() {
+        return new Internals(server, sandbox, tables);
+    }
+
+    /**
+     * The parts of a running twin. Not a public API: these types may change in any release.
+     *
+     * @param server  the HTTP server and its admin routes
+     * @param sandbox the sandbox controls in front of the tables
+     * @param tables  the tables' state store and idempotency cache
+     */
+    public record Internals(TwinServer server, SandboxTwin sandbox, StatefulTwin tables) {
+    }
+
+    /** Stops listening, then webhook deliveries, then releases the state store; safe to call more than once. */
+    @Override
+    public void close() {
+        server.close();
+        sandbox.close();
+        tables.store().close();
+    }
+
+    /** Runs an admin endpoint in-process, exactly as a request to it would (whether or not admin is open on HTTP). */
+    private void admin(String method, String path, Map<String, String> query) {
+        StringBuilder raw = new StringBuilder();
+        Map<String, List<String>> params = new java.util.LinkedHashMap<>();
+        query.forEach((name, value) -> {
+            raw.append(raw.length() == 0 ? "" : "&").append(name).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            params.put(name, List.of(value));
+        });
+        TwinResponse response = server.adminRoutes().handle(new TwinRequest(method, path,
+                raw.length() == 0 ? null : raw.toString(), params, Map.of(), new byte[0], "127.0.0.1"));
+        if (response.status() >= 300) {
+            throw new IllegalArgumentException(method + " " + path + " answered " + response.status() + ": "
+                    + errorMessage(response));
+        }
+    }
+
+    private static String errorMessage(TwinResponse response) {
+        try {
+            JsonNode message = JSON.readTree(response.body()).path("error").path("message");
+            return message.isTextual() ? message.asText() : new String(response.body(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return new String(response.body(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value;
+    }
+
+    /**
+     * What to serve and how. Only the configuration is required; everything else has the default a test wants
+     * (127.0.0.1, a free port, tables in memory, no start-up cache).
+     */
+    public static final class Builder {
+        private final TwinServer.Builder server = TwinServer.builder().host("127.0.0.1").port(0)
+                .startupCache(StartupCache.DISABLED);
+        private Path configFile;
+        private TwinConfig config;
+        private List<Path> specs;
+        private Path stateFile;
+        private Clock clock = Clock.systemUTC();
+        private long seed;
+        private Duration webhookRetryDelay = SandboxTwin.Options.DEFAULTS.webhookBackoff();
+        private StartupCache cache = StartupCache.DISABLED;
+        private boolean statefulAuto;
+        private boolean started;
+
+        private Builder() {
+        }
+
+        /** A twin.yaml, or a directory holding one; read again on every {@link #watch} reload. */
+        public Builder config(Path configOrDir) {
+            this.configFile = Objects.requireNonNull(configOrDir, "configOrDir");
+            this.config = null;
+            this.specs = null;
+            return this;
+        }
+
+        /** A twin.yaml already loaded from {@code file}: served as it is, and read from {@code file} on reloads. */
+        public Builder config(Path file, TwinConfig loaded) {
+            this.configFile = Objects.requireNonNull(file, "file");
+            this.config = Objects.requireNonNull(loaded, "loaded");
+            this.specs = null;
+            return this;
+        }
+
+        /** A loaded configuration (a reload re-reads its specs only). */
+        public Builder config(TwinConfig loaded) {
+            this.config = Objects.requireNonNull(loaded, "loaded");
+            this.configFile = null;
+            this.specs = null;
+            return this;
+        }
+
+        /** These OpenAPI/Swagger files without a twin.yaml, each namespaced by its file name. */
+        public Builder specs(Path... files) {
+            return specs(List.of(files));
+        }
+
+        /** These OpenAPI/Swagger files without a twin.yaml, each namespaced by its file name. */
+        public Builder specs(List<Path> files) {
+            this.specs = List.copyOf(files);
+            this.configFile = null;
+            this.config = null;
+            return this;
+        }
+
+        /**
+         * {@code stateful: auto} whatever the configuration says, as {@code twin serve --stateful}: every resource
+         * of the specs keeps state (docs/stateful-auto.md). A twin.yaml saying it needs no call.
+         */
+        public Builder statefulAuto() {
+            this.statefulAuto = true;
+            return this;
+        }
+
+        /** The address to listen on (default 127.0.0.1; any other needs an admin token or admin off). */
+        public Builder host(String host) {
+            server.host(host);
+            return this;
+        }
+
+        /** The port to listen on (default 0: a free one). */
+        public Builder port(int port) {
+            server.port(port);
+            return this;
+        }
+
+        /** Request validation, overriding twin.yaml's {@code server.validate}. */
+        public Builder validate(ValidationMode mode) {
+            server.validate(mode);
+            return this;
+        }
+
+        /** The largest URL, headers and body the twin reads. */
+        public Builder httpLimits(HttpLimits limits) {
+            server.httpLimits(limits);
+            return this;
+        }
+
+        /** Header and idle timeouts, connections per client address. */
+        public Builder connectionLimits(ConnectionLimits limits) {
+            server.connectionLimits(limits);
+            return this;
+        }
+
+        /** Who may use {@code /__twin/} over HTTP (default: anyone on loopback). {@link Twin#reset()} always works. */
+        public Builder admin(AdminAccess access) {
+            server.admin(access);
+            return this;
+        }
+
+        /** How many answered requests {@link Twin#requests()} keeps (default 1000). */
+        public Builder journalCapacity(int entries) {
+            server.journalCapacity(entries);
+            return this;
+        }
+
+        /** Reload when twin.yaml or an imported spec changes (the tables keep their rows). */
+        public Builder watch(boolean enabled) {
+            server.watch(enabled);
+            return this;
+        }
+
+        /** Keep tables, tenants and snapshots in this file so they survive a restart (default: in memory). */
+        public Builder state(Path file) {
+            this.stateFile = file;
+            return this;
+        }
+
+        /** The clock of timestamps, rate limits and tenant expiry (default the system's, UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Seeds the latency draws of scenarios (twin.yaml's {@code faults.seed} seeds the faults). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** The first retry delay of a failed webhook delivery, doubled each attempt (default 1 s). */
+        public Builder webhookRetryDelay(Duration delay) {
+            this.webhookRetryDelay = Objects.requireNonNull(delay, "delay");
+            return this;
+        }
+
+        /**
+         * The twin home: its start-up cache ({@code HOME/cache/serve}) lets a later start skip work this one did.
+         * Without it nothing is cached and nothing is written outside what the twin was given.
+         */
+        public Builder home(Path home) {
+            this.cache = StartupCache.at(home.resolve("cache").resolve("serve"));
+            return this;
+        }
+
+        /**
+         * The twin home {@code twin serve} uses: {@code -Dtwin.home}, else {@code TWIN_HOME}, else {@code ~/.twin};
+         * no cache with {@code -Dtwin.cache=off} or {@code TWIN_CACHE=off}.
+         */
+        public Builder userHome() {
+            this.cache = StartupCache.shared();
+            return this;
+        }
+
+        /**
+         * Loads everything, then listens. Nothing listens if the configuration has problems. A builder starts one
+         * twin.
+         *
+         * @throws ConfigException           every problem in twin.yaml and its specs, each with its file and line
+         * @throws IllegalArgumentException  a setting that cannot work (e.g. a non-loopback host with an open admin)
+         * @throws java.io.UncheckedIOException the port is taken, or the state file is in use or unreadable
+         */
+        public Twin start() throws ConfigException {
+            if (started) {
+                throw new IllegalStateException("this builder already started a twin; take a new Twin.builder()");
+            }
+            started = true;
+            TwinConfig loaded = load();
+            StatefulTwin tables = new StatefulTwin(openStore(loaded),
+                    new IdempotencyCache(loaded.idempotency(), clock));
+            SandboxTwin sandbox = new SandboxTwin(tables, new SandboxTwin.Options(seed, clock, webhookRetryDelay));
+            TwinServer started;
+            try {
+                if (configFile != null) {
+                    server.configFile(configFile, loaded);
+                } else {
+                    server.config(loaded);
+                }
+                started = server.startupCache(cache).stateful(sandbox).start();
+            } catch (ConfigException | RuntimeException e) {
+                sandbox.close();
+                tables.store().close();
+                throw e;
+            }
+            new StateAdminEndpoints(tables.store(), tables.idempotency(), new TenantResolver(loaded.tenancy()))
+                    .register(started.adminRoutes());
+            sandbox.registerAdmin(started.adminRoutes());
+            return new Twin(started, sandbox, tables);
+        }
+
+        /**
+         * The configuration with the tables and bindings {@code stateful: auto} derives from the specs, made before
+         * the state store opens so that it holds them.
+         */
+        private TwinConfig load() throws ConfigException {
+            TwinConfig loaded = loadAsWritten();
+            return StatefulAuto.expand(statefulAuto ? loaded.withStateful(loaded.stateful().turnedOn()) : loaded);
+        }
+
+        private TwinConfig loadAsWritten() throws ConfigException {
+            if (config != null) {
+                return config;
+            }
+            if (configFile != null) {
+                return ConfigLoader.load(configFile, cache);
+            }
+            if (specs != null && !specs.isEmpty()) {
+                return ConfigLoader.forSpecs(specs);
+            }
+            throw new IllegalStateException("a Twin needs config(..) or specs(..)");
+        }
+
+        private StateStore openStore(TwinConfig loaded) {
+            TenantQuota quota = TenantQuota.of(loaded.tenancy());
+            return stateFile == null
+                    ? StateStore.inMemory(loaded.tables(), clock, loaded.tenancy().expireAfter(), quota)
+                    : StateStore.persistent(stateFile, loaded.tables(), clock, loaded.tenancy().expireAfter(), quota);
+        }
+    }
+}
