@@ -125,6 +125,8 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         TwinServer server = twin.server();
+        server.api().specWarnings().forEach(warning -> spec.commandLine().getErr().println(warning.location()
+                + ": warning: " + warning.message()));
         String names = server.api().specs().stream().map(SpecDocument::namespace).collect(Collectors.joining(", "));
         spec.commandLine().getOut().println("twin serving " + server.api().operations().size()
                 + " operations from " + names + " on " + server.baseUrl()

@@ -227,7 +227,9 @@ public final class TwinServer implements AutoCloseable {
         try {
             ServedApi next = reload();
             lastReloadProblem = null;
-            LOG.log(System.Logger.Level.INFO, "twin reloaded: serving " + next.operations().size() + " operations");
+            LOG.log(System.Logger.Level.INFO, "twin reloaded: serving " + next.operations().size() + " operations"
+                    + next.specWarnings().stream().map(w -> "\n" + w.location() + ": warning: " + w.message())
+                    .collect(java.util.stream.Collectors.joining()));
             if (watcher != null) {
                 watcher.watch(watchedFiles());
             }

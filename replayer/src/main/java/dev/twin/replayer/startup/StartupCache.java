@@ -88,9 +88,11 @@ public final class StartupCache {
      * frames a JSON object.
      */
     public String keyOf(byte[] content) {
-        if (!enabled()) {
-            return null;
-        }
+        return enabled() ? checksum(content) : null;
+    }
+
+    /** {@link #keyOf}'s value whether or not the cache is enabled: what names a version of a file in memory too. */
+    public static String checksum(byte[] content) {
         CRC32 crc = new CRC32();
         crc.update(content);
         Adler32 adler = new Adler32();
