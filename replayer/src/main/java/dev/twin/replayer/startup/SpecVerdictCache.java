@@ -40,17 +40,23 @@ public final class SpecVerdictCache {
                 return Optional.of(recent);
             }
         }
-        Optional<SpecVerdict> stored = cache.read(checksum, KIND).flatMap(SpecVerdictCache::readVerdict);
+        Optional<SpecVerdict> stored = stored(cache, checksum);
         stored.ifPresent(verdict -> remember(checksum, verdict));
         return stored;
     }
 
-    /** Keeps {@code verdict} in memory now and writes it to disk in the background. */
+    /** The verdict on disk only. */
+    static Optional<SpecVerdict> stored(StartupCache cache, String checksum) {
+        return cache.read(checksum, KIND).flatMap(SpecVerdictCache::readVerdict);
+    }
+
+    /**
+     * Keeps {@code verdict} in memory and on disk. Written before returning (a verdict is a few kilobytes): a spec
+     * with errors ends the process right after, and the next start should not check it again.
+     */
     public static void keep(StartupCache cache, String checksum, SpecVerdict verdict) {
         remember(checksum, verdict);
-        if (cache.enabled()) {
-            cache.write(checksum, KIND, out -> writeVerdict(out, verdict));
-        }
+        cache.writeNow(checksum, KIND, out -> writeVerdict(out, verdict));
     }
 
     private static void remember(String checksum, SpecVerdict verdict) {

@@ -160,6 +160,16 @@ public final class StartupCache {
         });
     }
 
+    /**
+     * Writes entry {@code key}.{@code kind} before returning, for a small entry that must outlive a process about
+     * to exit (a refused spec's verdict); failures are logged, never thrown.
+     */
+    public void writeNow(String key, String kind, Payload payload) {
+        if (enabled() && key != null) {
+            writeNow(new Entry(key, kind, payload));
+        }
+    }
+
     private void writeNow(Entry entry) {
         Path file = directory.resolve(entry.key() + "." + entry.kind());
         Path temp = null;
