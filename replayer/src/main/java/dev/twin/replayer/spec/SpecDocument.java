@@ -235,6 +235,8 @@ public final class SpecDocument {
         } catch (UnreadableSpecPart e) {
             String at = pointer + e.pointer();
             problems.add(SpecProblem.error(at, at + ": " + e.reason()));
+        } catch (StackOverflowError e) {
+            problems.add(SpecProblem.error(pointer, pointer + ": nested too deeply for swagger's model reader"));
         }
     }
 
@@ -345,10 +347,10 @@ public final class SpecDocument {
                         ModelReaderErrors.reason(cause));
             }
             throw new UnreadableSpecPart(file, "", String.valueOf(e.getMessage()));
-        } catch (ClassCastException | IllegalStateException | NullPointerException e) {
+        } catch (RuntimeException e) {
             // swagger's schema deserialiser assumes shapes (a 'type' that is text) rather than checking them
-            throw new UnreadableSpecPart(file, "", "swagger's model reader cannot read it (a member of the wrong "
-                    + "type; see the other problems reported here)");
+            throw new UnreadableSpecPart(file, "", "swagger's model reader cannot read it: a member in it has a "
+                    + "type the reader does not expect (" + e.getClass().getSimpleName() + ")");
         }
     }
 
