@@ -38,13 +38,16 @@ final class SpecCheck {
      */
     static SpecVerdict run(SpecText original, SpecDocument document, Swagger2 swagger2, List<SpecProblem> routing) {
         JsonNode served = tree(document.json());
-        List<SpecProblem> references = SpecReferences.problems(served);
+        // a Swagger 2.0 document's references are followed in the document as written, so each is shown at its
+        // own pointer (#/definitions/Pet); operations have the same pointers in both
+        JsonNode written = swagger2 == null ? served : tree(swagger2.json());
+        List<SpecProblem> references = SpecReferences.problems(written);
         // swagger-parser's reading and swagger's model reader each take about half: side by side on two threads
         CompletableFuture<List<SpecProblem>> swaggerParser = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try {
                 swaggerParser.complete(swagger2 == null ? swaggerParserProblems(served)
-                        : messageProblems(swagger2.messages(), tree(swagger2.json())));
+                        : messageProblems(swagger2.messages(), written));
             } catch (RuntimeException | StackOverflowError e) {
                 // swagger-parser's failure, not the spec's verdict: said, and the rest of the check stands
                 swaggerParser.complete(List.of(SpecProblem.warning("", "swagger-parser could not read the whole "

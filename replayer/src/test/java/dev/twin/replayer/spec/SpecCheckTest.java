@@ -164,6 +164,23 @@ class SpecCheckTest {
     }
 
     @Test
+    void givenARefToNothingInASwagger2Document_whenLoaded_thenTheWarningIsAtTheRefAsWritten() throws Exception {
+        SpecDocument document = served("api.yaml", """
+                swagger: '2.0'
+                info: {title: t, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      operationId: listPets
+                      responses: {'200': {description: ok, schema: {$ref: '#/definitions/Pet'}}}
+                """);
+
+        assertEquals(List.of("7:53 /paths/~1pets/get/responses/200/schema/$ref: $ref '#/definitions/Pet' points at "
+                + "nothing in this document; GET /pets answers 501 until it is fixed"), warnings(document));
+        assertEquals(List.of("/paths/~1pets/get"), document.unservable(operation(document, "listPets")).operations());
+    }
+
+    @Test
     void givenTwoOperationsWithOneId_whenLoaded_thenTheLaterIsServedUnderANewIdWithAWarning() throws Exception {
         SpecDocument document = served("api.yaml", """
                 openapi: 3.0.3
