@@ -70,6 +70,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "connection closed (default: 10s)")
     Duration headerTimeout;
 
+    @Option(names = "--body-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "a request body not complete this long after its head is answered 408 and its connection "
+                    + "closed (default: 30s)")
+    Duration bodyTimeout;
+
     @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "close keep-alive connections idle this long between requests (default: 60s)")
     Duration idleTimeout;
@@ -109,7 +114,7 @@ final class ServeCommand implements Callable<Integer> {
             if (validate != null) {
                 builder.validate(validationMode(validate));
             }
-            builder.httpLimits(httpLimits()).connectionLimits(connectionLimits()).admin(adminAccess());
+            builder.httpLimits(httpLimits(config)).connectionLimits(connectionLimits(config)).admin(adminAccess());
             twin = builder.watch(watch).state(stateFile).start();
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
@@ -122,6 +127,8 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         TwinServer server = twin.internals().server();
+        server.api().specWarnings().forEach(warning -> spec.commandLine().getErr().println(warning.location()
+                + ": warning: " + warning.message()));
         String names = server.api().specs().stream().map(SpecDocument::namespace).collect(Collectors.joining(", "));
         spec.commandLine().getOut().println("twin serving " + server.api().operations().size()
                 + " operations from " + names + " on " + server.baseUrl()
@@ -141,8 +148,9 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private HttpLimits httpLimits() {
-        HttpLimits d = HttpLimits.DEFAULTS;
+    /** The flags given, else twin.yaml's {@code server.limits}. */
+    private HttpLimits httpLimits(TwinConfig config) {
+        HttpLimits d = HttpLimits.of(config.server().limits());
         if (maxHeaderSize != null && maxHeaderSize > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--max-header-size " + maxHeaderSize + " is more than 2GB");
         }
@@ -152,11 +160,12 @@ final class ServeCommand implements Callable<Integer> {
                 maxBodySize != null ? maxBodySize : d.maxBodyBytes());
     }
 
-    private ConnectionLimits connectionLimits() {
-        ConnectionLimits d = ConnectionLimits.DEFAULTS;
+    private ConnectionLimits connectionLimits(TwinConfig config) {
+        ConnectionLimits d = ConnectionLimits.of(config.server().limits());
         return new ConnectionLimits(headerTimeout != null ? headerTimeout : d.headerTimeout(),
                 idleTimeout != null ? idleTimeout : d.idleTimeout(),
-                maxConnectionsPerAddress != null ? maxConnectionsPerAddress : d.maxConnectionsPerAddress());
+                maxConnectionsPerAddress != null ? maxConnectionsPerAddress : d.maxConnectionsPerAddress(),
+                bodyTimeout != null ? bodyTimeout : d.bodyTimeout());
     }
 
     private AdminAccess adminAccess() {

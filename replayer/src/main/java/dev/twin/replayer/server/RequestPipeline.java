@@ -105,13 +105,19 @@ public final class RequestPipeline {
     }
 
     private Answer answerSafely(ServedApi current, RoutedRequest routed) {
+        String unservable = current.unservable(routed.operation());
+        if (unservable != null) {
+            // warned of at start-up: the spec's problem, named, instead of an answer the spec does not mean
+            return Answer.of(ErrorResponses.error(501, "twin_error", unservable, null), AnswerSource.ERROR);
+        }
         try {
             return answer(current, routed);
         } catch (UnreadableSpecPart e) {
-            // the spec's fault, not twin's: one line naming it, no stack trace
+            // the full check reads every part, so only a check that was skipped or wrong leads here: still the
+            // spec's fault, not twin's, named in one line
             LOG.log(System.Logger.Level.WARNING, routed.operation().id() + " cannot be served: " + e.getMessage());
-            return Answer.of(ErrorResponses.error(500, "twin_error", routed.operation().id()
-                    + " cannot be served, its spec is broken: " + e.getMessage(), null), AnswerSource.ERROR);
+            return Answer.of(ErrorResponses.error(501, "twin_error", routed.operation().id()
+                    + " is not served: its spec has a problem at " + e.getMessage(), null), AnswerSource.ERROR);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "failed answering " + routed.operation().id(), e);
             return Answer.of(ErrorResponses.error(500, "twin_error", "twin failed answering "

@@ -54,7 +54,8 @@ public final class ServedApiLoader {
             try {
                 specs.add(SpecLoader.load(spec.path(), spec.as(), cache));
             } catch (SpecException e) {
-                problems.add(new ConfigProblem(new SourceLocation(e.file(), e.line(), e.column()), e.reason()));
+                e.problems().forEach(p -> problems.add(new ConfigProblem(new SourceLocation(e.file(), p.line(),
+                        p.column()), p.message())));
             }
         }
         if (!problems.isEmpty()) {
