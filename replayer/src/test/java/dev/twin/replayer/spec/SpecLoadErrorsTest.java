@@ -98,11 +98,11 @@ class SpecLoadErrorsTest {
     @Test
     void givenTwoTemplatesThatDifferOnlyByParameterNames_whenLoaded_thenTheSecondIsAProblem() throws IOException {
         String yaml = PETS.formatted("/pets/{id}") + """
-                  /pets/{petId}/:
+                  /pets/{petId}:
                     get:
                       responses: {'200': {description: ok}}
                 """;
-        assertEquals("api.yaml:10:3: GET '/pets/{petId}/' takes the same route as '/pets/{id}' (at line 7): "
+        assertEquals("api.yaml:10:3: GET '/pets/{petId}' takes the same route as '/pets/{id}' (at line 7): "
                 + "parameter names do not tell requests apart", problem("api.yaml", yaml));
     }
 
