@@ -14,9 +14,9 @@ import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.response.Answer;
 import dev.twin.replayer.response.AnswerSource;
 import dev.twin.replayer.response.ErrorResponses;
+import dev.twin.replayer.response.Rejection;
 import dev.twin.replayer.routing.RouteMatch;
 import dev.twin.replayer.routing.RoutedRequest;
-import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.UnreadableSpecPart;
 import dev.twin.replayer.startup.PlainAnswer;
 import dev.twin.replayer.validation.DecodedRequest;
@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 /**
  * What happens to every request, independent of Netty: admin paths first (through the {@link AdminGate}; a path
  * that is admin only after decoding is refused with 400); then routing (404/405), validation
- * (strict: 401/400, warn: noted), the stateful responder for bound operations, then recorded responses
+ * (strict: the documented 401/422/400/415 or a problem, warn: noted), the stateful responder for bound
+ * operations, then recorded responses
  * ({@code replay:}, also for paths no operation matches), else the spec's response. Each
  * answer to an imported path is recorded in the journal with the source that produced it.
  */
@@ -165,8 +166,11 @@ public final class RequestPipeline {
         return answer;
     }
 
+    /**
+     * A refused request: in the provider's error shape when twin.yaml gives one (bound operations, provider error
+     * conventions), else the operation's documented error response, else an RFC 9457 problem.
+     */
     private static TwinResponse rejection(ServedApi current, RoutedRequest routed, ValidationResult result) {
-        ApiOperation operation = routed.operation();
         Violation first = result.first();
         Optional<TwinResponse> providerShaped = current.stateful().rejection(routed, new TwinError(
                 result.unauthorized() ? ErrorKind.UNAUTHORIZED : ErrorKind.VALIDATION_ERROR, first.reason(),
@@ -174,12 +178,12 @@ public final class RequestPipeline {
         if (providerShaped.isPresent()) {
             return providerShaped.get();
         }
-        if (result.unauthorized()) {
-            return ErrorResponses.unauthorized(result.first().reason());
-        }
-        List<Integer> documented = current.responder().documentedClientErrors(operation);
-        int status = documented.contains(400) || !documented.contains(422) ? 400 : 422;
-        return ErrorResponses.invalid(status, result.violations());
+        Rejection rejection = switch (result.kind()) {
+            case UNAUTHORIZED -> Rejection.UNAUTHORIZED;
+            case UNSUPPORTED_MEDIA_TYPE -> Rejection.UNSUPPORTED_MEDIA_TYPE;
+            default -> Rejection.INVALID;
+        };
+        return current.responder().reject(routed, rejection, result.violations());
     }
 
     private static String summary(List<Violation> violations) {
