@@ -50,6 +50,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "reload when twin.yaml or an imported spec changes")
     boolean watch;
 
+    @Option(names = "--cors", arity = "0..1", paramLabel = "true|false", fallbackValue = "true",
+            description = "answer CORS preflights and allow every origin on the API's routes, never on /__twin/ "
+                    + "(default: server.cors, else true; --cors=false turns it off)")
+    Boolean cors;
+
     @Option(names = "--max-body-size", paramLabel = "BYTES",
             description = "largest accepted request body (default: 10 MiB; larger: 413)")
     Integer maxBodySize;
@@ -112,6 +117,7 @@ final class ServeCommand implements Callable<Integer> {
             if (validate != null) {
                 builder.validate(validationMode(validate));
             }
+            builder.cors(cors);
             builder.httpLimits(httpLimits()).connectionLimits(connectionLimits()).admin(adminAccess());
             twin = RunningTwin.start(builder.watch(watch), config, state.open(config, Clock.systemUTC()));
         } catch (ConfigException e) {

@@ -15,14 +15,16 @@ import java.util.Objects;
  * @param etag    the digest the API sends as ETag of its JSON answers ({@link EtagScheme#NONE} by default)
  * @param rebase  the recorded API's own origins ({@code http://127.0.0.1:4873}): in answers' bodies and
  *                {@code Location}, each is replaced by the twin's own origin, so links into the API lead to the twin
+ * @param cors    whether the API's routes answer CORS preflights and allow every origin, as spec mocks do (on by
+ *                default); never the {@code /__twin/} routes
  */
 public record ServerSettings(String host, int port, ValidationMode validate, Map<String, String> headers,
-                             JsonFormat json, EtagScheme etag, List<String> rebase) {
+                             JsonFormat json, EtagScheme etag, List<String> rebase, boolean cors) {
     public static final ServerSettings DEFAULTS = new ServerSettings("127.0.0.1", 4280, ValidationMode.STRICT,
-            Map.of(), JsonFormat.COMPACT, EtagScheme.NONE, List.of());
+            Map.of(), JsonFormat.COMPACT, EtagScheme.NONE, List.of(), true);
 
     public ServerSettings(String host, int port, ValidationMode validate) {
-        this(host, port, validate, Map.of(), JsonFormat.COMPACT, EtagScheme.NONE, List.of());
+        this(host, port, validate, Map.of(), JsonFormat.COMPACT, EtagScheme.NONE, List.of(), true);
     }
 
     public ServerSettings {

@@ -47,21 +47,26 @@ public final class RequestPipeline {
     private final AdminGate adminGate;
     private final RequestJournal journal;
     private final ValidationMode validationOverride;
+    private final Cors corsOverride;
 
     /** @param validationOverride the mode from the command line, or null to use the config's */
     public RequestPipeline(Supplier<ServedApi> api, AdminRoutes admin, RequestJournal journal,
                            ValidationMode validationOverride) {
-        this(api, admin, new AdminGate(AdminAccess.OPEN_ON_LOOPBACK), journal, validationOverride);
+        this(api, admin, new AdminGate(AdminAccess.OPEN_ON_LOOPBACK), journal, validationOverride, null);
     }
 
-    /** @param validationOverride the mode from the command line, or null to use the config's */
+    /**
+     * @param validationOverride the mode from the command line, or null to use the config's
+     * @param corsOverride       CORS on or off from the command line, or null to use the config's
+     */
     public RequestPipeline(Supplier<ServedApi> api, AdminRoutes admin, AdminGate adminGate, RequestJournal journal,
-                           ValidationMode validationOverride) {
+                           ValidationMode validationOverride, Boolean corsOverride) {
         this.api = api;
         this.admin = admin;
         this.adminGate = adminGate;
         this.journal = journal;
         this.validationOverride = validationOverride;
+        this.corsOverride = corsOverride == null ? null : Cors.of(corsOverride);
     }
 
     /** @param rawPath the path as sent (still percent-encoded); {@code request.path()} is the decoded one */
@@ -84,6 +89,10 @@ public final class RequestPipeline {
             }
         }
         ServedApi current = api.get();
+        Cors cors = corsOverride != null ? corsOverride : current.cors();
+        if (cors.isPreflight(request)) {
+            return cors.preflight(request);
+        }
         RouteMatch match = current.router().route(request.method(), rawPath);
         Answer answer;
         String operationId = null;
@@ -94,13 +103,15 @@ public final class RequestPipeline {
             answer = current.replay().answerUnrouted(request, rawPath).orElseGet(() -> Answer.of(
                     ErrorResponses.methodNotAllowed(request.method(), request.path(), notAllowed.allowed()),
                     AnswerSource.ERROR));
+        } else if (current.stripeMock() && StripeMockRoot.asks(request, rawPath)) {
+            answer = Answer.of(StripeMockRoot.answer(), AnswerSource.SPEC_EXAMPLE);
         } else {
             answer = current.replay().answerUnrouted(request, rawPath).orElseGet(() -> Answer.of(
                     ErrorResponses.notFound(request.method(), request.path()), AnswerSource.ERROR));
         }
         journal.add(new JournalEntry(Instant.now(), request.method(), request.path(), answer.response().status(),
                 operationId, answer.source(), answer.note()));
-        return current.style().apply(request, answer.response());
+        return cors.apply(request, current.style().apply(request, answer.response()));
     }
 
     private Answer answerSafely(ServedApi current, RoutedRequest routed) {

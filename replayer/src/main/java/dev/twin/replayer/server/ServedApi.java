@@ -26,6 +26,8 @@ public final class ServedApi {
     private final SpecResponder responder = new SpecResponder();
     private final RequestChecks checks;
     private final ApiAnswerStyle style;
+    private final Cors cors;
+    private final boolean stripeMock;
     private volatile StatefulResponder stateful = StatefulResponder.NONE;
     private volatile RecordedAnswers replay = RecordedAnswers.NONE;
     private volatile PlainAnswers plainAnswers = PlainAnswers.NONE;
@@ -38,6 +40,18 @@ public final class ServedApi {
                 .collect(Collectors.toUnmodifiableMap(ApiOperation::id, Function.identity()));
         this.checks = new RequestChecks(config.conventions().fieldLimits());
         this.style = ApiAnswerStyle.of(config.server());
+        this.cors = Cors.of(config.server().cors());
+        this.stripeMock = StripeMockRoot.servesStripe(this.specs);
+    }
+
+    /** Whether {@code GET /} answers as stripe-mock does (a Stripe spec is served and no operation takes it). */
+    boolean stripeMock() {
+        return stripeMock;
+    }
+
+    /** CORS for the API's routes as {@code server.cors} asks (on by default). */
+    Cors cors() {
+        return cors;
     }
 
     /** What every API answer shares with the real API's: its constant headers, JSON layout and ETag. */

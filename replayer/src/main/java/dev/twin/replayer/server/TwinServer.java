@@ -144,7 +144,7 @@ public final class TwinServer implements AutoCloseable {
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
                 : NioServerSocketChannel.class;
         RequestPipeline pipeline = new RequestPipeline(api::get, adminRoutes, new AdminGate(settings.admin), journal,
-                settings.validate);
+                settings.validate, settings.cors);
         DropLog drops = new DropLog();
         HttpHandler handler = new HttpHandler(pipeline, drops);
         ConnectionLimits connections = settings.connectionLimits;
@@ -265,6 +265,7 @@ public final class TwinServer implements AutoCloseable {
         private String host;
         private Integer port;
         private ValidationMode validate;
+        private Boolean cors;
         private HttpLimits httpLimits = HttpLimits.DEFAULTS;
         private ConnectionLimits connectionLimits = ConnectionLimits.DEFAULTS;
         private AdminAccess admin = AdminAccess.OPEN_ON_LOOPBACK;
@@ -318,6 +319,12 @@ public final class TwinServer implements AutoCloseable {
 
         public Builder validate(ValidationMode mode) {
             this.validate = mode;
+            return this;
+        }
+
+        /** CORS on the API's routes on or off, whatever {@code server.cors} says; null: as it says. */
+        public Builder cors(Boolean enabled) {
+            this.cors = enabled;
             return this;
         }
 
