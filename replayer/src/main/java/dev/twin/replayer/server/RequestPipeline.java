@@ -18,7 +18,7 @@ import dev.twin.replayer.response.Rejection;
 import dev.twin.replayer.routing.RouteMatch;
 import dev.twin.replayer.routing.RoutedRequest;
 import dev.twin.replayer.spec.UnreadableSpecPart;
-import dev.twin.replayer.startup.PlainAnswer;
+import dev.twin.replayer.plain.PlainAnswer;
 import dev.twin.replayer.validation.DecodedRequest;
 import dev.twin.replayer.validation.OperationValidator;
 import dev.twin.replayer.validation.ValidationResult;

@@ -6,7 +6,7 @@ import dev.twin.replayer.response.SpecResponder;
 import dev.twin.replayer.routing.Router;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
-import dev.twin.replayer.startup.PlainAnswers;
+import dev.twin.replayer.plain.PlainAnswers;
 
 import java.util.List;
 import java.util.Map;

@@ -12,7 +12,7 @@ import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
 import dev.twin.replayer.spec.SpecException;
 import dev.twin.replayer.spec.SpecLoader;
-import dev.twin.replayer.startup.PlainAnswers;
+import dev.twin.replayer.plain.PlainAnswers;
 import dev.twin.replayer.startup.StartupCache;
 
 import java.nio.file.Files;
