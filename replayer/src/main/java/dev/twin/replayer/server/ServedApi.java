@@ -1,12 +1,12 @@
 package dev.twin.replayer.server;
 
 import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.plain.PlainAnswers;
 import dev.twin.replayer.replay.RecordedAnswers;
 import dev.twin.replayer.response.SpecResponder;
 import dev.twin.replayer.routing.Router;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
-import dev.twin.replayer.plain.PlainAnswers;
 
 import java.util.List;
 import java.util.Map;

@@ -17,7 +17,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code simple} (path, header): {@code 5}, {@code 3,4,5}, {@code role,admin,name,Alex}, exploded
  *       {@code role=admin,name=Alex};</li>
- *   <li>{@code label} (path): {@code .5}, {@code .3,4,5}, exploded {@code .3.4.5} and {@code .role=admin.name=Alex};</li>
+ *   <li>{@code label} (path): {@code .5}, {@code .3,4,5}, exploded {@code .3.4.5} and
+ *       {@code .role=admin.name=Alex};</li>
  *   <li>{@code matrix} (path): {@code ;id=5}, {@code ;id=3,4,5}, exploded {@code ;id=3;id=4} and
  *       {@code ;role=admin;name=Alex};</li>
  *   <li>{@code form} (query, cookie), {@code spaceDelimited}, {@code pipeDelimited} (query): not exploded,
