@@ -49,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "reload when twin.yaml or an imported spec changes")
     boolean watch;
 
+    @Option(names = "--cors", arity = "0..1", paramLabel = "true|false", fallbackValue = "true",
+            description = "answer CORS preflights and allow every origin on the API's routes, never on /__twin/ "
+                    + "(default: server.cors, else true; --cors=false turns it off)")
+    Boolean cors;
+
     @Option(names = "--max-body-size", paramLabel = "BYTES",
             description = "largest accepted request body (default: 10 MiB; larger: 413)")
     Integer maxBodySize;
@@ -114,6 +119,7 @@ final class ServeCommand implements Callable<Integer> {
             if (validate != null) {
                 builder.validate(validationMode(validate));
             }
+            builder.cors(cors);
             builder.httpLimits(httpLimits(config)).connectionLimits(connectionLimits(config)).admin(adminAccess());
             twin = builder.watch(watch).state(stateFile).start();
         } catch (ConfigException e) {

@@ -14,7 +14,7 @@ final class SettingsBinder {
         if (m == null) {
             return d;
         }
-        m.allowOnly("host", "port", "validate", "headers", "json", "etag", "rebase", "limits");
+        m.allowOnly("host", "port", "validate", "headers", "json", "etag", "rebase", "limits", "cors");
         Map<String, String> headers = m.stringMap("headers");
         if (headers != null) {
             headers.forEach((name, value) -> {
@@ -27,7 +27,7 @@ final class SettingsBinder {
         }
         return new ServerSettings(m.string("host", d.host()), m.integer("port", d.port(), 0, 65535),
                 m.enumValue("validate", ValidationMode.class, d.validate()), headers, jsonFormat(m),
-                m.enumValue("etag", EtagScheme.class, d.etag()), rebase(m), limits(m));
+                m.enumValue("etag", EtagScheme.class, d.etag()), rebase(m), limits(m), m.bool("cors", d.cors()));
     }
 
     private static ServerLimits limits(YamlMapping server) {

@@ -4,13 +4,13 @@ import dev.twin.replayer.config.ConfigProblem;
 import dev.twin.replayer.config.SourceLocation;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.pipeline.Responder;
+import dev.twin.replayer.plain.PlainAnswers;
 import dev.twin.replayer.replay.RecordedAnswers;
 import dev.twin.replayer.response.SpecResponder;
 import dev.twin.replayer.routing.Router;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
 import dev.twin.replayer.spec.SpecProblem;
-import dev.twin.replayer.startup.PlainAnswers;
 import dev.twin.replayer.state.TenantResolver;
 
 import java.util.ArrayList;
@@ -36,6 +36,8 @@ public final class ServedApi {
     private final RequestChecks checks;
     private final ApiAnswerStyle style;
     private final TenantResolver tenants;
+    private final Cors cors;
+    private final boolean stripeMock;
     private volatile Responder stateful = Responder.NONE;
     private volatile RecordedAnswers replay = RecordedAnswers.NONE;
     private volatile PlainAnswers plainAnswers = PlainAnswers.NONE;
@@ -67,11 +69,23 @@ public final class ServedApi {
         this.checks = new RequestChecks(config.conventions().fieldLimits());
         this.style = ApiAnswerStyle.of(config.server());
         this.tenants = new TenantResolver(config.tenancy());
+        this.cors = Cors.of(config.server().cors());
+        this.stripeMock = StripeMockRoot.servesStripe(this.specs);
     }
 
     /** Whose state a request works on, by this configuration's {@code tenancy:}. */
     public TenantResolver tenants() {
         return tenants;
+    }
+
+    /** Whether {@code GET /} answers as stripe-mock does (a Stripe spec is served and no operation takes it). */
+    boolean stripeMock() {
+        return stripeMock;
+    }
+
+    /** CORS for the API's routes as {@code server.cors} asks (on by default). */
+    Cors cors() {
+        return cors;
     }
 
     /** What every API answer shares with the real API's: its constant headers, JSON layout and ETag. */

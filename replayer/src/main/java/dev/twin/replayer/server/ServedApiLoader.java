@@ -6,13 +6,13 @@ import dev.twin.replayer.config.ConfigProblem;
 import dev.twin.replayer.config.Import;
 import dev.twin.replayer.config.SourceLocation;
 import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.plain.PlainAnswers;
 import dev.twin.replayer.replay.RecordedAnswersLoader;
 import dev.twin.replayer.routing.Router;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
 import dev.twin.replayer.spec.SpecException;
 import dev.twin.replayer.spec.SpecLoader;
-import dev.twin.replayer.startup.PlainAnswers;
 import dev.twin.replayer.startup.StartupCache;
 
 import java.nio.file.Files;

@@ -142,7 +142,7 @@ public final class TwinServer implements AutoCloseable {
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
                 : NioServerSocketChannel.class;
         RequestPipeline pipeline = new RequestPipeline(api::get, adminRoutes, new AdminGate(settings.admin), journal,
-                settings.validate);
+                settings.validate, settings.cors);
         DropLog drops = new DropLog();
         HttpHandler handler = new HttpHandler(pipeline, drops);
         // the flags (or the embedding code) win over twin.yaml's server.limits
@@ -270,6 +270,7 @@ public final class TwinServer implements AutoCloseable {
         /** Null: twin.yaml's {@code server.limits}. */
         private HttpLimits httpLimits;
         private ConnectionLimits connectionLimits;
+        private Boolean cors;
         private AdminAccess admin = AdminAccess.OPEN_ON_LOOPBACK;
         private int journalCapacity = RequestJournal.DEFAULT_CAPACITY;
         private boolean watch;
@@ -322,6 +323,12 @@ public final class TwinServer implements AutoCloseable {
 
         public Builder validate(ValidationMode mode) {
             this.validate = mode;
+            return this;
+        }
+
+        /** CORS on the API's routes on or off, whatever {@code server.cors} says; null: as it says. */
+        public Builder cors(Boolean enabled) {
+            this.cors = enabled;
             return this;
         }
 

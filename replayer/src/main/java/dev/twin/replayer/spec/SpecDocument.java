@@ -90,6 +90,11 @@ public final class SpecDocument {
         return index.version();
     }
 
+    /** {@code servers[0].url} as written (for Swagger 2.0, built from host and basePath), or null. */
+    public String serverUrl() {
+        return index.serverUrl();
+    }
+
     /** The path of {@code servers[0].url} without a trailing slash; empty when there is none. */
     public String basePath() {
         return basePath;

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.yaml.snakeyaml.LoaderOptions;
-import dev.twin.replayer.startup.SpecIndexCache;
-import dev.twin.replayer.startup.SpecVerdictCache;
 import dev.twin.replayer.startup.StartupCache;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.parser.converter.SwaggerConverter;

@@ -129,7 +129,7 @@ public final class StartupCache {
     }
 
     /** One entry to write. */
-    record Entry(String key, String kind, Payload payload) {
+    public record Entry(String key, String kind, Payload payload) {
     }
 
     /** Writes entry {@code key}.{@code kind} on the background writer; failures are logged, never thrown. */
@@ -142,7 +142,7 @@ public final class StartupCache {
      * Runs {@code work} on the background writer, then writes the entry it returns (none for null). Work that
      * fails is logged and dropped: the cache is only ever a shortcut.
      */
-    void write(Supplier<Entry> work) {
+    public void write(Supplier<Entry> work) {
         if (!enabled()) {
             return;
         }

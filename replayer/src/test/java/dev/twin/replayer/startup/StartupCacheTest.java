@@ -12,6 +12,7 @@ import dev.twin.replayer.server.ServedApiLoader;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
 import dev.twin.replayer.spec.SpecIndex;
+import dev.twin.replayer.spec.SpecIndexCache;
 import dev.twin.replayer.spec.SpecLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

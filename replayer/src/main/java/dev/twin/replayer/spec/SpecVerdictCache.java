@@ -1,7 +1,6 @@
-package dev.twin.replayer.startup;
+package dev.twin.replayer.spec;
 
-import dev.twin.replayer.spec.SpecProblem;
-import dev.twin.replayer.spec.SpecVerdict;
+import dev.twin.replayer.startup.StartupCache;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -1,8 +1,6 @@
-package dev.twin.replayer.startup;
+package dev.twin.replayer.spec;
 
-import dev.twin.replayer.spec.SpecLoader;
-import dev.twin.replayer.spec.SpecProblem;
-import dev.twin.replayer.spec.SpecVerdict;
+import dev.twin.replayer.startup.StartupCache;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
