@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Every mistake the loader catches, with the exact location and message the user sees. */
@@ -134,6 +135,25 @@ class ConfigErrorsTest {
                 IMPORT + "conventions:\n  errors: {emptyBody: [NOT_FOUND]}\n"));
         assertEquals(List.of(dev.twin.replayer.http.ErrorKind.NOT_FOUND), config.conventions().errors().emptyBody());
         assertEquals(List.of(), ErrorRules.DEFAULTS.emptyBody());
+    }
+
+    @Test
+    void givenARevisionWithoutItsField_whenLoaded_thenTheMissingKeyIsReportedAtItsLine() {
+        List<String> found = problems(IMPORT + "conventions:\n  revision: {param: rev}\n");
+        assertEquals(1, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith("twin.yaml:3:") && found.get(0).contains("conventions.revision.field")
+                && found.get(0).contains("required key is missing"), found.toString());
+    }
+
+    @Test
+    void givenRevisionSplitAndAnUpdateBody_whenLoaded_thenTheModelHoldsThem() throws Exception {
+        TwinConfig config = ConfigLoader.load(ConfigFiles.twinYaml(dir, IMPORT + "conventions:\n"
+                + "  revision: {field: _rev, param: rev, enforce: false}\n"
+                + "  fields: {split: [tags]}\n"
+                + "  update: {upsert: true, body: {ok: true, rev: \"{{item._rev}}\"}}\n"));
+        assertEquals(new RevisionRule("_rev", "rev", false), config.conventions().revision());
+        assertEquals(List.of("tags"), config.conventions().fields().split());
+        assertEquals("{{item._rev}}", config.conventions().update().body().path("rev").asText());
     }
 
     @Test
