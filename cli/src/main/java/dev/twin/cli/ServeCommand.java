@@ -53,6 +53,11 @@ final class ServeCommand implements Callable<Integer> {
             + "or bindings written (as stateful: auto in twin.yaml; docs/stateful-auto.md)")
     boolean stateful;
 
+    @Option(names = "--cors", arity = "0..1", paramLabel = "true|false", fallbackValue = "true",
+            description = "answer CORS preflights and allow every origin on the API's routes, never on /__twin/ "
+                    + "(default: server.cors, else true; --cors=false turns it off)")
+    Boolean cors;
+
     @Option(names = "--max-body-size", paramLabel = "BYTES",
             description = "largest accepted request body (default: 10 MiB; larger: 413)")
     Integer maxBodySize;
@@ -73,6 +78,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "a request head not complete this long after its first byte is answered 408 and its "
                     + "connection closed (default: 10s)")
     Duration headerTimeout;
+
+    @Option(names = "--body-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "a request body not complete this long after its head is answered 408 and its connection "
+                    + "closed (default: 30s)")
+    Duration bodyTimeout;
 
     @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "close keep-alive connections idle this long between requests (default: 60s)")
@@ -117,7 +127,8 @@ final class ServeCommand implements Callable<Integer> {
             if (validate != null) {
                 builder.validate(validationMode(validate));
             }
-            builder.httpLimits(httpLimits()).connectionLimits(connectionLimits()).admin(adminAccess());
+            builder.cors(cors);
+            builder.httpLimits(httpLimits(config)).connectionLimits(connectionLimits(config)).admin(adminAccess());
             twin = builder.watch(watch).state(stateFile).start();
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
@@ -130,6 +141,8 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         TwinServer server = twin.internals().server();
+        server.api().specWarnings().forEach(warning -> spec.commandLine().getErr().println(warning.location()
+                + ": warning: " + warning.message()));
         String names = server.api().specs().stream().map(SpecDocument::namespace).collect(Collectors.joining(", "));
         spec.commandLine().getOut().println("twin serving " + server.api().operations().size()
                 + " operations from " + names + " on " + server.baseUrl()
@@ -162,8 +175,9 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private HttpLimits httpLimits() {
-        HttpLimits d = HttpLimits.DEFAULTS;
+    /** The flags given, else twin.yaml's {@code server.limits}. */
+    private HttpLimits httpLimits(TwinConfig config) {
+        HttpLimits d = HttpLimits.of(config.server().limits());
         if (maxHeaderSize != null && maxHeaderSize > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--max-header-size " + maxHeaderSize + " is more than 2GB");
         }
@@ -173,11 +187,12 @@ final class ServeCommand implements Callable<Integer> {
                 maxBodySize != null ? maxBodySize : d.maxBodyBytes());
     }
 
-    private ConnectionLimits connectionLimits() {
-        ConnectionLimits d = ConnectionLimits.DEFAULTS;
+    private ConnectionLimits connectionLimits(TwinConfig config) {
+        ConnectionLimits d = ConnectionLimits.of(config.server().limits());
         return new ConnectionLimits(headerTimeout != null ? headerTimeout : d.headerTimeout(),
                 idleTimeout != null ? idleTimeout : d.idleTimeout(),
-                maxConnectionsPerAddress != null ? maxConnectionsPerAddress : d.maxConnectionsPerAddress());
+                maxConnectionsPerAddress != null ? maxConnectionsPerAddress : d.maxConnectionsPerAddress(),
+                bodyTimeout != null ? bodyTimeout : d.bodyTimeout());
     }
 
     private AdminAccess adminAccess() {

@@ -159,7 +159,7 @@ public final class Inference {
             return List.of();
         }
         return EchoedSegments.find(PathTrie.segments(exchange.request().path()), body.text(),
-                BodyReader.json(body));
+                () -> BodyReader.json(body));
     }
 
     private boolean usable(Exchange exchange) {

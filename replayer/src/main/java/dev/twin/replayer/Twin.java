@@ -325,6 +325,12 @@ public final class Twin implements AutoCloseable {
             return this;
         }
 
+        /** CORS on the API's routes on or off, overriding twin.yaml's {@code server.cors}; null: as it says. */
+        public Builder cors(Boolean enabled) {
+            server.cors(enabled);
+            return this;
+        }
+
         /** The largest URL, headers and body the twin reads. */
         public Builder httpLimits(HttpLimits limits) {
             server.httpLimits(limits);

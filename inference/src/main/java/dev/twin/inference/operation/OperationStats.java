@@ -64,6 +64,9 @@ public final class OperationStats {
     /** 2xx answers whose Location header named the request path plus a value of the body: absolute, relative. */
     private long absoluteLocations;
     private long relativeLocations;
+    /** Answers whose Location named the request's own URL: the row a PUT wrote. */
+    private long selfAbsoluteLocations;
+    private long selfRelativeLocations;
 
     public OperationStats(String method, PathTemplate path) {
         this.method = method;
@@ -267,6 +270,15 @@ public final class OperationStats {
         if (location == null || !body.isObject()) {
             return;
         }
+        if (location.equals(requestPath)) {
+            selfRelativeLocations++;
+            return;
+        }
+        if (location.startsWith("http") && location.endsWith(requestPath)
+                && location.indexOf('/', location.indexOf("//") + 2) == location.length() - requestPath.length()) {
+            selfAbsoluteLocations++;
+            return;
+        }
         String collection = requestPath.endsWith("/") ? requestPath : requestPath + "/";
         int at = location.indexOf(collection);
         if (at < 0) {
@@ -283,6 +295,23 @@ public final class OperationStats {
                 return;
             }
         }
+    }
+
+    /**
+     * "absolute" or "relative" when every successful answer with a body named the request's own URL in Location
+     * (CouchDB's PUT of a document), else null.
+     */
+    public String selfLocation() {
+        long answers = 0;
+        for (Map.Entry<Integer, ResponseStats> e : responses.entrySet()) {
+            if (e.getKey() >= 200 && e.getKey() < 300) {
+                answers += e.getValue().json;
+            }
+        }
+        if (answers == 0) {
+            return null;
+        }
+        return selfAbsoluteLocations == answers ? "absolute" : selfRelativeLocations == answers ? "relative" : null;
     }
 
     /** "absolute" or "relative" when every successful answer named the new row's URL in Location, else null. */

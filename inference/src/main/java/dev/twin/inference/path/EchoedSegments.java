@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Which segments of a request path its JSON answer holds as string values: the names a client chose for the rows
@@ -27,12 +28,13 @@ public final class EchoedSegments {
     }
 
     /**
-     * @param answerText the answer body as text (checked cheaply before the tree is walked)
-     * @param answer     the parsed answer, or null when it is not JSON
+     * @param answerText the answer body as text (checked cheaply before the answer is parsed)
+     * @param answer     parses the answer (null when it is not JSON); called only when some segment's value is in
+     *                   the text
      * @return per segment, the field that held its (percent-decoded) value, or null; empty when none did
      */
-    public static List<String> find(List<String> segments, String answerText, JsonNode answer) {
-        if (answer == null || answerText == null || segments.isEmpty()) {
+    public static List<String> find(List<String> segments, String answerText, Supplier<JsonNode> answer) {
+        if (answerText == null || segments.isEmpty()) {
             return List.of();
         }
         String[] values = new String[segments.size()];
@@ -49,7 +51,8 @@ public final class EchoedSegments {
                 any = true;
             }
         }
-        if (!any) {
+        JsonNode parsed = any ? answer.get() : null;
+        if (parsed == null) {
             return List.of();
         }
         Map<String, String> fieldOf = new HashMap<>();
@@ -58,7 +61,7 @@ public final class EchoedSegments {
                 fieldOf.put(value, null);
             }
         }
-        walk(answer, null, 0, fieldOf, new int[]{0});
+        walk(parsed, null, 0, fieldOf, new int[]{0});
         String[] out = new String[segments.size()];
         boolean found = false;
         for (int i = 0; i < values.length; i++) {

@@ -248,12 +248,14 @@ final class ListConvention {
             ascending = list.listEvidence().ascendingBy(by);
         }
         if (ascending == null && Boolean.TRUE.equals(list.listEvidence().ascendingByText(resource.idField))) {
-            // rows listed in their ids' alphabetical order (RabbitMQ, CouchDB): the seeds are kept in the order
-            // they were listed, so oldest first repeats it; rows the twin creates come after them
-            convention.put("order", "oldest-first");
+            // rows listed in their ids' alphabetical order (RabbitMQ, CouchDB): an unpaged list sorts every row
+            // so; a paged one lists the seeds in the order they were listed and rows created later after them
+            boolean unpaged = "none".equals(convention.get("style"));
+            convention.put("order", unpaged ? "id-ascending" : "oldest-first");
             resource.evidence.add("list order: every pair of listed rows was in ascending '" + resource.idField
-                    + "' order (as text): oldest first, the seeds in that order; rows created later are listed "
-                    + "after them, not sorted in (medium confidence)");
+                    + "' order (as text): " + (unpaged ? "every row sorted by it, created ones among the seeds"
+                    : "oldest first, the seeds in that order; rows created later are listed after them, not "
+                    + "sorted in") + " (medium confidence)");
             return;
         }
         if (ascending == null) {

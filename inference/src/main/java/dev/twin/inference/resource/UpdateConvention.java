@@ -39,6 +39,11 @@ final class UpdateConvention {
         if (empty) {
             out.put("emptyBody", true);
         }
+        String location = put.selfLocation();
+        if (location != null) {
+            out.put("location", location);
+            resource.evidence.add("update: every PUT answer named the row's own URL in Location (" + location + ")");
+        }
         resource.evidence.add("update: PUT answered 201 " + created.count() + " time(s)"
                 + (replaced == 0 ? "" : " and " + replaced + " " + replacedCount + " time(s)")
                 + ": a PUT naming a new id creates the row (upsert)" + (empty ? "; no answer had a body" : ""));

@@ -2,6 +2,7 @@ package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.inference.operation.WriteSample;
+import dev.twin.inference.schema.ShapeAggregate;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,7 +21,6 @@ import java.util.Set;
 final class WriteAcknowledgement {
     /** An acknowledgement is small; a row that happens not to echo its input is usually not. */
     private static final int MAX_FIELDS = 6;
-    private static final java.util.regex.Pattern REVISION = java.util.regex.Pattern.compile("[1-9]\\d{0,8}-[0-9a-fA-F]{8,}");
 
     private WriteAcknowledgement() {
     }
@@ -81,7 +81,8 @@ final class WriteAcknowledgement {
             String name = field.getKey();
             boolean constant = samples.stream().allMatch(s -> field.getValue().equals(s.answer().get(name)));
             boolean revision = revisionField != null && samples.stream()
-                    .allMatch(s -> s.answer().path(name).isTextual() && isRevision(s.answer().path(name).asText()));
+                    .allMatch(s -> s.answer().path(name).isTextual()
+                            && ShapeAggregate.looksLikeRevision(s.answer().path(name).asText()));
             if (field.getValue().isTextual() && isIdName(name, idField)) {
                 // an id even when every sample wrote the same row
                 body.put(name, "{{item." + idField + "}}");
@@ -95,10 +96,6 @@ final class WriteAcknowledgement {
             }
         }
         return body;
-    }
-
-    static boolean isRevision(String value) {
-        return REVISION.matcher(value).matches();
     }
 
     private static boolean isIdName(String name, String idField) {

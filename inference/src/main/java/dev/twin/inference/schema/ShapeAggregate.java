@@ -160,6 +160,11 @@ public final class ShapeAggregate {
         return onlyNonNullStrings() && strings.revision && strings.revisionAdvanced;
     }
 
+    /** A revision's shape: a write count, a dash, a hash ({@code 2-2c92cc36…}). */
+    public static boolean looksLikeRevision(String value) {
+        return StringStats.isRevision(value);
+    }
+
     /** Every value had a revision's shape ({@code 1-ded8a692…}). */
     public boolean isRevision() {
         return onlyNonNullStrings() && strings.revision;

@@ -36,6 +36,10 @@ final class StringStats {
     final TreeMap<String, Long> distinct = new TreeMap<>();
     boolean tooManyDistinct;
 
+    static boolean isRevision(String value) {
+        return REVISION.matcher(value).matches();
+    }
+
     void add(String value) {
         count++;
         // once a format failed it stays failed: skip its pattern (this runs for every string of every body)
@@ -45,7 +49,7 @@ final class StringStats {
         uuid = uuid && UUID.matcher(value).matches();
         uri = uri && URI.matcher(value).matches();
         rfc2822 = rfc2822 && RFC2822.matcher(value).matches();
-        revision = revision && REVISION.matcher(value).matches();
+        revision = revision && isRevision(value);
         revisionAdvanced |= revision && !value.startsWith("1-");
         if (idPrefix == null) {
             idPrefix = prefixOf(value);

@@ -12,7 +12,13 @@ class EchoedSegmentsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static List<String> echoes(String path, String answer) throws Exception {
-        return EchoedSegments.find(PathTrie.segments(path), answer, JSON.readTree(answer));
+        return EchoedSegments.find(PathTrie.segments(path), answer, () -> {
+            try {
+                return JSON.readTree(answer);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Test

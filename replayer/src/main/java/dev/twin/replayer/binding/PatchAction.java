@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.convention.PlainValues;
 import dev.twin.replayer.convention.JsonTemplate;
+import dev.twin.replayer.config.CreateRule;
 import dev.twin.replayer.config.UpdateRule;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.state.Row;
 import dev.twin.replayer.state.TenantTables;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code patch} (deep merge of the body into the row, Stripe's POST update) and {@code update} (the body replaces
@@ -54,10 +56,10 @@ final class PatchAction implements BindingAction {
         Revisions.stamp(rows.table().revision(), data, revision);
         Row updated = tables.replace(rows.table().table(), current.id(), data);
         if (replace && Boolean.TRUE.equals(rule.emptyBody())) {
-            return JsonResponses.of(rule.status() != null ? rule.status() : status, null);
+            return located(JsonResponses.of(rule.status() != null ? rule.status() : status, null), request, replace);
         }
-        return JsonResponses.of(replace && rule.status() != null ? rule.status() : status,
-                answer(rows.shaped(updated, request, tables), replace));
+        return located(JsonResponses.of(replace && rule.status() != null ? rule.status() : status,
+                answer(rows.shaped(updated, request, tables), replace)), request, replace);
     }
 
     /** An upsert of a row that was not there: stored under the id the path names. */
@@ -73,8 +75,20 @@ final class PatchAction implements BindingAction {
         Revisions.stamp(rows.table().revision(), data, null);
         Row row = tables.insert(table, data);
         int createdStatus = rule.createdStatus() != null ? rule.createdStatus() : 201;
-        return JsonResponses.of(createdStatus, Boolean.TRUE.equals(rule.emptyBody()) ? null
-                : answer(rows.shaped(row, request, tables), true));
+        return located(JsonResponses.of(createdStatus, Boolean.TRUE.equals(rule.emptyBody()) ? null
+                : answer(rows.shaped(row, request, tables), true)), request, true);
+    }
+
+    /** For a PUT, the row's own URL in {@code Location} when {@code update.location} asks for it. */
+    private TwinResponse located(TwinResponse response, BoundRequest request, boolean replace) {
+        var location = rows.table().update().location();
+        if (!replace || location == null || location == CreateRule.Location.NONE) {
+            return response;
+        }
+        String path = request.routed().request().path();
+        return response.withHeader("Location", location == CreateRule.Location.RELATIVE ? path
+                : "http://" + Objects.requireNonNullElse(request.routed().request().header("Host"), "127.0.0.1")
+                + path);
     }
 
     /** The row, or for a PUT the acknowledgement {@code update.body} names instead. */

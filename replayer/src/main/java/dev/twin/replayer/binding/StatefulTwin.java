@@ -1,6 +1,7 @@
 package dev.twin.replayer.binding;
 
 import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.config.ErrorRules;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.pipeline.Responder;
 import dev.twin.replayer.server.ResponderFactory;
@@ -77,7 +78,8 @@ public final class StatefulTwin implements ResponderFactory {
         BindingCompiler compiler = new BindingCompiler(withStoredTablesOnly(config), operations);
         Map<String, CompiledBinding> bindings = compiler.compile();
         store.indexFilterFields(compiler.indexedFields());
-        return new TableBindingResponder(bindings, compiler.globalErrors(), store,
+        boolean providerErrors = !config.conventions().errors().equals(ErrorRules.DEFAULTS);
+        return new TableBindingResponder(bindings, compiler.globalErrors(), providerErrors, store,
                 new TenantResolver(config.tenancy()), idempotency, config.credentials().reject());
     }
 }

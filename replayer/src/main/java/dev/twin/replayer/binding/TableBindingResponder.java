@@ -39,16 +39,20 @@ final class TableBindingResponder implements Responder {
 
     private final Map<String, CompiledBinding> bindings;
     private final ErrorBodies globalErrors;
+    /** Whether twin.yaml declares the provider's error shape: then unbound operations refuse in it too. */
+    private final boolean providerErrors;
     private final StateStore store;
     private final TenantResolver tenants;
     private final IdempotencyCache idempotency;
     /** Whether {@code credentials.reject} matches the whole credential; null without the setting. */
     private final CredentialMemo<Boolean> rejectedCredentials;
 
-    TableBindingResponder(Map<String, CompiledBinding> bindings, ErrorBodies globalErrors, StateStore store,
-                          TenantResolver tenants, IdempotencyCache idempotency, Pattern rejectPattern) {
+    TableBindingResponder(Map<String, CompiledBinding> bindings, ErrorBodies globalErrors, boolean providerErrors,
+                          StateStore store, TenantResolver tenants, IdempotencyCache idempotency,
+                          Pattern rejectPattern) {
         this.bindings = Map.copyOf(bindings);
         this.globalErrors = globalErrors;
+        this.providerErrors = providerErrors;
         this.store = store;
         this.tenants = tenants;
         this.idempotency = idempotency;
@@ -97,21 +101,25 @@ final class TableBindingResponder implements Responder {
         }
     }
 
-    /** Validation refused a request: a bound operation answers in its table's error shape. */
+    /**
+     * Validation refused a request: a bound operation answers in its table's error shape (a binding
+     * {@code stateful: auto} derived only when twin.yaml writes an errors convention for it), any other one in the
+     * provider's ({@code conventions.errors}) when twin.yaml declares it; else empty (the spec's error response).
+     */
     @Override
     public Optional<TwinResponse> rejection(RoutedRequest routed, TwinError error) {
         CompiledBinding binding = bindings.get(routed.operation().id());
-        Optional<TwinResponse> rejected = rejectCredential(routed.request(),
-                binding == null ? globalErrors : binding.errors());
-        if (rejected.isPresent() || binding == null || !binding.shapesRejections()) {
+        ErrorBodies errors = binding == null ? globalErrors : binding.errors();
+        Optional<TwinResponse> rejected = rejectCredential(routed.request(), errors);
+        boolean providerShaped = binding == null ? providerErrors : binding.shapesRejections();
+        if (rejected.isPresent() || !providerShaped) {
             return rejected;
         }
         String param = error.param();
         if (param != null && param.startsWith(JSON_BODY_PREFIX)) {
             param = param.substring(JSON_BODY_PREFIX.length());
         }
-        return Optional.of(binding.errors().response(new TwinError(error.kind(), error.message(), param),
-                routed.request()));
+        return Optional.of(errors.response(new TwinError(error.kind(), error.message(), param), routed.request()));
     }
 
     private TwinResponse run(CompiledBinding binding, RoutedRequest routed, DecodedRequest decoded, String tenant) {

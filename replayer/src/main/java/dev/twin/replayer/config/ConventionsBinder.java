@@ -67,10 +67,11 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("upsert", "status", "createdStatus", "emptyBody", "body");
+        m.allowOnly("upsert", "status", "createdStatus", "emptyBody", "body", "location");
         Templates.check(m, "body", TemplateScope.ROW);
         return new UpdateRule(m.bool("upsert", null), m.integer("status", null, 200, 299),
-                m.integer("createdStatus", null, 200, 299), m.bool("emptyBody", null), m.raw("body"));
+                m.integer("createdStatus", null, 200, 299), m.bool("emptyBody", null), m.raw("body"),
+                m.enumValue("location", CreateRule.Location.class, null));
     }
 
     /** Checks merged conventions; problems point at {@code pointer} (the mapping that was merged last). */

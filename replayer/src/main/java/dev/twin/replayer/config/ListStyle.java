@@ -44,9 +44,13 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
         CURSOR, PAGE, OFFSET, NONE
     }
 
-    /** The order of rows when the request asks for none. */
+    /**
+     * The order of rows when the request asks for none. {@code ID_ASCENDING}: sorted by the id as text, wherever
+     * a row was created (RabbitMQ lists users by name); an unpaged list ({@code style: none}) only, other styles
+     * list oldest first with it.
+     */
     public enum Order {
-        NEWEST_FIRST, OLDEST_FIRST
+        NEWEST_FIRST, OLDEST_FIRST, ID_ASCENDING
     }
 
     public ListStyle {

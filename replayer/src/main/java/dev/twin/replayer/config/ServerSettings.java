@@ -15,14 +15,19 @@ import java.util.Objects;
  * @param etag    the digest the API sends as ETag of its JSON answers ({@link EtagScheme#NONE} by default)
  * @param rebase  the recorded API's own origins ({@code http://127.0.0.1:4873}): in answers' bodies and
  *                {@code Location}, each is replaced by the twin's own origin, so links into the API lead to the twin
+ * @param limits  request size limits, timeouts and connections per client ({@link ServerLimits#DEFAULTS} by default)
+ * @param cors    whether the API's routes answer CORS preflights and allow every origin, as spec mocks do (on by
+ *                default); never the {@code /__twin/} routes
  */
 public record ServerSettings(String host, int port, ValidationMode validate, Map<String, String> headers,
-                             JsonFormat json, EtagScheme etag, List<String> rebase) {
+                             JsonFormat json, EtagScheme etag, List<String> rebase, ServerLimits limits,
+                             boolean cors) {
     public static final ServerSettings DEFAULTS = new ServerSettings("127.0.0.1", 4280, ValidationMode.STRICT,
-            Map.of(), JsonFormat.COMPACT, EtagScheme.NONE, List.of());
+            Map.of(), JsonFormat.COMPACT, EtagScheme.NONE, List.of(), ServerLimits.DEFAULTS, true);
 
     public ServerSettings(String host, int port, ValidationMode validate) {
-        this(host, port, validate, Map.of(), JsonFormat.COMPACT, EtagScheme.NONE, List.of());
+        this(host, port, validate, Map.of(), JsonFormat.COMPACT, EtagScheme.NONE, List.of(), ServerLimits.DEFAULTS,
+                true);
     }
 
     public ServerSettings {
@@ -31,6 +36,7 @@ public record ServerSettings(String host, int port, ValidationMode validate, Map
         json = json == null ? JsonFormat.COMPACT : json;
         etag = etag == null ? EtagScheme.NONE : etag;
         rebase = rebase == null ? List.of() : List.copyOf(rebase);
+        limits = limits == null ? ServerLimits.DEFAULTS : limits;
         headers = headers == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }

@@ -14,7 +14,7 @@ final class SettingsBinder {
         if (m == null) {
             return d;
         }
-        m.allowOnly("host", "port", "validate", "headers", "json", "etag", "rebase");
+        m.allowOnly("host", "port", "validate", "headers", "json", "etag", "rebase", "limits", "cors");
         Map<String, String> headers = m.stringMap("headers");
         if (headers != null) {
             headers.forEach((name, value) -> {
@@ -27,7 +27,33 @@ final class SettingsBinder {
         }
         return new ServerSettings(m.string("host", d.host()), m.integer("port", d.port(), 0, 65535),
                 m.enumValue("validate", ValidationMode.class, d.validate()), headers, jsonFormat(m),
-                m.enumValue("etag", EtagScheme.class, d.etag()), rebase(m));
+                m.enumValue("etag", EtagScheme.class, d.etag()), rebase(m), limits(m), m.bool("cors", d.cors()));
+    }
+
+    private static ServerLimits limits(YamlMapping server) {
+        YamlMapping m = server.mapping("limits");
+        ServerLimits d = ServerLimits.DEFAULTS;
+        if (m == null) {
+            return d;
+        }
+        m.allowOnly("maxUrlLength", "maxHeaderSize", "maxHeaders", "maxBodySize", "headerTimeout", "bodyTimeout",
+                "idleTimeout", "maxConnectionsPerAddress");
+        return new ServerLimits(m.integer("maxUrlLength", d.maxUrlLength(), ServerLimits.MIN_URL_LENGTH,
+                Integer.MAX_VALUE), size(m, "maxHeaderSize", d.maxHeaderSize(), ServerLimits.MIN_HEADER_SIZE),
+                m.integer("maxHeaders", d.maxHeaders(), 1, Integer.MAX_VALUE),
+                size(m, "maxBodySize", d.maxBodySize(), 1), m.duration("headerTimeout", d.headerTimeout()),
+                m.duration("bodyTimeout", d.bodyTimeout()), m.duration("idleTimeout", d.idleTimeout()),
+                m.integer("maxConnectionsPerAddress", d.maxConnectionsPerAddress(), 1, Integer.MAX_VALUE));
+    }
+
+    /** A byte size ({@code 16kb}) from {@code least} up to 2 GB (what one buffer holds). */
+    private static int size(YamlMapping m, String key, int defaultValue, int least) {
+        long bytes = m.byteSize(key, defaultValue);
+        if (bytes < least || bytes > Integer.MAX_VALUE) {
+            m.problem(key, "must be between " + least + " bytes and 2gb, got " + m.string(key));
+            return defaultValue;
+        }
+        return (int) bytes;
     }
 
     /** Origins as {@code scheme://host[:port]}, nothing after: what is replaced must be exactly an origin. */

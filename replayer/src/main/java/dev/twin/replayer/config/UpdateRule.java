@@ -12,13 +12,17 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param emptyBody     true: both answer with no body (RabbitMQ's 201 and 204)
  * @param body          what both answer instead of the row (a write acknowledgement such as CouchDB's
  *                      {@code {ok: true, id}}), a template over {@code item}; null = the row
+ * @param location      a {@code Location} header naming the row's own URL (the PUT's path), as CouchDB answers
  */
-public record UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body) {
-    public static final UpdateRule DEFAULTS = new UpdateRule(false, null, null, false, null);
+public record UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
+                         CreateRule.Location location) {
+    public static final UpdateRule DEFAULTS = new UpdateRule(false, null, null, false, null,
+            CreateRule.Location.NONE);
 
     public UpdateRule merge(UpdateRule override) {
         return override == null ? this : new UpdateRule(Merging.value(upsert, override.upsert),
                 Merging.value(status, override.status), Merging.value(createdStatus, override.createdStatus),
-                Merging.value(emptyBody, override.emptyBody), override.body != null ? override.body : body);
+                Merging.value(emptyBody, override.emptyBody), override.body != null ? override.body : body,
+                Merging.value(location, override.location));
     }
 }

@@ -130,9 +130,11 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
             return new PagePagination(envelope, idField, list.defaultLimit(), list.maxLimit(), list.pageParam(),
                     list.pageSizeParam(), list.pageFields());
         }
-        boolean oldestFirst = list.order() == ListStyle.Order.OLDEST_FIRST;
+        boolean oldestFirst = list.order() == ListStyle.Order.OLDEST_FIRST
+                || list.order() == ListStyle.Order.ID_ASCENDING;
         if (list.style() == ListStyle.Style.NONE) {
-            return new UnpagedList(envelope, Boolean.TRUE.equals(list.bareArray()), oldestFirst);
+            return new UnpagedList(envelope, Boolean.TRUE.equals(list.bareArray()), oldestFirst,
+                    list.order() == ListStyle.Order.ID_ASCENDING ? idField : null);
         }
         if (list.style() == ListStyle.Style.OFFSET) {
             return new OffsetPagination(envelope, Boolean.TRUE.equals(list.bareArray()), oldestFirst, list.defaultLimit(),

@@ -5,6 +5,7 @@ import dev.twin.replayer.http.TwinRequest;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
@@ -13,19 +14,23 @@ public final class UnpagedList implements Pagination {
     private final ListEnvelope envelope;
     private final boolean bareArray;
     private final boolean oldestFirst;
+    private final Comparator<ObjectNode> sorted;
 
     public UnpagedList(ListEnvelope envelope) {
-        this(envelope, false, false);
+        this(envelope, false, false, null);
     }
 
     /**
      * @param bareArray   the rows are the whole body
      * @param oldestFirst rows in the order they were made, not newest first
+     * @param sortedBy    a field whose text orders the rows (the id, for {@code order: id-ascending}), or null
      */
-    public UnpagedList(ListEnvelope envelope, boolean bareArray, boolean oldestFirst) {
+    public UnpagedList(ListEnvelope envelope, boolean bareArray, boolean oldestFirst, String sortedBy) {
         this.envelope = envelope;
         this.bareArray = bareArray;
         this.oldestFirst = oldestFirst;
+        this.sorted = sortedBy == null ? null
+                : Comparator.comparing((ObjectNode row) -> row.path(sortedBy).asText(""));
     }
 
     @Override
@@ -34,6 +39,11 @@ public final class UnpagedList implements Pagination {
         if (oldestFirst) {
             rows = new ArrayList<>(rows);
             Collections.reverse(rows);
+        }
+        if (sorted != null) {
+            // every row is answered anyway: sorting them costs no more than writing them out
+            rows = new ArrayList<>(rows);
+            rows.sort(sorted);
         }
         if (bareArray) {
             return ListPage.of(ListEnvelope.items(rows));

@@ -52,7 +52,7 @@ final class ResourceConventions {
                 .or(() -> resource.operation(Binding.Action.PATCH))
                 .or(() -> resource.operation(Binding.Action.DELETE))
                 .flatMap(operation -> errors(operation, schemas, answers)).orElse(null);
-        UpdateRule update = resource.createsByPut() ? new UpdateRule(true, null, null, null, null) : null;
+        UpdateRule update = resource.createsByPut() ? new UpdateRule(true, null, null, null, null, null) : null;
         return new Conventions(timestamps, fields, list.orElse(null), null, delete, errors, update, null);
     }
 

@@ -43,17 +43,52 @@ final class OperationResponses {
                     responses.add(documented(code, response, components)));
         }
         DocumentedResponse preferred = responses.stream()
-                .filter(r -> r.status() >= 200 && r.status() < 300 && !r.code().equals("default"))
+                .filter(r -> isExact(r.code()) && r.status() >= 200 && r.status() < 300)
                 .min(Comparator.comparingInt(DocumentedResponse::status))
+                .or(() -> responses.stream().filter(r -> r.code().equalsIgnoreCase("2XX")).findFirst())
                 .or(() -> responses.stream().filter(r -> r.code().equals("default")).findFirst())
                 .or(() -> responses.stream().min(Comparator.comparingInt(DocumentedResponse::status)))
                 .orElse(null);
         return new OperationResponses(List.copyOf(responses), preferred);
     }
 
-    /** The lowest documented 2xx, else {@code default}, else the lowest documented; null if none is documented. */
+    /**
+     * The answer a success gets: the lowest documented 2xx code, else a {@code 2XX} range (sent as 200), else
+     * {@code default} (sent as 200), else the lowest documented; null if none is documented.
+     */
     DocumentedResponse preferred() {
         return preferred;
+    }
+
+    /** A documented response chosen for a refusal, and the status to send with it. */
+    record Refusal(DocumentedResponse response, int status) {
+    }
+
+    /**
+     * The documented response answering {@code rejection}: its exact codes in order, else the {@code 4XX} range,
+     * else {@code default} (both sent with the rejection's own status); null when none is documented.
+     */
+    Refusal forRejection(Rejection rejection) {
+        for (int code : rejection.documented()) {
+            String exact = Integer.toString(code);
+            for (DocumentedResponse response : responses) {
+                if (response.code().equals(exact)) {
+                    return new Refusal(response, code);
+                }
+            }
+        }
+        for (String fallback : new String[] {"4XX", "default"}) {
+            for (DocumentedResponse response : responses) {
+                if (response.code().equalsIgnoreCase(fallback)) {
+                    return new Refusal(response, rejection.status());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isExact(String code) {
+        return code.length() == 3 && Character.isDigit(code.charAt(1)) && Character.isDigit(code.charAt(2));
     }
 
     /** The usual answer remembered for this Accept header value (null = none sent), or null. */
@@ -84,12 +119,6 @@ final class OperationResponses {
             }
         }
         return inRange != null ? inRange : byDefault;
-    }
-
-    /** Documented client-error status codes, lowest first. */
-    List<Integer> clientErrorStatuses() {
-        return responses.stream().map(DocumentedResponse::code).filter(c -> c.matches("4\\d\\d"))
-                .map(Integer::valueOf).sorted().toList();
     }
 
     private static DocumentedResponse documented(String code, ApiResponse response, Components components) {
@@ -135,7 +164,9 @@ final class OperationResponses {
                 Schema<?> referenced = components.getSchemas().get(refName(schema.get$ref()));
                 target = referenced != null ? referenced : schema;
             }
-            if (target.getExample() != null) {
+            if (target.getExamples() != null && !target.getExamples().isEmpty()) {
+                example = Json.mapper().valueToTree(target.getExamples().get(0)); // 3.1's list
+            } else if (target.getExample() != null) {
                 example = Json.mapper().valueToTree(target.getExample());
             }
         }

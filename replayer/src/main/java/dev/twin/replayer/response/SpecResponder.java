@@ -7,7 +7,9 @@ import dev.twin.replayer.generate.BodyGenerator;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.routing.RoutedRequest;
 import dev.twin.replayer.spec.ApiOperation;
+import dev.twin.replayer.validation.Violation;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.headers.Header;
 
 import java.nio.charset.StandardCharsets;
@@ -26,6 +28,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class SpecResponder {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** On a documented error response answering a refused request: the first violation, as a line of text. */
+    public static final String VIOLATION_HEADER = "Twin-Violation";
+    private static final int MAX_VIOLATION_LINE = 512;
 
     private final Map<String, OperationResponses> operations = new ConcurrentHashMap<>();
     private final Map<String, BodyGenerator> generators = new ConcurrentHashMap<>();
@@ -61,10 +66,11 @@ public final class SpecResponder {
         String accept = routed.request().header("accept");
         String mediaType = ContentNegotiation.choose(accept, documented.mediaTypes());
         if (mediaType == null) {
-            return Answer.of(ErrorResponses.notAcceptable(accept, documented.mediaTypes()), AnswerSource.ERROR);
+            return Answer.of(notAcceptable(routed, accept, documented.mediaTypes()), AnswerSource.ERROR);
         }
         headers.put("Content-Type", concrete(mediaType));
         MediaBody body = documented.bodies().get(mediaType);
+        Components components = operation.components();
 
         MediaBody.Rendered rendered;
         if (prefer.example() != null) {
@@ -74,10 +80,10 @@ public final class SpecResponder {
                         + prefer.example() + "' for " + status + " " + mediaType + "; documented: "
                         + body.namedExamples().keySet() + ".", null), AnswerSource.ERROR);
             }
-            rendered = render(example, mediaType, AnswerSource.SPEC_EXAMPLE);
+            rendered = render(example, body, components, AnswerSource.SPEC_EXAMPLE);
         } else if (prefer.dynamic() && body.schema() != null) {
-            rendered = render(generator.generate(body.schema(), ThreadLocalRandom.current().nextLong()), mediaType,
-                    AnswerSource.GENERATED);
+            rendered = render(generator.generate(body.schema(), ThreadLocalRandom.current().nextLong()), body,
+                    components, AnswerSource.GENERATED);
         } else {
             rendered = defaultBody(operation, documented, body, generator);
         }
@@ -92,9 +98,52 @@ public final class SpecResponder {
         return Answer.of(new TwinResponse(status, headers, bytes), rendered.source());
     }
 
-    /** Statuses of the documented 4xx responses of an operation, lowest first (for validation errors). */
-    public List<Integer> documentedClientErrors(ApiOperation operation) {
-        return responses(operation).clientErrorStatuses();
+    /**
+     * The answer to a request the operation refuses: the response it documents for that (see {@link Rejection}),
+     * with its example or a body generated from its schema and its declared headers; else an RFC 9457 problem
+     * naming every violation.
+     */
+    public TwinResponse reject(RoutedRequest routed, Rejection rejection, List<Violation> violations) {
+        ApiOperation operation = routed.operation();
+        OperationResponses.Refusal refusal = responses(operation).forRejection(rejection);
+        if (refusal == null) {
+            return ProblemDetails.of(rejection, violations);
+        }
+        DocumentedResponse documented = refusal.response();
+        Map<String, String> headers = new LinkedHashMap<>();
+        BodyGenerator generator = generator(operation);
+        documented.headers().forEach((name, header) -> headers.put(name, headerValue(generator, operation, name,
+                header)));
+        // the documented body says nothing of this request: the header tells the developer what was refused
+        headers.put(VIOLATION_HEADER, violationLine(violations.get(0)));
+        if (documented.mediaTypes().isEmpty()) {
+            return new TwinResponse(refusal.status(), headers, new byte[0]);
+        }
+        // an error answers in a documented type even when Accept names none of them: a 406 would hide the error
+        String mediaType = ContentNegotiation.choose(routed.request().header("accept"), documented.mediaTypes());
+        if (mediaType == null) {
+            mediaType = ContentNegotiation.preferJson(documented.mediaTypes());
+        }
+        headers.put("Content-Type", concrete(mediaType));
+        MediaBody body = documented.bodies().get(mediaType);
+        return new TwinResponse(refusal.status(), headers, defaultBody(operation, documented, body, generator).bytes());
+    }
+
+    /** {@code limit (query): Invalid integer: lots.} in printable ASCII, for a header line. */
+    private static String violationLine(Violation violation) {
+        String line = violation.param() + " (" + violation.location() + "): " + violation.reason();
+        StringBuilder ascii = new StringBuilder(Math.min(line.length(), MAX_VIOLATION_LINE));
+        for (int i = 0; i < line.length() && ascii.length() < MAX_VIOLATION_LINE; i++) {
+            char c = line.charAt(i);
+            ascii.append(c >= ' ' && c <= '~' ? c : '?');
+        }
+        return ascii.toString();
+    }
+
+    private TwinResponse notAcceptable(RoutedRequest routed, String accept, List<String> available) {
+        return reject(routed, Rejection.NOT_ACCEPTABLE, List.of(new Violation("Accept", Violation.HEADER,
+                "Nothing documented matches Accept: " + accept + "; available: " + String.join(", ", available)
+                        + ".")));
     }
 
     private OperationResponses responses(ApiOperation operation) {
@@ -162,10 +211,11 @@ public final class SpecResponder {
         MediaBody.Rendered cached = body.cache().value;
         if (cached == null) {
             if (body.example() != null) {
-                cached = render(body.example(), body.mediaType(), AnswerSource.SPEC_EXAMPLE);
+                cached = render(body.example(), body, operation.components(), AnswerSource.SPEC_EXAMPLE);
             } else if (body.schema() != null) {
                 long seed = seed(operation.id(), documented.code(), body.mediaType());
-                cached = render(generator.generate(body.schema(), seed), body.mediaType(), AnswerSource.GENERATED);
+                cached = render(generator.generate(body.schema(), seed), body, operation.components(),
+                        AnswerSource.GENERATED);
             } else {
                 cached = new MediaBody.Rendered(null, new byte[0], AnswerSource.SPEC_EXAMPLE);
             }
@@ -201,8 +251,12 @@ public final class SpecResponder {
     record UsualAnswer(String mediaType, MediaBody body, MediaBody.Rendered rendered, Answer answer) {
     }
 
-    private static MediaBody.Rendered render(JsonNode node, String mediaType, AnswerSource source) {
-        return new MediaBody.Rendered(node, serialize(node, mediaType), source);
+    /** A body in its media type: XML as the schema's {@code xml} objects say, text as is, else JSON. */
+    private static MediaBody.Rendered render(JsonNode node, MediaBody body, Components components,
+                                             AnswerSource source) {
+        byte[] bytes = XmlBody.isXml(body.mediaType()) && !node.isTextual()
+                ? XmlBody.write(node, body.schema(), components) : serialize(node, body.mediaType());
+        return new MediaBody.Rendered(node, bytes, source);
     }
 
     private static byte[] serialize(JsonNode node, String mediaType) {

@@ -8,14 +8,18 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Finds the operation for a method and path by walking a trie of path segments, so lookup cost depends on the
  * path's length, not on the number of operations. At each segment literal children are tried before patterns
- * mixing text and parameters ({@code {Sid}.json}), and those before a whole-segment parameter; a path that matches
- * several templates goes to the most specific one that has the method.
+ * mixing text and parameters ({@code {Sid}.json}, {@code test:{rpc}}, {@code {a}-{b}}), and those before a
+ * whole-segment parameter; a path that matches several templates goes to the most specific one that has the
+ * method. Segments are compared percent-decoded ({@code /test%3Aabc} is {@code /test:abc}), so a client that
+ * encodes more than it must still routes. A trailing slash routes as the spec writes it: {@code /pets/} and
+ * {@code /pets} may be two operations; a spec with only one of them answers both spellings with it.
  */
 public final class Router {
     private static final RouteMatch NO_SUCH_PATH = new RouteMatch.NoSuchPath();
@@ -41,39 +45,43 @@ public final class Router {
         return operations;
     }
 
-    /** @param rawPath the request path as sent, still percent-encoded, without the query */
+    /**
+     * @param rawPath the request path as sent, still percent-encoded, without the query
+     * @throws IllegalArgumentException for malformed percent-encoding
+     */
     public RouteMatch route(String method, String rawPath) {
-        Search search = new Search(method, segments(rawPath));
+        Search search = new Search(method, decodedSegments(rawPath), hasTrailingSlash(rawPath));
         if (search.walk(root, 0, null)) {
             return new RouteMatch.Found(search.operation, search.params());
         }
         if (search.firstCandidate == null) {
             return NO_SUCH_PATH;
         }
-        TreeSet<String> allowed = new TreeSet<>(search.firstCandidate.methods.keySet());
-        if (allowed.contains("GET")) {
-            allowed.add("HEAD");
-        }
-        return new RouteMatch.MethodNotAllowed(allowed);
+        return new RouteMatch.MethodNotAllowed(search.firstCandidate.allowed());
     }
 
     private void add(ApiOperation operation) {
         Node node = root;
-        for (String segment : segments(operation.pathTemplate())) {
+        String[] segments = segments(operation.pathTemplate());
+        for (String segment : segments) {
             node = node.child(segment);
         }
-        ApiOperation previous = node.methods.putIfAbsent(operation.method(), operation);
+        boolean slash = hasTrailingSlash(operation.pathTemplate());
+        ApiOperation previous = node.methods(slash).putIfAbsent(operation.method(), operation);
         if (previous != null) {
             throw new DuplicateRoute(previous, operation);
         }
-        String[] segments = segments(operation.pathTemplate());
         String[] names = new String[segments.length];
         for (int i = 0; i < segments.length; i++) {
             if (isWholeParameter(segments[i])) {
                 names[i] = segments[i].substring(1, segments[i].length() - 1);
             }
         }
-        node.wholeSegmentNames.put(operation.method(), names);
+        node.wholeSegmentNames.put(nameKey(operation.method(), slash), names);
+    }
+
+    private static String nameKey(String method, boolean slash) {
+        return slash ? method + "/" : method;
     }
 
     /**
@@ -85,15 +93,17 @@ public final class Router {
     private static final class Search {
         private final String method;
         private final String[] segments;
+        private final boolean trailingSlash;
         private final String[] positional;
         private Node firstCandidate;
         private ApiOperation operation;
         private Map<String, String> captured;
         private String[] names;
 
-        Search(String method, String[] segments) {
+        Search(String method, String[] segments, boolean trailingSlash) {
             this.method = method;
             this.segments = segments;
+            this.trailingSlash = trailingSlash;
             this.positional = new String[segments.length];
         }
 
@@ -123,23 +133,31 @@ public final class Router {
         }
 
         private boolean arrive(Node node, Map<String, String> capturedSoFar) {
-            if (node.methods.isEmpty()) {
+            if (node.methods.isEmpty() && node.slashMethods.isEmpty()) {
                 return false;
             }
             if (firstCandidate == null) {
                 firstCandidate = node;
             }
-            ApiOperation found = node.methods.get(method);
-            if (found == null && method.equals("HEAD")) {
-                found = node.methods.get("GET");
+            // the spelling the spec wrote first (with or without the trailing slash), else the other one
+            boolean slash = trailingSlash;
+            ApiOperation found = find(node.methods(slash));
+            if (found == null) {
+                slash = !slash;
+                found = find(node.methods(slash));
             }
             if (found == null) {
                 return false;
             }
             operation = found;
             captured = capturedSoFar;
-            names = node.wholeSegmentNames.get(found.method());
+            names = node.wholeSegmentNames.get(nameKey(found.method(), slash));
             return true;
+        }
+
+        private ApiOperation find(Map<String, ApiOperation> methods) {
+            ApiOperation found = methods.get(method);
+            return found == null && method.equals("HEAD") ? methods.get("GET") : found;
         }
 
         /** The decoded parameters of the operation found; immutable. */
@@ -158,7 +176,7 @@ public final class Router {
             if (captured == null && count == 1) {
                 for (int i = 0; i < names.length; i++) {
                     if (names[i] != null) {
-                        return Map.of(onlyName, decode(positional[i]));
+                        return Map.of(onlyName, positional[i]);
                     }
                 }
             }
@@ -168,9 +186,7 @@ public final class Router {
                     params.put(names[i], positional[i]);
                 }
             }
-            Map<String, String> decoded = new HashMap<>(params.size() * 2);
-            params.forEach((name, value) -> decoded.put(name, decode(value)));
-            return Map.copyOf(decoded);
+            return Map.copyOf(params);
         }
     }
 
@@ -179,8 +195,22 @@ public final class Router {
                 && segment.indexOf('{', 1) < 0;
     }
 
-    private static String decode(String value) {
+    /** Percent-decoded; a '+' stays a '+' (it means a space in forms only). */
+    static String decode(String value) {
         return value.indexOf('%') < 0 ? value : URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static boolean hasTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/");
+    }
+
+    /** {@link #segments} with each segment percent-decoded (a decoded '/' stays inside its segment). */
+    static String[] decodedSegments(String rawPath) {
+        String[] segments = segments(rawPath);
+        for (int i = 0; i < segments.length; i++) {
+            segments[i] = decode(segments[i]);
+        }
+        return segments;
     }
 
     /** Splits on '/', ignoring a leading and a trailing slash. */
@@ -236,13 +266,29 @@ public final class Router {
         final Map<String, PatternChild> patternsBySource = new TreeMap<>();
         List<PatternChild> patterns = List.of();
         Node parameter;
+        /** Operations whose template ends here without a trailing slash, and with one. */
         final Map<String, ApiOperation> methods = new HashMap<>();
+        final Map<String, ApiOperation> slashMethods = new HashMap<>();
         final Map<String, String[]> wholeSegmentNames = new HashMap<>();
+
+        Map<String, ApiOperation> methods(boolean trailingSlash) {
+            return trailingSlash ? slashMethods : methods;
+        }
+
+        /** Every method of both spellings, sorted, with HEAD where GET is: the {@code Allow} header's list. */
+        Set<String> allowed() {
+            TreeSet<String> allowed = new TreeSet<>(methods.keySet());
+            allowed.addAll(slashMethods.keySet());
+            if (allowed.contains("GET")) {
+                allowed.add("HEAD");
+            }
+            return allowed;
+        }
 
         Node child(String segment) {
             int open = segment.indexOf('{');
             if (open < 0) {
-                return literals.computeIfAbsent(segment, s -> new Node());
+                return literals.computeIfAbsent(decode(segment), s -> new Node());
             }
             if (isWholeParameter(segment)) {
                 if (parameter == null) {

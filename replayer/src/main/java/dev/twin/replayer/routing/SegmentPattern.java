@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One path segment with parameters mixed into literal text, such as {@code {Sid}.json} or {@code v{version}}.
- * Compiled once to a regex; a segment that is a single whole parameter does not use this class.
+ * One path segment with parameters mixed into literal text, such as {@code {Sid}.json}, {@code v{version}} or
+ * {@code {a}-{b}}. Compiled once to a regex over the decoded segment (percent-escapes in the template's literal
+ * text are decoded too); a segment that is a single whole parameter does not use this class.
  */
 final class SegmentPattern {
     private final String source;
@@ -25,13 +26,15 @@ final class SegmentPattern {
         while (i < segment.length()) {
             int open = segment.indexOf('{', i);
             if (open < 0) {
-                regex.append(Pattern.quote(segment.substring(i)));
-                literal += segment.length() - i;
+                String text = Router.decode(segment.substring(i));
+                regex.append(Pattern.quote(text));
+                literal += text.length();
                 break;
             }
             if (open > i) {
-                regex.append(Pattern.quote(segment.substring(i, open)));
-                literal += open - i;
+                String text = Router.decode(segment.substring(i, open));
+                regex.append(Pattern.quote(text));
+                literal += text.length();
             }
             int close = segment.indexOf('}', open);
             parameterNames.add(segment.substring(open + 1, close));

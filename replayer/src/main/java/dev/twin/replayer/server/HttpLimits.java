@@ -1,5 +1,7 @@
 package dev.twin.replayer.server;
 
+import dev.twin.replayer.config.ServerLimits;
+
 /**
  * The largest request the server reads; a larger one is answered with the status that names the part too large
  * (414, 431, 413) and the limit, and its connection is closed.
@@ -10,13 +12,18 @@ package dev.twin.replayer.server;
  * @param maxBodyBytes   bytes of the body
  */
 public record HttpLimits(int maxUrlLength, int maxHeaderBytes, int maxHeaderCount, int maxBodyBytes) {
-    public static final HttpLimits DEFAULTS = new HttpLimits(8192, 16 * 1024, 100, 10 * 1024 * 1024);
+    public static final HttpLimits DEFAULTS = of(ServerLimits.DEFAULTS);
 
     public HttpLimits {
-        atLeast(maxUrlLength, 16, "URL length");
-        atLeast(maxHeaderBytes, 256, "header size");
+        atLeast(maxUrlLength, ServerLimits.MIN_URL_LENGTH, "URL length");
+        atLeast(maxHeaderBytes, ServerLimits.MIN_HEADER_SIZE, "header size");
         atLeast(maxHeaderCount, 1, "header count");
         atLeast(maxBodyBytes, 0, "body size");
+    }
+
+    /** The sizes twin.yaml's {@code server.limits} sets (its defaults where it sets none). */
+    public static HttpLimits of(ServerLimits limits) {
+        return new HttpLimits(limits.maxUrlLength(), limits.maxHeaderSize(), limits.maxHeaders(), limits.maxBodySize());
     }
 
     public HttpLimits withMaxBodyBytes(int bytes) {

@@ -10,17 +10,19 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One connection's clock. A request's head (request line and headers) must arrive within the header timeout of
- * its first byte, else the connection is answered 408 and closed (a slowloris client trickles a head forever).
- * Between requests, with every answer written, Netty's {@code IdleStateHandler} ahead of this closes a connection
- * that sent nothing for the idle timeout; while an answer is still coming (a latency fault) the connection stays.
- * Sits on both sides of the HTTP decoder: {@link #beforeDecoder()} sees bytes, {@link #afterDecoder()} sees
- * requests. All state is touched on the connection's event loop only.
+ * its first byte, and its body within the body timeout of its head, else the connection is answered 408 and
+ * closed (a slowloris client trickles a head or a body forever). Between requests, with every answer written,
+ * Netty's {@code IdleStateHandler} ahead of this closes a connection that sent nothing for the idle timeout; while
+ * an answer is still coming (a latency fault) the connection stays. Sits on both sides of the HTTP decoder:
+ * {@link #beforeDecoder()} sees bytes, {@link #afterDecoder()} sees requests. All state is touched on the
+ * connection's event loop only.
  */
 final class RequestClock {
     private static final AttributeKey<RequestClock> KEY = AttributeKey.valueOf(RequestClock.class, "clock");
@@ -34,6 +36,7 @@ final class RequestClock {
     /** Requests whose head came and whose answer was not written yet. */
     private int unanswered;
     private ScheduledFuture<?> headDeadline;
+    private ScheduledFuture<?> bodyDeadline;
     /** The last answer is written and the connection closing: no more timers, nothing more to log. */
     private boolean closing;
 
@@ -56,7 +59,7 @@ final class RequestClock {
         RequestClock clock = channel.attr(KEY).get();
         if (clock != null) {
             clock.closing = true;
-            clock.cancelDeadline();
+            clock.cancelDeadlines();
         }
     }
 
@@ -64,14 +67,25 @@ final class RequestClock {
         return new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (closing) {
+                    ReferenceCountUtil.release(msg); // the last answer is written: nothing more is read as a request
+                    return;
+                }
                 if (!readingHead && !readingBody && msg instanceof ByteBuf) {
                     readingHead = true;
                 }
                 ctx.fireChannelRead(msg);
-                // most heads arrive in one read and are decoded above, so most requests never start a timer
-                if (readingHead && headDeadline == null && !closing && ctx.channel().isActive()) {
+                // most requests arrive whole in one read and are decoded above, so most never start a timer
+                if (closing || !ctx.channel().isActive()) {
+                    return;
+                }
+                if (readingHead && headDeadline == null) {
                     headDeadline = ctx.executor().schedule(() -> headTimedOut(ctx),
                             limits.headerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                }
+                if (readingBody && bodyDeadline == null) {
+                    bodyDeadline = ctx.executor().schedule(() -> bodyTimedOut(ctx),
+                            limits.bodyTimeout().toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
 
@@ -86,7 +100,7 @@ final class RequestClock {
 
             @Override
             public void channelInactive(ChannelHandlerContext ctx) {
-                cancelDeadline();
+                cancelDeadlines();
                 ctx.fireChannelInactive();
             }
         };
@@ -100,10 +114,11 @@ final class RequestClock {
                     readingHead = false;
                     readingBody = true;
                     unanswered++;
-                    cancelDeadline();
+                    headDeadline = cancel(headDeadline);
                 }
                 if (msg instanceof LastHttpContent) {
                     readingBody = false;
+                    bodyDeadline = cancel(bodyDeadline);
                 }
                 ctx.fireChannelRead(msg);
             }
@@ -118,6 +133,21 @@ final class RequestClock {
         String cause = "the request head did not arrive within " + seconds(limits.headerTimeout().toMillis());
         drops.dropped(ctx.channel(), cause);
         if (unanswered == 0) {
+            HttpHandler.refuse(ctx, ErrorResponses.error(408, "invalid_request_error",
+                    "Request timeout: " + cause + ".", null));
+        } else {
+            ctx.channel().close(); // an earlier request's answer is still due; a 408 now would arrive out of order
+        }
+    }
+
+    private void bodyTimedOut(ChannelHandlerContext ctx) {
+        bodyDeadline = null;
+        if (!readingBody || closing || !ctx.channel().isActive()) {
+            return;
+        }
+        String cause = "the request body did not arrive within " + seconds(limits.bodyTimeout().toMillis());
+        drops.dropped(ctx.channel(), cause);
+        if (unanswered <= 1) { // the request whose body is late is the only one waiting for an answer
             HttpHandler.refuse(ctx, ErrorResponses.error(408, "invalid_request_error",
                     "Request timeout: " + cause + ".", null));
         } else {
@@ -140,11 +170,17 @@ final class RequestClock {
         // else an answer is still coming (a latency fault), or the header timeout watches the head
     }
 
-    private void cancelDeadline() {
-        if (headDeadline != null) {
-            headDeadline.cancel(false);
-            headDeadline = null;
+    private void cancelDeadlines() {
+        headDeadline = cancel(headDeadline);
+        bodyDeadline = cancel(bodyDeadline);
+    }
+
+    /** Cancels {@code deadline} when there is one; null, to assign back. */
+    private static ScheduledFuture<?> cancel(ScheduledFuture<?> deadline) {
+        if (deadline != null) {
+            deadline.cancel(false);
         }
+        return null;
     }
 
     private static String seconds(long millis) {

@@ -12,14 +12,14 @@ import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.pipeline.Responder;
+import dev.twin.replayer.plain.PlainAnswer;
 import dev.twin.replayer.response.Answer;
 import dev.twin.replayer.response.AnswerSource;
 import dev.twin.replayer.response.ErrorResponses;
+import dev.twin.replayer.response.Rejection;
 import dev.twin.replayer.routing.RouteMatch;
 import dev.twin.replayer.routing.RoutedRequest;
-import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.UnreadableSpecPart;
-import dev.twin.replayer.startup.PlainAnswer;
 import dev.twin.replayer.validation.DecodedRequest;
 import dev.twin.replayer.validation.OperationValidator;
 import dev.twin.replayer.validation.ValidationResult;
@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
 /**
  * What happens to every request, independent of Netty: admin paths first (through the {@link AdminGate}; a path
  * that is admin only after decoding is refused with 400); then routing (404/405), validation
- * (strict: 401/400, warn: noted), the stateful responder for bound operations, then recorded responses
+ * (strict: the documented 401/422/400/415 or a problem, warn: noted), the stateful responder for bound
+ * operations, then recorded responses
  * ({@code replay:}, also for paths no operation matches), else the spec's response. Each
  * answer to an imported path is recorded in the journal with the source that produced it.
  */
@@ -47,21 +48,26 @@ public final class RequestPipeline {
     private final AdminGate adminGate;
     private final RequestJournal journal;
     private final ValidationMode validationOverride;
+    private final Cors corsOverride;
 
     /** @param validationOverride the mode from the command line, or null to use the config's */
     public RequestPipeline(Supplier<ServedApi> api, AdminRoutes admin, RequestJournal journal,
                            ValidationMode validationOverride) {
-        this(api, admin, new AdminGate(AdminAccess.OPEN_ON_LOOPBACK), journal, validationOverride);
+        this(api, admin, new AdminGate(AdminAccess.OPEN_ON_LOOPBACK), journal, validationOverride, null);
     }
 
-    /** @param validationOverride the mode from the command line, or null to use the config's */
+    /**
+     * @param validationOverride the mode from the command line, or null to use the config's
+     * @param corsOverride       CORS on or off from the command line, or null to use the config's
+     */
     public RequestPipeline(Supplier<ServedApi> api, AdminRoutes admin, AdminGate adminGate, RequestJournal journal,
-                           ValidationMode validationOverride) {
+                           ValidationMode validationOverride, Boolean corsOverride) {
         this.api = api;
         this.admin = admin;
         this.adminGate = adminGate;
         this.journal = journal;
         this.validationOverride = validationOverride;
+        this.corsOverride = corsOverride == null ? null : Cors.of(corsOverride);
     }
 
     /** @param rawPath the path as sent (still percent-encoded); {@code request.path()} is the decoded one */
@@ -84,6 +90,10 @@ public final class RequestPipeline {
             }
         }
         ServedApi current = api.get();
+        Cors cors = corsOverride != null ? corsOverride : current.cors();
+        if (cors.isPreflight(request)) {
+            return cors.preflight(request);
+        }
         RouteMatch match = current.router().route(request.method(), rawPath);
         Answer answer;
         String operationId = null;
@@ -94,6 +104,8 @@ public final class RequestPipeline {
             answer = current.replay().answerUnrouted(request, rawPath).orElseGet(() -> Answer.of(
                     ErrorResponses.methodNotAllowed(request.method(), request.path(), notAllowed.allowed()),
                     AnswerSource.ERROR));
+        } else if (current.stripeMock() && StripeMockRoot.asks(request, rawPath)) {
+            answer = Answer.of(StripeMockRoot.answer(), AnswerSource.SPEC_EXAMPLE);
         } else {
             answer = current.replay().answerUnrouted(request, rawPath).orElseGet(() -> Answer.of(
                     ErrorResponses.notFound(request.method(), request.path()), AnswerSource.ERROR));
@@ -101,17 +113,23 @@ public final class RequestPipeline {
         journal.add(new JournalEntry(Instant.now(), request.method(), request.path(),
                 current.tenants().tenantOf(request), answer.response().status(), operationId, answer.source(),
                 answer.note()));
-        return current.style().apply(request, answer.response());
+        return cors.apply(request, current.style().apply(request, answer.response()));
     }
 
     private Answer answerSafely(ServedApi current, RoutedRequest routed) {
+        String unservable = current.unservable(routed.operation());
+        if (unservable != null) {
+            // warned of at start-up: the spec's problem, named, instead of an answer the spec does not mean
+            return Answer.of(ErrorResponses.error(501, "twin_error", unservable, null), AnswerSource.ERROR);
+        }
         try {
             return answer(current, routed);
         } catch (UnreadableSpecPart e) {
-            // the spec's fault, not twin's: one line naming it, no stack trace
+            // the full check reads every part, so only a check that was skipped or wrong leads here: still the
+            // spec's fault, not twin's, named in one line
             LOG.log(System.Logger.Level.WARNING, routed.operation().id() + " cannot be served: " + e.getMessage());
-            return Answer.of(ErrorResponses.error(500, "twin_error", routed.operation().id()
-                    + " cannot be served, its spec is broken: " + e.getMessage(), null), AnswerSource.ERROR);
+            return Answer.of(ErrorResponses.error(501, "twin_error", routed.operation().id()
+                    + " is not served: its spec has a problem at " + e.getMessage(), null), AnswerSource.ERROR);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "failed answering " + routed.operation().id(), e);
             return Answer.of(ErrorResponses.error(500, "twin_error", "twin failed answering "
@@ -167,8 +185,11 @@ public final class RequestPipeline {
         return answer;
     }
 
+    /**
+     * A refused request: in the provider's error shape when twin.yaml gives one (bound operations, provider error
+     * conventions), else the operation's documented error response, else an RFC 9457 problem.
+     */
     private static TwinResponse rejection(ServedApi current, RoutedRequest routed, ValidationResult result) {
-        ApiOperation operation = routed.operation();
         Violation first = result.first();
         Optional<TwinResponse> providerShaped = current.stateful().rejection(routed, new TwinError(
                 result.unauthorized() ? ErrorKind.UNAUTHORIZED : ErrorKind.VALIDATION_ERROR, first.reason(),
@@ -176,12 +197,12 @@ public final class RequestPipeline {
         if (providerShaped.isPresent()) {
             return providerShaped.get();
         }
-        if (result.unauthorized()) {
-            return ErrorResponses.unauthorized(result.first().reason());
-        }
-        List<Integer> documented = current.responder().documentedClientErrors(operation);
-        int status = documented.contains(400) || !documented.contains(422) ? 400 : 422;
-        return ErrorResponses.invalid(status, result.violations());
+        Rejection rejection = switch (result.kind()) {
+            case UNAUTHORIZED -> Rejection.UNAUTHORIZED;
+            case UNSUPPORTED_MEDIA_TYPE -> Rejection.UNSUPPORTED_MEDIA_TYPE;
+            default -> Rejection.INVALID;
+        };
+        return current.responder().reject(routed, rejection, result.violations());
     }
 
     private static String summary(List<Violation> violations) {

@@ -6,6 +6,7 @@ import dev.twin.replayer.config.ConfigProblem;
 import dev.twin.replayer.config.Import;
 import dev.twin.replayer.config.SourceLocation;
 import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.plain.PlainAnswers;
 import dev.twin.replayer.replay.RecordedAnswersLoader;
 import dev.twin.replayer.resource.StatefulAuto;
 import dev.twin.replayer.routing.Router;
@@ -13,7 +14,6 @@ import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
 import dev.twin.replayer.spec.SpecException;
 import dev.twin.replayer.spec.SpecLoader;
-import dev.twin.replayer.startup.PlainAnswers;
 import dev.twin.replayer.startup.StartupCache;
 
 import java.nio.file.Files;
@@ -56,7 +56,8 @@ public final class ServedApiLoader {
             try {
                 specs.add(SpecLoader.load(spec.path(), spec.as(), cache));
             } catch (SpecException e) {
-                problems.add(new ConfigProblem(new SourceLocation(e.file(), e.line(), e.column()), e.reason()));
+                e.problems().forEach(p -> problems.add(new ConfigProblem(new SourceLocation(e.file(), p.line(),
+                        p.column()), p.message())));
             }
         }
         if (!problems.isEmpty()) {

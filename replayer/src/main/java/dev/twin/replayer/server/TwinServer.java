@@ -142,11 +142,13 @@ public final class TwinServer implements AutoCloseable {
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
                 : NioServerSocketChannel.class;
         RequestPipeline pipeline = new RequestPipeline(api::get, adminRoutes, new AdminGate(settings.admin), journal,
-                settings.validate);
+                settings.validate, settings.cors);
         DropLog drops = new DropLog();
         HttpHandler handler = new HttpHandler(pipeline, drops);
-        ConnectionLimits connections = settings.connectionLimits;
-        HttpLimits requests = settings.httpLimits;
+        // the flags (or the embedding code) win over twin.yaml's server.limits
+        ConnectionLimits connections = settings.connectionLimits != null ? settings.connectionLimits
+                : ConnectionLimits.of(config.server().limits());
+        HttpLimits requests = settings.httpLimits != null ? settings.httpLimits : HttpLimits.of(config.server().limits());
         ConnectionsPerAddress perAddress = new ConnectionsPerAddress(connections.maxConnectionsPerAddress(), drops);
         HttpDecoderConfig decoding = new HttpDecoderConfig()
                 .setMaxInitialLineLength(requests.maxUrlLength() + RequestHeadCheck.REQUEST_LINE_SLACK)
@@ -225,7 +227,9 @@ public final class TwinServer implements AutoCloseable {
         try {
             ServedApi next = reload();
             lastReloadProblem = null;
-            LOG.log(System.Logger.Level.INFO, "twin reloaded: serving " + next.operations().size() + " operations");
+            LOG.log(System.Logger.Level.INFO, "twin reloaded: serving " + next.operations().size() + " operations"
+                    + next.specWarnings().stream().map(w -> "\n" + w.location() + ": warning: " + w.message())
+                    .collect(java.util.stream.Collectors.joining()));
             if (watcher != null) {
                 watcher.watch(watchedFiles());
             }
@@ -263,8 +267,10 @@ public final class TwinServer implements AutoCloseable {
         private String host;
         private Integer port;
         private ValidationMode validate;
-        private HttpLimits httpLimits = HttpLimits.DEFAULTS;
-        private ConnectionLimits connectionLimits = ConnectionLimits.DEFAULTS;
+        /** Null: twin.yaml's {@code server.limits}. */
+        private HttpLimits httpLimits;
+        private ConnectionLimits connectionLimits;
+        private Boolean cors;
         private AdminAccess admin = AdminAccess.OPEN_ON_LOOPBACK;
         private int journalCapacity = RequestJournal.DEFAULT_CAPACITY;
         private boolean watch;
@@ -320,18 +326,28 @@ public final class TwinServer implements AutoCloseable {
             return this;
         }
 
-        public Builder maxBodyBytes(int bytes) {
-            this.httpLimits = httpLimits.withMaxBodyBytes(bytes);
+        /** CORS on the API's routes on or off, whatever {@code server.cors} says; null: as it says. */
+        public Builder cors(Boolean enabled) {
+            this.cors = enabled;
             return this;
         }
 
-        /** The largest URL, headers and body the server reads (default {@link HttpLimits#DEFAULTS}). */
+        /** The largest body, the other sizes {@link HttpLimits#DEFAULTS}'s unless given. */
+        public Builder maxBodyBytes(int bytes) {
+            this.httpLimits = (httpLimits != null ? httpLimits : HttpLimits.DEFAULTS).withMaxBodyBytes(bytes);
+            return this;
+        }
+
+        /** The largest URL, headers and body the server reads (default: twin.yaml's {@code server.limits}). */
         public Builder httpLimits(HttpLimits limits) {
             this.httpLimits = limits;
             return this;
         }
 
-        /** Header and idle timeouts, connections per client address (default {@link ConnectionLimits#DEFAULTS}). */
+        /**
+         * Header, body and idle timeouts, connections per client address (default: twin.yaml's
+         * {@code server.limits}).
+         */
         public Builder connectionLimits(ConnectionLimits limits) {
             this.connectionLimits = limits;
             return this;

@@ -76,20 +76,21 @@ public final class PathTemplates {
     }
 
     /**
-     * The route a template takes in the router: segments without the slashes around them, whole-segment parameters
-     * as {@code {}} (they share one branch whatever their names), so {@code /pets/{id}} and {@code /pets/{petId}/}
-     * have the same key.
+     * The route a template takes in the router: its segments, whole-segment parameters as {@code {}} (they share
+     * one branch whatever their names), so {@code /pets/{id}} and {@code /pets/{petId}} have the same key. A
+     * trailing slash is part of the route ({@code /pets/} and {@code /pets} are two), as the router tells them apart.
      */
     public static String routeKey(String template) {
         int start = template.startsWith("/") ? 1 : 0;
-        int end = template.endsWith("/") && template.length() > start ? template.length() - 1 : template.length();
+        boolean trailingSlash = template.endsWith("/") && template.length() > start;
+        int end = trailingSlash ? template.length() - 1 : template.length();
         StringBuilder key = new StringBuilder();
         for (String segment : start >= end ? new String[0] : template.substring(start, end).split("/", -1)) {
             boolean whole = segment.startsWith("{") && segment.indexOf('}') == segment.length() - 1
                     && segment.indexOf('{', 1) < 0;
             key.append('/').append(whole ? "{}" : segment);
         }
-        return key.toString();
+        return trailingSlash ? key.append('/').toString() : key.toString();
     }
 
     /** Joins a base path (from servers[0].url, may be empty or "/") and a path template. */

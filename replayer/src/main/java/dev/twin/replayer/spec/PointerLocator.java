@@ -8,7 +8,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the line and column of a JSON Pointer ({@code /paths/~1pets~1{petId}/get}) in a spec's own text, JSON or
@@ -33,9 +38,74 @@ final class PointerLocator {
      * start when nothing of it is found.
      */
     static Position locate(byte[] text, boolean json, String pointer) {
-        Position[] found = {Position.START};
-        walk(text, json, pointer, found);
-        return found[0];
+        return locateAll(text, json, List.of(pointer)).get(pointer);
+    }
+
+    /**
+     * {@link #locate} for many pointers in one pass over the text (a 5 MB YAML spec takes a while to tokenize):
+     * only the containers on the way to a wanted pointer are entered, everything else is skipped.
+     */
+    static Map<String, Position> locateAll(byte[] text, boolean json, Collection<String> pointers) {
+        Set<String> onTheWay = new HashSet<>();
+        for (String pointer : pointers) {
+            for (String prefix = pointer; !prefix.isEmpty(); prefix = parent(prefix)) {
+                onTheWay.add(prefix);
+            }
+        }
+        Map<String, Position> reached = new HashMap<>();
+        try (JsonParser parser = json ? JSON.createParser(text) : YAML.createParser(text)) {
+            if (parser.nextToken() != null) {
+                enter(parser, "", onTheWay, reached);
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            // the text is broken past the part already walked: the nearest positions will do
+        }
+        Map<String, Position> result = new HashMap<>();
+        for (String pointer : pointers) {
+            String prefix = pointer;
+            while (!prefix.isEmpty() && !reached.containsKey(prefix)) {
+                prefix = parent(prefix);
+            }
+            result.put(pointer, reached.getOrDefault(prefix, Position.START));
+        }
+        return result;
+    }
+
+    /** From a container's first token to its last, noting where each child on the way to a wanted pointer is. */
+    private static void enter(JsonParser parser, String pointer, Set<String> onTheWay, Map<String, Position> reached)
+            throws IOException {
+        JsonToken container = parser.currentToken();
+        if (container == JsonToken.START_OBJECT) {
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String child = pointer + "/" + escape(parser.currentName());
+                Position key = position(parser.currentTokenLocation());
+                parser.nextToken();
+                visit(parser, child, key, onTheWay, reached);
+            }
+        } else if (container == JsonToken.START_ARRAY) {
+            JsonToken token;
+            for (int index = 0; (token = parser.nextToken()) != JsonToken.END_ARRAY && token != null; index++) {
+                visit(parser, pointer + "/" + index, position(parser.currentTokenLocation()), onTheWay, reached);
+            }
+        }
+    }
+
+    private static void visit(JsonParser parser, String child, Position at, Set<String> onTheWay,
+                              Map<String, Position> reached) throws IOException {
+        if (!onTheWay.contains(child)) {
+            parser.skipChildren();
+            return;
+        }
+        reached.put(child, at);
+        if (parser.currentToken().isStructStart()) {
+            enter(parser, child, onTheWay, reached);
+        }
+    }
+
+    /** {@code /a/b} for {@code /a/b/c}; empty for a top-level member. */
+    static String parent(String pointer) {
+        int slash = pointer.lastIndexOf('/');
+        return slash <= 0 ? "" : pointer.substring(0, slash);
     }
 
     /** True when {@code text} has a value at {@code pointer}. */
@@ -111,8 +181,13 @@ final class PointerLocator {
     static String pointer(String... segments) {
         StringBuilder pointer = new StringBuilder();
         for (String segment : segments) {
-            pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
+            pointer.append('/').append(escape(segment));
         }
         return pointer.toString();
+    }
+
+    /** One pointer segment: {@code ~} as {@code ~0}, {@code /} as {@code ~1}. */
+    static String escape(String segment) {
+        return segment.replace("~", "~0").replace("/", "~1");
     }
 }

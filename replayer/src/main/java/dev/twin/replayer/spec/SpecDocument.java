@@ -30,10 +30,16 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * One imported spec: its JSON bytes, their index, and the operations it defines. Swagger models for an operation
- * or a component are deserialised from their byte range the first time someone asks for them.
+ * One imported spec: its JSON bytes, their index, the operations it defines, and what its full check warned of.
+ * Swagger models for an operation or a component are deserialised from their byte range the first time someone
+ * asks for them.
  */
 public final class SpecDocument {
+    /** The component sections twin reads (see buildComponents), and the model each component is read as. */
+    private static final Map<String, Class<?>> COMPONENT_TYPES = Map.of("schemas", Schema.class,
+            "parameters", Parameter.class, "responses", ApiResponse.class, "requestBodies", RequestBody.class,
+            "headers", Header.class, "securitySchemes", SecurityScheme.class, "examples", Example.class);
+
     private final Path file;
     private final String namespace;
     private final byte[] json;
@@ -43,14 +49,25 @@ public final class SpecDocument {
     private final String basePath;
     private final Lazy<Components> components;
     private final Lazy<List<SecurityRequirement>> globalSecurity;
+    private final Set<String> unrouted;
+    private final List<SpecProblem> warnings;
+    private final List<SpecProblem> renamings = new ArrayList<>();
+    private final Map<String, SpecProblem> unservable = new HashMap<>();
     private final List<ApiOperation> operations;
 
-    SpecDocument(Path file, String namespace, byte[] json, SpecIndex index, String cacheKey) {
+    /**
+     * @param unrouted pointers of operations left out of routing (another operation already takes their route)
+     * @param warnings what the full check warned of, located; operations a warning names answer 501
+     */
+    SpecDocument(Path file, String namespace, byte[] json, SpecIndex index, String cacheKey, Set<String> unrouted,
+                 List<SpecProblem> warnings) {
         this.file = file;
         this.namespace = namespace;
         this.json = json;
         this.index = index;
         this.cacheKey = cacheKey;
+        this.unrouted = Set.copyOf(unrouted);
+        this.warnings = List.copyOf(warnings);
         // swagger's mappers take a while to build: only when a model is first needed
         this.mapper = new Lazy<>(() -> index.version().startsWith("3.1") ? Json31.mapper() : Json.mapper());
         this.basePath = basePath(index.serverUrl());
@@ -71,6 +88,11 @@ public final class SpecDocument {
     /** The OpenAPI (or, for converted Swagger 2.0 documents, the converted) version. */
     public String version() {
         return index.version();
+    }
+
+    /** {@code servers[0].url} as written (for Swagger 2.0, built from host and basePath), or null. */
+    public String serverUrl() {
+        return index.serverUrl();
     }
 
     /** The path of {@code servers[0].url} without a trailing slash; empty when there is none. */
@@ -95,6 +117,36 @@ public final class SpecDocument {
         return index;
     }
 
+    /** The document's JSON bytes, as served (not to be modified). */
+    byte[] json() {
+        return json;
+    }
+
+    /** The same document with the warnings of its full check. */
+    SpecDocument withWarnings(List<SpecProblem> checked) {
+        return new SpecDocument(file, namespace, json, index, cacheKey, unrouted, checked);
+    }
+
+    /** What the full check warned of, located in the file: served around, never refused. */
+    public List<SpecProblem> warnings() {
+        return warnings;
+    }
+
+    /** The problem that keeps {@code operation} from being answered as its spec means, or null when none does. */
+    public SpecProblem unservable(ApiOperation operation) {
+        return unservable.isEmpty() ? null : unservable.get(operation.id());
+    }
+
+    /** One warning per operation served under another id than its spec's, which an earlier operation took. */
+    List<SpecProblem> renamings() {
+        return List.copyOf(renamings);
+    }
+
+    /** {@code /paths/~1pets/get}: where an operation is in the document. */
+    static String pointer(SpecIndex.PathEntry path, SpecIndex.OperationEntry entry) {
+        return PointerLocator.pointer("paths", path.path(), entry.method().toLowerCase(java.util.Locale.ROOT));
+    }
+
     private List<ApiOperation> indexOperations() {
         List<ApiOperation> result = new ArrayList<>();
         Set<String> taken = new java.util.HashSet<>();
@@ -105,25 +157,92 @@ public final class SpecDocument {
                 }
             }
         }
+        Map<String, String> firstWithId = new HashMap<>();
+        Map<String, SpecProblem> byOperation = new HashMap<>();
+        warnings.forEach(w -> w.operations().forEach(op -> byOperation.putIfAbsent(op, w)));
         for (SpecIndex.PathEntry path : index.paths()) {
             for (SpecIndex.OperationEntry entry : path.operations()) {
+                String pointer = pointer(path, entry);
+                if (unrouted.contains(pointer)) {
+                    continue;
+                }
                 String operationId = entry.operationId();
                 if (operationId == null) {
-                    String generated = OperationIds.generate(entry.method(), path.path());
-                    operationId = generated;
-                    for (int n = 2; !taken.add(operationId); n++) {
-                        operationId = generated + n;
-                    }
+                    operationId = unique(OperationIds.generate(entry.method(), path.path()), taken);
+                } else if (firstWithId.putIfAbsent(operationId, pointer) != null) {
+                    String given = operationId;
+                    operationId = unique(given, taken);
+                    renamings.add(SpecProblem.warning(pointer + "/operationId", pointer + "/operationId: '" + given
+                            + "' is also the id of " + SpecReferences.label(firstWithId.get(given))
+                            + "; this operation is served as " + namespace + "." + operationId));
                 }
                 String template = PathTemplates.join(basePath, path.path());
                 String id = operationId;
                 Supplier<Operation> operation = () -> buildOperation(path, entry, id);
-                result.add(new ApiOperation(namespace + "." + operationId, namespace, operationId, entry.method(),
-                        template, PathTemplates.parameterNames(template),
-                        ApiOperation.OperationModel.of(operation, components)));
+                ApiOperation served = new ApiOperation(namespace + "." + operationId, namespace, operationId,
+                        entry.method(), template, PathTemplates.parameterNames(template),
+                        ApiOperation.OperationModel.of(operation, components));
+                result.add(served);
+                SpecProblem problem = byOperation.get(pointer);
+                if (problem != null) {
+                    unservable.put(served.id(), problem);
+                }
             }
         }
         return result;
+    }
+
+    /** {@code base}, else {@code base2}, {@code base3}, ...: the first not taken yet (then taken). */
+    private static String unique(String base, Set<String> taken) {
+        if (taken.add(base)) {
+            return base;
+        }
+        String candidate = base;
+        for (int n = 2; !taken.add(candidate); n++) {
+            candidate = base + n;
+        }
+        return candidate;
+    }
+
+    /**
+     * Every part the lazy reads would ever read (each operation, each path's shared parameters, the top-level
+     * security, each component twin uses), read once now and dropped: what swagger's model reader refuses, at its
+     * place. The full check runs this; serving then never meets an unreadable part.
+     */
+    List<SpecProblem> unreadableParts() {
+        List<SpecProblem> problems = new ArrayList<>();
+        for (SpecIndex.PathEntry path : index.paths()) {
+            if (path.parameters() != null) {
+                tryRead(PointerLocator.pointer("paths", path.path(), "parameters"), problems,
+                        () -> read(path.parameters(), new TypeReference<List<Parameter>>() { }));
+            }
+            for (SpecIndex.OperationEntry entry : path.operations()) {
+                tryRead(pointer(path, entry), problems, () -> read(entry.range(), Operation.class));
+            }
+        }
+        if (index.security() != null) {
+            tryRead("/security", problems, () -> read(index.security(),
+                    new TypeReference<List<SecurityRequirement>>() { }));
+        }
+        index.components().forEach((section, entries) -> {
+            Class<?> type = COMPONENT_TYPES.get(section);
+            if (type != null) {
+                entries.forEach((name, range) -> tryRead(PointerLocator.pointer("components", section, name),
+                        problems, () -> read(range, type)));
+            }
+        });
+        return problems;
+    }
+
+    private void tryRead(String pointer, List<SpecProblem> problems, Runnable read) {
+        try {
+            read.run();
+        } catch (UnreadableSpecPart e) {
+            String at = pointer + e.pointer();
+            problems.add(SpecProblem.error(at, at + ": " + e.reason()));
+        } catch (StackOverflowError e) {
+            problems.add(SpecProblem.error(pointer, pointer + ": nested too deeply for swagger's model reader"));
+        }
     }
 
     private Operation buildOperation(SpecIndex.PathEntry path, SpecIndex.OperationEntry entry, String operationId) {
@@ -223,9 +342,20 @@ public final class SpecDocument {
         try {
             return reader.readValue(json, range.offset(), range.length());
         } catch (JsonMappingException e) {
-            throw new UnreadableSpecPart(file, e.getOriginalMessage() + " (at " + e.getPathReference() + ")");
+            throw new UnreadableSpecPart(file, ModelReaderErrors.pointerWithin(e), ModelReaderErrors.reason(e));
         } catch (IOException e) {
-            throw new UnreadableSpecPart(file, e.getMessage());
+            throw new UnreadableSpecPart(file, "", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // swagger's schema deserialiser converts nested values itself and wraps what Jackson refuses
+            if (e.getCause() instanceof JsonMappingException cause) {
+                throw new UnreadableSpecPart(file, ModelReaderErrors.pointerWithin(cause),
+                        ModelReaderErrors.reason(cause));
+            }
+            throw new UnreadableSpecPart(file, "", String.valueOf(e.getMessage()));
+        } catch (RuntimeException e) {
+            // swagger's schema deserialiser assumes shapes (a 'type' that is text) rather than checking them
+            throw new UnreadableSpecPart(file, "", "swagger's model reader cannot read it: a member in it has a "
+                    + "type the reader does not expect (" + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -23,7 +23,7 @@ final class SpecIndexer {
     private SpecIndexer() {
     }
 
-    /** @throws SpecProblem when the bytes are not a JSON object shaped like an OpenAPI document */
+    /** @throws IndexProblem when the bytes are not a JSON object shaped like an OpenAPI document */
     static SpecIndex index(byte[] json) throws IOException {
         try (JsonParser parser = JSON.createParser(json)) {
             expect(parser, parser.nextToken(), JsonToken.START_OBJECT, "the document", "");
@@ -45,7 +45,7 @@ final class SpecIndexer {
                 }
             }
             if (version == null) {
-                throw new SpecProblem(1, 1, "", "not an OpenAPI document: no 'openapi' or 'swagger' version field");
+                throw new IndexProblem(1, 1, "", "not an OpenAPI document: no 'openapi' or 'swagger' version field");
             }
             return new SpecIndex(version, serverUrl, paths, components, security);
         }
@@ -170,7 +170,7 @@ final class SpecIndexer {
     }
 
     static void expect(JsonParser parser, JsonToken actual, JsonToken expected, String what,
-                               String pointer) throws SpecProblem {
+                               String pointer) throws IndexProblem {
         if (actual != expected) {
             throw problem(parser, pointer, what + " must be " + switch (expected) {
                 case START_OBJECT -> "an object";
@@ -181,21 +181,21 @@ final class SpecIndexer {
         }
     }
 
-    static SpecProblem problem(JsonParser parser, String pointer, String message) {
+    static IndexProblem problem(JsonParser parser, String pointer, String message) {
         var location = parser.currentTokenLocation();
-        return new SpecProblem(location.getLineNr(), location.getColumnNr(), pointer, message);
+        return new IndexProblem(location.getLineNr(), location.getColumnNr(), pointer, message);
     }
 
     /**
      * A structural problem found while indexing, with its position in the JSON text and its JSON Pointer (which
      * finds it in the YAML or Swagger 2.0 text the JSON was converted from).
      */
-    static final class SpecProblem extends IOException {
+    static final class IndexProblem extends IOException {
         final int line;
         final int column;
         final String pointer;
 
-        SpecProblem(int line, int column, String pointer, String message) {
+        IndexProblem(int line, int column, String pointer, String message) {
             super(message);
             this.line = line;
             this.column = column;

@@ -19,8 +19,4 @@ record SpecText(Path file, byte[] bytes, boolean json) {
     boolean has(String pointer) {
         return PointerLocator.has(bytes, json, pointer);
     }
-
-    int lineOf(String pointer) {
-        return PointerLocator.locate(bytes, json, pointer).line();
-    }
 }

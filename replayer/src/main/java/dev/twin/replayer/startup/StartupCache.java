@@ -88,9 +88,11 @@ public final class StartupCache {
      * frames a JSON object.
      */
     public String keyOf(byte[] content) {
-        if (!enabled()) {
-            return null;
-        }
+        return enabled() ? checksum(content) : null;
+    }
+
+    /** {@link #keyOf}'s value whether or not the cache is enabled: what names a version of a file in memory too. */
+    public static String checksum(byte[] content) {
         CRC32 crc = new CRC32();
         crc.update(content);
         Adler32 adler = new Adler32();
@@ -127,7 +129,7 @@ public final class StartupCache {
     }
 
     /** One entry to write. */
-    record Entry(String key, String kind, Payload payload) {
+    public record Entry(String key, String kind, Payload payload) {
     }
 
     /** Writes entry {@code key}.{@code kind} on the background writer; failures are logged, never thrown. */
@@ -140,7 +142,7 @@ public final class StartupCache {
      * Runs {@code work} on the background writer, then writes the entry it returns (none for null). Work that
      * fails is logged and dropped: the cache is only ever a shortcut.
      */
-    void write(Supplier<Entry> work) {
+    public void write(Supplier<Entry> work) {
         if (!enabled()) {
             return;
         }
@@ -156,6 +158,16 @@ public final class StartupCache {
                 writeNow(entry);
             }
         });
+    }
+
+    /**
+     * Writes entry {@code key}.{@code kind} before returning, for a small entry that must outlive a process about
+     * to exit (a refused spec's verdict); failures are logged, never thrown.
+     */
+    public void writeNow(String key, String kind, Payload payload) {
+        if (enabled() && key != null) {
+            writeNow(new Entry(key, kind, payload));
+        }
     }
 
     private void writeNow(Entry entry) {

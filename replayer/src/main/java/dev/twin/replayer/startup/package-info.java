@@ -1,7 +1,7 @@
 /**
- * What lets a later launch skip work an earlier one did: an on-disk cache under the twin home holding the index
- * of each large spec and the answers to plain requests (no query, no body, no path parameters) of the operations
- * that were served, keyed by the spec's content hash and the build of twin that wrote them. Entries that are
- * stale, corrupt or unreadable are ignored and rebuilt; writes happen on a background thread.
+ * What lets a later launch skip work an earlier one did: an on-disk cache under the twin home, keyed by content
+ * hashes and the build of twin that wrote the entries. Entries that are stale, corrupt or unreadable are ignored
+ * and rebuilt; writes happen on a background thread. It knows nothing of what it holds (a spec's index, twin.yaml's
+ * tree, plain answers): the packages that own those read and write their own entries through it.
  */
 package dev.twin.replayer.startup;

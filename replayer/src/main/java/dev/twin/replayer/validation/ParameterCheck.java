@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.form.FormDecoder;
+import dev.twin.replayer.form.FormPair;
 import dev.twin.replayer.form.FormShape;
 import dev.twin.replayer.form.FormShapeBuilder;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -11,13 +12,14 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * One declared path, query, header or cookie parameter, compiled: where to read it, how to split and type it,
- * and the schema check for its value.
+ * One declared path, query, header or cookie parameter, compiled: where to read it, how its style spells it
+ * ({@link ParameterStyle}), how to type it, and the schema check for its value.
  */
 final class ParameterCheck {
     private final String name;
@@ -25,26 +27,32 @@ final class ParameterCheck {
     private final String location;
     private final boolean required;
     private final FormShape shape;
-    private final String delimiter;
-    private final Pattern splitter;
+    private final ParameterStyle style;
+    /** For an exploded query object: the query names other parameters declare, which are not its properties. */
+    private final Set<String> otherQueryNames;
     private final boolean jsonContent;
     private final SchemaCheck schema;
 
     private ParameterCheck(String name, String displayName, String location, boolean required, FormShape shape,
-                           String delimiter, boolean jsonContent, SchemaCheck schema) {
+                           ParameterStyle style, Set<String> otherQueryNames, boolean jsonContent,
+                           SchemaCheck schema) {
         this.name = name;
         this.displayName = displayName;
         this.location = location;
         this.required = required;
         this.shape = shape;
-        this.delimiter = delimiter;
-        this.splitter = delimiter == null ? null : Pattern.compile(Pattern.quote(delimiter));
+        this.style = style;
+        this.otherQueryNames = otherQueryNames;
         this.jsonContent = jsonContent;
         this.schema = schema;
     }
 
-    /** Null for parameters OpenAPI says to ignore (Accept, Content-Type, Authorization headers). */
-    static ParameterCheck compile(Parameter parameter, SchemaRegistry registry) {
+    /**
+     * Null for parameters OpenAPI says to ignore (Accept, Content-Type, Authorization headers).
+     *
+     * @param queryNames the names of every query parameter the operation declares
+     */
+    static ParameterCheck compile(Parameter parameter, SchemaRegistry registry, Set<String> queryNames) {
         String location = parameter.getIn() == null ? Violation.QUERY : parameter.getIn().toLowerCase(Locale.ROOT);
         String name = parameter.getName();
         if (location.equals(Violation.HEADER)) {
@@ -67,8 +75,10 @@ final class ParameterCheck {
         boolean required = Boolean.TRUE.equals(parameter.getRequired()) || location.equals(Violation.PATH);
         SchemaCheck check = jsonSchema == null ? null
                 : SchemaCheck.compile(jsonSchema, location, ParamNaming.brackets(parameter.getName()));
+        Set<String> others = new HashSet<>(queryNames);
+        others.remove(parameter.getName());
         return new ParameterCheck(name, parameter.getName(), location, required, shape,
-                delimiter(location, parameter, shape), jsonContent, check);
+                ParameterStyle.of(location, parameter, shape), Set.copyOf(others), jsonContent, check);
     }
 
     String name() {
@@ -81,17 +91,12 @@ final class ParameterCheck {
 
     /** The typed value of this parameter in the request, or null when it was not sent. */
     JsonNode decode(RequestView request, List<Violation> problems) {
-        // a declared name with brackets of its own (JSON:API's filter[status]) is matched literally
-        boolean literalName = name.indexOf('[') >= 0;
-        if (location.equals(Violation.QUERY) && delimiter == null && !jsonContent && !literalName) {
-            JsonNode value = FormDecoder.decodeParameter(name, request.queryPairs(), shape);
-            // a scalar sent twice (?limit=1&limit=2): the first one counts, as for any single-valued read
-            return value != null && value.isArray() && shape.resolved() instanceof FormShape.Scalar
-                    ? value.get(0) : value;
+        if (location.equals(Violation.QUERY) && !jsonContent && style.readsQueryPairs()) {
+            return fromQueryPairs(request.queryPairs());
         }
         String raw = rawValue(request);
         if (raw == null) {
-            return null;
+            return objectFromOwnCookies(request);
         }
         if (jsonContent) {
             try {
@@ -101,14 +106,60 @@ final class ParameterCheck {
                 return null;
             }
         }
-        if (delimiter == null) {
+        if (style.isPlainScalar()) {
             return FormDecoder.coerceValues(List.of(raw), shape);
         }
-        List<String> values = new ArrayList<>();
-        for (String part : splitter.split(raw, -1)) {
-            values.add(location.equals(Violation.HEADER) ? part.trim() : part);
+        return style.read(raw, displayName, location, problems);
+    }
+
+    /**
+     * Exploded forms and deepObject: {@code ?id=3&id=4}, {@code ?id[]=3}, {@code ?id[role]=admin}, and an exploded
+     * object's properties as pairs of their own ({@code ?role=admin&name=Alex}).
+     */
+    private JsonNode fromQueryPairs(List<FormPair> pairs) {
+        // a declared name with brackets of its own (JSON:API's filter[status]) is matched literally
+        if (name.indexOf('[') >= 0) {
+            String raw = rawValue(pairs);
+            return raw == null ? null : FormDecoder.coerceValues(List.of(raw), shape);
         }
-        return FormDecoder.coerceValues(values, shape);
+        JsonNode value = FormDecoder.decodeParameter(name, pairs, shape);
+        if (value == null && style.kind() == ParameterStyle.Kind.OBJECT) {
+            return explodedObject(pairs);
+        }
+        // a scalar sent twice (?limit=1&limit=2): the first one counts, as for any single-valued read
+        return value != null && value.isArray() && shape.resolved() instanceof FormShape.Scalar
+                ? value.get(0) : value;
+    }
+
+    /** The properties of an exploded query object: pairs named by its properties (or any other, if it allows). */
+    private JsonNode explodedObject(List<FormPair> pairs) {
+        FormShape.ObjectShape object = (FormShape.ObjectShape) shape.resolved();
+        // with properties declared only they are taken; a free-form object takes every undeclared name
+        boolean open = object.properties().isEmpty() || !(object.additional() instanceof FormShape.Any);
+        List<FormPair> own = new ArrayList<>();
+        for (FormPair pair : pairs) {
+            String root = pair.rootName();
+            if (object.properties().containsKey(root) || open && !otherQueryNames.contains(root)) {
+                own.add(pair);
+            }
+        }
+        return own.isEmpty() ? null : FormDecoder.decode(own, shape);
+    }
+
+    /** A cookie object exploded into cookies named by its properties; null when none of them was sent. */
+    private JsonNode objectFromOwnCookies(RequestView request) {
+        if (!location.equals(Violation.COOKIE) || style.kind() != ParameterStyle.Kind.OBJECT) {
+            return null;
+        }
+        FormShape.ObjectShape object = (FormShape.ObjectShape) shape.resolved();
+        List<FormPair> own = new ArrayList<>();
+        for (String property : object.properties().keySet()) {
+            String value = request.cookie(property);
+            if (value != null) {
+                own.add(new FormPair(property, value));
+            }
+        }
+        return own.isEmpty() ? null : FormDecoder.decode(own, shape);
     }
 
     void validate(JsonNode value, List<Violation> out) {
@@ -136,40 +187,18 @@ final class ParameterCheck {
                 yield values == null || values.isEmpty() ? null : String.join(",", values);
             }
             case Violation.COOKIE -> request.cookie(name);
-            default -> {
-                String first = null;
-                for (var pair : request.queryPairs()) {
-                    if (pair.name().equals(name)) {
-                        if (first == null) {
-                            first = pair.value();
-                        } else if (delimiter != null) {
-                            first = first + delimiter + pair.value();
-                        }
-                    }
-                }
-                yield first;
-            }
+            default -> rawValue(request.queryPairs());
         };
     }
 
-    /** The character separating array items in one value, or null when items come as repeated or bracketed names. */
-    private static String delimiter(String location, Parameter parameter, FormShape shape) {
-        if (!(shape.resolved() instanceof FormShape.ArrayShape)) {
-            return null;
+    /** A query value to split; sent more than once ({@code ?id=3,4&id=5}), the values are joined. */
+    private String rawValue(List<FormPair> pairs) {
+        String joined = null;
+        for (FormPair pair : pairs) {
+            if (pair.name().equals(name)) {
+                joined = joined == null ? pair.value() : joined + "," + pair.value();
+            }
         }
-        String style = parameter.getStyle() == null ? null : parameter.getStyle().toString();
-        if (!location.equals(Violation.QUERY)) {
-            return ",";
-        }
-        boolean explode = parameter.getExplode() == null
-                ? style == null || style.equals("form") : parameter.getExplode();
-        if (style == null || style.equals("form")) {
-            return explode ? null : ",";
-        }
-        return switch (style) {
-            case "spaceDelimited" -> explode ? null : " ";
-            case "pipeDelimited" -> explode ? null : "|";
-            default -> null;
-        };
+        return joined;
     }
 }

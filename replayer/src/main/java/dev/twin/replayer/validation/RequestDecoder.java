@@ -9,10 +9,12 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decodes requests for one operation: declared parameters typed by their schemas, the body parsed by its
@@ -45,9 +47,12 @@ public final class RequestDecoder {
         Map<String, Parameter> merged = new LinkedHashMap<>();
         addParameters(merged, pathItemParameters, registry);
         addParameters(merged, operation.getParameters(), registry);
+        Set<String> queryNames = new HashSet<>();
+        merged.values().stream().filter(p -> "query".equalsIgnoreCase(p.getIn()))
+                .forEach(p -> queryNames.add(p.getName()));
         List<ParameterCheck> checks = new ArrayList<>();
         for (Parameter parameter : merged.values()) {
-            ParameterCheck check = ParameterCheck.compile(parameter, registry);
+            ParameterCheck check = ParameterCheck.compile(parameter, registry, queryNames);
             if (check != null) {
                 checks.add(check);
             }
@@ -173,7 +178,7 @@ public final class RequestDecoder {
         String reason = contentType == null
                 ? "Missing Content-Type header; expected one of: " + expected + "."
                 : "Unsupported Content-Type " + contentType + "; expected one of: " + expected + ".";
-        return new Violation("Content-Type", Violation.HEADER, reason);
+        return new Violation(Violation.CONTENT_TYPE, Violation.HEADER, reason);
     }
 
     private static void addParameters(Map<String, Parameter> merged, List<Parameter> parameters,

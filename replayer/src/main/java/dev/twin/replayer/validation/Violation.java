@@ -19,9 +19,20 @@ public record Violation(String param, String location, String reason) {
     public static final String COOKIE = "cookie";
     public static final String BODY = "body";
 
+    /** The parameter named by a body whose media type the operation does not accept. */
+    static final String CONTENT_TYPE = "Content-Type";
+
     public Violation {
         Objects.requireNonNull(param, "param");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * Whether this is a body sent in a media type the operation does not accept. OpenAPI ignores a declared
+     * Content-Type header parameter, so a Content-Type header violation can only mean that.
+     */
+    public boolean isUnsupportedMediaType() {
+        return location.equals(HEADER) && param.equals(CONTENT_TYPE);
     }
 }

@@ -63,6 +63,26 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenServerLimitsThatCannotBe_whenLoaded_thenEachIsAProblemAtItsLine() {
+        assertEquals(List.of(
+                        "twin.yaml:4:19: server.limits.maxUrlLength: must be between 16 and 2147483647, got 8",
+                        "twin.yaml:5:20: server.limits.maxHeaderSize: must be between 256 bytes and 2gb, got 3gb",
+                        "twin.yaml:6:17: server.limits.maxHeaders: expected an integer, got 'many'",
+                        "twin.yaml:7:18: server.limits.bodyTimeout: invalid duration '0s', expected a positive number "
+                                + "and a unit: 90s, 30m, 24h, 7d",
+                        "twin.yaml:8:5: server.limits.maxBodySiz: unknown key (did you mean 'maxBodySize'?)"),
+                problems(IMPORT + """
+                        server:
+                          limits:
+                            maxUrlLength: 8
+                            maxHeaderSize: 3gb
+                            maxHeaders: many
+                            bodyTimeout: 0s
+                            maxBodySiz: 1mb
+                        """));
+    }
+
+    @Test
     void givenAnApiHeaderWithALineBreak_whenLoaded_thenItIsAProblem() {
         List<String> problems = problems(IMPORT + "server:\n  headers: {X-Api: \"a\\nb\"}\n");
         assertEquals(1, problems.size(), problems.toString());

@@ -199,6 +199,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void givenServerLimits_whenLoaded_thenTheGivenOnesAreReadWithTheirUnitsAndTheOthersKeepTheirDefaults()
+            throws Exception {
+        Path file = ConfigFiles.twinYaml(dir, """
+                imports: [{path: spec.yaml}]
+                server:
+                  limits: {maxUrlLength: 2048, maxHeaderSize: 8kb, maxBodySize: 1mb, bodyTimeout: 5s,
+                           maxConnectionsPerAddress: 64}
+                """);
+
+        ServerLimits limits = ConfigLoader.load(file).server().limits();
+
+        ServerLimits d = ServerLimits.DEFAULTS;
+        assertEquals(new ServerLimits(2048, 8 * 1024, d.maxHeaders(), 1 << 20, d.headerTimeout(),
+                Duration.ofSeconds(5), d.idleTimeout(), 64), limits);
+    }
+
+    @Test
     void givenOnlyImports_whenLoaded_thenEverythingElseHasDefaults() throws Exception {
         Path file = ConfigFiles.twinYaml(dir, "imports:\n  - path: spec.yaml\n");
 

@@ -211,7 +211,7 @@ class ReplayServeTest {
 
         HttpResponse<String> response = send("POST", "/v1/pets", "{\"tag\":\"dog\"}");
 
-        assertEquals(400, response.statusCode());
+        assertEquals(422, response.statusCode());
         assertEquals("error", lastJournalEntry().path("source").asText());
     }
 

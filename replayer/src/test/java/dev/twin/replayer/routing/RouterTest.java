@@ -84,8 +84,39 @@ class RouterTest {
     }
 
     @Test
-    void trailingSlashIsIgnored() {
+    void aTrailingSlashTheSpecDoesNotWriteStillRoutes() {
         assertEquals("api.GetCustomer", found("GET", "/v1/customers/cus_1/").operation().id());
+    }
+
+    @Test
+    void givenBothSpellings_whenRouting_thenTheTrailingSlashChoosesAsTheSpecWritesIt() {
+        Router both = Router.of(List.of(op("GET", "/pets", "ListPets"), op("GET", "/pets/", "ListPetsSlash"),
+                op("POST", "/pets/", "CreatePet")));
+
+        assertEquals("api.ListPets", assertInstanceOf(RouteMatch.Found.class, both.route("GET", "/pets"))
+                .operation().id());
+        assertEquals("api.ListPetsSlash", assertInstanceOf(RouteMatch.Found.class, both.route("GET", "/pets/"))
+                .operation().id());
+        assertEquals("api.CreatePet", assertInstanceOf(RouteMatch.Found.class, both.route("POST", "/pets"))
+                .operation().id());
+    }
+
+    @Test
+    void aPercentEncodedLiteralSegmentRoutes() {
+        assertEquals("api.SearchCustomers", found("GET", "/v1/customers/%73earch").operation().id());
+    }
+
+    @Test
+    void templatesInsideSegmentsRouteWhenTheClientEncodesTheirLiteralText() {
+        Router inside = Router.of(List.of(op("POST", "/test:{rpc}", "Rpc"), op("GET", "/pairs/{a}-{b}", "Pair"),
+                op("GET", "/v1/{name}:batchGet", "BatchGet")));
+
+        RouteMatch.Found rpc = assertInstanceOf(RouteMatch.Found.class, inside.route("POST", "/test%3Aping"));
+        assertEquals(Map.of("rpc", "ping"), rpc.pathParams());
+        RouteMatch.Found pair = assertInstanceOf(RouteMatch.Found.class, inside.route("GET", "/pairs/x%2Dy-z"));
+        assertEquals(Map.of("a", "x", "b", "y-z"), pair.pathParams());
+        RouteMatch.Found batch = assertInstanceOf(RouteMatch.Found.class, inside.route("GET", "/v1/a%20b:batchGet"));
+        assertEquals(Map.of("name", "a b"), batch.pathParams());
     }
 
     @Test

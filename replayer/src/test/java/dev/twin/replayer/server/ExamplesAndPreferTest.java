@@ -144,12 +144,13 @@ class ExamplesAndPreferTest {
     }
 
     @Test
-    void securedOperationWithoutCredentialsIsA401() throws Exception {
+    void securedOperationWithoutCredentialsIsA401Problem() throws Exception {
         HttpResponse<String> response = http.send("POST", "/api/widgets", "application/x-www-form-urlencoded",
                 "size=3");
 
         assertEquals(401, response.statusCode());
-        assertEquals("authentication_error", Http.json(response).at("/error/type").asText());
+        assertEquals("application/problem+json", response.headers().firstValue("content-type").orElseThrow());
+        assertEquals("Authorization", Http.json(response).at("/violations/0/parameter").asText());
     }
 
     @Test
@@ -166,7 +167,7 @@ class ExamplesAndPreferTest {
         HttpResponse<String> response = http.send("POST", "/api/widgets", "application/x-www-form-urlencoded",
                 "size=big", "Authorization", "Bearer sk_test_1");
 
-        assertEquals(400, response.statusCode());
-        assertEquals("size", Http.json(response).at("/error/param").asText());
+        assertEquals(422, response.statusCode());
+        assertEquals("size", Http.json(response).at("/violations/0/parameter").asText());
     }
 }

@@ -12,6 +12,7 @@ import dev.twin.replayer.server.ServedApiLoader;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
 import dev.twin.replayer.spec.SpecIndex;
+import dev.twin.replayer.spec.SpecIndexCache;
 import dev.twin.replayer.spec.SpecLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,14 +140,17 @@ class StartupCacheTest {
     }
 
     @Test
-    void givenASmallSpec_whenLoaded_thenNothingIsCached() throws Exception {
+    void givenASmallSpec_whenLoaded_thenOnlyTheVerdictOfItsFullCheckIsCached() throws Exception {
         Path small = home.resolve("small.json");
         Files.writeString(small, "{\"openapi\": \"3.0.3\", \"info\": {\"title\": \"t\", \"version\": \"1\"},"
                 + " \"paths\": {\"/a\": {\"get\": {\"responses\": {\"200\": {\"description\": \"ok\"}}}}}}");
         Path cacheDir = home.resolve("cache");
         SpecLoader.load(small, "small", StartupCache.at(cacheDir));
         awaitWrites();
-        assertFalse(Files.exists(cacheDir));
+        try (var entries = Files.list(cacheDir)) {
+            assertEquals(List.of(StartupCache.checksum(Files.readAllBytes(small)) + ".verdict"),
+                    entries.map(f -> f.getFileName().toString()).toList());
+        }
     }
 
     @Test

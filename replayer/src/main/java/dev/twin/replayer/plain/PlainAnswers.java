@@ -1,4 +1,4 @@
-package dev.twin.replayer.startup;
+package dev.twin.replayer.plain;
 
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
@@ -7,6 +7,7 @@ import dev.twin.replayer.response.SpecResponder;
 import dev.twin.replayer.routing.RoutedRequest;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
+import dev.twin.replayer.startup.StartupCache;
 import dev.twin.replayer.validation.DecodedRequest;
 import dev.twin.replayer.validation.OperationValidator;
 import io.swagger.v3.oas.models.Operation;
@@ -237,8 +238,8 @@ public final class PlainAnswers {
         return alternatives;
     }
 
-    /** For tests: the answers an earlier launch stored. */
-    Collection<PlainAnswer> stored() {
+    /** The answers an earlier launch stored (for tests and diagnostics). */
+    public Collection<PlainAnswer> stored() {
         return stored.values();
     }
 }

@@ -1,7 +1,6 @@
-package dev.twin.replayer.startup;
+package dev.twin.replayer.spec;
 
-import dev.twin.replayer.spec.ByteRange;
-import dev.twin.replayer.spec.SpecIndex;
+import dev.twin.replayer.startup.StartupCache;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -154,14 +153,14 @@ public final class SpecIndexCache {
         return count;
     }
 
-    static void writeNullable(DataOutputStream out, String value) throws IOException {
+    private static void writeNullable(DataOutputStream out, String value) throws IOException {
         out.writeBoolean(value != null);
         if (value != null) {
             out.writeUTF(value);
         }
     }
 
-    static String readNullable(DataInputStream in) throws IOException {
+    private static String readNullable(DataInputStream in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
     }
 }

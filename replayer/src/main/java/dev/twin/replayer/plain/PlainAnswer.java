@@ -1,4 +1,4 @@
-package dev.twin.replayer.startup;
+package dev.twin.replayer.plain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.replayer.http.TwinRequest;

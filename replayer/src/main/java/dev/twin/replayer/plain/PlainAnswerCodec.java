@@ -1,4 +1,4 @@
-package dev.twin.replayer.startup;
+package dev.twin.replayer.plain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +42,7 @@ final class PlainAnswerCodec {
             for (String accept : answer.acceptValues()) {
                 out.writeUTF(accept);
             }
-            SpecIndexCache.writeNullable(out, answer.decoded().mediaType());
+            writeNullable(out, answer.decoded().mediaType());
             out.writeUTF(answer.decoded().format().name());
             writeBytes(out, answer.decoded().body() == null ? null : JSON.writeValueAsBytes(answer.decoded().body()));
             out.writeInt(answer.response().status());
@@ -77,7 +77,7 @@ final class PlainAnswerCodec {
             for (int i = 0; i < acceptCount; i++) {
                 accept.add(in.readUTF());
             }
-            String mediaType = SpecIndexCache.readNullable(in);
+            String mediaType = readNullable(in);
             BodyFormat format = BodyFormat.valueOf(in.readUTF());
             byte[] decodedBody = readBytes(in);
             JsonNode body = decodedBody == null ? null : JSON.readTree(decodedBody);
@@ -132,5 +132,16 @@ final class PlainAnswerCodec {
             throw new IOException("implausible count " + count);
         }
         return count;
+    }
+
+    private static void writeNullable(DataOutputStream out, String value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value != null) {
+            out.writeUTF(value);
+        }
+    }
+
+    private static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
     }
 }
