@@ -6,21 +6,45 @@ import java.util.Objects;
 
 /**
  * One row of a table as the engine hands it out: immutable, because the data is copied on the way in and every
- * call to {@link #data()} returns a fresh copy. The data always contains the table's id field.
+ * call to {@link #data()} returns a fresh copy. The data always contains the table's id field. Equal rows have
+ * equal ids, data and times.
+ *
+ * <p>It keeps the size its data counts against the tenant's quota once counted: a write counts the row it stores
+ * and the row it replaces.
  */
-public record Row(String id, ObjectNode data, long createdAtMillis, long updatedAtMillis) {
+public final class Row {
     /** The field marking a soft-deleted row ({@code delete.preserve: true}): kept, never listed, never shown. */
     public static final String DELETED_MARKER = "__twin_deleted";
 
-    public Row {
-        Objects.requireNonNull(id, "id");
-        data = Objects.requireNonNull(data, "data").deepCopy();
+    private final String id;
+    private final ObjectNode data;
+    private final long createdAtMillis;
+    private final long updatedAtMillis;
+    /** The size of {@link #data} as compact JSON once counted, else -1 (racing threads count the same). */
+    private volatile long jsonSize = -1;
+
+    public Row(String id, ObjectNode data, long createdAtMillis, long updatedAtMillis) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.data = Objects.requireNonNull(data, "data").deepCopy();
+        this.createdAtMillis = createdAtMillis;
+        this.updatedAtMillis = updatedAtMillis;
+    }
+
+    public String id() {
+        return id;
     }
 
     /** A copy of the row's fields; changing it never changes the stored row. */
-    @Override
     public ObjectNode data() {
         return data.deepCopy();
+    }
+
+    public long createdAtMillis() {
+        return createdAtMillis;
+    }
+
+    public long updatedAtMillis() {
+        return updatedAtMillis;
     }
 
     /** Whether the row has the field (even as null), without copying the row. */
@@ -42,5 +66,32 @@ public record Row(String id, ObjectNode data, long createdAtMillis, long updated
     public String text(String field) {
         var value = data.get(field);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** The size of the data as compact JSON ({@link RowSize}), counted once. */
+    long jsonSize() {
+        long size = jsonSize;
+        if (size < 0) {
+            size = RowSize.count(data);
+            jsonSize = size;
+        }
+        return size;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Row row && id.equals(row.id) && data.equals(row.data)
+                && createdAtMillis == row.createdAtMillis && updatedAtMillis == row.updatedAtMillis;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, data, createdAtMillis, updatedAtMillis);
+    }
+
+    @Override
+    public String toString() {
+        return "Row[id=" + id + ", data=" + data + ", createdAtMillis=" + createdAtMillis + ", updatedAtMillis="
+                + updatedAtMillis + "]";
     }
 }
