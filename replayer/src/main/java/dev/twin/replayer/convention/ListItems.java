@@ -14,7 +14,10 @@ public interface ListItems {
     /** Items in the list (the total). */
     int size();
 
-    /** The item at {@code index} (0 = the newest), shaped; callers may change it. */
+    /**
+     * The item at {@code index} (0 = the newest), shaped; callers may change its top level (its nested values
+     * are shared, see {@link RowShaper#shape(dev.twin.replayer.state.Row)}).
+     */
     ObjectNode get(int index);
 
     /** The position of the item with this id, or -1 when there is none. */

@@ -1,7 +1,10 @@
 package dev.twin.replayer.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -55,6 +58,24 @@ public final class Row {
     /** Whether lists show the row (it is not soft-deleted). */
     public boolean isListed() {
         return !data.has(DELETED_MARKER);
+    }
+
+    /**
+     * The stored fields in order, without copying the row, for code that only reads them (shaping an answer):
+     * the values are the stored ones, so neither they nor anything made to share them may ever be changed.
+     */
+    public Iterator<Map.Entry<String, JsonNode>> storedFields() {
+        return data.fields();
+    }
+
+    /** How many fields the row stores. */
+    public int fieldCount() {
+        return data.size();
+    }
+
+    /** A stored field's value without copying the row, or null; read-only, as for {@link #storedFields}. */
+    public JsonNode storedField(String field) {
+        return data.get(field);
     }
 
     /** The stored data itself, not copied: for the engine's own reads, which never change it. */
