@@ -36,7 +36,7 @@ final class DeleteAction implements BindingAction {
             tables.delete(table.table(), row.id());
         }
         if (table.deleteBody() == null && !table.deleteAnswersRow()) {
-            return JsonResponses.of(status, null);
+            return JsonResponses.noBody(status);
         }
         ObjectNode item = table.shaper().shape(row);
         JsonNode body = table.deleteBody() == null ? null

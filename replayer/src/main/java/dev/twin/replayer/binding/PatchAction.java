@@ -47,10 +47,9 @@ final class PatchAction implements BindingAction {
         }
         Row updated = tables.replace(rows.table().table(), current.id(), data);
         if (replace && Boolean.TRUE.equals(rule.emptyBody())) {
-            return JsonResponses.of(rule.status() != null ? rule.status() : status, null);
+            return JsonResponses.noBody(rule.status() != null ? rule.status() : status);
         }
-        return JsonResponses.of(replace && rule.status() != null ? rule.status() : status,
-                rows.shaped(updated, request, tables));
+        return rows.answer(replace && rule.status() != null ? rule.status() : status, updated, request, tables);
     }
 
     /** An upsert of a row that was not there: stored under the id the path names. */
@@ -65,7 +64,7 @@ final class PatchAction implements BindingAction {
         data.put(rows.table().idField(), request.id());
         Row row = tables.insert(table, data);
         int createdStatus = rule.createdStatus() != null ? rule.createdStatus() : 201;
-        return JsonResponses.of(createdStatus, Boolean.TRUE.equals(rule.emptyBody()) ? null
-                : rows.shaped(row, request, tables));
+        return Boolean.TRUE.equals(rule.emptyBody()) ? JsonResponses.noBody(createdStatus)
+                : rows.answer(createdStatus, row, request, tables);
     }
 }

@@ -3,9 +3,11 @@ package dev.twin.replayer.binding;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.config.Embed;
 import dev.twin.replayer.convention.Expansion;
+import dev.twin.replayer.convention.RowShaper;
 import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
+import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.state.Row;
 import dev.twin.replayer.state.StateException;
 import dev.twin.replayer.state.TenantTables;
@@ -43,6 +45,19 @@ final class Rows {
 
     static boolean isDeleted(Row row) {
         return row.has(TableConventions.DELETED_MARKER);
+    }
+
+    /**
+     * The answer showing the row as the provider does: its JSON as serialised once ({@link RowShaper#json}), or,
+     * when the request expands or embeds something, {@link #shaped} anew.
+     */
+    TwinResponse answer(int status, Row row, BoundRequest request, TenantTables tables) {
+        Embed embed = table.embed();
+        if (request.expand().isEmpty()
+                && (embed == null || request.routed().request().query().get(embed.param()) == null)) {
+            return JsonResponses.of(status, table.shaper().json(row));
+        }
+        return JsonResponses.of(status, shaped(row, request, tables));
     }
 
     /** The row as the provider shows it, with the request's {@code expand[]} applied. */

@@ -39,6 +39,8 @@ public final class RowShaper {
     /** The value of each constant injected field, rendered once and shared by every shaped row. */
     private final Map<String, JsonNode> injectedConstants;
     private final boolean injectIsConstant;
+    /** Whether a row always shapes the same way, so its answer's JSON can be kept with it ({@link #json}). */
+    private final boolean repeatable;
     private final Set<String> hide;
     private final Map<String, String> rename;
     /** The id is sent where the stored row has it (tables with {@code idPosition: last}), not first. */
@@ -79,6 +81,7 @@ public final class RowShaper {
             }
         }
         this.injectIsConstant = constant;
+        this.repeatable = this.inject.values().stream().allMatch(JsonTemplate::isRepeatable);
         this.rename = Map.copyOf(new LinkedHashMap<>(rename));
     }
 
@@ -135,6 +138,19 @@ public final class RowShaper {
     public ObjectNode shape(Row row) {
         return shape(row.storedField(idField), row.storedFields(), row.fieldCount(),
                 () -> PlainValues.toPlain(row.storedFields()), row.createdAtMillis(), row.updatedAtMillis());
+    }
+
+    /**
+     * {@link #shape(Row)} as JSON, serialised once per row and kept with it ({@link Row#derived}): a row read again
+     * and again (gets, list pages) is not shaped and serialised each time. Serialised anew each time when an
+     * injected template calls {@code {{random}}}, as the shaped row then differs from one answer to the next.
+     */
+    public SerializedJson json(Row row) {
+        return repeatable ? row.derived(this, this::serialize) : serialize(row);
+    }
+
+    private SerializedJson serialize(Row row) {
+        return SerializedJson.of(shape(row));
     }
 
     /** Shapes stored data, which the answer shares as {@link #shape(Row)}'s shares the row's. */

@@ -1,5 +1,6 @@
 package dev.twin.replayer.convention;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.http.TwinRequest;
 
@@ -30,7 +31,7 @@ public final class UnpagedList implements Pagination {
 
     @Override
     public ListPage page(ListItems newestFirst, TwinRequest request) {
-        List<ObjectNode> rows = newestFirst.all();
+        List<JsonNode> rows = newestFirst.sentRange(0, newestFirst.size());
         if (oldestFirst) {
             rows = new ArrayList<>(rows);
             Collections.reverse(rows);

@@ -3,17 +3,20 @@ package dev.twin.replayer.state;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.lang.ref.SoftReference;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One row of a table as the engine hands it out: immutable, because the data is copied on the way in and every
  * call to {@link #data()} returns a fresh copy. The data always contains the table's id field. Equal rows have
  * equal ids, data and times.
  *
- * <p>It keeps the size its data counts against the tenant's quota once counted: a write counts the row it stores
- * and the row it replaces.
+ * <p>A row is read far more often than it is written (every get, every list page showing it), so it keeps what
+ * serving derives from it, such as its answer's JSON ({@link #derived}), and the size its data counts against
+ * the tenant's quota (a write counts the row it stores and the row it replaces).
  */
 public final class Row {
     /** The field marking a soft-deleted row ({@code delete.preserve: true}): kept, never listed, never shown. */
@@ -25,6 +28,11 @@ public final class Row {
     private final long updatedAtMillis;
     /** The size of {@link #data} as compact JSON once counted, else -1 (racing threads count the same). */
     private volatile long jsonSize = -1;
+    /** The last value {@link #derived} made, held softly: memory the collector may take back when short. */
+    private volatile SoftReference<Derived> derived;
+
+    private record Derived(Object key, Object value) {
+    }
 
     public Row(String id, ObjectNode data, long createdAtMillis, long updatedAtMillis) {
         this.id = Objects.requireNonNull(id, "id");
@@ -87,6 +95,24 @@ public final class Row {
     public String text(String field) {
         var value = data.get(field);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /**
+     * What {@code derive} makes of this row, made on the first call for {@code key} and kept with the row for the
+     * next calls with the same key (one key at a time: another key replaces it). For values that depend on the
+     * row and the key alone, like a row's answer as its table's shaper writes it (the shaper is the key, so a
+     * reloaded configuration derives anew). Kept softly: the collector may drop it when memory runs short, and
+     * the next call derives it again.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, Function<Row, T> derive) {
+        SoftReference<Derived> held = derived;
+        Derived value = held == null ? null : held.get();
+        if (value == null || value.key() != key) {
+            value = new Derived(key, Objects.requireNonNull(derive.apply(this), "derived value"));
+            derived = new SoftReference<>(value); // racing threads derive equal values: either may stay
+        }
+        return (T) value.value();
     }
 
     /** The size of the data as compact JSON ({@link RowSize}), counted once. */
