@@ -54,7 +54,7 @@ final class CreateAction implements BindingAction {
         derive(data, fields, request);
         Row row = tables.insert(rows.table().table(), data);
         row = withGenerated(row, tables);
-        TwinResponse response = rows.table().createBody() == null ? rows.answer(status, row, request, tables)
+        TwinResponse response = rows.table().createBody() == null ? rows.written(status, row, request, tables)
                 : JsonResponses.of(status, rows.table().createBody().render(Map.of("item",
                 PlainValues.toPlain(rows.shaped(row, request, tables)))));
         return switch (rows.table().createLocation()) {

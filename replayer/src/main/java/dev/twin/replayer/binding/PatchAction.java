@@ -49,7 +49,7 @@ final class PatchAction implements BindingAction {
         if (replace && Boolean.TRUE.equals(rule.emptyBody())) {
             return JsonResponses.noBody(rule.status() != null ? rule.status() : status);
         }
-        return rows.answer(replace && rule.status() != null ? rule.status() : status, updated, request, tables);
+        return rows.written(replace && rule.status() != null ? rule.status() : status, updated, request, tables);
     }
 
     /** An upsert of a row that was not there: stored under the id the path names. */
@@ -65,6 +65,6 @@ final class PatchAction implements BindingAction {
         Row row = tables.insert(table, data);
         int createdStatus = rule.createdStatus() != null ? rule.createdStatus() : 201;
         return Boolean.TRUE.equals(rule.emptyBody()) ? JsonResponses.noBody(createdStatus)
-                : rows.answer(createdStatus, row, request, tables);
+                : rows.written(createdStatus, row, request, tables);
     }
 }

@@ -48,16 +48,24 @@ final class Rows {
     }
 
     /**
-     * The answer showing the row as the provider does: its JSON as serialised once ({@link RowShaper#json}), or,
-     * when the request expands or embeds something, {@link #shaped} anew.
+     * The answer showing the row read, as the provider does: its JSON as serialised once ({@link RowShaper#json}),
+     * or, when the request expands or embeds something, {@link #shaped} anew.
      */
     TwinResponse answer(int status, Row row, BoundRequest request, TenantTables tables) {
+        return showsRowAsItIs(request) ? JsonResponses.of(status, table.shaper().json(row))
+                : JsonResponses.of(status, shaped(row, request, tables));
+    }
+
+    /** The answer showing the row just written ({@link RowShaper#writtenJson}: its JSON is not kept). */
+    TwinResponse written(int status, Row row, BoundRequest request, TenantTables tables) {
+        return showsRowAsItIs(request) ? JsonResponses.of(status, table.shaper().writtenJson(row))
+                : JsonResponses.of(status, shaped(row, request, tables));
+    }
+
+    private boolean showsRowAsItIs(BoundRequest request) {
         Embed embed = table.embed();
-        if (request.expand().isEmpty()
-                && (embed == null || request.routed().request().query().get(embed.param()) == null)) {
-            return JsonResponses.of(status, table.shaper().json(row));
-        }
-        return JsonResponses.of(status, shaped(row, request, tables));
+        return request.expand().isEmpty()
+                && (embed == null || request.routed().request().query().get(embed.param()) == null);
     }
 
     /** The row as the provider shows it, with the request's {@code expand[]} applied. */

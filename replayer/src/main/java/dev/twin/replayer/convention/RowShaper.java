@@ -141,15 +141,21 @@ public final class RowShaper {
     }
 
     /**
-     * {@link #shape(Row)} as JSON, serialised once per row and kept with it ({@link Row#derived}): a row read again
-     * and again (gets, list pages) is not shaped and serialised each time. Serialised anew each time when an
-     * injected template calls {@code {{random}}}, as the shaped row then differs from one answer to the next.
+     * {@link #shape(Row)} as JSON for a read, serialised once per row and kept with it ({@link Row#derived}): a
+     * row read again and again (gets, list pages) is not shaped and serialised each time. Serialised anew each
+     * time when an injected template calls {@code {{random}}}, as the shaped row then differs from one answer to
+     * the next.
      */
     public SerializedJson json(Row row) {
-        return repeatable ? row.derived(this, this::serialize) : serialize(row);
+        return repeatable ? row.derived(this, this::writtenJson) : writtenJson(row);
     }
 
-    private SerializedJson serialize(Row row) {
+    /**
+     * {@link #shape(Row)} as JSON for a write's answer, not kept: many rows are written and never read (a row
+     * created to be deleted, an update followed by another), and keeping their JSON until then costs the
+     * collector more than serialising a row on its first read.
+     */
+    public SerializedJson writtenJson(Row row) {
         return SerializedJson.of(shape(row));
     }
 

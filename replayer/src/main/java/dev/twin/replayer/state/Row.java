@@ -99,10 +99,10 @@ public final class Row {
 
     /**
      * What {@code derive} makes of this row, made on the first call for {@code key} and kept with the row for the
-     * next calls with the same key (one key at a time: another key replaces it). For values that depend on the
-     * row and the key alone, like a row's answer as its table's shaper writes it (the shaper is the key, so a
-     * reloaded configuration derives anew). Kept softly: the collector may drop it when memory runs short, and
-     * the next call derives it again.
+     * next calls with the same key (one key at a time: another key replaces it), while the row is in its table.
+     * For values that depend on the row and the key alone, like a row's answer as its table's shaper writes it
+     * (the shaper is the key, so a reloaded configuration derives anew). Kept softly: the collector may drop it
+     * when memory runs short, and the next call derives it again.
      */
     @SuppressWarnings("unchecked")
     public <T> T derived(Object key, Function<Row, T> derive) {
@@ -113,6 +113,15 @@ public final class Row {
             derived = new SoftReference<>(value); // racing threads derive equal values: either may stay
         }
         return (T) value.value();
+    }
+
+    /**
+     * Forgets what {@link #derived} keeps: the row left its table (replaced or deleted) and is no longer read,
+     * though it may live on for a while (in an event), and the collector gets the memory now rather than when
+     * memory runs short.
+     */
+    void dropDerived() {
+        derived = null;
     }
 
     /** The size of the data as compact JSON ({@link RowSize}), counted once. */
