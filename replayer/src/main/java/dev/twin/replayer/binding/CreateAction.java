@@ -58,9 +58,9 @@ final class CreateAction implements BindingAction {
             row = tables.insert(rows.table().table(), data);
         }
         row = withGenerated(row, tables);
-        ObjectNode shown = rows.shaped(row, request, tables);
-        TwinResponse response = JsonResponses.of(status, rows.table().createBody() == null ? shown
-                : rows.table().createBody().render(Map.of("item", PlainValues.toPlain(shown))));
+        TwinResponse response = rows.table().createBody() == null ? rows.written(status, row, request, tables)
+                : JsonResponses.of(status, rows.table().createBody().render(Map.of("item",
+                PlainValues.toPlain(rows.shaped(row, request, tables)))));
         return switch (rows.table().createLocation()) {
             case NONE -> response;
             case RELATIVE -> response.withHeader("Location", itemPath(request, row));

@@ -37,7 +37,7 @@ final class DeleteAction implements BindingAction {
             tables.delete(table.table(), row.id());
         }
         if (table.deleteBody() == null && !table.deleteAnswersRow()) {
-            return JsonResponses.of(status, null);
+            return JsonResponses.noBody(status);
         }
         ObjectNode item = table.shaper().shape(row);
         if (revision != null) {

@@ -15,6 +15,6 @@ final class GetAction implements BindingAction {
 
     @Override
     public TwinResponse run(BoundRequest request, TenantTables tables) {
-        return JsonResponses.of(status, rows.shaped(rows.existing(request, tables), request, tables));
+        return rows.answer(status, rows.existing(request, tables), request, tables);
     }
 }

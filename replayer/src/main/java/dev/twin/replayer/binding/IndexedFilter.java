@@ -1,5 +1,6 @@
 package dev.twin.replayer.binding;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.convention.ListItems;
 import dev.twin.replayer.convention.RowFilter;
@@ -50,8 +51,12 @@ final class IndexedFilter {
         ambiguous.forEach(fieldByNormalName::remove);
     }
 
-    /** The matching rows, newest first; empty when no index serves these criteria. */
-    Optional<ListItems> matching(TenantTables tables, Map<String, List<String>> criteria) {
+    /**
+     * The matching rows, newest first; empty when no index serves these criteria.
+     *
+     * @param serialized whether the items are sent as they are ({@link #view})
+     */
+    Optional<ListItems> matching(TenantTables tables, Map<String, List<String>> criteria, boolean serialized) {
         Map<String, Set<String>> wanted = new LinkedHashMap<>();
         criteria.forEach((param, values) -> {
             if (!param.contains("[") && !values.isEmpty()) {
@@ -93,7 +98,7 @@ final class IndexedFilter {
             }
         }
         if (rest.isEmpty()) {
-            return Optional.of(view(driver));
+            return Optional.of(view(driver, serialized));
         }
         List<ObjectNode> candidates = new ArrayList<>(driver.size());
         for (int i = driver.size() - 1; i >= 0; i--) {
@@ -105,8 +110,13 @@ final class IndexedFilter {
         return Optional.of(ListItems.of(Collections.unmodifiableList(RowFilter.apply(candidates, rest)), idName));
     }
 
-    /** The driver's rows newest first: only the rows of the page are read and shaped. */
-    ListItems view(RowOrder oldestFirst) {
+    /**
+     * The driver's rows newest first: only the rows of the page are read and shaped.
+     *
+     * @param serialized whether the answer sends the items as they are (nothing expands inside them), so each is
+     *                   sent as its row's JSON, serialised once ({@link RowShaper#json})
+     */
+    ListItems view(RowOrder oldestFirst, boolean serialized) {
         return new ListItems() {
             @Override
             public int size() {
@@ -116,6 +126,11 @@ final class IndexedFilter {
             @Override
             public ObjectNode get(int index) {
                 return shaper.shape(oldestFirst.at(oldestFirst.size() - 1 - index));
+            }
+
+            @Override
+            public JsonNode sent(int index) {
+                return serialized ? shaper.json(oldestFirst.at(oldestFirst.size() - 1 - index)).asNode() : get(index);
             }
 
             @Override

@@ -3,6 +3,7 @@ package dev.twin.replayer.binding;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twin.replayer.convention.SerializedJson;
 import dev.twin.replayer.http.TwinResponse;
 
 import java.util.Map;
@@ -13,6 +14,16 @@ final class JsonResponses {
     private static final Map<String, String> HEADERS = Map.of("Content-Type", "application/json");
 
     private JsonResponses() {
+    }
+
+    /** An answer without a body. */
+    static TwinResponse noBody(int status) {
+        return new TwinResponse(status, Map.of(), new byte[0]);
+    }
+
+    /** The JSON as it was serialised (shared: nobody changes an answer's bytes). */
+    static TwinResponse of(int status, SerializedJson body) {
+        return new TwinResponse(status, HEADERS, body.bytes());
     }
 
     static TwinResponse of(int status, JsonNode body) {

@@ -48,11 +48,14 @@ final class ListAction implements BindingAction {
     @Override
     public TwinResponse run(BoundRequest request, TenantTables tables) {
         Map<String, List<String>> criteria = criteria(request);
-        ListItems matching = criteria.isEmpty() ? indexedFilter.view(tables.listed(table.table()))
-                : indexedFilter.matching(tables, criteria).orElseGet(() -> filtered(tables, criteria));
+        boolean expandsItems = request.expand().stream().anyMatch(path -> path.startsWith(dataField + "."));
+        ListItems matching = criteria.isEmpty() ? indexedFilter.view(tables.listed(table.table()), !expandsItems)
+                : indexedFilter.matching(tables, criteria, !expandsItems).orElseGet(() -> filtered(tables, criteria));
         Pagination pagination = table.pagination();
         ListPage page = pagination.page(matching, request.routed().request());
-        expandItems(page.body().isArray() ? page.body() : page.body().get(dataField), request, tables);
+        if (expandsItems) {
+            expandItems(page.body().isArray() ? page.body() : page.body().get(dataField), request, tables);
+        }
         TwinResponse response = JsonResponses.of(status, page.body());
         for (Map.Entry<String, String> header : page.headers().entrySet()) {
             response = response.withHeader(header.getKey(), header.getValue());

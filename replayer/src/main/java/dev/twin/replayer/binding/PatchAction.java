@@ -56,10 +56,10 @@ final class PatchAction implements BindingAction {
         Revisions.stamp(rows.table().revision(), data, revision);
         Row updated = tables.replace(rows.table().table(), current.id(), data);
         if (replace && Boolean.TRUE.equals(rule.emptyBody())) {
-            return located(JsonResponses.of(rule.status() != null ? rule.status() : status, null), request, replace);
+            return located(JsonResponses.noBody(rule.status() != null ? rule.status() : status), request, replace);
         }
-        return located(JsonResponses.of(replace && rule.status() != null ? rule.status() : status,
-                answer(rows.shaped(updated, request, tables), replace)), request, replace);
+        return located(answer(replace && rule.status() != null ? rule.status() : status, updated, request, tables,
+                replace), request, replace);
     }
 
     /** An upsert of a row that was not there: stored under the id the path names. */
@@ -75,8 +75,8 @@ final class PatchAction implements BindingAction {
         Revisions.stamp(rows.table().revision(), data, null);
         Row row = tables.insert(table, data);
         int createdStatus = rule.createdStatus() != null ? rule.createdStatus() : 201;
-        return located(JsonResponses.of(createdStatus, Boolean.TRUE.equals(rule.emptyBody()) ? null
-                : answer(rows.shaped(row, request, tables), true)), request, true);
+        return located(Boolean.TRUE.equals(rule.emptyBody()) ? JsonResponses.noBody(createdStatus)
+                : answer(createdStatus, row, request, tables, true), request, true);
     }
 
     /** For a PUT, the row's own URL in {@code Location} when {@code update.location} asks for it. */
@@ -92,9 +92,12 @@ final class PatchAction implements BindingAction {
     }
 
     /** The row, or for a PUT the acknowledgement {@code update.body} names instead. */
-    private JsonNode answer(ObjectNode shown, boolean replace) {
+    private TwinResponse answer(int status, Row row, BoundRequest request, TenantTables tables, boolean replace) {
         JsonTemplate acknowledgement = rows.table().updateBody();
-        return replace && acknowledgement != null
-                ? acknowledgement.render(Map.of("item", PlainValues.toPlain(shown))) : shown;
+        if (replace && acknowledgement != null) {
+            return JsonResponses.of(status, acknowledgement.render(Map.of("item",
+                    PlainValues.toPlain(rows.shaped(row, request, tables)))));
+        }
+        return rows.written(status, row, request, tables);
     }
 }

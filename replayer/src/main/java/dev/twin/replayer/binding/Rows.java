@@ -3,9 +3,11 @@ package dev.twin.replayer.binding;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.config.Embed;
 import dev.twin.replayer.convention.Expansion;
+import dev.twin.replayer.convention.RowShaper;
 import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
+import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.state.Row;
 import dev.twin.replayer.state.StateException;
 import dev.twin.replayer.state.TenantTables;
@@ -58,6 +60,27 @@ final class Rows {
 
     static boolean isDeleted(Row row) {
         return row.has(TableConventions.DELETED_MARKER);
+    }
+
+    /**
+     * The answer showing the row read, as the provider does: its JSON as serialised once ({@link RowShaper#json}),
+     * or, when the request expands or embeds something, {@link #shaped} anew.
+     */
+    TwinResponse answer(int status, Row row, BoundRequest request, TenantTables tables) {
+        return showsRowAsItIs(request) ? JsonResponses.of(status, table.shaper().json(row))
+                : JsonResponses.of(status, shaped(row, request, tables));
+    }
+
+    /** The answer showing the row just written ({@link RowShaper#writtenJson}: its JSON is not kept). */
+    TwinResponse written(int status, Row row, BoundRequest request, TenantTables tables) {
+        return showsRowAsItIs(request) ? JsonResponses.of(status, table.shaper().writtenJson(row))
+                : JsonResponses.of(status, shaped(row, request, tables));
+    }
+
+    private boolean showsRowAsItIs(BoundRequest request) {
+        Embed embed = table.embed();
+        return request.expand().isEmpty()
+                && (embed == null || request.routed().request().query().get(embed.param()) == null);
     }
 
     /** The row as the provider shows it, with the request's {@code expand[]} applied. */

@@ -1,5 +1,6 @@
 package dev.twin.replayer.convention;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
@@ -46,17 +47,17 @@ public final class CursorPagination implements Pagination {
         int limit = limit(request.queryParam(names.limit()));
         String after = blankToNull(request.queryParam(names.startingAfter()));
         String before = blankToNull(request.queryParam(names.endingBefore()));
-        List<ObjectNode> page;
+        List<JsonNode> page;
         boolean hasMore;
         if (before != null) {
             int end = indexOf(newestFirst, before, names.endingBefore(), request);
             int start = Math.max(0, end - limit);
-            page = newestFirst.range(start, end);
+            page = newestFirst.sentRange(start, end);
             hasMore = start > 0;
         } else {
             int start = after == null ? 0 : indexOf(newestFirst, after, names.startingAfter(), request) + 1;
             int end = Math.min(newestFirst.size(), start + limit);
-            page = newestFirst.range(start, end);
+            page = newestFirst.sentRange(start, end);
             hasMore = end < newestFirst.size();
         }
         ObjectNode body = envelope.start(request);

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Stripe's {@code expand[]}: replaces an id with the referenced table's row, shaped by that table's conventions.
  * A path walks references: {@code customer}, or {@code latest_charge.customer} through two tables. Lists strip
- * their data field first ({@code data.customer}). An id that names no row stays an id.
+ * their data field first ({@code data.customer}). An id that names no row stays an id. It changes only the top
+ * level of the objects it expands in (see {@link RowShaper#shape(Row)}).
  */
 public final class Expansion {
     /** What expansion needs to know of a table: how its rows look and which fields reference which tables. */
@@ -29,7 +30,7 @@ public final class Expansion {
         this.tables = Map.copyOf(tables);
     }
 
-    /** Expands one dotted path inside a shaped row of {@code table}. */
+    /** Expands one dotted path inside a shaped row of {@code table}, replacing fields of {@code body}. */
     public void expand(ObjectNode body, String table, String path, TenantTables state) {
         ExpandableTable from = tables.get(table);
         if (from == null || path.isEmpty()) {
@@ -50,6 +51,11 @@ public final class Expansion {
             }
             body.set(field, row.get());
             value = row.get();
+        } else if (!rest.isEmpty() && value instanceof ObjectNode shared) {
+            // a shaped row shares its nested values with the stored row: expand inside a copy of this one
+            ObjectNode own = JsonNodeFactory.instance.objectNode().setAll(shared);
+            body.set(field, own);
+            value = own;
         }
         if (!rest.isEmpty() && value instanceof ObjectNode nested) {
             expand(nested, target, rest, state);

@@ -63,6 +63,17 @@ public final class JsonTemplate {
         return items == null || items.stream().allMatch(JsonTemplate::isConstant);
     }
 
+    /** Whether the same model always renders the same value: no template in it calls {@code {{random}}}. */
+    public boolean isRepeatable() {
+        if (text != null) {
+            return text.isRepeatable();
+        }
+        if (fields != null) {
+            return fields.values().stream().allMatch(JsonTemplate::isRepeatable);
+        }
+        return items == null || items.stream().allMatch(JsonTemplate::isRepeatable);
+    }
+
     public JsonNode render(Map<String, ?> model) {
         if (constant != null) {
             return constant.deepCopy();

@@ -1,5 +1,6 @@
 package dev.twin.replayer.convention;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,7 +48,7 @@ public record ListEnvelope(String dataField, JsonTemplate extraFields, String to
         return body;
     }
 
-    static ArrayNode items(List<ObjectNode> rows) {
+    static ArrayNode items(List<? extends JsonNode> rows) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode(rows.size());
         rows.forEach(array::add);
         return array;

@@ -14,8 +14,19 @@ public interface ListItems {
     /** Items in the list (the total). */
     int size();
 
-    /** The item at {@code index} (0 = the newest), shaped; callers may change it. */
+    /**
+     * The item at {@code index} (0 = the newest), shaped; callers may change its top level (its nested values
+     * are shared, see {@link RowShaper#shape(dev.twin.replayer.state.Row)}).
+     */
     ObjectNode get(int index);
+
+    /**
+     * The item at {@code index} as the answer sends it: {@link #get}, or the same item already serialised
+     * ({@link SerializedJson#asNode}), which has no fields to read: for placing in the answer only.
+     */
+    default JsonNode sent(int index) {
+        return get(index);
+    }
 
     /** The position of the item with this id, or -1 when there is none. */
     int indexOf(String id);
@@ -41,6 +52,11 @@ public interface ListItems {
             @Override
             public ObjectNode get(int index) {
                 return newestFirst.get(newestFirst.size() - 1 - index);
+            }
+
+            @Override
+            public JsonNode sent(int index) {
+                return newestFirst.sent(newestFirst.size() - 1 - index);
             }
 
             @Override
@@ -87,6 +103,15 @@ public interface ListItems {
         List<ObjectNode> page = new ArrayList<>(Math.max(0, end - start));
         for (int i = start; i < end; i++) {
             page.add(get(i));
+        }
+        return page;
+    }
+
+    /** The items from {@code start} (included) to {@code end} (excluded) as the answer sends them ({@link #sent}). */
+    default List<JsonNode> sentRange(int start, int end) {
+        List<JsonNode> page = new ArrayList<>(Math.max(0, end - start));
+        for (int i = start; i < end; i++) {
+            page.add(sent(i));
         }
         return page;
     }

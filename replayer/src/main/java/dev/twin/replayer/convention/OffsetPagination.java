@@ -78,7 +78,7 @@ public final class OffsetPagination implements Pagination {
                 : offsetText == null ? 0 : Math.min(rows.size(), QueryInteger.parse(offsetText, names.offset(), 0,
                 0, Integer.MAX_VALUE));
         int end = limit == 0 && limitText == null ? rows.size() : (int) Math.min(rows.size(), (long) start + limit);
-        List<ObjectNode> items = rows.range(start, end);
+        List<JsonNode> items = rows.sentRange(start, end);
 
         JsonNode body;
         if (bareArray) {

@@ -1,5 +1,6 @@
 package dev.twin.replayer.convention;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.http.TwinRequest;
 
@@ -51,7 +52,7 @@ public final class PagePagination implements Pagination {
         int pageNumber = QueryInteger.parse(request.queryParam(pageParam), pageParam, 0, 0, Integer.MAX_VALUE);
         int start = startOf(newestFirst, request.queryParam(PAGE_TOKEN), (long) pageNumber * pageSize);
         int end = Math.min(newestFirst.size(), start + pageSize);
-        List<ObjectNode> items = newestFirst.range(start, end);
+        List<JsonNode> items = newestFirst.sentRange(start, end);
 
         String base = request.path() + "?" + otherParameters(request);
         String sized = base + pageSizeParam + "=" + pageSize + "&" + pageParam + "=";
@@ -65,7 +66,7 @@ public final class PagePagination implements Pagination {
         put(body, "start", start);
         String next = null;
         if (end < newestFirst.size() && !items.isEmpty()) {
-            String token = TOKEN_PREFIX + items.get(items.size() - 1).path(idField).asText();
+            String token = TOKEN_PREFIX + newestFirst.get(end - 1).path(idField).asText();
             next = sized + (pageNumber + 1) + "&" + PAGE_TOKEN + "=" + encode(token);
         }
         put(body, "nextPageUri", next);

@@ -29,9 +29,7 @@ public final class PlainValues {
             return null;
         }
         if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> map.put(e.getKey(), toPlain(e.getValue())));
-            return map;
+            return toPlain(node.fields());
         }
         if (node.isArray()) {
             List<Object> list = new ArrayList<>(node.size());
@@ -48,6 +46,13 @@ public final class PlainValues {
             return node.decimalValue();
         }
         return node.asText();
+    }
+
+    /** An object's fields, in order, as a plain map. */
+    public static Map<String, Object> toPlain(Iterator<Map.Entry<String, JsonNode>> fields) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        fields.forEachRemaining(e -> map.put(e.getKey(), toPlain(e.getValue())));
+        return map;
     }
 
     public static JsonNode toJson(Object value) {

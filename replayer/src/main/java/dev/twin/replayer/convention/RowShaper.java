@@ -7,6 +7,7 @@ import dev.twin.replayer.state.FilteredField;
 import dev.twin.replayer.state.Row;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Turns a stored row into the body the provider would send: the id first, then the injected fields (such as
@@ -34,7 +36,11 @@ public final class RowShaper {
     private final String createdField;
     private final String updatedField;
     private final Map<String, JsonTemplate> inject;
+    /** The value of each constant injected field, rendered once and shared by every shaped row. */
+    private final Map<String, JsonNode> injectedConstants;
     private final boolean injectIsConstant;
+    /** Whether a row always shapes the same way, so its answer's JSON can be kept with it ({@link #json}). */
+    private final boolean repeatable;
     private final Set<String> hide;
     private final Map<String, String> rename;
     /** The id is sent where the stored row has it (tables with {@code idPosition: last}), not first. */
@@ -61,16 +67,21 @@ public final class RowShaper {
         this.createdField = visible(timestampFields.get(CREATED_AT), CREATED_AT);
         this.updatedField = visible(timestampFields.get(UPDATED_AT), UPDATED_AT);
         this.inject = new LinkedHashMap<>();
+        this.injectedConstants = new HashMap<>();
         boolean constant = true;
         if (inject != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = inject.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 JsonTemplate template = JsonTemplate.compile(field.getValue());
                 this.inject.put(field.getKey(), template);
+                if (template.isConstant()) {
+                    injectedConstants.put(field.getKey(), template.render(Map.of()));
+                }
                 constant &= !containsTemplate(field.getValue());
             }
         }
         this.injectIsConstant = constant;
+        this.repeatable = this.inject.values().stream().allMatch(JsonTemplate::isRepeatable);
         this.rename = Map.copyOf(new LinkedHashMap<>(rename));
     }
 
@@ -119,26 +130,57 @@ public final class RowShaper {
         return rename.getOrDefault(storedField, storedField);
     }
 
+    /**
+     * The row as the provider shows it. Made without copying: the answer's nested values are the stored row's
+     * and the injected defaults' own, so callers may change its top level (set, replace or remove fields) but
+     * never change a nested value in place.
+     */
     public ObjectNode shape(Row row) {
-        return shape(row.data(), row.createdAtMillis(), row.updatedAtMillis());
+        return shape(row.storedField(idField), row.storedFields(), row.fieldCount(),
+                () -> PlainValues.toPlain(row.storedFields()), row.createdAtMillis(), row.updatedAtMillis());
     }
 
-    /** Shapes stored data (which this method may reuse, so callers pass a copy they own). */
+    /**
+     * {@link #shape(Row)} as JSON for a read, serialised once per row and kept with it ({@link Row#derived}): a
+     * row read again and again (gets, list pages) is not shaped and serialised each time. Serialised anew each
+     * time when an injected template calls {@code {{random}}}, as the shaped row then differs from one answer to
+     * the next.
+     */
+    public SerializedJson json(Row row) {
+        return repeatable ? row.derived(this, this::writtenJson) : writtenJson(row);
+    }
+
+    /**
+     * {@link #shape(Row)} as JSON for a write's answer, not kept: many rows are written and never read (a row
+     * created to be deleted, an update followed by another), and keeping their JSON until then costs the
+     * collector more than serialising a row on its first read.
+     */
+    public SerializedJson writtenJson(Row row) {
+        return SerializedJson.of(shape(row));
+    }
+
+    /** Shapes stored data, which the answer shares as {@link #shape(Row)}'s shares the row's. */
     public ObjectNode shape(ObjectNode data, long createdAtMillis, long updatedAtMillis) {
+        return shape(data.get(idField), data.fields(), data.size(), () -> PlainValues.toPlain(data),
+                createdAtMillis, updatedAtMillis);
+    }
+
+    private ObjectNode shape(JsonNode id, Iterator<Map.Entry<String, JsonNode>> stored, int storedCount,
+                             Supplier<Object> item, long createdAtMillis, long updatedAtMillis) {
         // Sized for every field it may get, so the map is not rehashed twice on the way (a Stripe customer has 25).
-        int fields = 3 + inject.size() + data.size();
+        int fields = 3 + inject.size() + storedCount;
         ObjectNode out = new ObjectNode(JsonNodeFactory.instance, new LinkedHashMap<>(fields * 4 / 3 + 1));
-        JsonNode id = data.get(idField);
         if (id != null && !hide.contains(idField) && !idInPlace) {
             out.set(publicName(idField), id);
         }
-        Map<String, Object> model = injectIsConstant ? Map.of() : Map.of("item", PlainValues.toPlain(data));
+        Map<String, Object> model = injectIsConstant ? Map.of() : Map.of("item", item.get());
         inject.forEach((name, template) -> {
             if (!hide.contains(name)) {
-                out.set(name, template.render(model));
+                JsonNode constant = injectedConstants.get(name);
+                out.set(name, constant != null ? constant : template.render(model));
             }
         });
-        for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = stored; it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String name = field.getKey();
             if (name.equals(idField) && !idInPlace || hide.contains(name)) {

@@ -10,6 +10,7 @@ import dev.twin.replayer.config.RandomText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A Handlebars string template such as {@code {{item.id}}}, compiled once; {@code {{random 24}}} is 24 fresh
@@ -19,6 +20,9 @@ import java.util.Map;
 public final class StringTemplate {
     private static final Handlebars HANDLEBARS = new Handlebars().with(EscapingStrategy.NOOP)
             .registerHelper("random", RandomText.HELPER);
+
+    /** {@code {{random 8}}}, {@code {{{random 8}}}} or {@code (random 8)} (a false match only costs a cache). */
+    private static final Pattern RANDOM_CALL = Pattern.compile("(\\{\\{\\{?~?|\\()\\s*random\\b");
 
     private final String source;
     private final Template template;
@@ -56,6 +60,11 @@ public final class StringTemplate {
 
     public boolean isConstant() {
         return template == null;
+    }
+
+    /** Whether the same model always renders the same text: the template calls no {@code {{random}}}. */
+    public boolean isRepeatable() {
+        return template == null || !RANDOM_CALL.matcher(source).find();
     }
 
     @Override

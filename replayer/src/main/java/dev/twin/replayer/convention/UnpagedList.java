@@ -1,5 +1,6 @@
 package dev.twin.replayer.convention;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.http.TwinRequest;
 
@@ -14,7 +15,7 @@ public final class UnpagedList implements Pagination {
     private final ListEnvelope envelope;
     private final boolean bareArray;
     private final boolean oldestFirst;
-    private final Comparator<ObjectNode> sorted;
+    private final Comparator<JsonNode> sorted;
 
     public UnpagedList(ListEnvelope envelope) {
         this(envelope, false, false, null);
@@ -30,12 +31,12 @@ public final class UnpagedList implements Pagination {
         this.bareArray = bareArray;
         this.oldestFirst = oldestFirst;
         this.sorted = sortedBy == null ? null
-                : Comparator.comparing((ObjectNode row) -> row.path(sortedBy).asText(""));
+                : Comparator.comparing((JsonNode row) -> row.path(sortedBy).asText(""));
     }
 
     @Override
     public ListPage page(ListItems newestFirst, TwinRequest request) {
-        List<ObjectNode> rows = newestFirst.all();
+        List<JsonNode> rows = newestFirst.sentRange(0, newestFirst.size());
         if (oldestFirst) {
             rows = new ArrayList<>(rows);
             Collections.reverse(rows);

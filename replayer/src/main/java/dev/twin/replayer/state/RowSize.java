@@ -1,6 +1,7 @@
 package dev.twin.replayer.state;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,10 +12,15 @@ final class RowSize {
     private RowSize() {
     }
 
+    /** Counted once per row, which keeps the count. */
     static long of(Row row) {
+        return row.jsonSize();
+    }
+
+    static long count(ObjectNode data) {
         Counter counter = new Counter();
         try (JsonGenerator generator = StateCodec.JSON.getFactory().createGenerator(counter)) {
-            StateCodec.JSON.writeTree(generator, row.storedData());
+            StateCodec.JSON.writeTree(generator, data);
         } catch (IOException e) {
             throw new UncheckedIOException("counting bytes never does I/O", e);
         }

@@ -178,6 +178,11 @@ public final class StateStore implements AutoCloseable {
             if (tables.hasWrites()) {
                 commit(tenant, state, tables);
                 List<RowChange> changes = tables.changes();
+                for (RowChange change : changes) {
+                    if (change.before() != null) {
+                        change.before().dropDerived(); // it left the table; an event may keep it, not its answer
+                    }
+                }
                 if (!changes.isEmpty()) {
                     changeListener.committed(tenant, changes);
                 }

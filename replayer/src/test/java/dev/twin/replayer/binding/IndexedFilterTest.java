@@ -97,9 +97,9 @@ class IndexedFilterTest {
             IndexedFilter byAccount = new IndexedFilter("messages", shaper, Set.of(accountSid));
 
             List<ObjectNode> ac2 = twilio.inTransaction("t", tables -> byAccount.matching(tables,
-                    Map.of("AccountSid", List.of("AC2"))).map(ListItems::all)).orElseThrow();
+                    Map.of("AccountSid", List.of("AC2")), false).map(ListItems::all)).orElseThrow();
             List<ObjectNode> withoutAccount = twilio.inTransaction("t", tables -> byAccount.matching(tables,
-                    Map.of("account_sid", List.of(""))).map(ListItems::all)).orElseThrow();
+                    Map.of("account_sid", List.of("")), false).map(ListItems::all)).orElseThrow();
 
             assertEquals(List.of("two"), ac2.stream().map(item -> item.get("Body").asText()).toList());
             assertEquals(List.of("none"), withoutAccount.stream().map(item -> item.get("Body").asText()).toList());
@@ -116,6 +116,6 @@ class IndexedFilterTest {
 
     /** The matching items, read inside the transaction as a list reads them; empty when the walk must answer. */
     private Optional<List<ObjectNode>> matching(Map<String, List<String>> criteria) {
-        return store.inTransaction("t", tables -> filter.matching(tables, criteria).map(ListItems::all));
+        return store.inTransaction("t", tables -> filter.matching(tables, criteria, false).map(ListItems::all));
     }
 }
