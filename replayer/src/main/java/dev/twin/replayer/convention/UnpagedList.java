@@ -15,7 +15,7 @@ public final class UnpagedList implements Pagination {
     private final ListEnvelope envelope;
     private final boolean bareArray;
     private final boolean oldestFirst;
-    private final Comparator<JsonNode> sorted;
+    private final String sortedBy;
 
     public UnpagedList(ListEnvelope envelope) {
         this(envelope, false, false, null);
@@ -30,21 +30,15 @@ public final class UnpagedList implements Pagination {
         this.envelope = envelope;
         this.bareArray = bareArray;
         this.oldestFirst = oldestFirst;
-        this.sorted = sortedBy == null ? null
-                : Comparator.comparing((JsonNode row) -> row.path(sortedBy).asText(""));
+        this.sortedBy = sortedBy;
     }
 
     @Override
     public ListPage page(ListItems newestFirst, TwinRequest request) {
-        List<JsonNode> rows = newestFirst.sentRange(0, newestFirst.size());
-        if (oldestFirst) {
+        List<JsonNode> rows = sortedBy != null ? sorted(newestFirst) : newestFirst.sentRange(0, newestFirst.size());
+        if (oldestFirst && sortedBy == null) {
             rows = new ArrayList<>(rows);
             Collections.reverse(rows);
-        }
-        if (sorted != null) {
-            // every row is answered anyway: sorting them costs no more than writing them out
-            rows = new ArrayList<>(rows);
-            rows.sort(sorted);
         }
         if (bareArray) {
             return ListPage.of(ListEnvelope.items(rows));
@@ -53,6 +47,20 @@ public final class UnpagedList implements Pagination {
         body.set(envelope.dataField(), ListEnvelope.items(rows));
         envelope.putTotal(body, rows.size());
         return ListPage.of(body);
+    }
+
+    /** Every row as sent, by the text of {@link #sortedBy}: every row is answered anyway, sorting costs no more. */
+    private List<JsonNode> sorted(ListItems items) {
+        List<Integer> order = new ArrayList<>(items.size());
+        List<String> keys = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            order.add(i);
+            keys.add(items.get(i).path(sortedBy).asText(""));
+        }
+        order.sort(Comparator.comparing(keys::get));
+        List<JsonNode> rows = new ArrayList<>(order.size());
+        order.forEach(i -> rows.add(items.sent(i)));
+        return rows;
     }
 
     @Override
