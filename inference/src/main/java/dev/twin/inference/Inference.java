@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.inference.operation.AnswerLayout;
 import dev.twin.inference.operation.ConstantHeaders;
+import dev.twin.inference.operation.WriteCounterHeader;
 import dev.twin.inference.operation.SelfLinks;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.path.PathMatch;
@@ -51,6 +52,7 @@ public final class Inference {
     private final TreeMap<String, String> specOperationIds = new TreeMap<>();
     private NotFoundSample notFoundMessage;
     private final ConstantHeaders constantHeaders = new ConstantHeaders();
+    private final WriteCounterHeader writeCounter = new WriteCounterHeader();
     private final AnswerLayout answerLayout = new AnswerLayout();
     private final SelfLinks selfLinks = new SelfLinks();
     /** By request path; bounded, the oldest forgotten first. */
@@ -87,6 +89,8 @@ public final class Inference {
                 return;
             }
             count("used");
+            writeCounter.accept(exchange.request().method(), exchange.response().status(),
+                    exchange.response().headers());
             if (BodyReader.kind(exchange.response().headers(), exchange.response().body()) == BodyReader.Kind.JSON
                     || BodyReader.kind(exchange.request().headers(), exchange.request().body()) != BodyReader.Kind.NONE) {
                 json[0]++;
@@ -127,6 +131,8 @@ public final class Inference {
         }
         Map<String, Object> errors = ErrorConvention.detect(all, notFoundMessage, evidence);
         AnswerLayout.Result layout = answerLayout.result();
+        Optional<WriteCounterHeader.Found> counter = writeCounter.result();
+        counter.ifPresent(found -> evidence.add(found.evidence()));
         evidence.addAll(layout.evidence());
         evidence.addAll(selfLinks.evidence());
         String timestampFormat = mostCommonTimestampFormat(resources);
@@ -148,7 +154,7 @@ public final class Inference {
         return new InferredTwin(source.describe(), options, templates.templates(), operations, specOperationIds,
                 resources, errors, timestampFormat, seeds, counts, evidence, ForHuman.list(operations, resources,
                 templates, transitions), options.spec(), transitions, constantHeaders.constants(), layout,
-                selfLinks.origins());
+                selfLinks.origins(), counter.orElse(null));
     }
 
     /** Per path segment, the answer field that held its value (see {@link EchoedSegments}). */

@@ -4,6 +4,7 @@ import dev.twin.inference.operation.AnswerLayout;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.inference.operation.OperationStats;
+import dev.twin.inference.operation.WriteCounterHeader;
 import dev.twin.inference.path.PathTemplate;
 import dev.twin.inference.resource.Resource;
 
@@ -21,6 +22,7 @@ import java.util.TreeMap;
  * @param seeds            table → rows for its seed file (scrubbed)
  * @param counts           exchanges read, used, skipped (failed, other host, not JSON …), for the report
  * @param evidence         global decisions and what was left for a human
+ * @param writeCounter     the header counting accepted writes, or null when the API sends none
  */
 public record InferredTwin(String source, InferenceOptions options, List<PathTemplate> inferredPaths,
                            TreeMap<String, TreeMap<String, OperationStats>> operations,
@@ -30,5 +32,5 @@ public record InferredTwin(String source, InferenceOptions options, List<PathTem
                            List<String> evidence, List<String> forHuman, Path spec,
                            List<dev.twin.inference.transition.Transition> transitions,
                            Map<String, String> apiHeaders, AnswerLayout.Result answerLayout,
-                           List<String> ownOrigins) {
+                           List<String> ownOrigins, WriteCounterHeader.Found writeCounter) {
 }

@@ -23,7 +23,7 @@ public final class TwinYamlWriter {
     private TwinYamlWriter() {
     }
 
-    /** What every answer shares: constant headers, the JSON layout, the ETag digest. */
+    /** What every answer shares: constant headers, the JSON layout, the ETag digest, a write counter. */
     private static Map<String, Object> server(InferredTwin twin) {
         Map<String, Object> server = new LinkedHashMap<>();
         if (!twin.apiHeaders().isEmpty()) {
@@ -43,6 +43,10 @@ public final class TwinYamlWriter {
         }
         if (twin.answerLayout().etag() != EtagScheme.NONE) {
             server.put("etag", twin.answerLayout().etag().yamlName());
+        }
+        if (twin.writeCounter() != null) {
+            server.put("writeCounter", entry("header", twin.writeCounter().header(), "start",
+                    twin.writeCounter().start()));
         }
         return server;
     }

@@ -18,16 +18,17 @@ import java.util.Objects;
  * @param limits  request size limits, timeouts and connections per client ({@link ServerLimits#DEFAULTS} by default)
  * @param cors    whether the API's routes answer CORS preflights and allow every origin, as spec mocks do (on by
  *                default); never the {@code /__twin/} routes
+ * @param writeCounter a header counting the writes accepted so far ({@link WriteCounter#NONE} by default)
  */
 public record ServerSettings(String host, int port, ValidationMode validate, Map<String, String> headers,
                              JsonFormat json, EtagScheme etag, List<String> rebase, ServerLimits limits,
-                             boolean cors) {
+                             boolean cors, WriteCounter writeCounter) {
     public static final ServerSettings DEFAULTS = new ServerSettings("127.0.0.1", 4280, ValidationMode.STRICT,
-            Map.of(), JsonFormat.COMPACT, EtagScheme.NONE, List.of(), ServerLimits.DEFAULTS, true);
+            Map.of(), JsonFormat.COMPACT, EtagScheme.NONE, List.of(), ServerLimits.DEFAULTS, true, WriteCounter.NONE);
 
     public ServerSettings(String host, int port, ValidationMode validate) {
         this(host, port, validate, Map.of(), JsonFormat.COMPACT, EtagScheme.NONE, List.of(), ServerLimits.DEFAULTS,
-                true);
+                true, WriteCounter.NONE);
     }
 
     public ServerSettings {
@@ -37,6 +38,7 @@ public record ServerSettings(String host, int port, ValidationMode validate, Map
         etag = etag == null ? EtagScheme.NONE : etag;
         rebase = rebase == null ? List.of() : List.copyOf(rebase);
         limits = limits == null ? ServerLimits.DEFAULTS : limits;
+        writeCounter = writeCounter == null ? WriteCounter.NONE : writeCounter;
         headers = headers == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }

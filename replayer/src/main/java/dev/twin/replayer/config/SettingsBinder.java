@@ -14,7 +14,8 @@ final class SettingsBinder {
         if (m == null) {
             return d;
         }
-        m.allowOnly("host", "port", "validate", "headers", "json", "etag", "rebase", "limits", "cors");
+        m.allowOnly("host", "port", "validate", "headers", "json", "etag", "rebase", "limits", "cors",
+                "writeCounter");
         Map<String, String> headers = m.stringMap("headers");
         if (headers != null) {
             headers.forEach((name, value) -> {
@@ -27,7 +28,22 @@ final class SettingsBinder {
         }
         return new ServerSettings(m.string("host", d.host()), m.integer("port", d.port(), 0, 65535),
                 m.enumValue("validate", ValidationMode.class, d.validate()), headers, jsonFormat(m),
-                m.enumValue("etag", EtagScheme.class, d.etag()), rebase(m), limits(m), m.bool("cors", d.cors()));
+                m.enumValue("etag", EtagScheme.class, d.etag()), rebase(m), limits(m), m.bool("cors", d.cors()),
+                writeCounter(m));
+    }
+
+    private static WriteCounter writeCounter(YamlMapping server) {
+        YamlMapping m = server.mapping("writeCounter");
+        if (m == null) {
+            return WriteCounter.NONE;
+        }
+        m.allowOnly("header", "start");
+        String header = m.name("header", null);
+        if (header == null) {
+            m.problem("header", "writeCounter needs the header's name (header: X-Etcd-Index)");
+            return WriteCounter.NONE;
+        }
+        return new WriteCounter(header, m.longValue("start", 0L, 0L, Long.MAX_VALUE / 2));
     }
 
     private static ServerLimits limits(YamlMapping server) {

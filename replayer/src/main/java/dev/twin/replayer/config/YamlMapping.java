@@ -216,6 +216,23 @@ final class YamlMapping {
         return number;
     }
 
+    long longValue(String key, long defaultValue, long min, long max) {
+        if (!has(key)) {
+            return defaultValue;
+        }
+        JsonNode value = node.get(key);
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            problem(key, "expected an integer, got " + describe(value, text(pointer(key), value)));
+            return defaultValue;
+        }
+        long number = value.longValue();
+        if (number < min || number > max) {
+            problem(key, "must be between " + min + " and " + max + ", got " + number);
+            return defaultValue;
+        }
+        return number;
+    }
+
     Boolean bool(String key, Boolean defaultValue) {
         if (!has(key)) {
             return defaultValue;

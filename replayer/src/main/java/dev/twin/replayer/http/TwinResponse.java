@@ -41,8 +41,10 @@ public record TwinResponse(int status, Map<String, String> headers, byte[] body,
         return null;
     }
 
+    /** This response with the header set, replacing one of that name in any case. */
     public TwinResponse withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
         copy.put(name, value);
         return new TwinResponse(status, copy, body, delivery);
     }

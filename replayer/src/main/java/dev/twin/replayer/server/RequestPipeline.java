@@ -49,11 +49,13 @@ public final class RequestPipeline {
     private final RequestJournal journal;
     private final ValidationMode validationOverride;
     private final Cors corsOverride;
+    private final WriteCounts writeCounts;
 
     /** @param validationOverride the mode from the command line, or null to use the config's */
     public RequestPipeline(Supplier<ServedApi> api, AdminRoutes admin, RequestJournal journal,
                            ValidationMode validationOverride) {
-        this(api, admin, new AdminGate(AdminAccess.OPEN_ON_LOOPBACK), journal, validationOverride, null);
+        this(api, admin, new AdminGate(AdminAccess.OPEN_ON_LOOPBACK), journal, validationOverride, null,
+                new WriteCounts());
     }
 
     /**
@@ -62,12 +64,19 @@ public final class RequestPipeline {
      */
     public RequestPipeline(Supplier<ServedApi> api, AdminRoutes admin, AdminGate adminGate, RequestJournal journal,
                            ValidationMode validationOverride, Boolean corsOverride) {
+        this(api, admin, adminGate, journal, validationOverride, corsOverride, new WriteCounts());
+    }
+
+    /** @param writeCounts the writes counted for {@code server.writeCounter}, kept by the server across reloads */
+    RequestPipeline(Supplier<ServedApi> api, AdminRoutes admin, AdminGate adminGate, RequestJournal journal,
+                    ValidationMode validationOverride, Boolean corsOverride, WriteCounts writeCounts) {
         this.api = api;
         this.admin = admin;
         this.adminGate = adminGate;
         this.journal = journal;
         this.validationOverride = validationOverride;
         this.corsOverride = corsOverride == null ? null : Cors.of(corsOverride);
+        this.writeCounts = writeCounts;
     }
 
     /** @param rawPath the path as sent (still percent-encoded); {@code request.path()} is the decoded one */
@@ -110,10 +119,12 @@ public final class RequestPipeline {
             answer = current.replay().answerUnrouted(request, rawPath).orElseGet(() -> Answer.of(
                     ErrorResponses.notFound(request.method(), request.path()), AnswerSource.ERROR));
         }
-        journal.add(new JournalEntry(Instant.now(), request.method(), request.path(),
-                current.tenants().tenantOf(request), answer.response().status(), operationId, answer.source(),
-                answer.note()));
-        return cors.apply(request, current.style().apply(request, answer.response()));
+        String tenant = current.tenants().tenantOf(request);
+        journal.add(new JournalEntry(Instant.now(), request.method(), request.path(), tenant,
+                answer.response().status(), operationId, answer.source(), answer.note()));
+        TwinResponse counted = writeCounts.apply(current.config().server().writeCounter(), tenant, request,
+                answer.response());
+        return cors.apply(request, current.style().apply(request, counted));
     }
 
     private Answer answerSafely(ServedApi current, RoutedRequest routed) {

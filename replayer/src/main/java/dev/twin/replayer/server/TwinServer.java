@@ -10,6 +10,7 @@ import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.config.ValidationMode;
+import dev.twin.replayer.state.StateScope;
 import dev.twin.replayer.startup.StartupCache;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -47,6 +48,7 @@ public final class TwinServer implements AutoCloseable {
     private final AtomicReference<ServedApi> api;
     private final AdminRoutes adminRoutes;
     private final RequestJournal journal;
+    private final WriteCounts writeCounts = new WriteCounts();
     private EventLoopGroup bossGroup;
     private EventLoopGroup workerGroup;
     private Channel channel;
@@ -63,6 +65,15 @@ public final class TwinServer implements AutoCloseable {
         adminRoutes.afterSuccess("POST", "/__twin/reset", request -> {
             if (request.query().isEmpty()) {
                 api.get().replay().rewind();
+            }
+        });
+        // the write counter is a tenant's: reset with everything or with the tenant, not with one table
+        adminRoutes.afterSuccess("POST", "/__twin/reset", request -> {
+            StateScope scope = StateScope.of(request, api.get().tenants());
+            if (scope.table() == null && scope.tenant() == null) {
+                writeCounts.reset();
+            } else if (scope.table() == null) {
+                writeCounts.reset(scope.tenant());
             }
         });
     }
@@ -142,7 +153,7 @@ public final class TwinServer implements AutoCloseable {
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
                 : NioServerSocketChannel.class;
         RequestPipeline pipeline = new RequestPipeline(api::get, adminRoutes, new AdminGate(settings.admin), journal,
-                settings.validate, settings.cors);
+                settings.validate, settings.cors, writeCounts);
         DropLog drops = new DropLog();
         HttpHandler handler = new HttpHandler(pipeline, drops);
         // the flags (or the embedding code) win over twin.yaml's server.limits
