@@ -37,8 +37,9 @@ final class CorpusReport {
             text.append("  unrevealable: ").append(step.getKey()).append(": ").append(step.getValue())
                     .append('\n');
         }
-        text.append(String.format("  twin verify: score %.4f over %d exchanges, %d divergences%n",
-                result.verifyScore(), result.verify().compared().size(), result.verifyDivergences().size()));
+        text.append(String.format("  twin verify: score %.4f over %d exchanges, %d divergences; answered by %s%n",
+                result.verifyScore(), result.verify().compared().size(), result.verifyDivergences().size(),
+                result.verify().answeredBy()));
         result.verifyDivergences().forEach(d -> text.append("    ").append(d).append('\n'));
         return text.toString();
     }

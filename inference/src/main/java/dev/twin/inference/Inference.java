@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.inference.operation.AnswerLayout;
 import dev.twin.inference.operation.ConstantHeaders;
+import dev.twin.inference.operation.UnboundExchanges;
 import dev.twin.inference.operation.WriteCounterHeader;
 import dev.twin.inference.operation.SelfLinks;
 import dev.twin.inference.operation.OperationStats;
@@ -53,6 +54,8 @@ public final class Inference {
     private NotFoundSample notFoundMessage;
     private final ConstantHeaders constantHeaders = new ConstantHeaders();
     private final WriteCounterHeader writeCounter = new WriteCounterHeader();
+    /** Filled while rows are followed (the third pass). */
+    private UnboundExchanges unbound;
     private final AnswerLayout answerLayout = new AnswerLayout();
     private final SelfLinks selfLinks = new SelfLinks();
     /** By request path; bounded, the oldest forgotten first. */
@@ -150,11 +153,17 @@ public final class Inference {
                 resource.evidence().addAll(transition.evidence());
             }
         }
+        List<Exchange> replayed = unbound.without(transitions.stream()
+                .map(t -> t.op().method() + " " + t.op().path().template()).toList());
+        if (unbound.tooLarge() > 0) {
+            evidence.add(unbound.tooLarge() + " exchanges of operations no table answers were not kept for replay"
+                    + " (bodies over 1 MB, or past 32 MB in all): the spec's examples answer those requests");
+        }
         progress.done();
         return new InferredTwin(source.describe(), options, templates.templates(), operations, specOperationIds,
                 resources, errors, timestampFormat, seeds, counts, evidence, ForHuman.list(operations, resources,
                 templates, transitions), options.spec(), transitions, constantHeaders.constants(), layout,
-                selfLinks.origins(), counter.orElse(null));
+                selfLinks.origins(), counter.orElse(null), replayed);
     }
 
     /** Per path segment, the answer field that held its value (see {@link EchoedSegments}). */
@@ -277,6 +286,10 @@ public final class Inference {
                                                 Map<String, RowAction> actions) {
         Map<String, FollowedOperation> byOperation = new TreeMap<>();
         Map<String, SeedTracker> trackers = new TreeMap<>();
+        Set<String> tableOperations = new HashSet<>();
+        resources.forEach(r -> r.bindings().forEach(b -> tableOperations.add(b.op().method() + " "
+                + b.op().path().template())));
+        unbound = new UnboundExchanges(tableOperations);
         for (Resource resource : resources) {
             SeedTracker tracker = new SeedTracker(resource.idField());
             trackers.put(resource.table(), tracker);
@@ -293,6 +306,7 @@ public final class Inference {
             if (match.isEmpty()) {
                 return;
             }
+            unbound.offer(exchange.request().method() + " " + match.get().template().template(), exchange);
             RowAction call = actions.get(exchange.request().method() + " " + match.get().template().template());
             if (call != null) {
                 followAction(call, exchange, match.get(), trackers.get(call.owner().table()));

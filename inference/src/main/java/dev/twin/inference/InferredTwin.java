@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * @param counts           exchanges read, used, skipped (failed, other host, not JSON …), for the report
  * @param evidence         global decisions and what was left for a human
  * @param writeCounter     the header counting accepted writes, or null when the API sends none
+ * @param replayed         the recorded exchanges of operations no table answers, for the twin to replay
  */
 public record InferredTwin(String source, InferenceOptions options, List<PathTemplate> inferredPaths,
                            TreeMap<String, TreeMap<String, OperationStats>> operations,
@@ -32,5 +33,6 @@ public record InferredTwin(String source, InferenceOptions options, List<PathTem
                            List<String> evidence, List<String> forHuman, Path spec,
                            List<dev.twin.inference.transition.Transition> transitions,
                            Map<String, String> apiHeaders, AnswerLayout.Result answerLayout,
-                           List<String> ownOrigins, WriteCounterHeader.Found writeCounter) {
+                           List<String> ownOrigins, WriteCounterHeader.Found writeCounter,
+                           List<dev.twin.recorder.Exchange> replayed) {
 }

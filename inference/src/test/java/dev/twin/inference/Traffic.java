@@ -29,6 +29,13 @@ final class Traffic {
                 responseJson);
     }
 
+    /** A form exchange whose response also carries these headers. */
+    Traffic form(String method, String pathAndQuery, String form, int status, String responseJson,
+                 List<Header> responseHeaders) {
+        return add(method, pathAndQuery, form == null ? null : "application/x-www-form-urlencoded", form, status,
+                responseJson, responseHeaders);
+    }
+
     Traffic add(String method, String pathAndQuery, String contentType, String body, int status, String responseJson) {
         return add(method, pathAndQuery, contentType, body, status, responseJson, List.of());
     }

@@ -99,8 +99,12 @@ class RecordingBackPressureTest {
 
         awaitUntil(() -> sink.pausedConnections() == CONNECTIONS, "every client connection paused");
         assertTrue(connections.stream().noneMatch(CompletableFuture::isDone), "no client finished or failed");
-        assertTrue(answered.get() <= MAX_BACKLOG + CONNECTIONS,
-                "at most one exchange per connection past the backlog: " + answered.get());
+        // the backlog, the one exchange the held writer took before it stopped, and per connection at most two: the
+        // exchange whose hand-over filled the backlog and the connection's next request, which a loaded machine can
+        // read before the proxy has seen the store fall behind
+        int bound = MAX_BACKLOG + 1 + 2 * CONNECTIONS;
+        assertTrue(answered.get() <= bound, "at most " + bound + " answered while the store is behind, of "
+                + CONNECTIONS * REQUESTS_PER_CONNECTION + ": " + answered.get());
 
         hold.release();
         List<Integer> statuses = new ArrayList<>();

@@ -75,6 +75,14 @@ public final class ReportWriter {
         for (String evidence : twin.evidence()) {
             md.append("- ").append(evidence).append("\n");
         }
+        if (!twin.replayed().isEmpty()) {
+            long requests = twin.replayed().stream().map(e -> e.request().method() + " " + e.request().path())
+                    .distinct().count();
+            md.append("- ").append(twin.replayed().size()).append(" recorded exchanges (").append(requests)
+                    .append(" distinct requests) of operations no table answers are in ")
+                    .append(TwinFiles.RECORDINGS_FILE).append(" (`replay:`): the twin answers such a request with"
+                            + " the recorded answer to the closest recorded request, in recorded order\n");
+        }
         if (!twin.apiHeaders().isEmpty()) {
             md.append("- headers on every answer, with one value each time (sent by the twin too): ")
                     .append(twin.apiHeaders()).append("\n");

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.inference.InferredTwin;
+import dev.twin.inference.seed.ScrubbedExchange;
+import dev.twin.recorder.PrivateFiles;
+import dev.twin.recorder.har.HarExporter;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +22,8 @@ import java.util.TreeMap;
 /** The output directory's files, by relative path, as bytes: the same inference gives the same bytes. */
 public final class TwinFiles {
     public static final String OFFICIAL_FILE_PREFIX = "official-spec";
+    /** The recorded exchanges of operations no table answers, which the twin replays ({@code replay:}). */
+    public static final String RECORDINGS_FILE = "recordings.har";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TreeMap<String, byte[]> files = new TreeMap<>();
@@ -45,6 +51,15 @@ public final class TwinFiles {
                 out.put("seed/" + seed.getKey() + ".json", json(seed.getValue()));
             }
         }
+        if (!twin.replayed().isEmpty()) {
+            ByteArrayOutputStream har = new ByteArrayOutputStream();
+            try {
+                HarExporter.write(twin.replayed().stream().map(ScrubbedExchange::of).iterator(), har);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.files.put(RECORDINGS_FILE, har.toByteArray());
+        }
         out.put("inference-report.md", ReportWriter.write(twin, openApi));
         return out;
     }
@@ -62,7 +77,12 @@ public final class TwinFiles {
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             Path target = dir.resolve(file.getKey());
             Files.createDirectories(target.getParent());
-            Files.write(target, file.getValue());
+            // 0600 like every file twin writes: the seeds and recordings are recorded traffic
+            byte[] bytes = file.getValue();
+            PrivateFiles.write(target, out -> {
+                out.write(bytes);
+                return null;
+            });
         }
     }
 

@@ -100,6 +100,9 @@ public final class TwinYamlWriter {
         if (!custom.isEmpty()) {
             doc.put("customOperations", custom);
         }
+        if (!twin.replayed().isEmpty()) {
+            doc.put("replay", Map.of("store", TwinFiles.RECORDINGS_FILE));
+        }
         return "# Inferred by `twin infer` from " + twin.source() + ". See inference-report.md for the evidence.\n"
                 + Yaml.write(doc);
     }

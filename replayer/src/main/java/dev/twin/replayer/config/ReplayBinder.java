@@ -27,7 +27,7 @@ final class ReplayBinder {
         if (store != null) {
             resolved = replay.context().baseDir().resolve(store).toAbsolutePath().normalize();
             if (Files.isDirectory(resolved)) {
-                replay.problem("store", "is a directory, expected a recording store file: " + store);
+                replay.problem("store", "is a directory, expected a recording store file or a HAR file: " + store);
             } else if (!Files.isRegularFile(resolved)) {
                 replay.problem("store", "store file not found: " + store
                         + " (record one with: twin record --store " + store + ")");

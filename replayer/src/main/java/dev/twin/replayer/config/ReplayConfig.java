@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * {@code replay:} — answer requests no table binding handles from recorded responses before the spec answers.
  *
- * @param store    the recording store (absolute), or null for {@link #NONE}
+ * @param store    the recording store or HAR file ({@code .har}; absolute), or null for {@link #NONE}
  * @param sessions the sessions to replay, in the order written; empty = every session of the store
  * @param location where {@code store:} is written (for "cannot read this store" messages)
  */

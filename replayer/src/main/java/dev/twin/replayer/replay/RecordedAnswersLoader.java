@@ -3,6 +3,8 @@ package dev.twin.replayer.replay;
 import dev.twin.recorder.Exchange;
 import dev.twin.recorder.Headers;
 import dev.twin.recorder.RecordedRequest;
+import dev.twin.recorder.har.HarException;
+import dev.twin.recorder.har.HarImporter;
 import dev.twin.recorder.store.RecordingStore;
 import dev.twin.recorder.store.StoreException;
 import dev.twin.recorder.store.StoreInUseException;
@@ -12,18 +14,20 @@ import dev.twin.replayer.config.ReplayConfig;
 import dev.twin.replayer.routing.RouteMatch;
 import dev.twin.replayer.routing.Router;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Builds the {@link RecordedAnswers} of a {@code replay:} section: opens the store read-only (it is never
- * modified, and released before serving starts), checks the sessions, routes every recorded request through the
+ * modified, and released before serving starts), or reads the HAR file, checks the sessions, routes every recorded request through the
  * twin's router and groups identical requests. Exchanges without a complete response (failed, tunnelled, or a body
  * cut at the recording cap) are left out.
  */
@@ -39,6 +43,24 @@ public final class RecordedAnswersLoader {
             return RecordedAnswers.NONE;
         }
         List<Exchange> exchanges;
+        if (isHar(config.store())) {
+            exchanges = readHar(config);
+        } else {
+            exchanges = readStore(config);
+        }
+        RecordedAnswers answers = index(exchanges, router);
+        LOG.log(System.Logger.Level.INFO, "replay: " + answers.size() + " recorded responses from "
+                + config.store().getFileName());
+        return answers;
+    }
+
+    /** A HAR file ({@code twin infer} writes the recordings its twin replays as {@code recordings.har}). */
+    public static boolean isHar(Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".har");
+    }
+
+    private static List<Exchange> readStore(ReplayConfig config) throws ConfigException {
+        List<Exchange> exchanges;
         try (RecordingStore store = RecordingStore.openReadOnly(config.store())) {
             checkSessions(config, store.sessions());
             exchanges = read(config, store);
@@ -48,10 +70,21 @@ public final class RecordedAnswersLoader {
         } catch (StoreException e) {
             throw new ConfigException(new ConfigProblem(config.location(), "replay.store: " + e.getMessage()));
         }
-        RecordedAnswers answers = index(exchanges, router);
-        LOG.log(System.Logger.Level.INFO, "replay: " + answers.size() + " recorded responses from "
-                + config.store().getFileName());
-        return answers;
+        return exchanges;
+    }
+
+    /** The HAR's usable entries of the chosen sessions (its sessions are those its entries name), in file order. */
+    private static List<Exchange> readHar(ReplayConfig config) throws ConfigException {
+        List<Exchange> all = new ArrayList<>();
+        try {
+            HarImporter.read(config.store(), null, all::add);
+        } catch (HarException e) {
+            throw new ConfigException(new ConfigProblem(config.location(), "replay.store: " + e.getMessage()));
+        }
+        checkSessions(config, all.stream().map(Exchange::session).distinct().toList());
+        Set<String> chosen = config.sessions().stream().map(ReplayConfig.Session::name).collect(Collectors.toSet());
+        return all.stream().filter(e -> chosen.isEmpty() || chosen.contains(e.session()))
+                .filter(RecordedAnswersLoader::replayable).collect(Collectors.toList());
     }
 
     private static void checkSessions(ReplayConfig config, List<String> existing) throws ConfigException {

@@ -7,13 +7,21 @@ import java.util.List;
  *
  * @param exchangeId     the exchange's id in the store ({@code twin recordings show ID})
  * @param operation      the twin operation that answered, or null when the request routed to none
+ * @param source         what answered it as the twin's journal names it ({@code table}, {@code recording},
+ *                       {@code spec_example}, …), or null when unknown
  * @param facets         how many facets were compared (status, headers that matter, JSON leaves)
  * @param equalFacets    how many of them were equal
  */
 public record ExchangeResult(long exchangeId, String method, String path, String operation, int recordedStatus,
-                             int twinStatus, int facets, int equalFacets, List<Divergence> divergences) {
+                             int twinStatus, int facets, int equalFacets, List<Divergence> divergences,
+                             String source) {
     public ExchangeResult {
         divergences = List.copyOf(divergences);
+    }
+
+    public ExchangeResult(long exchangeId, String method, String path, String operation, int recordedStatus,
+                          int twinStatus, int facets, int equalFacets, List<Divergence> divergences) {
+        this(exchangeId, method, path, operation, recordedStatus, twinStatus, facets, equalFacets, divergences, null);
     }
 
     /** 0 when the status differs or no operation answered, else the fraction of equal facets. */

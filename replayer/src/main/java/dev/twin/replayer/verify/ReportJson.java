@@ -28,6 +28,8 @@ public final class ReportJson {
                     .put("compared", session.compared().size()).put("skipped", session.skipped()).putArray("hosts");
             session.hosts().stream().sorted().forEach(hosts::add);
         }
+        ObjectNode answeredBy = root.putObject("answeredBy");
+        report.answeredBy().forEach(answeredBy::put);
         ArrayNode operations = root.putArray("operations");
         for (VerifyReport.OperationScore operation : report.byOperation()) {
             operations.addObject().put("operation", operation.operation()).put("exchanges", operation.exchanges())
@@ -37,6 +39,7 @@ public final class ReportJson {
         for (ExchangeResult result : report.compared()) {
             ObjectNode item = exchanges.addObject().put("id", result.exchangeId()).put("method", result.method())
                     .put("path", result.path()).put("operation", result.operation())
+                    .put("source", result.source())
                     .put("recordedStatus", result.recordedStatus()).put("twinStatus", result.twinStatus())
                     .put("facets", result.facets()).put("equalFacets", result.equalFacets())
                     .put("score", result.score());

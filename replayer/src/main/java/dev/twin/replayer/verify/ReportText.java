@@ -15,6 +15,14 @@ public final class ReportText {
             out.printf(Locale.ROOT, "session %s: %d exchanges compared, %d skipped (no recorded response)%n",
                     session.session(), session.compared().size(), session.skipped());
         }
+        if (!report.compared().isEmpty()) {
+            StringBuilder sources = new StringBuilder();
+            report.answeredBy().forEach((source, count) -> sources.append(sources.length() == 0 ? "" : ", ")
+                    .append(source).append(' ').append(count));
+            out.println("answered by: " + sources + (report.answeredBy().containsKey("recording")
+                    ? " (answers replayed from recordings (replay:) match when the twin replays this very recording)"
+                    : ""));
+        }
         out.println();
         int width = Math.max("operation".length(), report.byOperation().stream()
                 .mapToInt(o -> o.operation().length()).max().orElse(0));

@@ -77,7 +77,8 @@ public final class Verifier {
         RecordedResponse recorded = exchange.response();
         HttpResponse<byte[]> answer = send(ReplayRequest.build(base, request, ids, TIMEOUT));
         byte[] answerBody = asRecorded(answer.body(), request);
-        String operation = lastOperation(request.method());
+        Answered answered = lastAnswered(request.method());
+        String operation = answered.operation();
         Facets facets = new Facets();
         if (operation == null) {
             facets.diverged(new Divergence(Divergence.Kind.NO_SUCH_OPERATION, request.path(), null, null));
@@ -96,24 +97,32 @@ public final class Verifier {
             }
         }
         return new ExchangeResult(exchange.id(), request.method(), request.pathAndQuery(), operation,
-                recorded.status(), answer.statusCode(), facets.compared(), facets.equalCount(), facets.divergences());
+                recorded.status(), answer.statusCode(), facets.compared(), facets.equalCount(), facets.divergences(),
+                answered.source());
+    }
+
+    /** Which operation the journal names for a request, and what answered it (both null when unknown). */
+    private record Answered(String operation, String source) {
+        static final Answered NOTHING = new Answered(null, null);
     }
 
     private static boolean isSuccess(int status) {
         return status >= 200 && status < 300;
     }
 
-    /** The operation the twin's journal names for the request just sent, or null when none matched. */
-    private String lastOperation(String method) {
+    /** The operation the twin's journal names for the request just sent, and its source; nulls when none matched. */
+    private Answered lastAnswered(String method) {
         HttpResponse<byte[]> journal = admin("GET", "/__twin/requests");
         admin("DELETE", "/__twin/requests");
         try {
             JsonNode newest = JSON.readTree(journal.body()).path("requests").path(0);
             if (!newest.path("method").asText().equalsIgnoreCase(method)) {
-                return null;
+                return Answered.NOTHING;
             }
             JsonNode operation = newest.path("operation");
-            return operation.isTextual() ? operation.asText() : null;
+            JsonNode source = newest.path("source");
+            return new Answered(operation.isTextual() ? operation.asText() : null,
+                    source.isTextual() ? source.asText() : null);
         } catch (IOException e) {
             throw new IllegalStateException("the twin's /__twin/requests is not JSON", e);
         }

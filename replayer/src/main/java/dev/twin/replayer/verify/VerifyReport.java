@@ -60,4 +60,14 @@ public record VerifyReport(List<SessionResult> sessions, double minScore) {
     public int divergenceCount() {
         return compared().stream().mapToInt(r -> r.divergences().size()).sum();
     }
+
+    /** How many compared exchanges each source answered ({@code table}, {@code recording}, …), most first. */
+    public java.util.Map<String, Long> answeredBy() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        compared().forEach(r -> counts.merge(r.source() == null ? "unknown" : r.source(), 1L, Long::sum));
+        java.util.Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+        counts.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
 }

@@ -144,6 +144,13 @@ final class ReplayFixture {
         return writeConfig(replaySection, more);
     }
 
+    /** Writes spec.yaml, the exchanges as a HAR file ({@code recordings.har}) and twin.yaml; returns twin.yaml. */
+    Path writeHar(String replaySection) throws IOException {
+        Files.writeString(dir.resolve("spec.yaml"), SPEC);
+        dev.twin.recorder.har.HarExporter.export(exchanges.iterator(), dir.resolve("recordings.har"));
+        return writeConfig(replaySection, "");
+    }
+
     Path writeConfig(String replaySection, String more) throws IOException {
         Path config = dir.resolve("twin.yaml");
         Files.writeString(config, "version: 1\nimports:\n  - {path: spec.yaml, as: api}\n" + replaySection + more);

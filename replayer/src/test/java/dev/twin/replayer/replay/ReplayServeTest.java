@@ -65,6 +65,26 @@ class ReplayServeTest {
     }
 
     @Test
+    void aHarFileIsReplayedAsAStoreIsEachRequestAnsweredByItsClosestRecordedRequest() throws Exception {
+        start(new ReplayFixture(dir)
+                .record("main", "POST", "/v1/pets", "{\"name\":\"Rex\"}", 201, "{\"action\":\"set\"}")
+                .record("main", "POST", "/v1/pets?prevExist=true", "{\"name\":\"Max\"}", 200,
+                        "{\"action\":\"update\"}")
+                .record("main", "POST", "/v1/pets?prevExist=false", "{\"name\":\"Max\"}", 412,
+                        "{\"message\":\"Key already exists\"}")
+                .writeHar("replay: {store: recordings.har}\n"));
+
+        HttpResponse<String> exists = send("POST", "/v1/pets?prevExist=false", "{\"name\":\"Max\"}");
+        HttpResponse<String> update = send("POST", "/v1/pets?prevExist=true", "{\"name\":\"Max\"}");
+        HttpResponse<String> set = send("POST", "/v1/pets", "{\"name\":\"Rex\"}");
+
+        assertEquals(412, exists.statusCode(), exists.body());
+        assertEquals(200, update.statusCode(), update.body());
+        assertEquals("update", json(update).path("action").asText());
+        assertEquals(201, set.statusCode(), set.body());
+    }
+
+    @Test
     void identicalRequestsGetTheRecordedResponsesInOrderAndTheLastRepeats() throws Exception {
         start(new ReplayFixture(dir)
                 .record("main", "GET", "/v1/pets/7", null, 200, "{\"name\":\"Rex\",\"status\":\"pending\"}")
