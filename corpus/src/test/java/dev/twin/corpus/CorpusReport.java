@@ -22,7 +22,7 @@ final class CorpusReport {
                     step.twinStatus() == null ? "-" : step.twinStatus()));
             step.divergences().forEach(d -> text.append("      ").append(d.describe()).append('\n'));
             step.unrevealable().forEach(d -> text.append("      unrevealable (")
-                    .append(unrevealable.why(d.step(), d.where())).append("): ").append(d.describe()).append('\n'));
+                    .append(unrevealable.why(d)).append("): ").append(d.describe()).append('\n'));
         }
         if (result.twin().failure() != null) {
             text.append("  the flow against the twin stopped: ").append(result.twin().failure()).append('\n');

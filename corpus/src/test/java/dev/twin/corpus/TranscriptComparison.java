@@ -126,9 +126,9 @@ public final class TranscriptComparison {
             headers(real, copy, found);
         }
         List<StepDivergence> divergences = found.stream()
-                .filter(d -> unrevealable.why(d.step(), d.where()) == null).toList();
+                .filter(d -> unrevealable.why(d) == null).toList();
         List<StepDivergence> unexplained = found.stream()
-                .filter(d -> unrevealable.why(d.step(), d.where()) != null).toList();
+                .filter(d -> unrevealable.why(d) != null).toList();
         return new StepOutcome(real.name(), real.method(), real.path(), real.status(), copy.status(), divergences,
                 unexplained);
     }

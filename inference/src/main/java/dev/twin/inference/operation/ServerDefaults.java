@@ -20,6 +20,9 @@ public final class ServerDefaults {
     private static final int MAX_FIELDS = 256;
 
     private static final List<String> ID_NAMES = List.of("id", "sid", "uuid", "_id", "key");
+    /** The shape noted for a value the recorder fingerprinted: a secret the server minted, its form unknown. */
+    private static final String SECRET_SHAPE = "|secret|";
+    private static final int SECRET_LENGTH = 32;
     private static final Pattern RANDOM_TAIL = Pattern.compile("^(.*?)([A-Za-z0-9]{6,})$");
 
     private final TreeMap<String, JsonNode> first = new TreeMap<>();
@@ -62,8 +65,11 @@ public final class ServerDefaults {
      */
     private void noteGenerated(String name, JsonNode value, JsonNode answer) {
         String shape = null;
-        // a secret the recorder replaced by its fingerprint shows nothing of how the server made it
-        if (value.isTextual() && !value.textValue().startsWith("redacted:")) {
+        if (value.isTextual() && value.textValue().startsWith("redacted:")) {
+            // a secret the recorder replaced by its fingerprint shows nothing of how the server made it, only that
+            // it made one: the twin mints one of a generic shape
+            shape = SECRET_SHAPE;
+        } else if (value.isTextual()) {
             String text = value.textValue();
             String idField = null;
             for (String candidate : ID_NAMES) {
@@ -99,12 +105,18 @@ public final class ServerDefaults {
     /**
      * Fields the server generated per row, as templates: every answer that did not send the field held a different
      * value of one shape, e.g. {@code client_secret: "{{item.id}}_secret_{{random 24}}"}, a code
-     * {@code "{{random 7 \"upper\"}}"}. A value that starts with the row's id needs one sample; others two.
+     * {@code "{{random 7 \"upper\"}}"}. A value that starts with the row's id needs one sample; others two. A secret
+     * the recorder fingerprinted (a new one in every answer) becomes {@value #SECRET_LENGTH} random characters: the
+     * recording keeps nothing of its form.
      */
     public Map<String, String> generated() {
         Map<String, String> out = new TreeMap<>();
         generatedShape.forEach((name, shape) -> {
             if (shape.isEmpty() || !shapeAgrees.getOrDefault(name, false)) {
+                return;
+            }
+            if (shape.equals(SECRET_SHAPE)) {
+                out.put(name, "{{random " + SECRET_LENGTH + "}}");
                 return;
             }
             String[] parts = shape.split("\\|", -1);

@@ -40,11 +40,12 @@ public final class Redactor {
     private final FormRedaction form;
     private final JsonRedaction json;
     private final MultipartRedaction multipart;
+    private final FieldRedaction fields;
 
     private Redactor(boolean enabled, List<String> extraNames) {
         this.enabled = enabled;
         this.extraNames = List.copyOf(extraNames);
-        FieldRedaction fields = new FieldRedaction(new NameMatcher(concat(DEFAULT_FIELDS, extraNames)));
+        this.fields = new FieldRedaction(new NameMatcher(concat(DEFAULT_FIELDS, extraNames)));
         this.form = new FormRedaction(fields);
         this.json = new JsonRedaction(fields);
         this.multipart = new MultipartRedaction(fields);
@@ -72,6 +73,11 @@ public final class Redactor {
 
     public List<String> extraNames() {
         return extraNames;
+    }
+
+    /** True when a body or query field of this name is recorded as a fingerprint ({@code client_secret}). */
+    public boolean namesSecretField(String name) {
+        return enabled && fields.namesSecret(name);
     }
 
     public Exchange redact(Exchange exchange) {

@@ -2,6 +2,7 @@ package dev.twin.replayer.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twin.recorder.redact.Fingerprint;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -132,6 +133,11 @@ final class BodyComparison {
         }
         String recordedText = recorded.asText();
         String twinText = twin.asText();
+        if (Fingerprint.isRedacted(recordedText) && twin.isTextual() && !twinText.isEmpty()) {
+            // the recording holds only the secret's fingerprint: that the twin answers one is all it can check
+            facets.equal();
+            return;
+        }
         if (ids.rewrite(recordedText).equals(twinText)) {
             facets.equal();
             return;

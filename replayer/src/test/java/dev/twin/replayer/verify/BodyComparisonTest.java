@@ -47,6 +47,16 @@ class BodyComparisonTest {
     }
 
     @Test
+    void givenASecretRecordedAsItsFingerprint_whenTheTwinAnswersOne_thenItCountsAsThereButAMissingOneDoesNot() {
+        Facets present = compare("{\"client_secret\":\"redacted:sha256:0123456789ab\"}",
+                "{\"client_secret\":\"pi_1_secret_abc\"}");
+        Facets missing = compare("{\"client_secret\":\"redacted:sha256:0123456789ab\"}", "{\"client_secret\":null}");
+
+        assertEquals(List.of(), described(present));
+        assertEquals(1, missing.divergences().size(), described(missing).toString());
+    }
+
+    @Test
     void givenAMintedIdOfTheSameShape_whenCompared_thenItIsEqualAndMappedForLaterAnswers() {
         Facets created = compare("{\"id\":\"cus_NffrFeUfNV2Hib\",\"created\":1700000000}",
                 "{\"id\":\"cus_Twin0000000001\",\"created\":1790000000}");
