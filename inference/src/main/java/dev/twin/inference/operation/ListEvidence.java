@@ -26,6 +26,8 @@ public final class ListEvidence {
     private final TreeMap<String, long[]> order = new TreeMap<>();
     /** The same for text item fields (names, keys), compared as strings. */
     private final TreeMap<String, long[]> textOrder = new TreeMap<>();
+    /** "param field" → the same votes in answers to requests that sent {@code param=true} for a direction. */
+    private final TreeMap<String, long[]> textOrderReversed = new TreeMap<>();
     /** "field param" → answers whose top-level integer field equalled that query parameter's value. */
     private final TreeMap<String, Long> queryEchoes = new TreeMap<>();
     /** Path parameter → item field → items whose field held the parameter's value. */
@@ -77,8 +79,12 @@ public final class ListEvidence {
         if (!paged) {
             largestUnpagedAnswer = Math.max(largestUnpagedAnswer, rows.size());
         }
-        boolean sorted = query.keySet().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).contains("sort")
-                || n.toLowerCase(Locale.ROOT).contains("order"));
+        // a request that chose an order (sort=, order=, CouchDB's descending=true, reverse=, direction=) shows
+        // nothing of the default one
+        boolean sorted = query.keySet().stream().map(n -> n.toLowerCase(Locale.ROOT)).anyMatch(n -> n.contains("sort")
+                || n.contains("order") || n.contains("desc") || n.contains("reverse") || n.contains("direction"));
+        String reverser = query.entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase("true")
+                && e.getKey().toLowerCase(Locale.ROOT).contains("desc")).map(Map.Entry::getKey).findFirst().orElse(null);
         JsonNode previous = null;
         for (JsonNode item : rows) {
             if (!item.isObject()) {
@@ -98,9 +104,34 @@ public final class ListEvidence {
             });
             if (!sorted && previous != null) {
                 notePair(previous, item);
+            } else if (reverser != null && previous != null) {
+                noteReversedPair(reverser, previous, item);
             }
             previous = item;
         }
+    }
+
+    private void noteReversedPair(String param, JsonNode before, JsonNode after) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = after.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode earlier = before.get(field.getKey());
+            String key = param + " " + field.getKey();
+            if (field.getValue().isTextual() && earlier != null && earlier.isTextual()
+                    && (textOrderReversed.containsKey(key) || textOrderReversed.size() < MAX_FIELDS)) {
+                vote(textOrderReversed, key, earlier.textValue().compareTo(field.getValue().textValue()));
+            }
+        }
+    }
+
+    /**
+     * The query parameter that, sent as {@code true}, listed rows in descending text order of this field (CouchDB's
+     * {@code descending=true}), or null.
+     */
+    public String descendingParam(String field) {
+        String suffix = " " + field;
+        return textOrderReversed.entrySet().stream()
+                .filter(e -> e.getKey().endsWith(suffix) && Boolean.FALSE.equals(direction(e.getValue())))
+                .map(e -> e.getKey().substring(0, e.getKey().length() - suffix.length())).findFirst().orElse(null);
     }
 
     private void notePair(JsonNode before, JsonNode after) {

@@ -252,6 +252,12 @@ final class ListConvention {
             // so; a paged one lists the seeds in the order they were listed and rows created later after them
             boolean unpaged = "none".equals(convention.get("style"));
             convention.put("order", unpaged ? "id-ascending" : "oldest-first");
+            String descending = list.listEvidence().descendingParam(resource.idField);
+            if (!unpaged && descending != null) {
+                convention.put("descendingParam", descending);
+                resource.evidence.add("list order: " + descending + "=true listed the rows in descending '"
+                        + resource.idField + "' order: it reverses the default order");
+            }
             resource.evidence.add("list order: every pair of listed rows was in ascending '" + resource.idField
                     + "' order (as text): " + (unpaged ? "every row sorted by it, created ones among the seeds"
                     : "oldest first, the seeds in that order; rows created later are listed after them, not "

@@ -26,7 +26,12 @@ import java.util.Set;
 public final class OffsetPagination implements Pagination {
     /** Parameter, header and envelope names; a null name is a feature the API does not have. */
     public record Names(String limit, String offset, String page, String sort, String order, String totalHeader,
-                        boolean linkHeader, String limitField, String offsetField) {
+                        boolean linkHeader, String limitField, String offsetField, String descending) {
+        /** Without a parameter that reverses the default order. */
+        public Names(String limit, String offset, String page, String sort, String order, String totalHeader,
+                     boolean linkHeader, String limitField, String offsetField) {
+            this(limit, offset, page, sort, order, totalHeader, linkHeader, limitField, offsetField, null);
+        }
     }
 
     private final ListEnvelope envelope;
@@ -50,7 +55,8 @@ public final class OffsetPagination implements Pagination {
         this.maxLimit = maxLimit;
         this.names = names;
         Set<String> params = new LinkedHashSet<>();
-        for (String name : new String[] {names.limit(), names.offset(), names.page(), names.sort(), names.order()}) {
+        for (String name : new String[] {names.limit(), names.offset(), names.page(), names.sort(), names.order(),
+                names.descending()}) {
             if (name != null) {
                 params.add(name);
             }
@@ -112,7 +118,8 @@ public final class OffsetPagination implements Pagination {
      */
     private ListItems ordered(ListItems newestFirst, TwinRequest request) {
         List<Comparator<ObjectNode>> keys = sortKeys(request);
-        ListItems inDefaultOrder = oldestFirst ? newestFirst.reversed() : newestFirst;
+        boolean reversed = names.descending() != null && "true".equalsIgnoreCase(param(request, names.descending()));
+        ListItems inDefaultOrder = oldestFirst != reversed ? newestFirst.reversed() : newestFirst;
         if (keys.isEmpty()) {
             return inDefaultOrder;
         }

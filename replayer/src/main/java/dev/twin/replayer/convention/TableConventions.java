@@ -140,7 +140,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
             return new OffsetPagination(envelope, Boolean.TRUE.equals(list.bareArray()), oldestFirst, list.defaultLimit(),
                     list.maxLimit(), new OffsetPagination.Names(list.limitParam(), list.offsetParam(),
                     list.pageParam(), list.sortParam(), list.orderParam(), list.totalHeader(),
-                    Boolean.TRUE.equals(list.linkHeader()), list.limitField(), list.offsetField()));
+                    Boolean.TRUE.equals(list.linkHeader()), list.limitField(), list.offsetField(),
+                    list.descendingParam()));
         }
         return new CursorPagination(envelope, list.defaultLimit(), list.maxLimit(), notFound,
                 new CursorPagination.Names(list.limitParam(), list.startingAfterParam(), list.endingBeforeParam(),
