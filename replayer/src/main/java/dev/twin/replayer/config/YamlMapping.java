@@ -200,20 +200,9 @@ final class YamlMapping {
     }
 
     Integer integer(String key, Integer defaultValue, int min, int max) {
-        if (!has(key)) {
-            return defaultValue;
-        }
-        JsonNode value = node.get(key);
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            problem(key, "expected an integer, got " + describe(value, text(pointer(key), value)));
-            return defaultValue;
-        }
-        int number = value.intValue();
-        if (number < min || number > max) {
-            problem(key, "must be between " + min + " and " + max + ", got " + number);
-            return defaultValue;
-        }
-        return number;
+        // no int bound is Long.MIN_VALUE, so it can only come back as "a problem was reported"
+        long number = longValue(key, Long.MIN_VALUE, min, max);
+        return number == Long.MIN_VALUE ? defaultValue : Integer.valueOf((int) number);
     }
 
     long longValue(String key, long defaultValue, long min, long max) {
