@@ -11,6 +11,7 @@ import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.journal.RequestCapture;
 import dev.twin.replayer.pipeline.Responder;
 import dev.twin.replayer.plain.PlainAnswer;
 import dev.twin.replayer.response.Answer;
@@ -94,6 +95,18 @@ public final class RequestPipeline {
         if (cors.isPreflight(request)) {
             return cors.preflight(request);
         }
+        RequestCapture capture = journal.capturesDetail() ? RequestCapture.open() : null;
+        try {
+            return answerApi(current, cors, request, rawPath, capture);
+        } finally {
+            if (capture != null) {
+                capture.close();
+            }
+        }
+    }
+
+    private TwinResponse answerApi(ServedApi current, Cors cors, TwinRequest request, String rawPath,
+                                   RequestCapture capture) {
         RouteMatch match = current.router().route(request.method(), rawPath);
         Answer answer;
         String operationId = null;
@@ -110,10 +123,11 @@ public final class RequestPipeline {
             answer = current.replay().answerUnrouted(request, rawPath).orElseGet(() -> Answer.of(
                     ErrorResponses.notFound(request.method(), request.path()), AnswerSource.ERROR));
         }
+        TwinResponse response = cors.apply(request, current.style().apply(request, answer.response()));
         journal.add(new JournalEntry(Instant.now(), request.method(), request.path(),
                 current.tenants().tenantOf(request), answer.response().status(), operationId, answer.source(),
-                answer.note()));
-        return cors.apply(request, current.style().apply(request, answer.response()));
+                answer.note(), capture == null ? null : capture.detail(request, response)));
+        return response;
     }
 
     private Answer answerSafely(ServedApi current, RoutedRequest routed) {
@@ -153,12 +167,14 @@ public final class RequestPipeline {
             decoded = validator.decode(routed.request(), routed.pathParams());
             if (decoded.overLimit() != null) {
                 // too deep or too many to decode safely: refused in every validation mode, never half-answered
+                RequestCapture.violations(List.of(decoded.overLimit()));
                 return Answer.of(rejection(current, routed, ValidationResult.invalid(List.of(decoded.overLimit()))),
                         AnswerSource.ERROR);
             }
             if (mode != ValidationMode.OFF) {
                 ValidationResult result = validator.validate(decoded);
                 if (!result.isValid()) {
+                    RequestCapture.violations(result.violations());
                     if (mode == ValidationMode.STRICT) {
                         return Answer.of(rejection(current, routed, result), AnswerSource.ERROR);
                     }
