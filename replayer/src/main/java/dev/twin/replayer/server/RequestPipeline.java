@@ -79,7 +79,7 @@ public final class RequestPipeline {
                     + " path only once decoded; write admin paths plainly, as /__twin/...", null);
         }
         if (kind == AdminPath.Kind.ADMIN) {
-            TwinResponse refusal = adminGate.refusal(request);
+            TwinResponse refusal = adminGate.refusal(request, admin.isPage(request));
             if (refusal != null) {
                 return refusal;
             }
