@@ -50,18 +50,24 @@ export function mount(container, info) {
                 el('td', {}, el('code', {}, op.operation)), el('td', {}, op.exchanges), el('td', {}, op.divergences),
                 el('td', {}, bar(op.score)))))),
         el('h2', {}, 'Divergences by place'),
-        ordered.length ? el('div', {id: 'report-divergences'}, ordered.map(([where, items]) =>
-            el('details', {class: 'divergence', 'data-where': where, open: ordered.length <= 8},
-                el('summary', {}, el('code', {}, where), ` · ${items[0].divergence.kind.replace(/_/g, ' ')} · `
-                    + `${items.length} exchange${items.length === 1 ? '' : 's'} · `
-                    + [...new Set(items.map(i => i.exchange.operation || '(no operation)'))].join(', ')),
-                el('table', {class: 'grid side-by-side-table'}, el('thead', {}, el('tr', {}, el('th', {}, 'exchange'),
-                    el('th', {}, 'recorded'), el('th', {}, 'twin'))),
-                    el('tbody', {}, items.map(({exchange, divergence}) => el('tr', {},
-                        el('td', {}, `#${exchange.id} ${exchange.method} ${exchange.path}`),
-                        el('td', {class: 'recorded'}, el('pre', {}, divergence.recorded ?? '—')),
-                        el('td', {class: 'twin'}, el('pre', {}, divergence.twin ?? '—'))))))))))
+        ordered.length ? el('div', {id: 'report-divergences'}, ordered.map(group => divergenceGroup(group, ordered.length)))
             : el('p', {class: 'muted'}, 'No divergences: the twin answered every compared exchange as recorded.'));
+  }
+
+  /** One place (a JSON path, a header, the status) and every exchange that diverged there. */
+  function divergenceGroup([where, items], groupCount) {
+    const operations = [...new Set(items.map(i => i.exchange.operation || '(no operation)'))].join(', ');
+    const kind = items[0].divergence.kind.replace(/_/g, ' ');
+    const lines = items.map(({exchange, divergence}) => el('tr', {},
+        el('td', {}, `#${exchange.id} ${exchange.method} ${exchange.path}`),
+        el('td', {class: 'recorded'}, el('pre', {}, divergence.recorded ?? '—')),
+        el('td', {class: 'twin'}, el('pre', {}, divergence.twin ?? '—'))));
+    return el('details', {class: 'divergence', 'data-where': where, open: groupCount <= 8},
+        el('summary', {}, el('code', {}, where),
+            ` · ${kind} · ${items.length} exchange${items.length === 1 ? '' : 's'} · ${operations}`),
+        el('table', {class: 'grid side-by-side-table'},
+            el('thead', {}, el('tr', {}, el('th', {}, 'exchange'), el('th', {}, 'recorded'), el('th', {}, 'twin'))),
+            el('tbody', {}, lines)));
   }
 
   function bar(score) {

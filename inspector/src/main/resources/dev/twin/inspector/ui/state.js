@@ -40,7 +40,7 @@ export function mount(container) {
       replace(tenantList, ['anonymous', ...known.tenants].map(t => el('option', {value: t})));
       const answer = await api('GET', '/__twin/state/tables?tenant=' + encodeURIComponent(tenant));
       tenant = answer.tenant;
-      tenantInput.value = tenant;
+      if (document.activeElement !== tenantInput) tenantInput.value = tenant; // never under the user's typing
       if (!table || !answer.tables.some(t => t.name === table)) table = answer.tables.length ? answer.tables[0].name : null;
       replace(tables, answer.tables.map(t => el('li', {},
           el('a', {href: '#state', 'data-table': t.name, class: t.name === table ? 'active' : '',
