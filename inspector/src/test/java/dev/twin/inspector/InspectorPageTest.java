@@ -128,11 +128,31 @@ class InspectorPageTest {
         browser.find("form.editor button.save").click();
         browser.text("#state-notice", "Saved " + id);
         browser.text("#rows-table tr[data-id='" + id + "']", "New name");
-        browser.screenshot("state");
 
         JsonNode fetched = JSON.readTree(shop.get("/v1/customers/" + id, "sk_test_edit").body());
         assertEquals("New name", fetched.get("name").asText());
         assertEquals("new@example.com", fetched.get("email").asText());
+    }
+
+    @Test
+    void aSnapshotTakenInThePageBringsTheRowsBackWhenRestored() throws Exception {
+        shop.postJson("/v1/customers", "sk_test_snap", "{\"name\":\"Kept\"}");
+        browser.open(shop.page() + "#state");
+        chooseTenant("sk_test_snap");
+        browser.find("#snapshot-name").sendKeys("one-customer");
+        browser.find("#take-snapshot").click();
+        browser.text("#state-notice", "Snapshot one-customer taken");
+        shop.postJson("/v1/customers", "sk_test_snap", "{\"name\":\"Added later\"}");
+
+        WebElement restore = browser.text("#state-snapshots li", "one-customer").findElement(By.tagName("button"));
+        restore.click();
+        restore.click();
+        browser.text("#state-notice", "Snapshot one-customer restored");
+        browser.text("#rows-count", "1 of 1 rows");
+        browser.screenshot("state");
+
+        JsonNode list = JSON.readTree(shop.get("/v1/customers", "sk_test_snap").body());
+        assertEquals(List.of("Kept"), list.path("data").findValuesAsText("name"));
     }
 
     @Test
@@ -215,12 +235,11 @@ class InspectorPageTest {
 
     /** Types an API key as the tenant, as a user would; the page shows it as its tenant key. */
     private void chooseTenant(String apiKey) {
-        browser.find("#rows-count"); // the first tenant's rows are shown
+        browser.find("main[data-tenant]"); // the first tenant is shown whole
         WebElement tenant = browser.find("#state-tenant");
         tenant.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         tenant.sendKeys(apiKey, Keys.TAB);
-        browser.until(d -> browser.find("#state-tenant").getDomProperty("value")
-                .equals(shop.twin().tenantOf(apiKey)));
+        browser.find("main[data-tenant='" + shop.twin().tenantOf(apiKey) + "']"); // its tables, rows, snapshots
     }
 
     private static VerifyReport report() {

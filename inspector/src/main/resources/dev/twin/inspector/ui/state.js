@@ -35,6 +35,7 @@ export function mount(container) {
   }
 
   async function load() {
+    delete container.dataset.tenant;
     try {
       const known = await api('GET', '/__twin/state');
       replace(tenantList, ['anonymous', ...known.tenants].map(t => el('option', {value: t})));
@@ -49,6 +50,7 @@ export function mount(container) {
       if (!answer.tables.length) replace(rows, el('p', {class: 'muted'}, 'This twin has no tables.'));
       await loadRows();
       await loadSnapshots();
+      container.dataset.tenant = tenant; // shown whole: for tests, and for anyone reading the DOM
     } catch (error) {
       say(error.message, true);
     }
