@@ -2,7 +2,6 @@ package dev.twin.replayer.journal;
 
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
-import dev.twin.replayer.state.RowChange;
 import dev.twin.replayer.validation.Violation;
 
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.List;
  */
 public record ExchangeDetail(TwinRequest request, boolean requestBodyTruncated, TwinResponse response,
                              boolean responseBodyTruncated, AnswerOrigin origin, List<Violation> violations,
-                             List<RowChange> changes, List<EmittedEvent> events) {
+                             List<ChangedRow> changes, List<EmittedEvent> events) {
     public static final int MAX_BODY_BYTES = 64 * 1024;
 
     public ExchangeDetail {

@@ -1,8 +1,8 @@
 package dev.twin.replayer.journal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
-import dev.twin.replayer.state.RowChange;
 import dev.twin.replayer.validation.Violation;
 
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ public final class RequestCapture implements AutoCloseable {
 
     private AnswerOrigin origin;
     private List<Violation> violations = List.of();
-    private List<RowChange> changes;
+    private List<ChangedRow> changes;
     private List<EmittedEvent> events;
 
     private RequestCapture() {
@@ -59,13 +59,18 @@ public final class RequestCapture implements AutoCloseable {
         }
     }
 
-    public static void rowsChanged(List<RowChange> committed) {
+    /** Whether a capture is open anywhere: callers that must convert what they report ask first. */
+    public static boolean active() {
+        return OPEN.get() > 0;
+    }
+
+    public static void rowChanged(String table, String id, ObjectNode before, ObjectNode after) {
         RequestCapture capture = current();
         if (capture != null) {
             if (capture.changes == null) {
-                capture.changes = new ArrayList<>(committed.size());
+                capture.changes = new ArrayList<>(2);
             }
-            capture.changes.addAll(committed);
+            capture.changes.add(new ChangedRow(table, id, before, after));
         }
     }
 

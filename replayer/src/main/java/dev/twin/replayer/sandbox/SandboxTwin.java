@@ -93,7 +93,11 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         this.webhooks = new WebhookDispatcher(options.webhookBackoff(), options.clock());
         this.emitter = new EventEmitter(events, webhooks, options.clock());
         tables.store().onCommit((tenant, changes) -> {
-            RequestCapture.rowsChanged(changes);
+            if (RequestCapture.active()) {
+                changes.forEach(change -> RequestCapture.rowChanged(change.table(), change.id(),
+                        change.before() == null ? null : change.before().data(),
+                        change.after() == null ? null : change.after().data()));
+            }
             emitter.committed(tenant, changes);
         });
     }

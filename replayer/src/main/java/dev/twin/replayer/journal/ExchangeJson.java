@@ -1,4 +1,4 @@
-package dev.twin.replayer.admin;
+package dev.twin.replayer.journal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -62,7 +62,7 @@ public final class ExchangeJson {
         }
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }
 }
