@@ -106,6 +106,15 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
+    /**
+     * Leaves whatever page was open (an earlier test's, whose twin is gone) and forgets what it logged, so that
+     * {@link #consoleErrors()} then tells only of the pages opened after.
+     */
+    void forgetEarlierPages() {
+        driver.get("about:blank");
+        consoleErrors();
+    }
+
     /** What the page logged as errors since the last call (Chrome's console, failed loads included). */
     List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -79,7 +79,7 @@ class InspectorPageTest {
 
     @Test
     void everyViewLoadsWithNoConsoleErrors() {
-        browser.consoleErrors(); // forget what an earlier test left
+        browser.forgetEarlierPages();
         for (String view : List.of("traffic", "state", "sandbox", "fidelity")) {
             browser.open(shop.page() + "#" + view);
             browser.find("main[data-view='" + view + "'] table, main[data-view='" + view + "'] .toolbar");

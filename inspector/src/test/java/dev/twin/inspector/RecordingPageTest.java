@@ -84,7 +84,7 @@ class RecordingPageTest {
 
     @Test
     void aRecordingSessionShowsItsExchangesRedactedAndInfersATwin() throws Exception {
-        browser.consoleErrors();
+        browser.forgetEarlierPages();
         browser.open(page.pageUrl());
         browser.text("#status", "live");
 
