@@ -7,7 +7,9 @@ export function mount(container) {
   const faults = el('section', {id: 'faults'});
   const limits = el('section', {id: 'ratelimits'});
   const webhooks = el('section', {id: 'webhooks'});
-  replace(container, el('div', {class: 'toolbar'}, el('button', {type: 'button', onclick: load}, 'Refresh')),
+  let resent = null; // what the last Resend did, shown until the next one
+  replace(container, el('div', {class: 'toolbar'}, el('button', {type: 'button', id: 'sandbox-refresh', onclick: load},
+      'Refresh')),
       el('div', {class: 'columns'}, el('div', {}, scenarios, faults), el('div', {}, limits, webhooks)));
 
   function toggle(path, on, reload) {
@@ -83,7 +85,9 @@ export function mount(container) {
       if (!byEvent.has(key)) byEvent.set(key, []);
       byEvent.get(key).push(delivery);
     }
-    replace(webhooks, el('h2', {}, 'Webhook deliveries'), byEvent.size ? el('table', {class: 'grid'},
+    replace(webhooks, el('h2', {}, 'Webhook deliveries'),
+        resent ? el('p', {class: resent.error ? 'error' : 'notice', id: 'webhooks-notice'}, resent.text) : null,
+        byEvent.size ? el('table', {class: 'grid'},
         el('thead', {}, el('tr', {}, el('th', {}, 'event'), el('th', {}, 'url'), el('th', {}, 'attempts'), el('th', {}, ''))),
         el('tbody', {}, [...byEvent.values()].map(attempts => {
           const first = attempts[0];
@@ -93,14 +97,14 @@ export function mount(container) {
               el('td', {}, el('ol', {reversed: true, class: 'attempts'}, attempts.map(a => el('li', {},
                   time(a.at), ' #', a.attempt, ' ', el('span', {class: statusClass(a.status || null)}, a.status || 'no answer'),
                   a.error ? ' ' + a.error : '')))),
-              el('td', {}, el('button', {type: 'button', class: 'resend', onclick: async event => {
+              el('td', {}, el('button', {type: 'button', class: 'resend', onclick: async () => {
                 try {
-                  await api('POST', `/__twin/webhooks/${encodeURIComponent(first.event)}/resend`);
-                  event.target.textContent = 'sent again';
-                  setTimeout(loadWebhooks, 500);
+                  const answer = await api('POST', `/__twin/webhooks/${encodeURIComponent(first.event)}/resend`);
+                  resent = {text: `${first.event} sent again to ${answer.webhooks} webhook${answer.webhooks === 1 ? '' : 's'}.`};
                 } catch (error) {
-                  event.target.textContent = error.message;
+                  resent = {text: error.message, error: true};
                 }
+                loadWebhooks();
               }}, 'Resend')));
         }))) : el('p', {class: 'muted'}, 'No deliveries yet (webhooks are configured under sandbox webhooks: in twin.yaml).'));
   }
