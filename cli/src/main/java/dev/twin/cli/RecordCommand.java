@@ -1,5 +1,6 @@
 package dev.twin.cli;
 
+import dev.twin.inspector.recording.RecordingInspector;
 import dev.twin.proxy.ForwardProxyServer;
 import dev.twin.proxy.Origin;
 import dev.twin.proxy.ProxyConfig;
@@ -13,6 +14,7 @@ import dev.twin.recorder.ExchangeSink;
 import dev.twin.recorder.redact.Redactor;
 import dev.twin.recorder.store.RecordingStore;
 import dev.twin.recorder.store.StoreException;
+import dev.twin.replayer.admin.AdminAccess;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -86,6 +88,13 @@ final class RecordCommand implements Callable<Integer> {
             description = "with --proxy: decrypt HTTPS only for these hosts (repeatable; default: all)")
     List<String> interceptHosts = List.of();
 
+    @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "0",
+            description = "port of the inspector page on 127.0.0.1 (default: any free one, printed at start)")
+    int uiPort;
+
+    @Option(names = "--no-ui", description = "do not serve the inspector page")
+    boolean noUi;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Runnable stopAction = () -> { };
 
@@ -151,8 +160,9 @@ final class RecordCommand implements Callable<Integer> {
         } catch (StoreException e) {
             throw new UserError(e.getMessage());
         }
+        Redactor redactor = redactor();
         ExchangeSink writer = AnswerBeforeStoredSink.forBenchOr(
-                recordingStore.writer(redactor(), RecordingStore.DEFAULT_COMMIT_INTERVAL));
+                recordingStore.writer(redactor, RecordingStore.DEFAULT_COMMIT_INTERVAL));
         try {
             if (forwardProxy) {
                 HostPatterns intercepted = interceptHosts.isEmpty() ? HostPatterns.all()
@@ -162,15 +172,35 @@ final class RecordCommand implements Callable<Integer> {
                 String banner = "recording via proxy http://" + host + ":" + server.port() + " (intercepting "
                         + (interceptHosts.isEmpty() ? "all hosts" : String.join(", ", interceptHosts))
                         + "; trust " + ca.certificateFile() + ") into " + store + " (session " + session + ")";
-                return new Recording(server, recordingStore, banner);
+                return withPage(new Recording(server, recordingStore, banner), redactor);
             }
             ReverseProxyServer server = ReverseProxyServer.start(config, origin, writer);
             String banner = "recording " + origin.url() + " via http://" + host + ":" + server.port() + " into "
                     + store + " (session " + session + ")";
-            return new Recording(server, recordingStore, banner);
+            return withPage(new Recording(server, recordingStore, banner), redactor);
         } catch (IOException | IllegalArgumentException e) {
             recordingStore.close();
             throw new UserError(e.getMessage());
+        }
+    }
+
+    /** The inspector page beside the proxy, on loopback (unless --no-ui). */
+    private Recording withPage(Recording recording, Redactor redactor) {
+        if (noUi) {
+            return recording;
+        }
+        try {
+            RecordingInspector page = RecordingInspector.start("127.0.0.1", uiPort, AdminAccess.OPEN_ON_LOOPBACK,
+                    new RecordingInspector.Recording(recording.store, session, recording.banner, redactor,
+                            Path.of("").toAbsolutePath()));
+            recording.page = page;
+            recording.banner = recording.banner + "\ninspector at " + page.pageUrl();
+            return recording;
+        } catch (RuntimeException e) {
+            recording.close();
+            throw new UserError("cannot serve the inspector page on 127.0.0.1:" + uiPort + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + " (pick another --ui-port,"
+                    + " or --no-ui)");
         }
     }
 
@@ -212,7 +242,8 @@ final class RecordCommand implements Callable<Integer> {
     private static final class Recording {
         private final AutoCloseable server;
         private final RecordingStore store;
-        private final String banner;
+        private String banner;
+        private RecordingInspector page;
         private boolean closed;
 
         Recording(AutoCloseable server, RecordingStore store, String banner) {
@@ -230,6 +261,9 @@ final class RecordCommand implements Callable<Integer> {
                 return;
             }
             closed = true;
+            if (page != null) {
+                page.close();
+            }
             try {
                 server.close();
             } catch (Exception e) {

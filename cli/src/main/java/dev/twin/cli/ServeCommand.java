@@ -1,5 +1,6 @@
 package dev.twin.cli;
 
+import dev.twin.inspector.Inspector;
 import dev.twin.replayer.Twin;
 import dev.twin.replayer.admin.AdminAccess;
 import dev.twin.replayer.config.ConfigException;
@@ -106,6 +107,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-admin", description = "turn the admin API (/__twin/) off")
     boolean noAdmin;
 
+    @Option(names = "--verify-report", paramLabel = "FILE",
+            description = "show this twin verify --report file in the inspector page's Fidelity view (read again on "
+                    + "every visit)")
+    Path verifyReport;
+
+    @Option(names = "--journal-detail",
+            description = "keep every request's detail (request, response, state changes, events) in the journal, "
+                    + "not only while an inspector page is open")
+    boolean journalDetail;
+
     @Option(names = "--state", paramLabel = "FILE",
             description = "keep tables, tenants and snapshots in this file so they survive a restart "
                     + "(default: in memory)")
@@ -129,7 +140,8 @@ final class ServeCommand implements Callable<Integer> {
             }
             builder.cors(cors);
             builder.httpLimits(httpLimits(config)).connectionLimits(connectionLimits(config)).admin(adminAccess());
-            twin = builder.watch(watch).state(stateFile).start();
+            twin = builder.watch(watch).state(stateFile).journalDetail(journalDetail).start();
+            Inspector.serve(twin.internals().server().adminRoutes(), verifyReport);
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
@@ -153,6 +165,9 @@ final class ServeCommand implements Callable<Integer> {
                     + " tables derived from the specs (docs/stateful-auto.md)");
         }
         spec.commandLine().getOut().println(adminNotice(server));
+        if (server.adminAccess().enabled()) {
+            spec.commandLine().getOut().println("inspector at " + server.baseUrl() + "/__twin/ui");
+        }
         spec.commandLine().getOut().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -19,6 +19,7 @@ import dev.twin.replayer.server.HttpLimits;
 import dev.twin.replayer.server.TwinServer;
 import dev.twin.replayer.startup.StartupCache;
 import dev.twin.replayer.state.IdempotencyCache;
+import dev.twin.replayer.state.RowAdminEndpoints;
 import dev.twin.replayer.state.StateAdminEndpoints;
 import dev.twin.replayer.state.StateStore;
 import dev.twin.replayer.state.TenantQuota;
@@ -355,6 +356,15 @@ public final class Twin implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keep every request's detail in the journal (request and response, state changes, events), not only
+         * while an inspector page is connected ({@code twin serve --journal-detail}).
+         */
+        public Builder journalDetail(boolean always) {
+            server.journalDetail(always);
+            return this;
+        }
+
         /** Reload when twin.yaml or an imported spec changes (the tables keep their rows). */
         public Builder watch(boolean enabled) {
             server.watch(enabled);
@@ -434,6 +444,10 @@ public final class Twin implements AutoCloseable {
                 throw e;
             }
             new StateAdminEndpoints(tables.store(), tables.idempotency(), new TenantResolver(loaded.tenancy()))
+                    .register(started.adminRoutes());
+            java.util.Map<String, String> idFields = new java.util.HashMap<>();
+            loaded.tables().forEach(table -> idFields.put(table.name(), table.idField()));
+            new RowAdminEndpoints(tables.store(), new TenantResolver(loaded.tenancy()), idFields)
                     .register(started.adminRoutes());
             sandbox.registerAdmin(started.adminRoutes());
             return new Twin(started, sandbox, tables);

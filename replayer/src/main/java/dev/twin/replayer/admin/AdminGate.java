@@ -31,6 +31,14 @@ public final class AdminGate {
 
     /** Why {@code request} may not reach the admin routes, as the answer to send; null when it may. */
     public TwinResponse refusal(TwinRequest request) {
+        return refusal(request, false);
+    }
+
+    /**
+     * As {@link #refusal(TwinRequest)}; a request for a page's file ({@link AdminRoutes#addPage}) needs no token,
+     * every other check applies to it.
+     */
+    public TwinResponse refusal(TwinRequest request, boolean pageFile) {
         if (!access.enabled()) {
             return ErrorResponses.error(404, "not_found", "The admin API is turned off on this twin (--no-admin).",
                     null);
@@ -46,7 +54,7 @@ public final class AdminGate {
                     + " without an admin token the admin API answers only requests to 127.0.0.1, localhost or"
                     + " [::1].", null);
         }
-        if (tokenDigest != null) {
+        if (tokenDigest != null && !pageFile) {
             TwinResponse unauthorized = tokenRefusal(request.header("authorization"));
             if (unauthorized != null) {
                 return unauthorized;

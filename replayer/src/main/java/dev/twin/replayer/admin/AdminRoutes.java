@@ -25,11 +25,38 @@ public final class AdminRoutes {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public AdminRoutes add(String method, String path, AdminHandler handler) {
+        return add(method, path, handler, false);
+    }
+
+    /**
+     * Adds a {@code GET} route that serves a page's own files (HTML, scripts, styles): the same bytes for everyone,
+     * holding no data. The {@link AdminGate} answers them without the admin token (every other check still
+     * applies), so that a browser can load the page, which then asks for the token before it reads anything.
+     */
+    public AdminRoutes addPage(String path, AdminHandler handler) {
+        return add("GET", path, handler, true);
+    }
+
+    private AdminRoutes add(String method, String path, AdminHandler handler, boolean page) {
         if (!path.startsWith(PREFIX + "/")) {
             throw new IllegalArgumentException("admin paths start with " + PREFIX + "/: " + path);
         }
-        routes.add(new Route(method.toUpperCase(java.util.Locale.ROOT), path.split("/"), handler));
+        routes.add(new Route(method.toUpperCase(java.util.Locale.ROOT), path.split("/"), handler, page));
         return this;
+    }
+
+    /** Whether {@code request} asks for a page's file ({@link #addPage}), which needs no admin token. */
+    public boolean isPage(TwinRequest request) {
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
+            return false;
+        }
+        String[] segments = request.path().split("/");
+        for (Route route : routes) {
+            if (route.match(segments) != null) {
+                return route.page; // the first route of the path answers it, as in handle
+            }
+        }
+        return false;
     }
 
     /**
@@ -78,7 +105,7 @@ public final class AdminRoutes {
     private record Listener(String method, String path, Consumer<TwinRequest> listener) {
     }
 
-    private record Route(String method, String[] segments, AdminHandler handler) {
+    private record Route(String method, String[] segments, AdminHandler handler, boolean page) {
         Map<String, String> match(String[] path) {
             if (path.length != segments.length) {
                 return null;

@@ -4,20 +4,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.config.Binding;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.response.ErrorResponses;
 import dev.twin.replayer.spec.ApiOperation;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** {@code /__twin/health}, {@code /__twin/routes} and {@code /__twin/requests}. */
+/**
+ * {@code /__twin/health}, {@code /__twin/routes}, and the journal: {@code /__twin/requests} (newest first),
+ * {@code /__twin/requests/{seq}} (one entry with its detail), {@code /__twin/requests/stream} (server-sent
+ * events).
+ */
 public final class BuiltInAdmin {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private BuiltInAdmin() {
     }
 
-    public static void register(AdminRoutes routes, Supplier<List<ApiOperation>> operations, RequestJournal journal) {
+    /** @param bindings the {@code extend} binding of an operation id in the configuration served, or null */
+    public static void register(AdminRoutes routes, Supplier<List<ApiOperation>> operations, RequestJournal journal,
+                                Function<String, Binding> bindings) {
+        JournalJson entries = new JournalJson(bindings);
         routes.add("GET", "/__twin/health", (request, params) -> json(JSON.createObjectNode()
                 .put("status", "ok").put("operations", operations.get().size())));
         routes.add("GET", "/__twin/routes", (request, params) -> {
@@ -31,21 +41,45 @@ public final class BuiltInAdmin {
         });
         routes.add("GET", "/__twin/requests", (request, params) -> {
             ObjectNode body = JSON.createObjectNode();
+            body.put("detail", journal.capturesDetail());
             ArrayNode list = body.putArray("requests");
-            for (JournalEntry entry : journal.recent()) {
-                ObjectNode item = list.addObject().put("at", entry.at().toString()).put("method", entry.method())
-                        .put("path", entry.path()).put("tenant", entry.tenant()).put("status", entry.status())
-                        .put("operation", entry.operation()).put("source", entry.source().name().toLowerCase());
-                if (entry.note() != null) {
-                    item.put("note", entry.note());
-                }
+            for (RequestJournal.Numbered numbered : journal.recentNumbered()) {
+                list.add(entries.summary(numbered.sequence(), numbered.entry()));
             }
             return json(body);
+        });
+        routes.add("GET", "/__twin/requests/stream", (request, params) -> {
+            Long after = sequence(request.queryParam("after"));
+            if (request.queryParam("after") != null && after == null) {
+                return ErrorResponses.error(400, "invalid_request_error", "after must be a request's seq (a whole"
+                        + " number), not '" + request.queryParam("after") + "'", "after");
+            }
+            return ServerSentEvents.response(new JournalStream(journal, entries, after == null ? -1 : after));
+        });
+        routes.add("GET", "/__twin/requests/{seq}", (request, params) -> {
+            Long sequence = sequence(params.get("seq"));
+            JournalEntry entry = sequence == null ? null : journal.entry(sequence);
+            if (entry == null) {
+                return ErrorResponses.error(404, "not_found", "No request numbered '" + params.get("seq")
+                        + "' in the journal (it keeps the latest " + "entries only)", "seq");
+            }
+            return json(entries.full(sequence, entry));
         });
         routes.add("DELETE", "/__twin/requests", (request, params) -> {
             journal.clear();
             return new TwinResponse(204, java.util.Map.of(), new byte[0]);
         });
+    }
+
+    private static Long sequence(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static TwinResponse json(ObjectNode body) {

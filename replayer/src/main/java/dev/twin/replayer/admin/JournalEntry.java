@@ -1,5 +1,6 @@
 package dev.twin.replayer.admin;
 
+import dev.twin.replayer.journal.ExchangeDetail;
 import dev.twin.replayer.response.AnswerSource;
 
 import java.time.Instant;
@@ -11,7 +12,15 @@ import java.time.Instant;
  *                  {@code anonymous} without one, {@code shared} under {@code tenancy: shared}
  * @param operation the namespaced operation id, or null when no operation matched
  * @param note      e.g. validation warnings in warn mode, or null
+ * @param detail    the request, response, state changes and events, when detail was captured
+ *                  ({@link RequestJournal#capturesDetail()}); else null
  */
 public record JournalEntry(Instant at, String method, String path, String tenant, int status, String operation,
-                           AnswerSource source, String note) {
+                           AnswerSource source, String note, ExchangeDetail detail) {
+
+    /** An entry without detail. */
+    public JournalEntry(Instant at, String method, String path, String tenant, int status, String operation,
+                        AnswerSource source, String note) {
+        this(at, method, path, tenant, status, operation, source, note, null);
+    }
 }

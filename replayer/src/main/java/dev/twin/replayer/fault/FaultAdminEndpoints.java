@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 /**
  * {@code GET /__twin/faults} lists the rules in force; {@code POST /__twin/faults} adds one
  * ({@code {"name", "operation", "tenant", "fault", "latency", "probability", "seed"}}, all optional but a fault or a
- * latency); {@code DELETE /__twin/faults} removes every rule, {@code ?name=} one.
+ * latency); {@code DELETE /__twin/faults} removes every rule, {@code ?name=} one;
+ * {@code POST /__twin/faults/{name}/off} and {@code .../on} switch a rule off (kept and listed, not applied) and on.
  */
 public final class FaultAdminEndpoints {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,13 +45,22 @@ public final class FaultAdminEndpoints {
         routes.add("GET", "/__twin/faults", (request, params) -> list());
         routes.add("POST", "/__twin/faults", (request, params) -> add(request));
         routes.add("DELETE", "/__twin/faults", (request, params) -> clear(request.queryParam("name")));
+        routes.add("POST", "/__twin/faults/{name}/off", (request, params) -> switchRule(params.get("name"), false));
+        routes.add("POST", "/__twin/faults/{name}/on", (request, params) -> switchRule(params.get("name"), true));
     }
 
     private TwinResponse list() {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode rules = body.putArray("faults");
-        board.rules().forEach(rule -> rules.add(rule.toJson()));
+        board.rules().forEach(rule -> rules.add(rule.toJson().put("on", board.isOn(rule.name()))));
         return json(200, body);
+    }
+
+    private TwinResponse switchRule(String name, boolean on) {
+        if (!board.switchRule(name, on)) {
+            return ErrorResponses.error(404, "not_found", "no fault rule named '" + name + "'", "name");
+        }
+        return json(200, JSON.createObjectNode().put("name", name).put("on", on));
     }
 
     private TwinResponse add(TwinRequest request) {

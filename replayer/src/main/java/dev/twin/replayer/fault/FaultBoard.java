@@ -34,6 +34,8 @@ public final class FaultBoard {
     private final Object lock = new Object();
     private final List<ActiveFault> configRules = new ArrayList<>();
     private final List<ActiveFault> runtimeRules = new ArrayList<>();
+    /** Names of rules switched off at runtime: kept, listed, not applied (across reloads too). */
+    private final Set<String> switchedOff = new java.util.HashSet<>();
     private SplittableRandom root = new SplittableRandom(0);
     /** The operations of the last install; read without the lock by {@link #add} to match globs outside it. */
     private volatile List<String> operationIds = List.of();
@@ -97,7 +99,8 @@ public final class FaultBoard {
         synchronized (lock) {
             for (List<ActiveFault> rules : List.of(configRules, runtimeRules)) {
                 for (ActiveFault rule : rules) {
-                    if (rule.applies(operationId, tenant) && rule.fires()) {
+                    if (rule.applies(operationId, tenant) && (switchedOff.isEmpty()
+                            || !switchedOff.contains(rule.name())) && rule.fires()) {
                         long delay = rule.latency() == null ? 0 : LatencySampler.sample(rule.latency(), rule.random());
                         return Optional.of(new Decision(rule.name(), rule.fault(), delay));
                     }
@@ -165,6 +168,32 @@ public final class FaultBoard {
                 runtimeRules.removeIf(r -> r.name().equals(name));
             }
             return before - configRules.size() - runtimeRules.size();
+        }
+    }
+
+    /**
+     * Switches the rule named {@code name} off (it stays listed and is not applied) or back on.
+     *
+     * @return false when no rule has this name
+     */
+    boolean switchRule(String name, boolean on) {
+        synchronized (lock) {
+            boolean exists = configRules.stream().anyMatch(r -> r.name().equals(name))
+                    || runtimeRules.stream().anyMatch(r -> r.name().equals(name));
+            if (exists) {
+                if (on) {
+                    switchedOff.remove(name);
+                } else {
+                    switchedOff.add(name);
+                }
+            }
+            return exists;
+        }
+    }
+
+    boolean isOn(String name) {
+        synchronized (lock) {
+            return !switchedOff.contains(name);
         }
     }
 

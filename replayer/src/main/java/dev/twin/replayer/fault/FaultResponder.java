@@ -1,5 +1,7 @@
 package dev.twin.replayer.fault;
 
+import dev.twin.replayer.journal.AnswerOrigin;
+import dev.twin.replayer.journal.RequestCapture;
 import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.pipeline.Responder;
@@ -39,6 +41,7 @@ public final class FaultResponder implements Responder {
         FaultBoard.Decision d = decision.get();
         TwinResponse response = d.fault() != null ? d.fault().response()
                 : next.respond(routed, decoded).orElseGet(() -> specAnswer.apply(routed));
+        RequestCapture.answeredBy(d.fault() != null ? AnswerOrigin.Kind.FAULT : AnswerOrigin.Kind.LATENCY, d.rule());
         return Optional.of(response.delayedBy(d.delayMs()).withHeader("Twin-Fault", d.rule()));
     }
 

@@ -1,5 +1,7 @@
 package dev.twin.replayer.ratelimit;
 
+import dev.twin.replayer.journal.AnswerOrigin;
+import dev.twin.replayer.journal.RequestCapture;
 import dev.twin.replayer.config.ErrorRules;
 import dev.twin.replayer.convention.ErrorBodies;
 import dev.twin.replayer.convention.TableConventions;
@@ -52,6 +54,7 @@ public final class RateLimitResponder implements Responder {
         if (v.allowed()) {
             response = next.respond(routed, decoded).orElseGet(() -> specAnswer.apply(routed));
         } else {
+            RequestCapture.answeredBy(AnswerOrigin.Kind.RATE_LIMIT, v.limit().name());
             ErrorBodies errors = bodies.computeIfAbsent(errorRules.apply(operationId), TableConventions::errors);
             response = errors.response(new TwinError(ErrorKind.RATE_LIMITED, v.limit().message(), null),
                     routed.request()).withHeader("Retry-After", Long.toString(Math.max(1,

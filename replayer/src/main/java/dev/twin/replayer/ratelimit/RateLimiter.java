@@ -141,6 +141,39 @@ public final class RateLimiter {
         sweepAt = Math.max(SWEEP_AT, buckets.size() * 2);
     }
 
+    /**
+     * The limits and each tenant's bucket as they are now ({@code GET /__twin/ratelimits}): a tenant with no
+     * bucket listed has a full one.
+     */
+    public synchronized com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+        long now = clock.millis();
+        var body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        var list = body.putArray("limits");
+        for (int i = 0; i < limits.size(); i++) {
+            RateLimit limit = limits.get(i).limit();
+            var item = list.addObject().put("name", limit.name()).put("capacity", limit.capacity())
+                    .put("refillPerSecond", limit.refillPerSecond());
+            limit.operations().forEach(item.putArray("operations")::add);
+            var tenantBuckets = item.putArray("buckets");
+            String prefix = i + "\u0000";
+            for (Map.Entry<String, TokenBucket> entry : new java.util.TreeMap<>(buckets(prefix)).entrySet()) {
+                tenantBuckets.addObject().put("tenant", entry.getKey())
+                        .put("remaining", entry.getValue().remainingAt(now));
+            }
+        }
+        return body;
+    }
+
+    private Map<String, TokenBucket> buckets(String prefix) {
+        Map<String, TokenBucket> byTenant = new HashMap<>();
+        buckets.forEach((key, bucket) -> {
+            if (key.startsWith(prefix)) {
+                byTenant.put(key.substring(prefix.length()), bucket);
+            }
+        });
+        return byTenant;
+    }
+
     /** The {@code X-RateLimit-*} headers a limit is configured with, for a verdict. */
     public static Map<String, String> headers(Verdict verdict) {
         Map<String, String> headers = new LinkedHashMap<>();

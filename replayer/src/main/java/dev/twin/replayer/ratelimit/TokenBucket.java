@@ -32,6 +32,11 @@ final class TokenBucket {
         return (int) Math.floor(tokens);
     }
 
+    /** Whole tokens there will be at {@code nowMillis} (without taking or refilling). */
+    int remainingAt(long nowMillis) {
+        return (int) Math.floor(Math.min(capacity, tokens + Math.max(0, nowMillis - updatedAt) * refillPerMilli));
+    }
+
     /** Milliseconds until one token is available (0 when one is). */
     long millisUntilToken() {
         return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / refillPerMilli);

@@ -1,5 +1,6 @@
 package dev.twin.replayer.sandbox;
 
+import dev.twin.replayer.journal.RequestCapture;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.twin.replayer.admin.AdminRoutes;
 import dev.twin.replayer.binding.StatefulTwin;
@@ -59,6 +60,8 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
     private final WebhookDispatcher webhooks;
     private final EventEmitter emitter;
     private volatile ScenarioBook scenarios;
+    /** Scenarios switched off through {@code /__twin/scenarios/{name}/off}; kept across reloads, by name. */
+    private final java.util.Set<String> scenariosOff = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile TenantResolver tenants = new TenantResolver(Tenancy.DEFAULTS);
 
     /**
@@ -89,7 +92,14 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         this.rateLimits = new RateLimiter(options.clock());
         this.webhooks = new WebhookDispatcher(options.webhookBackoff(), options.clock());
         this.emitter = new EventEmitter(events, webhooks, options.clock());
-        tables.store().onCommit(emitter);
+        tables.store().onCommit((tenant, changes) -> {
+            if (RequestCapture.active()) {
+                changes.forEach(change -> RequestCapture.rowChanged(change.table(), change.id(),
+                        change.before() == null ? null : change.before().data(),
+                        change.after() == null ? null : change.after().data()));
+            }
+            emitter.committed(tenant, changes);
+        });
     }
 
     public StatefulTwin tables() {
@@ -101,19 +111,51 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         return events;
     }
 
-    /** {@code GET /__twin/scenarios}, and {@code GET/POST/DELETE /__twin/faults}. */
+    /**
+     * {@code GET /__twin/scenarios} (names, and {@code details}: each one's operations, match and whether it is
+     * on), {@code POST /__twin/scenarios/{name}/off} and {@code .../on}; {@code GET/POST/DELETE /__twin/faults};
+     * {@code GET /__twin/ratelimits}; the webhook endpoints.
+     */
     public void registerAdmin(AdminRoutes routes) {
         routes.add("GET", "/__twin/scenarios", (request, params) -> {
             ScenarioBook book = scenarios;
             var body = JsonNodeFactory.instance.objectNode();
             var names = body.putArray("scenarios");
+            var details = body.putArray("details");
             if (book != null) {
-                book.names().forEach(names::add);
+                for (String name : book.names()) {
+                    names.add(name);
+                    var scenario = book.scenario(name).orElseThrow();
+                    var detail = details.addObject().put("name", name);
+                    scenario.operations().forEach(detail.putArray("operations")::add);
+                    detail.put("match", scenario.match() == null ? null : scenario.match().source());
+                    detail.put("on", !scenariosOff.contains(name));
+                }
             }
             return TwinResponse.json(200, body.toString());
         });
+        for (boolean on : new boolean[] {false, true}) {
+            routes.add("POST", "/__twin/scenarios/{name}/" + (on ? "on" : "off"), (request, params) -> {
+                String name = params.get("name");
+                ScenarioBook book = scenarios;
+                if (book == null || book.scenario(name).isEmpty()) {
+                    return dev.twin.replayer.response.ErrorResponses.error(404, "not_found", "no scenario named '"
+                            + name + "'" + (book == null || book.isEmpty() ? "; this twin has none"
+                            : "; scenarios: " + String.join(", ", book.names())), "name");
+                }
+                if (on) {
+                    scenariosOff.remove(name);
+                } else {
+                    scenariosOff.add(name);
+                }
+                return TwinResponse.json(200, JsonNodeFactory.instance.objectNode().put("name", name).put("on", on)
+                        .toString());
+            });
+        }
+        routes.add("GET", "/__twin/ratelimits", (request, params) -> TwinResponse.json(200,
+                rateLimits.toJson().toString()));
         new FaultAdminEndpoints(faults, () -> tenants).register(routes);
-        new WebhookAdminEndpoints(webhooks, emitter, () -> tenants).register(routes);
+        new WebhookAdminEndpoints(webhooks, emitter, events, () -> tenants).register(routes);
         // a reset is a clean slate: full rate-limit buckets and no events, everyone's or the tenant's (a table
         // reset keeps both, since events and buckets are not a table's)
         routes.afterSuccess("POST", "/__twin/reset", request -> {
@@ -166,7 +208,7 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         }
         if (!book.isEmpty()) {
             responder = new ScenarioResponder(book, operationTables, responder, tables.store(), resolver,
-                    specAnswer, this::scenarioLatency, emitter::coalescing);
+                    specAnswer, this::scenarioLatency, emitter::coalescing, scenariosOff);
         }
         this.scenarios = book;
         this.tenants = resolver;

@@ -83,6 +83,11 @@ public final class ScenarioBook {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** The scenario's operation globs and {@code when.match} as written, for {@code /__twin/scenarios}. */
+    public Optional<Scenario> scenario(String name) {
+        return named(name).map(CompiledScenario::scenario);
+    }
+
     /** Scenario names in file order (for messages and {@code /__twin/scenarios}). */
     public List<String> names() {
         return List.copyOf(byName.keySet());

@@ -1,5 +1,7 @@
 package dev.twin.replayer.scenario;
 
+import dev.twin.replayer.journal.AnswerOrigin;
+import dev.twin.replayer.journal.RequestCapture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,6 +48,7 @@ public final class ScenarioResponder implements Responder {
     private final ToLongFunction<dev.twin.replayer.config.LatencySpec> latency;
     private final Function<java.util.function.Supplier<TwinResponse>, TwinResponse> asOneChange;
     private final ScenarioErrors errors = new ScenarioErrors();
+    private final java.util.Set<String> switchedOff;
 
     /**
      * @param specAnswer the spec's answer, for scenarios that only add latency to an operation no table answers
@@ -56,6 +59,19 @@ public final class ScenarioResponder implements Responder {
                              TenantResolver tenants, Function<RoutedRequest, TwinResponse> specAnswer,
                              ToLongFunction<dev.twin.replayer.config.LatencySpec> latency,
                              Function<java.util.function.Supplier<TwinResponse>, TwinResponse> asOneChange) {
+        this(book, tables, next, store, tenants, specAnswer, latency, asOneChange, java.util.Set.of());
+    }
+
+    /**
+     * @param switchedOff names of scenarios switched off at runtime: never chosen by their {@code when.match}
+     *                    (a client naming one in {@code Twin-Scenario} still gets it); read on every request
+     */
+    public ScenarioResponder(ScenarioBook book, OperationTables tables, Responder next, StateStore store,
+                             TenantResolver tenants, Function<RoutedRequest, TwinResponse> specAnswer,
+                             ToLongFunction<dev.twin.replayer.config.LatencySpec> latency,
+                             Function<java.util.function.Supplier<TwinResponse>, TwinResponse> asOneChange,
+                             java.util.Set<String> switchedOff) {
+        this.switchedOff = switchedOff;
         this.book = book;
         this.tables = tables;
         this.next = next;
@@ -93,7 +109,9 @@ public final class ScenarioResponder implements Responder {
             }
         }
         CompiledScenario scenario = chosen;
-        return Optional.of(asOneChange.apply(() -> answer(scenario, routed, decoded, tenant, facts)));
+        TwinResponse answer = asOneChange.apply(() -> answer(scenario, routed, decoded, tenant, facts));
+        RequestCapture.answeredBy(AnswerOrigin.Kind.SCENARIO, scenario.name());
+        return Optional.of(answer);
     }
 
     @Override
@@ -103,6 +121,9 @@ public final class ScenarioResponder implements Responder {
 
     private CompiledScenario firstMatching(String operationId, RequestFacts facts) {
         for (CompiledScenario scenario : book.forOperation(operationId)) {
+            if (!switchedOff.isEmpty() && switchedOff.contains(scenario.name())) {
+                continue;
+            }
             Expression match = scenario.scenario().match();
             if (match == null) {
                 return scenario;

@@ -3,6 +3,7 @@ package dev.twin.replayer.server;
 import dev.twin.replayer.http.ConnectionFault;
 import dev.twin.replayer.http.Delivery;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.response.ErrorResponses;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Carries out a response's {@link Delivery} on the connection: a delay is scheduled on the channel's event loop
- * (never slept), then the response is written as usual or replaced by its {@link ConnectionFault}.
+ * (never slept), then the response is written as usual or replaced by its {@link ConnectionFault}; a deferred
+ * answer is written once it completes; a streamed one is handed to {@link StreamedResponse}.
  */
 final class DeliveryWriter {
     /** A chunked response whose chunk-size line is not hexadecimal. */
@@ -30,6 +32,16 @@ final class DeliveryWriter {
         Delivery delivery = response.delivery();
         if (delivery.equals(Delivery.AT_ONCE)) {
             writer.accept(response);
+            return;
+        }
+        if (delivery.deferred() != null) {
+            delivery.deferred().whenComplete((answer, failure) -> ctx.executor().execute(() -> send(ctx,
+                    failure == null ? answer : ErrorResponses.error(500, "twin_error", "admin endpoint failed: "
+                            + failure, null), writer)));
+            return;
+        }
+        if (delivery.stream() != null) {
+            StreamedResponse.start(ctx, response);
             return;
         }
         Runnable action = () -> {

@@ -11,6 +11,7 @@ import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.journal.RequestCapture;
 import dev.twin.replayer.pipeline.Responder;
 import dev.twin.replayer.plain.PlainAnswer;
 import dev.twin.replayer.response.Answer;
@@ -87,7 +88,7 @@ public final class RequestPipeline {
                     + " path only once decoded; write admin paths plainly, as /__twin/...", null);
         }
         if (kind == AdminPath.Kind.ADMIN) {
-            TwinResponse refusal = adminGate.refusal(request);
+            TwinResponse refusal = adminGate.refusal(request, admin.isPage(request));
             if (refusal != null) {
                 return refusal;
             }
@@ -103,6 +104,18 @@ public final class RequestPipeline {
         if (cors.isPreflight(request)) {
             return cors.preflight(request);
         }
+        RequestCapture capture = journal.capturesDetail() ? RequestCapture.open() : null;
+        try {
+            return answerApi(current, cors, request, rawPath, capture);
+        } finally {
+            if (capture != null) {
+                capture.close();
+            }
+        }
+    }
+
+    private TwinResponse answerApi(ServedApi current, Cors cors, TwinRequest request, String rawPath,
+                                   RequestCapture capture) {
         RouteMatch match = current.router().route(request.method(), rawPath);
         Answer answer;
         String operationId = null;
@@ -120,11 +133,13 @@ public final class RequestPipeline {
                     ErrorResponses.notFound(request.method(), request.path()), AnswerSource.ERROR));
         }
         String tenant = current.tenants().tenantOf(request);
-        journal.add(new JournalEntry(Instant.now(), request.method(), request.path(), tenant,
-                answer.response().status(), operationId, answer.source(), answer.note()));
         TwinResponse counted = writeCounts.apply(current.config().server().writeCounter(), tenant, request,
                 answer.response());
-        return cors.apply(request, current.style().apply(request, counted));
+        TwinResponse response = cors.apply(request, current.style().apply(request, counted));
+        journal.add(new JournalEntry(Instant.now(), request.method(), request.path(), tenant,
+                answer.response().status(), operationId, answer.source(), answer.note(),
+                capture == null ? null : capture.detail(request, response)));
+        return response;
     }
 
     private Answer answerSafely(ServedApi current, RoutedRequest routed) {
@@ -164,12 +179,14 @@ public final class RequestPipeline {
             decoded = validator.decode(routed.request(), routed.pathParams());
             if (decoded.overLimit() != null) {
                 // too deep or too many to decode safely: refused in every validation mode, never half-answered
+                RequestCapture.violations(List.of(decoded.overLimit()));
                 return Answer.of(rejection(current, routed, ValidationResult.invalid(List.of(decoded.overLimit()))),
                         AnswerSource.ERROR);
             }
             if (mode != ValidationMode.OFF) {
                 ValidationResult result = validator.validate(decoded);
                 if (!result.isValid()) {
+                    RequestCapture.violations(result.violations());
                     if (mode == ValidationMode.STRICT) {
                         return Answer.of(rejection(current, routed, result), AnswerSource.ERROR);
                     }

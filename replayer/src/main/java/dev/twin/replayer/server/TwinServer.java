@@ -60,7 +60,9 @@ public final class TwinServer implements AutoCloseable {
         this.api = new AtomicReference<>(initial);
         this.adminRoutes = settings.adminRoutes;
         this.journal = new RequestJournal(settings.journalCapacity);
-        BuiltInAdmin.register(adminRoutes, () -> api.get().operations(), journal);
+        this.journal.keepDetail(settings.journalDetail);
+        BuiltInAdmin.register(adminRoutes, () -> api.get().operations(), journal, operation -> api.get().config()
+                .extend().stream().filter(binding -> binding.mock().equals(operation)).findFirst().orElse(null));
         // replay cursors are shared by every tenant, so only a full reset (no ?tenant=, no ?table=) rewinds them
         adminRoutes.afterSuccess("POST", "/__twin/reset", request -> {
             if (request.query().isEmpty()) {
@@ -284,6 +286,7 @@ public final class TwinServer implements AutoCloseable {
         private Boolean cors;
         private AdminAccess admin = AdminAccess.OPEN_ON_LOOPBACK;
         private int journalCapacity = RequestJournal.DEFAULT_CAPACITY;
+        private boolean journalDetail;
         private boolean watch;
         private ResponderFactory stateful = ResponderFactory.NONE;
         private StartupCache cache = StartupCache.shared();
@@ -375,6 +378,15 @@ public final class TwinServer implements AutoCloseable {
 
         public Builder journalCapacity(int entries) {
             this.journalCapacity = entries;
+            return this;
+        }
+
+        /**
+         * Keep every request's detail in the journal (request, response, state changes, events), not only while
+         * an inspector page is connected ({@code twin serve --journal-detail}).
+         */
+        public Builder journalDetail(boolean always) {
+            this.journalDetail = always;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.twin.replayer.webhook;
 
+import dev.twin.replayer.journal.RequestCapture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -154,6 +155,7 @@ public final class EventEmitter implements ChangeListener {
             return json;
         });
         log.add(tenant, event);
+        RequestCapture.eventEmitted(tenant, id, type);
         dispatcher.dispatch(event);
         return event;
     }

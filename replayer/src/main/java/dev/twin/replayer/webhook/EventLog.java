@@ -119,6 +119,19 @@ public final class EventLog {
         }
     }
 
+    /** The event with this id, whichever tenant holds it (admin only: asks every tenant). */
+    Optional<LoggedEvent> find(String id) {
+        for (TenantEvents events : byTenant.values()) {
+            synchronized (events) {
+                int index = events.indexOf(id);
+                if (index >= 0) {
+                    return Optional.of(events.newest(index));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Forgets every tenant's events (a full reset). */
     public void clear() {
         byTenant.clear();

@@ -1,5 +1,7 @@
 package dev.twin.replayer.webhook;
 
+import dev.twin.replayer.journal.AnswerOrigin;
+import dev.twin.replayer.journal.RequestCapture;
 import dev.twin.replayer.config.EventsConfig;
 import dev.twin.replayer.config.ListStyle;
 import dev.twin.replayer.convention.ErrorBodies;
@@ -47,9 +49,11 @@ public final class EventsResponder implements Responder {
         String operationId = routed.operation().id();
         String tenant = tenants.tenantOf(routed.request());
         if (operationId.equals(config.listOperation())) {
+            RequestCapture.answeredBy(AnswerOrigin.Kind.EVENTS, operationId);
             return Optional.of(list(routed, tenant));
         }
         if (operationId.equals(config.getOperation())) {
+            RequestCapture.answeredBy(AnswerOrigin.Kind.EVENTS, operationId);
             List<String> names = routed.operation().pathParameterNames();
             String id = names.isEmpty() ? "" : routed.pathParams().get(names.get(names.size() - 1));
             return Optional.of(log.get(tenant, id).map(event -> TwinResponse.json(200, event.toString()))

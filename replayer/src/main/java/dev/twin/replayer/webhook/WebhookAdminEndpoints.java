@@ -14,7 +14,8 @@ import java.io.IOException;
 import java.util.function.Supplier;
 
 /**
- * {@code GET /__twin/webhooks}: the delivery log, newest first. {@code POST /__twin/webhooks/trigger} with
+ * {@code GET /__twin/webhooks}: the delivery log, newest first. {@code POST /__twin/webhooks/{event}/resend}: delivers
+ * a kept event again to every webhook that wants its type (attempts count from 1 again). {@code POST /__twin/webhooks/trigger} with
  * {@code {"type": "payment_intent.succeeded", "tenant": "sk_test_...", "object": {...}}}: emits that event by hand
  * (stored for the tenant and delivered like any other); {@code tenant} defaults to the anonymous tenant.
  */
@@ -23,17 +24,37 @@ public final class WebhookAdminEndpoints {
 
     private final WebhookDispatcher dispatcher;
     private final EventEmitter emitter;
+    private final EventLog events;
     private final Supplier<TenantResolver> tenants;
 
-    public WebhookAdminEndpoints(WebhookDispatcher dispatcher, EventEmitter emitter, Supplier<TenantResolver> tenants) {
+    public WebhookAdminEndpoints(WebhookDispatcher dispatcher, EventEmitter emitter, EventLog events,
+                                 Supplier<TenantResolver> tenants) {
         this.dispatcher = dispatcher;
         this.emitter = emitter;
+        this.events = events;
         this.tenants = tenants;
     }
 
     public void register(AdminRoutes routes) {
         routes.add("GET", "/__twin/webhooks", (request, params) -> deliveries());
         routes.add("POST", "/__twin/webhooks/trigger", (request, params) -> trigger(request));
+        routes.add("POST", "/__twin/webhooks/{event}/resend", (request, params) -> resend(params.get("event")));
+    }
+
+    private TwinResponse resend(String eventId) {
+        LoggedEvent event = events.find(eventId).orElse(null);
+        if (event == null) {
+            return ErrorResponses.error(404, "not_found", "No event '" + eventId + "' is kept (a reset forgets"
+                    + " events, and each tenant keeps its latest events.keep of them).", "event");
+        }
+        int webhooks = dispatcher.webhooksFor(event.type());
+        if (webhooks == 0) {
+            return ErrorResponses.error(409, "invalid_request_error", "No configured webhook wants events of type "
+                    + event.type() + ".", "event");
+        }
+        dispatcher.dispatch(event);
+        return TwinResponse.json(202, JSON.createObjectNode().put("event", eventId).put("type", event.type())
+                .put("webhooks", webhooks).toString());
     }
 
     private TwinResponse deliveries() {

@@ -76,6 +76,11 @@ public final class WebhookDispatcher implements AutoCloseable {
         return urls;
     }
 
+    /** How many configured webhooks want events of {@code type}. */
+    int webhooksFor(String type) {
+        return (int) targets.stream().filter(target -> target.wants(type)).count();
+    }
+
     /** Queues the event for every webhook that wants its type; returns at once. */
     void dispatch(LoggedEvent event) {
         String type = event.type();
