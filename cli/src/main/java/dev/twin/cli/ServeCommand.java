@@ -3,6 +3,7 @@ package dev.twin.cli;
 import dev.twin.replayer.Twin;
 import dev.twin.replayer.admin.AdminAccess;
 import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.config.StateSetting;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.config.ValidationMode;
 import dev.twin.replayer.server.ConnectionLimits;
@@ -106,10 +107,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-admin", description = "turn the admin API (/__twin/) off")
     boolean noAdmin;
 
-    @Option(names = "--state", paramLabel = "FILE",
-            description = "keep tables, tenants and snapshots in this file so they survive a restart "
-                    + "(default: in memory)")
-    Path stateFile;
+    @Option(names = "--state", paramLabel = "FILE|URL",
+            description = "keep tables, tenants and snapshots in this file so they survive a restart, or in Redis "
+                    + "(redis://[user:password@]host:port[/db][?prefix=NAME], rediss:// for TLS) shared by several "
+                    + "replicas of the twin (docs/redis.md) (default: twin.yaml's state:, else in memory)")
+    String state;
 
     @Override
     public Integer call() {
@@ -129,7 +131,10 @@ final class ServeCommand implements Callable<Integer> {
             }
             builder.cors(cors);
             builder.httpLimits(httpLimits(config)).connectionLimits(connectionLimits(config)).admin(adminAccess());
-            twin = builder.watch(watch).state(stateFile).start();
+            if (state != null) {
+                builder.state(StateSetting.parse(state, Path.of("")));
+            }
+            twin = builder.watch(watch).start();
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
@@ -153,6 +158,10 @@ final class ServeCommand implements Callable<Integer> {
                     + " tables derived from the specs (docs/stateful-auto.md)");
         }
         spec.commandLine().getOut().println(adminNotice(server));
+        if (twin.internals().tables().store().isShared()) {
+            spec.commandLine().getOut().println("state shared in " + twin.internals().tables().store().sharedState()
+                    .health().store() + " (docs/redis.md)");
+        }
         spec.commandLine().getOut().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -31,6 +31,7 @@ import dev.twin.replayer.scenario.ScenarioBook;
 import dev.twin.replayer.scenario.ScenarioResponder;
 import dev.twin.replayer.server.ServedApi;
 import dev.twin.replayer.spec.ApiOperation;
+import dev.twin.replayer.state.SharedState;
 import dev.twin.replayer.state.StateScope;
 import dev.twin.replayer.state.TenantResolver;
 
@@ -86,9 +87,12 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
     public SandboxTwin(StatefulTwin tables, Options options) {
         this.tables = Objects.requireNonNull(tables, "tables");
         this.scenarioRandom = new SplittableRandom(options.seed());
-        this.rateLimits = new RateLimiter(options.clock());
-        this.webhooks = new WebhookDispatcher(options.webhookBackoff(), options.clock());
-        this.emitter = new EventEmitter(events, webhooks, options.clock());
+        // with shared state, buckets and deliveries live in the shared store too, so every replica agrees on them
+        SharedState shared = tables.store().sharedState();
+        this.rateLimits = new RateLimiter(options.clock(), shared == null ? null : shared.rateLimits());
+        this.webhooks = new WebhookDispatcher(options.webhookBackoff(), options.clock(),
+                shared == null ? null : shared.deliveries());
+        this.emitter = new EventEmitter(events, webhooks, options.clock(), tables.store());
         tables.store().onCommit(emitter);
     }
 
@@ -158,7 +162,7 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         EventsConfig eventsConfig = config.sandbox().events();
         if (eventsConfig.listOperation() != null || eventsConfig.getOperation() != null) {
             responder = new EventsResponder(eventsConfig, config.conventions().list(), events, responder, resolver,
-                    TableConventions.errors(config.conventions().errors()));
+                    TableConventions.errors(config.conventions().errors()), tables.store());
         }
         responder = new FaultResponder(faults, responder, resolver, specAnswer);
         if (!rateLimits.isEmpty()) {

@@ -11,6 +11,7 @@ import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.config.ValidationMode;
 import dev.twin.replayer.startup.StartupCache;
+import dev.twin.replayer.state.StateHealth;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -58,7 +59,7 @@ public final class TwinServer implements AutoCloseable {
         this.api = new AtomicReference<>(initial);
         this.adminRoutes = settings.adminRoutes;
         this.journal = new RequestJournal(settings.journalCapacity);
-        BuiltInAdmin.register(adminRoutes, () -> api.get().operations(), journal);
+        BuiltInAdmin.register(adminRoutes, () -> api.get().operations(), journal, settings.stateHealth);
         // replay cursors are shared by every tenant, so only a full reset (no ?tenant=, no ?table=) rewinds them
         adminRoutes.afterSuccess("POST", "/__twin/reset", request -> {
             if (request.query().isEmpty()) {
@@ -144,7 +145,7 @@ public final class TwinServer implements AutoCloseable {
         RequestPipeline pipeline = new RequestPipeline(api::get, adminRoutes, new AdminGate(settings.admin), journal,
                 settings.validate, settings.cors);
         DropLog drops = new DropLog();
-        HttpHandler handler = new HttpHandler(pipeline, drops);
+        HttpHandler handler = new HttpHandler(pipeline, drops, settings.blockingWork);
         // the flags (or the embedding code) win over twin.yaml's server.limits
         ConnectionLimits connections = settings.connectionLimits != null ? settings.connectionLimits
                 : ConnectionLimits.of(config.server().limits());
@@ -277,6 +278,8 @@ public final class TwinServer implements AutoCloseable {
         private ResponderFactory stateful = ResponderFactory.NONE;
         private StartupCache cache = StartupCache.shared();
         private final AdminRoutes adminRoutes = new AdminRoutes();
+        private java.util.function.Supplier<StateHealth> stateHealth;
+        private java.util.concurrent.Executor blockingWork;
 
         private Builder() {
         }
@@ -376,6 +379,22 @@ public final class TwinServer implements AutoCloseable {
         /** The stateful part (tables); asked before the spec for every validated request. */
         public Builder stateful(ResponderFactory factory) {
             this.stateful = factory;
+            return this;
+        }
+
+        /** The state store's health, shown by {@code /__twin/health} (default: none, the state is in memory). */
+        public Builder stateHealth(java.util.function.Supplier<StateHealth> health) {
+            this.stateHealth = health;
+            return this;
+        }
+
+        /**
+         * Answers requests on this executor instead of the event loops: for state kept elsewhere (a shared Redis),
+         * whose every transaction waits for the network. Each connection's answers still go out in order, written
+         * by its event loop. Default: none, requests are answered on the event loops (in-memory state never waits).
+         */
+        public Builder blockingWork(java.util.concurrent.Executor executor) {
+            this.blockingWork = executor;
             return this;
         }
 
