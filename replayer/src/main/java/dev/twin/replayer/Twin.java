@@ -70,6 +70,7 @@ public final class Twin implements AutoCloseable {
     private final StatefulTwin tables;
     /** Null unless the state is shared: the threads requests are answered on, since they wait for the store. */
     private final ExecutorService blockingWork;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Twin(TwinServer server, SandboxTwin sandbox, StatefulTwin tables, ExecutorService blockingWork) {
         this.server = server;
@@ -216,6 +217,9 @@ public final class Twin implements AutoCloseable {
     /** Stops listening, then webhook deliveries, then releases the state store; safe to call more than once. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.close();
         if (blockingWork != null) {
             blockingWork.shutdown();
