@@ -51,7 +51,7 @@ final class RedisConnection implements AutoCloseable {
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(location.timeout()))
-                .socketOptions(SocketOptions.builder().connectTimeout(location.timeout()).build())
+                .socketOptions(SocketOptions.builder().connectTimeout(location.uri().getTimeout()).build())
                 .build());
         try {
             this.connection = client.connect();

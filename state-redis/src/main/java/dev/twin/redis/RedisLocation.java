@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 record RedisLocation(RedisURI uri, String prefix, Duration timeout, String shown) {
     static final String DEFAULT_PREFIX = "twin";
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     /** @throws IllegalArgumentException naming what is wrong with the URL */
@@ -61,7 +62,9 @@ record RedisLocation(RedisURI uri, String prefix, Duration timeout, String shown
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("state " + shown + ": " + e.getMessage());
         }
-        uri.setTimeout(timeout);
+        // the handshake of a (re)connection may take longer than a command: a cold JVM on a busy machine; commands
+        // keep the short timeout (TimeoutOptions), and fail at once while the connection is down
+        uri.setTimeout(timeout.compareTo(CONNECT_TIMEOUT) > 0 ? timeout : CONNECT_TIMEOUT);
         return new RedisLocation(uri, prefix, timeout, url.getScheme() + "://" + url.getHost()
                 + (url.getPort() < 0 ? "" : ":" + url.getPort()) + "/" + uri.getDatabase());
     }
