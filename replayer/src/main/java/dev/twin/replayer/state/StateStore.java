@@ -173,6 +173,7 @@ public final class StateStore implements AutoCloseable {
      */
     public <T> T inTransaction(String tenant, Function<TenantTables, T> work) {
         Objects.requireNonNull(tenant, "tenant");
+        long arrived = shared == null ? 0 : System.nanoTime();
         storeLock.readLock().lock();
         try {
             while (true) {
@@ -182,7 +183,7 @@ public final class StateStore implements AutoCloseable {
                     if (state.retired) {
                         continue; // dropped while this transaction waited: take the tenant's entry anew
                     }
-                    return shared == null ? run(tenant, state, work) : runShared(tenant, state, work);
+                    return shared == null ? run(tenant, state, work) : runShared(tenant, state, work, arrived);
                 } finally {
                     state.lock.unlock();
                 }
@@ -238,10 +239,15 @@ public final class StateStore implements AutoCloseable {
      * its writes (and the events they emit) committed to the shared store if the tenant is still at the version
      * the work read, else everything again; applied here only once the store took them.
      */
-    private <T> T runShared(String tenant, TenantState state, Function<TenantTables, T> work) {
+    private <T> T runShared(String tenant, TenantState state, Function<TenantTables, T> work, long arrived) {
         try {
             for (int attempt = 1; ; attempt++) {
-                syncLocked(tenant, state);
+                // a sync that began after this transaction arrived saw every commit acknowledged before it did (and
+                // this replica's own commits since are applied here): transactions queued behind it need none of
+                // their own. A write is safe either way: its commit checks the version it read.
+                if (attempt > 1 || state.shared == null || state.syncBegan - arrived < 0) {
+                    syncLocked(tenant, state);
+                }
                 state.lastActivityMillis = clock.millis();
                 TenantTables tables = new TenantTables(tenant, definitions, state, clock, quota);
                 T result;
@@ -286,7 +292,9 @@ public final class StateStore implements AutoCloseable {
 
     /** Brings the tenant's tables (and its events, to the listener) up to what the shared store holds. */
     private void syncLocked(String tenant, TenantState state) {
+        long began = System.nanoTime();
         TenantSync sync = shared.sync(tenant, state.shared);
+        state.syncBegan = began;
         if (sync.isUnchanged() && sync.at().equals(state.shared)) {
             return;
         }

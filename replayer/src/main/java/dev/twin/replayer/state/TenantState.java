@@ -23,6 +23,8 @@ final class TenantState {
     private TenantUsage usage;
     /** With shared state: the version of the tenant these tables are, null when not synced yet. */
     TenantVersion shared;
+    /** With shared state: when ({@link System#nanoTime()}) the last sync that succeeded began. */
+    long syncBegan;
 
     TenantState(long lastActivityMillis) {
         this.lastActivityMillis = lastActivityMillis;
