@@ -283,11 +283,19 @@ public final class StateStore implements AutoCloseable {
                 return result;
             }
         } finally {
-            if (state.holdsNothing()) {
+            if (holdsNothingShared(state)) {
                 state.retired = true;
                 tenants.remove(tenant, state);
             }
         }
+    }
+
+    /**
+     * Shared state: nothing in memory and nothing committed (a tenant with only events holds its commits' version,
+     * kept so that its next transaction syncs what changed rather than everything).
+     */
+    private static boolean holdsNothingShared(TenantState state) {
+        return state.holdsNothing() && (state.shared == null || state.shared.version() == 0);
     }
 
     /** Brings the tenant's tables (and its events, to the listener) up to what the shared store holds. */
@@ -349,7 +357,7 @@ public final class StateStore implements AutoCloseable {
                         }
                     }
                 } finally {
-                    if (state.holdsNothing()) {
+                    if (holdsNothingShared(state)) {
                         state.retired = true;
                         tenants.remove(tenant, state);
                     }
