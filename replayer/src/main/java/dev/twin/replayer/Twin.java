@@ -455,7 +455,7 @@ public final class Twin implements AutoCloseable {
             SandboxTwin sandbox = new SandboxTwin(tables, new SandboxTwin.Options(seed, clock, webhookRetryDelay));
             ExecutorService blockingWork = shared == null ? null : blockingWork();
             if (shared != null) {
-                server.blockingWork(blockingWork).stateHealth(shared::health);
+                server.blockingWork(blockingWork).stateHealth(shared::health).replayCursors(shared.replayCursors());
             }
             TwinServer started;
             try {

@@ -1,6 +1,7 @@
 package dev.twin.redis;
 
 import dev.twin.replayer.state.SharedBuckets;
+import dev.twin.replayer.state.SharedCursors;
 import dev.twin.replayer.state.SharedDeliveries;
 import dev.twin.replayer.state.SharedEvent;
 import dev.twin.replayer.state.SharedIdempotency;
@@ -46,6 +47,7 @@ final class RedisState implements SharedState {
     private final RedisIdempotency idempotency;
     private final RedisBuckets buckets;
     private final RedisDeliveries deliveries;
+    private final RedisCursors cursors;
 
     RedisState(RedisConnection redis, SharedStateProvider.Options options) {
         this.redis = redis;
@@ -56,6 +58,7 @@ final class RedisState implements SharedState {
         this.idempotency = new RedisIdempotency(redis);
         this.buckets = new RedisBuckets(redis);
         this.deliveries = new RedisDeliveries(redis);
+        this.cursors = new RedisCursors(redis);
     }
 
     @Override
@@ -228,6 +231,11 @@ final class RedisState implements SharedState {
     @Override
     public SharedDeliveries deliveries() {
         return deliveries;
+    }
+
+    @Override
+    public SharedCursors replayCursors() {
+        return cursors;
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.config.ValidationMode;
 import dev.twin.replayer.startup.StartupCache;
+import dev.twin.replayer.state.SharedCursors;
 import dev.twin.replayer.state.StateHealth;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -123,7 +124,7 @@ public final class TwinServer implements AutoCloseable {
     public ServedApi reload() throws ConfigException {
         TwinConfig config = settings.configFile != null ? ConfigLoader.load(settings.configFile, settings.cache)
                 : settings.config;
-        ServedApi next = ServedApiLoader.load(config, settings.stateful, settings.cache);
+        ServedApi next = ServedApiLoader.load(config, settings.stateful, settings.cache, settings.replayCursors);
         api.set(next);
         return next;
     }
@@ -280,6 +281,7 @@ public final class TwinServer implements AutoCloseable {
         private final AdminRoutes adminRoutes = new AdminRoutes();
         private java.util.function.Supplier<StateHealth> stateHealth;
         private java.util.concurrent.Executor blockingWork;
+        private SharedCursors replayCursors;
 
         private Builder() {
         }
@@ -398,6 +400,12 @@ public final class TwinServer implements AutoCloseable {
             return this;
         }
 
+        /** Where {@code replay:}'s cursors are counted when several replicas share them (default: here). */
+        public Builder replayCursors(SharedCursors cursors) {
+            this.replayCursors = cursors;
+            return this;
+        }
+
         /** Where start-up work is cached between launches (default {@link StartupCache#shared()}). */
         public Builder startupCache(StartupCache startupCache) {
             this.cache = java.util.Objects.requireNonNull(startupCache, "startupCache");
@@ -420,7 +428,7 @@ public final class TwinServer implements AutoCloseable {
             }
             Warmup.startInBackground(cache);
             TwinConfig loaded = config != null ? config : ConfigLoader.load(configFile, cache);
-            ServedApi initial = ServedApiLoader.load(loaded, stateful, cache);
+            ServedApi initial = ServedApiLoader.load(loaded, stateful, cache, replayCursors);
             try {
                 return new TwinServer(this, initial).bind();
             } catch (InterruptedException e) {

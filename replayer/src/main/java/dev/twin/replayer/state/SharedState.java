@@ -56,6 +56,8 @@ public interface SharedState extends AutoCloseable {
 
     SharedDeliveries deliveries();
 
+    SharedCursors replayCursors();
+
     /** Whether the store answers now, for {@code /__twin/health}; never throws. */
     StateHealth health();
 
