@@ -57,8 +57,11 @@ final class RedisConnection implements AutoCloseable {
             this.connection = client.connect();
         } catch (RedisException e) {
             close(client, resources);
-            throw new UncheckedIOException(new IOException("cannot reach the state store " + location.shown()
-                    + ": " + reason(e), e));
+            String reason = reason(e);
+            boolean refused = reason.contains("WRONGPASS") || reason.contains("NOAUTH");
+            throw new UncheckedIOException(new IOException((refused ? "the state store " + location.shown()
+                    + " refused the user or password in the URL: " : "cannot reach the state store "
+                    + location.shown() + ": ") + reason, e));
         }
         this.commands = connection.sync();
     }

@@ -97,7 +97,7 @@ final class RedisState implements SharedState {
         args.add(Long.toString(known == null ? -1 : known.version()));
         args.add(Long.toString(ttlMillis));
         args.add(Integer.toString(eventsKept));
-        args.add(Long.toString(System.currentTimeMillis()));
+        args.add("0"); // a new delivery is due at once, whatever the replicas' clocks say
         args.add(RedisLayout.newToken());
         args.add(Integer.toString(write.meta().size()));
         write.meta().forEach((name, value) -> {

@@ -1,5 +1,6 @@
 -- One transaction's writes to a tenant, all or nothing, if the tenant is still at the version the writer read.
--- ARGV: prefix, tenant, known epoch, known version, ttl ms, events kept, now ms, a new tenant epoch,
+-- ARGV: prefix, tenant, known epoch, known version, ttl ms, events kept, when deliveries are due (ms), a new
+--       tenant epoch,
 --       meta count, (name, value)..., row count, (key, value or '' for gone)..., event count, event...,
 --       delivery count, (id, event id, type, url, payload)...
 local p, tenant = ARGV[1], ARGV[2]

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,6 +68,29 @@ class RedisLayoutTest {
             assertEquals(1, onBlue.customers().list(CustomerListParams.builder().build()).getData().size());
             assertEquals(0, onGreen.customers().list(CustomerListParams.builder().build()).getData().size());
             assertTrue(created.getId().startsWith("cus_"));
+        }
+    }
+
+    @Test
+    void aPasswordInTheUrlAuthenticatesAndIsNeverShown(@TempDir Path dir) throws Exception {
+        try (RedisServer locked = RedisServer.start(dir.resolve("locked"), List.of("--requirepass", "s3cret"));
+             Twin twin = Twin.builder().config(config).state(StateSetting.parse("redis://:s3cret@127.0.0.1:"
+                     + locked.port() + "?prefix=locked", Path.of(""))).start()) {
+            com.stripe.StripeClient stripe = com.stripe.StripeClient.builder().setApiKey("sk_test_password")
+                    .setApiBase(twin.baseUrl()).build();
+
+            Customer created = stripe.customers().create(CustomerCreateParams.builder().setName("Locked").build());
+            String health = twin.internals().tables().store().sharedState().health().toString();
+
+            assertEquals("Locked", stripe.customers().retrieve(created.getId()).getName());
+            assertTrue(!health.contains("s3cret") && health.contains("127.0.0.1:" + locked.port()), health);
+
+            UncheckedIOException refused = assertThrows(UncheckedIOException.class, () -> Twin.builder()
+                    .config(config).state(StateSetting.parse("redis://:wrong-one@127.0.0.1:" + locked.port(),
+                            Path.of(""))).start());
+            assertTrue(refused.getMessage().contains("refused the user or password in the URL: WRONGPASS"),
+                    refused.getMessage());
+            assertTrue(!refused.getMessage().contains("wrong-one"), refused.getMessage());
         }
     }
 

@@ -28,21 +28,28 @@ final class RedisServer implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final List<String> options;
     private Process process;
 
-    private RedisServer(Path dir, int port) {
+    private RedisServer(Path dir, int port, List<String> options) {
         this.dir = dir;
         this.port = port;
+        this.options = options;
     }
 
     /** Starts one in {@code dir} (its data files), or skips the test when redis-server is not installed. */
     static RedisServer start(Path dir) {
+        return start(dir, List.of());
+    }
+
+    /** @param options more redis-server options ({@code --requirepass secret}) */
+    static RedisServer start(Path dir, List<String> options) {
         String missing = missing();
         if (missing != null && "true".equals(System.getenv("TWIN_REDIS_REQUIRED"))) {
             fail(missing + ", and TWIN_REDIS_REQUIRED=true");
         }
         assumeTrue(missing == null, () -> missing + ": not run (" + INSTALL + ")");
-        RedisServer server = new RedisServer(dir, freePort());
+        RedisServer server = new RedisServer(dir, freePort(), List.copyOf(options));
         server.startProcess();
         return server;
     }
@@ -103,6 +110,7 @@ final class RedisServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "", "--appendonly", "yes",
                 "--appendfsync", "always", "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "notice"));
+        command.addAll(options);
         try {
             Files.createDirectories(dir);
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
