@@ -88,8 +88,9 @@ class RedisLayoutTest {
             UncheckedIOException refused = assertThrows(UncheckedIOException.class, () -> Twin.builder()
                     .config(config).state(StateSetting.parse("redis://:wrong-one@127.0.0.1:" + locked.port(),
                             Path.of(""))).start());
-            assertTrue(refused.getMessage().contains("refused the user or password in the URL: WRONGPASS"),
+            assertTrue(refused.getMessage().contains("refused the user or password in the URL"),
                     refused.getMessage());
+            assertTrue(refused.getMessage().contains("WRONGPASS"), refused.getMessage());
             assertTrue(!refused.getMessage().contains("wrong-one"), refused.getMessage());
         }
     }
