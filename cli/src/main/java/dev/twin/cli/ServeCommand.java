@@ -4,6 +4,7 @@ import dev.twin.inspector.Inspector;
 import dev.twin.replayer.Twin;
 import dev.twin.replayer.admin.AdminAccess;
 import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.config.StateSetting;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.config.ValidationMode;
 import dev.twin.replayer.server.ConnectionLimits;
@@ -117,10 +118,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "not only while an inspector page is open")
     boolean journalDetail;
 
-    @Option(names = "--state", paramLabel = "FILE",
-            description = "keep tables, tenants and snapshots in this file so they survive a restart "
-                    + "(default: in memory)")
-    Path stateFile;
+    @Option(names = "--state", paramLabel = "FILE|URL",
+            description = "keep tables, tenants and snapshots in this file so they survive a restart, or in Redis "
+                    + "(redis://[user:password@]host:port[/db][?prefix=NAME], rediss:// for TLS) shared by several "
+                    + "replicas of the twin (docs/redis.md) (default: twin.yaml's state:, else in memory)")
+    String state;
 
     @Override
     public Integer call() {
@@ -140,7 +142,10 @@ final class ServeCommand implements Callable<Integer> {
             }
             builder.cors(cors);
             builder.httpLimits(httpLimits(config)).connectionLimits(connectionLimits(config)).admin(adminAccess());
-            twin = builder.watch(watch).state(stateFile).journalDetail(journalDetail).start();
+            if (state != null) {
+                builder.state(StateSetting.parse(state, Path.of("")));
+            }
+            twin = builder.watch(watch).journalDetail(journalDetail).start();
             Inspector.serve(twin.internals().server().adminRoutes(), verifyReport);
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(e.getMessage());
@@ -167,6 +172,10 @@ final class ServeCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(adminNotice(server));
         if (server.adminAccess().enabled()) {
             spec.commandLine().getOut().println("inspector at " + server.baseUrl() + "/__twin/ui");
+        }
+        if (twin.internals().tables().store().isShared()) {
+            spec.commandLine().getOut().println("state shared in " + twin.internals().tables().store().sharedState()
+                    .health().store() + " (docs/redis.md)");
         }
         spec.commandLine().getOut().flush();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -18,8 +18,12 @@ import dev.twin.replayer.server.ConnectionLimits;
 import dev.twin.replayer.server.HttpLimits;
 import dev.twin.replayer.server.TwinServer;
 import dev.twin.replayer.startup.StartupCache;
+import dev.twin.replayer.config.StateSetting;
 import dev.twin.replayer.state.IdempotencyCache;
 import dev.twin.replayer.state.RowAdminEndpoints;
+import dev.twin.replayer.state.SharedState;
+import dev.twin.replayer.state.SharedStateProvider;
+import dev.twin.replayer.state.SharedStates;
 import dev.twin.replayer.state.StateAdminEndpoints;
 import dev.twin.replayer.state.StateStore;
 import dev.twin.replayer.state.TenantQuota;
@@ -35,6 +39,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A running twin: the server with its tables, its sandbox controls (scenarios, faults, rate limits, events and
@@ -49,9 +57,11 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>It listens on 127.0.0.1 on a free port unless told otherwise, keeps its tables in memory, and writes nothing
- * under the user's home (no start-up cache) unless asked with {@link Builder#home(Path)}. Closing it closes
- * everything it opened: the server, webhook deliveries, the state store.
+ * <p>It listens on 127.0.0.1 on a free port unless told otherwise, keeps its tables in memory (or where
+ * {@link Builder#state(StateSetting)} or twin.yaml's {@code state:} says: a file, or a Redis shared by several
+ * replicas), and writes nothing under the user's home (no start-up cache) unless asked with
+ * {@link Builder#home(Path)}. Closing it closes everything it opened: the server, webhook deliveries, the state
+ * store.
  */
 public final class Twin implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,11 +69,15 @@ public final class Twin implements AutoCloseable {
     private final TwinServer server;
     private final SandboxTwin sandbox;
     private final StatefulTwin tables;
+    /** Null unless the state is shared: the threads requests are answered on, since they wait for the store. */
+    private final ExecutorService blockingWork;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private Twin(TwinServer server, SandboxTwin sandbox, StatefulTwin tables) {
+    private Twin(TwinServer server, SandboxTwin sandbox, StatefulTwin tables, ExecutorService blockingWork) {
         this.server = server;
         this.sandbox = sandbox;
         this.tables = tables;
+        this.blockingWork = blockingWork;
     }
 
     /**
@@ -167,6 +181,7 @@ public final class Twin implements AutoCloseable {
     }
 
     private List<TwinEvent> eventsOfTenantKey(String tenant) {
+        tables.store().refresh(tenant);
         List<ObjectNode> newestFirst = sandbox.events().list(tenant);
         List<TwinEvent> events = new ArrayList<>(newestFirst.size());
         for (int i = newestFirst.size() - 1; i >= 0; i--) {
@@ -203,7 +218,13 @@ public final class Twin implements AutoCloseable {
     /** Stops listening, then webhook deliveries, then releases the state store; safe to call more than once. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         server.close();
+        if (blockingWork != null) {
+            blockingWork.shutdown();
+        }
         sandbox.close();
         tables.store().close();
     }
@@ -251,7 +272,7 @@ public final class Twin implements AutoCloseable {
         private Path configFile;
         private TwinConfig config;
         private List<Path> specs;
-        private Path stateFile;
+        private StateSetting state;
         private Clock clock = Clock.systemUTC();
         private long seed;
         private Duration webhookRetryDelay = SandboxTwin.Options.DEFAULTS.webhookBackoff();
@@ -373,7 +394,17 @@ public final class Twin implements AutoCloseable {
 
         /** Keep tables, tenants and snapshots in this file so they survive a restart (default: in memory). */
         public Builder state(Path file) {
-            this.stateFile = file;
+            this.state = file == null ? null : new StateSetting(StateSetting.Kind.FILE, file, null);
+            return this;
+        }
+
+        /**
+         * Where the tables are kept, whatever twin.yaml's {@code state:} says (null: as it says, else in memory): a
+         * file, or a shared store ({@code redis://host:6379}) that several replicas of the twin use together
+         * (docs/redis.md; needs the module twin-state-redis on the class path).
+         */
+        public Builder state(StateSetting setting) {
+            this.state = setting;
             return this;
         }
 
@@ -427,9 +458,15 @@ public final class Twin implements AutoCloseable {
             }
             started = true;
             TwinConfig loaded = load();
-            StatefulTwin tables = new StatefulTwin(openStore(loaded),
-                    new IdempotencyCache(loaded.idempotency(), clock));
+            StateStore store = openStore(loaded);
+            SharedState shared = store.sharedState();
+            StatefulTwin tables = new StatefulTwin(store, new IdempotencyCache(loaded.idempotency(), clock,
+                    shared == null ? null : shared.idempotency()));
             SandboxTwin sandbox = new SandboxTwin(tables, new SandboxTwin.Options(seed, clock, webhookRetryDelay));
+            ExecutorService blockingWork = shared == null ? null : blockingWork();
+            if (shared != null) {
+                server.blockingWork(blockingWork).stateHealth(shared::health).replayCursors(shared.replayCursors());
+            }
             TwinServer started;
             try {
                 if (configFile != null) {
@@ -441,6 +478,9 @@ public final class Twin implements AutoCloseable {
             } catch (ConfigException | RuntimeException e) {
                 sandbox.close();
                 tables.store().close();
+                if (blockingWork != null) {
+                    blockingWork.shutdown();
+                }
                 throw e;
             }
             new StateAdminEndpoints(tables.store(), tables.idempotency(), new TenantResolver(loaded.tenancy()))
@@ -450,7 +490,22 @@ public final class Twin implements AutoCloseable {
             new RowAdminEndpoints(tables.store(), new TenantResolver(loaded.tenancy()), idFields)
                     .register(started.adminRoutes());
             sandbox.registerAdmin(started.adminRoutes());
-            return new Twin(started, sandbox, tables);
+            return new Twin(started, sandbox, tables, blockingWork);
+        }
+
+        /**
+         * The threads a twin on shared state answers on: each request waits for the store a round trip or two, so
+         * more threads than cores keep the cores busy; a bounded queue, past which a request is answered 503.
+         */
+        private static ExecutorService blockingWork() {
+            int threads = Math.max(16, 16 * Runtime.getRuntime().availableProcessors());
+            java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+            return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+                    runnable -> {
+                        Thread thread = new Thread(runnable, "twin-request-" + count.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
         }
 
         /**
@@ -477,9 +532,15 @@ public final class Twin implements AutoCloseable {
 
         private StateStore openStore(TwinConfig loaded) {
             TenantQuota quota = TenantQuota.of(loaded.tenancy());
-            return stateFile == null
-                    ? StateStore.inMemory(loaded.tables(), clock, loaded.tenancy().expireAfter(), quota)
-                    : StateStore.persistent(stateFile, loaded.tables(), clock, loaded.tenancy().expireAfter(), quota);
+            StateSetting where = state != null ? state : loaded.state();
+            return switch (where.kind()) {
+                case MEMORY -> StateStore.inMemory(loaded.tables(), clock, loaded.tenancy().expireAfter(), quota);
+                case FILE -> StateStore.persistent(where.file(), loaded.tables(), clock,
+                        loaded.tenancy().expireAfter(), quota);
+                case SHARED -> StateStore.shared(SharedStates.open(where, new SharedStateProvider.Options(
+                        loaded.tenancy().expireAfter(), loaded.sandbox().events().keep())), loaded.tables(), clock,
+                        quota);
+            };
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.twin.replayer.config.Binding;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.response.ErrorResponses;
 import dev.twin.replayer.spec.ApiOperation;
+import dev.twin.replayer.state.StateHealth;
 
 import java.util.List;
 import java.util.function.Function;
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * {@code /__twin/health}, {@code /__twin/routes}, and the journal: {@code /__twin/requests} (newest first),
  * {@code /__twin/requests/{seq}} (one entry with its detail), {@code /__twin/requests/stream} (server-sent
- * events).
+ * events). With shared state the health names the state store and whether it answers: 503 {@code "status":
+ * "unavailable"} while it does not, so that a load balancer's readiness check takes the replica out until it does.
  */
 public final class BuiltInAdmin {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,12 +26,14 @@ public final class BuiltInAdmin {
     private BuiltInAdmin() {
     }
 
-    /** @param bindings the {@code extend} binding of an operation id in the configuration served, or null */
+    /**
+     * @param bindings the {@code extend} binding of an operation id in the configuration served, or null
+     * @param state    the state store's health, or null when the state lives in this process
+     */
     public static void register(AdminRoutes routes, Supplier<List<ApiOperation>> operations, RequestJournal journal,
-                                Function<String, Binding> bindings) {
+                                Function<String, Binding> bindings, Supplier<StateHealth> state) {
         JournalJson entries = new JournalJson(bindings);
-        routes.add("GET", "/__twin/health", (request, params) -> json(JSON.createObjectNode()
-                .put("status", "ok").put("operations", operations.get().size())));
+        routes.add("GET", "/__twin/health", (request, params) -> health(operations.get().size(), state));
         routes.add("GET", "/__twin/routes", (request, params) -> {
             ObjectNode body = JSON.createObjectNode();
             ArrayNode list = body.putArray("routes");
@@ -79,6 +83,28 @@ public final class BuiltInAdmin {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    private static TwinResponse health(int operations, Supplier<StateHealth> state) {
+        ObjectNode body = JSON.createObjectNode().put("status", "ok").put("operations", operations);
+        if (state == null) {
+            return json(body);
+        }
+        StateHealth health = state.get();
+        ObjectNode part = body.putObject("state").put("kind", health.kind()).put("store", health.store())
+                .put("connected", health.up());
+        if (health.up()) {
+            part.put("latencyMillis", Math.round(health.latencyMillis() * 100) / 100.0);
+            return json(body);
+        }
+        part.put("error", health.error());
+        body.put("status", "unavailable");
+        try {
+            return new TwinResponse(503, java.util.Map.of("Content-Type", "application/json"),
+                    JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

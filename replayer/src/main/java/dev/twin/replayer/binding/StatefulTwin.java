@@ -55,7 +55,8 @@ public final class StatefulTwin implements ResponderFactory {
                 .filter(binding -> !missing.contains(binding)).toList();
         return new TwinConfig(config.baseDir(), config.imports(), config.server(), config.tenancy(),
                 config.credentials(), config.idempotency(), config.conventions(), config.tables(), kept,
-                config.customOperations(), config.sandbox(), config.replay(), config.sourceMap(), config.stateful());
+                config.customOperations(), config.sandbox(), config.replay(), config.sourceMap(), config.stateful(),
+                config.state());
     }
 
     public StateStore store() {

@@ -93,11 +93,25 @@ final class TableBindingResponder implements Responder {
             }
             TwinResponse response = run(binding, routed, decoded, tenant);
             if (key != null && response.status() < 500) {
-                idempotency.remember(tenant, key, fingerprint, response);
+                remember(tenant, key, fingerprint, response);
             }
             return Optional.of(response);
         } catch (StateException e) {
             return Optional.of(errors.response(e.error(), request));
+        }
+    }
+
+    /**
+     * Remembers the answer for the key; when a shared store cannot take it, the write it answers is committed all
+     * the same, so the answer is sent and the key is left unremembered (a retry runs again), never a 503 for a write
+     * that happened.
+     */
+    private void remember(String tenant, String key, String fingerprint, TwinResponse response) {
+        try {
+            idempotency.remember(tenant, key, fingerprint, response);
+        } catch (StateException e) {
+            System.getLogger(TableBindingResponder.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not remember idempotency key " + key + ": " + e.getMessage());
         }
     }
 

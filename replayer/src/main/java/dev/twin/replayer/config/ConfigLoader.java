@@ -26,7 +26,7 @@ public final class ConfigLoader {
 
     private static final String[] TOP_LEVEL_KEYS = {"version", "imports", "server", "tenancy", "credentials",
         "idempotency", "conventions", "tables", "extend", "customOperations", "scenarios",
-        "faults", "rateLimits", "events", "webhooks", "replay", "stateful"};
+        "faults", "rateLimits", "events", "webhooks", "replay", "stateful", "state"};
 
     private ConfigLoader() {
     }
@@ -108,7 +108,8 @@ public final class ConfigLoader {
         SandboxConfig sandbox = new SandboxConfig(ScenariosBinder.bind(root), FaultsBinder.bind(root),
                 RateLimitsBinder.bind(root), EventsBinder.events(root, tableNames), EventsBinder.webhooks(root));
         return new TwinConfig(context.baseDir(), imports, server, tenancy, credentials, idempotency, conventions,
-                tables, extend, operations, sandbox, ReplayBinder.bind(root), context.sourceMap(), stateful);
+                tables, extend, operations, sandbox, ReplayBinder.bind(root), context.sourceMap(), stateful,
+                SettingsBinder.state(root, context.baseDir()));
     }
 
     /** Names written under tables[].name, valid or not, so one broken table is not reported again per binding. */

@@ -132,4 +132,18 @@ final class SettingsBinder {
         m.allowOnly("header", "window");
         return new Idempotency(m.name("header", d.header()), m.duration("window", d.window()));
     }
+
+    /** {@code state: FILE} or {@code state: redis://host:6379}: where the tables are kept. */
+    static StateSetting state(YamlMapping root, java.nio.file.Path baseDir) {
+        String written = root.string("state");
+        if (written == null) {
+            return StateSetting.MEMORY;
+        }
+        try {
+            return StateSetting.parse(written, baseDir);
+        } catch (IllegalArgumentException e) {
+            root.problem("state", e.getMessage());
+            return StateSetting.MEMORY;
+        }
+    }
 }

@@ -15,11 +15,22 @@ import java.util.Optional;
  * @param sourceMap   where every key and value was written, for checks made after loading
  * @param stateful    {@code stateful:} ({@link Stateful#OFF} when not written): whether the specs' resources keep
  *                    state by convention, and whether the tables and bindings that derives are added already
+ * @param state       {@code state:}: where the tables are kept ({@link StateSetting#MEMORY} when not written)
  */
 public record TwinConfig(Path baseDir, List<Import> imports, ServerSettings server, Tenancy tenancy,
                          Credentials credentials, Idempotency idempotency, Conventions conventions,
                          List<TableConfig> tables, List<Binding> extend, List<CustomOperation> customOperations,
-                         SandboxConfig sandbox, ReplayConfig replay, SourceMap sourceMap, Stateful stateful) {
+                         SandboxConfig sandbox, ReplayConfig replay, SourceMap sourceMap, Stateful stateful,
+                         StateSetting state) {
+
+    /** A configuration without {@code state:}. */
+    public TwinConfig(Path baseDir, List<Import> imports, ServerSettings server, Tenancy tenancy,
+                      Credentials credentials, Idempotency idempotency, Conventions conventions,
+                      List<TableConfig> tables, List<Binding> extend, List<CustomOperation> customOperations,
+                      SandboxConfig sandbox, ReplayConfig replay, SourceMap sourceMap, Stateful stateful) {
+        this(baseDir, imports, server, tenancy, credentials, idempotency, conventions, tables, extend,
+                customOperations, sandbox, replay, sourceMap, stateful, StateSetting.MEMORY);
+    }
 
     /** A configuration without {@code stateful:}. */
     public TwinConfig(Path baseDir, List<Import> imports, ServerSettings server, Tenancy tenancy,
@@ -45,12 +56,13 @@ public record TwinConfig(Path baseDir, List<Import> imports, ServerSettings serv
         Objects.requireNonNull(replay, "replay");
         Objects.requireNonNull(sourceMap, "sourceMap");
         Objects.requireNonNull(stateful, "stateful");
+        Objects.requireNonNull(state, "state");
     }
 
     /** This configuration with another {@code stateful:} setting. */
     public TwinConfig withStateful(Stateful setting) {
         return new TwinConfig(baseDir, imports, server, tenancy, credentials, idempotency, conventions, tables, extend,
-                customOperations, sandbox, replay, sourceMap, setting);
+                customOperations, sandbox, replay, sourceMap, setting, state);
     }
 
     /**
@@ -69,7 +81,7 @@ public record TwinConfig(Path baseDir, List<Import> imports, ServerSettings serv
         allBindings.addAll(derivedBindings);
         return new TwinConfig(baseDir, imports, server, tenancy, credentials, idempotency, conventions, allTables,
                 allBindings, customOperations, sandbox, replay, sourceMap,
-                stateful.withDerivedTables(derivedTables.stream().map(TableConfig::name).toList()));
+                stateful.withDerivedTables(derivedTables.stream().map(TableConfig::name).toList()), state);
     }
 
     public Optional<TableConfig> table(String name) {

@@ -14,7 +14,9 @@ public enum ErrorKind {
     UNAUTHORIZED(401),
     RATE_LIMITED(429),
     QUOTA_EXCEEDED(400),
-    IDEMPOTENCY_MISMATCH(400);
+    IDEMPOTENCY_MISMATCH(400),
+    /** The state store (a shared Redis) cannot be reached: nothing of the request was applied; try again. */
+    UNAVAILABLE(503);
 
     private final int defaultStatus;
 

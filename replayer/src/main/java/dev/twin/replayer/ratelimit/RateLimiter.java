@@ -6,6 +6,7 @@ import dev.twin.replayer.config.ConfigProblems;
 import dev.twin.replayer.config.RateLimit;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.scenario.OperationGlob;
+import dev.twin.replayer.state.SharedBuckets;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,7 +29,9 @@ public final class RateLimiter {
     private final Map<String, TokenBucket> buckets = new HashMap<>();
     /** The bucket count that starts the next sweep: doubles when few refilled, so sweeps stay amortised O(1). */
     private int sweepAt = SWEEP_AT;
-    private List<CompiledLimit> limits = List.of();
+    private volatile List<CompiledLimit> limits = List.of();
+    /** Null: the buckets above, in this process; else the buckets every replica shares. */
+    private final SharedBuckets shared;
 
     /** A limit with the operation ids its globs matched at install: a request only looks its operation up. */
     record CompiledLimit(RateLimit limit, Set<String> operationIds) {
@@ -42,7 +45,13 @@ public final class RateLimiter {
     }
 
     public RateLimiter(Clock clock) {
+        this(clock, null);
+    }
+
+    /** Buckets kept in {@code shared} (null: in memory), so that a limit holds across replicas. */
+    public RateLimiter(Clock clock, SharedBuckets shared) {
         this.clock = clock;
+        this.shared = shared;
     }
 
     /** @throws ConfigException when a limit's glob matches no imported operation */
@@ -90,6 +99,10 @@ public final class RateLimiter {
 
     /** Every bucket full again (a full {@code POST /__twin/reset}), or only those of {@code tenant} when not null. */
     public synchronized void refill(String tenant) {
+        if (shared != null) {
+            shared.refill(tenant);
+            return;
+        }
         if (tenant == null) {
             buckets.clear();
         } else {
@@ -105,7 +118,41 @@ public final class RateLimiter {
      * Takes a token from every matching limit's bucket for the tenant; returns the refusing verdict, or the verdict
      * of the first matching limit (for its headers), or empty when no limit covers the operation.
      */
-    public synchronized Optional<Verdict> take(String operationId, String tenant) {
+    public Optional<Verdict> take(String operationId, String tenant) {
+        if (shared != null) {
+            return takeShared(operationId, tenant); // a network round trip: under no lock
+        }
+        synchronized (this) {
+            return takeHere(operationId, tenant);
+        }
+    }
+
+    private Optional<Verdict> takeShared(String operationId, String tenant) {
+        long now = clock.millis();
+        Verdict first = null;
+        List<CompiledLimit> current = limits;
+        for (int i = 0; i < current.size(); i++) {
+            CompiledLimit compiled = current.get(i);
+            if (!compiled.covers(operationId)) {
+                continue;
+            }
+            RateLimit limit = compiled.limit();
+            // the limit's numbers are in the key: a reload that changes them starts full buckets, as in memory
+            String key = i + ":" + limit.capacity() + ":" + limit.refillPerSecond() + "\u0000" + tenant;
+            SharedBuckets.Taken taken = shared.take(key, limit.capacity(), limit.refillPerSecond(), now);
+            Verdict verdict = new Verdict(limit, taken.allowed(), taken.remaining(), taken.millisUntilToken(),
+                    now + taken.millisUntilFull());
+            if (!taken.allowed()) {
+                return Optional.of(verdict);
+            }
+            if (first == null) {
+                first = verdict;
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
+    private Optional<Verdict> takeHere(String operationId, String tenant) {
         long now = clock.millis();
         Verdict first = null;
         for (int i = 0; i < limits.size(); i++) {

@@ -4,6 +4,7 @@ import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.response.Answer;
 import dev.twin.replayer.response.AnswerSource;
 import dev.twin.replayer.routing.RoutedRequest;
+import dev.twin.replayer.state.SharedCursors;
 
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,45 @@ public final class RecordedAnswers {
 
     private final Map<String, List<RecordedSequence>> byOperation;
     private final Map<String, List<RecordedSequence>> byExactPath;
+    /** Null: each sequence counts here. */
+    private final SharedCursors shared;
 
     RecordedAnswers(Map<String, List<RecordedSequence>> byOperation,
                     Map<String, List<RecordedSequence>> byExactPath) {
+        this(byOperation, byExactPath, null);
+    }
+
+    private RecordedAnswers(Map<String, List<RecordedSequence>> byOperation,
+                            Map<String, List<RecordedSequence>> byExactPath, SharedCursors shared) {
         this.byOperation = Map.copyOf(byOperation);
         this.byExactPath = Map.copyOf(byExactPath);
+        this.shared = shared;
+    }
+
+    /**
+     * The same answers with their cursors in {@code cursors}, shared by every replica (null: counted here). A
+     * sequence's key is its operation (or method and path) and its place among that operation's sequences, which is
+     * the same on every replica that loaded the same recordings.
+     */
+    public RecordedAnswers sharedThrough(SharedCursors cursors) {
+        if (cursors == null || size() == 0) {
+            return this;
+        }
+        return new RecordedAnswers(counted(byOperation, "op ", cursors), counted(byExactPath, "path ", cursors),
+                cursors);
+    }
+
+    private static Map<String, List<RecordedSequence>> counted(Map<String, List<RecordedSequence>> index,
+                                                               String kind, SharedCursors cursors) {
+        Map<String, List<RecordedSequence>> result = new java.util.HashMap<>();
+        index.forEach((key, sequences) -> {
+            List<RecordedSequence> shared = new java.util.ArrayList<>();
+            for (int i = 0; i < sequences.size(); i++) {
+                shared.add(sequences.get(i).countedBy(cursors, kind + key + " #" + i));
+            }
+            result.put(key, List.copyOf(shared));
+        });
+        return result;
     }
 
     /**
@@ -67,6 +102,10 @@ public final class RecordedAnswers {
 
     /** Every sequence starts again from its first recorded response. */
     public void rewind() {
+        if (shared != null) {
+            shared.rewind();
+            return;
+        }
         byOperation.values().forEach(list -> list.forEach(RecordedSequence::rewind));
         byExactPath.values().forEach(list -> list.forEach(RecordedSequence::rewind));
     }

@@ -129,6 +129,7 @@ final class ResourceConventions {
             case CONFLICT -> "Conflict";
             case UNAUTHORIZED -> "Unauthorized";
             case RATE_LIMITED -> "Too Many Requests";
+            case UNAVAILABLE -> "Service Unavailable";
             default -> "Bad Request";
         });
         body.put("status", kind.defaultStatus());

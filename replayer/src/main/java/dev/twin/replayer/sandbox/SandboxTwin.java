@@ -32,6 +32,10 @@ import dev.twin.replayer.scenario.ScenarioBook;
 import dev.twin.replayer.scenario.ScenarioResponder;
 import dev.twin.replayer.server.ServedApi;
 import dev.twin.replayer.spec.ApiOperation;
+import dev.twin.replayer.state.ChangeListener;
+import dev.twin.replayer.state.RowChange;
+import dev.twin.replayer.state.SharedEvent;
+import dev.twin.replayer.state.SharedState;
 import dev.twin.replayer.state.StateScope;
 import dev.twin.replayer.state.TenantResolver;
 
@@ -89,17 +93,13 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
     public SandboxTwin(StatefulTwin tables, Options options) {
         this.tables = Objects.requireNonNull(tables, "tables");
         this.scenarioRandom = new SplittableRandom(options.seed());
-        this.rateLimits = new RateLimiter(options.clock());
-        this.webhooks = new WebhookDispatcher(options.webhookBackoff(), options.clock());
-        this.emitter = new EventEmitter(events, webhooks, options.clock());
-        tables.store().onCommit((tenant, changes) -> {
-            if (RequestCapture.active()) {
-                changes.forEach(change -> RequestCapture.rowChanged(change.table(), change.id(),
-                        change.before() == null ? null : change.before().data(),
-                        change.after() == null ? null : change.after().data()));
-            }
-            emitter.committed(tenant, changes);
-        });
+        // with shared state, buckets and deliveries live in the shared store too, so every replica agrees on them
+        SharedState shared = tables.store().sharedState();
+        this.rateLimits = new RateLimiter(options.clock(), shared == null ? null : shared.rateLimits());
+        this.webhooks = new WebhookDispatcher(options.webhookBackoff(), options.clock(),
+                shared == null ? null : shared.deliveries());
+        this.emitter = new EventEmitter(events, webhooks, options.clock(), tables.store());
+        tables.store().onCommit(new CapturingChanges(emitter));
     }
 
     public StatefulTwin tables() {
@@ -200,7 +200,7 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         EventsConfig eventsConfig = config.sandbox().events();
         if (eventsConfig.listOperation() != null || eventsConfig.getOperation() != null) {
             responder = new EventsResponder(eventsConfig, config.conventions().list(), events, responder, resolver,
-                    TableConventions.errors(config.conventions().errors()));
+                    TableConventions.errors(config.conventions().errors()), tables.store());
         }
         responder = new FaultResponder(faults, responder, resolver, specAnswer);
         if (!rateLimits.isEmpty()) {
@@ -232,6 +232,34 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
     private long scenarioLatency(LatencySpec spec) {
         synchronized (scenarioRandom) {
             return LatencySampler.sample(spec, scenarioRandom);
+        }
+    }
+
+    /** Tells the inspector's capture of the request under way which rows it changed, then the events. */
+    private record CapturingChanges(ChangeListener events) implements ChangeListener {
+        @Override
+        public void committed(String tenant, List<RowChange> changes) {
+            capture(changes);
+            events.committed(tenant, changes);
+        }
+
+        @Override
+        public List<SharedEvent> emitted(String tenant, List<RowChange> changes) {
+            capture(changes);
+            return events.emitted(tenant, changes);
+        }
+
+        @Override
+        public void stored(String tenant, List<SharedEvent> stored, boolean whole) {
+            events.stored(tenant, stored, whole);
+        }
+
+        private static void capture(List<RowChange> changes) {
+            if (RequestCapture.active()) {
+                changes.forEach(change -> RequestCapture.rowChanged(change.table(), change.id(),
+                        change.before() == null ? null : change.before().data(),
+                        change.after() == null ? null : change.after().data()));
+            }
         }
     }
 }

@@ -33,24 +33,41 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Turns an aggregated Netty request into a {@link TwinRequest}, asks the pipeline, writes the answer. Answers are
  * written as they are computed and flushed once per read batch ({@link #channelReadComplete}), as a plain Netty
  * server does; an answer sent later (a latency fault) is flushed on its own.
+ *
+ * <p>With a {@code blockingWork} executor (state in a shared Redis, where every transaction waits for the network)
+ * the pipeline runs there instead, never on the event loop: each connection's requests one after another, each
+ * answer handed back to the connection's event loop to be written, so answers leave in request order.
  */
 @ChannelHandler.Sharable
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     static final String SANDBOX_HEADER = ResponseBytes.SANDBOX_HEADER;
     private static final byte[] NO_BODY = new byte[0];
     private static final AttributeKey<String> REMOTE_ADDRESS = AttributeKey.valueOf(HttpHandler.class, "remote");
+    /** The connection's last request handed to {@link #blockingWork}: the next one runs after it. */
+    private static final AttributeKey<CompletableFuture<Void>> LAST_WORK =
+            AttributeKey.valueOf(HttpHandler.class, "lastWork");
+    private static final System.Logger LOG = System.getLogger(HttpHandler.class.getName());
 
     private final RequestPipeline pipeline;
     private final DropLog drops;
+    /** Null: the pipeline runs on the event loop. */
+    private final Executor blockingWork;
 
     HttpHandler(RequestPipeline pipeline, DropLog drops) {
+        this(pipeline, drops, null);
+    }
+
+    HttpHandler(RequestPipeline pipeline, DropLog drops, Executor blockingWork) {
         this.pipeline = pipeline;
         this.drops = drops;
+        this.blockingWork = blockingWork;
     }
 
     @Override
@@ -67,7 +84,12 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         try {
             QueryStringDecoder uri = new QueryStringDecoder(request.uri());
             String rawPath = uri.rawPath();
-            response = pipeline.handle(twinRequest(ctx, request, uri), rawPath.isEmpty() ? "/" : rawPath);
+            TwinRequest twinRequest = twinRequest(ctx, request, uri);
+            if (blockingWork != null) {
+                answerOffLoop(ctx, twinRequest, rawPath.isEmpty() ? "/" : rawPath, keepAlive, head);
+                return;
+            }
+            response = pipeline.handle(twinRequest, rawPath.isEmpty() ? "/" : rawPath);
         } catch (IllegalArgumentException e) {
             // QueryStringDecoder rejects malformed percent-encoding
             response = ErrorResponses.error(400, "invalid_request_error", "Malformed request URI: "
@@ -78,6 +100,34 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         boolean[] later = {false};
         DeliveryWriter.send(ctx, response, answer -> write(ctx, answer, keepAlive, head, later[0]));
         later[0] = true;
+    }
+
+    /**
+     * Runs the pipeline on {@link #blockingWork} after the connection's previous request, then writes the answer on
+     * the connection's event loop (this request's work is done only once its answer is handed over, so the next
+     * answer cannot overtake it). A full queue or a failure is a 503, never a dropped request.
+     */
+    private void answerOffLoop(ChannelHandlerContext ctx, TwinRequest request, String rawPath, boolean keepAlive,
+                               boolean head) {
+        CompletableFuture<Void> previous = ctx.channel().attr(LAST_WORK).get();
+        CompletableFuture<Void> after = previous == null ? CompletableFuture.completedFuture(null) : previous;
+        CompletableFuture<Void> work = after
+                .thenApplyAsync(ignored -> pipeline.handle(request, rawPath), blockingWork)
+                .exceptionally(HttpHandler::busy)
+                .thenAccept(response -> ctx.executor().execute(() ->
+                        DeliveryWriter.send(ctx, response, answer -> write(ctx, answer, keepAlive, head, true))));
+        ctx.channel().attr(LAST_WORK).set(work);
+    }
+
+    private static TwinResponse busy(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof java.util.concurrent.RejectedExecutionException) {
+            return ErrorResponses.error(503, "api_error", "The twin is answering as many requests as it can queue;"
+                    + " try again shortly.", null).withHeader("Retry-After", "1");
+        }
+        LOG.log(System.Logger.Level.ERROR, "failed answering a request", cause);
+        return ErrorResponses.error(500, "twin_error", "twin failed answering: " + cause, null);
     }
 
     @Override

@@ -21,6 +21,7 @@ import dev.twin.replayer.response.Rejection;
 import dev.twin.replayer.routing.RouteMatch;
 import dev.twin.replayer.routing.RoutedRequest;
 import dev.twin.replayer.spec.UnreadableSpecPart;
+import dev.twin.replayer.state.StateException;
 import dev.twin.replayer.validation.DecodedRequest;
 import dev.twin.replayer.validation.OperationValidator;
 import dev.twin.replayer.validation.ValidationResult;
@@ -94,6 +95,8 @@ public final class RequestPipeline {
             }
             try {
                 return admin.handle(request);
+            } catch (StateException e) { // the shared state store cannot be reached: a 503 naming it
+                return ErrorResponses.error(e.error().kind().defaultStatus(), "api_error", e.getMessage(), null);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, "admin endpoint failed: " + request.path(), e);
                 return ErrorResponses.error(500, "twin_error", "admin endpoint failed: " + e, null);
@@ -156,6 +159,12 @@ public final class RequestPipeline {
             LOG.log(System.Logger.Level.WARNING, routed.operation().id() + " cannot be served: " + e.getMessage());
             return Answer.of(ErrorResponses.error(501, "twin_error", routed.operation().id()
                     + " is not served: its spec has a problem at " + e.getMessage(), null), AnswerSource.ERROR);
+        } catch (StateException e) {
+            // a sandbox control (a rate limit, a scenario) could not reach the shared state store: the provider's
+            // error shape where twin.yaml gives one, never a 500
+            TwinResponse shaped = current.stateful().rejection(routed, e.error()).orElseGet(() ->
+                    ErrorResponses.error(e.error().kind().defaultStatus(), "api_error", e.getMessage(), null));
+            return Answer.of(shaped, AnswerSource.ERROR);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "failed answering " + routed.operation().id(), e);
             return Answer.of(ErrorResponses.error(500, "twin_error", "twin failed answering "

@@ -8,6 +8,7 @@ import dev.twin.replayer.config.SourceLocation;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.plain.PlainAnswers;
 import dev.twin.replayer.replay.RecordedAnswersLoader;
+import dev.twin.replayer.state.SharedCursors;
 import dev.twin.replayer.resource.StatefulAuto;
 import dev.twin.replayer.routing.Router;
 import dev.twin.replayer.spec.ApiOperation;
@@ -38,6 +39,12 @@ public final class ServedApiLoader {
 
     public static ServedApi load(TwinConfig loaded, ResponderFactory stateful, StartupCache cache)
             throws ConfigException {
+        return load(loaded, stateful, cache, null);
+    }
+
+    /** @param replayCursors where {@code replay:}'s cursors are counted: shared by replicas, or (null) here */
+    public static ServedApi load(TwinConfig loaded, ResponderFactory stateful, StartupCache cache,
+                                 SharedCursors replayCursors) throws ConfigException {
         TwinConfig config = loaded;
         List<ConfigProblem> problems = new ArrayList<>();
         List<SpecDocument> specs = new ArrayList<>();
@@ -86,7 +93,7 @@ public final class ServedApiLoader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        api.replay(RecordedAnswersLoader.load(config.replay(), router));
+        api.replay(RecordedAnswersLoader.load(config.replay(), router).sharedThrough(replayCursors));
         api.stateful(stateful.create(api));
         api.plainAnswers(PlainAnswers.load(cache, specs));
         return api;

@@ -10,8 +10,10 @@ import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.config.ValidationMode;
-import dev.twin.replayer.state.StateScope;
 import dev.twin.replayer.startup.StartupCache;
+import dev.twin.replayer.state.SharedCursors;
+import dev.twin.replayer.state.StateHealth;
+import dev.twin.replayer.state.StateScope;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -62,7 +64,8 @@ public final class TwinServer implements AutoCloseable {
         this.journal = new RequestJournal(settings.journalCapacity);
         this.journal.keepDetail(settings.journalDetail);
         BuiltInAdmin.register(adminRoutes, () -> api.get().operations(), journal, operation -> api.get().config()
-                .extend().stream().filter(binding -> binding.mock().equals(operation)).findFirst().orElse(null));
+                .extend().stream().filter(binding -> binding.mock().equals(operation)).findFirst().orElse(null),
+                settings.stateHealth);
         // replay cursors are shared by every tenant, so only a full reset (no ?tenant=, no ?table=) rewinds them
         adminRoutes.afterSuccess("POST", "/__twin/reset", request -> {
             if (request.query().isEmpty()) {
@@ -135,7 +138,7 @@ public final class TwinServer implements AutoCloseable {
     public ServedApi reload() throws ConfigException {
         TwinConfig config = settings.configFile != null ? ConfigLoader.load(settings.configFile, settings.cache)
                 : settings.config;
-        ServedApi next = ServedApiLoader.load(config, settings.stateful, settings.cache);
+        ServedApi next = ServedApiLoader.load(config, settings.stateful, settings.cache, settings.replayCursors);
         api.set(next);
         return next;
     }
@@ -157,7 +160,7 @@ public final class TwinServer implements AutoCloseable {
         RequestPipeline pipeline = new RequestPipeline(api::get, adminRoutes, new AdminGate(settings.admin), journal,
                 settings.validate, settings.cors, writeCounts);
         DropLog drops = new DropLog();
-        HttpHandler handler = new HttpHandler(pipeline, drops);
+        HttpHandler handler = new HttpHandler(pipeline, drops, settings.blockingWork);
         // the flags (or the embedding code) win over twin.yaml's server.limits
         ConnectionLimits connections = settings.connectionLimits != null ? settings.connectionLimits
                 : ConnectionLimits.of(config.server().limits());
@@ -291,6 +294,9 @@ public final class TwinServer implements AutoCloseable {
         private ResponderFactory stateful = ResponderFactory.NONE;
         private StartupCache cache = StartupCache.shared();
         private final AdminRoutes adminRoutes = new AdminRoutes();
+        private java.util.function.Supplier<StateHealth> stateHealth;
+        private java.util.concurrent.Executor blockingWork;
+        private SharedCursors replayCursors;
 
         private Builder() {
         }
@@ -402,6 +408,28 @@ public final class TwinServer implements AutoCloseable {
             return this;
         }
 
+        /** The state store's health, shown by {@code /__twin/health} (default: none, the state is in memory). */
+        public Builder stateHealth(java.util.function.Supplier<StateHealth> health) {
+            this.stateHealth = health;
+            return this;
+        }
+
+        /**
+         * Answers requests on this executor instead of the event loops: for state kept elsewhere (a shared Redis),
+         * whose every transaction waits for the network. Each connection's answers still go out in order, written
+         * by its event loop. Default: none, requests are answered on the event loops (in-memory state never waits).
+         */
+        public Builder blockingWork(java.util.concurrent.Executor executor) {
+            this.blockingWork = executor;
+            return this;
+        }
+
+        /** Where {@code replay:}'s cursors are counted when several replicas share them (default: here). */
+        public Builder replayCursors(SharedCursors cursors) {
+            this.replayCursors = cursors;
+            return this;
+        }
+
         /** Where start-up work is cached between launches (default {@link StartupCache#shared()}). */
         public Builder startupCache(StartupCache startupCache) {
             this.cache = java.util.Objects.requireNonNull(startupCache, "startupCache");
@@ -424,7 +452,7 @@ public final class TwinServer implements AutoCloseable {
             }
             Warmup.startInBackground(cache);
             TwinConfig loaded = config != null ? config : ConfigLoader.load(configFile, cache);
-            ServedApi initial = ServedApiLoader.load(loaded, stateful, cache);
+            ServedApi initial = ServedApiLoader.load(loaded, stateful, cache, replayCursors);
             try {
                 return new TwinServer(this, initial).bind();
             } catch (InterruptedException e) {

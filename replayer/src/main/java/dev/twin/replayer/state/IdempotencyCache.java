@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Remembers the first response to each idempotency key, per tenant, for the configured window (default 24 h):
  * the same key with the same request gets that response again (marked {@code Idempotent-Replayed: true}), the same
- * key with a different request is an IDEMPOTENCY_MISMATCH error. Kept in memory only; two requests racing with a
- * new key both run (the first to finish is remembered).
+ * key with a different request is an IDEMPOTENCY_MISMATCH error. Kept in memory, or with shared state in the
+ * shared store ({@link SharedIdempotency}), so a retry on any replica replays the first answer; two requests racing
+ * with a new key both run (the first to finish is remembered).
  */
 public final class IdempotencyCache {
     private static final int SWEEP_EVERY = 1024;
@@ -32,10 +33,18 @@ public final class IdempotencyCache {
     private final Clock clock;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger writesSinceSweep = new AtomicInteger();
+    /** Null: the entries above, in this process. */
+    private final SharedIdempotency shared;
 
     public IdempotencyCache(Idempotency config, Clock clock) {
+        this(config, clock, null);
+    }
+
+    /** Records kept in {@code shared} (null: in memory). */
+    public IdempotencyCache(Idempotency config, Clock clock, SharedIdempotency shared) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.shared = shared;
     }
 
     /** The request header carrying the key (Idempotency-Key unless configured). */
@@ -50,12 +59,14 @@ public final class IdempotencyCache {
      */
     public Optional<TwinResponse> replay(String tenant, String key, String requestFingerprint) {
         String cacheKey = cacheKey(tenant, key);
-        Entry entry = entries.get(cacheKey);
+        Entry entry = shared == null ? entries.get(cacheKey) : decode(shared.get(tenant, key));
         if (entry == null) {
             return Optional.empty();
         }
         if (isExpired(entry, clock.millis())) {
-            entries.remove(cacheKey, entry);
+            if (shared == null) {
+                entries.remove(cacheKey, entry);
+            }
             return Optional.empty();
         }
         if (!entry.fingerprint().equals(requestFingerprint)) {
@@ -69,6 +80,11 @@ public final class IdempotencyCache {
     /** Remembers the first response for this tenant and key; a later one for the same key does not replace it. */
     public void remember(String tenant, String key, String requestFingerprint, TwinResponse response) {
         long now = clock.millis();
+        if (shared != null) {
+            shared.putIfAbsent(tenant, key, encode(new Entry(requestFingerprint, response, now)),
+                    config.window().toMillis());
+            return;
+        }
         entries.compute(cacheKey(tenant, key), (k, existing) -> existing == null || isExpired(existing, now)
                 ? new Entry(requestFingerprint, response, now) : existing);
         if (writesSinceSweep.incrementAndGet() >= SWEEP_EVERY) {
@@ -80,15 +96,48 @@ public final class IdempotencyCache {
     /** Forgets every key (a full reset). */
     public void clear() {
         entries.clear();
+        if (shared != null) {
+            shared.clear();
+        }
     }
 
     /** Forgets one tenant's keys (a tenant reset). */
     public void clearTenant(String tenant) {
         String prefix = tenant + '\u0000';
         entries.keySet().removeIf(key -> key.startsWith(prefix));
+        if (shared != null) {
+            shared.clearTenant(tenant);
+        }
     }
 
-    /** Keys remembered, every tenant's (a full reset leaves none). */
+    /** An entry as the shared store keeps it: the fingerprint, when, and the answer (its body in Base64). */
+    private static String encode(Entry entry) {
+        com.fasterxml.jackson.databind.node.ObjectNode node = StateCodec.JSON.createObjectNode();
+        node.put("f", entry.fingerprint());
+        node.put("a", entry.rememberedAtMillis());
+        node.put("s", entry.response().status());
+        com.fasterxml.jackson.databind.node.ObjectNode headers = node.putObject("h");
+        entry.response().headers().forEach(headers::put);
+        node.put("b", entry.response().body());
+        return StateCodec.write(node);
+    }
+
+    private static Entry decode(String json) {
+        if (json == null) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode node = StateCodec.read(json);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        node.get("h").fields().forEachRemaining(header -> headers.put(header.getKey(), header.getValue().asText()));
+        try {
+            return new Entry(node.get("f").asText(), new TwinResponse(node.get("s").asInt(), headers,
+                    node.get("b").binaryValue()), node.get("a").asLong());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Keys remembered in this process, every tenant's (a full reset leaves none). */
     public int size() {
         return entries.size();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.admin.AdminRoutes;
+import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.response.ErrorResponses;
@@ -54,6 +55,9 @@ public final class StateAdminEndpoints {
                 store.reset();
             }
         } catch (StateException e) {
+            if (e.error().kind() != ErrorKind.NOT_FOUND) {
+                throw e; // the shared store is away: the admin API answers 503
+            }
             return ErrorResponses.error(404, "not_found", e.getMessage(), "table");
         }
         if (table == null) {
@@ -82,6 +86,9 @@ public final class StateAdminEndpoints {
         try {
             store.restoreSnapshot(name);
         } catch (StateException e) {
+            if (e.error().kind() != ErrorKind.NOT_FOUND) {
+                throw e;
+            }
             return ErrorResponses.error(404, "not_found", e.getMessage() + "; saved: "
                     + String.join(", ", store.snapshots()) + ".", "name");
         }

@@ -88,6 +88,27 @@ final class StateCodec {
         return overlay;
     }
 
+    /** A row key's state after a commit, as the state file and the shared store keep it. */
+    static String rowState(StateFile.RowChange change) {
+        ObjectNode node = change.row() == null ? JSON.createObjectNode() : row(change.row());
+        node.put("k", change.kind().name());
+        if (change.kind() == StateFile.RowChange.Kind.OWN) {
+            node.put("p", change.position());
+        }
+        return write(node);
+    }
+
+    /** The state {@link #rowState} wrote for the row {@code id} of {@code table}. */
+    static StateFile.RowChange rowState(String table, String id, String json) {
+        JsonNode value = read(json);
+        StateFile.RowChange.Kind kind = StateFile.RowChange.Kind.valueOf(value.get("k").asText());
+        return switch (kind) {
+            case OWN -> new StateFile.RowChange(table, id, kind, row(value), value.get("p").asLong());
+            case SEED -> new StateFile.RowChange(table, id, kind, row(value), 0);
+            default -> new StateFile.RowChange(table, id, kind, null, 0);
+        };
+    }
+
     static String write(JsonNode node) {
         try {
             return JSON.writeValueAsString(node);

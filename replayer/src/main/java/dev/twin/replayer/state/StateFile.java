@@ -127,11 +127,11 @@ final class StateFile implements AutoCloseable {
                 return;
             }
             TableOverlay overlay = loaded.computeIfAbsent(parts[0], tenant -> new TenantState(0)).overlay(table);
-            JsonNode value = StateCodec.read(json);
-            switch (RowChange.Kind.valueOf(value.get("k").asText())) {
+            RowChange change = StateCodec.rowState(parts[1], parts[2], json);
+            switch (change.kind()) {
                 case OWN -> ownRows.computeIfAbsent(overlay, o -> new ArrayList<>())
-                        .add(new TableOverlay.Placed(StateCodec.row(value), value.get("p").asLong()));
-                case SEED -> overlay.seedOverrides.put(parts[2], StateCodec.row(value));
+                        .add(new TableOverlay.Placed(change.row(), change.position()));
+                case SEED -> overlay.seedOverrides.put(parts[2], change.row());
                 case DELETED_SEED -> overlay.deletedSeeds.add(parts[2]);
                 default -> { }
             }
@@ -299,11 +299,6 @@ final class StateFile implements AutoCloseable {
     }
 
     private static String value(RowChange change) {
-        ObjectNode node = change.row() == null ? StateCodec.JSON.createObjectNode() : StateCodec.row(change.row());
-        node.put("k", change.kind().name());
-        if (change.kind() == RowChange.Kind.OWN) {
-            node.put("p", change.position());
-        }
-        return StateCodec.write(node);
+        return StateCodec.rowState(change);
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -36,12 +37,19 @@ import java.util.function.Function;
  * tenant's last write.
  */
 public final class StateStore implements AutoCloseable {
+    /** Transactions of one tenant that lost the race to commit to shared state before one is refused. */
+    private static final int SHARED_ATTEMPTS = 50;
+    /** With shared state, a tenant idle on this replica this long leaves its memory (the store keeps it). */
+    private static final long SHARED_CACHE_IDLE_MILLIS = 300_000;
+
     /** Replaced (never changed) when the fields lists filter by are declared. */
     private volatile Map<String, TableDefinition> definitions;
     private final Clock clock;
     private final Duration expireAfter;
     private final TenantQuota quota;
     private final StateFile file;
+    /** Null unless the state is shared with other replicas: then every tenant's tables here are a cache of it. */
+    private final SharedState shared;
     private final ConcurrentHashMap<String, TenantState> tenants = new ConcurrentHashMap<>();
     private final Map<String, Map<String, TenantState>> snapshots = new HashMap<>();
     /** Transactions share it; whole-store operations (reset, snapshots, sweeps) take it alone. */
@@ -51,6 +59,11 @@ public final class StateStore implements AutoCloseable {
 
     private StateStore(List<TableDefinition> tables, Clock clock, Duration expireAfter, TenantQuota quota,
                        StateFile file) {
+        this(tables, clock, expireAfter, quota, file, null);
+    }
+
+    private StateStore(List<TableDefinition> tables, Clock clock, Duration expireAfter, TenantQuota quota,
+                       StateFile file, SharedState shared) {
         Map<String, TableDefinition> byName = new LinkedHashMap<>();
         tables.forEach(table -> byName.put(table.name(), table));
         this.definitions = Map.copyOf(byName);
@@ -59,12 +72,34 @@ public final class StateStore implements AutoCloseable {
                 ? null : expireAfter;
         this.quota = Objects.requireNonNull(quota, "quota");
         this.file = file;
+        this.shared = shared;
         if (file != null) {
             StateFile.Contents contents = file.load(definitions);
             tenants.putAll(contents.tenants());
             contents.snapshots().forEach((name, json) -> snapshots.put(name, StateCodec.tenants(json, definitions)));
         }
-        this.sweeper = this.expireAfter == null ? null : startSweeper(this.expireAfter);
+        this.sweeper = shared != null ? startSweeper(Duration.ofMillis(SHARED_CACHE_IDLE_MILLIS))
+                : this.expireAfter == null ? null : startSweeper(this.expireAfter);
+    }
+
+    /**
+     * State shared with the other replicas of the twin through {@code shared} (which the store closes): every
+     * transaction first brings the tenant's tables up to date, and commits only if no other replica committed
+     * for the tenant meanwhile (else it runs again). Tenant expiry is the shared store's (it was opened with it).
+     */
+    public static StateStore shared(SharedState shared, List<TableConfig> tables, Clock clock, TenantQuota quota) {
+        return new StateStore(definitions(tables), clock, null, quota, null,
+                Objects.requireNonNull(shared, "shared"));
+    }
+
+    /** Whether the state is shared with other replicas (its calls then wait for the network). */
+    public boolean isShared() {
+        return shared != null;
+    }
+
+    /** The shared state, or null when the state lives in this process. */
+    public SharedState sharedState() {
+        return shared;
     }
 
     /** State in memory only, gone when the process ends. */
@@ -138,6 +173,7 @@ public final class StateStore implements AutoCloseable {
      */
     public <T> T inTransaction(String tenant, Function<TenantTables, T> work) {
         Objects.requireNonNull(tenant, "tenant");
+        long arrived = shared == null ? 0 : System.nanoTime();
         storeLock.readLock().lock();
         try {
             while (true) {
@@ -147,7 +183,7 @@ public final class StateStore implements AutoCloseable {
                     if (state.retired) {
                         continue; // dropped while this transaction waited: take the tenant's entry anew
                     }
-                    return run(tenant, state, work);
+                    return shared == null ? run(tenant, state, work) : runShared(tenant, state, work, arrived);
                 } finally {
                     state.lock.unlock();
                 }
@@ -198,9 +234,147 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
+    /**
+     * One transaction against shared state, under the tenant's lock: the tables brought up to date, the work run,
+     * its writes (and the events they emit) committed to the shared store if the tenant is still at the version
+     * the work read, else everything again; applied here only once the store took them.
+     */
+    private <T> T runShared(String tenant, TenantState state, Function<TenantTables, T> work, long arrived) {
+        try {
+            for (int attempt = 1; ; attempt++) {
+                // a sync that began after this transaction arrived saw every commit acknowledged before it did (and
+                // this replica's own commits since are applied here): transactions queued behind it need none of
+                // their own. A write is safe either way: its commit checks the version it read.
+                if (attempt > 1 || state.shared == null || state.syncBegan - arrived < 0) {
+                    syncLocked(tenant, state);
+                }
+                state.lastActivityMillis = clock.millis();
+                TenantTables tables = new TenantTables(tenant, definitions, state, clock, quota);
+                T result;
+                try {
+                    result = work.apply(tables);
+                } finally {
+                    tables.close();
+                }
+                if (!tables.hasWrites()) {
+                    return result;
+                }
+                List<RowChange> changes = tables.changes();
+                List<SharedEvent> events = changes.isEmpty() ? List.of() : changeListener.emitted(tenant, changes);
+                Optional<TenantVersion> stored = shared.commit(tenant, state.shared,
+                        TenantMirror.write(state, definitions, tables, events));
+                if (stored.isEmpty()) {
+                    if (attempt >= SHARED_ATTEMPTS) {
+                        throw new StateException(ErrorKind.UNAVAILABLE, "Too many concurrent writes for this tenant"
+                                + " on other replicas; try again.");
+                    }
+                    continue; // another replica committed first: read its writes and run again
+                }
+                commit(tenant, state, tables);
+                state.shared = stored.get();
+                for (RowChange change : changes) {
+                    if (change.before() != null) {
+                        change.before().dropDerived();
+                    }
+                }
+                if (!events.isEmpty()) {
+                    changeListener.stored(tenant, events, false);
+                }
+                return result;
+            }
+        } finally {
+            if (holdsNothingShared(state)) {
+                state.retired = true;
+                tenants.remove(tenant, state);
+            }
+        }
+    }
+
+    /**
+     * Shared state: nothing in memory and nothing committed (a tenant with only events holds its commits' version,
+     * kept so that its next transaction syncs what changed rather than everything).
+     */
+    private static boolean holdsNothingShared(TenantState state) {
+        return state.holdsNothing() && (state.shared == null || state.shared.version() == 0);
+    }
+
+    /** Brings the tenant's tables (and its events, to the listener) up to what the shared store holds. */
+    private void syncLocked(String tenant, TenantState state) {
+        long began = System.nanoTime();
+        TenantSync sync = shared.sync(tenant, state.shared);
+        state.syncBegan = began;
+        if (sync.isUnchanged() && sync.at().equals(state.shared)) {
+            return;
+        }
+        TenantMirror.apply(state, definitions, sync);
+        if (sync.whole() || !sync.events().isEmpty()) {
+            changeListener.stored(tenant, sync.events(), sync.whole());
+        }
+    }
+
+    /**
+     * With shared state, brings the tenant's tables and events up to what every replica committed (before reading
+     * them outside a transaction, as the events list does); nothing in memory.
+     */
+    public void refresh(String tenant) {
+        if (shared != null) {
+            inTransaction(tenant, tables -> null);
+        }
+    }
+
+    /**
+     * Shared state: stores events no row write emitted (a trigger, a scenario's net events), so that every replica
+     * lists them and their webhooks are delivered once.
+     */
+    public void storeEvents(String tenant, List<SharedEvent> events) {
+        if (shared == null) {
+            throw new IllegalStateException("events are stored with the rows only for shared state");
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        storeLock.readLock().lock();
+        try {
+            while (true) {
+                TenantState state = tenants.computeIfAbsent(tenant, key -> new TenantState(clock.millis()));
+                state.lock.lock();
+                try {
+                    if (state.retired) {
+                        continue;
+                    }
+                    for (int attempt = 1; ; attempt++) {
+                        syncLocked(tenant, state);
+                        Optional<TenantVersion> stored = shared.commit(tenant, state.shared,
+                                new SharedWrite(Map.of(), List.of(), events));
+                        if (stored.isPresent()) {
+                            state.shared = stored.get();
+                            changeListener.stored(tenant, events, false);
+                            return;
+                        }
+                        if (attempt >= SHARED_ATTEMPTS) {
+                            throw new StateException(ErrorKind.UNAVAILABLE, "Too many concurrent writes for this"
+                                    + " tenant on other replicas; try again.");
+                        }
+                    }
+                } finally {
+                    if (holdsNothingShared(state)) {
+                        state.retired = true;
+                        tenants.remove(tenant, state);
+                    }
+                    state.lock.unlock();
+                }
+            }
+        } finally {
+            storeLock.readLock().unlock();
+        }
+    }
+
     /** Drops every tenant's writes: all tables are back to their seed rows. Snapshots are kept. */
     public void reset() {
         whole(() -> {
+            if (shared != null) {
+                shared.reset();
+            }
             tenants.clear();
             if (file != null) {
                 file.replaceAll(Map.of());
@@ -210,6 +384,9 @@ public final class StateStore implements AutoCloseable {
 
     public void resetTenant(String tenant) {
         whole(() -> {
+            if (shared != null) {
+                shared.resetTenant(tenant);
+            }
             tenants.remove(tenant);
             if (file != null) {
                 file.dropTenant(tenant);
@@ -228,6 +405,17 @@ public final class StateStore implements AutoCloseable {
             throw new StateException(ErrorKind.NOT_FOUND, "No table named '" + table + "'; known: "
                     + String.join(", ", definitions.keySet()));
         }
+        if (shared != null) {
+            whole(() -> {
+                shared.resetTable(tenantOrNull, table);
+                if (tenantOrNull == null) {
+                    tenants.clear();
+                } else {
+                    tenants.remove(tenantOrNull);
+                }
+            });
+            return;
+        }
         whole(() -> tenants.forEach((tenant, state) -> {
             if ((tenantOrNull == null || tenant.equals(tenantOrNull)) && state.dropTable(table)
                     && file != null) {
@@ -239,6 +427,10 @@ public final class StateStore implements AutoCloseable {
     /** Saves every tenant's state under {@code name}, replacing an older snapshot of that name. */
     public void saveSnapshot(String name) {
         Objects.requireNonNull(name, "name");
+        if (shared != null) {
+            whole(() -> shared.saveSnapshot(name));
+            return;
+        }
         whole(() -> {
             Map<String, TenantState> copy = copyOf(tenants);
             snapshots.put(name, copy);
@@ -254,6 +446,15 @@ public final class StateStore implements AutoCloseable {
      * @throws StateException NOT_FOUND when there is no snapshot of that name
      */
     public void restoreSnapshot(String name) {
+        if (shared != null) {
+            whole(() -> {
+                if (!shared.restoreSnapshot(name)) {
+                    throw new StateException(ErrorKind.NOT_FOUND, "No snapshot named '" + name + "'");
+                }
+                tenants.clear();
+            });
+            return;
+        }
         whole(() -> {
             Map<String, TenantState> snapshot = snapshots.get(name);
             if (snapshot == null) {
@@ -271,6 +472,9 @@ public final class StateStore implements AutoCloseable {
 
     /** Snapshot names, sorted. */
     public List<String> snapshots() {
+        if (shared != null) {
+            return shared.snapshots();
+        }
         storeLock.readLock().lock();
         try {
             return snapshots.keySet().stream().sorted().toList();
@@ -281,6 +485,9 @@ public final class StateStore implements AutoCloseable {
 
     /** Tenants that have written something (and not expired or been reset), sorted. */
     public List<String> tenants() {
+        if (shared != null) {
+            return shared.tenants();
+        }
         return tenants.entrySet().stream()
                 .filter(entry -> hasWrites(entry.getValue()))
                 .map(Map.Entry::getKey).sorted().toList();
@@ -293,6 +500,7 @@ public final class StateStore implements AutoCloseable {
 
     /** {@code {table: [row data, ...]}} as the tenant sees its tables; does not count as tenant activity. */
     public ObjectNode dump(String tenant) {
+        refresh(tenant);
         ObjectNode dump = StateCodec.JSON.createObjectNode();
         storeLock.readLock().lock();
         try {
@@ -321,6 +529,10 @@ public final class StateStore implements AutoCloseable {
 
     /** Drops the writes of every tenant idle for longer than {@code expireAfter}; the sweeper calls it. */
     public void sweepExpired() {
+        if (shared != null) {
+            forgetIdleCaches();
+            return;
+        }
         if (expireAfter == null) {
             return;
         }
@@ -339,6 +551,21 @@ public final class StateStore implements AutoCloseable {
         }));
     }
 
+    /** Shared state: tenants idle here for a while leave this replica's memory (the shared store keeps them). */
+    private void forgetIdleCaches() {
+        long now = clock.millis();
+        tenants.forEach((tenant, state) -> {
+            if (now - state.lastActivityMillis > SHARED_CACHE_IDLE_MILLIS && state.lock.tryLock()) {
+                try {
+                    state.retired = true;
+                    tenants.remove(tenant, state);
+                } finally {
+                    state.lock.unlock();
+                }
+            }
+        });
+    }
+
     /** Waits until everything committed so far is in the state file (no-op in memory). */
     public void flush() {
         if (file != null) {
@@ -353,6 +580,9 @@ public final class StateStore implements AutoCloseable {
         }
         if (file != null) {
             file.close();
+        }
+        if (shared != null) {
+            shared.close();
         }
     }
 

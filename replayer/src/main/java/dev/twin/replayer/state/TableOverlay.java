@@ -129,6 +129,65 @@ final class TableOverlay {
         }
     }
 
+    /**
+     * Puts a row key in the state another replica's commit left it in (shared state), as {@link #put} and
+     * {@link #remove} would have here: a row new to this overlay goes last in list order, a known one keeps its
+     * place, and a seed row a tenant re-created stays counted as a deleted seed.
+     */
+    void set(TableDefinition table, StateFile.RowChange change) {
+        String id = change.id();
+        Row row = change.row();
+        boolean seed = table.seeds().containsKey(id);
+        switch (change.kind()) {
+            case OWN -> {
+                boolean isNew = !own.containsKey(id);
+                if (seed) {
+                    deletedSeeds.add(id);
+                    seedOverrides.remove(id);
+                }
+                own.put(id, new Placed(row, change.position()));
+                if (isNew) {
+                    forgetPlace(id);
+                }
+                place(row, change.position());
+            }
+            case SEED -> {
+                own.remove(id);
+                seedOverrides.put(id, row);
+                place(row, table.seedKeys().get(id));
+            }
+            case DELETED_SEED -> {
+                own.remove(id);
+                seedOverrides.remove(id);
+                deletedSeeds.add(id);
+                forgetPlace(id);
+            }
+            case ABSENT -> {
+                own.remove(id);
+                seedOverrides.remove(id);
+                forgetPlace(id);
+            }
+        }
+    }
+
+    private void place(Row row, long key) {
+        if (order != null) {
+            order.add(row.id(), row.isListed());
+        }
+        if (filters != null) {
+            filters.put(row, key);
+        }
+    }
+
+    private void forgetPlace(String id) {
+        if (order != null) {
+            order.remove(id);
+        }
+        if (filters != null) {
+            filters.remove(id);
+        }
+    }
+
     int count(TableDefinition table) {
         return table.seeds().size() - deletedSeeds.size() + own.size();
     }

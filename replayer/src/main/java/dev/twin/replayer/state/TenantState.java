@@ -21,6 +21,10 @@ final class TenantState {
     boolean retired;
     /** Null until first needed (a loaded or copied state counts it then). */
     private TenantUsage usage;
+    /** With shared state: the version of the tenant these tables are, null when not synced yet. */
+    TenantVersion shared;
+    /** With shared state: when ({@link System#nanoTime()}) the last sync that succeeded began. */
+    long syncBegan;
 
     TenantState(long lastActivityMillis) {
         this.lastActivityMillis = lastActivityMillis;
@@ -66,9 +70,22 @@ final class TenantState {
         return tables.isEmpty() && nextPosition == 0;
     }
 
+    /** Puts a row key in the state another replica's commit left it in, keeping the usage current. */
+    void set(TableDefinition table, StateFile.RowChange change) {
+        TableOverlay overlay = overlay(table);
+        if (usage != null) {
+            usage.add(overlay.heldRow(change.id()), -1);
+        }
+        overlay.set(table, change);
+        if (usage != null) {
+            usage.add(overlay.heldRow(change.id()), 1);
+        }
+    }
+
     void clear() {
         tables.clear();
         nextPosition = 0;
         usage = null;
+        shared = null;
     }
 }

@@ -26,6 +26,11 @@
  *   nothing; nothing is ever dropped to make room.</li>
  *   <li><b>Lists.</b> Each tenant's table keeps an {@code OrderIndex} of its listed rows
  *   in creation order, so a page is found in O(log n) ({@link dev.twin.replayer.state.TenantTables#listed}).</li>
+ *   <li><b>Shared state ({@code state: redis://}).</b> {@link dev.twin.replayer.state.SharedState} is what several
+ *   replicas keep together (module state-redis implements it): each tenant's tables here are a cache, brought up to
+ *   date before each transaction ({@code TenantMirror}) and committed with an optimistic version check, so a
+ *   commit lands whole, with its events, or not at all; idempotency records, rate-limit buckets and webhook
+ *   delivery claims are shared too (docs/redis.md).</li>
  * </ul>
  */
 package dev.twin.replayer.state;

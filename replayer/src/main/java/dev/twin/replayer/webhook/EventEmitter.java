@@ -13,6 +13,8 @@ import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.state.ChangeListener;
 import dev.twin.replayer.state.Row;
 import dev.twin.replayer.state.RowChange;
+import dev.twin.replayer.state.SharedEvent;
+import dev.twin.replayer.state.StateStore;
 import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.MapContext;
 
@@ -32,11 +34,15 @@ import java.util.function.Supplier;
  * {@link WebhookDispatcher}. Runs on the committing thread, so it only builds JSON; delivery is asynchronous.
  */
 public final class EventEmitter implements ChangeListener {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     private final EventLog log;
     private final WebhookDispatcher dispatcher;
     private final Clock clock;
+    /** Null: events are logged and sent from here; else they are stored with the commits in its shared state. */
+    private final StateStore sharedStore;
     private final ThreadLocal<Map<String, java.util.LinkedHashMap<String, RowChange>>> batch = new ThreadLocal<>();
     private volatile Compiled compiled = new Compiled(EventsConfig.NONE, Map.of());
 
@@ -44,9 +50,19 @@ public final class EventEmitter implements ChangeListener {
     }
 
     public EventEmitter(EventLog log, WebhookDispatcher dispatcher, Clock clock) {
+        this(log, dispatcher, clock, null);
+    }
+
+    /**
+     * @param store the tables' store: when its state is shared, events are made before each commit and stored with
+     *              it ({@link #emitted}), and reach the log when stored ({@link #stored}); deliveries are claimed
+     *              from the shared store by the dispatcher
+     */
+    public EventEmitter(EventLog log, WebhookDispatcher dispatcher, Clock clock, StateStore store) {
         this.log = log;
         this.dispatcher = dispatcher;
         this.clock = clock;
+        this.sharedStore = store != null && store.isShared() ? store : null;
     }
 
     public void install(TwinConfig config) {
@@ -74,12 +90,59 @@ public final class EventEmitter implements ChangeListener {
         } finally {
             batch.remove();
         }
-        changes.forEach((tenant, rows) -> emitChanges(tenant, List.copyOf(rows.values())));
+        changes.forEach((tenant, rows) -> {
+            if (sharedStore == null) {
+                emitChanges(tenant, List.copyOf(rows.values()));
+            } else {
+                sharedStore.storeEvents(tenant, sharedEvents(List.copyOf(rows.values())));
+            }
+        });
         return result;
     }
 
     @Override
     public void committed(String tenant, List<RowChange> changes) {
+        if (!coalesced(tenant, changes)) {
+            emitChanges(tenant, changes);
+        }
+    }
+
+    @Override
+    public List<SharedEvent> emitted(String tenant, List<RowChange> changes) {
+        return coalesced(tenant, changes) ? List.of() : sharedEvents(changes);
+    }
+
+    @Override
+    public void stored(String tenant, List<SharedEvent> events, boolean whole) {
+        if (whole) {
+            log.clearTenant(tenant);
+        }
+        boolean deliveries = false;
+        for (SharedEvent event : events) {
+            String json = event.json();
+            log.add(tenant, new LoggedEvent(event.id(), event.type(), () -> parse(json)));
+            if (!whole) {
+                RequestCapture.eventEmitted(tenant, event.id(), event.type()); // this request's own events
+            }
+            deliveries |= !event.webhooks().isEmpty();
+        }
+        if (deliveries) {
+            dispatcher.deliverShared(); // this replica stored them: it tries first, any replica may claim them
+        }
+    }
+
+    /** The events of {@code changes} as a shared store keeps them, with the webhooks that want each. */
+    private List<SharedEvent> sharedEvents(List<RowChange> changes) {
+        List<SharedEvent> events = new java.util.ArrayList<>();
+        forEachEvent(changes, (type, data) -> {
+            LoggedEvent event = event(type, data);
+            events.add(new SharedEvent(event.id(), type, event.json().toString(), dispatcher.urlsFor(type)));
+        });
+        return events;
+    }
+
+    /** Adds the changes to the current {@link #coalescing} batch; false when there is none. */
+    private boolean coalesced(String tenant, List<RowChange> changes) {
         Map<String, java.util.LinkedHashMap<String, RowChange>> pending = batch.get();
         if (pending != null) {
             java.util.LinkedHashMap<String, RowChange> rows = pending.computeIfAbsent(tenant,
@@ -90,12 +153,18 @@ public final class EventEmitter implements ChangeListener {
                 rows.put(key, earlier == null ? change
                         : new RowChange(change.table(), change.id(), earlier.before(), change.after()));
             }
-            return;
+            return true;
         }
-        emitChanges(tenant, changes);
+        return false;
     }
 
     private void emitChanges(String tenant, List<RowChange> changes) {
+        forEachEvent(changes, (type, data) -> emit(tenant, type, data));
+    }
+
+    /** Each event the changes emit under the configured rules: its type and how to build its data. */
+    private void forEachEvent(List<RowChange> changes,
+                              java.util.function.BiConsumer<String, Supplier<ObjectNode>> emit) {
         Compiled current = compiled;
         if (current.config().emit().isEmpty()) {
             return;
@@ -109,7 +178,7 @@ public final class EventEmitter implements ChangeListener {
             for (EventRule rule : current.config().emit()) {
                 if (rule.table().equals(change.table()) && rule.on() == kind && applies(rule, change)) {
                     RowShaper shaper = current.shapers().get(change.table());
-                    emit(tenant, rule.type(), () -> data(shaper, kind, change));
+                    emit.accept(rule.type(), () -> data(shaper, kind, change));
                 }
             }
         }
@@ -130,16 +199,31 @@ public final class EventEmitter implements ChangeListener {
     public ObjectNode trigger(String tenant, String type, JsonNode object) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.set("object", object == null ? JsonNodeFactory.instance.objectNode() : object.deepCopy());
+        if (sharedStore != null) {
+            LoggedEvent event = event(type, () -> data);
+            sharedStore.storeEvents(tenant, List.of(new SharedEvent(event.id(), type, event.json().toString(),
+                    dispatcher.urlsFor(type))));
+            return event.json().deepCopy();
+        }
         return emit(tenant, type, () -> data).json().deepCopy();
     }
 
     /** Logs and dispatches the event; its JSON is built when first read (rows are immutable, so it is the same). */
     private LoggedEvent emit(String tenant, String type, Supplier<ObjectNode> data) {
+        LoggedEvent event = event(type, data);
+        log.add(tenant, event);
+        RequestCapture.eventEmitted(tenant, event.id(), type);
+        dispatcher.dispatch(event);
+        return event;
+    }
+
+    /** A new event of {@code type}, its JSON built when first read. */
+    private LoggedEvent event(String type, Supplier<ObjectNode> data) {
         EventsConfig config = compiled.config();
         String id = config.idPrefix() + randomId();
         String apiVersion = config.apiVersion();
         long created = clock.millis() / 1000;
-        LoggedEvent event = new LoggedEvent(id, type, () -> {
+        return new LoggedEvent(id, type, () -> {
             ObjectNode json = JsonNodeFactory.instance.objectNode();
             json.put("id", id);
             json.put("object", "event");
@@ -154,10 +238,14 @@ public final class EventEmitter implements ChangeListener {
             json.put("type", type);
             return json;
         });
-        log.add(tenant, event);
-        RequestCapture.eventEmitted(tenant, id, type);
-        dispatcher.dispatch(event);
-        return event;
+    }
+
+    private static ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("an event the state store holds is not JSON", e);
+        }
     }
 
     private static boolean applies(EventRule rule, RowChange change) {

@@ -15,6 +15,7 @@ import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.pipeline.Responder;
 import dev.twin.replayer.routing.RoutedRequest;
 import dev.twin.replayer.state.StateException;
+import dev.twin.replayer.state.StateStore;
 import dev.twin.replayer.state.TenantResolver;
 import dev.twin.replayer.validation.DecodedRequest;
 
@@ -33,34 +34,42 @@ public final class EventsResponder implements Responder {
     private final Responder next;
     private final TenantResolver tenants;
     private final ErrorBodies errors;
+    /** The tables' store: with shared state, a tenant's events are brought up to date through it before a read. */
+    private final StateStore store;
 
     public EventsResponder(EventsConfig config, ListStyle list, EventLog log, Responder next,
-                           TenantResolver tenants, ErrorBodies errors) {
+                           TenantResolver tenants, ErrorBodies errors, StateStore store) {
         this.config = config;
         this.pagination = TableConventions.pagination(list, "id", new NotFoundMessages("event", null));
         this.log = log;
         this.next = next;
         this.tenants = tenants;
         this.errors = errors;
+        this.store = store;
     }
 
     @Override
     public Optional<TwinResponse> respond(RoutedRequest routed, DecodedRequest decoded) {
         String operationId = routed.operation().id();
         String tenant = tenants.tenantOf(routed.request());
-        if (operationId.equals(config.listOperation())) {
-            RequestCapture.answeredBy(AnswerOrigin.Kind.EVENTS, operationId);
+        boolean list = operationId.equals(config.listOperation());
+        if (!list && !operationId.equals(config.getOperation())) {
+            return next.respond(routed, decoded);
+        }
+        RequestCapture.answeredBy(AnswerOrigin.Kind.EVENTS, operationId);
+        try {
+            store.refresh(tenant);
+        } catch (StateException e) {
+            return Optional.of(errors.response(e.error(), routed.request()));
+        }
+        if (list) {
             return Optional.of(list(routed, tenant));
         }
-        if (operationId.equals(config.getOperation())) {
-            RequestCapture.answeredBy(AnswerOrigin.Kind.EVENTS, operationId);
-            List<String> names = routed.operation().pathParameterNames();
-            String id = names.isEmpty() ? "" : routed.pathParams().get(names.get(names.size() - 1));
-            return Optional.of(log.get(tenant, id).map(event -> TwinResponse.json(200, event.toString()))
-                    .orElseGet(() -> errors.response(new TwinError(ErrorKind.NOT_FOUND, "No such event: '" + id + "'",
-                            "id"), routed.request())));
-        }
-        return next.respond(routed, decoded);
+        List<String> names = routed.operation().pathParameterNames();
+        String id = names.isEmpty() ? "" : routed.pathParams().get(names.get(names.size() - 1));
+        return Optional.of(log.get(tenant, id).map(event -> TwinResponse.json(200, event.toString()))
+                .orElseGet(() -> errors.response(new TwinError(ErrorKind.NOT_FOUND, "No such event: '" + id + "'",
+                        "id"), routed.request())));
     }
 
     private TwinResponse list(RoutedRequest routed, String tenant) {

@@ -42,7 +42,7 @@ class ConfigErrorsTest {
     void unknownKeyWithoutACloseMatchListsTheAllowedKeys() {
         assertEquals(List.of("twin.yaml:2:1: plugins: unknown key; allowed here: version, imports, server, "
                 + "tenancy, credentials, idempotency, conventions, tables, extend, customOperations, scenarios, "
-                + "faults, rateLimits, events, webhooks, replay, stateful"),
+                + "faults, rateLimits, events, webhooks, replay, stateful, state"),
                 problems(IMPORT + "plugins: []\n"));
     }
 
@@ -125,7 +125,7 @@ class ConfigErrorsTest {
     void givenAnUnknownKindInEmptyBody_whenLoaded_thenTheEntryIsReportedWithTheClosestKind() {
         assertEquals(List.of("twin.yaml:4:27: conventions.errors.emptyBody[1]: unknown error kind, expected "
                 + "NOT_FOUND | VALIDATION_ERROR | CONFLICT | UNAUTHORIZED | RATE_LIMITED | QUOTA_EXCEEDED | "
-                + "IDEMPOTENCY_MISMATCH (did you mean 'NOT_FOUND'?)"),
+                + "IDEMPOTENCY_MISMATCH | UNAVAILABLE (did you mean 'NOT_FOUND'?)"),
                 problems(IMPORT + "conventions:\n  errors:\n    emptyBody: [CONFLICT, NOT_FOUD]\n"));
     }
 
@@ -408,7 +408,7 @@ class ConfigErrorsTest {
                                 + "and a unit: 90s, 30m, 24h, 7d",
                         "twin.yaml:6:1: plugins: unknown key; allowed here: version, imports, server, tenancy, "
                                 + "credentials, idempotency, conventions, tables, extend, customOperations, "
-                                + "scenarios, faults, rateLimits, events, webhooks, replay, stateful",
+                                + "scenarios, faults, rateLimits, events, webhooks, replay, stateful, state",
                         "twin.yaml:8:41: extend[0].table: no table 'customer'"),
                 problems(IMPORT + "server:\n  port: abc\nidempotency:\n  window: soon\nplugins: []\nextend:\n"
                         + "  - {mock: stripe.PostCustomers, table: customer, action: create}\n"));

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# bench/redis.sh — create+get on examples/stripe, in one run: tables in memory, one replica on Redis, two replicas
+# on one Redis (issue #16; docs/PERFORMANCE.md).
+#
+#   bash bench/redis.sh                       # WARMUP=15 s, DURATION=20 s per mode, 64 connections in all
+#   ROUNDS=2 DURATION=30 bash bench/redis.sh
+#
+# Each mode starts fresh processes: a redis-server of its own on a free loopback port (append-only file, fsync every
+# second, as a production sandbox would run it), then the replicas (./twin's jar, -XX:+UseSerialGC). wrk -c64 runs
+# bench/redis/create-get.lua (a create, then a GET of it; each wrk thread its own tenant); with two replicas, two wrk
+# processes of -c32 run at once, one per replica (a load balancer's even split), each with tenants of its own. Per
+# mode: req/s (summed over replicas), wrk's p99 (the larger of the two), non-2xx answers, and each replica's
+# resident set before the warm-up and after the measured part. On this shared 2-core machine numbers move with
+# whatever else runs (the load average is printed): compare the modes of one round.
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROUNDS=${ROUNDS:-1}; WARMUP=${WARMUP:-15}; DURATION=${DURATION:-20}
+OUT=$(mktemp -d -t twin-redis-bench.XXXXXX)
+command -v wrk >/dev/null || { echo "wrk is required: apt-get install -y wrk" >&2; exit 1; }
+command -v redis-server >/dev/null || { echo "redis-server is required: apt-get install -y redis-server" >&2; exit 1; }
+if [ -z "${TWIN_JAR:-}" ]; then
+  "$ROOT/twin" --version >/dev/null || { echo "twin did not build" >&2; exit 1; }
+  TWIN_JAR="$ROOT/cli/target/twin.jar"
+fi
+# every process started is noted in $OUT/pids (they start in subshells), so that an interrupted run stops them all
+cleanup() { [ -f "$OUT/pids" ] && while read -r pid; do kill "$pid" 2>/dev/null; done < "$OUT/pids"; rm -rf "$OUT"; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+rss_mb() { awk '/VmRSS/{printf "%d", $2/1024}' "/proc/$1/status" 2>/dev/null; }
+
+start_redis() { # -> "port pid"
+  local port; port=$(free_port)
+  mkdir -p "$OUT/redis-$port"
+  redis-server --port "$port" --bind 127.0.0.1 --dir "$OUT/redis-$port" --save "" --appendonly yes \
+    --appendfsync everysec --daemonize no > "$OUT/redis-$port.log" 2>&1 &
+  local pid=$!
+  echo "$pid" >> "$OUT/pids"
+  for _ in $(seq 1 500); do grep -q "Ready to accept" "$OUT/redis-$port.log" && break; sleep 0.02; done
+  echo "$port $pid"
+}
+
+start_twin() { # port [state] -> pid
+  local port=$1 state=${2:-}
+  TWIN_HOME="$OUT/home" java ${TWIN_OPTS:--XX:+UseSerialGC} -jar "$TWIN_JAR" serve "$ROOT/examples/stripe" \
+    --port "$port" ${state:+--state "$state"} > "$OUT/twin-$port.log" 2>&1 < /dev/null &
+  local pid=$!
+  echo "$pid" >> "$OUT/pids"
+  for _ in $(seq 1 1500); do
+    curl -sf -o /dev/null -H 'Authorization: Bearer sk_test_up' "http://127.0.0.1:$port/v1/balance" && break
+    sleep 0.02
+  done
+  curl -sf -o /dev/null "http://127.0.0.1:$port/__twin/health" || { echo "twin did not start:" >&2; cat "$OUT/twin-$port.log" >&2; exit 1; }
+  echo "$pid"
+}
+
+load() { # seconds connections tenants port -> wrk output file
+  local file="$OUT/wrk-$3-$4-$RANDOM.txt"
+  TENANTS=$3 timeout $(($1 + 60)) wrk -t2 -c"$2" -d"$1s" --latency -s "$ROOT/bench/redis/create-get.lua" \
+    "http://127.0.0.1:$4" > "$file" 2>&1
+  echo "$file"
+}
+rps() { awk '/^Requests\/sec:/{printf "%d", $2}' "$1"; }
+p99() { awk '/^ *99%/{print $2}' "$1"; }
+errors() { awk '/Non-2xx/{n=$NF} /Socket errors/{for(i=3;i<=NF;i+=2) s+=$i} END{print (n+0)+(s+0)}' "$1"; }
+ms() { awk -v v="$1" 'BEGIN{ if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else if (v ~ /s$/) printf "%.2f", v*1000; else print v }'; }
+
+run_mode() { # mode -> one line
+  local mode=$1 redis_port="" redis_pid="" state pids=() ports=() files=() rss0=() line
+  case "$mode" in
+    memory) ports=($(free_port)); pids=($(start_twin "${ports[0]}")) ;;
+    redis1|redis2)
+      read -r redis_port redis_pid <<< "$(start_redis)"
+      state="redis://127.0.0.1:$redis_port?prefix=bench"
+      ports=($(free_port)); [ "$mode" = redis2 ] && ports+=($(free_port))
+      for p in "${ports[@]}"; do pids+=($(start_twin "$p" "$state")); done ;;
+  esac
+  for pid in "${pids[@]}"; do rss0+=("$(rss_mb "$pid")"); done
+  local per=$((64 / ${#ports[@]}))
+  # warm-up, then the measured part, every replica loaded at once
+  for i in "${!ports[@]}"; do load "$WARMUP" "$per" "w$i$RANDOM" "${ports[$i]}" > /dev/null & done; wait
+  local tmp="$OUT/files-$RANDOM"
+  for i in "${!ports[@]}"; do load "$DURATION" "$per" "m$i$RANDOM" "${ports[$i]}" >> "$tmp" & done; wait
+  mapfile -t files < "$tmp"
+  local total=0 worst=0 errs=0 rss=""
+  for f in "${files[@]}"; do
+    total=$((total + $(rps "$f")))
+    worst=$(awk -v a="$worst" -v b="$(ms "$(p99 "$f")")" 'BEGIN{print (b > a) ? b : a}')
+    errs=$((errs + $(errors "$f")))
+  done
+  for i in "${!pids[@]}"; do rss="$rss ${rss0[$i]}->$(rss_mb "${pids[$i]}") MB"; done
+  for pid in "${pids[@]}" $redis_pid; do
+    kill "$pid"
+    for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+  done
+  echo "$mode $total $worst $errs$rss"
+}
+
+for round in $(seq 1 "$ROUNDS"); do
+  echo "round $round, load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+  base=0
+  for mode in memory redis1 redis2; do
+    read -r name total worst errs rest <<< "$(run_mode "$mode")"
+    [ "$mode" = memory ] && base=$total
+    share=$(awk -v a="$total" -v b="$base" 'BEGIN{if (b > 0) printf "%d", 100 * a / b}')
+    case "$mode" in
+      memory) label="in memory, 1 replica" ;; redis1) label="Redis, 1 replica" ;; redis2) label="Redis, 2 replicas" ;;
+    esac
+    printf '  %-22s %6s req/s (%s%% of in memory), p99 %s ms, non-2xx %s, RSS%s\n' "$label" "$total" "$share" \
+      "$worst" "$errs" "$rest"
+  done
+  echo "  load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+done

@@ -1,0 +1,143 @@
+package dev.twin.redis;
+
+import dev.twin.replayer.http.ErrorKind;
+import dev.twin.replayer.state.StateException;
+import dev.twin.replayer.state.StateHealth;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One connection to Redis, shared by every thread of the twin (Lettuce pipelines their commands over it), and the
+ * one place Redis failures become twin's: a command that cannot reach Redis within the timeout, or while the
+ * connection is down (it is not queued: it fails at once), is a {@link StateException} of kind {@code UNAVAILABLE}
+ * (answered 503); Lettuce reconnects by itself, every 50 ms to 1 s.
+ */
+final class RedisConnection implements AutoCloseable {
+    private static final String[] NO_KEYS = new String[0];
+    /** Errors Redis answers while it cannot serve yet (loading, busy script, disk, replica), not bugs of twin. */
+    private static final List<String> UNAVAILABLE_ERRORS = List.of("LOADING", "BUSY", "MISCONF", "READONLY",
+            "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN");
+
+    private final RedisLocation location;
+    private final ClientResources resources;
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final RedisCommands<String, String> commands;
+
+    private RedisConnection(RedisLocation location) {
+        this.location = location;
+        this.resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2,
+                        java.util.concurrent.TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, location.uri());
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(location.timeout()))
+                .socketOptions(SocketOptions.builder().connectTimeout(location.uri().getTimeout()).build())
+                .build());
+        try {
+            this.connection = client.connect();
+        } catch (RedisException e) {
+            close(client, resources);
+            String reason = reason(e);
+            boolean refused = reason.contains("WRONGPASS") || reason.contains("NOAUTH");
+            throw new UncheckedIOException(new IOException((refused ? "the state store " + location.shown()
+                    + " refused the user or password in the URL: " : "cannot reach the state store "
+                    + location.shown() + ": ") + reason, e));
+        }
+        this.commands = connection.sync();
+    }
+
+    /** @throws UncheckedIOException when Redis cannot be reached */
+    static RedisConnection open(RedisLocation location) {
+        return new RedisConnection(location);
+    }
+
+    RedisLocation location() {
+        return location;
+    }
+
+    /** Runs commands; Redis being away is a {@link StateException} UNAVAILABLE. */
+    <T> T call(Function<RedisCommands<String, String>, T> work) {
+        try {
+            return work.apply(commands);
+        } catch (RedisCommandExecutionException e) {
+            if (isUnavailable(e)) {
+                throw unavailable(e);
+            }
+            throw new IllegalStateException("Redis refused a command of twin's: " + e.getMessage(), e);
+        } catch (RedisException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Runs a script (loaded once; again after a Redis restart emptied its script cache). */
+    @SuppressWarnings("unchecked")
+    <T> T run(RedisScript script, ScriptOutputType type, String... args) {
+        return call(redis -> {
+            try {
+                return (T) redis.evalsha(script.sha(), type, NO_KEYS, args);
+            } catch (RedisNoScriptException e) {
+                return (T) redis.eval(script.text(), type, NO_KEYS, args);
+            }
+        });
+    }
+
+    StateHealth health() {
+        long start = System.nanoTime();
+        try {
+            call(RedisCommands::ping);
+            return new StateHealth("redis", location.toString(), true, (System.nanoTime() - start) / 1e6, null);
+        } catch (RuntimeException e) {
+            return new StateHealth("redis", location.toString(), false, 0, e.getMessage());
+        }
+    }
+
+    private StateException unavailable(RedisException e) {
+        return new StateException(ErrorKind.UNAVAILABLE, "The sandbox's state store (" + location.shown()
+                + ") cannot be reached: " + reason(e) + ". Nothing of this request was applied; try again shortly.");
+    }
+
+    private static boolean isUnavailable(RedisCommandExecutionException e) {
+        String message = String.valueOf(e.getMessage());
+        return UNAVAILABLE_ERRORS.stream().anyMatch(message::startsWith);
+    }
+
+    private static String reason(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        return cause == e ? message : e.getMessage() + " (" + message + ")";
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        close(client, resources);
+    }
+
+    private static void close(RedisClient client, ClientResources resources) {
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+}

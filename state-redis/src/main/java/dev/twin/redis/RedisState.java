@@ -1,0 +1,250 @@
+package dev.twin.redis;
+
+import dev.twin.replayer.state.SharedBuckets;
+import dev.twin.replayer.state.SharedCursors;
+import dev.twin.replayer.state.SharedDeliveries;
+import dev.twin.replayer.state.SharedEvent;
+import dev.twin.replayer.state.SharedIdempotency;
+import dev.twin.replayer.state.SharedState;
+import dev.twin.replayer.state.SharedStateProvider;
+import dev.twin.replayer.state.SharedWrite;
+import dev.twin.replayer.state.StateHealth;
+import dev.twin.replayer.state.StoredRow;
+import dev.twin.replayer.state.TenantSync;
+import dev.twin.replayer.state.TenantVersion;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanIterator;
+import io.lettuce.core.ScriptOutputType;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A twin's shared state in Redis, in key layout 1 (docs/redis.md). Each tenant's rows, bookkeeping, change index
+ * and events live under the current epoch ({@code PREFIX:e:EPOCH:t:TENANT:...}); a sync and a commit are one Lua
+ * script each, so a commit's rows, events and webhook deliveries land together or not at all, and only on the
+ * version its transaction read. A reset or a restore switches to a new epoch in one command and deletes the old
+ * epoch's keys afterwards.
+ */
+final class RedisState implements SharedState {
+    private static final RedisScript SYNC = RedisScript.load("sync");
+    private static final RedisScript COMMIT = RedisScript.load("commit");
+    private static final RedisScript RESET_TENANT = RedisScript.load("reset-tenant");
+    private static final RedisScript RESET_TABLE = RedisScript.load("reset-table");
+    private static final RedisScript SNAPSHOT_SAVE = RedisScript.load("snapshot-save");
+    private static final RedisScript SNAPSHOT_RESTORE = RedisScript.load("snapshot-restore");
+    private static final RedisScript TENANTS = RedisScript.load("tenants");
+    private static final System.Logger LOG = System.getLogger(RedisState.class.getName());
+
+    private final RedisConnection redis;
+    private final String prefix;
+    private final long ttlMillis;
+    private final int eventsKept;
+    private final RedisIdempotency idempotency;
+    private final RedisBuckets buckets;
+    private final RedisDeliveries deliveries;
+    private final RedisCursors cursors;
+
+    RedisState(RedisConnection redis, SharedStateProvider.Options options) {
+        this.redis = redis;
+        this.prefix = redis.location().prefix();
+        this.ttlMillis = options.expireAfter() == null || options.expireAfter().isNegative()
+                ? 0 : options.expireAfter().toMillis();
+        this.eventsKept = Math.max(1, options.eventsKept());
+        this.idempotency = new RedisIdempotency(redis);
+        this.buckets = new RedisBuckets(redis);
+        this.deliveries = new RedisDeliveries(redis);
+        this.cursors = new RedisCursors(redis);
+    }
+
+    @Override
+    public TenantSync sync(String tenant, TenantVersion known) {
+        List<Object> reply = script(SYNC, tenant, known == null ? "-" : known.epoch(),
+                Long.toString(known == null ? -1 : known.version()), Long.toString(ttlMillis));
+        String kind = (String) reply.get(0);
+        TenantVersion at = new TenantVersion((String) reply.get(1), (Long) reply.get(2));
+        if (kind.equals("same")) {
+            return TenantSync.unchanged(at);
+        }
+        Map<String, String> meta = new HashMap<>();
+        List<?> metaReply = (List<?>) reply.get(3);
+        for (int i = 0; i + 1 < metaReply.size(); i += 2) {
+            String name = (String) metaReply.get(i);
+            if (!name.equals("v") && !name.equals("e")) {
+                meta.put(name, (String) metaReply.get(i + 1));
+            }
+        }
+        List<?> rowsReply = (List<?>) reply.get(4);
+        List<StoredRow> rows = new ArrayList<>(rowsReply.size() / 2);
+        for (int i = 0; i + 1 < rowsReply.size(); i += 2) {
+            rows.add(new StoredRow((String) rowsReply.get(i), (String) rowsReply.get(i + 1)));
+        }
+        List<SharedEvent> events = new ArrayList<>();
+        for (Object event : (List<?>) reply.get(5)) {
+            events.add(SharedEvent.decode((String) event));
+        }
+        return new TenantSync(at, kind.equals("whole"), meta, rows, events);
+    }
+
+    @Override
+    public Optional<TenantVersion> commit(String tenant, TenantVersion known, SharedWrite write) {
+        List<String> args = new ArrayList<>();
+        args.add(known == null ? "-" : known.epoch());
+        args.add(Long.toString(known == null ? -1 : known.version()));
+        args.add(Long.toString(ttlMillis));
+        args.add(Integer.toString(eventsKept));
+        args.add("0"); // a new delivery is due at once, whatever the replicas' clocks say
+        args.add(RedisLayout.newToken());
+        args.add(Integer.toString(write.meta().size()));
+        write.meta().forEach((name, value) -> {
+            args.add(name);
+            args.add(value);
+        });
+        args.add(Integer.toString(write.rows().size()));
+        for (StoredRow row : write.rows()) {
+            args.add(row.key());
+            args.add(row.value() == null ? "" : row.value());
+        }
+        args.add(Integer.toString(write.events().size()));
+        write.events().forEach(event -> args.add(event.encoded()));
+        List<String> queued = new ArrayList<>();
+        for (SharedEvent event : write.events()) {
+            for (String url : event.webhooks()) {
+                queued.add(UUID.randomUUID().toString());
+                queued.add(event.id());
+                queued.add(event.type());
+                queued.add(url);
+                queued.add(event.json());
+            }
+        }
+        args.add(Integer.toString(queued.size() / 5));
+        args.addAll(queued);
+        List<Object> reply = script(COMMIT, tenant, args.toArray(String[]::new));
+        String kind = (String) reply.get(0);
+        if (kind.equals("conflict")) {
+            return Optional.empty();
+        }
+        return Optional.of(new TenantVersion((String) reply.get(1), (Long) reply.get(2)));
+    }
+
+    /** Runs a tenant's script; when Redis lost the twin's keys (a restart without persistence) it starts anew once. */
+    private List<Object> script(RedisScript script, String tenant, String... rest) {
+        String[] args = new String[rest.length + 2];
+        args[0] = prefix;
+        args[1] = tenant;
+        System.arraycopy(rest, 0, args, 2, rest.length);
+        List<Object> reply = redis.run(script, ScriptOutputType.MULTI, args);
+        if ("lost".equals(reply.get(0))) {
+            LOG.log(System.Logger.Level.WARNING, "the state store " + redis.location() + " lost twin's keys"
+                    + " (a Redis restart without persistence?): the twin starts from its seed rows");
+            RedisLayout.startEpoch(redis);
+            reply = redis.run(script, ScriptOutputType.MULTI, args);
+        }
+        return reply;
+    }
+
+    @Override
+    public void reset() {
+        String old = redis.call(commands -> commands.getset(prefix + ":epoch", RedisLayout.newToken()));
+        forgetEpoch(old);
+    }
+
+    @Override
+    public void resetTenant(String tenant) {
+        redis.run(RESET_TENANT, ScriptOutputType.INTEGER, prefix, tenant);
+    }
+
+    @Override
+    public void resetTable(String tenantOrNull, String table) {
+        redis.run(RESET_TABLE, ScriptOutputType.INTEGER, prefix, table, tenantOrNull == null ? "" : tenantOrNull,
+                RedisLayout.newToken());
+    }
+
+    @Override
+    public void saveSnapshot(String name) {
+        redis.run(SNAPSHOT_SAVE, ScriptOutputType.INTEGER, prefix, name);
+    }
+
+    @Override
+    public boolean restoreSnapshot(String name) {
+        Object old = redis.run(SNAPSHOT_RESTORE, ScriptOutputType.VALUE, prefix, name, RedisLayout.newToken(),
+                RedisLayout.newToken());
+        if (old == null || "0".equals(old)) {
+            return false;
+        }
+        forgetEpoch((String) old);
+        return true;
+    }
+
+    @Override
+    public List<String> snapshots() {
+        return redis.call(commands -> commands.smembers(prefix + ":snaps")).stream().sorted().toList();
+    }
+
+    @Override
+    public List<String> tenants() {
+        List<Object> live = redis.run(TENANTS, ScriptOutputType.MULTI, prefix);
+        return live.stream().map(String.class::cast).sorted().toList();
+    }
+
+    /** Deletes an old epoch's keys, in batches, without blocking Redis (UNLINK frees memory in the background). */
+    private void forgetEpoch(String epoch) {
+        if (epoch == null || epoch.isEmpty()) {
+            return;
+        }
+        deleteMatching(redis, prefix + ":e:" + epoch + ":*");
+    }
+
+    /** Deletes the keys matching a pattern, in batches of a SCAN page. */
+    static void deleteMatching(RedisConnection redis, String pattern) {
+        redis.call(commands -> {
+            ScanIterator<String> keys = ScanIterator.scan(commands, ScanArgs.Builder.matches(pattern).limit(500));
+            List<String> batch = new ArrayList<>();
+            while (keys.hasNext()) {
+                batch.add(keys.next());
+                if (batch.size() == 500) {
+                    commands.unlink(batch.toArray(String[]::new));
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                commands.unlink(batch.toArray(String[]::new));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public SharedIdempotency idempotency() {
+        return idempotency;
+    }
+
+    @Override
+    public SharedBuckets rateLimits() {
+        return buckets;
+    }
+
+    @Override
+    public SharedDeliveries deliveries() {
+        return deliveries;
+    }
+
+    @Override
+    public SharedCursors replayCursors() {
+        return cursors;
+    }
+
+    @Override
+    public StateHealth health() {
+        return redis.health();
+    }
+
+    @Override
+    public void close() {
+        redis.close();
+    }
+}

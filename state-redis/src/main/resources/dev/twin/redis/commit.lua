@@ -1,0 +1,65 @@
+-- One transaction's writes to a tenant, all or nothing, if the tenant is still at the version the writer read.
+-- ARGV: prefix, tenant, known epoch, known version, ttl ms, events kept, when deliveries are due (ms), a new
+--       tenant epoch,
+--       meta count, (name, value)..., row count, (key, value or '' for gone)..., event count, event...,
+--       delivery count, (id, event id, type, url, payload)...
+local p, tenant = ARGV[1], ARGV[2]
+local g = redis.call('GET', p .. ':epoch')
+if not g then
+  return {'lost'}
+end
+local n = p .. ':e:' .. g
+local t = n .. ':t:' .. tenant
+local current = redis.call('HMGET', t .. ':meta', 'v', 'e')
+local v = tonumber(current[1] or '0')
+local e = current[2] or ''
+if g .. '/' .. e ~= ARGV[3] or v ~= tonumber(ARGV[4]) then
+  return {'conflict'}
+end
+v = v + 1
+if e == '' then
+  e = ARGV[8]
+end
+local i = 9
+local meta = {'v', v, 'e', e}
+for _ = 1, tonumber(ARGV[i]) do
+  meta[#meta + 1] = ARGV[i + 1]
+  meta[#meta + 1] = ARGV[i + 2]
+  i = i + 2
+end
+i = i + 1
+redis.call('HSET', t .. ':meta', unpack(meta))
+for _ = 1, tonumber(ARGV[i]) do
+  local key, value = ARGV[i + 1], ARGV[i + 2]
+  if value == '' then
+    redis.call('HDEL', t .. ':rows', key)
+  else
+    redis.call('HSET', t .. ':rows', key, value)
+  end
+  redis.call('ZADD', t .. ':chg', v, key)
+  i = i + 2
+end
+i = i + 1
+local events = tonumber(ARGV[i])
+for j = 1, events do
+  redis.call('ZADD', t .. ':ev', v * 1024 + j, ARGV[i + j])
+end
+i = i + events + 1
+if events > 0 then
+  redis.call('ZREMRANGEBYRANK', t .. ':ev', 0, -(tonumber(ARGV[6]) + 1))
+end
+for _ = 1, tonumber(ARGV[i]) do
+  local id = ARGV[i + 1]
+  redis.call('HSET', p .. ':wh:d:' .. id, 'event', ARGV[i + 2], 'type', ARGV[i + 3], 'url', ARGV[i + 4],
+    'payload', ARGV[i + 5], 'attempt', 1)
+  redis.call('ZADD', p .. ':wh:due', ARGV[7], id)
+  i = i + 5
+end
+redis.call('SADD', n .. ':tenants', tenant)
+local ttl = tonumber(ARGV[5])
+if ttl > 0 then
+  for _, suffix in ipairs({':meta', ':rows', ':chg', ':ev'}) do
+    redis.call('PEXPIRE', t .. suffix, ttl)
+  end
+end
+return {'ok', g .. '/' .. e, v}

@@ -1,0 +1,11 @@
+-- One tenant's tables and events gone: its next commit starts a new tenant epoch.
+-- ARGV: prefix, tenant
+local g = redis.call('GET', ARGV[1] .. ':epoch')
+if not g then
+  return 0
+end
+local n = ARGV[1] .. ':e:' .. g
+local t = n .. ':t:' .. ARGV[2]
+redis.call('DEL', t .. ':meta', t .. ':rows', t .. ':chg', t .. ':ev')
+redis.call('SREM', n .. ':tenants', ARGV[2])
+return 1
