@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.config.Binding;
 import dev.twin.replayer.config.Conventions;
+import dev.twin.replayer.config.CreateRule;
 import dev.twin.replayer.config.DeleteRule;
 import dev.twin.replayer.config.ErrorRules;
+import dev.twin.replayer.config.Expression;
 import dev.twin.replayer.config.FieldRules;
 import dev.twin.replayer.config.ListStyle;
+import dev.twin.replayer.config.SourceLocation;
 import dev.twin.replayer.config.Timestamps;
 import dev.twin.replayer.config.UpdateRule;
 import dev.twin.replayer.http.ErrorKind;
@@ -25,7 +28,8 @@ import java.util.Optional;
  * look as {@link ListShape} read them, a delete answers what the spec documents (the row itself, a body such as
  * Stripe's {@code {id, object, deleted: true}}, or nothing), a PUT that creates is an upsert, and a missing row
  * answers the documented 404 (or {@code 4XX}, or {@code default}; likewise every other refusal of the table) unless
- * twin.yaml writes {@code conventions.errors}.
+ * twin.yaml writes {@code conventions.errors}, and what an uploaded file says of itself fills the item's file name,
+ * size and type ({@link UploadFields}).
  * The result is what the table's {@code response:} would say; the conventions twin.yaml writes go on top.
  */
 final class ResourceConventions {
@@ -35,7 +39,8 @@ final class ResourceConventions {
     }
 
     static Conventions of(SpecResource resource, ItemShape item, DefaultRow defaults, Optional<ListStyle> list,
-                          SchemaLookup schemas, SpecAnswers answers, boolean errorsWritten) {
+                          SchemaLookup schemas, SpecAnswers answers, boolean errorsWritten,
+                          SourceLocation location) {
         Map<String, String> times = new LinkedHashMap<>();
         if (item.createdField() != null) {
             times.put("createdAt", item.createdField());
@@ -53,7 +58,9 @@ final class ResourceConventions {
                 .or(() -> resource.operation(Binding.Action.DELETE))
                 .flatMap(operation -> errors(operation, schemas, answers)).orElse(null);
         UpdateRule update = resource.createsByPut() ? new UpdateRule(true, null, null, null, null, null) : null;
-        return new Conventions(timestamps, fields, list.orElse(null), null, delete, errors, update, null);
+        Map<String, Expression> fromUpload = UploadFields.derive(resource, item, defaults, schemas, location);
+        CreateRule create = fromUpload.isEmpty() ? null : new CreateRule(null, null, null, fromUpload, null);
+        return new Conventions(timestamps, fields, list.orElse(null), create, delete, errors, update, null);
     }
 
     /** The row as it was when the spec answers with the item's own schema; else the documented body; else none. */

@@ -160,7 +160,7 @@ final class ResourceTables {
         Conventions written = config.stateful().writtenConventions();
         boolean errorsWritten = written != null && written.errors() != null;
         Conventions derived = ResourceConventions.of(resource.resource(), item, defaults, list, resource.schemas(),
-                resource.answers(), errorsWritten);
+                resource.answers(), errorsWritten, location(resource.spec()));
         Conventions merged = ResourceConventions.merged(derived, written);
         derivedConventions.put(name, merged);
         return new TableConfig(name, item.idField(), id.strategy(), id.prefix(), id.length(), id.alphabet(),
