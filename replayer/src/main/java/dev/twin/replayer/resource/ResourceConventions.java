@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.config.Binding;
 import dev.twin.replayer.config.Conventions;
-import dev.twin.replayer.config.CreateRule;
 import dev.twin.replayer.config.DeleteRule;
 import dev.twin.replayer.config.ErrorRules;
-import dev.twin.replayer.config.Expression;
 import dev.twin.replayer.config.FieldRules;
 import dev.twin.replayer.config.ListStyle;
-import dev.twin.replayer.config.SourceLocation;
 import dev.twin.replayer.config.Timestamps;
 import dev.twin.replayer.config.UpdateRule;
 import dev.twin.replayer.http.ErrorKind;
@@ -28,8 +25,7 @@ import java.util.Optional;
  * look as {@link ListShape} read them, a delete answers what the spec documents (the row itself, a body such as
  * Stripe's {@code {id, object, deleted: true}}, or nothing), a PUT that creates is an upsert, and a missing row
  * answers the documented 404 (or {@code 4XX}, or {@code default}; likewise every other refusal of the table) unless
- * twin.yaml writes {@code conventions.errors}, and what an uploaded file says of itself fills the item's file name,
- * size and type ({@link UploadFields}).
+ * twin.yaml writes {@code conventions.errors}.
  * The result is what the table's {@code response:} would say; the conventions twin.yaml writes go on top.
  */
 final class ResourceConventions {
@@ -39,8 +35,7 @@ final class ResourceConventions {
     }
 
     static Conventions of(SpecResource resource, ItemShape item, DefaultRow defaults, Optional<ListStyle> list,
-                          SchemaLookup schemas, SpecAnswers answers, boolean errorsWritten,
-                          SourceLocation location) {
+                          SchemaLookup schemas, SpecAnswers answers) {
         Map<String, String> times = new LinkedHashMap<>();
         if (item.createdField() != null) {
             times.put("createdAt", item.createdField());
@@ -53,14 +48,12 @@ final class ResourceConventions {
                 item.ignored().isEmpty() ? null : List.copyOf(item.ignored()), null);
         DeleteRule delete = resource.operation(Binding.Action.DELETE)
                 .map(operation -> delete(resource, operation, item, schemas, answers)).orElse(null);
-        ErrorRules errors = errorsWritten ? null : resource.operation(Binding.Action.GET)
+        ErrorRules errors = resource.operation(Binding.Action.GET)
                 .or(() -> resource.operation(Binding.Action.PATCH))
                 .or(() -> resource.operation(Binding.Action.DELETE))
                 .flatMap(operation -> errors(operation, schemas, answers)).orElse(null);
         UpdateRule update = resource.createsByPut() ? new UpdateRule(true, null, null, null, null, null) : null;
-        Map<String, Expression> fromUpload = UploadFields.derive(resource, item, defaults, schemas, location);
-        CreateRule create = fromUpload.isEmpty() ? null : new CreateRule(null, null, null, fromUpload, null);
-        return new Conventions(timestamps, fields, list.orElse(null), create, delete, errors, update, null);
+        return new Conventions(timestamps, fields, list.orElse(null), null, delete, errors, update, null);
     }
 
     /** The row as it was when the spec answers with the item's own schema; else the documented body; else none. */

@@ -32,8 +32,8 @@ final class UploadFields {
     }
 
     /** {@code filename: input.file.filename}, … for the create's required upload, or nothing. */
-    static Map<String, Expression> derive(SpecResource resource, ItemShape item, DefaultRow defaults,
-                                          SchemaLookup schemas, SourceLocation location) {
+    static Map<String, String> sources(SpecResource resource, ItemShape item, DefaultRow defaults,
+                                       SchemaLookup schemas) {
         Optional<String> upload = resource.operation(Binding.Action.CREATE).flatMap(create -> requiredUpload(create,
                 schemas));
         if (upload.isEmpty() || item.properties().containsKey(upload.get())) {
@@ -49,6 +49,11 @@ final class UploadFields {
             boolean mediaType = example != null && example.isTextual() && example.textValue().contains("/");
             sources.put(name, mediaType ? file + ".type" : extension(file + ".filename"));
         });
+        return sources;
+    }
+
+    /** The {@code create.derive} of those sources, each an expression located where {@code stateful: auto} is. */
+    static Map<String, Expression> derive(Map<String, String> sources, SourceLocation location) {
         Map<String, Expression> derive = new LinkedHashMap<>();
         sources.forEach((name, source) -> derive.put(name, Expressions.compile(source, location)));
         return derive;
