@@ -514,7 +514,8 @@ public final class Twin implements AutoCloseable {
          */
         private TwinConfig load() throws ConfigException {
             TwinConfig loaded = loadAsWritten();
-            return StatefulAuto.expand(statefulAuto ? loaded.withStateful(loaded.stateful().turnedOn()) : loaded);
+            return StatefulAuto.expand(statefulAuto ? loaded.withStateful(loaded.stateful().turnedOn()) : loaded,
+                    cache);
         }
 
         private TwinConfig loadAsWritten() throws ConfigException {

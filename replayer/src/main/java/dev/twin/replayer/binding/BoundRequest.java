@@ -26,6 +26,6 @@ record BoundRequest(RoutedRequest routed, DecodedRequest decoded, String id, Map
     }
 
     boolean isForm() {
-        return decoded.bodyFormat() == BodyFormat.FORM;
+        return decoded.bodyFormat() == BodyFormat.FORM || decoded.bodyFormat() == BodyFormat.MULTIPART;
     }
 }

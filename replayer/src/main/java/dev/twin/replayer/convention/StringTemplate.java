@@ -23,6 +23,13 @@ public final class StringTemplate {
 
     /** {@code {{random 8}}}, {@code {{{random 8}}}} or {@code (random 8)} (a false match only costs a cache). */
     private static final Pattern RANDOM_CALL = Pattern.compile("(\\{\\{\\{?~?|\\()\\s*random\\b");
+    /**
+     * Templates compiled so far, by source: every table of a derived spec has the same error bodies and many the
+     * same default fields, and a compiled template is immutable, so each source is compiled once per process.
+     * Sources come from configuration, never from requests; the bound only keeps a runaway admin client in check.
+     */
+    private static final Map<String, StringTemplate> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_COMPILED = 10_000;
 
     private final String source;
     private final Template template;
@@ -37,11 +44,20 @@ public final class StringTemplate {
         if (!source.contains("{{")) {
             return new StringTemplate(source, null);
         }
+        StringTemplate known = COMPILED.get(source);
+        if (known != null) {
+            return known;
+        }
+        StringTemplate compiled;
         try {
-            return new StringTemplate(source, HANDLEBARS.compileInline(source));
+            compiled = new StringTemplate(source, HANDLEBARS.compileInline(source));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("template " + source + " does not parse: " + e.getMessage(), e);
         }
+        if (COMPILED.size() < MAX_COMPILED) {
+            COMPILED.putIfAbsent(source, compiled);
+        }
+        return compiled;
     }
 
     public String render(Map<String, ?> model) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.response.AnswerSource;
+import dev.twin.replayer.startup.CacheEncoding;
 import dev.twin.replayer.validation.BodyFormat;
 
 import java.io.DataInputStream;
@@ -42,16 +43,16 @@ final class PlainAnswerCodec {
             for (String accept : answer.acceptValues()) {
                 out.writeUTF(accept);
             }
-            writeNullable(out, answer.decoded().mediaType());
+            CacheEncoding.writeNullable(out, answer.decoded().mediaType());
             out.writeUTF(answer.decoded().format().name());
-            writeBytes(out, answer.decoded().body() == null ? null : JSON.writeValueAsBytes(answer.decoded().body()));
+            CacheEncoding.writeBytes(out, answer.decoded().body() == null ? null : JSON.writeValueAsBytes(answer.decoded().body()));
             out.writeInt(answer.response().status());
             out.writeInt(answer.response().headers().size());
             for (Map.Entry<String, String> header : answer.response().headers().entrySet()) {
-                writeBytes(out, header.getKey().getBytes(StandardCharsets.UTF_8));
-                writeBytes(out, header.getValue().getBytes(StandardCharsets.UTF_8));
+                CacheEncoding.writeBytes(out, header.getKey().getBytes(StandardCharsets.UTF_8));
+                CacheEncoding.writeBytes(out, header.getValue().getBytes(StandardCharsets.UTF_8));
             }
-            writeBytes(out, answer.response().body());
+            CacheEncoding.writeBytes(out, answer.response().body());
             out.writeUTF(answer.source().name());
         }
         out.writeInt(-1);
@@ -77,7 +78,7 @@ final class PlainAnswerCodec {
             for (int i = 0; i < acceptCount; i++) {
                 accept.add(in.readUTF());
             }
-            String mediaType = readNullable(in);
+            String mediaType = CacheEncoding.readNullable(in);
             BodyFormat format = BodyFormat.valueOf(in.readUTF());
             byte[] decodedBody = readBytes(in);
             JsonNode body = decodedBody == null ? null : JSON.readTree(decodedBody);
@@ -99,24 +100,12 @@ final class PlainAnswerCodec {
         return answers;
     }
 
-    private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
-        out.writeInt(bytes == null ? -1 : bytes.length);
-        if (bytes != null) {
-            out.write(bytes);
-        }
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        return CacheEncoding.readBytes(in, MAX_BYTES);
     }
 
-    private static byte[] readBytes(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length == -1) {
-            return null;
-        }
-        if (length < 0 || length > MAX_BYTES) {
-            throw new IOException("implausible length " + length);
-        }
-        byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return bytes;
+    private static int count(DataInputStream in) throws IOException {
+        return CacheEncoding.count(in, 100_000);
     }
 
     private static String text(byte[] bytes) throws IOException {
@@ -124,24 +113,5 @@ final class PlainAnswerCodec {
             throw new IOException("missing header text");
         }
         return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static int count(DataInputStream in) throws IOException {
-        int count = in.readInt();
-        if (count < 0 || count > 100_000) {
-            throw new IOException("implausible count " + count);
-        }
-        return count;
-    }
-
-    private static void writeNullable(DataOutputStream out, String value) throws IOException {
-        out.writeBoolean(value != null);
-        if (value != null) {
-            out.writeUTF(value);
-        }
-    }
-
-    private static String readNullable(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
     }
 }

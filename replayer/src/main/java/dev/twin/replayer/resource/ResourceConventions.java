@@ -35,7 +35,7 @@ final class ResourceConventions {
     }
 
     static Conventions of(SpecResource resource, ItemShape item, DefaultRow defaults, Optional<ListStyle> list,
-                          SchemaLookup schemas, SpecAnswers answers, boolean errorsWritten) {
+                          SchemaLookup schemas, SpecAnswers answers) {
         Map<String, String> times = new LinkedHashMap<>();
         if (item.createdField() != null) {
             times.put("createdAt", item.createdField());
@@ -48,7 +48,7 @@ final class ResourceConventions {
                 item.ignored().isEmpty() ? null : List.copyOf(item.ignored()), null);
         DeleteRule delete = resource.operation(Binding.Action.DELETE)
                 .map(operation -> delete(resource, operation, item, schemas, answers)).orElse(null);
-        ErrorRules errors = errorsWritten ? null : resource.operation(Binding.Action.GET)
+        ErrorRules errors = resource.operation(Binding.Action.GET)
                 .or(() -> resource.operation(Binding.Action.PATCH))
                 .or(() -> resource.operation(Binding.Action.DELETE))
                 .flatMap(operation -> errors(operation, schemas, answers)).orElse(null);

@@ -2,14 +2,13 @@ package dev.twin.replayer.resource;
 
 import dev.twin.replayer.config.Binding;
 import dev.twin.replayer.config.Conventions;
-import dev.twin.replayer.config.ListStyle;
+import dev.twin.replayer.config.CreateRule;
 import dev.twin.replayer.config.SourceLocation;
 import dev.twin.replayer.config.Stateful;
 import dev.twin.replayer.config.TableConfig;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.spec.SpecDocument;
-import io.swagger.v3.oas.models.media.Schema;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -61,29 +61,27 @@ final class ResourceTables {
                 .forEach(binding -> writtenBindings.put(binding.mock(), binding));
     }
 
+    /** Derives from the specs, reading each one's resources afresh. */
     Derived derive(List<SpecDocument> specs) {
+        return derive(specs, ResourceReader::read);
+    }
+
+    /** Derives from the specs, each one's resources as {@code facts} gives them (read, or kept from a launch before). */
+    Derived derive(List<SpecDocument> specs, Function<SpecDocument, List<ResourceFacts>> facts) {
         List<Found> found = new ArrayList<>();
         for (SpecDocument spec : specs) {
-            SchemaLookup schemas = new SchemaLookup(spec.components());
-            SpecAnswers answers = new SpecAnswers(spec.components(), schemas);
-            for (SpecResource resource : ResourceFinder.find(spec.namespace(), spec.operations())) {
-                ItemShape.of(resource, schemas).ifPresent(item -> {
-                    boolean creates = ItemShape.createMakesItem(resource, item, schemas);
-                    if (creates || resource.operation(Binding.Action.UPDATE).isPresent()) {
-                        found.add(new Found(spec, creates ? resource : withoutCreate(resource), item, schemas,
-                                answers));
-                    }
-                });
-            }
+            facts.apply(spec).forEach(resource -> found.add(new Found(spec, resource)));
         }
-        Map<SpecResource, String> names = TableNames.assign(found.stream().map(Found::resource).toList(), Set.of());
+        Map<SpecResource, String> names = TableNames.assign(found.stream().map(f -> f.facts().resource()).toList(),
+                Set.of());
         Map<SpecResource, String> tableOf = new IdentityHashMap<>();
         Map<String, String> tableBySchema = new HashMap<>();
         for (Found resource : found) {
-            String table = handBoundTable(resource.resource()).orElse(names.get(resource.resource()));
-            tableOf.put(resource.resource(), table);
-            if (resource.item().schemaName() != null) {
-                tableBySchema.putIfAbsent(resource.item().schemaName(), table);
+            SpecResource spec = resource.facts().resource();
+            String table = handBoundTable(spec).orElse(names.get(spec));
+            tableOf.put(spec, table);
+            if (resource.facts().schemaName() != null) {
+                tableBySchema.putIfAbsent(resource.facts().schemaName(), table);
             }
         }
 
@@ -93,21 +91,19 @@ final class ResourceTables {
         List<ResourceTable> resources = new ArrayList<>();
         Set<String> tablesMade = new java.util.HashSet<>();
         for (Found resource : found) {
-            String table = tableOf.get(resource.resource());
+            String table = tableOf.get(resource.facts().resource());
             boolean written = writtenTables.containsKey(table);
-            Optional<ListStyle> list = resource.resource().operation(Binding.Action.LIST)
-                    .flatMap(operation -> ListShape.of(operation, resource.item(), resource.schemas()));
             if (tablesMade.add(table)) {
-                TableConfig derived = table(table, resource, list, tableBySchema);
+                TableConfig derived = table(table, resource, tableBySchema);
                 if (written) {
                     completed.add(completed(writtenTables.get(table), derived));
                 } else {
                     tables.add(derived);
                 }
             }
-            List<Binding> derived = bindings(resource, table, list.isPresent() || written);
+            List<Binding> derived = bindings(resource, table, resource.facts().list() != null || written);
             bindings.addAll(derived);
-            resources.add(new ResourceTable(table, resource.resource(), written, derived));
+            resources.add(new ResourceTable(table, resource.facts().resource(), written, derived));
         }
         return new Derived(tables, completed, bindings, resources);
     }
@@ -133,13 +129,6 @@ final class ResourceTables {
                 written.embed(), written.idLast());
     }
 
-    /** The resource without its POST, which makes something else than its items. */
-    private static SpecResource withoutCreate(SpecResource resource) {
-        return new SpecResource(resource.namespace(), resource.collectionPath(), resource.itemPath(),
-                resource.idParam(), resource.parentParams(), resource.operations().stream()
-                .filter(operation -> operation.action() != Binding.Action.CREATE).toList(), true);
-    }
-
     /** The table twin.yaml writes and binds one of the resource's operations to, if it does. */
     private Optional<String> handBoundTable(SpecResource resource) {
         for (SpecResource.Operation operation : resource.operations()) {
@@ -151,83 +140,52 @@ final class ResourceTables {
         return Optional.empty();
     }
 
-    private TableConfig table(String name, Found resource, Optional<ListStyle> list,
-                              Map<String, String> tableBySchema) {
-        ItemShape item = resource.item();
-        DefaultRow defaults = DefaultRow.of(resource.resource(), item, resource.schemas(), resource.answers());
-        Schema<?> idSchema = resource.schemas().resolve(item.properties().get(item.idField()));
-        IdShape id = IdShape.of(idSchema, defaults.exampleId());
+    private TableConfig table(String name, Found resource, Map<String, String> tableBySchema) {
+        ResourceFacts facts = resource.facts();
         Conventions written = config.stateful().writtenConventions();
         boolean errorsWritten = written != null && written.errors() != null;
-        Conventions derived = ResourceConventions.of(resource.resource(), item, defaults, list, resource.schemas(),
-                resource.answers(), errorsWritten);
+        Conventions spec = facts.conventions();
+        CreateRule create = facts.uploadFields().isEmpty() ? spec.create() : new CreateRule(null, null, null,
+                UploadFields.derive(facts.uploadFields(), location(resource.spec())), null);
+        Conventions derived = new Conventions(spec.timestamps(), spec.fields(), spec.list(), create, spec.delete(),
+                errorsWritten ? null : spec.errors(), spec.update(), spec.fieldLimits(), spec.revision());
         Conventions merged = ResourceConventions.merged(derived, written);
         derivedConventions.put(name, merged);
-        return new TableConfig(name, item.idField(), id.strategy(), id.prefix(), id.length(), id.alphabet(),
-                id.pattern(), id.type(), 1, List.of(), MAX_ROWS,
-                references(item, resource.schemas(), tableBySchema), merged, location(resource.spec()), null, false);
+        IdShape id = facts.id();
+        return new TableConfig(name, facts.idField(), id.strategy(), id.prefix(), id.length(), id.alphabet(),
+                id.pattern(), id.type(), 1, List.of(), MAX_ROWS, references(facts, tableBySchema), merged,
+                location(resource.spec()), null, false);
     }
 
-    /**
-     * Fields holding another resource's id, for {@code expand[]}: a property that is either a string or that
-     * resource's object (Stripe's {@code customer: anyOf [string, $ref customer]}).
-     */
-    private static Map<String, String> references(ItemShape item, SchemaLookup schemas,
-                                                  Map<String, String> tableBySchema) {
+    /** Fields holding another resource's id, for {@code expand[]}: the first component they embed with a table. */
+    private static Map<String, String> references(ResourceFacts facts, Map<String, String> tableBySchema) {
         Map<String, String> references = new LinkedHashMap<>();
-        item.properties().forEach((name, property) -> {
-            Schema<?> resolved = schemas.resolve(property);
-            if (resolved == null) {
-                return;
-            }
-            List<Schema> branches = new ArrayList<>();
-            if (resolved.getAnyOf() != null) {
-                branches.addAll(resolved.getAnyOf());
-            }
-            if (resolved.getOneOf() != null) {
-                branches.addAll(resolved.getOneOf());
-            }
-            boolean holdsId = branches.stream().anyMatch(b -> "string".equals(SchemaLookup.type(schemas.resolve(b))));
-            if (!holdsId) {
-                return;
-            }
-            for (Schema<?> branch : branches) {
-                String table = tableBySchema.get(SchemaLookup.refName(branch));
-                if (table != null) {
-                    references.put(name, table);
-                    return;
-                }
-            }
-        });
+        facts.referenceBranches().forEach((field, components) -> components.stream().map(tableBySchema::get)
+                .filter(java.util.Objects::nonNull).findFirst().ifPresent(table -> references.put(field, table)));
         return references;
     }
 
     private List<Binding> bindings(Found resource, String table, boolean lists) {
         List<Binding> bindings = new ArrayList<>();
-        SpecResource spec = resource.resource();
+        SpecResource spec = resource.facts().resource();
         for (SpecResource.Operation operation : spec.operations()) {
             ApiOperation api = operation.operation();
             if (writtenBindings.containsKey(api.id())
                     || operation.action() == Binding.Action.LIST && !lists
-                    || operation.action() == Binding.Action.CREATE && answersArray(api, resource.schemas())) {
+                    || operation.action() == Binding.Action.CREATE && resource.facts().createAnswersArray()) {
                 continue;
             }
             boolean onItem = operation.action() != Binding.Action.LIST && operation.action() != Binding.Action.CREATE;
             bindings.add(new Binding(api.id(), table, operation.action(), null, onItem ? spec.idParam() : null,
-                    parentFields(resource.item()), "/stateful", location(resource.spec()), true));
+                    parentFields(resource.facts()), "/stateful", location(resource.spec()), true));
         }
         return bindings;
     }
 
     /** Parent parameters stored under another name than their own (the path's {@code AccountSid} as {@code account_sid}). */
-    private static Map<String, String> parentFields(ItemShape item) {
-        return item.parentFields().entrySet().stream().filter(e -> !e.getKey().equals(e.getValue()))
+    private static Map<String, String> parentFields(ResourceFacts facts) {
+        return facts.parentFields().entrySet().stream().filter(e -> !e.getKey().equals(e.getValue()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** A POST answering a list is a batch or a search, not the create of one row. */
-    private static boolean answersArray(ApiOperation operation, SchemaLookup schemas) {
-        return schemas.items(OperationBodies.schema(operation)) != null;
     }
 
     private SourceLocation location(SpecDocument spec) {
@@ -235,7 +193,6 @@ final class ResourceTables {
         return written != null ? written : SourceLocation.of(spec.file());
     }
 
-    private record Found(SpecDocument spec, SpecResource resource, ItemShape item, SchemaLookup schemas,
-                         SpecAnswers answers) {
+    private record Found(SpecDocument spec, ResourceFacts facts) {
     }
 }

@@ -201,7 +201,10 @@ final class SchemaLookup {
         return resolved == null || !"array".equals(type(resolved)) ? null : resolve(resolved.getItems());
     }
 
-    /** The JSON schema of a request or response body ({@code application/json} first, then any JSON or form). */
+    /**
+     * The JSON schema of a request or response body ({@code application/json} first, then any JSON or form, then a
+     * multipart form, whose file parts the twin stores as their description).
+     */
     static Schema<?> bodySchema(Map<String, MediaType> content) {
         if (content == null || content.isEmpty()) {
             return null;
@@ -217,7 +220,8 @@ final class SchemaLookup {
                 return media.getValue().getSchema();
             }
         }
-        return null;
+        MediaType multipart = content.get("multipart/form-data");
+        return multipart == null ? null : multipart.getSchema();
     }
 
     @SuppressWarnings("rawtypes")

@@ -7,6 +7,7 @@ import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.spec.SpecDocument;
 import dev.twin.replayer.spec.SpecException;
 import dev.twin.replayer.spec.SpecLoader;
+import dev.twin.replayer.startup.StartupCache;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -28,6 +29,14 @@ public final class StatefulAuto {
      * loading it for serving reports it.
      */
     public static TwinConfig expand(TwinConfig config) throws ConfigException {
+        return expand(config, StartupCache.shared());
+    }
+
+    /**
+     * As {@link #expand(TwinConfig)}: the specs are read with {@code cache}, where what each says of its resources
+     * is kept too, so that a later launch of an unchanged spec does not read it again.
+     */
+    public static TwinConfig expand(TwinConfig config, StartupCache cache) throws ConfigException {
         if (!needsExpanding(config)) {
             return config;
         }
@@ -35,13 +44,13 @@ public final class StatefulAuto {
         for (Import spec : config.imports()) {
             if (Files.isRegularFile(spec.path())) {
                 try {
-                    specs.add(SpecLoader.load(spec.path(), spec.as()));
+                    specs.add(SpecLoader.load(spec.path(), spec.as(), cache));
                 } catch (SpecException unreadable) {
                     // reported, at its line, when the server loads the specs
                 }
             }
         }
-        return expand(config, specs);
+        return expand(config, specs, cache);
     }
 
     /**
@@ -50,10 +59,16 @@ public final class StatefulAuto {
      * @throws ConfigException when twin.yaml names a table that is neither written nor derived
      */
     public static TwinConfig expand(TwinConfig config, List<SpecDocument> specs) throws ConfigException {
+        return expand(config, specs, StartupCache.DISABLED);
+    }
+
+    /** As {@link #expand(TwinConfig, List)}, what the specs say of their resources kept in {@code cache}. */
+    public static TwinConfig expand(TwinConfig config, List<SpecDocument> specs, StartupCache cache)
+            throws ConfigException {
         if (!needsExpanding(config)) {
             return config;
         }
-        ResourceTables.Derived derived = new ResourceTables(config).derive(specs);
+        ResourceTables.Derived derived = new ResourceTables(config).derive(specs, ResourceFactsCache.reading(cache));
         TwinConfig expanded = config.withDerived(derived.tables(), derived.completed(), derived.bindings());
         List<ConfigProblem> problems = TableReferences.check(expanded);
         if (!problems.isEmpty()) {

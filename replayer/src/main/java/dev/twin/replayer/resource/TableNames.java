@@ -20,18 +20,22 @@ import java.util.regex.Pattern;
  */
 final class TableNames {
     private static final Pattern VERSION = Pattern.compile("(?i)v\\d+(\\.\\d+)*|\\d{4}-\\d{2}-\\d{2}|api");
+    private static final Pattern EXTENSION = Pattern.compile("\\.[A-Za-z0-9]+$");
+    private static final Pattern NOT_A_NAME = Pattern.compile("[^a-z0-9_]");
 
     private TableNames() {
     }
 
     /** Each resource's name, none of them in {@code taken}. */
     static Map<SpecResource, String> assign(List<SpecResource> resources, Set<String> taken) {
+        Map<SpecResource, List<String>> wordsOf = new IdentityHashMap<>();
+        resources.forEach(resource -> wordsOf.put(resource, words(resource)));
         List<SpecResource> fewestWordsFirst = new ArrayList<>(resources);
-        fewestWordsFirst.sort(Comparator.comparingInt(resource -> words(resource).size()));
+        fewestWordsFirst.sort(Comparator.comparingInt(resource -> wordsOf.get(resource).size()));
         Set<String> used = new HashSet<>(taken);
         Map<SpecResource, String> names = new IdentityHashMap<>();
         for (SpecResource resource : fewestWordsFirst) {
-            List<String> words = words(resource);
+            List<String> words = wordsOf.get(resource);
             String name = null;
             for (int count = 1; count <= words.size() && name == null; count++) {
                 String candidate = String.join("_", words.subList(words.size() - count, words.size()));
@@ -59,11 +63,11 @@ final class TableNames {
             if (segment.isEmpty() || segment.contains("{")) {
                 continue;
             }
-            String word = segment.replaceFirst("\\.[A-Za-z0-9]+$", "");
+            String word = EXTENSION.matcher(segment).replaceFirst("");
             if (VERSION.matcher(word).matches()) {
                 continue;
             }
-            word = FieldNames.snake(word).replaceAll("[^a-z0-9_]", "_");
+            word = NOT_A_NAME.matcher(FieldNames.snake(word)).replaceAll("_");
             if (!word.isEmpty()) {
                 words.add(word);
             }

@@ -1,7 +1,5 @@
 package dev.twin.replayer.response;
 
-import io.swagger.v3.oas.models.headers.Header;
-
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +10,8 @@ import java.util.Map;
  * @param status     the status to send when this response is chosen without {@code Prefer: code}
  * @param mediaTypes documented media types in spec order (empty for a response without a body)
  * @param bodies     the body for each media type
- * @param headers    declared response headers (Content-Type excluded)
+ * @param headers    declared response headers and their values
  */
 record DocumentedResponse(String code, int status, List<String> mediaTypes, Map<String, MediaBody> bodies,
-                          Map<String, Header> headers) {
+                          ResponseHeaders headers) {
 }

@@ -5,7 +5,6 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
-import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -58,6 +57,12 @@ final class OperationResponses {
      */
     DocumentedResponse preferred() {
         return preferred;
+    }
+
+    /** The documented codes as the spec writes them ({@code 200, 4XX, default}), or {@code none}. */
+    String codes() {
+        return responses.isEmpty() ? "none"
+                : String.join(", ", responses.stream().map(DocumentedResponse::code).toList());
     }
 
     /** A documented response chosen for a refusal, and the status to send with it. */
@@ -132,15 +137,8 @@ final class OperationResponses {
                 bodies.put(mediaType, body(mediaType, media, components));
             });
         }
-        Map<String, Header> headers = new LinkedHashMap<>();
-        if (response.getHeaders() != null) {
-            response.getHeaders().forEach((name, header) -> {
-                if (!name.equalsIgnoreCase("content-type") && !name.equalsIgnoreCase("content-length")) {
-                    headers.put(name, header);
-                }
-            });
-        }
-        return new DocumentedResponse(code, status, List.copyOf(mediaTypes), bodies, headers);
+        return new DocumentedResponse(code, status, List.copyOf(mediaTypes), bodies,
+                ResponseHeaders.of(response.getHeaders(), components));
     }
 
     private static MediaBody body(String mediaType, MediaType media, Components components) {

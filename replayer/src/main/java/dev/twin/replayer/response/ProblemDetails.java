@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.validation.Violation;
 
 import java.util.List;
@@ -38,6 +39,26 @@ final class ProblemDetails {
         try {
             return new TwinResponse(rejection.status(), Map.of("Content-Type", MEDIA_TYPE),
                     JSON.writeValueAsBytes(problem));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem always serialises", e);
+        }
+    }
+
+    /**
+     * The answer of an operation that documents no response at all (OpenAPI 3.1 lets {@code responses} out, 3.0
+     * writers leave it empty): 501, because the request may be right and only the spec is silent on what it
+     * answers; the problem says which operation and what would fix it.
+     */
+    static TwinResponse nothingDocumented(ApiOperation operation) {
+        ObjectNode problem = JSON.createObjectNode();
+        problem.put("type", "about:blank");
+        problem.put("title", "Not Implemented");
+        problem.put("status", 501);
+        problem.put("detail", operation.method() + " " + operation.pathTemplate() + " (" + operation.id()
+                + ") documents no response, so the twin cannot tell what it answers; document one in the spec"
+                + " (a 200 with its body, a 204, or default) or bind the operation in twin.yaml.");
+        try {
+            return new TwinResponse(501, Map.of("Content-Type", MEDIA_TYPE), JSON.writeValueAsBytes(problem));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem always serialises", e);
         }

@@ -8,9 +8,7 @@ import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.routing.RoutedRequest;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.validation.Violation;
-import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
-import io.swagger.v3.oas.models.headers.Header;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -49,17 +47,14 @@ public final class SpecResponder {
         DocumentedResponse documented = prefer.code() == null ? responses.preferred()
                 : responses.forStatus(prefer.code());
         if (documented == null) {
-            String message = prefer.code() == null
-                    ? operation.id() + " documents no response."
-                    : operation.id() + " documents no response for Prefer: code=" + prefer.code() + ".";
-            return Answer.of(ErrorResponses.error(prefer.code() == null ? 500 : 422, "twin_error", message, null),
-                    AnswerSource.ERROR);
+            return Answer.of(prefer.code() == null ? ProblemDetails.nothingDocumented(operation)
+                    : ProblemDetails.of(Rejection.INVALID, List.of(new Violation("Prefer", Violation.HEADER,
+                    operation.method() + " " + operation.pathTemplate() + " documents no response for code="
+                            + prefer.code() + "; documented: " + responses.codes() + "."))), AnswerSource.ERROR);
         }
         int status = prefer.code() != null ? prefer.code() : documented.status();
-        Map<String, String> headers = new LinkedHashMap<>();
         BodyGenerator generator = generator(operation);
-        documented.headers().forEach((name, header) -> headers.put(name, headerValue(generator, operation, name,
-                header)));
+        Map<String, String> headers = new LinkedHashMap<>(headerValues(documented, operation, prefer.example()));
         if (documented.mediaTypes().isEmpty()) {
             return Answer.of(new TwinResponse(status, headers, new byte[0]), AnswerSource.SPEC_EXAMPLE);
         }
@@ -110,10 +105,8 @@ public final class SpecResponder {
             return ProblemDetails.of(rejection, violations);
         }
         DocumentedResponse documented = refusal.response();
-        Map<String, String> headers = new LinkedHashMap<>();
         BodyGenerator generator = generator(operation);
-        documented.headers().forEach((name, header) -> headers.put(name, headerValue(generator, operation, name,
-                header)));
+        Map<String, String> headers = new LinkedHashMap<>(headerValues(documented, operation, null));
         // the documented body says nothing of this request: the header tells the developer what was refused
         headers.put(VIOLATION_HEADER, violationLine(violations.get(0)));
         if (documented.mediaTypes().isEmpty()) {
@@ -187,10 +180,8 @@ public final class SpecResponder {
         if (documented == null) {
             return null;
         }
-        Map<String, String> headers = new LinkedHashMap<>();
         BodyGenerator generator = generator(operation);
-        documented.headers().forEach((name, header) -> headers.put(name, headerValue(generator, operation, name,
-                header)));
+        Map<String, String> headers = new LinkedHashMap<>(headerValues(documented, operation, null));
         if (documented.mediaTypes().isEmpty()) {
             return new UsualAnswer(null, null, null, Answer.of(new TwinResponse(documented.status(), headers,
                     new byte[0]), AnswerSource.SPEC_EXAMPLE));
@@ -224,23 +215,14 @@ public final class SpecResponder {
         return cached;
     }
 
-    private String headerValue(BodyGenerator generator, ApiOperation operation, String name, Header header) {
-        Object example = header.getExample();
-        if (example == null && header.getExamples() != null && !header.getExamples().isEmpty()) {
-            example = header.getExamples().values().iterator().next().getValue();
+    /** The documented headers' values, worked out once per response; a named example's where one is asked for. */
+    private Map<String, String> headerValues(DocumentedResponse documented, ApiOperation operation,
+                                             String exampleName) {
+        if (documented.headers().isEmpty()) {
+            return Map.of();
         }
-        if (example == null && header.getSchema() != null) {
-            example = header.getSchema().getExample();
-        }
-        if (example != null) {
-            JsonNode node = Json.mapper().valueToTree(example);
-            return node.isValueNode() ? node.asText() : node.toString();
-        }
-        if (header.getSchema() == null) {
-            return "";
-        }
-        JsonNode generated = generator.generate(header.getSchema(), seed(operation.id(), "header", name));
-        return generated.isValueNode() ? generated.asText() : generated.toString();
+        return documented.headers().values(generator(operation), name -> seed(operation.id(), "header", name),
+                exampleName);
     }
 
     private BodyGenerator generator(ApiOperation operation) {

@@ -82,7 +82,7 @@ public final class ServedApiLoader {
             throw new ConfigException(new ConfigProblem(where, e.getMessage()
                     + " (two imports may not answer the same requests)"));
         }
-        config = StatefulAuto.expand(config, specs); // stateful: auto, unless done before the state store was made
+        config = StatefulAuto.expand(config, specs, cache); // stateful: auto, unless done before the store was made
         ServedApi api = new ServedApi(config, specs, router);
         for (Binding binding : config.extend()) {
             if (api.operation(binding.mock()) == null) {

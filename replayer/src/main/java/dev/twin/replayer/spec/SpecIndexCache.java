@@ -1,5 +1,6 @@
 package dev.twin.replayer.spec;
 
+import dev.twin.replayer.startup.CacheEncoding;
 import dev.twin.replayer.startup.StartupCache;
 
 import java.io.DataInputStream;
@@ -61,8 +62,8 @@ public final class SpecIndexCache {
     }
 
     private static void writeIndex(DataOutputStream out, SpecIndex index) throws IOException {
-        writeNullable(out, index.version());
-        writeNullable(out, index.serverUrl());
+        CacheEncoding.writeNullable(out, index.version());
+        CacheEncoding.writeNullable(out, index.serverUrl());
         out.writeInt(index.paths().size());
         for (SpecIndex.PathEntry path : index.paths()) {
             out.writeUTF(path.path());
@@ -70,7 +71,7 @@ public final class SpecIndexCache {
             out.writeInt(path.operations().size());
             for (SpecIndex.OperationEntry operation : path.operations()) {
                 out.writeUTF(operation.method());
-                writeNullable(out, operation.operationId());
+                CacheEncoding.writeNullable(out, operation.operationId());
                 writeRange(out, operation.range());
             }
         }
@@ -88,26 +89,26 @@ public final class SpecIndexCache {
     }
 
     private static SpecIndex readIndex(DataInputStream in, int specLength) throws IOException {
-        String version = readNullable(in);
-        String serverUrl = readNullable(in);
-        int pathCount = count(in);
+        String version = CacheEncoding.readNullable(in);
+        String serverUrl = CacheEncoding.readNullable(in);
+        int pathCount = CacheEncoding.count(in, 1_000_000);
         List<SpecIndex.PathEntry> paths = new ArrayList<>(pathCount);
         for (int p = 0; p < pathCount; p++) {
             String path = in.readUTF();
             ByteRange parameters = readRange(in, specLength);
-            int operationCount = count(in);
+            int operationCount = CacheEncoding.count(in, 1_000_000);
             List<SpecIndex.OperationEntry> operations = new ArrayList<>(operationCount);
             for (int o = 0; o < operationCount; o++) {
-                operations.add(new SpecIndex.OperationEntry(in.readUTF(), readNullable(in),
+                operations.add(new SpecIndex.OperationEntry(in.readUTF(), CacheEncoding.readNullable(in),
                         requireRange(readRange(in, specLength))));
             }
             paths.add(new SpecIndex.PathEntry(path, operations, parameters));
         }
-        int sectionCount = count(in);
+        int sectionCount = CacheEncoding.count(in, 1_000_000);
         Map<String, Map<String, ByteRange>> components = new LinkedHashMap<>();
         for (int s = 0; s < sectionCount; s++) {
             String section = in.readUTF();
-            int componentCount = count(in);
+            int componentCount = CacheEncoding.count(in, 1_000_000);
             Map<String, ByteRange> entries = new LinkedHashMap<>();
             for (int c = 0; c < componentCount; c++) {
                 entries.put(in.readUTF(), requireRange(readRange(in, specLength)));
@@ -143,24 +144,5 @@ public final class SpecIndexCache {
             throw new IOException("missing byte range");
         }
         return range;
-    }
-
-    private static int count(DataInputStream in) throws IOException {
-        int count = in.readInt();
-        if (count < 0 || count > 1_000_000) {
-            throw new IOException("implausible count " + count);
-        }
-        return count;
-    }
-
-    private static void writeNullable(DataOutputStream out, String value) throws IOException {
-        out.writeBoolean(value != null);
-        if (value != null) {
-            out.writeUTF(value);
-        }
-    }
-
-    private static String readNullable(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
     }
 }

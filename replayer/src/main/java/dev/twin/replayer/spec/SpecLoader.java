@@ -252,9 +252,12 @@ public final class SpecLoader {
                     + String.join("; ", shown));
         }
         try {
+            Swagger2Headers.restore(result.getOpenAPI(), Json.mapper().readTree(json));
             return new Conversion(json, Json.mapper().writeValueAsBytes(result.getOpenAPI()), messages);
         } catch (JsonProcessingException e) {
             throw new SpecException(file, "cannot convert Swagger 2.0 document: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new SpecException(file, "cannot convert Swagger 2.0 document: " + e.getMessage());
         }
     }
 

@@ -25,12 +25,24 @@ import java.util.Set;
 final class SpecReferences {
     private static final int OPERATIONS_NAMED = 3;
 
-    /** A {@code $ref} written at {@code at} (a pointer) naming {@code target} as written. */
-    private record Ref(String at, String target) {
+    /**
+     * A {@code $ref} written at {@code at} (a pointer) naming {@code target} as written; {@code cycle} is, for one
+     * in a cycle of bare references, the components it goes round ({@code A → B → A}), else null.
+     */
+    private record Ref(String at, String target, String cycle) {
+        Ref(String at, String target) {
+            this(at, target, null);
+        }
     }
+
+    private static final int MAX_CHAIN = 64;
+    /** Keys a reference object may have beside {@code $ref} (3.1) and still be nothing but the reference. */
+    private static final Set<String> REFERENCE_KEYS = Set.of("$ref", "description", "summary");
 
     private final JsonNode document;
     private final List<Ref> unfollowable = new ArrayList<>();
+    /** The cycles of bare references found, each once, by the sorted pointers going round it. */
+    private final Set<List<String>> cycles = new HashSet<>();
     /** Owner (an operation, a path's shared parameters, a component) to the owners its references lead to. */
     private final Map<String, Set<String>> leadsTo = new HashMap<>();
 
@@ -58,7 +70,8 @@ final class SpecReferences {
             Set<String> owners = upstream(owner(ref.at()), reachedFrom);
             List<String> affected = operations.stream()
                     .filter(op -> owners.contains(op) || owners.contains(pathParameters(op))).toList();
-            String why = ref.target().startsWith("#") ? "points at nothing in this document"
+            String why = ref.cycle() != null ? "goes round a cycle of references that never reaches a schema ("
+                    + ref.cycle() + ")" : ref.target().startsWith("#") ? "points at nothing in this document"
                     : "is in another document; twin reads one file and does not follow it";
             problems.add(SpecProblem.warning(ref.at(), ref.at() + ": $ref '" + ref.target() + "' " + why
                     + consequence(affected)).keeping(affected));
@@ -160,7 +173,61 @@ final class SpecReferences {
             unfollowable.add(new Ref(at, target));
         } else {
             leadsTo.computeIfAbsent(owner(at), o -> new LinkedHashSet<>()).add(owner(pointer));
+            cycle(pointer, found);
         }
+    }
+
+    /**
+     * A chain of bare references from {@code pointer} that comes back to itself ({@code A: {$ref: B}}, {@code B:
+     * {$ref: A}}) describes nothing: noted once per cycle, at the reference of its first member.
+     */
+    private void cycle(String pointer, JsonNode found) {
+        List<String> chain = new ArrayList<>(List.of(pointer));
+        JsonNode node = found;
+        while (isBareReference(node) && chain.size() < MAX_CHAIN) {
+            String next = node.get("$ref").textValue();
+            if (!next.startsWith("#")) {
+                return; // another document: noted where it is written
+            }
+            String target = percentDecoded(next.substring(1));
+            int seen = chain.indexOf(target);
+            if (seen >= 0) {
+                List<String> round = chain.subList(seen, chain.size());
+                if (cycles.add(round.stream().sorted().toList())) {
+                    String first = round.stream().sorted().findFirst().orElseThrow();
+                    List<String> names = new ArrayList<>();
+                    int start = round.indexOf(first);
+                    for (int i = 0; i <= round.size(); i++) {
+                        names.add(lastSegment(round.get((start + i) % round.size())));
+                    }
+                    unfollowable.add(new Ref(first + "/$ref", document.at(JsonPointer.compile(first)).get("$ref")
+                            .textValue(), String.join(" → ", names)));
+                }
+                return;
+            }
+            chain.add(target);
+            try {
+                node = document.at(JsonPointer.compile(target));
+            } catch (IllegalArgumentException notAPointer) {
+                return;
+            }
+        }
+    }
+
+    private static boolean isBareReference(JsonNode node) {
+        if (node == null || !node.isObject() || !node.path("$ref").isTextual()) {
+            return false;
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            if (!REFERENCE_KEYS.contains(names.next())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String lastSegment(String pointer) {
+        return unescape(pointer.substring(pointer.lastIndexOf('/') + 1));
     }
 
     /**

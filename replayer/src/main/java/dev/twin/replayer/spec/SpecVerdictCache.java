@@ -1,5 +1,6 @@
 package dev.twin.replayer.spec;
 
+import dev.twin.replayer.startup.CacheEncoding;
 import dev.twin.replayer.startup.StartupCache;
 
 import java.io.DataInputStream;
@@ -82,7 +83,7 @@ public final class SpecVerdictCache {
 
     private static Optional<SpecVerdict> readVerdict(DataInputStream in) {
         try {
-            int count = count(in);
+            int count = CacheEncoding.count(in, 1_000_000);
             List<SpecProblem> problems = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 SpecProblem.Severity severity = in.readBoolean() ? SpecProblem.Severity.ERROR
@@ -91,7 +92,7 @@ public final class SpecVerdictCache {
                 int line = in.readInt();
                 int column = in.readInt();
                 String message = in.readUTF();
-                int operationCount = count(in);
+                int operationCount = CacheEncoding.count(in, 1_000_000);
                 List<String> operations = new ArrayList<>(operationCount);
                 for (int o = 0; o < operationCount; o++) {
                     operations.add(in.readUTF());
@@ -107,13 +108,5 @@ public final class SpecVerdictCache {
     /** writeUTF takes at most 64 KB; a pointer or message that long is cut (the line still finds it). */
     private static String cut(String text) {
         return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
-    }
-
-    private static int count(DataInputStream in) throws IOException {
-        int count = in.readInt();
-        if (count < 0 || count > 1_000_000) {
-            throw new IOException("implausible count " + count);
-        }
-        return count;
     }
 }

@@ -8,6 +8,16 @@ public enum BodyFormat {
     JSON,
     /** {@code application/x-www-form-urlencoded}, decoded with bracket nesting and typed by the schema. */
     FORM,
+    /**
+     * {@code multipart/form-data}: text parts decoded as form fields (bracket nesting, typed by the schema), each
+     * upload as its description {@code {filename, type, size}}, never its bytes.
+     */
+    MULTIPART,
+    /**
+     * {@code application/xml}, {@code text/xml} or {@code *+xml}, read into the JSON tree the schema's {@code xml}
+     * objects describe.
+     */
+    XML,
     /** Any other media type, kept as bytes in the request. */
     RAW;
 
@@ -20,6 +30,12 @@ public enum BodyFormat {
         }
         if (mediaType.equals("application/x-www-form-urlencoded")) {
             return FORM;
+        }
+        if (mediaType.equals("multipart/form-data")) {
+            return MULTIPART;
+        }
+        if (mediaType.equals("application/xml") || mediaType.equals("text/xml") || mediaType.endsWith("+xml")) {
+            return XML;
         }
         return RAW;
     }

@@ -18,12 +18,15 @@ import java.util.Set;
 
 /**
  * Decodes requests for one operation: declared parameters typed by their schemas, the body parsed by its
- * Content-Type (JSON, or form with bracket nesting coerced by the body schema). Compiled once per operation;
+ * Content-Type (JSON; a form or multipart form with bracket nesting coerced by the body schema, uploads as their
+ * description; XML as the schema's {@code xml} objects map it). Compiled once per operation;
  * decoding walks only the compiled checks. Thread-safe.
  */
 public final class RequestDecoder {
     private static final BodyCheck UNDECLARED_JSON = BodyCheck.undeclared("application/json");
     private static final BodyCheck UNDECLARED_FORM = BodyCheck.undeclared("application/x-www-form-urlencoded");
+    private static final BodyCheck UNDECLARED_MULTIPART = BodyCheck.undeclared("multipart/form-data");
+    private static final BodyCheck UNDECLARED_XML = BodyCheck.undeclared("application/xml");
     private static final BodyCheck UNDECLARED_RAW = BodyCheck.undeclared("application/octet-stream");
 
     private final List<ParameterCheck> parameters;
@@ -110,7 +113,7 @@ public final class RequestDecoder {
         } else if (body != null) {
             problems = mutable(problems);
             List<Violation> overLimit = new ArrayList<>(0);
-            decodedBody = body.decode(request.body(), problems, overLimit);
+            decodedBody = body.decode(request.body(), request.header("content-type"), problems, overLimit);
             if (!overLimit.isEmpty()) {
                 return DecodedRequest.overLimit(request, overLimit.get(0));
             }
@@ -169,6 +172,8 @@ public final class RequestDecoder {
         return switch (BodyFormat.of(contentType)) {
             case JSON -> UNDECLARED_JSON;
             case FORM -> UNDECLARED_FORM;
+            case MULTIPART -> UNDECLARED_MULTIPART;
+            case XML -> UNDECLARED_XML;
             default -> UNDECLARED_RAW;
         };
     }

@@ -108,6 +108,54 @@ final class ConformanceTwin implements AutoCloseable {
         }
     }
 
+    /** A request as curl sends it; the answer's status and body. */
+    Curled curl(String path, String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("curl", "-s", "--max-time", "30",
+                "-w", "\n%{http_code}"));
+        command.addAll(java.util.List.of(args));
+        command.add(server.baseUrl() + path);
+        try {
+            Process curl = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(curl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!curl.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || curl.exitValue() != 0) {
+                throw new AssertionError("curl failed: " + command);
+            }
+            int newline = out.lastIndexOf('\n');
+            return new Curled(Integer.parseInt(out.substring(newline + 1).trim()), out.substring(0, newline));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What curl got: the status and the body. */
+    record Curled(int status, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    /** Sends raw bytes with the JDK client. */
+    HttpResponse<String> sendBytes(String method, String path, String contentType, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());

@@ -123,7 +123,12 @@ final class SpecConformance {
         }
         String uri = baseUrl + path + (query.isEmpty() ? "" : "?" + String.join("&", query));
         request.uri(URI.create(uri));
-        if (body != null) {
+        if (body != null && contentType.startsWith("multipart/form-data")) {
+            // the same fields, each its own part, as a browser or an SDK writes a multipart form
+            String boundary = "twin-conformance-" + Long.toHexString(firstSeed);
+            request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .method(operation.method(), HttpRequest.BodyPublishers.ofString(multipart(body, boundary)));
+        } else if (body != null) {
             request.header("Content-Type", contentType)
                     .method(operation.method(), HttpRequest.BodyPublishers.ofString(body));
         } else {
@@ -181,6 +186,24 @@ final class SpecConformance {
         return codes.stream().filter(c -> c.matches("2\\d\\d")).sorted().findFirst()
                 .or(() -> codes.stream().filter(c -> c.equals("default")).findFirst())
                 .or(() -> codes.stream().sorted().findFirst()).orElseThrow();
+    }
+
+    /** A form-encoded body's pairs as the parts of a multipart body. */
+    private static String multipart(String formEncoded, String boundary) {
+        StringBuilder out = new StringBuilder();
+        for (String pair : formEncoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = java.net.URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals),
+                    StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : java.net.URLDecoder.decode(pair.substring(equals + 1),
+                    StandardCharsets.UTF_8);
+            out.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(name)
+                    .append("\"\r\n\r\n").append(value).append("\r\n");
+        }
+        return out.append("--").append(boundary).append("--\r\n").toString();
     }
 
     private static String abbreviate(String text) {

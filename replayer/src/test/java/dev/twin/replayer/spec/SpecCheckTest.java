@@ -146,6 +146,39 @@ class SpecCheckTest {
     }
 
     @Test
+    void givenACycleOfBareRefs_whenLoaded_thenItIsOneWarningAndTheOperationsReachingItAnswer501() throws Exception {
+        SpecDocument document = served("api.yaml", """
+                openapi: 3.0.3
+                info: {title: t, version: '1'}
+                paths:
+                  /pets:
+                    get:
+                      operationId: listPets
+                      responses:
+                        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pets'}}}}
+                  /nodes:
+                    get:
+                      operationId: listNodes
+                      responses:
+                        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Node'}}}}
+                components:
+                  schemas:
+                    Pets: {$ref: '#/components/schemas/PetList'}
+                    PetList: {$ref: '#/components/schemas/Pets'}
+                    Node:
+                      type: object
+                      properties:
+                        children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+                """);
+
+        assertEquals(List.of("17:15 /components/schemas/PetList/$ref: $ref '#/components/schemas/Pets' goes round a"
+                + " cycle of references that never reaches a schema (PetList → Pets → PetList); GET /pets answers"
+                + " 501 until it is fixed"), warnings(document));
+        assertEquals(List.of("/paths/~1pets/get"), document.unservable(operation(document, "listPets")).operations());
+        assertNull(document.unservable(operation(document, "listNodes")), "a recursive schema is no such cycle");
+    }
+
+    @Test
     void givenARefIntoAnotherFile_whenLoaded_thenItIsAWarningAndItsOperationAnswers501() throws Exception {
         SpecDocument document = served("api.yaml", """
                 openapi: 3.0.3
