@@ -156,7 +156,7 @@ final class ConventionsBinder {
             for (Iterator<Map.Entry<String, JsonNode>> it = expressions.node().fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 Expression expression = ExpressionReader.read(expressions, expressions.pointer(field.getKey()),
-                        field.getValue(), Set.of("input", "request"));
+                        field.getValue(), Set.of("input", "request", "magic"));
                 if (expression != null) {
                     derive.put(field.getKey(), expression);
                 }
