@@ -106,7 +106,7 @@ final class BindingCompiler {
         boolean itemAction = switch (binding.action()) {
             case GET, PATCH, UPDATE, DELETE -> true;
             case CUSTOM -> binding.idParam() != null || !pathParams.isEmpty();
-            case LIST, CREATE -> false;
+            case LIST, CREATE, SEARCH -> false;
         };
         String idParam = null;
         if (itemAction) {
@@ -157,7 +157,8 @@ final class BindingCompiler {
         int documented = lowestSuccess(operation.operation());
         return switch (binding.action()) {
             case LIST -> new ListAction(table, expansion, dataField(binding), orDefault(documented, 200),
-                    indexedFields.getOrDefault(binding.table(), Set.of()));
+                    indexedFields.getOrDefault(binding.table(), Set.of()), binding.filters());
+            case SEARCH -> search(binding, table, orDefault(documented, 200));
             case GET -> new GetAction(rows(table), orDefault(documented, 200));
             case CREATE -> new CreateAction(rows(table), table.createStatus() != null
                     ? table.createStatus() : orDefault(documented, 201), requiredBodyFields(operation), magic);
@@ -167,6 +168,15 @@ final class BindingCompiler {
                     ? table.deleteStatus() : orDefault(documented, table.deleteBody() == null ? 204 : 200));
             case CUSTOM -> new CustomAction(runner, orDefault(documented, 200));
         };
+    }
+
+    private BindingAction search(Binding binding, TableConventions table, int status) {
+        var conventions = config.table(binding.table()).orElseThrow().response();
+        var list = conventions.list();
+        var style = conventions.search() == null ? dev.twin.replayer.config.SearchStyle.DEFAULTS
+                : dev.twin.replayer.config.SearchStyle.DEFAULTS.merge(conventions.search());
+        return new SearchAction(table, expansion, list.dataField(), status, binding.searchFields(), style,
+                list.limitParam(), list.hasMoreField(), list.defaultLimit(), list.maxLimit());
     }
 
     /**
