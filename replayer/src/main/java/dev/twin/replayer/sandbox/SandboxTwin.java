@@ -113,6 +113,7 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
             return TwinResponse.json(200, body.toString());
         });
         new FaultAdminEndpoints(faults, () -> tenants).register(routes);
+        tables.registerAdmin(routes);
         new WebhookAdminEndpoints(webhooks, emitter, () -> tenants).register(routes);
         // a reset is a clean slate: full rate-limit buckets and no events, everyone's or the tenant's (a table
         // reset keeps both, since events and buckets are not a table's)
@@ -151,8 +152,10 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         faults.install(config, operationIds);
         rateLimits.install(config, operationIds);
         checkEventOperations(config, operationIds);
+        checkEndpointsTable(config);
         emitter.install(config);
         webhooks.install(config.sandbox().webhooks());
+        webhooks.installEndpoints(config.sandbox().webhookEndpoints(), tables.store());
 
         Responder responder = tables.create(api);
         EventsConfig eventsConfig = config.sandbox().events();
@@ -184,6 +187,16 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
+        }
+    }
+
+    /** {@code webhookEndpoints.table} must name a table (a derived one is known only once the specs are read). */
+    private static void checkEndpointsTable(TwinConfig config) throws ConfigException {
+        var endpoints = config.sandbox().webhookEndpoints();
+        if (endpoints != null && config.table(endpoints.table()).isEmpty()) {
+            throw new ConfigException(List.of(ConfigProblems.at(config.sourceMap(), "/webhookEndpoints/table",
+                    ConfigProblems.withSuggestion("no table '" + endpoints.table() + "'", endpoints.table(),
+                            config.tables().stream().map(dev.twin.replayer.config.TableConfig::name).toList()))));
         }
     }
 

@@ -200,6 +200,21 @@ public final class TenantTables {
         return new StateException(ErrorKind.NOT_FOUND, "No such row in " + table + ": '" + id + "'");
     }
 
+    /** The rows this transaction wrote to the table (created or replaced, not deleted), in write order. */
+    public List<Row> written(String table) {
+        Map<String, Row> writes = pending.get(table);
+        if (writes == null) {
+            return List.of();
+        }
+        List<Row> rows = new ArrayList<>(writes.size());
+        writes.values().forEach(row -> {
+            if (row != null) {
+                rows.add(row);
+            }
+        });
+        return rows;
+    }
+
     boolean hasWrites() {
         return !pending.isEmpty() || !pendingSequences.isEmpty();
     }

@@ -79,6 +79,7 @@ public final class EventEmitter implements ChangeListener {
 
     @Override
     public void committed(String tenant, List<RowChange> changes) {
+        dispatcher.changed(tenant, changes);
         Map<String, java.util.LinkedHashMap<String, RowChange>> pending = batch.get();
         if (pending != null) {
             java.util.LinkedHashMap<String, RowChange> rows = pending.computeIfAbsent(tenant,
@@ -154,7 +155,7 @@ public final class EventEmitter implements ChangeListener {
             return json;
         });
         log.add(tenant, event);
-        dispatcher.dispatch(event);
+        dispatcher.dispatch(tenant, event);
         return event;
     }
 
