@@ -166,7 +166,7 @@ final class BindingCompiler {
             case UPDATE -> new PatchAction(rows(table), orDefault(documented, 200), true);
             case DELETE -> new DeleteAction(rows(table), table.deleteStatus() != null
                     ? table.deleteStatus() : orDefault(documented, table.deleteBody() == null ? 204 : 200));
-            case CUSTOM -> new CustomAction(runner, orDefault(documented, 200));
+            case CUSTOM -> new CustomAction(runner, orDefault(documented, 200), table == null ? null : rows(table));
         };
     }
 

@@ -78,18 +78,15 @@ public final class ExpressionFunctions {
     }
 
     /** The sum of the numbers in a list. */
-    public static Number sum(Collection<?> values) {
+    public static Number sum(Object values) {
         return sum(values, null);
     }
 
     /** The sum of {@code field} of each map in a list (absent and null count 0); whole numbers stay whole. */
-    public static Number sum(Collection<?> items, String field) {
-        if (items == null) {
-            return 0L;
-        }
+    public static Number sum(Object list, String field) {
         long whole = 0;
         BigDecimal exact = null;
-        for (Object item : items) {
+        for (Object item : items(list)) {
             Object value = field == null ? item : item instanceof Map<?, ?> map ? map.get(field) : null;
             if (value instanceof Integer || value instanceof Long || value instanceof Short
                     || value instanceof Byte) {
@@ -104,23 +101,21 @@ public final class ExpressionFunctions {
     }
 
     /** The value of {@code field} of each map in a list, in order. */
-    public static List<Object> pluck(Collection<?> items, String field) {
+    public static List<Object> pluck(Object list, String field) {
         List<Object> values = new ArrayList<>();
-        if (items != null) {
-            for (Object item : items) {
-                values.add(item instanceof Map<?, ?> map ? map.get(field) : null);
-            }
+        for (Object item : items(list)) {
+            values.add(item instanceof Map<?, ?> map ? map.get(field) : null);
         }
         return values;
     }
 
     /** The first map of a list whose {@code field} has {@code value}'s text, or null. */
-    public static Object find(Collection<?> items, String field, Object value) {
-        if (items == null || value == null) {
+    public static Object find(Object list, String field, Object value) {
+        if (value == null) {
             return null;
         }
         String wanted = String.valueOf(value);
-        for (Object item : items) {
+        for (Object item : items(list)) {
             if (item instanceof Map<?, ?> map && map.get(field) != null
                     && wanted.equals(String.valueOf(map.get(field)))) {
                 return item;
@@ -130,15 +125,13 @@ public final class ExpressionFunctions {
     }
 
     /** The maps of a list whose {@code field} has {@code value}'s text. */
-    public static List<Object> filter(Collection<?> items, String field, Object value) {
+    public static List<Object> filter(Object list, String field, Object value) {
         List<Object> kept = new ArrayList<>();
-        if (items != null) {
-            String wanted = value == null ? null : String.valueOf(value);
-            for (Object item : items) {
-                Object own = item instanceof Map<?, ?> map ? map.get(field) : null;
-                if (Objects.equals(wanted, own == null ? null : String.valueOf(own))) {
-                    kept.add(item);
-                }
+        String wanted = value == null ? null : String.valueOf(value);
+        for (Object item : items(list)) {
+            Object own = item instanceof Map<?, ?> map ? map.get(field) : null;
+            if (Objects.equals(wanted, own == null ? null : String.valueOf(own))) {
+                kept.add(item);
             }
         }
         return kept;
@@ -146,9 +139,9 @@ public final class ExpressionFunctions {
 
     /** Whether a list holds the value (compared as text), or a text contains it. */
     public static boolean includes(Object container, Object value) {
-        if (container instanceof Collection<?> items) {
+        if (container instanceof Collection<?> || container instanceof Object[]) {
             String wanted = String.valueOf(value);
-            for (Object item : items) {
+            for (Object item : items(container)) {
                 if (Objects.equals(item, value) || item != null && wanted.equals(String.valueOf(item))) {
                     return true;
                 }
@@ -170,12 +163,27 @@ public final class ExpressionFunctions {
         return merged;
     }
 
+    /** A new map: {@code map}'s entries without the named keys (one name, or a list of names). */
+    public static Map<String, Object> omit(Map<?, ?> map, Object keys) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        if (map != null) {
+            Collection<?> names = keys instanceof Collection<?> || keys instanceof Object[] ? items(keys)
+                    : List.of(String.valueOf(keys));
+            map.forEach((key, value) -> {
+                if (!includes(names, key)) {
+                    kept.put(String.valueOf(key), value);
+                }
+            });
+        }
+        return kept;
+    }
+
     /** A new list: the elements of each list in turn (a null list adds nothing, any other value is one element). */
     public static List<Object> concat(Object first, Object second) {
         List<Object> all = new ArrayList<>();
         for (Object part : new Object[] {first, second}) {
-            if (part instanceof Collection<?> items) {
-                all.addAll(items);
+            if (part instanceof Collection<?> || part instanceof Object[]) {
+                all.addAll(items(part));
             } else if (part != null) {
                 all.add(part);
             }
@@ -191,6 +199,27 @@ public final class ExpressionFunctions {
         String digits = String.valueOf(longOf(number));
         int wanted = Math.min(MAX_PAD, intOf(width, 0));
         return digits.length() >= wanted ? digits : "0".repeat(wanted - digits.length()) + digits;
+    }
+
+    /** A list, an array (JEXL's {@code [a, b]}) or null as a collection. */
+    private static Collection<?> items(Object list) {
+        if (list == null) {
+            return List.of();
+        }
+        if (list instanceof Collection<?> collection) {
+            return collection;
+        }
+        if (list instanceof Object[] array) {
+            return java.util.Arrays.asList(array);
+        }
+        if (list.getClass().isArray()) {
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < java.lang.reflect.Array.getLength(list); i++) {
+                values.add(java.lang.reflect.Array.get(list, i));
+            }
+            return values;
+        }
+        throw new IllegalArgumentException("expected a list, got " + list);
     }
 
     private static int intOf(Object value, int fallback) {

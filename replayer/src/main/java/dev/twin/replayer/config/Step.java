@@ -21,11 +21,14 @@ import java.util.Objects;
  * @param operation the custom operation a {@code call} step runs
  * @param input     field → expression: the {@code input} of the called operation (empty: the caller's input)
  * @param commit    a {@code fail} step keeps what the steps before it wrote (the error is answered all the same)
+ * @param optional  a {@code read} that finds no row binds null instead of failing
+ * @param mergeAll  an update's map merged into the row as {@code merge} merges each field (null: none)
  */
 public record Step(Type type, String table, Expression id, String as, Map<String, Expression> set,
                    Map<String, Expression> where, Expression value, Expression check, StepError error,
                    SourceLocation location, Expression when, Expression each, Map<String, Expression> merge,
-                   String operation, Map<String, Expression> input, boolean commit) {
+                   String operation, Map<String, Expression> input, boolean commit, boolean optional,
+                   Expression mergeAll) {
 
     /** The variable each element of {@code each} is bound to. */
     public static final String EACH_VARIABLE = "each";
@@ -37,7 +40,8 @@ public record Step(Type type, String table, Expression id, String as, Map<String
     public Step(Type type, String table, Expression id, String as, Map<String, Expression> set,
                 Map<String, Expression> where, Expression value, Expression check, StepError error,
                 SourceLocation location) {
-        this(type, table, id, as, set, where, value, check, error, location, null, null, null, null, null, false);
+        this(type, table, id, as, set, where, value, check, error, location, null, null, null, null, null, false,
+                false, null);
     }
 
     public Step {

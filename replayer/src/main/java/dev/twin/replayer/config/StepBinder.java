@@ -20,7 +20,7 @@ final class StepBinder {
     private static final Map<Step.Type, List<String>> REQUIRED = new EnumMap<>(Step.Type.class);
 
     static {
-        allow(Step.Type.READ, List.of("table", "id", "as"), "error");
+        allow(Step.Type.READ, List.of("table", "id", "as"), "error", "optional");
         allow(Step.Type.LIST, List.of("table", "as"), "where");
         allow(Step.Type.CREATE, List.of("table", "set"), "id", "as");
         allow(Step.Type.UPDATE, List.of("table", "id"), "set", "merge", "as");
@@ -86,14 +86,18 @@ final class StepBinder {
         String as = variableName(type, id);
         Map<String, Expression> set = expressionMap("set", inner);
         Map<String, Expression> where = expressionMap("where", inner);
-        Map<String, Expression> merge = expressionMap("merge", inner);
+        // merge: a map of field -> expression, or one expression whose map is merged whole
+        boolean mergeWhole = m.has("merge") && m.node().get("merge").isValueNode();
+        Map<String, Expression> merge = mergeWhole ? null : expressionMap("merge", inner);
+        Expression mergeAll = mergeWhole ? expression("merge", inner) : null;
         Map<String, Expression> input = expressionMap("input", inner);
         Expression value = expression("value", inner);
         Expression check = expression("check", inner);
         StepError error = m.has("error") ? error(m.mapping("error"), inner) : null;
         ok &= !(m.has("id") && id == null) && !(m.has("value") && value == null)
                 && !(m.has("check") && check == null) && !(m.has("error") && error == null)
-                && !(m.has("when") && when == null) && !(m.has("each") && each == null);
+                && !(m.has("when") && when == null) && !(m.has("each") && each == null)
+                && !(mergeWhole && mergeAll == null);
         if (type == Step.Type.UPDATE && !m.has("set") && !m.has("merge")) {
             m.problem("an update step needs set or merge (or both)");
             ok = false;
@@ -105,8 +109,9 @@ final class StepBinder {
             ok = false;
         }
         Boolean commit = m.bool("commit", false);
+        Boolean optional = m.bool("optional", false);
         return ok ? new Step(type, table, id, as, set, where, value, check, error, m.location(), when, each, merge,
-                operation, input, Boolean.TRUE.equals(commit)) : null;
+                operation, input, Boolean.TRUE.equals(commit), Boolean.TRUE.equals(optional), mergeAll) : null;
     }
 
     /**

@@ -154,9 +154,18 @@ public final class CustomOperationRunner {
     private Object applyOnce(Step step, Scope scope, TenantTables state, TwinRequest request) {
         switch (step.type()) {
             case READ -> {
+                Object wanted = step.id().evaluate(scope.variables());
+                if (wanted == null && step.optional()) {
+                    return null;
+                }
                 String id = text(step.id(), scope);
-                Row row = state.get(step.table(), id).filter(Row::isListed)
-                        .orElseThrow(() -> missing(step, id, scope, request));
+                Row row = state.get(step.table(), id).filter(Row::isListed).orElse(null);
+                if (row == null && step.optional()) {
+                    return null;
+                }
+                if (row == null) {
+                    throw missing(step, id, scope, request);
+                }
                 return plainRow(scope, step.table(), row);
             }
             case LIST -> {
@@ -186,6 +195,11 @@ public final class CustomOperationRunner {
                 data.setAll(values(step.set(), scope));
                 if (!step.merge().isEmpty()) {
                     DeepMerge.merge(data, values(step.merge(), scope), true);
+                }
+                if (step.mergeAll() != null && shaped(step.mergeAll().evaluate(scope.variables()), scope)
+                        instanceof ObjectNode whole) {
+                    whole.remove(tables.get(step.table()) == null ? "id" : tables.get(step.table()).idField());
+                    DeepMerge.merge(data, whole, true);
                 }
                 return plainRow(scope, step.table(), state.replace(step.table(), id, data));
             }

@@ -106,6 +106,9 @@ public final class EventEmitter implements ChangeListener {
             }
             EventRule.Change kind = change.before() == null ? EventRule.Change.CREATED
                     : change.after() == null ? EventRule.Change.DELETED : EventRule.Change.UPDATED;
+            if (kind == EventRule.Change.UPDATED && sameData(change.before(), change.after())) {
+                continue; // an update that changed no field is no event
+            }
             for (EventRule rule : current.config().emit()) {
                 if (rule.table().equals(change.table()) && rule.on() == kind && applies(rule, change)) {
                     RowShaper shaper = current.shapers().get(change.table());
@@ -171,6 +174,19 @@ public final class EventEmitter implements ChangeListener {
         } catch (JexlException e) {
             return false;
         }
+    }
+
+    private static boolean sameData(Row before, Row after) {
+        if (before.fieldCount() != after.fieldCount()) {
+            return false;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = before.storedFields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (!field.getValue().equals(after.storedField(field.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The fields whose values changed, with their values before (Stripe's previous_attributes). */
