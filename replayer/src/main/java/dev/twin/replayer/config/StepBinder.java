@@ -9,13 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Binds one custom-operation step; which keys are allowed and required depends on its {@code type}. */
 final class StepBinder {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern LEADING_VARIABLE = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\.");
     private static final Map<Step.Type, List<String>> ALLOWED = new EnumMap<>(Step.Type.class);
     private static final Map<Step.Type, List<String>> REQUIRED = new EnumMap<>(Step.Type.class);
 
@@ -49,9 +47,10 @@ final class StepBinder {
 
     private static void allow(Step.Type type, List<String> required, String... optional) {
         REQUIRED.put(type, required);
-        List<String> allowed = new java.util.ArrayList<>(List.of("type", "when", "each"));
+        List<String> allowed = new java.util.ArrayList<>(List.of("type"));
         allowed.addAll(required);
         allowed.addAll(List.of(optional));
+        allowed.addAll(List.of("when", "each"));
         ALLOWED.put(type, allowed);
     }
 
@@ -115,30 +114,23 @@ final class StepBinder {
     }
 
     /**
-     * The step's {@code as}; an update without one rebinds the variable its id came from ({@code id: pi.id}
-     * → {@code pi}), so a later {@code response: pi} shows the updated row.
+     * The step's {@code as}, or null. (An update without one rebinds, at run time, every variable that held the row
+     * it changed, so a later {@code response: pi} shows the updated row.)
      */
     private String variableName(Step.Type type, Expression id) {
         String as = m.string("as");
-        if (as != null) {
-            if (!IDENTIFIER.matcher(as).matches()) {
-                m.problem("as", "invalid variable name '" + as + "': use letters, digits and '_'");
-                return null;
-            }
-            if (CustomOperationsBinder.RESERVED_VARIABLES.contains(as)) {
-                m.problem("as", "'" + as + "' is a built-in variable; choose another name");
-                return null;
-            }
-            return as;
+        if (as == null) {
+            return null;
         }
-        if (type == Step.Type.UPDATE && id != null) {
-            Matcher leading = LEADING_VARIABLE.matcher(id.source());
-            if (leading.find() && scope.contains(leading.group(1))
-                    && !CustomOperationsBinder.BUILT_IN_VARIABLES.contains(leading.group(1))) {
-                return leading.group(1);
-            }
+        if (!IDENTIFIER.matcher(as).matches()) {
+            m.problem("as", "invalid variable name '" + as + "': use letters, digits and '_'");
+            return null;
         }
-        return null;
+        if (CustomOperationsBinder.RESERVED_VARIABLES.contains(as)) {
+            m.problem("as", "'" + as + "' is a built-in variable; choose another name");
+            return null;
+        }
+        return as;
     }
 
     private StepError error(YamlMapping e, Set<String> scope) {

@@ -28,6 +28,12 @@ public final class StatefulAuto {
      * loading it for serving reports it.
      */
     public static TwinConfig expand(TwinConfig config) throws ConfigException {
+        return expand(config, dev.twin.replayer.startup.StartupCache.shared());
+    }
+
+    /** As {@link #expand(TwinConfig)}, reading the specs through {@code cache} (a twin without one writes none). */
+    public static TwinConfig expand(TwinConfig config, dev.twin.replayer.startup.StartupCache cache)
+            throws ConfigException {
         if (!needsExpanding(config)) {
             return config;
         }
@@ -35,7 +41,7 @@ public final class StatefulAuto {
         for (Import spec : config.imports()) {
             if (Files.isRegularFile(spec.path())) {
                 try {
-                    specs.add(SpecLoader.load(spec.path(), spec.as()));
+                    specs.add(SpecLoader.load(spec.path(), spec.as(), cache));
                 } catch (SpecException unreadable) {
                     // reported, at its line, when the server loads the specs
                 }

@@ -110,8 +110,8 @@ public final class EventEmitter implements ChangeListener {
                 continue; // an update that changed no field is no event
             }
             for (EventRule rule : current.config().emit()) {
-                if (rule.table().equals(change.table()) && rule.on() == kind && applies(rule, change)) {
-                    RowShaper shaper = current.shapers().get(change.table());
+                RowShaper shaper = current.shapers().get(change.table());
+                if (rule.table().equals(change.table()) && rule.on() == kind && applies(rule, change, shaper)) {
                     emit(tenant, rule.type(), () -> data(shaper, kind, change));
                 }
             }
@@ -162,18 +162,23 @@ public final class EventEmitter implements ChangeListener {
         return event;
     }
 
-    private static boolean applies(EventRule rule, RowChange change) {
+    /** Whether the rule's {@code when} holds, over the rows with their table's defaults (as the API shows them). */
+    private static boolean applies(EventRule rule, RowChange change, RowShaper shaper) {
         if (rule.when() == null) {
             return true;
         }
         Map<String, Object> variables = new HashMap<>();
-        variables.put("row", change.after() == null ? null : PlainValues.toPlain(change.after().data()));
-        variables.put("before", change.before() == null ? null : PlainValues.toPlain(change.before().data()));
+        variables.put("row", change.after() == null ? null : plain(change.after(), shaper));
+        variables.put("before", change.before() == null ? null : plain(change.before(), shaper));
         try {
             return Boolean.TRUE.equals(rule.when().evaluate(new MapContext(variables)));
         } catch (JexlException e) {
             return false;
         }
+    }
+
+    private static Object plain(Row row, RowShaper shaper) {
+        return PlainValues.toPlain(shaper == null ? row.data() : shaper.withDefaults(row.data()));
     }
 
     private static boolean sameData(Row before, Row after) {
