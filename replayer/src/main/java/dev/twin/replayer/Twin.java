@@ -514,8 +514,7 @@ public final class Twin implements AutoCloseable {
          */
         private TwinConfig load() throws ConfigException {
             TwinConfig loaded = loadAsWritten();
-            return StatefulAuto.expand(statefulAuto ? loaded.withStateful(loaded.stateful().turnedOn()) : loaded,
-                    cache);
+            return StatefulAuto.expand(statefulAuto ? loaded.withStateful(loaded.stateful().turnedOn()) : loaded, cache);
         }
 
         private TwinConfig loadAsWritten() throws ConfigException {

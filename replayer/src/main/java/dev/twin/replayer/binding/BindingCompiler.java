@@ -39,6 +39,7 @@ final class BindingCompiler {
     private final Map<String, TableConventions> tables = new LinkedHashMap<>();
     private final Expansion expansion;
     private final ErrorBodies globalErrors;
+    private final Map<String, Map<String, Object>> magic;
     /** Per table, the stored fields lists filter it by: references and every binding's parent fields. */
     private final Map<String, Set<String>> filterFields = new HashMap<>();
     /** The same, as far as an index can serve them; complete once {@link #compile} returned. */
@@ -57,6 +58,7 @@ final class BindingCompiler {
         }
         this.expansion = new Expansion(expandable);
         this.globalErrors = TableConventions.errors(config.conventions().errors());
+        this.magic = config.sandbox().magic().plain();
     }
 
     ErrorBodies globalErrors() {
@@ -104,7 +106,7 @@ final class BindingCompiler {
         boolean itemAction = switch (binding.action()) {
             case GET, PATCH, UPDATE, DELETE -> true;
             case CUSTOM -> binding.idParam() != null || !pathParams.isEmpty();
-            case LIST, CREATE -> false;
+            case LIST, CREATE, SEARCH -> false;
         };
         String idParam = null;
         if (itemAction) {
@@ -155,16 +157,26 @@ final class BindingCompiler {
         int documented = lowestSuccess(operation.operation());
         return switch (binding.action()) {
             case LIST -> new ListAction(table, expansion, dataField(binding), orDefault(documented, 200),
-                    indexedFields.getOrDefault(binding.table(), Set.of()));
+                    indexedFields.getOrDefault(binding.table(), Set.of()), binding.filters());
+            case SEARCH -> search(binding, table, orDefault(documented, 200));
             case GET -> new GetAction(rows(table), orDefault(documented, 200));
             case CREATE -> new CreateAction(rows(table), table.createStatus() != null
-                    ? table.createStatus() : orDefault(documented, 201), requiredBodyFields(operation));
+                    ? table.createStatus() : orDefault(documented, 201), requiredBodyFields(operation), magic);
             case PATCH -> new PatchAction(rows(table), orDefault(documented, 200), false);
             case UPDATE -> new PatchAction(rows(table), orDefault(documented, 200), true);
             case DELETE -> new DeleteAction(rows(table), table.deleteStatus() != null
                     ? table.deleteStatus() : orDefault(documented, table.deleteBody() == null ? 204 : 200));
-            case CUSTOM -> new CustomAction(runner, orDefault(documented, 200));
+            case CUSTOM -> new CustomAction(runner, orDefault(documented, 200), table == null ? null : rows(table));
         };
+    }
+
+    private BindingAction search(Binding binding, TableConventions table, int status) {
+        var conventions = config.table(binding.table()).orElseThrow().response();
+        var list = conventions.list();
+        var style = conventions.search() == null ? dev.twin.replayer.config.SearchStyle.DEFAULTS
+                : dev.twin.replayer.config.SearchStyle.DEFAULTS.merge(conventions.search());
+        return new SearchAction(table, expansion, list.dataField(), status, binding.searchFields(), style,
+                list.limitParam(), list.hasMoreField(), list.defaultLimit(), list.maxLimit());
     }
 
     /**
@@ -191,7 +203,13 @@ final class BindingCompiler {
                 new IllegalArgumentException(ConfigProblems.withSuggestion("no custom operation named '"
                         + binding.operation() + "'", String.valueOf(binding.operation()),
                         config.customOperations().stream().map(CustomOperation::name).toList())));
-        return new CustomOperationRunner(operation, tables);
+        return runner(operation);
+    }
+
+    /** A runner of the operation, whose call steps find the configuration's other operations. */
+    CustomOperationRunner runner(CustomOperation operation) {
+        return new CustomOperationRunner(operation, tables, name -> config.customOperation(name).orElse(null),
+                magic);
     }
 
     private static int orDefault(int documented, int fallback) {

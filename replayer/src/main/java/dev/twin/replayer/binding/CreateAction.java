@@ -29,12 +29,17 @@ final class CreateAction implements BindingAction {
     private final Rows rows;
     private final int status;
     private final List<String> requiredFields;
+    private final Map<String, Map<String, Object>> magic;
 
-    /** @param requiredFields top-level body fields the operation's schema marks required */
-    CreateAction(Rows rows, int status, List<String> requiredFields) {
+    /**
+     * @param requiredFields top-level body fields the operation's schema marks required
+     * @param magic          what {@code create.derive} expressions read as {@code magic}
+     */
+    CreateAction(Rows rows, int status, List<String> requiredFields, Map<String, Map<String, Object>> magic) {
         this.rows = rows;
         this.status = status;
         this.requiredFields = List.copyOf(requiredFields);
+        this.magic = magic;
     }
 
     @Override
@@ -99,6 +104,7 @@ final class CreateAction implements BindingAction {
         context.set("input", PlainValues.toPlain(fields));
         context.set("request", Map.of("method", request.routed().request().method(),
                 "path", request.routed().request().path(), "now", System.currentTimeMillis() / 1000L));
+        context.set("magic", magic);
         derive.forEach((field, expression) -> {
             if (!fields.has(field)) {
                 try {

@@ -12,15 +12,19 @@ import java.util.Map;
 
 /**
  * {@code custom}: runs a configured custom operation with {@code input} = path parameters, then query
- * parameters, then body fields (later ones win).
+ * parameters, then body fields (later ones win). When the binding names a table, its answer is taken as one of that
+ * table's rows for {@code expand[]} ({@code expand[]=latest_invoice.payment_intent} on a subscription create).
  */
 final class CustomAction implements BindingAction {
     private final CustomOperationRunner runner;
     private final int status;
+    private final Rows rows;
 
-    CustomAction(CustomOperationRunner runner, int status) {
+    /** @param rows the bound table's rows, for {@code expand[]}; null when the binding names no table */
+    CustomAction(CustomOperationRunner runner, int status, Rows rows) {
         this.runner = runner;
         this.status = status;
+        this.rows = rows;
     }
 
     @Override
@@ -36,6 +40,9 @@ final class CustomAction implements BindingAction {
         ObjectNode body = request.fields();
         input.setAll(body);
         JsonNode response = runner.run(tables, input, request.routed().request(), request.decoded().body());
+        if (rows != null && !request.expand().isEmpty() && response instanceof ObjectNode object) {
+            rows.expand(object, request, tables);
+        }
         return JsonResponses.of(status, response);
     }
 }

@@ -33,16 +33,22 @@ final class ListAction implements BindingAction {
     private final int status;
     private final String idName;
     private final IndexedFilter indexedFilter;
+    private final Map<String, String> filters;
 
-    /** @param indexedFields the fields the table's rows are indexed by (parent fields, references) */
+    /**
+     * @param indexedFields the fields the table's rows are indexed by (parent fields, references)
+     * @param filters       query parameter → the field it filters by, where the names differ
+     *                      ({@code lookup_keys[]=a} filters by {@code lookup_key})
+     */
     ListAction(TableConventions table, Expansion expansion, String dataField, int status,
-               Set<FilteredField> indexedFields) {
+               Set<FilteredField> indexedFields, Map<String, String> filters) {
         this.table = table;
         this.expansion = expansion;
         this.dataField = dataField;
         this.status = status;
         this.idName = table.shaper().publicName(table.idField());
         this.indexedFilter = new IndexedFilter(table.table(), table.shaper(), indexedFields);
+        this.filters = Map.copyOf(filters);
     }
 
     @Override
@@ -78,6 +84,24 @@ final class ListAction implements BindingAction {
         request.routed().request().query().forEach((name, values) -> {
             if (!table.pagination().pagingParameters().contains(name) && !name.equals("expand")) {
                 criteria.put(name, values);
+            }
+        });
+        filters.forEach((param, field) -> {
+            List<String> values = new java.util.ArrayList<>();
+            JsonNode decoded = request.decoded().queryParams().get(param);
+            if (decoded != null && decoded.isContainerNode()) {
+                decoded.forEach(value -> values.add(value.asText())); // lookup_keys[0]=a&lookup_keys[1]=b
+            } else if (decoded != null && !decoded.isNull()) {
+                values.add(decoded.asText());
+            }
+            if (values.isEmpty()) {
+                for (String name : List.of(param, param + "[]")) {
+                    values.addAll(request.routed().request().query().getOrDefault(name, List.of()));
+                }
+            }
+            criteria.remove(param);
+            if (!values.isEmpty()) {
+                criteria.put(field, values);
             }
         });
         request.parentParams().forEach((name, value) -> criteria.put(name, List.of(value)));

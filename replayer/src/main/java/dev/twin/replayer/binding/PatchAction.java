@@ -2,6 +2,7 @@ package dev.twin.replayer.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.convention.DeepMerge;
 import dev.twin.replayer.convention.PlainValues;
 import dev.twin.replayer.convention.JsonTemplate;
 import dev.twin.replayer.config.CreateRule;

@@ -77,6 +77,13 @@ final class Rows {
                 : JsonResponses.of(status, shaped(row, request, tables));
     }
 
+    /** Applies the request's {@code expand[]} to a body showing one of this table's rows. */
+    void expand(ObjectNode body, BoundRequest request, TenantTables tables) {
+        for (String path : request.expand()) {
+            expansion.expand(body, table.table(), path, tables);
+        }
+    }
+
     private boolean showsRowAsItIs(BoundRequest request) {
         Embed embed = table.embed();
         return request.expand().isEmpty()
@@ -86,9 +93,7 @@ final class Rows {
     /** The row as the provider shows it, with the request's {@code expand[]} applied. */
     ObjectNode shaped(Row row, BoundRequest request, TenantTables tables) {
         ObjectNode body = table.shaper().shape(row);
-        for (String path : request.expand()) {
-            expansion.expand(body, table.table(), path, tables);
-        }
+        expand(body, request, tables);
         Embed embed = table.embed();
         if (embed != null) {
             List<String> wanted = request.routed().request().query().get(embed.param());

@@ -23,6 +23,8 @@ import java.util.Objects;
 public final class StatefulTwin implements ResponderFactory {
     private final StateStore store;
     private final IdempotencyCache idempotency;
+    /** The custom operations of the configuration served now, for {@code POST /__twin/operations/{name}}. */
+    private volatile AdminOperations operations;
 
     public StatefulTwin(StateStore store, IdempotencyCache idempotency) {
         this.store = Objects.requireNonNull(store, "store");
@@ -80,7 +82,23 @@ public final class StatefulTwin implements ResponderFactory {
         Map<String, CompiledBinding> bindings = compiler.compile();
         store.indexFilterFields(compiler.indexedFields());
         boolean providerErrors = !config.conventions().errors().equals(ErrorRules.DEFAULTS);
+        TenantResolver tenants = new TenantResolver(config.tenancy());
+        Map<String, dev.twin.replayer.custom.CustomOperationRunner> runners = new java.util.LinkedHashMap<>();
+        config.customOperations().forEach(operation -> runners.put(operation.name(), compiler.runner(operation)));
+        this.operations = new AdminOperations(runners, compiler.globalErrors(), store, tenants);
         return new TableBindingResponder(bindings, compiler.globalErrors(), providerErrors, store,
-                new TenantResolver(config.tenancy()), idempotency, config.credentials().reject());
+                tenants, idempotency, config.credentials().reject());
+    }
+
+    /**
+     * {@code POST /__twin/operations/{name}}: runs a custom operation of twin.yaml for a tenant (body
+     * {@code {"tenant": ..., "input": {...}}}), as the provider does outside its API (a checkout page paid).
+     */
+    public void registerAdmin(dev.twin.replayer.admin.AdminRoutes routes) {
+        routes.add("POST", "/__twin/operations/{name}", (request, params) -> {
+            AdminOperations current = operations;
+            return current == null ? dev.twin.replayer.response.ErrorResponses.error(404, "invalid_request_error",
+                    "no configuration is served yet", "name") : current.run(params.get("name"), request);
+        });
     }
 }

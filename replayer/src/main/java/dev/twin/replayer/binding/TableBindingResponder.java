@@ -147,12 +147,25 @@ final class TableBindingResponder implements Responder {
         }
         BoundRequest bound = new BoundRequest(routed, decoded, id, parents, expandPaths(routed.request(), decoded));
         try {
-            return store.inTransaction(tenant, tables -> binding.action().get().run(bound, tables));
+            return store.inTransaction(tenant, tables -> {
+                try {
+                    return binding.action().get().run(bound, tables);
+                } catch (StepFailure e) {
+                    if (e.commits()) {
+                        return failed(binding, e, routed); // the writes before the failure are kept
+                    }
+                    throw e;
+                }
+            });
         } catch (StateException e) {
             return binding.errors().response(e.error(), routed.request());
         } catch (StepFailure e) {
-            return binding.errors().response(e.error(), e.code(), e.status(), routed.request());
+            return failed(binding, e, routed);
         }
+    }
+
+    private static TwinResponse failed(CompiledBinding binding, StepFailure e, RoutedRequest routed) {
+        return binding.errors().response(e.error(), e.code(), e.status(), e.type(), e.extra(), routed.request());
     }
 
     private Optional<TwinResponse> rejectCredential(TwinRequest request, ErrorBodies errors) {

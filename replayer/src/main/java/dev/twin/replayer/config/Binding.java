@@ -1,5 +1,6 @@
 package dev.twin.replayer.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,9 +16,13 @@ import java.util.Objects;
  * @param pointer   JSON Pointer of this entry ({@code /extend/3}), for {@link ConfigProblems#at}
  * @param location  where {@code mock:} is written (for a derived binding: where {@code stateful:} is)
  * @param derived   made by {@code stateful: auto} from the spec rather than written under {@code extend:}
+ * @param filters   query parameter → the row field a list filters by it ({@code lookup_keys: lookup_key}), for
+ *                  parameters whose name is not the field's
+ * @param searchFields the fields a {@code search} query may name (empty: any)
  */
 public record Binding(String mock, String table, Action action, String operation, String idParam,
-                      Map<String, String> parentFields, String pointer, SourceLocation location, boolean derived) {
+                      Map<String, String> parentFields, String pointer, SourceLocation location, boolean derived,
+                      Map<String, String> filters, List<String> searchFields) {
 
     /** A binding written in twin.yaml. */
     public Binding(String mock, String table, Action action, String operation, String idParam,
@@ -25,8 +30,13 @@ public record Binding(String mock, String table, Action action, String operation
         this(mock, table, action, operation, idParam, parentFields, pointer, location, false);
     }
 
+    public Binding(String mock, String table, Action action, String operation, String idParam,
+                   Map<String, String> parentFields, String pointer, SourceLocation location, boolean derived) {
+        this(mock, table, action, operation, idParam, parentFields, pointer, location, derived, null, null);
+    }
+
     public enum Action {
-        LIST, CREATE, GET, PATCH, UPDATE, DELETE, CUSTOM
+        LIST, CREATE, GET, PATCH, UPDATE, DELETE, CUSTOM, SEARCH
     }
 
     public Binding {
@@ -35,6 +45,8 @@ public record Binding(String mock, String table, Action action, String operation
         Objects.requireNonNull(pointer, "pointer");
         Objects.requireNonNull(location, "location");
         parentFields = parentFields == null ? Map.of() : Map.copyOf(parentFields);
+        filters = filters == null ? Map.of() : Map.copyOf(filters);
+        searchFields = searchFields == null ? List.of() : List.copyOf(searchFields);
     }
 
     /** {@code stripe} of {@code stripe.PostCustomers}. */

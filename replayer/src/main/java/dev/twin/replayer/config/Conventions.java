@@ -9,11 +9,17 @@ package dev.twin.replayer.config;
  */
 public record Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
                           DeleteRule delete, ErrorRules errors, UpdateRule update,
-                          java.util.Map<String, FieldLimit> fieldLimits, RevisionRule revision) {
+                          java.util.Map<String, FieldLimit> fieldLimits, RevisionRule revision, SearchStyle search) {
 
     public static final Conventions DEFAULTS = new Conventions(Timestamps.DEFAULTS, FieldRules.DEFAULTS,
             ListStyle.DEFAULTS, CreateRule.DEFAULTS, DeleteRule.DEFAULTS, ErrorRules.DEFAULTS, UpdateRule.DEFAULTS,
-            java.util.Map.of(), RevisionRule.NONE);
+            java.util.Map.of(), RevisionRule.NONE, SearchStyle.DEFAULTS);
+
+    public Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
+                       DeleteRule delete, ErrorRules errors, UpdateRule update,
+                       java.util.Map<String, FieldLimit> fieldLimits, RevisionRule revision) {
+        this(timestamps, fields, list, create, delete, errors, update, fieldLimits, revision, null);
+    }
 
     public Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
                        DeleteRule delete, ErrorRules errors, UpdateRule update,
@@ -47,6 +53,7 @@ public record Conventions(Timestamps timestamps, FieldRules fields, ListStyle li
                 Merging.section(errors, override.errors, ErrorRules::merge),
                 Merging.section(update, override.update, UpdateRule::merge),
                 Merging.map(fieldLimits, override.fieldLimits),
-                Merging.section(revision, override.revision, RevisionRule::merge));
+                Merging.section(revision, override.revision, RevisionRule::merge),
+                Merging.section(search, override.search, SearchStyle::merge));
     }
 }

@@ -28,11 +28,24 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("timestamps", "fields", "list", "create", "delete", "errors", "update", "fieldLimits",
-                "revision");
+                "revision", "search");
         return new Conventions(timestamps(m.mapping("timestamps")), fields(m.mapping("fields")),
                 list(m.mapping("list")), create(m.mapping("create")), delete(m.mapping("delete")),
                 errors(m.mapping("errors")), update(m.mapping("update")), fieldLimits(m.mapping("fieldLimits")),
-                revision(m.mapping("revision")));
+                revision(m.mapping("revision")), search(m.mapping("search")));
+    }
+
+    private static SearchStyle search(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("queryParam", "pageParam", "nextPageField", "extraFields", "syntaxMessage",
+                "unsupportedFieldMessage");
+        Templates.check(m, "extraFields", TemplateScope.LIST);
+        Templates.check(m, "syntaxMessage", TemplateScope.SEARCH_SYNTAX);
+        Templates.check(m, "unsupportedFieldMessage", TemplateScope.SEARCH_FIELD);
+        return new SearchStyle(m.name("queryParam"), m.name("pageParam"), m.name("nextPageField"),
+                m.objectNode("extraFields"), m.string("syntaxMessage"), m.string("unsupportedFieldMessage"));
     }
 
     private static RevisionRule revision(YamlMapping m) {
@@ -156,7 +169,7 @@ final class ConventionsBinder {
             for (Iterator<Map.Entry<String, JsonNode>> it = expressions.node().fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 Expression expression = ExpressionReader.read(expressions, expressions.pointer(field.getKey()),
-                        field.getValue(), Set.of("input", "request"));
+                        field.getValue(), Set.of("input", "request", "magic"));
                 if (expression != null) {
                     derive.put(field.getKey(), expression);
                 }

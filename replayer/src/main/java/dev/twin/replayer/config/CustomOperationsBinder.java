@@ -15,8 +15,10 @@ import java.util.Set;
  * {@code status: succeeded} that meant the string {@code 'succeeded'}.
  */
 final class CustomOperationsBinder {
-    /** Variables every expression may read. */
-    static final List<String> BUILT_IN_VARIABLES = List.of("input", "request");
+    /** Variables every expression may read ({@code magic}: the {@code magicValues} catalogues). */
+    static final List<String> BUILT_IN_VARIABLES = List.of("input", "request", "magic");
+    /** Names a step's {@code as} may not take. */
+    static final List<String> RESERVED_VARIABLES = List.of("input", "request", "magic", Step.EACH_VARIABLE);
 
     private CustomOperationsBinder() {
     }
@@ -24,13 +26,53 @@ final class CustomOperationsBinder {
     static List<CustomOperation> bind(YamlMapping root, KnownTables tables) {
         List<CustomOperation> operations = new ArrayList<>();
         Map<String, SourceLocation> names = new LinkedHashMap<>();
+        Set<String> known = names(root);
         for (YamlMapping entry : root.mappings("customOperations")) {
-            CustomOperation operation = bindOne(entry, tables, names);
+            CustomOperation operation = bindOne(entry, tables, names, known);
             if (operation != null) {
                 operations.add(operation);
             }
         }
+        checkCalls(root, operations);
         return operations;
+    }
+
+    /** A call step must not lead back to its own operation: a run would never end. */
+    private static void checkCalls(YamlMapping root, List<CustomOperation> operations) {
+        Map<String, CustomOperation> byName = new LinkedHashMap<>();
+        operations.forEach(operation -> byName.put(operation.name(), operation));
+        for (CustomOperation operation : operations) {
+            List<String> path = cycleFrom(operation.name(), operation, byName, new ArrayList<>());
+            if (path != null) {
+                root.context().problem(new ConfigProblem(operation.location(), "customOperations: "
+                        + operation.name() + " calls itself through " + String.join(" -> ", path)
+                        + " (a call step must not lead back to its own operation)"));
+            }
+        }
+    }
+
+    private static List<String> cycleFrom(String start, CustomOperation current, Map<String, CustomOperation> byName,
+                                          List<String> path) {
+        path.add(current.name());
+        for (Step step : current.steps()) {
+            if (step.type() != Step.Type.CALL) {
+                continue;
+            }
+            if (step.operation().equals(start)) {
+                List<String> cycle = new ArrayList<>(path);
+                cycle.add(start);
+                return cycle;
+            }
+            CustomOperation next = byName.get(step.operation());
+            if (next != null && !path.contains(next.name())) {
+                List<String> found = cycleFrom(start, next, byName, path);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        path.remove(path.size() - 1);
+        return null;
     }
 
     /** The names {@code extend[].operation} may use, valid or not (so a broken one is not reported twice). */
@@ -47,7 +89,8 @@ final class CustomOperationsBinder {
         return names;
     }
 
-    private static CustomOperation bindOne(YamlMapping m, KnownTables tables, Map<String, SourceLocation> names) {
+    private static CustomOperation bindOne(YamlMapping m, KnownTables tables, Map<String, SourceLocation> names,
+                                           Set<String> known) {
         m.allowOnly("name", "steps", "response");
         String name = m.requiredString("name");
         if (name != null) {
@@ -64,7 +107,7 @@ final class CustomOperationsBinder {
                 m.problem("steps", "at least one step is required");
             }
             for (YamlMapping entry : entries) {
-                Step step = new StepBinder(entry, tables, scope).bind();
+                Step step = new StepBinder(entry, tables, scope, known).bind();
                 if (step != null) {
                     steps.add(step);
                     if (step.as() != null) {

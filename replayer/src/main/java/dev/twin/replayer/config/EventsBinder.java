@@ -3,11 +3,13 @@ package dev.twin.replayer.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** Binds {@code events:} and {@code webhooks:}. */
+/** Binds {@code events:}, {@code webhooks:} and {@code webhookEndpoints:}. */
 final class EventsBinder {
     private static final Set<String> SCOPE = new LinkedHashSet<>(List.of("row", "before"));
 
@@ -58,6 +60,51 @@ final class EventsBinder {
             }
         }
         return webhooks;
+    }
+
+    static WebhookEndpoints webhookEndpoints(YamlMapping root, KnownTables tables) {
+        YamlMapping m = root.mapping("webhookEndpoints");
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("table", "fields", "enabled", "signature", "allowHosts", "maxAttempts");
+        String table = m.requiredString("table");
+        if (table != null && !tables.contains(table)) {
+            m.problem("table", ConfigProblems.withSuggestion("no table '" + table + "'", table, tables.written()));
+            table = null;
+        }
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("url", "url", "events", "enabled_events",
+                "secret", "secret"));
+        Map<String, String> written = m.nameMap("fields", Set.of("url", "events", "secret"));
+        if (written != null) {
+            written.forEach((key, value) -> {
+                if (value != null) {
+                    fields.put(key, value);
+                }
+            });
+        }
+        Expression enabled = m.has("enabled")
+                ? ExpressionReader.read(m, m.pointer("enabled"), m.node().get("enabled"), Set.of("row")) : null;
+        Webhook.Signature signature = m.enumValue("signature", Webhook.Signature.class, Webhook.Signature.NONE);
+        List<String> hosts = new ArrayList<>();
+        List<String> allow = m.has("allowHosts") ? m.strings("allowHosts") : List.of();
+        if (allow != null) {
+            for (int i = 0; i < allow.size(); i++) {
+                String host = allow.get(i).trim().toLowerCase(java.util.Locale.ROOT);
+                if (host.isEmpty() || host.contains("/") || host.contains(":") || host.contains("*")) {
+                    m.context().problem(ConfigProblems.child(m.pointer("allowHosts"), i), "expected a host name "
+                            + "such as hooks.example.com (no scheme, port, path or wildcard), got '" + allow.get(i) + "'");
+                } else {
+                    hosts.add(host);
+                }
+            }
+        }
+        int maxAttempts = m.integer("maxAttempts", 5, 1, 20);
+        if (table == null || m.has("enabled") && enabled == null) {
+            return null;
+        }
+        return new WebhookEndpoints(table, fields.get("url"), fields.get("events"), fields.get("secret"), enabled,
+                signature, hosts, maxAttempts, m.location("table"));
     }
 
     private static URI url(YamlMapping w) {

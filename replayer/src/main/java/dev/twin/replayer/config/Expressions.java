@@ -19,9 +19,12 @@ import java.util.Set;
  * restricted set without {@code getClass()}, so an expression cannot reach classes or reflection. With no loops,
  * the work an expression does is bounded by its length, except for regular expressions over request values:
  * {@code =~} matches within a step budget ({@link ExpressionArithmetic}) and the String methods taking a regex are
- * denied.
+ * denied. {@code fn:name(...)} calls one of {@link ExpressionFunctions}.
  */
 public final class Expressions {
+    /** The namespace of {@link ExpressionFunctions}: {@code fn:sum(lines, 'amount')}. */
+    public static final String FUNCTIONS_NAMESPACE = "fn";
+
     public static final JexlEngine ENGINE = new JexlBuilder()
             .features(new JexlFeatures()
                     .sideEffect(false).sideEffectGlobal(false).loops(false).lambda(false).localVar(false)
@@ -29,10 +32,13 @@ public final class Expressions {
                     .namespacePragma(false))
             // No class access: getClass() and java.lang.Class are denied on top of JEXL's restricted set. Nor the
             // String methods that take a regex or build unbounded text: =~ matches regexes within a budget instead.
-            .permissions(org.apache.commons.jexl3.introspection.JexlPermissions.RESTRICTED.compose(
+            .permissions(new org.apache.commons.jexl3.introspection.JexlPermissions.ClassPermissions(
+                    org.apache.commons.jexl3.introspection.JexlPermissions.RESTRICTED.compose(
                     "java.lang { Object { getClass(); wait(); notify(); notifyAll(); } Class {}"
                             + " String { matches(); replaceAll(); replaceFirst(); split(); repeat(); } }",
-                    "java.util.regex { Pattern {} Matcher {} }"))
+                    "java.util.regex { Pattern {} Matcher {} }"),
+                    java.util.List.of(ExpressionFunctions.class.getCanonicalName())))
+            .namespaces(java.util.Map.of(FUNCTIONS_NAMESPACE, ExpressionFunctions.class))
             .arithmetic(new ExpressionArithmetic(true))
             .strict(true)
             .silent(false)

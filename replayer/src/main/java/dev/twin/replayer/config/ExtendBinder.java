@@ -28,7 +28,7 @@ final class ExtendBinder {
 
     private static Binding bindOne(YamlMapping m, Set<String> namespaces, KnownTables tables,
                                    Set<String> operations, Map<String, SourceLocation> bound) {
-        m.allowOnly("mock", "table", "action", "operation", "idParam", "parentFields");
+        m.allowOnly("mock", "table", "action", "operation", "idParam", "parentFields", "filters", "searchFields");
         String mock = m.requiredString("mock");
         boolean ok = mock != null && checkMock(m, mock, namespaces, bound);
         Binding.Action action = m.has("action") ? m.enumValue("action", Binding.Action.class, null) : null;
@@ -55,8 +55,18 @@ final class ExtendBinder {
         }
         String idParam = m.name("idParam");
         Map<String, String> parentFields = m.nameMap("parentFields");
+        Map<String, String> filters = m.nameMap("filters");
+        if (filters != null && action != Binding.Action.LIST) {
+            m.problem("filters", "only used with action: list");
+            ok = false;
+        }
+        List<String> searchFields = m.names("searchFields");
+        if (searchFields != null && action != Binding.Action.SEARCH) {
+            m.problem("searchFields", "only used with action: search");
+            ok = false;
+        }
         return ok ? new Binding(mock, table, action, operation, idParam, parentFields, m.pointer(),
-                m.location("mock")) : null;
+                m.location("mock"), false, filters, searchFields) : null;
     }
 
     private static boolean checkMock(YamlMapping m, String mock, Set<String> namespaces,

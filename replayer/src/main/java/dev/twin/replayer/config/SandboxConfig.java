@@ -1,23 +1,34 @@
 package dev.twin.replayer.config;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The sandbox controls of a twin.yaml: scenarios and magic values, faults and latency, rate limits, events and
- * webhooks.
+ * webhooks (written, and created over the API: {@code webhookEndpoints}).
+ *
+ * @param magic            {@code magicValues:} ({@link MagicValues#NONE} when not written)
+ * @param webhookEndpoints the table whose rows are webhook endpoints, or null
  */
 public record SandboxConfig(List<Scenario> scenarios, FaultsConfig faults, List<RateLimit> rateLimits,
-                            EventsConfig events, List<Webhook> webhooks) {
+                            EventsConfig events, List<Webhook> webhooks, MagicValues magic,
+                            WebhookEndpoints webhookEndpoints) {
     public static final SandboxConfig NONE = new SandboxConfig(List.of(), FaultsConfig.NONE, List.of(),
             EventsConfig.NONE, List.of());
+
+    public SandboxConfig(List<Scenario> scenarios, FaultsConfig faults, List<RateLimit> rateLimits,
+                         EventsConfig events, List<Webhook> webhooks) {
+        this(scenarios, faults, rateLimits, events, webhooks, MagicValues.NONE, null);
+    }
 
     public SandboxConfig {
         scenarios = List.copyOf(scenarios);
         rateLimits = List.copyOf(rateLimits);
-        java.util.Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(events, "events");
         webhooks = List.copyOf(webhooks);
-        java.util.Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(magic, "magic");
     }
 
     public Optional<Scenario> scenario(String name) {

@@ -16,7 +16,7 @@ public record Scenario(String name, List<String> operations, Expression match, S
                       SourceLocation location, String pointer) {
     /** The variables {@code when.match}, {@code then.set} and the templates may read. */
     public static final List<String> VARIABLES = List.of("input", "body", "query", "headers", "tenant", "operation",
-            "row");
+            "row", "magic");
 
     public Scenario {
         Objects.requireNonNull(name, "name");

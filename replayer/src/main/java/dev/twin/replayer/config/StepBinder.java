@@ -9,34 +9,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Binds one custom-operation step; which keys are allowed and required depends on its {@code type}. */
 final class StepBinder {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern LEADING_VARIABLE = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\.");
     private static final Map<Step.Type, List<String>> ALLOWED = new EnumMap<>(Step.Type.class);
     private static final Map<Step.Type, List<String>> REQUIRED = new EnumMap<>(Step.Type.class);
 
     static {
-        allow(Step.Type.READ, List.of("table", "id", "as"), "error");
+        allow(Step.Type.READ, List.of("table", "id", "as"), "error", "optional");
         allow(Step.Type.LIST, List.of("table", "as"), "where");
         allow(Step.Type.CREATE, List.of("table", "set"), "id", "as");
-        allow(Step.Type.UPDATE, List.of("table", "id", "set"), "as");
+        allow(Step.Type.UPDATE, List.of("table", "id"), "set", "merge", "as");
         allow(Step.Type.DELETE, List.of("table", "id"));
         allow(Step.Type.SET, List.of("as", "value"));
         allow(Step.Type.VALIDATE, List.of("check", "error"));
+        allow(Step.Type.FAIL, List.of("error"), "commit");
+        allow(Step.Type.CALL, List.of("operation"), "input", "as");
     }
 
     private final YamlMapping m;
     private final KnownTables tables;
     private final Set<String> scope;
+    private final Set<String> operations;
 
-    StepBinder(YamlMapping m, KnownTables tables, Set<String> scope) {
+    /**
+     * @param scope      the variables the step's expressions may read (the built-ins and earlier steps' names)
+     * @param operations the custom operations a {@code call} step may name
+     */
+    StepBinder(YamlMapping m, KnownTables tables, Set<String> scope, Set<String> operations) {
         this.m = m;
         this.tables = tables;
         this.scope = scope;
+        this.operations = operations;
     }
 
     private static void allow(Step.Type type, List<String> required, String... optional) {
@@ -44,6 +50,7 @@ final class StepBinder {
         List<String> allowed = new java.util.ArrayList<>(List.of("type"));
         allowed.addAll(required);
         allowed.addAll(List.of(optional));
+        allowed.addAll(List.of("when", "each"));
         ALLOWED.put(type, allowed);
     }
 
@@ -66,50 +73,71 @@ final class StepBinder {
             m.problem("table", ConfigProblems.withSuggestion("no table '" + table + "'", table, tables.written()));
             ok = false;
         }
-        Expression id = expression("id");
+        // the list of `each` is read in the outer scope; everything else per element, with `each` in scope
+        Expression each = expression("each", scope);
+        Set<String> inner = scope;
+        if (m.has("each")) {
+            inner = new java.util.LinkedHashSet<>(scope);
+            inner.add(Step.EACH_VARIABLE);
+        }
+        Expression when = expression("when", inner);
+        Expression id = expression("id", inner);
         String as = variableName(type, id);
-        Map<String, Expression> set = expressionMap("set");
-        Map<String, Expression> where = expressionMap("where");
-        Expression value = expression("value");
-        Expression check = expression("check");
-        StepError error = m.has("error") ? error(m.mapping("error")) : null;
+        Map<String, Expression> set = expressionMap("set", inner);
+        Map<String, Expression> where = expressionMap("where", inner);
+        // merge: a map of field -> expression, or one expression whose map is merged whole
+        boolean mergeWhole = m.has("merge") && m.node().get("merge").isValueNode();
+        Map<String, Expression> merge = mergeWhole ? null : expressionMap("merge", inner);
+        Expression mergeAll = mergeWhole ? expression("merge", inner) : null;
+        Map<String, Expression> input = expressionMap("input", inner);
+        Expression value = expression("value", inner);
+        Expression check = expression("check", inner);
+        StepError error = m.has("error") ? error(m.mapping("error"), inner) : null;
         ok &= !(m.has("id") && id == null) && !(m.has("value") && value == null)
-                && !(m.has("check") && check == null) && !(m.has("error") && error == null);
-        return ok ? new Step(type, table, id, as, set, where, value, check, error, m.location()) : null;
+                && !(m.has("check") && check == null) && !(m.has("error") && error == null)
+                && !(m.has("when") && when == null) && !(m.has("each") && each == null)
+                && !(mergeWhole && mergeAll == null);
+        if (type == Step.Type.UPDATE && !m.has("set") && !m.has("merge")) {
+            m.problem("an update step needs set or merge (or both)");
+            ok = false;
+        }
+        String operation = m.string("operation");
+        if (operation != null && !operations.contains(operation)) {
+            m.problem("operation", ConfigProblems.withSuggestion("no custom operation '" + operation + "'",
+                    operation, operations));
+            ok = false;
+        }
+        Boolean commit = m.bool("commit", false);
+        Boolean optional = m.bool("optional", false);
+        return ok ? new Step(type, table, id, as, set, where, value, check, error, m.location(), when, each, merge,
+                operation, input, Boolean.TRUE.equals(commit), Boolean.TRUE.equals(optional), mergeAll) : null;
     }
 
     /**
-     * The step's {@code as}; an update without one rebinds the variable its id came from ({@code id: pi.id}
-     * → {@code pi}), so a later {@code response: pi} shows the updated row.
+     * The step's {@code as}, or null. (An update without one rebinds, at run time, every variable that held the row
+     * it changed, so a later {@code response: pi} shows the updated row.)
      */
     private String variableName(Step.Type type, Expression id) {
         String as = m.string("as");
-        if (as != null) {
-            if (!IDENTIFIER.matcher(as).matches()) {
-                m.problem("as", "invalid variable name '" + as + "': use letters, digits and '_'");
-                return null;
-            }
-            if (CustomOperationsBinder.BUILT_IN_VARIABLES.contains(as)) {
-                m.problem("as", "'" + as + "' is a built-in variable; choose another name");
-                return null;
-            }
-            return as;
+        if (as == null) {
+            return null;
         }
-        if (type == Step.Type.UPDATE && id != null) {
-            Matcher leading = LEADING_VARIABLE.matcher(id.source());
-            if (leading.find() && scope.contains(leading.group(1))
-                    && !CustomOperationsBinder.BUILT_IN_VARIABLES.contains(leading.group(1))) {
-                return leading.group(1);
-            }
+        if (!IDENTIFIER.matcher(as).matches()) {
+            m.problem("as", "invalid variable name '" + as + "': use letters, digits and '_'");
+            return null;
         }
-        return null;
+        if (CustomOperationsBinder.RESERVED_VARIABLES.contains(as)) {
+            m.problem("as", "'" + as + "' is a built-in variable; choose another name");
+            return null;
+        }
+        return as;
     }
 
-    private StepError error(YamlMapping e) {
+    private StepError error(YamlMapping e, Set<String> scope) {
         if (e == null) {
             return null;
         }
-        e.allowOnly("kind", "code", "message", "param", "status");
+        e.allowOnly("kind", "code", "message", "param", "status", "type", "extra");
         ErrorKind kind = e.has("kind") ? e.enumValue("kind", ErrorKind.class, null) : null;
         boolean ok = e.require("kind") && kind != null;
         JsonNode code = e.raw("code");
@@ -121,14 +149,20 @@ final class StepBinder {
                 ? ExpressionReader.read(e, e.pointer("message"), e.node().get("message"), scope) : null;
         ok &= !(e.has("message") && message == null);
         Integer status = e.integer("status", null, 100, 599);
-        return ok ? new StepError(kind, code, message, e.string("param"), status) : null;
+        Map<String, Expression> extra = expressionMap(e, "extra", scope);
+        ok &= !(e.has("extra") && extra == null);
+        return ok ? new StepError(kind, code, message, e.string("param"), status, e.string("type"), extra) : null;
     }
 
-    private Expression expression(String key) {
+    private Expression expression(String key, Set<String> scope) {
         return m.has(key) ? ExpressionReader.read(m, m.pointer(key), m.node().get(key), scope) : null;
     }
 
-    private Map<String, Expression> expressionMap(String key) {
+    private Map<String, Expression> expressionMap(String key, Set<String> scope) {
+        return expressionMap(m, key, scope);
+    }
+
+    private static Map<String, Expression> expressionMap(YamlMapping m, String key, Set<String> scope) {
         YamlMapping map = m.mapping(key);
         if (map == null) {
             return null;

@@ -30,6 +30,10 @@ record TemplateScope(String description, Map<String, Set<String>> variables) {
     /** {@code errors.messageMap.NOT_FOUND}. */
     static final TemplateScope NOT_FOUND_MESSAGE = of("id, resource and request (path, method)",
             "id", NO_FIELDS, "resource", NO_FIELDS, "request", REQUEST);
+    /** {@code search.syntaxMessage}. */
+    static final TemplateScope SEARCH_SYNTAX = of("reason (what was expected where)", "reason", NO_FIELDS);
+    /** {@code search.unsupportedFieldMessage}. */
+    static final TemplateScope SEARCH_FIELD = of("field and resource", "field", NO_FIELDS, "resource", NO_FIELDS);
     /** Scenario bodies and error messages: the request's parts, the row, and the result of a bound operation. */
     static final TemplateScope SCENARIO = scenario();
 

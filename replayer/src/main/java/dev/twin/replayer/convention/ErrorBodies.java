@@ -104,12 +104,22 @@ public final class ErrorBodies {
      */
     public TwinResponse response(TwinError error, JsonNode codeOverride, Integer statusOverride,
                                  TwinRequest request) {
+        return response(error, codeOverride, statusOverride, null, null, request);
+    }
+
+    /**
+     * @param typeOverride a type given by the thrower (Stripe's {@code card_error}), or null
+     * @param extra        more fields of the body, next to the others (a field of the same name replaces the
+     *                     standard part), or null
+     */
+    public TwinResponse response(TwinError error, JsonNode codeOverride, Integer statusOverride, String typeOverride,
+                                 ObjectNode extra, TwinRequest request) {
         int httpStatus = statusOverride != null ? statusOverride : status(error.kind());
         if (emptyBody.contains(error.kind())) {
             return new TwinResponse(httpStatus, Map.of(), new byte[0]);
         }
         JsonNode code = codeOverride != null ? codeOverride : codes.get(error.kind());
-        String type = types.get(error.kind());
+        String type = typeOverride != null ? typeOverride : types.get(error.kind());
 
         Map<String, Object> parts = new LinkedHashMap<>();
         parts.put("code", code == null ? null : PlainValues.toPlain(code));
@@ -131,8 +141,11 @@ public final class ErrorBodies {
         if (whole != null) {
             return json(httpStatus, withoutBlanks(whole.render(model)));
         }
-        if (extraFields != null && extraFields.render(model) instanceof ObjectNode extra) {
-            extra.fields().forEachRemaining(e -> inner.putIfAbsent(e.getKey(), e.getValue()));
+        if (extra != null) {
+            inner.setAll(extra);
+        }
+        if (extraFields != null && extraFields.render(model) instanceof ObjectNode constant) {
+            constant.fields().forEachRemaining(e -> inner.putIfAbsent(e.getKey(), e.getValue()));
         }
         JsonNode body = inner;
         if (wrap != null && !wrap.isEmpty()) {

@@ -155,6 +155,7 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         routes.add("GET", "/__twin/ratelimits", (request, params) -> TwinResponse.json(200,
                 rateLimits.toJson().toString()));
         new FaultAdminEndpoints(faults, () -> tenants).register(routes);
+        tables.registerAdmin(routes);
         new WebhookAdminEndpoints(webhooks, emitter, events, () -> tenants).register(routes);
         // a reset is a clean slate: full rate-limit buckets and no events, everyone's or the tenant's (a table
         // reset keeps both, since events and buckets are not a table's)
@@ -193,8 +194,10 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         faults.install(config, operationIds);
         rateLimits.install(config, operationIds);
         checkEventOperations(config, operationIds);
+        checkEndpointsTable(config);
         emitter.install(config);
         webhooks.install(config.sandbox().webhooks());
+        webhooks.installEndpoints(config.sandbox().webhookEndpoints(), tables.store());
 
         Responder responder = tables.create(api);
         EventsConfig eventsConfig = config.sandbox().events();
@@ -226,6 +229,16 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
+        }
+    }
+
+    /** {@code webhookEndpoints.table} must name a table (a derived one is known only once the specs are read). */
+    private static void checkEndpointsTable(TwinConfig config) throws ConfigException {
+        var endpoints = config.sandbox().webhookEndpoints();
+        if (endpoints != null && config.table(endpoints.table()).isEmpty()) {
+            throw new ConfigException(List.of(ConfigProblems.at(config.sourceMap(), "/webhookEndpoints/table",
+                    ConfigProblems.withSuggestion("no table '" + endpoints.table() + "'", endpoints.table(),
+                            config.tables().stream().map(dev.twin.replayer.config.TableConfig::name).toList()))));
         }
     }
 

@@ -16,14 +16,16 @@ import java.util.function.Supplier;
  * What scenario conditions, {@code set} expressions and templates can read about one request: {@code input} (path
  * parameters, query and body merged, as custom operations see it), {@code body}, {@code query}, {@code headers}
  * (lower-case names, first value), {@code tenant}, {@code operation} (the namespaced id) and {@code row} (the
- * stored row the request's id names, read only when an expression asks for it; null for unbound operations).
+ * stored row the request's id names, read only when an expression asks for it; null for unbound operations) and
+ * {@code magic} (the {@code magicValues} catalogues).
  */
 final class RequestFacts {
     private final Map<String, Object> variables = new LinkedHashMap<>();
     private final Supplier<Object> row;
     private boolean rowRead;
 
-    RequestFacts(RoutedRequest routed, DecodedRequest decoded, String tenant, Supplier<Object> row) {
+    RequestFacts(RoutedRequest routed, DecodedRequest decoded, String tenant, Supplier<Object> row,
+                 Map<String, Map<String, Object>> magic) {
         this.row = row;
         ObjectNode input = JsonNodeFactory.instance.objectNode();
         routed.pathParams().forEach(input::put);
@@ -49,6 +51,7 @@ final class RequestFacts {
         variables.put("tenant", tenant);
         variables.put("operation", routed.operation().id());
         variables.put("row", null);
+        variables.put("magic", magic);
     }
 
     /** The JEXL context; {@code row} is read from the store the first time this is asked with {@code needsRow}. */

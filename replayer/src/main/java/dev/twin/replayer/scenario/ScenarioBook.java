@@ -24,10 +24,14 @@ import java.util.Set;
 public final class ScenarioBook {
     private final Map<String, List<CompiledScenario>> byOperation;
     private final Map<String, CompiledScenario> byName;
+    /** {@code magic} of the expressions and templates: the configuration's magic values. */
+    private final Map<String, Map<String, Object>> magic;
 
-    private ScenarioBook(Map<String, List<CompiledScenario>> byOperation, Map<String, CompiledScenario> byName) {
+    private ScenarioBook(Map<String, List<CompiledScenario>> byOperation, Map<String, CompiledScenario> byName,
+                         Map<String, Map<String, Object>> magic) {
         this.byOperation = byOperation;
         this.byName = byName;
+        this.magic = magic;
     }
 
     public static ScenarioBook compile(TwinConfig config, List<ApiOperation> operations, OperationTables tables)
@@ -68,7 +72,11 @@ public final class ScenarioBook {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new ScenarioBook(Map.copyOf(byOperation), byName);
+        return new ScenarioBook(Map.copyOf(byOperation), byName, config.sandbox().magic().plain());
+    }
+
+    Map<String, Map<String, Object>> magic() {
+        return magic;
     }
 
     public boolean isEmpty() {

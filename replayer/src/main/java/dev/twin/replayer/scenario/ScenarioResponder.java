@@ -90,7 +90,8 @@ public final class ScenarioResponder implements Responder {
             return next.respond(routed, decoded);
         }
         String tenant = tenants.tenantOf(routed.request());
-        RequestFacts facts = new RequestFacts(routed, decoded, tenant, () -> storedRow(routed, tenant));
+        RequestFacts facts = new RequestFacts(routed, decoded, tenant, () -> storedRow(routed, tenant),
+                book.magic());
         CompiledScenario chosen;
         if (forced != null) {
             Optional<CompiledScenario> named = book.named(forced.trim());

@@ -56,6 +56,7 @@ public final class StateStore implements AutoCloseable {
     private final ReadWriteLock storeLock = new ReentrantReadWriteLock();
     private final ScheduledExecutorService sweeper;
     private volatile ChangeListener changeListener = ChangeListener.NONE;
+    private volatile CommitCheck commitCheck = CommitCheck.NONE;
 
     private StateStore(List<TableDefinition> tables, Clock clock, Duration expireAfter, TenantQuota quota,
                        StateFile file) {
@@ -162,6 +163,11 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
+    /** What every transaction with writes must pass before it commits (one check; none by default). */
+    public void beforeCommit(CommitCheck check) {
+        this.commitCheck = Objects.requireNonNull(check, "check");
+    }
+
     /** Who hears about committed row changes (one listener; {@link ChangeListener#NONE} by default). */
     public void onCommit(ChangeListener listener) {
         this.changeListener = Objects.requireNonNull(listener, "listener");
@@ -208,6 +214,9 @@ public final class StateStore implements AutoCloseable {
             T result;
             try {
                 result = work.apply(tables);
+                if (tables.hasWrites()) {
+                    commitCheck.check(tables);
+                }
             } finally {
                 tables.close();
             }

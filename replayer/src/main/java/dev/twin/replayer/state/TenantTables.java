@@ -37,6 +37,8 @@ public final class TenantTables {
     /** Each written row as it was before this transaction's first write to it (null: it did not exist). */
     private final Map<String, LinkedHashMap<String, Row>> before = new HashMap<>();
     private final Map<String, Integer> pendingCountChange = new HashMap<>();
+    /** Each row this transaction wrote, once, in the order of its first write (table, id). */
+    private final List<String[]> firstWrites = new ArrayList<>();
     private boolean open = true;
 
     TenantTables(String tenant, Map<String, TableDefinition> definitions, TenantState committed, Clock clock,
@@ -200,6 +202,21 @@ public final class TenantTables {
         return new StateException(ErrorKind.NOT_FOUND, "No such row in " + table + ": '" + id + "'");
     }
 
+    /** The rows this transaction wrote to the table (created or replaced, not deleted), in write order. */
+    public List<Row> written(String table) {
+        Map<String, Row> writes = pending.get(table);
+        if (writes == null) {
+            return List.of();
+        }
+        List<Row> rows = new ArrayList<>(writes.size());
+        writes.values().forEach(row -> {
+            if (row != null) {
+                rows.add(row);
+            }
+        });
+        return rows;
+    }
+
     boolean hasWrites() {
         return !pending.isEmpty() || !pendingSequences.isEmpty();
     }
@@ -208,15 +225,18 @@ public final class TenantTables {
         return pending;
     }
 
-    /** What this transaction changed, in write order (a row created then deleted is left out). */
+    /** What this transaction changed, in the order rows were first written (a row created then deleted is left out). */
     List<RowChange> changes() {
-        List<RowChange> changes = new ArrayList<>();
-        pending.forEach((table, rows) -> rows.forEach((id, after) -> {
-            Row previous = before.getOrDefault(table, new LinkedHashMap<>()).get(id);
+        List<RowChange> changes = new ArrayList<>(firstWrites.size());
+        for (String[] written : firstWrites) {
+            String table = written[0];
+            String id = written[1];
+            Row after = pending.get(table).get(id);
+            Row previous = before.get(table).get(id);
             if (previous != null || after != null) {
                 changes.add(new RowChange(table, id, previous, after));
             }
-        }));
+        }
         return changes;
     }
 
@@ -272,6 +292,7 @@ public final class TenantTables {
         LinkedHashMap<String, Row> beforeRows = before.computeIfAbsent(table, name -> new LinkedHashMap<>());
         if (!beforeRows.containsKey(id)) {
             beforeRows.put(id, find(definition(table), id));
+            firstWrites.add(new String[] {table, id});
         }
         pending.computeIfAbsent(table, name -> new LinkedHashMap<>()).put(id, rowOrNull);
     }

@@ -102,6 +102,7 @@ public final class EventEmitter implements ChangeListener {
 
     @Override
     public void committed(String tenant, List<RowChange> changes) {
+        dispatcher.changed(tenant, changes);
         if (!coalesced(tenant, changes)) {
             emitChanges(tenant, changes);
         }
@@ -109,6 +110,7 @@ public final class EventEmitter implements ChangeListener {
 
     @Override
     public List<SharedEvent> emitted(String tenant, List<RowChange> changes) {
+        dispatcher.changed(tenant, changes);
         return coalesced(tenant, changes) ? List.of() : sharedEvents(changes);
     }
 
@@ -175,9 +177,12 @@ public final class EventEmitter implements ChangeListener {
             }
             EventRule.Change kind = change.before() == null ? EventRule.Change.CREATED
                     : change.after() == null ? EventRule.Change.DELETED : EventRule.Change.UPDATED;
+            if (kind == EventRule.Change.UPDATED && sameData(change.before(), change.after())) {
+                continue; // an update that changed no field is no event
+            }
             for (EventRule rule : current.config().emit()) {
-                if (rule.table().equals(change.table()) && rule.on() == kind && applies(rule, change)) {
-                    RowShaper shaper = current.shapers().get(change.table());
+                RowShaper shaper = current.shapers().get(change.table());
+                if (rule.table().equals(change.table()) && rule.on() == kind && applies(rule, change, shaper)) {
                     emit.accept(rule.type(), () -> data(shaper, kind, change));
                 }
             }
@@ -213,7 +218,7 @@ public final class EventEmitter implements ChangeListener {
         LoggedEvent event = event(type, data);
         log.add(tenant, event);
         RequestCapture.eventEmitted(tenant, event.id(), type);
-        dispatcher.dispatch(event);
+        dispatcher.dispatch(tenant, event);
         return event;
     }
 
@@ -248,18 +253,36 @@ public final class EventEmitter implements ChangeListener {
         }
     }
 
-    private static boolean applies(EventRule rule, RowChange change) {
+    /** Whether the rule's {@code when} holds, over the rows with their table's defaults (as the API shows them). */
+    private static boolean applies(EventRule rule, RowChange change, RowShaper shaper) {
         if (rule.when() == null) {
             return true;
         }
         Map<String, Object> variables = new HashMap<>();
-        variables.put("row", change.after() == null ? null : PlainValues.toPlain(change.after().data()));
-        variables.put("before", change.before() == null ? null : PlainValues.toPlain(change.before().data()));
+        variables.put("row", change.after() == null ? null : plain(change.after(), shaper));
+        variables.put("before", change.before() == null ? null : plain(change.before(), shaper));
         try {
             return Boolean.TRUE.equals(rule.when().evaluate(new MapContext(variables)));
         } catch (JexlException e) {
             return false;
         }
+    }
+
+    private static Object plain(Row row, RowShaper shaper) {
+        return PlainValues.toPlain(shaper == null ? row.data() : shaper.withDefaults(row.data()));
+    }
+
+    private static boolean sameData(Row before, Row after) {
+        if (before.fieldCount() != after.fieldCount()) {
+            return false;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = before.storedFields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (!field.getValue().equals(after.storedField(field.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The fields whose values changed, with their values before (Stripe's previous_attributes). */

@@ -52,7 +52,7 @@ public final class WebhookAdminEndpoints {
             return ErrorResponses.error(409, "invalid_request_error", "No configured webhook wants events of type "
                     + event.type() + ".", "event");
         }
-        dispatcher.dispatch(event);
+        dispatcher.dispatch(null, event); // to the configured webhooks, as the count above says
         return TwinResponse.json(202, JSON.createObjectNode().put("event", eventId).put("type", event.type())
                 .put("webhooks", webhooks).toString());
     }

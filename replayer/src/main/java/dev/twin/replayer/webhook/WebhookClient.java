@@ -12,8 +12,9 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * The only outbound HTTP client {@code twin serve} creates. It posts to the webhook URLs written in twin.yaml and
- * refuses every other URL, so a twin never calls out anywhere else (no real provider, no telemetry).
+ * The only outbound HTTP client {@code twin serve} creates. It posts to the webhook URLs written in twin.yaml, and to
+ * webhook endpoints tenants created over the API on loopback or a host twin.yaml allows, and refuses every other
+ * URL, so a twin never calls out anywhere else (no real provider, no telemetry).
  */
 public final class WebhookClient {
     private final Set<URI> allowed;
@@ -42,6 +43,25 @@ public final class WebhookClient {
             throw new IllegalArgumentException("refusing an outbound request to " + url
                     + ": the twin only calls the webhook URLs configured in twin.yaml");
         }
+        return send(url, json, headers);
+    }
+
+    /**
+     * Posts to a webhook endpoint a tenant created over the API.
+     *
+     * @param urls the URLs such endpoints may name (loopback, and twin.yaml's allowed hosts); null: none
+     * @throws IllegalArgumentException when {@code urls} does not allow {@code url}
+     */
+    public CompletableFuture<Integer> postToEndpoint(URI url, String json, Map<String, String> headers,
+                                                     EndpointUrls urls) {
+        if (urls == null || !urls.allows(url)) {
+            throw new IllegalArgumentException("refusing an outbound request to " + url
+                    + ": webhook endpoints may only be on loopback or a host webhookEndpoints.allowHosts lists");
+        }
+        return send(url, json, headers);
+    }
+
+    private CompletableFuture<Integer> send(URI url, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(json));

@@ -51,11 +51,18 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
     private volatile String lastPollProblem;
+    /** Endpoints tenants created over the API, or null when twin.yaml has no {@code webhookEndpoints}. */
+    private volatile TenantEndpoints endpoints;
 
     private record Target(Webhook webhook, List<OperationGlob> events) {
         boolean wants(String type) {
             return events.stream().anyMatch(g -> g.matches(type));
         }
+    }
+
+    /** Where one delivery goes and how it is signed. */
+    private record Destination(URI url, Webhook.Signature signature, String secret, int maxAttempts,
+                               boolean fromApi) {
     }
 
     public WebhookDispatcher(Duration retryBase, Clock clock) {
@@ -194,6 +201,25 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * The endpoints tenants create over the API ({@code webhookEndpoints:}), read from {@code store}; null for none.
+     * The store then refuses an endpoint row whose URL is not loopback or an allowed host.
+     */
+    public void installEndpoints(dev.twin.replayer.config.WebhookEndpoints config,
+                                 dev.twin.replayer.state.StateStore store) {
+        TenantEndpoints next = config == null ? null : new TenantEndpoints(config, store);
+        endpoints = next;
+        store.beforeCommit(next == null ? dev.twin.replayer.state.CommitCheck.NONE : next.urlCheck());
+    }
+
+    /** Told of every committed change, to know which tenants hold endpoints. */
+    void changed(String tenant, List<dev.twin.replayer.state.RowChange> changes) {
+        TenantEndpoints current = endpoints;
+        if (current != null) {
+            current.changed(tenant, changes);
+        }
+    }
+
     private Set<URI> allowedUrls() {
         Set<URI> urls = new HashSet<>();
         targets.forEach(t -> urls.add(t.webhook().url()));
@@ -205,8 +231,13 @@ public final class WebhookDispatcher implements AutoCloseable {
         return (int) targets.stream().filter(target -> target.wants(type)).count();
     }
 
-    /** Queues the event for every webhook that wants its type; returns at once. */
-    void dispatch(LoggedEvent event) {
+    /**
+     * Queues the event for every webhook that wants its type, and for the tenant's endpoints created over the API;
+     * returns at once (the tenant's endpoints are read on the webhook threads).
+     *
+     * @param tenant whose endpoints may want it; null for the configured webhooks only (a resend)
+     */
+    void dispatch(String tenant, LoggedEvent event) {
         String type = event.type();
         String payload = null; // built only when some webhook wants the event (none are configured by default)
         for (Target target : targets) {
@@ -214,30 +245,65 @@ public final class WebhookDispatcher implements AutoCloseable {
                 if (payload == null) {
                     payload = event.json().toString();
                 }
-                String body = payload;
-                try {
-                    executor().execute(() -> attempt(target.webhook(), event.id(), type, body, 1));
-                } catch (java.util.concurrent.RejectedExecutionException closed) {
-                    return; // the twin is shutting down: nothing more is delivered
-                }
+                Webhook webhook = target.webhook();
+                submit(new Destination(webhook.url(), webhook.signature(), webhook.secret(), webhook.maxAttempts(),
+                        false), event.id(), type, payload);
+            }
+        }
+        TenantEndpoints current = endpoints;
+        if (current != null && tenant != null && current.mayHave(tenant)) {
+            try {
+                executor().execute(() -> {
+                    List<TenantEndpoints.Target> wanting = current.wanting(tenant, type);
+                    if (!wanting.isEmpty()) {
+                        String body = event.json().toString();
+                        for (TenantEndpoints.Target target : wanting) {
+                            attempt(new Destination(target.url(), current.signature(), target.secret(),
+                                    current.maxAttempts(), true), event.id(), type, body, 1);
+                        }
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // the twin is shutting down: nothing more is delivered
             }
         }
     }
 
-    private void attempt(Webhook webhook, String eventId, String type, String payload, int attempt) {
-        Map<String, String> headers = webhook.signature() == Webhook.Signature.STRIPE
-                ? Map.of(StripeSignature.HEADER, StripeSignature.header(webhook.secret(),
+    private void submit(Destination destination, String eventId, String type, String payload) {
+        try {
+            executor().execute(() -> attempt(destination, eventId, type, payload, 1));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // the twin is shutting down: nothing more is delivered
+        }
+    }
+
+    private void attempt(Destination destination, String eventId, String type, String payload, int attempt) {
+        Map<String, String> headers = destination.signature() == Webhook.Signature.STRIPE
+                && destination.secret() != null
+                ? Map.of(StripeSignature.HEADER, StripeSignature.header(destination.secret(),
                 clock.millis() / 1000, payload))
                 : Map.of();
-        client.post(webhook.url(), payload, headers).whenComplete((status, failure) -> {
+        TenantEndpoints current = endpoints;
+        java.util.concurrent.CompletableFuture<Integer> sent;
+        try {
+            sent = destination.fromApi()
+                    ? client.postToEndpoint(destination.url(), payload, headers,
+                    current == null ? null : current.urls())
+                    : client.post(destination.url(), payload, headers);
+        } catch (IllegalArgumentException refused) {
+            record(new Delivery(clock.instant(), eventId, type, destination.url().toString(), attempt, 0,
+                    refused.getMessage()));
+            return;
+        }
+        sent.whenComplete((status, failure) -> {
             boolean ok = failure == null && status / 100 == 2;
             String error = failure != null ? describe(failure) : ok ? null : "answered " + status;
-            record(new Delivery(clock.instant(), eventId, type, webhook.url().toString(), attempt,
+            record(new Delivery(clock.instant(), eventId, type, destination.url().toString(), attempt,
                     status == null ? 0 : status, error));
             ScheduledExecutorService scheduler = executor();
-            if (!ok && attempt < webhook.maxAttempts() && !scheduler.isShutdown()) {
+            if (!ok && attempt < destination.maxAttempts() && !scheduler.isShutdown()) {
                 long delay = retryBase.toMillis() << (attempt - 1);
-                scheduler.schedule(() -> attempt(webhook, eventId, type, payload, attempt + 1), delay,
+                scheduler.schedule(() -> attempt(destination, eventId, type, payload, attempt + 1), delay,
                         TimeUnit.MILLISECONDS);
             }
         });

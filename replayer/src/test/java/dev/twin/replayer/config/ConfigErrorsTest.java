@@ -42,7 +42,7 @@ class ConfigErrorsTest {
     void unknownKeyWithoutACloseMatchListsTheAllowedKeys() {
         assertEquals(List.of("twin.yaml:2:1: plugins: unknown key; allowed here: version, imports, server, "
                 + "tenancy, credentials, idempotency, conventions, tables, extend, customOperations, scenarios, "
-                + "faults, rateLimits, events, webhooks, replay, stateful, state"),
+                + "faults, rateLimits, events, webhooks, webhookEndpoints, magicValues, replay, stateful, state"),
                 problems(IMPORT + "plugins: []\n"));
     }
 
@@ -202,7 +202,7 @@ class ConfigErrorsTest {
     @Test
     void unknownActionListsTheActions() {
         assertEquals(List.of("twin.yaml:4:60: extend[0].action: unknown value 'creat', expected list | create | get "
-                        + "| patch | update | delete | custom (did you mean 'create'?)"),
+                        + "| patch | update | delete | custom | search (did you mean 'create'?)"),
                 problems(IMPORT + "tables: [{name: customers}]\nextend:\n"
                         + "  - {mock: stripe.PostCustomers, table: customers, action: creat}\n"));
     }
@@ -253,7 +253,7 @@ class ConfigErrorsTest {
     @Test
     void bareWordMeantAsAStringGetsAQuotingHint() {
         assertEquals(List.of("twin.yaml:7:61: customOperations[0].steps[1].set.status: unknown variable "
-                        + "'succeeded' (known here: input, request, pi); to write the string succeeded, "
+                        + "'succeeded' (known here: input, request, magic, pi); to write the string succeeded, "
                         + "quote it inside: \"'succeeded'\""),
                 problems(IMPORT + "tables: [{name: pis}]\ncustomOperations:\n  - name: Confirm\n    steps:\n"
                         + "      - {type: read, table: pis, id: input.id, as: pi}\n"
@@ -266,7 +266,7 @@ class ConfigErrorsTest {
         assertEquals(List.of("twin.yaml:5:9: customOperations[0].steps[0].table: required key is missing",
                         "twin.yaml:5:9: customOperations[0].steps[0].as: required key is missing",
                         "twin.yaml:5:36: customOperations[0].steps[0].where: unknown key; allowed here: "
-                                + "type, table, id, as, error"),
+                                + "type, table, id, as, error, optional, when, each"),
                 problems(IMPORT + "customOperations:\n  - name: Get\n    steps:\n"
                         + "      - {type: read, id: input.id, where: {}}\n    response: input\n"));
     }
@@ -364,7 +364,7 @@ class ConfigErrorsTest {
     @Test
     void variableOfALaterStepIsNotInScope() {
         assertEquals(List.of("twin.yaml:5:35: customOperations[0].steps[0].value: unknown variable 'b' "
-                        + "(known here: input, request)"),
+                        + "(known here: input, request, magic)"),
                 problems(IMPORT + "customOperations:\n  - name: X\n    steps:\n"
                         + "      - {type: set, as: a, value: b + 1}\n      - {type: set, as: b, value: '2'}\n"
                         + "    response: a\n"));
@@ -408,7 +408,8 @@ class ConfigErrorsTest {
                                 + "and a unit: 90s, 30m, 24h, 7d",
                         "twin.yaml:6:1: plugins: unknown key; allowed here: version, imports, server, tenancy, "
                                 + "credentials, idempotency, conventions, tables, extend, customOperations, "
-                                + "scenarios, faults, rateLimits, events, webhooks, replay, stateful, state",
+                                + "scenarios, faults, rateLimits, events, webhooks, webhookEndpoints, magicValues, "
+                                + "replay, stateful, state",
                         "twin.yaml:8:41: extend[0].table: no table 'customer'"),
                 problems(IMPORT + "server:\n  port: abc\nidempotency:\n  window: soon\nplugins: []\nextend:\n"
                         + "  - {mock: stripe.PostCustomers, table: customer, action: create}\n"));

@@ -27,7 +27,8 @@ final class StripeSandbox implements AutoCloseable {
     static StripeSandbox start(Path dir, String extraYaml) throws Exception {
         Path example = Path.of("..", "examples", "stripe").toAbsolutePath().normalize();
         String yaml = Files.readString(example.resolve("twin.yaml"))
-                .replace("path: spec3.json", "path: " + example.resolve("spec3.json"));
+                .replace("path: spec3.json", "path: " + example.resolve("spec3.json"))
+                .replace("file: test-cards.json", "file: " + example.resolve("test-cards.json"));
         Twin twin = Twin.serve(Files.writeString(dir.resolve("twin.yaml"), yaml + "\n" + extraYaml));
         String previousBase = Stripe.getApiBase();
         Stripe.overrideApiBase(twin.baseUrl());

@@ -76,7 +76,8 @@ class StripeWebhooksTest {
     private void startTwin(String webhooks) throws Exception {
         Path example = Path.of("..", "examples", "stripe").toAbsolutePath().normalize();
         String yaml = Files.readString(example.resolve("twin.yaml"))
-                .replace("path: spec3.json", "path: " + example.resolve("spec3.json"));
+                .replace("path: spec3.json", "path: " + example.resolve("spec3.json"))
+                .replace("file: test-cards.json", "file: " + example.resolve("test-cards.json"));
         Path file = Files.writeString(dir.resolve("twin.yaml"), yaml + "\n" + webhooks);
         twin = Twin.builder().config(file).webhookRetryDelay(Duration.ofMillis(20)).start();
         previousBase = Stripe.getApiBase();
@@ -158,7 +159,7 @@ class StripeWebhooksTest {
 
         EventCollection events = Event.list(EventListParams.builder().build(), key);
 
-        assertEquals(List.of("payment_intent.payment_failed", "payment_intent.created"),
+        assertEquals(List.of("payment_intent.payment_failed", "charge.failed", "payment_intent.created"),
                 events.getData().stream().map(Event::getType).toList());
     }
 

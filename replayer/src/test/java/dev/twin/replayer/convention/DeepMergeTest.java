@@ -1,4 +1,4 @@
-package dev.twin.replayer.binding;
+package dev.twin.replayer.convention;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.twin.replayer.binding;
+package dev.twin.replayer.convention;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,17 +7,17 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * The {@code patch} action's merge: objects merge key by key at every depth, anything else replaces.
+ * The {@code patch} action's merge (and a custom operation's {@code merge}): objects merge key by key at every depth, anything else replaces.
  *
  * <p>Form bodies cannot say null, so there an empty string unsets, as Stripe documents: {@code metadata[key]=}
  * removes that key, {@code metadata=} empties the object, {@code description=} sets the field to null.
  */
-final class DeepMerge {
+public final class DeepMerge {
     private DeepMerge() {
     }
 
     /** Merges {@code patch} into {@code target} in place. */
-    static void merge(ObjectNode target, ObjectNode patch, boolean emptyStringUnsets) {
+    public static void merge(ObjectNode target, ObjectNode patch, boolean emptyStringUnsets) {
         merge(target, patch, emptyStringUnsets, true);
     }
 
