@@ -8,7 +8,6 @@ import dev.twin.replayer.config.Binding;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.response.ErrorResponses;
 import dev.twin.replayer.spec.ApiOperation;
-import dev.twin.replayer.state.StateHealth;
 
 import java.util.List;
 import java.util.function.Function;
@@ -31,7 +30,7 @@ public final class BuiltInAdmin {
      * @param state    the state store's health, or null when the state lives in this process
      */
     public static void register(AdminRoutes routes, Supplier<List<ApiOperation>> operations, RequestJournal journal,
-                                Function<String, Binding> bindings, Supplier<StateHealth> state) {
+                                Function<String, Binding> bindings, Supplier<StoreHealth> state) {
         JournalJson entries = new JournalJson(bindings);
         routes.add("GET", "/__twin/health", (request, params) -> health(operations.get().size(), state));
         routes.add("GET", "/__twin/routes", (request, params) -> {
@@ -86,12 +85,12 @@ public final class BuiltInAdmin {
         }
     }
 
-    private static TwinResponse health(int operations, Supplier<StateHealth> state) {
+    private static TwinResponse health(int operations, Supplier<StoreHealth> state) {
         ObjectNode body = JSON.createObjectNode().put("status", "ok").put("operations", operations);
         if (state == null) {
             return json(body);
         }
-        StateHealth health = state.get();
+        StoreHealth health = state.get();
         ObjectNode part = body.putObject("state").put("kind", health.kind()).put("store", health.store())
                 .put("connected", health.up());
         if (health.up()) {

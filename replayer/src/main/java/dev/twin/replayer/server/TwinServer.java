@@ -6,6 +6,7 @@ import dev.twin.replayer.admin.AdminHandler;
 import dev.twin.replayer.admin.AdminRoutes;
 import dev.twin.replayer.admin.BuiltInAdmin;
 import dev.twin.replayer.admin.RequestJournal;
+import dev.twin.replayer.admin.StoreHealth;
 import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.TwinConfig;
@@ -65,7 +66,11 @@ public final class TwinServer implements AutoCloseable {
         this.journal.keepDetail(settings.journalDetail);
         BuiltInAdmin.register(adminRoutes, () -> api.get().operations(), journal, operation -> api.get().config()
                 .extend().stream().filter(binding -> binding.mock().equals(operation)).findFirst().orElse(null),
-                settings.stateHealth);
+                settings.stateHealth == null ? null : () -> {
+                    StateHealth health = settings.stateHealth.get();
+                    return new StoreHealth(health.kind(), health.store(), health.up(), health.latencyMillis(),
+                            health.error());
+                });
         // replay cursors are shared by every tenant, so only a full reset (no ?tenant=, no ?table=) rewinds them
         adminRoutes.afterSuccess("POST", "/__twin/reset", request -> {
             if (request.query().isEmpty()) {
