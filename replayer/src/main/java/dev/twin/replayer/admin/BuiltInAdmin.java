@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.twin.replayer.config.Binding;
 import dev.twin.replayer.http.TwinResponse;
 import dev.twin.replayer.response.ErrorResponses;
 import dev.twin.replayer.spec.ApiOperation;
@@ -30,7 +29,7 @@ public final class BuiltInAdmin {
      * @param state    the state store's health, or null when the state lives in this process
      */
     public static void register(AdminRoutes routes, Supplier<List<ApiOperation>> operations, RequestJournal journal,
-                                Function<String, Binding> bindings, Supplier<StoreHealth> state) {
+                                Function<String, BoundTable> bindings, Supplier<StoreHealth> state) {
         JournalJson entries = new JournalJson(bindings);
         routes.add("GET", "/__twin/health", (request, params) -> health(operations.get().size(), state));
         routes.add("GET", "/__twin/routes", (request, params) -> {

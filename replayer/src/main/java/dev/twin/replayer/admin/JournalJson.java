@@ -1,7 +1,6 @@
 package dev.twin.replayer.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.twin.replayer.config.Binding;
 import dev.twin.replayer.journal.AnswerOrigin;
 import dev.twin.replayer.journal.DetailJson;
 import dev.twin.replayer.journal.ExchangeJson;
@@ -18,10 +17,10 @@ import java.util.function.Function;
  * The detail is written by {@link DetailJson}, credentials redacted.
  */
 final class JournalJson {
-    private final Function<String, Binding> bindings;
+    private final Function<String, BoundTable> bindings;
 
     /** @param bindings the {@code extend} binding of an operation id in the configuration served, or null */
-    JournalJson(Function<String, Binding> bindings) {
+    JournalJson(Function<String, BoundTable> bindings) {
         this.bindings = bindings;
     }
 
@@ -66,10 +65,10 @@ final class JournalJson {
         String delayed = origin == null ? "" : ", delayed by fault rule " + origin.name();
         AnswerSource source = entry.source();
         if (source == AnswerSource.TABLE) {
-            Binding binding = entry.operation() == null ? null : bindings.apply(entry.operation());
+            BoundTable binding = entry.operation() == null ? null : bindings.apply(entry.operation());
             if (binding != null && binding.table() != null) {
                 return by.put("kind", "table").put("name", binding.table()).put("text", "table " + binding.table()
-                        + " (" + binding.action().name().toLowerCase(Locale.ROOT) + ", binding "
+                        + " (" + binding.action() + ", binding "
                         + binding.mock() + (binding.derived() ? ", stateful: auto" : "") + ")" + delayed);
             }
             return by.put("kind", "table").putNull("name").put("text", "the tables" + delayed);

@@ -9,6 +9,7 @@ import dev.twin.replayer.config.TableConfig;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.convention.ErrorBodies;
 import dev.twin.replayer.convention.Expansion;
+import dev.twin.replayer.convention.MagicRecords;
 import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.custom.CustomOperationRunner;
 import dev.twin.replayer.spec.ApiOperation;
@@ -58,7 +59,7 @@ final class BindingCompiler {
         }
         this.expansion = new Expansion(expandable);
         this.globalErrors = TableConventions.errors(config.conventions().errors());
-        this.magic = config.sandbox().magic().plain();
+        this.magic = MagicRecords.plain(config.sandbox().magic());
     }
 
     ErrorBodies globalErrors() {

@@ -1,10 +1,8 @@
 package dev.twin.replayer.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.twin.replayer.convention.PlainValues;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,38 +33,5 @@ public record MagicValues(Map<String, Catalogue> catalogues) {
 
     public MagicValues {
         catalogues = Collections.unmodifiableMap(new LinkedHashMap<>(catalogues));
-    }
-
-    /**
-     * What expressions see as {@code magic}: catalogue name → key value → the record as plain values. Read-only; a
-     * value no record has reads as null.
-     */
-    public Map<String, Map<String, Object>> plain() {
-        Map<String, Map<String, Object>> plain = new HashMap<>();
-        catalogues.forEach((name, catalogue) -> {
-            Map<String, Object> byKey = new HashMap<>();
-            for (ObjectNode record : catalogue.records()) {
-                Object value = PlainValues.toPlain(record);
-                for (String key : catalogue.keys()) {
-                    if (record.hasNonNull(key) && record.get(key).isValueNode()) {
-                        byKey.putIfAbsent(record.get(key).asText(), deepReadOnly(value));
-                    }
-                }
-            }
-            plain.put(name, Collections.unmodifiableMap(byKey));
-        });
-        return Collections.unmodifiableMap(plain);
-    }
-
-    private static Object deepReadOnly(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(k, deepReadOnly(v)));
-            return Collections.unmodifiableMap(copy);
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(MagicValues::deepReadOnly).toList();
-        }
-        return value;
     }
 }

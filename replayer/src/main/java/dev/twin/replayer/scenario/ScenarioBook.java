@@ -5,6 +5,7 @@ import dev.twin.replayer.config.ConfigProblem;
 import dev.twin.replayer.config.ConfigProblems;
 import dev.twin.replayer.config.Scenario;
 import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.convention.MagicRecords;
 import dev.twin.replayer.spec.ApiOperation;
 
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class ScenarioBook {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new ScenarioBook(Map.copyOf(byOperation), byName, config.sandbox().magic().plain());
+        return new ScenarioBook(Map.copyOf(byOperation), byName, MagicRecords.plain(config.sandbox().magic()));
     }
 
     Map<String, Map<String, Object>> magic() {

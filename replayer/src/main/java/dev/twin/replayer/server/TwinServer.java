@@ -4,6 +4,7 @@ import dev.twin.replayer.admin.AdminAccess;
 import dev.twin.replayer.admin.AdminGate;
 import dev.twin.replayer.admin.AdminHandler;
 import dev.twin.replayer.admin.AdminRoutes;
+import dev.twin.replayer.admin.BoundTable;
 import dev.twin.replayer.admin.BuiltInAdmin;
 import dev.twin.replayer.admin.RequestJournal;
 import dev.twin.replayer.admin.StoreHealth;
@@ -37,6 +38,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -65,7 +67,9 @@ public final class TwinServer implements AutoCloseable {
         this.journal = new RequestJournal(settings.journalCapacity);
         this.journal.keepDetail(settings.journalDetail);
         BuiltInAdmin.register(adminRoutes, () -> api.get().operations(), journal, operation -> api.get().config()
-                .extend().stream().filter(binding -> binding.mock().equals(operation)).findFirst().orElse(null),
+                .extend().stream().filter(binding -> binding.mock().equals(operation)).findFirst()
+                .map(binding -> new BoundTable(binding.table(), binding.action().name().toLowerCase(Locale.ROOT),
+                        binding.mock(), binding.derived())).orElse(null),
                 settings.stateHealth == null ? null : () -> {
                     StateHealth health = settings.stateHealth.get();
                     return new StoreHealth(health.kind(), health.store(), health.up(), health.latencyMillis(),
