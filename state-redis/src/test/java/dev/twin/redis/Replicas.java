@@ -44,8 +44,10 @@ final class Replicas implements AutoCloseable {
 
     static Path stripeConfig(Path dir, String extraYaml) throws Exception {
         Path example = Path.of("..", "examples", "stripe").toAbsolutePath().normalize();
+        // the files twin.yaml names (the spec, magic-value catalogues) stay where the example keeps them
         String yaml = Files.readString(example.resolve("twin.yaml"))
-                .replace("path: spec3.json", "path: " + example.resolve("spec3.json"));
+                .replace("path: spec3.json", "path: " + example.resolve("spec3.json"))
+                .replaceAll("(?m)^(\\s*file: )([\\w.-]+)$", "$1" + example.toString().replace("\\", "/") + "/$2");
         Files.createDirectories(dir);
         return Files.writeString(dir.resolve("twin.yaml"), yaml + "\n" + extraYaml);
     }
