@@ -124,9 +124,16 @@ class RecordCommandTest {
                     "--upstream", "http://127.0.0.1:" + upstream.getAddress().getPort(), "--port", "0",
                     "--store", store.toString(), "--session", "cli-test"));
             assertTrue(out.firstLine.await(20, TimeUnit.SECONDS), "no banner");
+            String[] lines = out.text.toString().strip().split("\n");
             Matcher banner = Pattern.compile("recording http://127\\.0\\.0\\.1:\\d+ via http://127\\.0\\.0\\.1:(\\d+) "
-                    + "into .*twin\\.db \\(session cli-test\\)").matcher(out.text.toString().strip());
+                    + "into .*twin\\.db \\(session cli-test\\)").matcher(lines[0]);
             assertTrue(banner.matches(), out.text.toString());
+            Matcher page = Pattern.compile("inspector at (http://127\\.0\\.0\\.1:\\d+/__twin/ui)").matcher(lines[1]);
+            assertTrue(page.matches(), out.text.toString());
+            HttpResponse<String> inspector = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(page.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, inspector.statusCode());
+            assertTrue(inspector.body().contains("twin inspector"), inspector.body());
 
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + banner.group(1) + "/charges"))
