@@ -45,7 +45,14 @@ class ServeProcessTest {
         assertTrue(matcher.matches(), "unexpected first line: " + ready);
         assertEquals("468", matcher.group(1));
         baseUrl = matcher.group(2);
-        adminLine = CompletableFuture.supplyAsync(() -> readLine(stdout)).get(30, TimeUnit.SECONDS);
+        // examples/stripe says first how many tables stateful: auto derived; the admin line follows
+        adminLine = CompletableFuture.supplyAsync(() -> {
+            String line = readLine(stdout);
+            while (line != null && line.startsWith("stateful: auto:")) {
+                line = readLine(stdout);
+            }
+            return line;
+        }).get(30, TimeUnit.SECONDS);
     }
 
     @Test
