@@ -112,8 +112,10 @@ final class RedisConnection implements AutoCloseable {
     }
 
     private StateException unavailable(RedisException e) {
+        String reason = reason(e);
         return new StateException(ErrorKind.UNAVAILABLE, "The sandbox's state store (" + location.shown()
-                + ") cannot be reached: " + reason(e) + ". Nothing of this request was applied; try again shortly.");
+                + ") cannot be reached: " + (reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason)
+                + ". Nothing of this request was applied; try again shortly.");
     }
 
     private static boolean isUnavailable(RedisCommandExecutionException e) {

@@ -2,7 +2,10 @@ package dev.twin.redis;
 
 import dev.twin.replayer.state.SharedState;
 import dev.twin.replayer.state.SharedStateProvider;
+import dev.twin.replayer.state.StateException;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 
 /** Opens {@code redis://} and {@code rediss://} state (found by {@link java.util.ServiceLoader}). */
@@ -18,6 +21,9 @@ public final class RedisStateProvider implements SharedStateProvider {
         RedisConnection redis = RedisConnection.open(RedisLocation.of(url));
         try {
             RedisLayout.claim(redis);
+        } catch (StateException e) { // connected, then lost it while checking the layout
+            redis.close();
+            throw new UncheckedIOException(new IOException(e.getMessage(), e));
         } catch (RuntimeException e) {
             redis.close();
             throw e;

@@ -57,7 +57,8 @@ class RedisOutageTest {
                             acknowledged.add(body.get("id").asText());
                             someWritten.countDown();
                         } else if (response.statusCode() == 503 && body.path("error").path("message").asText()
-                                .contains("cannot be reached")) {
+                                .contains("cannot be reached") && body.path("error").path("type").asText()
+                                .equals("api_error")) {
                             unavailable.incrementAndGet();
                         } else {
                             unexpected.add(response.statusCode() + " " + response.body());
