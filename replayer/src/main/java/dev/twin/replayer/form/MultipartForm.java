@@ -139,7 +139,7 @@ public final class MultipartForm {
     }
 
     /** The {@code boundary} parameter of a Content-Type, or null when it has none. */
-    static String boundary(String contentType) {
+    public static String boundary(String contentType) {
         if (contentType == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.twin.replayer.state;
 
 import dev.twin.replayer.config.Idempotency;
+import dev.twin.replayer.form.MultipartForm;
 import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinRequest;
 import dev.twin.replayer.http.TwinResponse;
@@ -142,7 +143,10 @@ public final class IdempotencyCache {
         return entries.size();
     }
 
-    /** What makes two requests "the same": method, path, query and body. */
+    /**
+     * What makes two requests "the same": method, path, query and body; a multipart body without its boundary,
+     * which a client draws afresh for every request it writes (a retry of the same upload is the same request).
+     */
     public static String fingerprint(TwinRequest request) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -152,11 +156,29 @@ public final class IdempotencyCache {
             digest.update((byte) 0);
             digest.update(Objects.requireNonNullElse(request.rawQuery(), "").getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(request.body());
+            String boundary = MultipartForm.boundary(request.header("content-type"));
+            if (boundary == null) {
+                digest.update(request.body());
+            } else {
+                withoutBoundary(request.body(), ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1), digest);
+            }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    private static void withoutBoundary(byte[] body, byte[] boundary, MessageDigest digest) {
+        int start = 0;
+        for (int i = 0; i + boundary.length <= body.length; i++) {
+            if (body[i] == boundary[0] && java.util.Arrays.equals(body, i, i + boundary.length, boundary, 0,
+                    boundary.length)) {
+                digest.update(body, start, i - start);
+                i += boundary.length - 1;
+                start = i + 1;
+            }
+        }
+        digest.update(body, start, body.length - start);
     }
 
     private boolean isExpired(Entry entry, long now) {

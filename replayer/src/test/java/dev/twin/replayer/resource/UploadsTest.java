@@ -69,6 +69,21 @@ class UploadsTest {
     }
 
     @Test
+    void givenAnUploadRetriedWithItsIdempotencyKey_whenCurlWritesNewBoundaries_thenTheFirstAnswerIsRepeated()
+            throws Exception {
+        JsonNode first = curlJson("k_retry", "-H", "Idempotency-Key: upload-1", "-F", "file=@" + report, "-F",
+                "title=Q3");
+        JsonNode retried = curlJson("k_retry", "-H", "Idempotency-Key: upload-1", "-F", "file=@" + report, "-F",
+                "title=Q3");
+        List<String> changed = curl("k_retry", "-H", "Idempotency-Key: upload-1", "-F", "file=@" + report, "-F",
+                "title=Q4");
+
+        assertEquals(first.get("id"), retried.get("id"));
+        assertTrue(changed.get(1).startsWith("4"), "the same key with other fields is refused: " + changed);
+        assertEquals(1, twin.get("/documents", "k_retry").body().size());
+    }
+
+    @Test
     void givenAnUploadWithoutTheFile_whenSent_thenItIsRefusedNamingTheFile() throws Exception {
         List<String> reply = curl("k_nofile", "-F", "title=Q3");
 
