@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -172,7 +173,7 @@ public final class CustomOperationRunner {
                 List<Object> rows = new ArrayList<>();
                 Map<String, Object> wanted = new LinkedHashMap<>();
                 step.where().forEach((field, expression) -> wanted.put(field, expression.evaluate(scope.variables())));
-                for (Row row : state.list(step.table())) {
+                for (Row row : candidates(state, step.table(), wanted)) {
                     if (row.isListed() && wanted.entrySet().stream()
                             .allMatch(w -> sameValue(row.storedField(w.getKey()), w.getValue()))) {
                         rows.add(plainRow(scope, step.table(), row));
@@ -241,6 +242,22 @@ public final class CustomOperationRunner {
             }
             default -> throw new IllegalStateException("unknown step type " + step.type());
         }
+    }
+
+    /**
+     * The rows a list step looks at: those an index finds for one of its {@code where} fields (a reference, a parent
+     * field), so a step costs what it finds, not what the table holds; else every row.
+     */
+    private static List<Row> candidates(TenantTables state, String table, Map<String, Object> wanted) {
+        for (Map.Entry<String, Object> where : wanted.entrySet()) {
+            if (where.getValue() != null && !(where.getValue() instanceof Map) && !(where.getValue() instanceof Collection)) {
+                Optional<List<Row>> indexed = state.rowsWhere(table, where.getKey(), String.valueOf(where.getValue()));
+                if (indexed.isPresent()) {
+                    return indexed.get();
+                }
+            }
+        }
+        return state.list(table);
     }
 
     /** The row as steps see it (with its table's defaults), remembered as standing for the row. */

@@ -37,9 +37,10 @@ public final class EventEmitter implements ChangeListener {
     private final WebhookDispatcher dispatcher;
     private final Clock clock;
     private final ThreadLocal<Map<String, java.util.LinkedHashMap<String, RowChange>>> batch = new ThreadLocal<>();
-    private volatile Compiled compiled = new Compiled(EventsConfig.NONE, Map.of());
+    private volatile Compiled compiled = new Compiled(EventsConfig.NONE, Map.of(), Map.of());
 
-    private record Compiled(EventsConfig config, Map<String, RowShaper> shapers) {
+    /** @param rules each table's {@code emit} rules, in file order */
+    private record Compiled(EventsConfig config, Map<String, RowShaper> shapers, Map<String, List<EventRule>> rules) {
     }
 
     public EventEmitter(EventLog log, WebhookDispatcher dispatcher, Clock clock) {
@@ -53,7 +54,10 @@ public final class EventEmitter implements ChangeListener {
         config.tables().forEach(table -> shapers.put(table.name(), TableConventions.of(table).shaper()));
         EventsConfig events = config.sandbox().events();
         log.keep(events.keep(), events.keepTotal());
-        compiled = new Compiled(events, shapers);
+        Map<String, List<EventRule>> rules = new HashMap<>();
+        events.emit().forEach(rule -> rules.computeIfAbsent(rule.table(), table -> new java.util.ArrayList<>())
+                .add(rule));
+        compiled = new Compiled(events, shapers, Map.copyOf(rules));
     }
 
     /**
@@ -101,7 +105,8 @@ public final class EventEmitter implements ChangeListener {
             return;
         }
         for (RowChange change : changes) {
-            if (change.before() == null && change.after() == null) {
+            List<EventRule> rules = current.rules().getOrDefault(change.table(), List.of());
+            if (rules.isEmpty() || change.before() == null && change.after() == null) {
                 continue;
             }
             EventRule.Change kind = change.before() == null ? EventRule.Change.CREATED
@@ -109,9 +114,9 @@ public final class EventEmitter implements ChangeListener {
             if (kind == EventRule.Change.UPDATED && sameData(change.before(), change.after())) {
                 continue; // an update that changed no field is no event
             }
-            for (EventRule rule : current.config().emit()) {
-                RowShaper shaper = current.shapers().get(change.table());
-                if (rule.table().equals(change.table()) && rule.on() == kind && applies(rule, change, shaper)) {
+            RowShaper shaper = current.shapers().get(change.table());
+            for (EventRule rule : rules) {
+                if (rule.on() == kind && applies(rule, change, shaper)) {
                     emit(tenant, rule.type(), () -> data(shaper, kind, change));
                 }
             }
