@@ -8,6 +8,7 @@ import dev.twin.replayer.config.Expression;
 import dev.twin.replayer.config.Step;
 import dev.twin.replayer.config.StepError;
 import dev.twin.replayer.convention.DeepMerge;
+import dev.twin.replayer.convention.JsonView;
 import dev.twin.replayer.convention.PlainValues;
 import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.http.ErrorKind;
@@ -263,8 +264,7 @@ public final class CustomOperationRunner {
     /** The row as steps see it (with its table's defaults), remembered as standing for the row. */
     private Object plainRow(Scope scope, String table, Row row) {
         TableConventions conventions = tables.get(table);
-        ObjectNode data = conventions == null ? row.data() : conventions.shaper().withDefaults(row.data());
-        Object plain = PlainValues.toPlain(data);
+        Object plain = conventions == null ? JsonView.ofRow(row, Map.of()) : conventions.shaper().view(row);
         scope.register(plain, table, row);
         return plain;
     }
@@ -307,6 +307,10 @@ public final class CustomOperationRunner {
         Scope.RowRef ref = scope.rowOf(value);
         if (ref != null && tables.containsKey(ref.table())) {
             return tables.get(ref.table()).shaper().shape(ref.row());
+        }
+        JsonNode viewed = JsonView.treeOf(value);
+        if (viewed != null) {
+            return viewed.deepCopy(); // a part of a row (each.price of an item): as stored
         }
         if (value instanceof Map<?, ?> map) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();

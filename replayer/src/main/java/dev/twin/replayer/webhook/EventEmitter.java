@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.config.EventRule;
 import dev.twin.replayer.config.EventsConfig;
 import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.convention.JsonView;
 import dev.twin.replayer.convention.PlainValues;
 import dev.twin.replayer.convention.RowShaper;
 import dev.twin.replayer.convention.TableConventions;
@@ -183,7 +184,7 @@ public final class EventEmitter implements ChangeListener {
     }
 
     private static Object plain(Row row, RowShaper shaper) {
-        return PlainValues.toPlain(shaper == null ? row.data() : shaper.withDefaults(row.data()));
+        return shaper == null ? JsonView.ofRow(row, Map.of()) : shaper.view(row);
     }
 
     private static boolean sameData(Row before, Row after) {
