@@ -93,7 +93,9 @@ public final class CustomOperationRunner {
         for (Step step : current.steps()) {
             try {
                 apply(step, scope, state, request);
-            } catch (JexlException | IllegalArgumentException | ArithmeticException | ClassCastException e) {
+            } catch (JexlException | IllegalArgumentException | ArithmeticException | ClassCastException
+                     | IndexOutOfBoundsException e) {
+                // what the request's values made an expression do: the client's error, never a 500
                 throw new StepFailure(new TwinError(ErrorKind.VALIDATION_ERROR, "Operation " + current.name()
                         + " could not evaluate a step at " + step.location() + ": " + e.getMessage(), null),
                         null, null);
