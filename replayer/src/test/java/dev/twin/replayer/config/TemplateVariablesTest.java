@@ -94,7 +94,7 @@ class TemplateVariablesTest {
                 """);
         assertEquals(1, problems.size(), problems.toString());
         assertEquals(true, problems.get(0).contains("unknown variable 'inputs'; this template can read input, body, "
-                + "query, headers, tenant, operation, row, result"), problems.toString());
+                + "query, headers, tenant, operation, row, magic, result"), problems.toString());
     }
 
     @Test
