@@ -45,6 +45,9 @@ class ServeProcessTest {
         assertTrue(matcher.matches(), "unexpected first line: " + ready);
         assertEquals("468", matcher.group(1));
         baseUrl = matcher.group(2);
+        String derived = CompletableFuture.supplyAsync(() -> readLine(stdout)).get(30, TimeUnit.SECONDS);
+        assertTrue(String.valueOf(derived).startsWith("stateful: auto: "), "examples/stripe says stateful: auto: "
+                + derived);
         adminLine = CompletableFuture.supplyAsync(() -> readLine(stdout)).get(30, TimeUnit.SECONDS);
     }
 
