@@ -49,6 +49,7 @@ fi
 # examples/stripe with room for 100,000 customers and events (the defaults keep 10,000 rows and 1,000 events)
 mkdir -p "$OUT/stripe"
 sed -e 's|path: spec3.json|path: '"$ROOT"'/examples/stripe/spec3.json|' \
+    -e 's|file: test-cards.json|file: '"$ROOT"'/examples/stripe/test-cards.json|' \
     -e 's|^    idPrefix: cus_$|    idPrefix: cus_\n    maxRows: 200000|' \
     -e 's|^    idPrefix: pi_$|    idPrefix: pi_\n    maxRows: 200000|' \
     -e 's|^  list: stripe.GetEvents$|  list: stripe.GetEvents\n  keep: 1000000\n  keepTotal: 2000000|' \

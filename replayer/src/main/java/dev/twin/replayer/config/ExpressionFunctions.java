@@ -139,7 +139,7 @@ public final class ExpressionFunctions {
 
     /** Whether a list holds the value (compared as text), or a text contains it. */
     public static boolean includes(Object container, Object value) {
-        if (container instanceof Collection<?> || container instanceof Object[]) {
+        if (isList(container)) {
             String wanted = String.valueOf(value);
             for (Object item : items(container)) {
                 if (Objects.equals(item, value) || item != null && wanted.equals(String.valueOf(item))) {
@@ -167,8 +167,7 @@ public final class ExpressionFunctions {
     public static Map<String, Object> omit(Map<?, ?> map, Object keys) {
         Map<String, Object> kept = new LinkedHashMap<>();
         if (map != null) {
-            Collection<?> names = keys instanceof Collection<?> || keys instanceof Object[] ? items(keys)
-                    : List.of(String.valueOf(keys));
+            Collection<?> names = isList(keys) ? items(keys) : List.of(String.valueOf(keys));
             map.forEach((key, value) -> {
                 if (!includes(names, key)) {
                     kept.put(String.valueOf(key), value);
@@ -182,7 +181,7 @@ public final class ExpressionFunctions {
     public static List<Object> concat(Object first, Object second) {
         List<Object> all = new ArrayList<>();
         for (Object part : new Object[] {first, second}) {
-            if (part instanceof Collection<?> || part instanceof Object[]) {
+            if (isList(part)) {
                 all.addAll(items(part));
             } else if (part != null) {
                 all.add(part);
@@ -199,6 +198,11 @@ public final class ExpressionFunctions {
         String digits = String.valueOf(longOf(number));
         int wanted = Math.min(MAX_PAD, intOf(width, 0));
         return digits.length() >= wanted ? digits : "0".repeat(wanted - digits.length()) + digits;
+    }
+
+    /** Whether the value is a list: a collection, or an array (JEXL's {@code [1, 2]} is an {@code int[]}). */
+    private static boolean isList(Object value) {
+        return value instanceof Collection<?> || value != null && value.getClass().isArray();
     }
 
     /** A list, an array (JEXL's {@code [a, b]}) or null as a collection. */

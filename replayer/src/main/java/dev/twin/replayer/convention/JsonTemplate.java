@@ -21,6 +21,8 @@ public final class JsonTemplate {
     private final StringTemplate text;
     private final Map<String, JsonTemplate> fields;
     private final List<JsonTemplate> items;
+    /** {@link #isConstant}, decided once (a template never changes). */
+    private final boolean isConstant;
 
     private JsonTemplate(JsonNode constant, StringTemplate text, Map<String, JsonTemplate> fields,
                          List<JsonTemplate> items) {
@@ -28,6 +30,8 @@ public final class JsonTemplate {
         this.text = text;
         this.fields = fields;
         this.items = items;
+        this.isConstant = text == null && (fields == null || fields.values().stream().allMatch(JsonTemplate::isConstant))
+                && (items == null || items.stream().allMatch(JsonTemplate::isConstant));
     }
 
     public static JsonTemplate compile(JsonNode source) {
@@ -54,13 +58,7 @@ public final class JsonTemplate {
 
     /** True when the value holds no template at all. */
     public boolean isConstant() {
-        if (text != null) {
-            return false;
-        }
-        if (fields != null) {
-            return fields.values().stream().allMatch(JsonTemplate::isConstant);
-        }
-        return items == null || items.stream().allMatch(JsonTemplate::isConstant);
+        return isConstant;
     }
 
     /** Whether the same model always renders the same value: no template in it calls {@code {{random}}}. */

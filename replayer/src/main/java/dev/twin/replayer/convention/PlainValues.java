@@ -62,6 +62,10 @@ public final class PlainValues {
         if (value instanceof JsonNode node) {
             return node;
         }
+        JsonNode viewed = JsonView.treeOf(value);
+        if (viewed != null) {
+            return viewed.deepCopy();
+        }
         if (value instanceof Map<?, ?> map) {
             ObjectNode object = NODES.objectNode();
             map.forEach((k, v) -> object.set(String.valueOf(k), toJson(v)));

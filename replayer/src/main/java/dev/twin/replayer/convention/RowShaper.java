@@ -67,7 +67,7 @@ public final class RowShaper {
         this.createdField = visible(timestampFields.get(CREATED_AT), CREATED_AT);
         this.updatedField = visible(timestampFields.get(UPDATED_AT), UPDATED_AT);
         this.inject = new LinkedHashMap<>();
-        this.injectedConstants = new HashMap<>();
+        this.injectedConstants = new LinkedHashMap<>();
         boolean constant = true;
         if (inject != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = inject.fields(); it.hasNext(); ) {
@@ -86,20 +86,26 @@ public final class RowShaper {
     }
 
     /**
-     * The stored data with the injected constant defaults it lacks, as custom operations see a row: a default the
-     * API answers for every row ({@code status: open}) is part of the row's state, not only of its shape.
+     * The data with the injected constant defaults it lacks added (in place: pass a copy of a row's data), as custom
+     * operations and event conditions see a row: a default the API answers for every row ({@code status: open}) is
+     * part of the row's state, not only of its shape.
      */
     public ObjectNode withDefaults(ObjectNode data) {
-        ObjectNode out = null;
-        for (Map.Entry<String, JsonTemplate> field : inject.entrySet()) {
-            if (!data.has(field.getKey()) && field.getValue().isConstant()) {
-                if (out == null) {
-                    out = data.deepCopy();
-                }
-                out.set(field.getKey(), field.getValue().render(Map.of()));
+        for (Map.Entry<String, JsonNode> field : injectedConstants.entrySet()) {
+            if (!data.has(field.getKey())) {
+                JsonNode value = field.getValue();
+                data.set(field.getKey(), value.isContainerNode() ? value.deepCopy() : value);
             }
         }
-        return out == null ? data : out;
+        return data;
+    }
+
+    /**
+     * The stored row as custom operations and event conditions read it: its fields, and the injected constant
+     * defaults for those it lacks, as plain values converted only when read ({@link JsonView}); nothing copied.
+     */
+    public Map<String, Object> view(Row row) {
+        return JsonView.ofRow(row, injectedConstants);
     }
 
     private String visible(String publicName, String internalName) {

@@ -8,6 +8,7 @@ import dev.twin.replayer.config.Expression;
 import dev.twin.replayer.config.Step;
 import dev.twin.replayer.config.StepError;
 import dev.twin.replayer.convention.DeepMerge;
+import dev.twin.replayer.convention.JsonView;
 import dev.twin.replayer.convention.PlainValues;
 import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.http.ErrorKind;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -91,7 +93,9 @@ public final class CustomOperationRunner {
         for (Step step : current.steps()) {
             try {
                 apply(step, scope, state, request);
-            } catch (JexlException | IllegalArgumentException | ArithmeticException | ClassCastException e) {
+            } catch (JexlException | IllegalArgumentException | ArithmeticException | ClassCastException
+                     | IndexOutOfBoundsException e) {
+                // what the request's values made an expression do: the client's error, never a 500
                 throw new StepFailure(new TwinError(ErrorKind.VALIDATION_ERROR, "Operation " + current.name()
                         + " could not evaluate a step at " + step.location() + ": " + e.getMessage(), null),
                         null, null);
@@ -172,7 +176,7 @@ public final class CustomOperationRunner {
                 List<Object> rows = new ArrayList<>();
                 Map<String, Object> wanted = new LinkedHashMap<>();
                 step.where().forEach((field, expression) -> wanted.put(field, expression.evaluate(scope.variables())));
-                for (Row row : state.list(step.table())) {
+                for (Row row : candidates(state, step.table(), wanted)) {
                     if (row.isListed() && wanted.entrySet().stream()
                             .allMatch(w -> sameValue(row.storedField(w.getKey()), w.getValue()))) {
                         rows.add(plainRow(scope, step.table(), row));
@@ -243,11 +247,26 @@ public final class CustomOperationRunner {
         }
     }
 
+    /**
+     * The rows a list step looks at: those an index finds for one of its {@code where} fields (a reference, a parent
+     * field), so a step costs what it finds, not what the table holds; else every row.
+     */
+    private static List<Row> candidates(TenantTables state, String table, Map<String, Object> wanted) {
+        for (Map.Entry<String, Object> where : wanted.entrySet()) {
+            if (where.getValue() != null && !(where.getValue() instanceof Map) && !(where.getValue() instanceof Collection)) {
+                Optional<List<Row>> indexed = state.rowsWhere(table, where.getKey(), String.valueOf(where.getValue()));
+                if (indexed.isPresent()) {
+                    return indexed.get();
+                }
+            }
+        }
+        return state.list(table);
+    }
+
     /** The row as steps see it (with its table's defaults), remembered as standing for the row. */
     private Object plainRow(Scope scope, String table, Row row) {
         TableConventions conventions = tables.get(table);
-        ObjectNode data = conventions == null ? row.data() : conventions.shaper().withDefaults(row.data());
-        Object plain = PlainValues.toPlain(data);
+        Object plain = conventions == null ? JsonView.ofRow(row, Map.of()) : conventions.shaper().view(row);
         scope.register(plain, table, row);
         return plain;
     }
@@ -290,6 +309,10 @@ public final class CustomOperationRunner {
         Scope.RowRef ref = scope.rowOf(value);
         if (ref != null && tables.containsKey(ref.table())) {
             return tables.get(ref.table()).shaper().shape(ref.row());
+        }
+        JsonNode viewed = JsonView.treeOf(value);
+        if (viewed != null) {
+            return viewed.deepCopy(); // a part of a row (each.price of an item): as stored
         }
         if (value instanceof Map<?, ?> map) {
             ObjectNode out = JsonNodeFactory.instance.objectNode();

@@ -131,6 +131,41 @@ public final class TenantTables {
         });
     }
 
+    /**
+     * The listed rows whose indexed field has {@code value} (its text, as list filters compare it), as this
+     * transaction sees them — the committed index, with this transaction's own writes of the table applied — oldest
+     * first; empty when the field is not indexed. O(matching rows + this transaction's writes to the table).
+     */
+    public Optional<List<Row>> rowsWhere(String table, String field, String value) {
+        TableDefinition definition = definition(table);
+        if (value == null || definition.seedFilters().field(field) == null) {
+            return Optional.empty();
+        }
+        TableOverlay overlay = committed.existingOverlay(table);
+        FieldIndex index = overlay == null ? definition.seedFilters().field(field)
+                : overlay.filters(definition).field(field);
+        Function<String, Row> rows = overlay == null ? definition.seeds()::get : id -> overlay.get(definition, id);
+        RowOrder order = index.rowsWith(value, rows);
+        Map<String, Row> writes = pending.get(table);
+        List<Row> found = new ArrayList<>(order.size());
+        for (int i = 0; i < order.size(); i++) {
+            Row row = order.at(i);
+            if (writes == null || !writes.containsKey(row.id())) {
+                found.add(row);
+            }
+        }
+        if (writes != null) {
+            writes.values().forEach(row -> {
+                JsonNode stored = row == null ? null : row.storedField(field);
+                if (row != null && row.isListed() && stored != null && value.equals(FieldIndex.filterText(stored))) {
+                    found.add(row);
+                }
+            });
+            found.sort(java.util.Comparator.comparingLong(Row::createdAtMillis));
+        }
+        return Optional.of(found);
+    }
+
     /** How many rows the tenant sees in the table. */
     public int count(String table) {
         TableDefinition definition = definition(table);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.config.EventRule;
 import dev.twin.replayer.config.EventsConfig;
 import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.convention.JsonView;
 import dev.twin.replayer.convention.PlainValues;
 import dev.twin.replayer.convention.RowShaper;
 import dev.twin.replayer.convention.TableConventions;
@@ -44,9 +45,10 @@ public final class EventEmitter implements ChangeListener {
     /** Null: events are logged and sent from here; else they are stored with the commits in its shared state. */
     private final StateStore sharedStore;
     private final ThreadLocal<Map<String, java.util.LinkedHashMap<String, RowChange>>> batch = new ThreadLocal<>();
-    private volatile Compiled compiled = new Compiled(EventsConfig.NONE, Map.of());
+    private volatile Compiled compiled = new Compiled(EventsConfig.NONE, Map.of(), Map.of());
 
-    private record Compiled(EventsConfig config, Map<String, RowShaper> shapers) {
+    /** @param rules each table's {@code emit} rules, in file order */
+    private record Compiled(EventsConfig config, Map<String, RowShaper> shapers, Map<String, List<EventRule>> rules) {
     }
 
     public EventEmitter(EventLog log, WebhookDispatcher dispatcher, Clock clock) {
@@ -70,7 +72,10 @@ public final class EventEmitter implements ChangeListener {
         config.tables().forEach(table -> shapers.put(table.name(), TableConventions.of(table).shaper()));
         EventsConfig events = config.sandbox().events();
         log.keep(events.keep(), events.keepTotal());
-        compiled = new Compiled(events, shapers);
+        Map<String, List<EventRule>> rules = new HashMap<>();
+        events.emit().forEach(rule -> rules.computeIfAbsent(rule.table(), table -> new java.util.ArrayList<>())
+                .add(rule));
+        compiled = new Compiled(events, shapers, Map.copyOf(rules));
     }
 
     /**
@@ -172,7 +177,8 @@ public final class EventEmitter implements ChangeListener {
             return;
         }
         for (RowChange change : changes) {
-            if (change.before() == null && change.after() == null) {
+            List<EventRule> rules = current.rules().getOrDefault(change.table(), List.of());
+            if (rules.isEmpty() || change.before() == null && change.after() == null) {
                 continue;
             }
             EventRule.Change kind = change.before() == null ? EventRule.Change.CREATED
@@ -180,9 +186,9 @@ public final class EventEmitter implements ChangeListener {
             if (kind == EventRule.Change.UPDATED && sameData(change.before(), change.after())) {
                 continue; // an update that changed no field is no event
             }
-            for (EventRule rule : current.config().emit()) {
-                RowShaper shaper = current.shapers().get(change.table());
-                if (rule.table().equals(change.table()) && rule.on() == kind && applies(rule, change, shaper)) {
+            RowShaper shaper = current.shapers().get(change.table());
+            for (EventRule rule : rules) {
+                if (rule.on() == kind && applies(rule, change, shaper)) {
                     emit.accept(rule.type(), () -> data(shaper, kind, change));
                 }
             }
@@ -269,7 +275,7 @@ public final class EventEmitter implements ChangeListener {
     }
 
     private static Object plain(Row row, RowShaper shaper) {
-        return PlainValues.toPlain(shaper == null ? row.data() : shaper.withDefaults(row.data()));
+        return shaper == null ? JsonView.ofRow(row, Map.of()) : shaper.view(row);
     }
 
     private static boolean sameData(Row before, Row after) {
