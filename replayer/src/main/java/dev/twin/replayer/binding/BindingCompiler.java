@@ -155,7 +155,8 @@ final class BindingCompiler {
         int documented = lowestSuccess(operation.operation());
         return switch (binding.action()) {
             case LIST -> new ListAction(table, expansion, dataField(binding), orDefault(documented, 200),
-                    indexedFields.getOrDefault(binding.table(), Set.of()));
+                    indexedFields.getOrDefault(binding.table(), Set.of()),
+                    config.table(binding.table()).orElseThrow().response().list().filters());
             case GET -> new GetAction(rows(table), orDefault(documented, 200));
             case CREATE -> new CreateAction(rows(table), table.createStatus() != null
                     ? table.createStatus() : orDefault(documented, 201), requiredBodyFields(operation));

@@ -36,6 +36,6 @@ final class CustomAction implements BindingAction {
         ObjectNode body = request.fields();
         input.setAll(body);
         JsonNode response = runner.run(tables, input, request.routed().request(), request.decoded().body());
-        return JsonResponses.of(status, response);
+        return status == 204 ? JsonResponses.noBody(status) : JsonResponses.of(status, response);
     }
 }

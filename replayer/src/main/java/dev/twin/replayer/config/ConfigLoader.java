@@ -26,7 +26,7 @@ public final class ConfigLoader {
 
     private static final String[] TOP_LEVEL_KEYS = {"version", "imports", "server", "tenancy", "credentials",
         "idempotency", "conventions", "tables", "extend", "customOperations", "scenarios",
-        "faults", "rateLimits", "events", "webhooks", "replay", "stateful"};
+        "faults", "rateLimits", "events", "webhooks", "replay", "stateful", "clock", "lifecycles", "callbacks"};
 
     private ConfigLoader() {
     }
@@ -106,7 +106,9 @@ public final class ConfigLoader {
         namespaces.addAll(namespacesWritten(root));
         List<Binding> extend = ExtendBinder.bind(root, namespaces, tableNames, CustomOperationsBinder.names(root));
         SandboxConfig sandbox = new SandboxConfig(ScenariosBinder.bind(root), FaultsBinder.bind(root),
-                RateLimitsBinder.bind(root), EventsBinder.events(root, tableNames), EventsBinder.webhooks(root));
+                RateLimitsBinder.bind(root), EventsBinder.events(root, tableNames), EventsBinder.webhooks(root),
+                LifecyclesBinder.clock(root), LifecyclesBinder.lifecycles(root, tableNames),
+                CallbacksBinder.bind(root, tableNames));
         return new TwinConfig(context.baseDir(), imports, server, tenancy, credentials, idempotency, conventions,
                 tables, extend, operations, sandbox, ReplayBinder.bind(root), context.sourceMap(), stateful);
     }

@@ -22,13 +22,16 @@ import java.util.Set;
  * @param extraFields constant envelope fields; string values are Handlebars templates ({@code {{request.path}}})
  * @param hideMeta    true: no {@code totalField} count in the envelope
  * @param totalField  dotted path of the count of matching rows ({@code total_count}, {@code meta.total})
+ * @param filters     query parameter → stored field it filters by, for parameters named unlike any field the
+ *                    rows show ({@code AreaCode} → a hidden {@code area_code}); the value must equal the field's
  */
 public record ListStyle(Style style, String dataField, ObjectNode extraFields, Boolean hideMeta, String totalField,
                         Integer defaultLimit, Integer maxLimit,
                         String limitParam, String startingAfterParam, String endingBeforeParam, String hasMoreField,
                         String pageParam, String pageSizeParam, Map<String, String> pageFields,
                         Boolean bareArray, Order order, String offsetParam, String sortParam, String orderParam,
-                        String totalHeader, Boolean linkHeader, String limitField, String offsetField) {
+                        String totalHeader, Boolean linkHeader, String limitField, String offsetField,
+                        Map<String, String> filters) {
 
     /** The internal names {@code pageFields} may map. */
     public static final Set<String> PAGE_FIELD_NAMES = Set.of(
@@ -38,7 +41,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
             JsonNodeFactory.instance.objectNode(), false, "total_count", 10, 100,
             "limit", "starting_after", "ending_before", "has_more",
             "Page", "PageSize", defaultPageFields(),
-            false, Order.NEWEST_FIRST, "offset", null, null, null, false, null, null);
+            false, Order.NEWEST_FIRST, "offset", null, null, null, false, null, null, Map.of());
 
     public enum Style {
         CURSOR, PAGE, OFFSET, NONE
@@ -56,6 +59,19 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
     public ListStyle {
         extraFields = Merging.copy(extraFields);
         pageFields = Merging.copy(pageFields);
+        filters = Merging.copy(filters);
+    }
+
+    /** Without {@code filters}. */
+    public ListStyle(Style style, String dataField, ObjectNode extraFields, Boolean hideMeta, String totalField,
+                     Integer defaultLimit, Integer maxLimit,
+                     String limitParam, String startingAfterParam, String endingBeforeParam, String hasMoreField,
+                     String pageParam, String pageSizeParam, Map<String, String> pageFields,
+                     Boolean bareArray, Order order, String offsetParam, String sortParam, String orderParam,
+                     String totalHeader, Boolean linkHeader, String limitField, String offsetField) {
+        this(style, dataField, extraFields, hideMeta, totalField, defaultLimit, maxLimit, limitParam,
+                startingAfterParam, endingBeforeParam, hasMoreField, pageParam, pageSizeParam, pageFields, bareArray,
+                order, offsetParam, sortParam, orderParam, totalHeader, linkHeader, limitField, offsetField, null);
     }
 
     public ListStyle merge(ListStyle o) {
@@ -73,7 +89,8 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
                 Merging.value(order, o.order), Merging.value(offsetParam, o.offsetParam),
                 Merging.value(sortParam, o.sortParam), Merging.value(orderParam, o.orderParam),
                 Merging.value(totalHeader, o.totalHeader), Merging.value(linkHeader, o.linkHeader),
-                Merging.value(limitField, o.limitField), Merging.value(offsetField, o.offsetField));
+                Merging.value(limitField, o.limitField), Merging.value(offsetField, o.offsetField),
+                Merging.map(filters, o.filters));
     }
 
     private static Map<String, String> defaultPageFields() {

@@ -12,10 +12,11 @@ import java.util.Objects;
  * @param as    the variable the step's row (read, create, update), rows (list) or value (set) is bound to
  * @param set   field → expression (create, update)
  * @param where field → expression; a list step keeps rows whose field equals the value
+ * @param when  the step runs only when this holds (null: always); a skipped step binds its {@code as} to null
  */
 public record Step(Type type, String table, Expression id, String as, Map<String, Expression> set,
                    Map<String, Expression> where, Expression value, Expression check, StepError error,
-                   SourceLocation location) {
+                   Expression when, SourceLocation location) {
 
     public enum Type {
         READ, LIST, CREATE, UPDATE, DELETE, SET, VALIDATE

@@ -44,6 +44,7 @@ final class StepBinder {
         List<String> allowed = new java.util.ArrayList<>(List.of("type"));
         allowed.addAll(required);
         allowed.addAll(List.of(optional));
+        allowed.add("when");
         ALLOWED.put(type, allowed);
     }
 
@@ -73,9 +74,11 @@ final class StepBinder {
         Expression value = expression("value");
         Expression check = expression("check");
         StepError error = m.has("error") ? error(m.mapping("error")) : null;
+        Expression when = expression("when");
         ok &= !(m.has("id") && id == null) && !(m.has("value") && value == null)
-                && !(m.has("check") && check == null) && !(m.has("error") && error == null);
-        return ok ? new Step(type, table, id, as, set, where, value, check, error, m.location()) : null;
+                && !(m.has("check") && check == null) && !(m.has("error") && error == null)
+                && !(m.has("when") && when == null);
+        return ok ? new Step(type, table, id, as, set, where, value, check, error, when, m.location()) : null;
     }
 
     /**

@@ -9,6 +9,8 @@ import dev.twin.replayer.config.Step;
 import dev.twin.replayer.config.StepError;
 import dev.twin.replayer.convention.PlainValues;
 import dev.twin.replayer.convention.TableConventions;
+import dev.twin.replayer.convention.TimeVariable;
+import dev.twin.replayer.http.BasicAuth;
 import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinRequest;
@@ -30,8 +32,10 @@ import java.util.Objects;
  * Any failure throws, so the caller's transaction keeps none of the steps' writes.
  *
  * <p>Variables: {@code input} (path parameters, query and body merged), {@code request} (method, path, headers,
- * query, body, tenant, {@code now} in unix seconds, and {@code nonce}: 24 fresh random base62 characters for
- * secrets such as Stripe's {@code client_secret}) and every step's {@code as}.
+ * query, body, tenant, {@code now} in unix seconds of the twin's clock, {@code time} (that instant in each format,
+ * {@link TimeVariable}), {@code user} (the Basic-auth user name: Twilio's account SID) and {@code nonce}: 24 fresh
+ * random base62 characters for secrets such as Stripe's {@code client_secret}) and every step's {@code as}. A step
+ * with a {@code when} that does not hold is skipped.
  */
 public final class CustomOperationRunner {
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -58,7 +62,7 @@ public final class CustomOperationRunner {
     public JsonNode run(TenantTables state, ObjectNode input, TwinRequest request, JsonNode body) {
         Scope scope = new Scope();
         scope.set("input", PlainValues.toPlain(input));
-        scope.set("request", requestModel(request, body, state.tenant()));
+        scope.set("request", requestModel(request, body, state.tenant(), state.nowMillis()));
         for (Step step : operation.steps()) {
             try {
                 apply(step, scope, state, request);
@@ -72,6 +76,12 @@ public final class CustomOperationRunner {
     }
 
     private void apply(Step step, Scope scope, TenantTables state, TwinRequest request) {
+        if (step.when() != null && !Boolean.TRUE.equals(step.when().evaluate(scope.variables()))) {
+            if (step.as() != null) {
+                scope.set(step.as(), null);
+            }
+            return;
+        }
         switch (step.type()) {
             case READ -> {
                 String id = text(step.id(), scope);
@@ -246,7 +256,8 @@ public final class CustomOperationRunner {
         return wanted != null && field.asText().equals(String.valueOf(wanted));
     }
 
-    private static Map<String, Object> requestModel(TwinRequest request, JsonNode body, String tenant) {
+    private static Map<String, Object> requestModel(TwinRequest request, JsonNode body, String tenant,
+                                                    long nowMillis) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("method", request.method());
         model.put("path", request.path());
@@ -259,7 +270,9 @@ public final class CustomOperationRunner {
         model.put("body", PlainValues.toPlain(body));
         model.put("tenant", tenant);
         model.put("nonce", nonce());
-        model.put("now", System.currentTimeMillis() / 1000L);
+        model.put("now", nowMillis / 1000L);
+        model.put("time", TimeVariable.of(nowMillis));
+        model.put("user", BasicAuth.user(request));
         return model;
     }
 

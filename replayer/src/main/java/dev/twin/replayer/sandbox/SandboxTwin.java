@@ -3,6 +3,12 @@ package dev.twin.replayer.sandbox;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.twin.replayer.admin.AdminRoutes;
 import dev.twin.replayer.binding.StatefulTwin;
+import dev.twin.replayer.callback.CallbackAdminEndpoints;
+import dev.twin.replayer.callback.CallbackDispatcher;
+import dev.twin.replayer.config.ClockConfig;
+import dev.twin.replayer.lifecycle.ClockAdminEndpoints;
+import dev.twin.replayer.lifecycle.LifecycleEngine;
+import dev.twin.replayer.time.TwinClock;
 import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.ConfigProblem;
 import dev.twin.replayer.config.ConfigProblems;
@@ -46,8 +52,9 @@ import java.util.function.Function;
  * The stateful twin with its sandbox controls in front. For each loaded configuration (again on every reload) it
  * chains: scenarios (a named or matching scenario answers) → rate limits (an empty bucket answers 429) → faults
  * (a seeded rule fires) → events (the configured list/get operations) → the tables ({@link StatefulTwin}) → the
- * spec. It listens to the store's commits to emit events and deliver webhooks. Runtime state (fault rules set
- * through {@code /__twin/faults}, buckets, events) lives here, so it survives reloads. {@code dev.twin.replayer.Twin}
+ * spec. It listens to the store's commits to emit events, deliver webhooks, move rows through their lifecycles and
+ * send callbacks. Runtime state (fault rules set through {@code /__twin/faults}, buckets, events, rows waiting for
+ * a transition) lives here, so it survives reloads. {@code dev.twin.replayer.Twin}
  * puts it between the server and the tables.
  */
 public final class SandboxTwin implements ResponderFactory, AutoCloseable {
@@ -58,13 +65,17 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
     private final EventLog events = new EventLog();
     private final WebhookDispatcher webhooks;
     private final EventEmitter emitter;
+    private final TwinClock clock;
+    private final LifecycleEngine lifecycles;
+    private final CallbackDispatcher callbacks;
     private volatile ScenarioBook scenarios;
     private volatile TenantResolver tenants = new TenantResolver(Tenancy.DEFAULTS);
 
     /**
      * @param seed           seeds the latency draws of scenarios (twin.yaml's {@code faults.seed} seeds the faults)
-     * @param clock          the rate limits' and events' clock (tests drain and refill buckets without sleeping)
-     * @param webhookBackoff the first retry delay of a failed webhook delivery (then doubled each attempt)
+     * @param clock          the rate limits', events' and lifecycles' clock (tests drain and refill buckets without
+     *                       sleeping); the state store's own, as a {@link TwinClock} to move lifecycles ahead
+     * @param webhookBackoff the first retry delay of a failed webhook delivery or callback (then doubled each attempt)
      */
     public record Options(long seed, Clock clock, Duration webhookBackoff) {
         public static final Options DEFAULTS = new Options(0L, Clock.systemUTC(), Duration.ofSeconds(1));
@@ -89,7 +100,15 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         this.rateLimits = new RateLimiter(options.clock());
         this.webhooks = new WebhookDispatcher(options.webhookBackoff(), options.clock());
         this.emitter = new EventEmitter(events, webhooks, options.clock());
-        tables.store().onCommit(emitter);
+        this.clock = TwinClock.of(ClockConfig.SYSTEM, options.clock());
+        this.lifecycles = new LifecycleEngine(tables.store(), clock);
+        this.callbacks = new CallbackDispatcher(clock, options.webhookBackoff());
+        tables.store().beforeCommit(lifecycles);
+        tables.store().onCommit((tenant, changes) -> {
+            emitter.committed(tenant, changes);
+            lifecycles.committed(tenant, changes);
+            callbacks.committed(tenant, changes);
+        });
     }
 
     public StatefulTwin tables() {
@@ -101,7 +120,20 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         return events;
     }
 
-    /** {@code GET /__twin/scenarios}, and {@code GET/POST/DELETE /__twin/faults}. */
+    /** The rows moving through their lifecycles, and the twin's clock they move by. */
+    public LifecycleEngine lifecycles() {
+        return lifecycles;
+    }
+
+    /** The callbacks sent so far. */
+    public CallbackDispatcher callbacks() {
+        return callbacks;
+    }
+
+    /**
+     * {@code GET /__twin/scenarios}, {@code GET/POST/DELETE /__twin/faults}, {@code /__twin/webhooks},
+     * {@code GET/POST /__twin/clock} and {@code GET/DELETE /__twin/callbacks}.
+     */
     public void registerAdmin(AdminRoutes routes) {
         routes.add("GET", "/__twin/scenarios", (request, params) -> {
             ScenarioBook book = scenarios;
@@ -114,10 +146,13 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         });
         new FaultAdminEndpoints(faults, () -> tenants).register(routes);
         new WebhookAdminEndpoints(webhooks, emitter, () -> tenants).register(routes);
+        new ClockAdminEndpoints(lifecycles).register(routes);
+        new CallbackAdminEndpoints(callbacks).register(routes);
         // a reset is a clean slate: full rate-limit buckets and no events, everyone's or the tenant's (a table
         // reset keeps both, since events and buckets are not a table's)
         routes.afterSuccess("POST", "/__twin/reset", request -> {
             StateScope scope = StateScope.of(request, tenants);
+            lifecycles.forget(scope.tenant(), scope.table());
             if (scope.table() == null) {
                 rateLimits.refill(scope.tenant());
                 if (scope.tenant() == null) {
@@ -138,6 +173,8 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
     @Override
     public void close() {
         webhooks.close();
+        lifecycles.close();
+        callbacks.close();
     }
 
     @Override
@@ -153,6 +190,8 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         checkEventOperations(config, operationIds);
         emitter.install(config);
         webhooks.install(config.sandbox().webhooks());
+        lifecycles.install(config);
+        callbacks.install(config);
 
         Responder responder = tables.create(api);
         EventsConfig eventsConfig = config.sandbox().events();
@@ -168,6 +207,7 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
             responder = new ScenarioResponder(book, operationTables, responder, tables.store(), resolver,
                     specAnswer, this::scenarioLatency, emitter::coalescing);
         }
+        responder = callbacks.recording(resolver, responder);
         this.scenarios = book;
         this.tenants = resolver;
         return responder;

@@ -48,6 +48,7 @@ public final class StateStore implements AutoCloseable {
     private final ReadWriteLock storeLock = new ReentrantReadWriteLock();
     private final ScheduledExecutorService sweeper;
     private volatile ChangeListener changeListener = ChangeListener.NONE;
+    private volatile CommitHook commitHook = CommitHook.NONE;
 
     private StateStore(List<TableDefinition> tables, Clock clock, Duration expireAfter, TenantQuota quota,
                        StateFile file) {
@@ -132,6 +133,11 @@ public final class StateStore implements AutoCloseable {
         this.changeListener = Objects.requireNonNull(listener, "listener");
     }
 
+    /** Who sees each transaction's writes before they commit (one hook; {@link CommitHook#NONE} by default). */
+    public void beforeCommit(CommitHook hook) {
+        this.commitHook = Objects.requireNonNull(hook, "hook");
+    }
+
     /**
      * Runs {@code work} against the tenant's tables. Its writes are buffered and applied when it returns
      * normally; if it throws, none of them is visible. Transactions of one tenant run one at a time.
@@ -172,6 +178,9 @@ public final class StateStore implements AutoCloseable {
             T result;
             try {
                 result = work.apply(tables);
+                if (tables.hasWrites()) {
+                    commitHook.beforeCommit(tables, tables.changes());
+                }
             } finally {
                 tables.close();
             }

@@ -42,7 +42,7 @@ class ConfigErrorsTest {
     void unknownKeyWithoutACloseMatchListsTheAllowedKeys() {
         assertEquals(List.of("twin.yaml:2:1: plugins: unknown key; allowed here: version, imports, server, "
                 + "tenancy, credentials, idempotency, conventions, tables, extend, customOperations, scenarios, "
-                + "faults, rateLimits, events, webhooks, replay, stateful"),
+                + "faults, rateLimits, events, webhooks, replay, stateful, clock, lifecycles, callbacks"),
                 problems(IMPORT + "plugins: []\n"));
     }
 
@@ -266,7 +266,7 @@ class ConfigErrorsTest {
         assertEquals(List.of("twin.yaml:5:9: customOperations[0].steps[0].table: required key is missing",
                         "twin.yaml:5:9: customOperations[0].steps[0].as: required key is missing",
                         "twin.yaml:5:36: customOperations[0].steps[0].where: unknown key; allowed here: "
-                                + "type, table, id, as, error"),
+                                + "type, table, id, as, error, when"),
                 problems(IMPORT + "customOperations:\n  - name: Get\n    steps:\n"
                         + "      - {type: read, id: input.id, where: {}}\n    response: input\n"));
     }
@@ -408,7 +408,7 @@ class ConfigErrorsTest {
                                 + "and a unit: 90s, 30m, 24h, 7d",
                         "twin.yaml:6:1: plugins: unknown key; allowed here: version, imports, server, tenancy, "
                                 + "credentials, idempotency, conventions, tables, extend, customOperations, "
-                                + "scenarios, faults, rateLimits, events, webhooks, replay, stateful",
+                                + "scenarios, faults, rateLimits, events, webhooks, replay, stateful, clock, lifecycles, callbacks",
                         "twin.yaml:8:41: extend[0].table: no table 'customer'"),
                 problems(IMPORT + "server:\n  port: abc\nidempotency:\n  window: soon\nplugins: []\nextend:\n"
                         + "  - {mock: stripe.PostCustomers, table: customer, action: create}\n"));
