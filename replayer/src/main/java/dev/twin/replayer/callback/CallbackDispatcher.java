@@ -52,6 +52,7 @@ public final class CallbackDispatcher implements ChangeListener, AutoCloseable {
     private final Duration retryBase;
     private final TenantSecrets secrets = new TenantSecrets();
     private final Deque<CallbackDelivery> log = new ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicLong prepared = new java.util.concurrent.atomic.AtomicLong();
     /** Per row, the last callback queued: the next one is sent after it. */
     private final Map<String, CompletableFuture<Void>> rowChains = new HashMap<>();
     private volatile Compiled compiled = new Compiled(Map.of(), null, false);
@@ -181,6 +182,7 @@ public final class CallbackDispatcher implements ChangeListener, AutoCloseable {
     }
 
     private void enqueue(CallbackClient client, Outgoing outgoing) {
+        prepared.incrementAndGet();
         String refusal = client.refusal(outgoing.url());
         if (refusal != null) {
             record(delivery(outgoing, 1, 0, "refused, nothing sent: " + refusal));
@@ -249,6 +251,14 @@ public final class CallbackDispatcher implements ChangeListener, AutoCloseable {
                 log.removeLast();
             }
         }
+    }
+
+    /**
+     * Callbacks made so far (sent, on their way, or refused), counted when the change that causes them commits: a
+     * change that causes none leaves it as it was.
+     */
+    public long prepared() {
+        return prepared.get();
     }
 
     /** Newest first. */

@@ -38,16 +38,18 @@ public final class ExpressionRow {
 
     /**
      * The stored field a write to the shown field {@code shownName} goes to: the row's stored field shown under that
-     * name ({@code Status} for {@code status} after a client sent {@code Status}), else the name itself.
+     * name ({@code Status} for {@code status} after a client sent {@code Status}) — the last one when several are,
+     * since the last is the one shown — else the name itself.
      */
     public static String storedName(RowShaper shaper, Row row, String shownName) {
+        String found = shownName;
         for (Iterator<Map.Entry<String, JsonNode>> it = row.storedFields(); it.hasNext(); ) {
             String stored = it.next().getKey();
             if (shaper.publicName(stored).equals(shownName)) {
-                return stored;
+                found = stored;
             }
         }
-        return shownName;
+        return found;
     }
 
     /** The shown field's value as text (null when absent, null or not a single value). */
