@@ -5,6 +5,7 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.security.RequestValidator;
 import com.twilio.type.PhoneNumber;
 import dev.twin.replayer.callback.CallbackDelivery;
+import dev.twin.replayer.testing.CallbackReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

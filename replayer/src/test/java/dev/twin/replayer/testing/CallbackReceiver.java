@@ -1,4 +1,4 @@
-package dev.twin.replayer.twilio;
+package dev.twin.replayer.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,11 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * An application's webhook endpoint in a test: a real HTTP server on 127.0.0.1 that answers 200 and keeps every
  * request it gets, in arrival order.
  */
-final class CallbackReceiver implements AutoCloseable {
+public final class CallbackReceiver implements AutoCloseable {
     /** One request as the application saw it. */
-    record Received(String method, String url, String path, Map<String, String> params, String signature,
+    public record Received(String method, String url, String path, Map<String, String> params, String signature,
                     String contentType) {
-        String param(String name) {
+        public String param(String name) {
             return params.get(name);
         }
     }
@@ -33,14 +33,14 @@ final class CallbackReceiver implements AutoCloseable {
     private final HttpServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
 
-    CallbackReceiver() throws IOException {
+    public CallbackReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
     /** {@code http://127.0.0.1:PORT} + {@code path}. */
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
@@ -60,14 +60,14 @@ final class CallbackReceiver implements AutoCloseable {
     }
 
     /** The next request; fails the test when none comes within 10 s. */
-    Received next() throws InterruptedException {
+    public Received next() throws InterruptedException {
         Received next = received.poll(10, TimeUnit.SECONDS);
         assertNotNull(next, "no callback arrived within 10 s");
         return next;
     }
 
     /** The next {@code count} requests, in arrival order. */
-    List<Received> next(int count) throws InterruptedException {
+    public List<Received> next(int count) throws InterruptedException {
         List<Received> all = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
             all.add(next());
@@ -76,7 +76,7 @@ final class CallbackReceiver implements AutoCloseable {
     }
 
     /** Requests that arrived and were not taken yet. */
-    List<Received> waiting() {
+    public List<Received> waiting() {
         List<Received> all = new java.util.ArrayList<>();
         received.drainTo(all);
         return all;
