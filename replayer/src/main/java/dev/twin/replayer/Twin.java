@@ -398,6 +398,12 @@ public final class Twin implements AutoCloseable {
             return this;
         }
 
+        /** Time passes as {@link #clock} tells it, whatever twin.yaml's {@code clock:} says. */
+        public Builder systemClock() {
+            this.clockMode = ClockConfig.SYSTEM;
+            return this;
+        }
+
         /** As {@link #manualClock()}, starting at {@code start}. */
         public Builder manualClock(java.time.Instant start) {
             this.clockMode = new ClockConfig(ClockConfig.Mode.MANUAL, Objects.requireNonNull(start, "start"), null);
