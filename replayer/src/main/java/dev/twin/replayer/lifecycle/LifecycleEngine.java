@@ -128,13 +128,13 @@ public final class LifecycleEngine implements ChangeListener, CommitHook, AutoCl
      * (row, state) once, at most {@value #MAX_ENTER_ROUNDS} rounds deep.
      */
     @Override
-    public void beforeCommit(TenantTables tables, List<RowChange> changes) {
+    public void beforeCommit(TenantTables tables) {
         Map<String, List<CompiledLifecycle>> current = byTable;
         if (current.isEmpty()) {
             return;
         }
         java.util.Set<String> entered = new java.util.HashSet<>();
-        List<RowChange> round = changes;
+        List<RowChange> round = tables.pendingChanges();
         for (int depth = 0; depth < MAX_ENTER_ROUNDS; depth++) {
             boolean any = false;
             for (RowChange change : round) {

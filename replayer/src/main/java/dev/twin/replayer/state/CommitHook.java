@@ -1,7 +1,5 @@
 package dev.twin.replayer.state;
 
-import java.util.List;
-
 /**
  * Sees a transaction's writes before they commit, and may add writes of its own to the same transaction
  * (lifecycles set the fields of a state a row enters this way, whatever made it enter). Called on the transaction's
@@ -10,8 +8,8 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface CommitHook {
-    CommitHook NONE = (tables, changes) -> { };
+    CommitHook NONE = tables -> { };
 
-    /** @param changes the transaction's changes so far, in write order */
-    void beforeCommit(TenantTables tables, List<RowChange> changes);
+    /** @param tables the transaction's tables; {@link TenantTables#pendingChanges()} lists its changes so far */
+    void beforeCommit(TenantTables tables);
 }

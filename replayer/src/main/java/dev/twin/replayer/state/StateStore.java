@@ -179,7 +179,7 @@ public final class StateStore implements AutoCloseable {
             try {
                 result = work.apply(tables);
                 if (tables.hasWrites()) {
-                    commitHook.beforeCommit(tables, tables.changes());
+                    commitHook.beforeCommit(tables);
                 }
             } finally {
                 tables.close();
