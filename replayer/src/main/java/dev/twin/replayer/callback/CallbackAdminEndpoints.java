@@ -21,11 +21,8 @@ public final class CallbackAdminEndpoints {
 
     public void register(AdminRoutes routes) {
         routes.add("GET", "/__twin/callbacks", (request, params) -> deliveries());
-        routes.add("DELETE", "/__twin/callbacks", (request, params) -> {
-            int removed = dispatcher.deliveries().size();
-            dispatcher.clearLog();
-            return TwinResponse.json(200, JSON.createObjectNode().put("removed", removed).toString());
-        });
+        routes.add("DELETE", "/__twin/callbacks", (request, params) -> TwinResponse.json(200,
+                JSON.createObjectNode().put("removed", dispatcher.clearLog()).toString()));
     }
 
     private TwinResponse deliveries() {

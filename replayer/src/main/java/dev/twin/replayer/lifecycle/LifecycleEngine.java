@@ -1,110 +1,78 @@
 package dev.twin.replayer.lifecycle;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.twin.replayer.config.Expression;
 import dev.twin.replayer.config.Lifecycle;
-import dev.twin.replayer.config.TableConfig;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.convention.ExpressionRow;
-import dev.twin.replayer.convention.PlainValues;
 import dev.twin.replayer.convention.RowShaper;
-import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.convention.TimeVariable;
 import dev.twin.replayer.state.ChangeListener;
 import dev.twin.replayer.state.CommitHook;
 import dev.twin.replayer.state.Row;
 import dev.twin.replayer.state.RowChange;
 import dev.twin.replayer.state.StateStore;
-import dev.twin.replayer.state.TenantTables;
 import dev.twin.replayer.time.TwinClock;
 import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.MapContext;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the configured {@code lifecycles:}. Before a transaction commits it sets the fields of each state a row
- * enters ({@code enter}); after it commits it schedules each row that entered a state something leaves, for when
- * the first transition out of it may be due. A due row is moved in a transaction of its own: the first transition
- * out of its state (file order) whose {@code when} holds on the row as it is then, once its {@code after} has
- * passed since the row entered the state. A row found in another state than it was scheduled in, or gone, is left
- * alone.
+ * Runs the configured {@code lifecycles:}. After a transaction commits, each row that entered a state something
+ * leaves waits in {@link DueRows} until the first transition out of it may be due. A due row is moved in a
+ * transaction of its own: the first transition out of its state (file order) whose {@code when} holds on the row as
+ * it is then, once its {@code after} has passed since the row entered the state. A row found in another state than
+ * it was scheduled in, or gone, is left alone. What entering a state does runs before the commit that enters it
+ * ({@link #entries()}).
  *
- * <p>Time: with the system clock a timer thread applies transitions when they are due; {@link #advance} moves the
- * {@link TwinClock} ahead through each due instant in turn, so that each change is stamped with the time it was due
- * and a chain of transitions completes within one advance. Scheduled rows live in memory: they are found again
- * in the tables when the twin starts, from each row's state and last update.
+ * <p>Time: with the system clock the {@link DueTimer} applies transitions when they are due; {@link #advance} moves
+ * the {@link TwinClock} ahead through each due instant in turn, so that each change is stamped with the time it was
+ * due and a chain of transitions completes within one advance. Waiting rows live in memory: they are found again in
+ * the tables when the twin starts, from each row's state and last update.
  */
-public final class LifecycleEngine implements ChangeListener, CommitHook, AutoCloseable {
+public final class LifecycleEngine implements ChangeListener, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LifecycleEngine.class.getName());
 
     private final StateStore store;
     private final TwinClock clock;
     private final DueRows due = new DueRows();
+    private final StateEntries entries = new StateEntries(() -> this.lifecycles);
+    private final DueTimer timer;
     /** One processor at a time: the timer or an advance. */
     private final Object processing = new Object();
-    private volatile Map<String, List<CompiledLifecycle>> byTable = Map.of();
-    private volatile Map<String, CompiledLifecycle> byName = Map.of();
-    /** Every table's shaper, for the rows an {@code enter} updates. */
-    private volatile Map<String, RowShaper> shapers = Map.of();
+    private volatile CompiledLifecycles lifecycles = CompiledLifecycles.NONE;
     private boolean rescanned;
-    private ScheduledExecutorService timer;
-    private ScheduledFuture<?> alarm;
-    private long alarmAt = Long.MAX_VALUE;
-    private boolean closed;
 
     public LifecycleEngine(StateStore store, TwinClock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.timer = new DueTimer(clock, this::ring);
     }
 
     public TwinClock clock() {
         return clock;
     }
 
+    /** The hook that runs what entering a state does, for {@link StateStore#beforeCommit}. */
+    public CommitHook entries() {
+        return entries;
+    }
+
     /** The lifecycles of a (re)loaded configuration; on the first, rows already in the tables are scheduled. */
     public void install(TwinConfig config) {
-        Map<String, List<CompiledLifecycle>> tables = new HashMap<>();
-        Map<String, CompiledLifecycle> names = new HashMap<>();
-        Map<String, TableConfig> tableConfigs = new HashMap<>();
-        config.tables().forEach(table -> tableConfigs.put(table.name(), table));
-        Map<String, RowShaper> allShapers = new HashMap<>();
-        List<String> stored = store.tableNames();
-        for (Lifecycle lifecycle : config.sandbox().lifecycles()) {
-            TableConfig table = tableConfigs.get(lifecycle.table());
-            if (table == null || !stored.contains(table.name())) {
-                continue; // a table the store does not hold (a reload added it): nothing to move
-            }
-            CompiledLifecycle compiled = CompiledLifecycle.of(lifecycle, TableConventions.of(table).shaper());
-            tables.computeIfAbsent(lifecycle.table(), name -> new ArrayList<>()).add(compiled);
-            names.put(lifecycle.name(), compiled);
-        }
-        tables.replaceAll((table, lifecycles) -> List.copyOf(lifecycles));
-        if (!names.isEmpty()) {
-            config.tables().stream().filter(table -> stored.contains(table.name()))
-                    .forEach(table -> allShapers.put(table.name(), TableConventions.of(table).shaper()));
-        }
-        shapers = Map.copyOf(allShapers);
-        byTable = Map.copyOf(tables);
-        byName = Map.copyOf(names);
-        due.removeIf(key -> !names.containsKey(key.lifecycle()));
+        CompiledLifecycles compiled = CompiledLifecycles.of(config, store.tableNames());
+        lifecycles = compiled;
+        due.removeIf(key -> !compiled.byName().containsKey(key.lifecycle()));
         boolean first;
         synchronized (this) {
             first = !rescanned;
             rescanned = true;
         }
-        if (first && !names.isEmpty()) {
-            scheduleStoredRows();
+        if (first && !compiled.isEmpty()) {
+            scheduleStoredRows(compiled);
         }
         wake();
     }
@@ -120,135 +88,17 @@ public final class LifecycleEngine implements ChangeListener, CommitHook, AutoCl
                 && (table == null || key.table().equals(table)));
     }
 
-    // ---- before commit: what entering a state does
-
-    /**
-     * Applies the {@code enter} of each state a row enters in this transaction, and of each state the rows it
-     * updates enter in turn (a conference that completes completes its calls, whose recordings complete), each
-     * (row, state) once, at most {@value #MAX_ENTER_ROUNDS} rounds deep.
-     */
-    @Override
-    public void beforeCommit(TenantTables tables) {
-        Map<String, List<CompiledLifecycle>> current = byTable;
-        if (current.isEmpty()) {
-            return;
-        }
-        java.util.Set<String> entered = new java.util.HashSet<>();
-        List<RowChange> round = tables.pendingChanges();
-        for (int depth = 0; depth < MAX_ENTER_ROUNDS; depth++) {
-            boolean any = false;
-            for (RowChange change : round) {
-                if (change.after() == null) {
-                    continue;
-                }
-                for (CompiledLifecycle lifecycle : current.getOrDefault(change.table(), List.of())) {
-                    any |= enter(tables, lifecycle, change, entered);
-                }
-            }
-            if (!any) {
-                return;
-            }
-            round = tables.pendingChanges();
-        }
-    }
-
-    private static final int MAX_ENTER_ROUNDS = 8;
-
-    /** True when the change put its row into a state with an {@code enter} (applied now). */
-    private boolean enter(TenantTables tables, CompiledLifecycle lifecycle, RowChange change,
-                          java.util.Set<String> entered) {
-        RowShaper shaper = lifecycle.shaper();
-        Row row = tables.get(change.table(), change.id()).orElse(null);
-        if (row == null) {
-            return false;
-        }
-        String state = ExpressionRow.text(shaper, row, lifecycle.field());
-        String previous = change.before() == null ? null : ExpressionRow.text(shaper, change.before(), lifecycle.field());
-        Lifecycle.Entry entry = state == null || state.equals(previous) ? null : lifecycle.config().enter().get(state);
-        if (entry == null || !entered.add(lifecycle.name() + "\u0000" + row.id() + "\u0000" + state)) {
-            return false;
-        }
-        MapContext variables = new MapContext();
-        variables.set("row", ExpressionRow.of(shaper, row));
-        variables.set("before", change.before() == null ? null : ExpressionRow.of(shaper, change.before()));
-        variables.set("time", TimeVariable.of(tables.nowMillis()));
-        String where = lifecycle.name() + ".enter." + state;
-        ObjectNode data = row.data();
-        if (!entry.set().isEmpty() && apply(entry.set(), variables, shaper, row, data, where)) {
-            tables.replace(change.table(), change.id(), data);
-        }
-        for (Lifecycle.Update update : entry.update()) {
-            try {
-                cascade(tables, update, variables);
-            } catch (JexlException e) {
-                LOG.log(System.Logger.Level.WARNING, "lifecycles: " + where + ".update of " + update.table()
-                        + " at " + update.location() + " could not be evaluated for row '" + row.id() + "': "
-                        + e.getMessage());
-            }
-        }
-        return true;
-    }
-
-    /** Sets fields of, or deletes, the rows of another table that {@code update.where} finds. */
-    private void cascade(TenantTables tables, Lifecycle.Update update, MapContext variables) {
-        RowShaper shaper = shapers.get(update.table());
-        if (shaper == null) {
-            return;
-        }
-        Map<String, String> wanted = new java.util.LinkedHashMap<>();
-        update.where().forEach((field, expression) -> {
-            Object value = expression.evaluate(variables);
-            wanted.put(field, value == null ? null : String.valueOf(value));
-        });
-        for (Row target : tables.list(update.table())) {
-            boolean matches = true;
-            for (Map.Entry<String, String> field : wanted.entrySet()) {
-                matches &= Objects.equals(ExpressionRow.text(shaper, target, field.getKey()), field.getValue());
-            }
-            if (!matches) {
-                continue;
-            }
-            if (update.delete()) {
-                tables.delete(update.table(), target.id());
-                continue;
-            }
-            variables.set("target", ExpressionRow.of(shaper, target));
-            ObjectNode data = target.data();
-            if (apply(update.set(), variables, shaper, target, data, "update of " + update.table())) {
-                tables.replace(update.table(), target.id(), data);
-            }
-        }
-    }
-
-    /** Evaluates each field's expression into {@code data}; false (logged) when one cannot be evaluated. */
-    private static boolean apply(Map<String, Expression> set, MapContext variables, RowShaper shaper, Row row,
-                                 ObjectNode data, String where) {
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
-        try {
-            for (Map.Entry<String, Expression> field : set.entrySet()) {
-                values.put(field.getKey(), field.getValue().evaluate(variables));
-            }
-        } catch (JexlException e) {
-            LOG.log(System.Logger.Level.WARNING, "lifecycles: " + where + " could not be evaluated for row '"
-                    + row.id() + "': " + e.getMessage());
-            return false;
-        }
-        values.forEach((field, value) -> data.set(ExpressionRow.storedName(shaper, row, field),
-                PlainValues.toJson(value)));
-        return true;
-    }
-
     // ---- after commit: schedule rows that entered a state something leaves
 
     @Override
     public void committed(String tenant, List<RowChange> changes) {
-        Map<String, List<CompiledLifecycle>> current = byTable;
+        CompiledLifecycles current = lifecycles;
         if (current.isEmpty()) {
             return;
         }
         boolean scheduled = false;
         for (RowChange change : changes) {
-            for (CompiledLifecycle lifecycle : current.getOrDefault(change.table(), List.of())) {
+            for (CompiledLifecycle lifecycle : current.of(change.table())) {
                 DueRows.Key key = new DueRows.Key(tenant, lifecycle.name(), change.table(), change.id());
                 if (change.after() == null) {
                     due.remove(key);
@@ -280,12 +130,12 @@ public final class LifecycleEngine implements ChangeListener, CommitHook, AutoCl
     }
 
     /** After a restart, rows the state file kept in a state something leaves wait again (from their last update). */
-    private void scheduleStoredRows() {
+    private void scheduleStoredRows(CompiledLifecycles compiled) {
         for (String tenant : store.tenants()) {
             store.inTransaction(tenant, tables -> {
-                byTable.forEach((table, lifecycles) -> {
+                compiled.byTable().forEach((table, ofTable) -> {
                     for (Row row : tables.list(table)) {
-                        for (CompiledLifecycle lifecycle : lifecycles) {
+                        for (CompiledLifecycle lifecycle : ofTable) {
                             String state = ExpressionRow.text(lifecycle.shaper(), row, lifecycle.field());
                             if (state != null) {
                                 schedule(new DueRows.Key(tenant, lifecycle.name(), table, row.id()), lifecycle,
@@ -343,7 +193,7 @@ public final class LifecycleEngine implements ChangeListener, CommitHook, AutoCl
 
     /** Looks at one due row; true when a transition moved it. */
     private boolean step(DueRows.Due scheduled) {
-        CompiledLifecycle lifecycle = byName.get(scheduled.key().lifecycle());
+        CompiledLifecycle lifecycle = lifecycles.byName().get(scheduled.key().lifecycle());
         if (lifecycle == null) {
             return false;
         }
@@ -369,8 +219,8 @@ public final class LifecycleEngine implements ChangeListener, CommitHook, AutoCl
             }
             ObjectNode data = row.data();
             data.put(ExpressionRow.storedName(shaper, row, lifecycle.field()), chosen.to());
-            if (!apply(chosen.set(), variables, shaper, row, data, lifecycle.name() + " " + scheduled.state()
-                    + " -> " + chosen.to())) {
+            if (!FieldWrites.apply(chosen.set(), variables, shaper, row, data, lifecycle.name() + " "
+                    + scheduled.state() + " -> " + chosen.to())) {
                 return false;
             }
             tables.replace(lifecycle.table(), row.id(), data);
@@ -398,42 +248,15 @@ public final class LifecycleEngine implements ChangeListener, CommitHook, AutoCl
         return null;
     }
 
-    // ---- the timer (system clock only)
-
-    /** Arms the timer for the earliest due row, when time runs by itself. */
+    /** Arms the timer for the earliest waiting row, when time runs by itself. */
     private void wake() {
-        if (!clock.runs()) {
-            return;
-        }
         OptionalLong earliest = due.earliest();
-        if (earliest.isEmpty()) {
-            return;
-        }
-        synchronized (this) {
-            if (closed || earliest.getAsLong() >= alarmAt) {
-                return;
-            }
-            if (alarm != null) {
-                alarm.cancel(false);
-            }
-            if (timer == null) {
-                timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                    Thread thread = new Thread(runnable, "twin-lifecycles");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-            }
-            alarmAt = earliest.getAsLong();
-            long delay = Math.max(0, alarmAt - clock.millis());
-            alarm = timer.schedule(this::ring, delay, TimeUnit.MILLISECONDS);
+        if (clock.runs() && earliest.isPresent()) {
+            timer.wakeAt(earliest.getAsLong());
         }
     }
 
     private void ring() {
-        synchronized (this) {
-            alarmAt = Long.MAX_VALUE;
-            alarm = null;
-        }
         try {
             synchronized (processing) {
                 runDue(clock.millis());
@@ -444,10 +267,7 @@ public final class LifecycleEngine implements ChangeListener, CommitHook, AutoCl
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (timer != null) {
-            timer.shutdownNow();
-        }
+    public void close() {
+        timer.close();
     }
 }

@@ -103,7 +103,7 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         this.clock = TwinClock.of(ClockConfig.SYSTEM, options.clock());
         this.lifecycles = new LifecycleEngine(tables.store(), clock);
         this.callbacks = new CallbackDispatcher(clock, options.webhookBackoff());
-        tables.store().beforeCommit(lifecycles);
+        tables.store().beforeCommit(lifecycles.entries());
         tables.store().onCommit((tenant, changes) -> {
             emitter.committed(tenant, changes);
             lifecycles.committed(tenant, changes);
