@@ -204,7 +204,7 @@ public final class LifecycleEngine implements ChangeListener, AutoCloseable {
             if (row == null || !scheduled.state().equals(ExpressionRow.text(shaper, row, lifecycle.field()))) {
                 return false;
             }
-            long now = tables.nowMillis();
+            long now = clock.millis(); // the engine's time decides what is due (the store's stamps the change)
             MapContext variables = new MapContext();
             variables.set("row", ExpressionRow.of(shaper, row));
             variables.set("time", TimeVariable.of(now));
