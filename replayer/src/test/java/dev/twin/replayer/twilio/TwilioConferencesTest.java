@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -143,6 +145,38 @@ class TwilioConferencesTest {
             for (CallbackReceiver.Received callback : callbacks) {
                 assertEquals(grace.getConferenceSid(), callback.param("ConferenceSid"));
                 assertEquals("all-hands", callback.param("FriendlyName"));
+                assertTrue(new RequestValidator(TOKEN).validate(url, callback.params(), callback.signature()));
+            }
+        }
+    }
+
+    @Test
+    void participantsJoiningAndLeavingAreCalledBackWhenAsked() throws Exception {
+        try (CallbackReceiver app = new CallbackReceiver()) {
+            String url = app.url("/conference/participants");
+            Participant ivan = Participant.creator("retro", FROM, new PhoneNumber("+15558670070"))
+                    .setConferenceStatusCallback(url)
+                    .setConferenceStatusCallbackEvent(List.of("start", "end", "join", "leave")).create(client);
+            Participant judy = Participant.creator("retro", FROM, new PhoneNumber("+15558670071")).create(client);
+            twin.advance(Duration.ofSeconds(3));
+            List<CallbackReceiver.Received> joined = app.next(3);
+
+            Participant.deleter(ivan.getConferenceSid(), ivan.getCallSid()).delete(client);
+            List<CallbackReceiver.Received> kicked = app.next(1);
+            Conference.updater(ivan.getConferenceSid()).setStatus(Conference.UpdateStatus.COMPLETED).update(client);
+            List<CallbackReceiver.Received> ended = app.next(2);
+
+            // one row's callbacks come in order, different rows' in any
+            assertEquals(Set.of("conference-start null", "participant-join " + ivan.getCallSid(),
+                    "participant-join " + judy.getCallSid()), joined.stream()
+                    .map(c -> c.param("StatusCallbackEvent") + " " + c.param("CallSid")).collect(Collectors.toSet()));
+            assertEquals("participant-leave", kicked.get(0).param("StatusCallbackEvent"));
+            assertEquals(ivan.getCallSid(), kicked.get(0).param("CallSid"));
+            assertEquals(Set.of("participant-leave " + judy.getCallSid(), "conference-end null"), ended.stream()
+                    .map(c -> c.param("StatusCallbackEvent") + " " + c.param("CallSid")).collect(Collectors.toSet()));
+            for (CallbackReceiver.Received callback : List.of(joined, kicked, ended).stream().flatMap(List::stream)
+                    .toList()) {
+                assertEquals(ivan.getConferenceSid(), callback.param("ConferenceSid"));
                 assertTrue(new RequestValidator(TOKEN).validate(url, callback.params(), callback.signature()));
             }
         }
