@@ -55,6 +55,11 @@ final class ServeCommand implements Callable<Integer> {
             + "or bindings written (as stateful: auto in twin.yaml; docs/stateful-auto.md)")
     boolean stateful;
 
+    @Option(names = "--clock", paramLabel = "system|manual",
+            description = "the twin's time: system (real time), or manual (stands still until `twin clock advance` "
+                    + "or POST /__twin/clock moves it; default: clock: in twin.yaml, else system)")
+    String clock;
+
     @Option(names = "--cors", arity = "0..1", paramLabel = "true|false", fallbackValue = "true",
             description = "answer CORS preflights and allow every origin on the API's routes, never on /__twin/ "
                     + "(default: server.cors, else true; --cors=false turns it off)")
@@ -136,6 +141,14 @@ final class ServeCommand implements Callable<Integer> {
                     .port(port != null ? port : config.server().port());
             if (stateful) {
                 builder.statefulAuto();
+            }
+            if (clock != null) {
+                switch (clock.strip().toLowerCase(java.util.Locale.ROOT)) {
+                    case "manual" -> builder.manualClock();
+                    case "system" -> builder.systemClock();
+                    default -> throw new IllegalArgumentException("--clock must be system or manual, got '" + clock
+                            + "'");
+                }
             }
             if (validate != null) {
                 builder.validate(validationMode(validate));

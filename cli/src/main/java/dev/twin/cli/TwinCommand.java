@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         description = "Turns a real HTTP API into a local, stateful digital twin.",
         subcommands = {ServeCommand.class, RoutesCommand.class, RecordCommand.class, CaCommand.class, RecordingsCommand.class,
                 ResetCommand.class, InferCommand.class, DiffCommand.class, FaultCommand.class,
-                TriggerCommand.class, VerifyCommand.class})
+                TriggerCommand.class, ClockCommand.class, VerifyCommand.class})
 public final class TwinCommand implements Runnable {
 
     public static void main(String[] args) {

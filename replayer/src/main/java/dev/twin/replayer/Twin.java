@@ -28,6 +28,8 @@ import dev.twin.replayer.state.StateAdminEndpoints;
 import dev.twin.replayer.state.StateStore;
 import dev.twin.replayer.state.TenantQuota;
 import dev.twin.replayer.state.TenantResolver;
+import dev.twin.replayer.time.TwinClock;
+import dev.twin.replayer.config.ClockConfig;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -101,6 +103,25 @@ public final class Twin implements AutoCloseable {
     /** The port it listens on (a free one unless {@link Builder#port} chose). */
     public int port() {
         return server.port();
+    }
+
+    /** The twin's time now: the system's, or a manual clock's ({@code clock: manual}) as far as it was advanced. */
+    public java.time.Instant now() {
+        return sandbox.lifecycles().clock().instant();
+    }
+
+    /**
+     * Moves the twin's time ahead by {@code duration}, as {@code POST /__twin/clock} does: every lifecycle transition
+     * due on the way is applied, each at its own instant, before this returns (the callbacks they cause are sent
+     * afterwards, on the callback threads).
+     *
+     * @return how many transitions were applied
+     */
+    public int advanceClock(Duration duration) {
+        if (Objects.requireNonNull(duration, "duration").isNegative()) {
+            throw new IllegalArgumentException("time only moves ahead: " + duration);
+        }
+        return sandbox.lifecycles().advance(duration);
     }
 
     /** Every tenant's tables back to their seed rows, idempotency keys, events and rate limits forgotten. */
@@ -278,6 +299,7 @@ public final class Twin implements AutoCloseable {
         private Duration webhookRetryDelay = SandboxTwin.Options.DEFAULTS.webhookBackoff();
         private StartupCache cache = StartupCache.DISABLED;
         private boolean statefulAuto;
+        private ClockConfig clockMode;
         private boolean started;
 
         private Builder() {
@@ -408,6 +430,27 @@ public final class Twin implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Time stands still (from the moment the twin starts) until {@link Twin#advanceClock} moves it, whatever
+         * twin.yaml's {@code clock:} says: each lifecycle transition happens when the test says.
+         */
+        public Builder manualClock() {
+            this.clockMode = new ClockConfig(ClockConfig.Mode.MANUAL, null, null);
+            return this;
+        }
+
+        /** Time passes as {@link #clock} tells it, whatever twin.yaml's {@code clock:} says. */
+        public Builder systemClock() {
+            this.clockMode = ClockConfig.SYSTEM;
+            return this;
+        }
+
+        /** As {@link #manualClock()}, starting at {@code start}. */
+        public Builder manualClock(java.time.Instant start) {
+            this.clockMode = new ClockConfig(ClockConfig.Mode.MANUAL, Objects.requireNonNull(start, "start"), null);
+            return this;
+        }
+
         /** The clock of timestamps, rate limits and tenant expiry (default the system's, UTC). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -458,11 +501,12 @@ public final class Twin implements AutoCloseable {
             }
             started = true;
             TwinConfig loaded = load();
-            StateStore store = openStore(loaded);
+            TwinClock time = TwinClock.of(clockMode != null ? clockMode : loaded.sandbox().clock(), clock);
+            StateStore store = openStore(loaded, time);
             SharedState shared = store.sharedState();
-            StatefulTwin tables = new StatefulTwin(store, new IdempotencyCache(loaded.idempotency(), clock,
+            StatefulTwin tables = new StatefulTwin(store, new IdempotencyCache(loaded.idempotency(), time,
                     shared == null ? null : shared.idempotency()));
-            SandboxTwin sandbox = new SandboxTwin(tables, new SandboxTwin.Options(seed, clock, webhookRetryDelay));
+            SandboxTwin sandbox = new SandboxTwin(tables, new SandboxTwin.Options(seed, time, webhookRetryDelay));
             ExecutorService blockingWork = shared == null ? null : blockingWork();
             if (shared != null) {
                 server.blockingWork(blockingWork).stateHealth(shared::health).replayCursors(shared.replayCursors());
@@ -530,7 +574,7 @@ public final class Twin implements AutoCloseable {
             throw new IllegalStateException("a Twin needs config(..) or specs(..)");
         }
 
-        private StateStore openStore(TwinConfig loaded) {
+        private StateStore openStore(TwinConfig loaded, Clock clock) {
             TenantQuota quota = TenantQuota.of(loaded.tenancy());
             StateSetting where = state != null ? state : loaded.state();
             return switch (where.kind()) {

@@ -158,7 +158,8 @@ final class BindingCompiler {
         int documented = lowestSuccess(operation.operation());
         return switch (binding.action()) {
             case LIST -> new ListAction(table, expansion, dataField(binding), orDefault(documented, 200),
-                    indexedFields.getOrDefault(binding.table(), Set.of()), binding.filters());
+                    indexedFields.getOrDefault(binding.table(), Set.of()), binding.filters(),
+                    config.table(binding.table()).orElseThrow().response().list().filters());
             case SEARCH -> search(binding, table, orDefault(documented, 200));
             case GET -> new GetAction(rows(table), orDefault(documented, 200));
             case CREATE -> new CreateAction(rows(table), table.createStatus() != null

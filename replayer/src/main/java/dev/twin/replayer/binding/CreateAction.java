@@ -56,7 +56,7 @@ final class CreateAction implements BindingAction {
         ObjectNode data = fields.objectNode();
         request.parentParams().forEach(data::put);
         data.setAll(fields);
-        derive(data, fields, request);
+        derive(data, fields, request, tables.nowMillis());
         Row row = revisionOfExisting(request, tables, data);
         if (row == null) {
             Revisions.stamp(rows.table().revision(), data, null);
@@ -95,15 +95,20 @@ final class CreateAction implements BindingAction {
     }
 
     /** Fields the server sets from what the client sent ({@code create.derive}), where the client sent none. */
-    private void derive(ObjectNode data, ObjectNode fields, BoundRequest request) {
+    private void derive(ObjectNode data, ObjectNode fields, BoundRequest request, long nowMillis) {
         var derive = rows.table().createDerive();
         if (derive.isEmpty()) {
             return;
         }
         MapContext context = new MapContext();
         context.set("input", PlainValues.toPlain(fields));
-        context.set("request", Map.of("method", request.routed().request().method(),
-                "path", request.routed().request().path(), "now", System.currentTimeMillis() / 1000L));
+        Map<String, Object> requestModel = new java.util.HashMap<>();
+        requestModel.put("method", request.routed().request().method());
+        requestModel.put("path", request.routed().request().path());
+        requestModel.put("now", nowMillis / 1000L);
+        requestModel.put("time", dev.twin.replayer.convention.TimeVariable.of(nowMillis));
+        requestModel.put("user", dev.twin.replayer.http.BasicAuth.user(request.routed().request()));
+        context.set("request", requestModel);
         context.set("magic", magic);
         derive.forEach((field, expression) -> {
             if (!fields.has(field)) {

@@ -43,6 +43,6 @@ final class CustomAction implements BindingAction {
         if (rows != null && !request.expand().isEmpty() && response instanceof ObjectNode object) {
             rows.expand(object, request, tables);
         }
-        return JsonResponses.of(status, response);
+        return status == 204 ? JsonResponses.noBody(status) : JsonResponses.of(status, response);
     }
 }

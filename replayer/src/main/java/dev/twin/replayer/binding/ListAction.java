@@ -24,7 +24,8 @@ import java.util.Set;
  * {@code list}: the tenant's rows newest first, filtered by the query's top-level fields and the parent path
  * parameters, one page of them in the provider's envelope; {@code expand[]=data.customer} expands inside items.
  * An unfiltered list, and a filter on an indexed field ({@link IndexedFilter}), read only the rows of the page;
- * a filter on any other field shapes and matches every listed row.
+ * a filter on any other field shapes and matches every listed row. A parameter {@code list.filters} names filters by
+ * that stored field, shown or not, before the rows are shaped.
  */
 final class ListAction implements BindingAction {
     private final TableConventions table;
@@ -34,14 +35,18 @@ final class ListAction implements BindingAction {
     private final String idName;
     private final IndexedFilter indexedFilter;
     private final Map<String, String> filters;
+    /** Query parameter → the stored field it filters by ({@code list.filters}). */
+    private final Map<String, String> storedFilters;
 
     /**
      * @param indexedFields the fields the table's rows are indexed by (parent fields, references)
      * @param filters       query parameter → the field it filters by, where the names differ
      *                      ({@code lookup_keys[]=a} filters by {@code lookup_key})
+     * @param storedFilters query parameter → stored field, shown or not ({@code list.filters}), null for none
      */
     ListAction(TableConventions table, Expansion expansion, String dataField, int status,
-               Set<FilteredField> indexedFields, Map<String, String> filters) {
+               Set<FilteredField> indexedFields, Map<String, String> filters, Map<String, String> storedFilters) {
+        this.storedFilters = storedFilters == null ? Map.of() : Map.copyOf(storedFilters);
         this.table = table;
         this.expansion = expansion;
         this.dataField = dataField;
@@ -54,9 +59,12 @@ final class ListAction implements BindingAction {
     @Override
     public TwinResponse run(BoundRequest request, TenantTables tables) {
         Map<String, List<String>> criteria = criteria(request);
+        Map<String, List<String>> byStored = storedCriteria(criteria);
         boolean expandsItems = request.expand().stream().anyMatch(path -> path.startsWith(dataField + "."));
-        ListItems matching = criteria.isEmpty() ? indexedFilter.view(tables.listed(table.table()), !expandsItems)
-                : indexedFilter.matching(tables, criteria, !expandsItems).orElseGet(() -> filtered(tables, criteria));
+        ListItems matching = !byStored.isEmpty() ? filtered(tables, criteria, byStored)
+                : criteria.isEmpty() ? indexedFilter.view(tables.listed(table.table()), !expandsItems)
+                : indexedFilter.matching(tables, criteria, !expandsItems)
+                .orElseGet(() -> filtered(tables, criteria, Map.of()));
         Pagination pagination = table.pagination();
         ListPage page = pagination.page(matching, request.routed().request());
         if (expandsItems) {
@@ -69,12 +77,34 @@ final class ListAction implements BindingAction {
         return response;
     }
 
-    /** A filter no index serves: every listed row shaped, then matched. */
-    private ListItems filtered(TenantTables tables, Map<String, List<String>> criteria) {
+    /** The criteria {@code list.filters} names, by stored field, taken out of {@code criteria}. */
+    private Map<String, List<String>> storedCriteria(Map<String, List<String>> criteria) {
+        if (storedFilters.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> byStored = new LinkedHashMap<>();
+        storedFilters.forEach((param, field) -> {
+            List<String> values = criteria.remove(param);
+            if (values != null && !values.isEmpty()) {
+                byStored.put(field, values);
+            }
+        });
+        return byStored;
+    }
+
+    /** A filter no index serves: every listed row (with the stored fields wanted) shaped, then matched. */
+    private ListItems filtered(TenantTables tables, Map<String, List<String>> criteria,
+                              Map<String, List<String>> byStored) {
         RowOrder stored = tables.listed(table.table());
         List<ObjectNode> newestFirst = new ArrayList<>(stored.size());
         for (int i = stored.size() - 1; i >= 0; i--) {
-            newestFirst.add(table.shaper().shape(stored.at(i)));
+            var row = stored.at(i);
+            if (byStored.entrySet().stream().allMatch(wanted -> {
+                JsonNode value = row.storedField(wanted.getKey());
+                return value != null && !value.isContainerNode() && wanted.getValue().contains(value.asText());
+            })) {
+                newestFirst.add(table.shaper().shape(row));
+            }
         }
         return ListItems.of(Collections.unmodifiableList(RowFilter.apply(newestFirst, criteria)), idName);
     }

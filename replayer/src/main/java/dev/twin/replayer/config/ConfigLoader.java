@@ -27,7 +27,7 @@ public final class ConfigLoader {
     private static final String[] TOP_LEVEL_KEYS = {"version", "imports", "server", "tenancy", "credentials",
         "idempotency", "conventions", "tables", "extend", "customOperations", "scenarios",
         "faults", "rateLimits", "events", "webhooks", "webhookEndpoints", "magicValues", "replay", "stateful",
-        "state"};
+        "state", "clock", "lifecycles", "callbacks"};
 
     private ConfigLoader() {
     }
@@ -108,7 +108,9 @@ public final class ConfigLoader {
         List<Binding> extend = ExtendBinder.bind(root, namespaces, tableNames, CustomOperationsBinder.names(root));
         SandboxConfig sandbox = new SandboxConfig(ScenariosBinder.bind(root), FaultsBinder.bind(root),
                 RateLimitsBinder.bind(root), EventsBinder.events(root, tableNames), EventsBinder.webhooks(root),
-                MagicValuesBinder.bind(root), EventsBinder.webhookEndpoints(root, tableNames));
+                MagicValuesBinder.bind(root), EventsBinder.webhookEndpoints(root, tableNames),
+                LifecyclesBinder.clock(root), LifecyclesBinder.lifecycles(root, tableNames),
+                CallbacksBinder.bind(root, tableNames));
         return new TwinConfig(context.baseDir(), imports, server, tenancy, credentials, idempotency, conventions,
                 tables, extend, operations, sandbox, ReplayBinder.bind(root), context.sourceMap(), stateful,
                 SettingsBinder.state(root, context.baseDir()));

@@ -23,6 +23,8 @@ import java.util.Set;
  * @param extraFields constant envelope fields; string values are Handlebars templates ({@code {{request.path}}})
  * @param hideMeta    true: no {@code totalField} count in the envelope
  * @param totalField  dotted path of the count of matching rows ({@code total_count}, {@code meta.total})
+ * @param filters     query parameter → stored field it filters by, for parameters named unlike any field the
+ *                    rows show ({@code AreaCode} → a hidden {@code area_code}); the value must equal the field's
  */
 public record ListStyle(Style style, String dataField, ObjectNode extraFields, Boolean hideMeta, String totalField,
                         Integer defaultLimit, Integer maxLimit,
@@ -30,7 +32,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
                         String pageParam, String pageSizeParam, Map<String, String> pageFields,
                         Boolean bareArray, Order order, String offsetParam, String sortParam, String orderParam,
                         String totalHeader, Boolean linkHeader, String limitField, String offsetField,
-                        String descendingParam) {
+                        String descendingParam, Map<String, String> filters) {
 
     /** The internal names {@code pageFields} may map. */
     public static final Set<String> PAGE_FIELD_NAMES = Set.of(
@@ -40,7 +42,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
             JsonNodeFactory.instance.objectNode(), false, "total_count", 10, 100,
             "limit", "starting_after", "ending_before", "has_more",
             "Page", "PageSize", defaultPageFields(),
-            false, Order.NEWEST_FIRST, "offset", null, null, null, false, null, null, null);
+            false, Order.NEWEST_FIRST, "offset", null, null, null, false, null, null, null, Map.of());
 
     public enum Style {
         CURSOR, PAGE, OFFSET, NONE
@@ -58,9 +60,10 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
     public ListStyle {
         extraFields = Merging.copy(extraFields);
         pageFields = Merging.copy(pageFields);
+        filters = Merging.copy(filters);
     }
 
-    /** Without a {@code descendingParam}. */
+    /** Without a {@code descendingParam} and {@code filters}. */
     public ListStyle(Style style, String dataField, ObjectNode extraFields, Boolean hideMeta, String totalField,
                      Integer defaultLimit, Integer maxLimit,
                      String limitParam, String startingAfterParam, String endingBeforeParam, String hasMoreField,
@@ -69,7 +72,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
                      String totalHeader, Boolean linkHeader, String limitField, String offsetField) {
         this(style, dataField, extraFields, hideMeta, totalField, defaultLimit, maxLimit, limitParam,
                 startingAfterParam, endingBeforeParam, hasMoreField, pageParam, pageSizeParam, pageFields, bareArray,
-                order, offsetParam, sortParam, orderParam, totalHeader, linkHeader, limitField, offsetField, null);
+                order, offsetParam, sortParam, orderParam, totalHeader, linkHeader, limitField, offsetField, null, null);
     }
 
     public ListStyle merge(ListStyle o) {
@@ -88,7 +91,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
                 Merging.value(sortParam, o.sortParam), Merging.value(orderParam, o.orderParam),
                 Merging.value(totalHeader, o.totalHeader), Merging.value(linkHeader, o.linkHeader),
                 Merging.value(limitField, o.limitField), Merging.value(offsetField, o.offsetField),
-                Merging.value(descendingParam, o.descendingParam));
+                Merging.value(descendingParam, o.descendingParam), Merging.map(filters, o.filters));
     }
 
     private static Map<String, String> defaultPageFields() {

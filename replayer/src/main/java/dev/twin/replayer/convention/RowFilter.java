@@ -14,8 +14,9 @@ import java.util.Set;
 /**
  * Filters listed rows by the top-level fields a request names ({@code ?email=jenny@example.com},
  * Twilio's {@code ?To=+15551234567}). A parameter filters only when some row has a field of that name; names
- * match ignoring case and underscores, so {@code DateSent} finds {@code date_sent}. Bracketed parameters
- * ({@code created[gte]}, {@code expand[]}) never filter.
+ * match ignoring case and underscores, so {@code DateSent} finds {@code date_sent}. A name ending in {@code >} or
+ * {@code <} is a range ({@code DateSent>=2024-05-01}: on or after), and a date compares with a time field by day
+ * ({@link RangeFilter}). Bracketed parameters ({@code created[gte]}, {@code expand[]}) never filter.
  */
 public final class RowFilter {
     private RowFilter() {
@@ -33,8 +34,17 @@ public final class RowFilter {
             row.fieldNames().forEachRemaining(name -> fieldByNormalName.putIfAbsent(normalName(name), name));
         }
         Map<String, Set<String>> wanted = new LinkedHashMap<>();
+        List<Range> ranges = new ArrayList<>();
         criteria.forEach((param, values) -> {
             if (param.contains("[") || values.isEmpty()) {
+                return;
+            }
+            RangeFilter.Bound bound = RangeFilter.boundOf(param);
+            if (bound != null) {
+                String field = fieldByNormalName.get(normalName(RangeFilter.fieldOf(param)));
+                if (field != null) {
+                    values.forEach(value -> ranges.add(new Range(field, bound, value)));
+                }
                 return;
             }
             String field = fieldByNormalName.get(normalName(param));
@@ -42,23 +52,35 @@ public final class RowFilter {
                 wanted.computeIfAbsent(field, f -> new HashSet<>()).addAll(values);
             }
         });
-        if (wanted.isEmpty()) {
+        if (wanted.isEmpty() && ranges.isEmpty()) {
             return rows;
         }
         List<ObjectNode> kept = new ArrayList<>();
         for (ObjectNode row : rows) {
-            if (wanted.entrySet().stream().allMatch(w -> matches(row.get(w.getKey()), w.getValue()))) {
+            if (wanted.entrySet().stream().allMatch(w -> matches(row.get(w.getKey()), w.getValue()))
+                    && ranges.stream().allMatch(r -> RangeFilter.within(row.get(r.field()), r.bound(), r.value()))) {
                 kept.add(row);
             }
         }
         return kept;
     }
 
+    private record Range(String field, RangeFilter.Bound bound, String value) {
+    }
+
     private static boolean matches(JsonNode value, Set<String> wanted) {
         if (value == null || value.isContainerNode()) {
             return false;
         }
-        return wanted.contains(value.isNull() ? "" : value.asText());
+        if (wanted.contains(value.isNull() ? "" : value.asText())) {
+            return true;
+        }
+        for (String one : wanted) {
+            if (RangeFilter.sameTime(value, one)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A name as filters compare names: without underscores, in lower case. */
@@ -76,8 +98,12 @@ public final class RowFilter {
             row.fieldNames().forEachRemaining(name -> names.add(normalName(name)));
         }
         for (Map.Entry<String, List<String>> criterion : criteria.entrySet()) {
+            String name = criterion.getKey();
+            if (RangeFilter.boundOf(name) != null) {
+                name = RangeFilter.fieldOf(name);
+            }
             if (!criterion.getKey().contains("[") && !criterion.getValue().isEmpty()
-                    && !names.contains(normalName(criterion.getKey()))) {
+                    && !names.contains(normalName(name))) {
                 return false;
             }
         }

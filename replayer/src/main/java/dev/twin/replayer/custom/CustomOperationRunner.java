@@ -11,6 +11,8 @@ import dev.twin.replayer.convention.DeepMerge;
 import dev.twin.replayer.convention.JsonView;
 import dev.twin.replayer.convention.PlainValues;
 import dev.twin.replayer.convention.TableConventions;
+import dev.twin.replayer.convention.TimeVariable;
+import dev.twin.replayer.http.BasicAuth;
 import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinRequest;
@@ -40,9 +42,10 @@ import java.util.function.Function;
  * the same transaction with its own {@code input} and binds its answer.
  *
  * <p>Variables: {@code input} (path parameters, query and body merged), {@code request} (method, path, headers,
- * query, body, tenant, {@code now} in unix seconds, and {@code nonce}: 24 fresh random base62 characters for
- * secrets such as Stripe's {@code client_secret}), {@code magic} (the {@code magicValues} catalogues) and every
- * step's {@code as}.
+ * query, body, tenant, {@code now} in unix seconds of the twin's clock, {@code time} (that instant in each format,
+ * {@link TimeVariable}), {@code user} (the Basic-auth user name: Twilio's account SID) and {@code nonce}: 24 fresh
+ * random base62 characters for secrets such as Stripe's {@code client_secret}), {@code magic} (the
+ * {@code magicValues} catalogues) and every step's {@code as}.
  */
 public final class CustomOperationRunner {
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -82,7 +85,7 @@ public final class CustomOperationRunner {
     public JsonNode run(TenantTables state, ObjectNode input, TwinRequest request, JsonNode body) {
         Scope scope = new Scope();
         scope.set("input", PlainValues.toPlain(input));
-        scope.set("request", requestModel(request, body, state.tenant()));
+        scope.set("request", requestModel(request, body, state.tenant(), state.nowMillis()));
         scope.set("magic", magic);
         Object answer = execute(operation, scope, state, request);
         return shaped(answer, scope);
@@ -394,7 +397,8 @@ public final class CustomOperationRunner {
         return wanted != null && field.asText().equals(String.valueOf(wanted));
     }
 
-    private static Map<String, Object> requestModel(TwinRequest request, JsonNode body, String tenant) {
+    private static Map<String, Object> requestModel(TwinRequest request, JsonNode body, String tenant,
+                                                    long nowMillis) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("method", request.method());
         model.put("path", request.path());
@@ -407,7 +411,9 @@ public final class CustomOperationRunner {
         model.put("body", PlainValues.toPlain(body));
         model.put("tenant", tenant);
         model.put("nonce", nonce());
-        model.put("now", System.currentTimeMillis() / 1000L);
+        model.put("now", nowMillis / 1000L);
+        model.put("time", TimeVariable.of(nowMillis));
+        model.put("user", BasicAuth.user(request));
         return model;
     }
 

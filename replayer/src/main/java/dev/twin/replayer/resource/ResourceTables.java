@@ -113,6 +113,21 @@ final class ResourceTables {
      * when it writes none, the derived references besides its own, and its {@code response:} on top of the derived
      * conventions (and the global ones) rather than on the defaults.
      */
+    /**
+     * A table's {@code hide} adds to the fields the spec hides (write-only and request-only fields), rather than
+     * showing them again: {@code hide: [internal_note]} means "this one too".
+     */
+    private static Conventions hidingBoth(Conventions merged, Conventions derived, Conventions written) {
+        if (written == null || written.fields() == null || written.fields().hide() == null
+                || derived.fields() == null || derived.fields().hide() == null) {
+            return merged;
+        }
+        java.util.LinkedHashSet<String> hide = new java.util.LinkedHashSet<>(derived.fields().hide());
+        hide.addAll(written.fields().hide());
+        return merged.merge(new Conventions(null, new dev.twin.replayer.config.FieldRules(null, List.copyOf(hide),
+                null, null, null), null, null, null, null));
+    }
+
     private TableConfig completed(TableConfig written, TableConfig derived) {
         Stateful.WrittenTable what = config.stateful().writtenTables().get(written.name());
         if (what == null) {
@@ -122,7 +137,8 @@ final class ResourceTables {
         TableConfig ids = writesIds ? written : derived;
         Map<String, String> references = new LinkedHashMap<>(derived.references());
         references.putAll(written.references());
-        Conventions response = derivedConventions.get(derived.name()).merge(what.response());
+        Conventions derivedResponse = derivedConventions.get(derived.name());
+        Conventions response = hidingBoth(derivedResponse.merge(what.response()), derivedResponse, what.response());
         return new TableConfig(written.name(), what.keys().contains("idField") ? written.idField() : derived.idField(),
                 ids.idStrategy(), ids.idPrefix(), ids.idLength(), ids.idAlphabet(), ids.idPattern(), ids.idType(),
                 ids.idStart(), written.seedData(), written.maxRows(), references, response, written.location(),

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * With {@code stateful: auto}, twin.yaml may name a table the specs give ({@code extend[].table}, a custom
- * operation's step, an event rule, a table's references and embeds), which is known only once they are read: each such name is checked here, once
+ * operation's step, an event rule, a lifecycle or callback, a table's references and embeds), which is known only once they are read: each such name is checked here, once
  * the derived tables are in, and one not there is reported at its line as a table written in twin.yaml would be.
  */
 final class TableReferences {
@@ -57,6 +57,24 @@ final class TableReferences {
         for (EventRule rule : config.sandbox().events().emit()) {
             if (!tables.contains(rule.table())) {
                 problems.add(new ConfigProblem(rule.location(), "events.emit: " + missing(rule.table(), tables)));
+            }
+        }
+        for (dev.twin.replayer.config.Lifecycle lifecycle : config.sandbox().lifecycles()) {
+            if (!tables.contains(lifecycle.table())) {
+                problems.add(new ConfigProblem(lifecycle.location(), "lifecycles " + lifecycle.name() + ".table: "
+                        + missing(lifecycle.table(), tables)));
+            }
+            lifecycle.enter().forEach((state, entry) -> entry.update().forEach(update -> {
+                if (!tables.contains(update.table())) {
+                    problems.add(new ConfigProblem(update.location(), "lifecycles " + lifecycle.name() + ".enter."
+                            + state + ".update.table: " + missing(update.table(), tables)));
+                }
+            }));
+        }
+        for (dev.twin.replayer.config.CallbackRule rule : config.sandbox().callbacks().send()) {
+            if (!tables.contains(rule.table())) {
+                problems.add(new ConfigProblem(rule.location(), "callbacks " + rule.name() + ".table: "
+                        + missing(rule.table(), tables)));
             }
         }
         return problems;

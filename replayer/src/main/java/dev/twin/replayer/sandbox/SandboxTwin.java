@@ -1,35 +1,35 @@
 package dev.twin.replayer.sandbox;
 
-import dev.twin.replayer.journal.RequestCapture;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.twin.replayer.admin.AdminRoutes;
 import dev.twin.replayer.binding.StatefulTwin;
+import dev.twin.replayer.callback.CallbackAdminEndpoints;
+import dev.twin.replayer.callback.CallbackDispatcher;
+import dev.twin.replayer.config.ClockConfig;
 import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.ConfigProblem;
 import dev.twin.replayer.config.ConfigProblems;
 import dev.twin.replayer.config.EventsConfig;
-import dev.twin.replayer.convention.TableConventions;
-import dev.twin.replayer.pipeline.Responder;
-import dev.twin.replayer.server.ResponderFactory;
-import dev.twin.replayer.webhook.EventEmitter;
-import dev.twin.replayer.webhook.EventLog;
-import dev.twin.replayer.webhook.EventsResponder;
-import dev.twin.replayer.webhook.WebhookAdminEndpoints;
-import dev.twin.replayer.webhook.WebhookDispatcher;
 import dev.twin.replayer.config.LatencySpec;
 import dev.twin.replayer.config.Tenancy;
 import dev.twin.replayer.config.TwinConfig;
+import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.fault.FaultAdminEndpoints;
 import dev.twin.replayer.fault.FaultBoard;
 import dev.twin.replayer.fault.FaultResponder;
 import dev.twin.replayer.fault.LatencySampler;
 import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.journal.RequestCapture;
+import dev.twin.replayer.lifecycle.ClockAdminEndpoints;
+import dev.twin.replayer.lifecycle.LifecycleEngine;
+import dev.twin.replayer.pipeline.Responder;
 import dev.twin.replayer.ratelimit.RateLimitResponder;
 import dev.twin.replayer.ratelimit.RateLimiter;
 import dev.twin.replayer.routing.RoutedRequest;
 import dev.twin.replayer.scenario.OperationTables;
 import dev.twin.replayer.scenario.ScenarioBook;
 import dev.twin.replayer.scenario.ScenarioResponder;
+import dev.twin.replayer.server.ResponderFactory;
 import dev.twin.replayer.server.ServedApi;
 import dev.twin.replayer.spec.ApiOperation;
 import dev.twin.replayer.state.ChangeListener;
@@ -38,6 +38,12 @@ import dev.twin.replayer.state.SharedEvent;
 import dev.twin.replayer.state.SharedState;
 import dev.twin.replayer.state.StateScope;
 import dev.twin.replayer.state.TenantResolver;
+import dev.twin.replayer.time.TwinClock;
+import dev.twin.replayer.webhook.EventEmitter;
+import dev.twin.replayer.webhook.EventLog;
+import dev.twin.replayer.webhook.EventsResponder;
+import dev.twin.replayer.webhook.WebhookAdminEndpoints;
+import dev.twin.replayer.webhook.WebhookDispatcher;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -51,8 +57,9 @@ import java.util.function.Function;
  * The stateful twin with its sandbox controls in front. For each loaded configuration (again on every reload) it
  * chains: scenarios (a named or matching scenario answers) → rate limits (an empty bucket answers 429) → faults
  * (a seeded rule fires) → events (the configured list/get operations) → the tables ({@link StatefulTwin}) → the
- * spec. It listens to the store's commits to emit events and deliver webhooks. Runtime state (fault rules set
- * through {@code /__twin/faults}, buckets, events) lives here, so it survives reloads. {@code dev.twin.replayer.Twin}
+ * spec. It listens to the store's commits to emit events, deliver webhooks, move rows through their lifecycles and
+ * send callbacks. Runtime state (fault rules set through {@code /__twin/faults}, buckets, events, rows waiting for
+ * a transition) lives here, so it survives reloads. {@code dev.twin.replayer.Twin}
  * puts it between the server and the tables.
  */
 public final class SandboxTwin implements ResponderFactory, AutoCloseable {
@@ -63,6 +70,9 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
     private final EventLog events = new EventLog();
     private final WebhookDispatcher webhooks;
     private final EventEmitter emitter;
+    private final TwinClock clock;
+    private final LifecycleEngine lifecycles;
+    private final CallbackDispatcher callbacks;
     private volatile ScenarioBook scenarios;
     /** Scenarios switched off through {@code /__twin/scenarios/{name}/off}; kept across reloads, by name. */
     private final java.util.Set<String> scenariosOff = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -70,8 +80,9 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
 
     /**
      * @param seed           seeds the latency draws of scenarios (twin.yaml's {@code faults.seed} seeds the faults)
-     * @param clock          the rate limits' and events' clock (tests drain and refill buckets without sleeping)
-     * @param webhookBackoff the first retry delay of a failed webhook delivery (then doubled each attempt)
+     * @param clock          the rate limits', events' and lifecycles' clock (tests drain and refill buckets without
+     *                       sleeping); the state store's own, as a {@link TwinClock} to move lifecycles ahead
+     * @param webhookBackoff the first retry delay of a failed webhook delivery or callback (then doubled each attempt)
      */
     public record Options(long seed, Clock clock, Duration webhookBackoff) {
         public static final Options DEFAULTS = new Options(0L, Clock.systemUTC(), Duration.ofSeconds(1));
@@ -99,7 +110,11 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         this.webhooks = new WebhookDispatcher(options.webhookBackoff(), options.clock(),
                 shared == null ? null : shared.deliveries());
         this.emitter = new EventEmitter(events, webhooks, options.clock(), tables.store());
-        tables.store().onCommit(new CapturingChanges(emitter));
+        this.clock = TwinClock.of(ClockConfig.SYSTEM, options.clock());
+        this.lifecycles = new LifecycleEngine(tables.store(), clock);
+        this.callbacks = new CallbackDispatcher(clock, options.webhookBackoff());
+        tables.store().beforeCommit(lifecycles.entries());
+        tables.store().onCommit(new CapturingChanges(emitter, List.of(lifecycles::committed, callbacks::committed)));
     }
 
     public StatefulTwin tables() {
@@ -111,10 +126,21 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         return events;
     }
 
+    /** The rows moving through their lifecycles, and the twin's clock they move by. */
+    public LifecycleEngine lifecycles() {
+        return lifecycles;
+    }
+
+    /** The callbacks sent so far. */
+    public CallbackDispatcher callbacks() {
+        return callbacks;
+    }
+
     /**
      * {@code GET /__twin/scenarios} (names, and {@code details}: each one's operations, match and whether it is
      * on), {@code POST /__twin/scenarios/{name}/off} and {@code .../on}; {@code GET/POST/DELETE /__twin/faults};
-     * {@code GET /__twin/ratelimits}; the webhook endpoints.
+     * {@code GET /__twin/ratelimits}; the webhook endpoints; {@code /__twin/webhooks}, {@code GET/POST /__twin/clock}
+     * and {@code GET/DELETE /__twin/callbacks}.
      */
     public void registerAdmin(AdminRoutes routes) {
         routes.add("GET", "/__twin/scenarios", (request, params) -> {
@@ -157,10 +183,13 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         new FaultAdminEndpoints(faults, () -> tenants).register(routes);
         tables.registerAdmin(routes);
         new WebhookAdminEndpoints(webhooks, emitter, events, () -> tenants).register(routes);
+        new ClockAdminEndpoints(lifecycles).register(routes);
+        new CallbackAdminEndpoints(callbacks).register(routes);
         // a reset is a clean slate: full rate-limit buckets and no events, everyone's or the tenant's (a table
         // reset keeps both, since events and buckets are not a table's)
         routes.afterSuccess("POST", "/__twin/reset", request -> {
             StateScope scope = StateScope.of(request, tenants);
+            lifecycles.forget(scope.tenant(), scope.table());
             if (scope.table() == null) {
                 rateLimits.refill(scope.tenant());
                 if (scope.tenant() == null) {
@@ -181,6 +210,8 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
     @Override
     public void close() {
         webhooks.close();
+        lifecycles.close();
+        callbacks.close();
     }
 
     @Override
@@ -198,6 +229,8 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         emitter.install(config);
         webhooks.install(config.sandbox().webhooks());
         webhooks.installEndpoints(config.sandbox().webhookEndpoints(), tables.store());
+        lifecycles.install(config);
+        callbacks.install(config);
 
         Responder responder = tables.create(api);
         EventsConfig eventsConfig = config.sandbox().events();
@@ -213,6 +246,7 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
             responder = new ScenarioResponder(book, operationTables, responder, tables.store(), resolver,
                     specAnswer, this::scenarioLatency, emitter::coalescing, scenariosOff);
         }
+        responder = callbacks.recording(resolver, responder);
         this.scenarios = book;
         this.tenants = resolver;
         return responder;
@@ -248,12 +282,16 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         }
     }
 
-    /** Tells the inspector's capture of the request under way which rows it changed, then the events. */
-    private record CapturingChanges(ChangeListener events) implements ChangeListener {
+    /**
+     * Tells the inspector's capture of the request under way which rows it changed, then the events, then the
+     * others who follow committed rows (lifecycles, callbacks; with shared state, of this replica's commits).
+     */
+    private record CapturingChanges(ChangeListener events, List<ChangeListener> others) implements ChangeListener {
         @Override
         public void committed(String tenant, List<RowChange> changes) {
             capture(changes);
             events.committed(tenant, changes);
+            others.forEach(other -> other.committed(tenant, changes));
         }
 
         @Override
@@ -265,6 +303,11 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         @Override
         public void stored(String tenant, List<SharedEvent> stored, boolean whole) {
             events.stored(tenant, stored, whole);
+        }
+
+        @Override
+        public void storedChanges(String tenant, List<RowChange> changes) {
+            others.forEach(other -> other.committed(tenant, changes));
         }
 
         private static void capture(List<RowChange> changes) {

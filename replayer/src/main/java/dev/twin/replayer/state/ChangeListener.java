@@ -30,4 +30,11 @@ public interface ChangeListener {
      */
     default void stored(String tenant, List<SharedEvent> events, boolean whole) {
     }
+
+    /**
+     * Shared state: this replica's transaction made these changes and they are now stored (after {@link #emitted}
+     * and before {@link #stored}); changes other replicas stored are not told here.
+     */
+    default void storedChanges(String tenant, List<RowChange> changes) {
+    }
 }

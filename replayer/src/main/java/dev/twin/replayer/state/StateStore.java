@@ -56,6 +56,7 @@ public final class StateStore implements AutoCloseable {
     private final ReadWriteLock storeLock = new ReentrantReadWriteLock();
     private final ScheduledExecutorService sweeper;
     private volatile ChangeListener changeListener = ChangeListener.NONE;
+    private volatile CommitHook commitHook = CommitHook.NONE;
     private volatile CommitCheck commitCheck = CommitCheck.NONE;
 
     private StateStore(List<TableDefinition> tables, Clock clock, Duration expireAfter, TenantQuota quota,
@@ -163,14 +164,22 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
-    /** What every transaction with writes must pass before it commits (one check; none by default). */
-    public void beforeCommit(CommitCheck check) {
+    /**
+     * What every transaction with writes must pass before it commits (one check; none by default), after the
+     * {@link CommitHook} added its writes.
+     */
+    public void checkBeforeCommit(CommitCheck check) {
         this.commitCheck = Objects.requireNonNull(check, "check");
     }
 
     /** Who hears about committed row changes (one listener; {@link ChangeListener#NONE} by default). */
     public void onCommit(ChangeListener listener) {
         this.changeListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Who sees each transaction's writes before they commit (one hook; {@link CommitHook#NONE} by default). */
+    public void beforeCommit(CommitHook hook) {
+        this.commitHook = Objects.requireNonNull(hook, "hook");
     }
 
     /**
@@ -199,6 +208,12 @@ public final class StateStore implements AutoCloseable {
         }
     }
 
+    /** The hook's writes, then the check of them all: a refused transaction keeps none. */
+    private void beforeCommit(TenantTables tables) {
+        commitHook.beforeCommit(tables);
+        commitCheck.check(tables);
+    }
+
     /** One transaction under the tenant's lock; an entry left holding nothing is dropped, so reads cost no memory. */
     private <T> T run(String tenant, TenantState state, Function<TenantTables, T> work) {
         try {
@@ -215,7 +230,7 @@ public final class StateStore implements AutoCloseable {
             try {
                 result = work.apply(tables);
                 if (tables.hasWrites()) {
-                    commitCheck.check(tables);
+                    beforeCommit(tables);
                 }
             } finally {
                 tables.close();
@@ -262,6 +277,9 @@ public final class StateStore implements AutoCloseable {
                 T result;
                 try {
                     result = work.apply(tables);
+                    if (tables.hasWrites()) {
+                        beforeCommit(tables);
+                    }
                 } finally {
                     tables.close();
                 }
@@ -286,6 +304,7 @@ public final class StateStore implements AutoCloseable {
                         change.before().dropDerived();
                     }
                 }
+                changeListener.storedChanges(tenant, changes);
                 if (!events.isEmpty()) {
                     changeListener.stored(tenant, events, false);
                 }

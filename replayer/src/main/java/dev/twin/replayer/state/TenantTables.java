@@ -55,6 +55,11 @@ public final class TenantTables {
         return tenant;
     }
 
+    /** The twin's clock now: the time this transaction's writes are stamped with. */
+    public long nowMillis() {
+        return clock.millis();
+    }
+
     public Optional<Row> get(String table, String id) {
         return Optional.ofNullable(find(definition(table), id));
     }
@@ -258,6 +263,11 @@ public final class TenantTables {
 
     Map<String, LinkedHashMap<String, Row>> pendingWrites() {
         return pending;
+    }
+
+    /** What this transaction changed so far, in write order (for a {@link CommitHook}). */
+    public List<RowChange> pendingChanges() {
+        return changes();
     }
 
     /** What this transaction changed, in the order rows were first written (a row created then deleted is left out). */

@@ -32,10 +32,20 @@ final class ParameterCheck {
     private final Set<String> otherQueryNames;
     private final boolean jsonContent;
     private final SchemaCheck schema;
+    /** A {@code format: date-time} string: also taken as a date or a date-time without its offset (UTC). */
+    private final boolean dateTime;
+
+    /**
+     * What clients send for a date-time in a query — Twilio's SDKs {@code DateSent>=2024-05-01T12:00:00}, its docs
+     * {@code DateSent=2024-05-01}: RFC 3339, or a date, or a local date-time.
+     */
+    private static final java.util.regex.Pattern QUERY_DATE_TIME = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}([Tt ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?([Zz]|[+-]\\d{2}:?\\d{2})?)?");
 
     private ParameterCheck(String name, String displayName, String location, boolean required, FormShape shape,
                            ParameterStyle style, Set<String> otherQueryNames, boolean jsonContent,
-                           SchemaCheck schema) {
+                           SchemaCheck schema, boolean dateTime) {
+        this.dateTime = dateTime;
         this.name = name;
         this.displayName = displayName;
         this.location = location;
@@ -77,8 +87,12 @@ final class ParameterCheck {
                 : SchemaCheck.compile(jsonSchema, location, ParamNaming.brackets(parameter.getName()));
         Set<String> others = new HashSet<>(queryNames);
         others.remove(parameter.getName());
+        boolean dateTime = jsonSchema != null && "string".equals(jsonSchema.path("type").asText(null))
+                && "date-time".equals(jsonSchema.path("format").asText(null))
+                && java.util.stream.Stream.of("enum", "const", "pattern", "minLength", "maxLength")
+                .noneMatch(jsonSchema::has);
         return new ParameterCheck(name, parameter.getName(), location, required, shape,
-                ParameterStyle.of(location, parameter, shape), Set.copyOf(others), jsonContent, check);
+                ParameterStyle.of(location, parameter, shape), Set.copyOf(others), jsonContent, check, dateTime);
     }
 
     String name() {
@@ -167,6 +181,9 @@ final class ParameterCheck {
             if (required) {
                 out.add(new Violation(displayName(), location, "Missing required param: " + displayName() + "."));
             }
+            return;
+        }
+        if (dateTime && value.isTextual() && QUERY_DATE_TIME.matcher(value.textValue()).matches()) {
             return;
         }
         if (schema != null) {

@@ -209,7 +209,7 @@ public final class WebhookDispatcher implements AutoCloseable {
                                  dev.twin.replayer.state.StateStore store) {
         TenantEndpoints next = config == null ? null : new TenantEndpoints(config, store);
         endpoints = next;
-        store.beforeCommit(next == null ? dev.twin.replayer.state.CommitCheck.NONE : next.urlCheck());
+        store.checkBeforeCommit(next == null ? dev.twin.replayer.state.CommitCheck.NONE : next.urlCheck());
     }
 
     /** Told of every committed change, to know which tenants hold endpoints. */

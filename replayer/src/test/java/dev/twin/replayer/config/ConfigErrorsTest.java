@@ -42,7 +42,8 @@ class ConfigErrorsTest {
     void unknownKeyWithoutACloseMatchListsTheAllowedKeys() {
         assertEquals(List.of("twin.yaml:2:1: plugins: unknown key; allowed here: version, imports, server, "
                 + "tenancy, credentials, idempotency, conventions, tables, extend, customOperations, scenarios, "
-                + "faults, rateLimits, events, webhooks, webhookEndpoints, magicValues, replay, stateful, state"),
+                + "faults, rateLimits, events, webhooks, webhookEndpoints, magicValues, replay, stateful, state, "
+                + "clock, lifecycles, callbacks"),
                 problems(IMPORT + "plugins: []\n"));
     }
 
@@ -409,7 +410,7 @@ class ConfigErrorsTest {
                         "twin.yaml:6:1: plugins: unknown key; allowed here: version, imports, server, tenancy, "
                                 + "credentials, idempotency, conventions, tables, extend, customOperations, "
                                 + "scenarios, faults, rateLimits, events, webhooks, webhookEndpoints, magicValues, "
-                                + "replay, stateful, state",
+                                + "replay, stateful, state, clock, lifecycles, callbacks",
                         "twin.yaml:8:41: extend[0].table: no table 'customer'"),
                 problems(IMPORT + "server:\n  port: abc\nidempotency:\n  window: soon\nplugins: []\nextend:\n"
                         + "  - {mock: stripe.PostCustomers, table: customer, action: create}\n"));
