@@ -122,6 +122,7 @@ public final class Inference {
             }
         });
         List<Resource> resources = ResourceDetector.detect(operations);
+        resources.forEach(resource -> resource.dropAnswerHeaders(constantHeaders.constants().keySet()));
         List<String> evidence = new ArrayList<>();
         List<OperationStats> all = new ArrayList<>();
         operations.values().forEach(m -> all.addAll(m.values()));

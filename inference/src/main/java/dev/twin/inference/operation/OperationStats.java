@@ -67,6 +67,8 @@ public final class OperationStats {
     /** Answers whose Location named the request's own URL: the row a PUT wrote. */
     private long selfAbsoluteLocations;
     private long selfRelativeLocations;
+    /** The headers successful answers carried (writes only). */
+    private final AnswerHeaders answerHeaders = new AnswerHeaders();
 
     public OperationStats(String method, PathTemplate path) {
         this.method = method;
@@ -122,8 +124,17 @@ public final class OperationStats {
         noteRequired(response, sent);
         ResponseStats stats = responses.computeIfAbsent(response.status(), s -> new ResponseStats());
         stats.count++;
+        boolean success = response.status() >= 200 && response.status() < 300;
+        if (success && !method.equals("GET") && !method.equals("DELETE")) {
+            answerHeaders.accept(response.headers(), request.path());
+        }
         switch (BodyReader.kind(response.headers(), response.body())) {
-            case NONE -> stats.empty++;
+            case NONE -> {
+                stats.empty++;
+                if (success) {
+                    noteEmptyLocation(response.headers(), request.path());
+                }
+            }
             case JSON -> {
                 JsonNode body = BodyReader.json(response.body());
                 if (body != null) {
@@ -295,6 +306,24 @@ public final class OperationStats {
                 return;
             }
         }
+    }
+
+    /** An answer with no body whose Location named a new item below the request path (its id the last segment). */
+    private void noteEmptyLocation(List<dev.twin.recorder.Header> headers, String requestPath) {
+        String location = Headers.first(headers, "Location").orElse(null);
+        if (AnswerHeaders.newRowId(location, requestPath) == null) {
+            return;
+        }
+        if (location.startsWith("/")) {
+            relativeLocations++;
+        } else if (location.startsWith("http")) {
+            absoluteLocations++;
+        }
+    }
+
+    /** The headers every successful write answer carried, constant or holding the new row's id. */
+    public List<AnswerHeaders.Found> answerHeaders() {
+        return answerHeaders.headers();
     }
 
     /**

@@ -190,4 +190,14 @@ public final class Resource {
     public boolean isItemAction(String action) {
         return action.equals("get") || action.equals("create") || action.equals("patch") || action.equals("update");
     }
+
+    /** Drops from the create's answer headers those every answer of the API sent (server.headers sends them). */
+    public void dropAnswerHeaders(java.util.Set<String> everyAnswer) {
+        if (response.get("create") instanceof Map<?, ?> create && create.get("headers") instanceof Map<?, ?> headers) {
+            headers.keySet().removeIf(name -> everyAnswer.stream().anyMatch(h -> h.equalsIgnoreCase((String) name)));
+            if (headers.isEmpty()) {
+                create.remove("headers");
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.inference.operation.AnswerHeaders;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.operation.ResponseStats;
 import dev.twin.inference.path.ParamNames;
@@ -413,6 +414,16 @@ public final class ResourceDetector {
                 resource.evidence.add("create: every answer named the new row's URL in Location (" + create.location()
                         + ")");
             }
+            ResponseStats created = create.responses().get(create.mainSuccessStatus());
+            if (!acknowledged && created != null && created.alwaysEmpty()) {
+                createRule.put("emptyBody", true);
+                resource.evidence.add("create: no answer (" + created.count() + ") had a body");
+            }
+            Map<String, String> headers = answerHeaders(create, resource.idField);
+            if (!headers.isEmpty()) {
+                createRule.put("headers", headers);
+                resource.evidence.add("create: every answer carried the headers " + headers);
+            }
             resource.response.put("create", createRule);
             resource.evidence.add("create: " + create.method() + " " + create.path().template() + " answered "
                     + create.mainSuccessStatus());
@@ -702,5 +713,14 @@ public final class ResourceDetector {
     static String pascal(String text) {
         String name = ParamNames.pascal(text);
         return name.isEmpty() || Character.isDigit(name.charAt(0)) ? "R" + name : name;
+    }
+
+    /** The create's answer headers as templates: a constant as it was, the new row's id as {@code {{item.<id>}}}. */
+    private static Map<String, String> answerHeaders(OperationStats create, String idField) {
+        Map<String, String> out = new TreeMap<>();
+        for (AnswerHeaders.Found found : create.answerHeaders()) {
+            out.put(found.name(), found.newRowId() ? "{{item." + idField + "}}" : found.value());
+        }
+        return out;
     }
 }

@@ -3,6 +3,8 @@ package dev.twin.replayer.binding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.convention.PlainValues;
+import dev.twin.replayer.convention.StringTemplate;
+import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
 import dev.twin.replayer.http.TwinResponse;
@@ -17,15 +19,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * {@code create}: stores the body's fields (and the parent path parameters, e.g. Twilio's {@code AccountSid}) as a
  * new row; answers the shaped row with the create status. The table mints the id unless the body names one (as
  * Stripe allows for products), in which case a taken id is a CONFLICT. Fields the API ignores are dropped first;
  * the fields it derives from the input ({@code create.derive}) and generates per row ({@code create.generate}) are
- * stored with the row; {@code create.location} names the new row in a {@code Location} header.
+ * stored with the row; {@code create.location} names the new row in a {@code Location} header, and
+ * {@code create.headers} adds headers rendered over the row ({@code create.emptyBody}: the headers are the answer).
  */
 final class CreateAction implements BindingAction {
+    /** What a header value cannot hold (a row's field rendered into it may): line breaks, controls, non-ASCII. */
+    private static final Pattern NOT_HEADER_TEXT = Pattern.compile("[^\\x20-\\x7e\\t]");
     private final Rows rows;
     private final int status;
     private final List<String> requiredFields;
@@ -63,10 +69,19 @@ final class CreateAction implements BindingAction {
             row = tables.insert(rows.table().table(), data);
         }
         row = withGenerated(row, tables);
-        TwinResponse response = rows.table().createBody() == null ? rows.written(status, row, request, tables)
-                : JsonResponses.of(status, rows.table().createBody().render(Map.of("item",
+        TableConventions table = rows.table();
+        TwinResponse response = table.createEmptyBody() ? JsonResponses.noBody(status)
+                : table.createBody() == null ? rows.written(status, row, request, tables)
+                : JsonResponses.of(status, table.createBody().render(Map.of("item",
                 PlainValues.toPlain(rows.shaped(row, request, tables)))));
-        return switch (rows.table().createLocation()) {
+        if (!table.createHeaders().isEmpty()) {
+            Map<String, Object> item = Map.of("item", PlainValues.toPlain(rows.shaped(row, request, tables)));
+            for (Map.Entry<String, StringTemplate> header : table.createHeaders().entrySet()) {
+                response = response.withHeader(header.getKey(),
+                        NOT_HEADER_TEXT.matcher(header.getValue().render(item)).replaceAll(""));
+            }
+        }
+        return switch (table.createLocation()) {
             case NONE -> response;
             case RELATIVE -> response.withHeader("Location", itemPath(request, row));
             case ABSOLUTE -> response.withHeader("Location", "http://"

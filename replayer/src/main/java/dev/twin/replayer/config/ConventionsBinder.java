@@ -160,9 +160,13 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("status", "location", "generate", "derive", "body");
+        m.allowOnly("status", "location", "generate", "derive", "body", "emptyBody", "headers");
         Templates.check(m, "generate", TemplateScope.ROW);
         Templates.check(m, "body", TemplateScope.ROW);
+        Templates.check(m, "headers", TemplateScope.ROW);
+        if (m.has("body") && Boolean.TRUE.equals(m.bool("emptyBody", null))) {
+            m.problem("emptyBody", "a create answers either body or no body (emptyBody: true), not both");
+        }
         Map<String, Expression> derive = null;
         YamlMapping expressions = m.mapping("derive");
         if (expressions != null) {
@@ -176,9 +180,11 @@ final class ConventionsBinder {
                 }
             }
         }
+        Map<String, String> headers = m.stringMap("headers");
+        HeaderChecks.check(m, "headers", headers);
         return new CreateRule(m.integer("status", null, 200, 299),
                 m.enumValue("location", CreateRule.Location.class, null), m.stringMap("generate"), derive,
-                m.raw("body"));
+                m.raw("body"), m.bool("emptyBody", null), headers);
     }
 
     private static DeleteRule delete(YamlMapping m) {

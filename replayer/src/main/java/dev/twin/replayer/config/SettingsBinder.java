@@ -17,15 +17,7 @@ final class SettingsBinder {
         m.allowOnly("host", "port", "validate", "headers", "json", "etag", "rebase", "limits", "cors",
                 "writeCounter");
         Map<String, String> headers = m.stringMap("headers");
-        if (headers != null) {
-            headers.forEach((name, value) -> {
-                if (!name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-                    m.problem("headers", "'" + name + "' is not a header name (letters, digits and !#$%&'*+.^_`|~-)");
-                } else if (value == null || !value.matches("[\\x20-\\x7e\\t]*")) {
-                    m.problem("headers", "the value of " + name + " must be printable ASCII on one line");
-                }
-            });
-        }
+        HeaderChecks.check(m, "headers", headers);
         return new ServerSettings(m.string("host", d.host()), m.integer("port", d.port(), 0, 65535),
                 m.enumValue("validate", ValidationMode.class, d.validate()), headers, jsonFormat(m),
                 m.enumValue("etag", EtagScheme.class, d.etag()), rebase(m), limits(m), m.bool("cors", d.cors()),

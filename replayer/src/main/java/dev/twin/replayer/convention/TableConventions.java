@@ -39,6 +39,8 @@ import java.util.Set;
  * @param createBody   what a create answers instead of the row (a write acknowledgement), or null
  * @param updateBody   what a PUT answers instead of the row (a write acknowledgement), or null
  * @param revision     the revision rows carry and writes must name ({@link RevisionRule#NONE} = none)
+ * @param createEmptyBody a create answers no body ({@code create.emptyBody})
+ * @param createHeaders headers a create answers with, as templates over {@code item} (the row as shown)
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
@@ -49,7 +51,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                Map<String, Expression> createDerive,
                                boolean deleteAnswersRow, UpdateRule update,
                                WrittenFields written, Embed embed, JsonTemplate createBody,
-                               JsonTemplate updateBody, RevisionRule revision) {
+                               JsonTemplate updateBody, RevisionRule revision, boolean createEmptyBody,
+                               Map<String, StringTemplate> createHeaders) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.state.Row.DELETED_MARKER;
@@ -76,7 +79,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                         : Set.copyOf(conventions.fields().split())),
                 table.embed(), template(conventions.create().body()),
                 template(conventions.update() == null ? null : conventions.update().body()),
-                conventions.revision() == null ? RevisionRule.NONE : conventions.revision());
+                conventions.revision() == null ? RevisionRule.NONE : conventions.revision(),
+                Boolean.TRUE.equals(conventions.create().emptyBody()), generated(conventions.create().headers()));
     }
 
     private static JsonTemplate template(JsonNode body) {

@@ -100,6 +100,16 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenCreateHeadersThatAreNoHeadersOrABodyBesideEmptyBody_whenLoaded_thenEachIsAProblemAtItsLine() {
+        List<String> problems = problems(IMPORT + "conventions:\n  create:\n    emptyBody: true\n    body: {ok: true}\n"
+                + "    headers: {\"Bad Name\": x, Range: \"0-0\"}\n");
+        assertEquals(2, problems.size(), problems.toString());
+        assertEquals(true, problems.get(0).contains("emptyBody: a create answers either body or no body"),
+                problems.toString());
+        assertEquals(true, problems.get(1).contains("'Bad Name' is not a header name"), problems.toString());
+    }
+
+    @Test
     void givenABareArrayOnCursorPaging_whenLoaded_thenItIsAProblem() {
         List<String> problems = problems(IMPORT + "conventions:\n  list:\n    bareArray: true\n");
         assertEquals(1, problems.size(), problems.toString());

@@ -1,0 +1,118 @@
+package dev.twin.inference.operation;
+
+import dev.twin.recorder.Header;
+import dev.twin.recorder.Headers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The headers one operation's successful answers carried beside the body, for an API that announces what it made
+ * in headers (a Docker registry's upload: {@code 202}, no body, {@code Location: /v2/…/uploads/<uuid>},
+ * {@code Docker-Upload-UUID: <uuid>}, {@code Range: 0-0}). A header is kept when every answer sent it with one
+ * value ({@code Range: 0-0}), or when every answer's value was the new row's id as its {@code Location} named it
+ * (the last path segment). Headers about the connection, the body or the moment are never taken, as in
+ * {@link ConstantHeaders}; {@code Range} is, since an API that sends it on a write means the bytes it holds.
+ * Bounded by the number of header names.
+ */
+public final class AnswerHeaders {
+    private static final Set<String> NOT_ANSWER_HEADERS = Set.of("date", "content-length", "content-type",
+            "content-encoding", "content-range", "content-location", "content-disposition", "transfer-encoding",
+            "connection", "keep-alive", "etag", "last-modified", "location", "link", "set-cookie", "expires",
+            "age", "vary", "accept-ranges", "retry-after", "x-total-count", "server", "via", "trailer", "upgrade",
+            "proxy-connection", "twin-sandbox", "idempotency-key", "original-request", "cache-control", "pragma");
+    private static final int MAX_NAMES = 32;
+    /**
+     * A header every answer sent: its recorded spelling and its one value, or {@code newRowId} when it held the new
+     * row's id each time (its value then is the first answer's).
+     */
+    public record Found(String name, String value, boolean newRowId) {
+    }
+
+    private long answers;
+    /** Lower-case name → its recorded spelling, first value and whether each answer so far agreed. */
+    private final TreeMap<String, Candidate> candidates = new TreeMap<>();
+
+    private static final class Candidate {
+        final String spelling;
+        final String first;
+        long seen;
+        boolean constant = true;
+        boolean id = true;
+
+        Candidate(String spelling, String first) {
+            this.spelling = spelling;
+            this.first = first;
+        }
+    }
+
+    /** One successful answer: its headers and the request path it answered. */
+    public void accept(List<Header> headers, String requestPath) {
+        answers++;
+        String id = newRowId(Headers.first(headers, "Location").orElse(null), requestPath);
+        for (Header header : headers) {
+            String name = header.name().toLowerCase(Locale.ROOT);
+            if (NOT_ANSWER_HEADERS.contains(name) || name.startsWith("access-control-")
+                    || name.contains("request-id") || name.contains("ratelimit") || name.contains("rate-limit")) {
+                continue;
+            }
+            Candidate candidate = candidates.get(name);
+            if (candidate == null) {
+                if (answers > 1 || candidates.size() >= MAX_NAMES) {
+                    continue; // absent from an earlier answer: not on every answer
+                }
+                candidate = new Candidate(header.name(), header.value());
+                candidates.put(name, candidate);
+            }
+            candidate.seen++;
+            candidate.constant &= candidate.first.equals(header.value());
+            candidate.id &= id != null && id.equals(header.value());
+        }
+    }
+
+    /**
+     * Each header on every answer with one value, or with the new row's id, by name. Empty with fewer than two
+     * answers (one answer cannot tell a constant from a value of the moment).
+     */
+    public List<Found> headers() {
+        List<Found> out = new ArrayList<>();
+        if (answers < 2) {
+            return out;
+        }
+        candidates.forEach((name, candidate) -> {
+            if (candidate.seen == answers && (candidate.id || candidate.constant)) {
+                out.add(new Found(candidate.spelling, candidate.first, candidate.id));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The id a {@code Location} names below the request's path: {@code /v2/x/uploads/<id>} (or absolute, with a
+     * query) answering {@code POST /v2/x/uploads/}; null when it names something else.
+     */
+    static String newRowId(String location, String requestPath) {
+        if (location == null) {
+            return null;
+        }
+        String path = location;
+        int scheme = path.indexOf("://");
+        if (scheme >= 0) {
+            int slash = path.indexOf('/', scheme + 3);
+            path = slash < 0 ? "/" : path.substring(slash);
+        }
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        String collection = requestPath.endsWith("/") ? requestPath : requestPath + "/";
+        if (!path.startsWith(collection)) {
+            return null;
+        }
+        String rest = path.substring(collection.length());
+        return rest.isEmpty() || rest.contains("/") ? null : rest;
+    }
+}
