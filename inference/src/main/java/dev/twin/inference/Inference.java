@@ -134,6 +134,8 @@ public final class Inference {
             }
         }
         Map<String, Object> errors = ErrorConvention.detect(all, notFoundMessage, evidence);
+        Object apiWideNotFound = errors.get("bodies") instanceof Map<?, ?> bodies ? bodies.get("NOT_FOUND") : null;
+        resources.forEach(resource -> resource.takeOwnNotFoundBody(apiWideNotFound));
         AnswerLayout.Result layout = answerLayout.result();
         Optional<WriteCounterHeader.Found> counter = writeCounter.result();
         counter.ifPresent(found -> evidence.add(found.evidence()));

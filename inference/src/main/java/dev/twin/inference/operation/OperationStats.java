@@ -67,6 +67,8 @@ public final class OperationStats {
     /** Answers whose Location named the request's own URL: the row a PUT wrote. */
     private long selfAbsoluteLocations;
     private long selfRelativeLocations;
+    /** JSON 404 answers to requests naming an item, the item's id replaced by {@code {{request.lastSegment}}}. */
+    private final ShapeAggregate notFoundBodies = new ShapeAggregate();
     /** The headers successful answers carried (writes only). */
     private final AnswerHeaders answerHeaders = new AnswerHeaders();
 
@@ -146,6 +148,9 @@ public final class OperationStats {
                     }
                     if (stats.firstJson == null) {
                         stats.firstJson = body;
+                    }
+                    if (response.status() == 404 && match.lastValue() != null && path.template().endsWith("}")) {
+                        notFoundBodies.add(NamedItem.replaced(body, match.lastValue()));
                     }
                     if (body.isObject() && response.status() >= 200 && response.status() < 300) {
                         stats.noteCounts(body);
@@ -319,6 +324,11 @@ public final class OperationStats {
         } else if (location.startsWith("http")) {
             absoluteLocations++;
         }
+    }
+
+    /** The JSON 404 answers to this operation's requests for an item, the id the request named templated. */
+    public ShapeAggregate notFoundBodies() {
+        return notFoundBodies;
     }
 
     /** The headers every successful write answer carried, constant or holding the new row's id. */

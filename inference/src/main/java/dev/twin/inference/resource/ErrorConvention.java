@@ -159,6 +159,11 @@ public final class ErrorConvention {
      * likewise; fields that varied otherwise are left out.
      */
     static Object template(ShapeAggregate shape, String name) {
+        return template(shape, name, false);
+    }
+
+    /** @param ownPhrases a message seen once is the resource's own phrase, kept as it was (one resource's 404s) */
+    private static Object template(ShapeAggregate shape, String name, boolean ownPhrases) {
         if (shape.isObject()) {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Map.Entry<String, ShapeAggregate> p : shape.properties().entrySet()) {
@@ -167,18 +172,23 @@ public final class ErrorConvention {
                 if (!shape.alwaysPresent(p.getKey()) && !filledByTwin) {
                     continue;
                 }
-                Object value = template(p.getValue(), p.getKey());
+                Object value = template(p.getValue(), p.getKey(), ownPhrases);
                 if (value != null) {
                     out.put(p.getKey(), value);
                 }
             }
             return out;
         }
+        if (shape.isArray() && shape.items() != null && (shape.items().isObject() || shape.items().onlyStrings())) {
+            // a list of errors ({errors: [{code, message, detail}]}): one element shaped as the elements were
+            Object item = template(shape.items(), shape.items().isObject() ? name : "message", ownPhrases);
+            return item == null ? null : List.of(item);
+        }
         JsonNode constant = shape.constant();
         String lower = name.toLowerCase(Locale.ROOT);
         if (shape.onlyStrings() && (lower.contains("message") || lower.equals("detail") || lower.equals("error")
                 || lower.equals("reason") || lower.equals("description"))) {
-            if (constant != null && shape.samples() > 1) {
+            if (constant != null && (shape.samples() > 1 || ownPhrases)) {
                 return constant;
             }
             JsonNode usual = shape.dominantString();
@@ -270,5 +280,21 @@ public final class ErrorConvention {
     private static JsonNode constantOf(ShapeAggregate body, String field) {
         ShapeAggregate sub = body.properties().get(field);
         return sub == null ? null : sub.constant();
+    }
+
+    /**
+     * The 404 body of one resource's items when it differs from the API-wide one: each resource's own code and
+     * message ({@code BLOB_UNKNOWN} for blobs, {@code MANIFEST_UNKNOWN} for manifests), with the id the request
+     * named as {@code {{request.lastSegment}}}. Null when its items never answered a JSON 404, or answered the
+     * API-wide body.
+     *
+     * @param apiWide the API-wide {@code errors.bodies.NOT_FOUND}, or null
+     */
+    public static Object notFoundBody(ShapeAggregate itemNotFound, Object apiWide) {
+        if (itemNotFound.samples() == 0 || !itemNotFound.isObject()) {
+            return null;
+        }
+        Object own = template(itemNotFound, "", true);
+        return own instanceof Map<?, ?> map && !map.isEmpty() && !own.equals(apiWide) ? own : null;
     }
 }

@@ -200,4 +200,24 @@ public final class Resource {
             }
         }
     }
+
+    /**
+     * Its items' own 404 body ({@link ErrorConvention#notFoundBody}) under {@code response.errors.bodies}, when
+     * they answered one unlike the API-wide body.
+     */
+    public void takeOwnNotFoundBody(Object apiWide) {
+        ShapeAggregate notFound = new ShapeAggregate();
+        for (String action : List.of("get", "update", "patch", "delete")) {
+            OperationStats op = actions.get(action);
+            if (op != null && op.path().template().equals(itemPath)) {
+                notFound.merge(op.notFoundBodies());
+            }
+        }
+        Object own = ErrorConvention.notFoundBody(notFound, apiWide);
+        if (own != null) {
+            response.put("errors", Map.of("bodies", Map.of("NOT_FOUND", own)));
+            evidence.add("errors: its items' 404 answers (" + notFound.samples() + ") had a body of their own: "
+                    + own);
+        }
+    }
 }

@@ -17,18 +17,19 @@ record TemplateScope(String description, Map<String, Set<String>> variables) {
     static final Set<String> ANY_FIELD = null;
     /** The variable is a plain value: nothing below it. */
     private static final Set<String> NO_FIELDS = Set.of();
-    private static final Set<String> REQUEST = orderedSet("path", "method");
+    private static final Set<String> REQUEST = orderedSet("path", "method", "lastSegment");
     private static final Set<String> ERROR = orderedSet("code", "message", "param", "status", "type");
 
     /** {@code fields.inject}, {@code create.generate}, {@code delete.body}: the row. */
     static final TemplateScope ROW = of("item (the row)", "item", ANY_FIELD);
     /** {@code list.extraFields}. */
-    static final TemplateScope LIST = of("request (path, method)", "request", REQUEST);
+    static final TemplateScope LIST = of("request (path, method, lastSegment)", "request", REQUEST);
     /** {@code errors.extraFields} and {@code errors.bodies}. */
-    static final TemplateScope ERROR_BODY = of("error (code, message, param, status, type) and request (path, method)",
+    static final TemplateScope ERROR_BODY = of(
+            "error (code, message, param, status, type) and request (path, method, lastSegment)",
             "error", ERROR, "request", REQUEST);
     /** {@code errors.messageMap.NOT_FOUND}. */
-    static final TemplateScope NOT_FOUND_MESSAGE = of("id, resource and request (path, method)",
+    static final TemplateScope NOT_FOUND_MESSAGE = of("id, resource and request (path, method, lastSegment)",
             "id", NO_FIELDS, "resource", NO_FIELDS, "request", REQUEST);
     /** {@code search.syntaxMessage}. */
     static final TemplateScope SEARCH_SYNTAX = of("reason (what was expected where)", "reason", NO_FIELDS);

@@ -55,6 +55,19 @@ public record ListEnvelope(String dataField, JsonTemplate extraFields, String to
     }
 
     static Map<String, Object> requestModel(TwinRequest request) {
-        return Map.of("path", request.path(), "method", request.method());
+        return Map.of("path", request.path(), "method", request.method(), "lastSegment", lastSegment(request.path()));
+    }
+
+    /** The path's last segment, percent-decoded: the id of the item a request names ({@code /blobs/sha256:ab}). */
+    static String lastSegment(String path) {
+        int end = path.endsWith("/") ? path.length() - 1 : path.length();
+        int start = path.lastIndexOf('/', end - 1) + 1;
+        String segment = start >= end ? "" : path.substring(start, end);
+        try {
+            return segment.indexOf('%') < 0 ? segment
+                    : java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment; // a stray '%': as written
+        }
     }
 }

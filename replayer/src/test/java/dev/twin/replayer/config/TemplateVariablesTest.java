@@ -36,7 +36,7 @@ class TemplateVariablesTest {
     @Test
     void givenAnUnknownFieldOfTheRequest_whenLoaded_thenTheRequestsFieldsAreNamed() {
         assertEquals(List.of("twin.yaml:4:24: conventions.list.extraFields.url: unknown field 'query' of 'request'; "
-                        + "it has path, method in \"{{request.query}}\""),
+                        + "it has path, method, lastSegment in \"{{request.query}}\""),
                 problems("conventions:\n  list:\n    extraFields: {url: \"{{request.query}}\"}\n"));
     }
 
@@ -54,7 +54,7 @@ class TemplateVariablesTest {
         List<String> problems = problems("conventions:\n  errors:\n    bodies: {NOT_FOUND: {id: \"{{item.id}}\"}}\n");
         assertEquals(1, problems.size(), problems.toString());
         assertEquals(true, problems.get(0).contains("unknown variable 'item'; this template can read error (code, "
-                + "message, param, status, type) and request (path, method)"), problems.toString());
+                + "message, param, status, type) and request (path, method, lastSegment)"), problems.toString());
     }
 
     @Test
