@@ -285,8 +285,8 @@ public final class ErrorConvention {
     /**
      * The 404 body of one resource's items when it differs from the API-wide one: each resource's own code and
      * message ({@code BLOB_UNKNOWN} for blobs, {@code MANIFEST_UNKNOWN} for manifests), with the id the request
-     * named as {@code {{request.lastSegment}}}. Null when its items never answered a JSON 404, or answered the
-     * API-wide body.
+     * named as {@code {{request.lastSegment}}}. Null when its items never answered a JSON 404, answered more than
+     * one body (one cause each time is the evidence), or answered the API-wide body.
      *
      * @param apiWide the API-wide {@code errors.bodies.NOT_FOUND}, or null
      */
@@ -295,6 +295,8 @@ public final class ErrorConvention {
             return null;
         }
         Object own = template(itemNotFound, "", true);
-        return own instanceof Map<?, ?> map && !map.isEmpty() && !own.equals(apiWide) ? own : null;
+        // one body each time (but for the id): a resource that answered several causes keeps the API-wide body
+        boolean oneBody = !String.valueOf(own).contains("{{error.");
+        return own instanceof Map<?, ?> map && !map.isEmpty() && oneBody && !own.equals(apiWide) ? own : null;
     }
 }
