@@ -371,6 +371,11 @@ public final class ResourceDetector {
             fieldRules.put("rename", sent.renamed());
             resource.evidence.add("fields the answers hold under another spelling: " + sent.renamed());
         }
+        List<String> itemOnly = list == null ? List.of() : itemOnly(resource.actions.get("get"), listOp);
+        if (!itemOnly.isEmpty()) {
+            fieldRules.put("itemOnly", itemOnly);
+            resource.evidence.add("fields every item read showed and no listed item did: " + itemOnly);
+        }
         if (!fieldRules.isEmpty()) {
             resource.response.put("fields", fieldRules);
         }
@@ -720,6 +725,40 @@ public final class ResourceDetector {
         Map<String, String> out = new TreeMap<>();
         for (AnswerHeaders.Found found : create.answerHeaders()) {
             out.put(found.name(), found.newRowId() ? "{{item." + idField + "}}" : found.value());
+        }
+        return out;
+    }
+
+    /**
+     * Fields every successful item read showed and no listed item ever did (RabbitMQ's exchange {@code incoming}
+     * and {@code outgoing}): lists leave them out. None unless the list answered at least one item.
+     */
+    private static List<String> itemOnly(OperationStats get, OperationStats list) {
+        if (get == null || list == null) {
+            return List.of();
+        }
+        ResponseStats item = get.responses().get(get.mainSuccessStatus());
+        ResponseStats listed = list.responses().get(list.mainSuccessStatus());
+        if (item == null || listed == null || !item.hasJson() || !listed.hasJson() || !item.body().isObject()) {
+            return List.of();
+        }
+        ShapeAggregate items = listed.body().isArray() ? listed.body().items() : null;
+        if (items == null && listed.body().isObject()) {
+            for (ShapeAggregate field : listed.body().properties().values()) {
+                if (field.isArray() && field.items() != null && field.items().isObject()
+                        && (items == null || field.samples() > items.samples())) {
+                    items = field.items();
+                }
+            }
+        }
+        if (items == null || items.samples() == 0 || !items.isObject()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String field : item.body().properties().keySet()) {
+            if (item.body().alwaysPresent(field) && !items.properties().containsKey(field)) {
+                out.add(field);
+            }
         }
         return out;
     }

@@ -66,7 +66,7 @@ final class ListAction implements BindingAction {
                 : indexedFilter.matching(tables, criteria, !expandsItems)
                 .orElseGet(() -> filtered(tables, criteria, Map.of()));
         Pagination pagination = table.pagination();
-        ListPage page = pagination.page(matching, request.routed().request());
+        ListPage page = pagination.page(ListItems.without(matching, table.itemOnly()), request.routed().request());
         if (expandsItems) {
             expandItems(page.body().isArray() ? page.body() : page.body().get(dataField), request, tables);
         }

@@ -93,6 +93,7 @@ final class SearchAction implements BindingAction {
             ObjectNode shaped = table.shaper().shape(row);
             if (query.matches(shaped)) {
                 found.add(row);
+                shaped.remove(table.itemOnly());
                 shown.add(shaped);
             }
         }

@@ -123,10 +123,11 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("inject", "hide", "rename", "ignore", "split");
+        m.allowOnly("inject", "hide", "rename", "ignore", "split", "itemOnly");
         Templates.check(m, "inject", TemplateScope.ROW);
         return new FieldRules(m.objectNode("inject"), m.names("hide"), m.nameMap("rename"),
-                m.has("ignore") ? m.names("ignore") : null, m.has("split") ? m.names("split") : null);
+                m.has("ignore") ? m.names("ignore") : null, m.has("split") ? m.names("split") : null,
+                m.has("itemOnly") ? m.names("itemOnly") : null);
     }
 
     private static ListStyle list(YamlMapping m) {

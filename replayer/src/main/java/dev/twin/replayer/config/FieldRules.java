@@ -14,15 +14,22 @@ import java.util.Map;
  * @param rename stored name → name in bodies
  * @param ignore request fields the API does not keep (sent, but never in its answers): not stored
  * @param split  request fields sent as one comma-separated string and kept as a list of its parts
+ * @param itemOnly fields an item's own answers show and list items leave out (RabbitMQ's {@code incoming})
  */
 public record FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename, List<String> ignore,
-                         List<String> split) {
+                         List<String> split, List<String> itemOnly) {
     public static final FieldRules DEFAULTS = new FieldRules(
             JsonNodeFactory.instance.objectNode(), List.of(), Map.of(),
-            List.of(), List.of());
+            List.of(), List.of(), List.of());
 
     public FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename) {
         this(inject, hide, rename, null, null);
+    }
+
+    /** Without {@code itemOnly}. */
+    public FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename, List<String> ignore,
+                      List<String> split) {
+        this(inject, hide, rename, ignore, split, null);
     }
 
     public FieldRules {
@@ -31,12 +38,14 @@ public record FieldRules(ObjectNode inject, List<String> hide, Map<String, Strin
         rename = Merging.copy(rename);
         ignore = ignore == null ? null : List.copyOf(ignore);
         split = split == null ? null : List.copyOf(split);
+        itemOnly = itemOnly == null ? null : List.copyOf(itemOnly);
     }
 
     /** {@code inject} merges key by key and keeps nulls ({@code description: null} is a value). */
     public FieldRules merge(FieldRules override) {
         return override == null ? this : new FieldRules(Merging.object(inject, override.inject),
                 Merging.value(hide, override.hide), Merging.map(rename, override.rename),
-                Merging.value(ignore, override.ignore), Merging.value(split, override.split));
+                Merging.value(ignore, override.ignore), Merging.value(split, override.split),
+                Merging.value(itemOnly, override.itemOnly));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The items a list answers from, newest first, as a view: paging asks for the count, an item by position and the
@@ -63,6 +64,34 @@ public interface ListItems {
             public int indexOf(String id) {
                 int index = newestFirst.indexOf(id);
                 return index < 0 ? -1 : newestFirst.size() - 1 - index;
+            }
+        };
+    }
+
+    /**
+     * These items without the given top-level fields (those only an item's own answer shows); each is shaped anew,
+     * never sent from a row's kept serialisation, which has them.
+     */
+    static ListItems without(ListItems items, Set<String> fields) {
+        if (fields.isEmpty()) {
+            return items;
+        }
+        return new ListItems() {
+            @Override
+            public int size() {
+                return items.size();
+            }
+
+            @Override
+            public ObjectNode get(int index) {
+                ObjectNode item = items.get(index);
+                item.remove(fields);
+                return item;
+            }
+
+            @Override
+            public int indexOf(String id) {
+                return items.indexOf(id);
             }
         };
     }

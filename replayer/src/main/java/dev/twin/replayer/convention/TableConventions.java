@@ -41,6 +41,7 @@ import java.util.Set;
  * @param revision     the revision rows carry and writes must name ({@link RevisionRule#NONE} = none)
  * @param createEmptyBody a create answers no body ({@code create.emptyBody})
  * @param createHeaders headers a create answers with, as templates over {@code item} (the row as shown)
+ * @param itemOnly     fields list items leave out (an item's own answers show them)
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
@@ -52,7 +53,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                boolean deleteAnswersRow, UpdateRule update,
                                WrittenFields written, Embed embed, JsonTemplate createBody,
                                JsonTemplate updateBody, RevisionRule revision, boolean createEmptyBody,
-                               Map<String, StringTemplate> createHeaders) {
+                               Map<String, StringTemplate> createHeaders, Set<String> itemOnly) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.state.Row.DELETED_MARKER;
@@ -80,7 +81,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 table.embed(), template(conventions.create().body()),
                 template(conventions.update() == null ? null : conventions.update().body()),
                 conventions.revision() == null ? RevisionRule.NONE : conventions.revision(),
-                Boolean.TRUE.equals(conventions.create().emptyBody()), generated(conventions.create().headers()));
+                Boolean.TRUE.equals(conventions.create().emptyBody()), generated(conventions.create().headers()),
+                conventions.fields().itemOnly() == null ? Set.of() : Set.copyOf(conventions.fields().itemOnly()));
     }
 
     private static JsonTemplate template(JsonNode body) {
