@@ -1,5 +1,6 @@
 package dev.twin.inference.operation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.recorder.Header;
 import dev.twin.recorder.Headers;
 
@@ -21,7 +22,7 @@ import java.util.TreeMap;
 public final class AnswerHeaders {
     private static final Set<String> NOT_ANSWER_HEADERS = Set.of("date", "content-length", "content-type",
             "content-encoding", "content-range", "content-location", "content-disposition", "transfer-encoding",
-            "connection", "keep-alive", "etag", "last-modified", "location", "link", "set-cookie", "expires",
+            "connection", "keep-alive", "last-modified", "location", "link", "set-cookie", "expires",
             "age", "vary", "accept-ranges", "retry-after", "x-total-count", "server", "via", "trailer", "upgrade",
             "proxy-connection", "twin-sandbox", "idempotency-key", "original-request", "cache-control", "pragma");
     private static final int MAX_NAMES = 32;
@@ -29,8 +30,21 @@ public final class AnswerHeaders {
      * A header every answer sent: its recorded spelling and its one value, or {@code newRowId} when it held the new
      * row's id each time (its value then is the first answer's).
      */
-    public record Found(String name, String value, boolean newRowId) {
+    public record Found(String name, String value, boolean newRowId, BodyField bodyField) {
     }
+
+    /**
+     * A header that held a field of the answer's body each time, in one form: {@code form} is the header with a
+     * mark where the value stood (the mark quoted for CouchDB's {@code ETag: "<rev>"}).
+     */
+    public record BodyField(String field, String form) {
+        /** The header as a template, the field as {@code template} gives it. */
+        public String templateWith(String template) {
+            return form.replace(MARK, template);
+        }
+    }
+
+    private static final String MARK = "\u0000";
 
     private long answers;
     /** Lower-case name → its recorded spelling, first value and whether each answer so far agreed. */
@@ -42,6 +56,8 @@ public final class AnswerHeaders {
         long seen;
         boolean constant = true;
         boolean id = true;
+        /** The body fields (with the header's form) it held in every answer so far; null before the first. */
+        java.util.Set<BodyField> fields;
 
         Candidate(String spelling, String first) {
             this.spelling = spelling;
@@ -49,8 +65,8 @@ public final class AnswerHeaders {
         }
     }
 
-    /** One successful answer: its headers and the request path it answered. */
-    public void accept(List<Header> headers, String requestPath) {
+    /** One successful answer: its headers, the request path it answered and its JSON body (or null). */
+    public void accept(List<Header> headers, String requestPath, JsonNode body) {
         answers++;
         String id = newRowId(Headers.first(headers, "Location").orElse(null), requestPath);
         for (Header header : headers) {
@@ -70,6 +86,12 @@ public final class AnswerHeaders {
             candidate.seen++;
             candidate.constant &= candidate.first.equals(header.value());
             candidate.id &= id != null && id.equals(header.value());
+            java.util.Set<BodyField> held = fieldsHeld(header.value(), body);
+            if (candidate.fields == null) {
+                candidate.fields = held;
+            } else {
+                candidate.fields.retainAll(held);
+            }
         }
     }
 
@@ -83,8 +105,38 @@ public final class AnswerHeaders {
             return out;
         }
         candidates.forEach((name, candidate) -> {
-            if (candidate.seen == answers && (candidate.id || candidate.constant)) {
-                out.add(new Found(candidate.spelling, candidate.first, candidate.id));
+            BodyField field = candidate.fields == null || candidate.fields.isEmpty() ? null
+                    : candidate.fields.iterator().next();
+            boolean onlyAsField = name.equals("etag"); // an ETag is the body's digest unless a field held it
+            if (candidate.seen == answers && (onlyAsField ? field != null
+                    : candidate.id || candidate.constant || field != null)) {
+                // a value that was the same each time is a constant, even if a field held it too
+                out.add(new Found(candidate.spelling, candidate.first, candidate.id && !onlyAsField,
+                        candidate.constant && !candidate.id && !onlyAsField ? null : field));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The body's top-level fields whose value the header is, bare or quoted ({@code "v"}, {@code W/"v"}); empty
+     * without a body. Sorted by field name, so the first is the same on every run.
+     */
+    private static java.util.Set<BodyField> fieldsHeld(String value, JsonNode body) {
+        java.util.Set<BodyField> out = new java.util.TreeSet<>(java.util.Comparator.comparing(BodyField::field)
+                .thenComparing(BodyField::form));
+        if (body == null || !body.isObject()) {
+            return out;
+        }
+        body.fields().forEachRemaining(field -> {
+            JsonNode v = field.getValue();
+            if (v.isValueNode() && !v.isNull() && !v.asText().isEmpty()) {
+                String text = v.asText();
+                for (String form : List.of(MARK, "\"" + MARK + "\"", "W/\"" + MARK + "\"")) {
+                    if (value.equals(form.replace(MARK, text))) {
+                        out.add(new BodyField(field.getKey(), form));
+                    }
+                }
             }
         });
         return out;

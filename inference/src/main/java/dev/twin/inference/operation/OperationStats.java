@@ -127,18 +127,22 @@ public final class OperationStats {
         ResponseStats stats = responses.computeIfAbsent(response.status(), s -> new ResponseStats());
         stats.count++;
         boolean success = response.status() >= 200 && response.status() < 300;
-        if (success && !method.equals("GET") && !method.equals("DELETE")) {
-            answerHeaders.accept(response.headers(), request.path());
-        }
+        boolean write = success && !method.equals("GET") && !method.equals("DELETE");
         switch (BodyReader.kind(response.headers(), response.body())) {
             case NONE -> {
                 stats.empty++;
                 if (success) {
                     noteEmptyLocation(response.headers(), request.path());
                 }
+                if (write) {
+                    answerHeaders.accept(response.headers(), request.path(), null);
+                }
             }
             case JSON -> {
                 JsonNode body = BodyReader.json(response.body());
+                if (write) {
+                    answerHeaders.accept(response.headers(), request.path(), body);
+                }
                 if (body != null) {
                     stats.json++;
                     stats.body.add(body);
@@ -180,6 +184,9 @@ public final class OperationStats {
             }
             default -> {
                 stats.other++;
+                if (write) {
+                    answerHeaders.accept(response.headers(), request.path(), null);
+                }
                 if (stats.otherContentType == null) {
                     stats.otherContentType = Headers.first(response.headers(), "Content-Type")
                             .map(t -> t.split(";")[0].trim()).orElse("application/octet-stream");

@@ -191,12 +191,15 @@ public final class Resource {
         return action.equals("get") || action.equals("create") || action.equals("patch") || action.equals("update");
     }
 
-    /** Drops from the create's answer headers those every answer of the API sent (server.headers sends them). */
+    /** Drops from the writes' answer headers those every answer of the API sent (server.headers sends them). */
     public void dropAnswerHeaders(java.util.Set<String> everyAnswer) {
-        if (response.get("create") instanceof Map<?, ?> create && create.get("headers") instanceof Map<?, ?> headers) {
-            headers.keySet().removeIf(name -> everyAnswer.stream().anyMatch(h -> h.equalsIgnoreCase((String) name)));
-            if (headers.isEmpty()) {
-                create.remove("headers");
+        for (String write : List.of("create", "update")) {
+            if (response.get(write) instanceof Map<?, ?> rule && rule.get("headers") instanceof Map<?, ?> headers) {
+                headers.keySet().removeIf(name -> everyAnswer.stream()
+                        .anyMatch(h -> h.equalsIgnoreCase((String) name)));
+                if (headers.isEmpty()) {
+                    rule.remove("headers");
+                }
             }
         }
     }

@@ -424,7 +424,7 @@ public final class ResourceDetector {
                 createRule.put("emptyBody", true);
                 resource.evidence.add("create: no answer (" + created.count() + ") had a body");
             }
-            Map<String, String> headers = answerHeaders(create, resource.idField);
+            Map<String, String> headers = answerHeaders(create, resource.idField, createRule.get("body"));
             if (!headers.isEmpty()) {
                 createRule.put("headers", headers);
                 resource.evidence.add("create: every answer carried the headers " + headers);
@@ -442,6 +442,11 @@ public final class ResourceDetector {
                 resource.evidence.add("update: every PUT answer (" + put.writes().size() + ") acknowledged the write "
                         + "instead of showing the row: the twin answers " + update.get("body"));
             }
+            Map<String, String> headers = answerHeaders(put, resource.idField, update.get("body"));
+            if (!headers.isEmpty()) {
+                update.put("headers", headers);
+                resource.evidence.add("update: every PUT answer carried the headers " + headers);
+            }
             if (!update.isEmpty()) {
                 resource.response.put("update", update);
             }
@@ -450,7 +455,6 @@ public final class ResourceDetector {
         if (delete != null) {
             resource.response.put("delete", DeleteConvention.detect(delete, resource));
         }
-        ownNotFound(resource);
         String object = objectName(resource);
         resource.componentName = pascal(object != null ? object : ParamNames.singular(resource.table));
     }
@@ -505,32 +509,6 @@ public final class ResourceDetector {
                 + field + "'" + (param == null ? "" : " or query '" + param + "'") + ")"
                 : "; no write was refused with 409 after a revision advanced, so the twin refuses none (low "
                 + "confidence)"));
-    }
-
-    /**
-     * The 404 this table's own item operations answered, when it was the same body every time
-     * ({@code {"error": "not_found", "reason": "missing"}} for a document, where the API's other 404s say
-     * {@code no_db_file}): the table answers it rather than the API-wide not-found body.
-     */
-    private static void ownNotFound(Resource resource) {
-        ShapeAggregate bodies = new ShapeAggregate();
-        for (String action : List.of("get", "patch", "update", "delete")) {
-            OperationStats op = resource.actions.get(action);
-            ResponseStats missing = op == null ? null : op.responses().get(404);
-            if (missing != null && missing.hasJson()) {
-                bodies.merge(missing.body());
-            }
-        }
-        if (bodies.samples() < 2 || !bodies.isObject()) {
-            return;
-        }
-        Object body = ErrorConvention.template(bodies, "");
-        if (!(body instanceof Map<?, ?> fields) || fields.isEmpty() || String.valueOf(body).contains("{{")) {
-            return;
-        }
-        resource.response.put("errors", Map.of("bodies", Map.of("NOT_FOUND", body)));
-        resource.evidence.add("not found: the table's own reads and writes of a missing row answered " + body
-                + " every time (" + bodies.samples() + " answers)");
     }
 
     private static void idField(Resource resource, boolean acknowledgedPut) {
@@ -720,11 +698,25 @@ public final class ResourceDetector {
         return name.isEmpty() || Character.isDigit(name.charAt(0)) ? "R" + name : name;
     }
 
-    /** The create's answer headers as templates: a constant as it was, the new row's id as {@code {{item.<id>}}}. */
-    private static Map<String, String> answerHeaders(OperationStats create, String idField) {
+    /**
+     * A write's answer headers as templates over the row: a constant as it was, the new row's id as
+     * {@code {{item.<id>}}}, a field of the answer as the row field it shows (through the acknowledgement's
+     * template when the answer was one: CouchDB's {@code rev} is the row's {@code _rev}).
+     */
+    private static Map<String, String> answerHeaders(OperationStats write, String idField, Object acknowledgement) {
         Map<String, String> out = new TreeMap<>();
-        for (AnswerHeaders.Found found : create.answerHeaders()) {
-            out.put(found.name(), found.newRowId() ? "{{item." + idField + "}}" : found.value());
+        for (AnswerHeaders.Found found : write.answerHeaders()) {
+            if (found.bodyField() != null) {
+                String field = found.bodyField().field();
+                Object acknowledged = acknowledgement instanceof Map<?, ?> ack ? ack.get(field) : null;
+                String template = acknowledged instanceof String t && t.startsWith("{{item.") ? t
+                        : acknowledgement == null ? "{{item." + field + "}}" : null;
+                if (template != null) {
+                    out.put(found.name(), found.bodyField().templateWith(template));
+                }
+            } else {
+                out.put(found.name(), found.newRowId() ? "{{item." + idField + "}}" : found.value());
+            }
         }
         return out;
     }

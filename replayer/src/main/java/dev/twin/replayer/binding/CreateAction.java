@@ -3,7 +3,6 @@ package dev.twin.replayer.binding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.convention.PlainValues;
-import dev.twin.replayer.convention.StringTemplate;
 import dev.twin.replayer.convention.TableConventions;
 import dev.twin.replayer.http.ErrorKind;
 import dev.twin.replayer.http.TwinError;
@@ -19,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * {@code create}: stores the body's fields (and the parent path parameters, e.g. Twilio's {@code AccountSid}) as a
@@ -30,8 +28,6 @@ import java.util.regex.Pattern;
  * {@code create.headers} adds headers rendered over the row ({@code create.emptyBody}: the headers are the answer).
  */
 final class CreateAction implements BindingAction {
-    /** What a header value cannot hold (a row's field rendered into it may): line breaks, controls, non-ASCII. */
-    private static final Pattern NOT_HEADER_TEXT = Pattern.compile("[^\\x20-\\x7e\\t]");
     private final Rows rows;
     private final int status;
     private final List<String> requiredFields;
@@ -75,11 +71,8 @@ final class CreateAction implements BindingAction {
                 : JsonResponses.of(status, table.createBody().render(Map.of("item",
                 PlainValues.toPlain(rows.shaped(row, request, tables)))));
         if (!table.createHeaders().isEmpty()) {
-            Map<String, Object> item = Map.of("item", PlainValues.toPlain(rows.shaped(row, request, tables)));
-            for (Map.Entry<String, StringTemplate> header : table.createHeaders().entrySet()) {
-                response = response.withHeader(header.getKey(),
-                        NOT_HEADER_TEXT.matcher(header.getValue().render(item)).replaceAll(""));
-            }
+            response = RenderedHeaders.add(response, table.createHeaders(),
+                    PlainValues.toPlain(rows.shaped(row, request, tables)));
         }
         return switch (table.createLocation()) {
             case NONE -> response;

@@ -57,10 +57,11 @@ final class PatchAction implements BindingAction {
         Revisions.stamp(rows.table().revision(), data, revision);
         Row updated = tables.replace(rows.table().table(), current.id(), data);
         if (replace && Boolean.TRUE.equals(rule.emptyBody())) {
-            return located(JsonResponses.noBody(rule.status() != null ? rule.status() : status), request, replace);
+            return located(JsonResponses.noBody(rule.status() != null ? rule.status() : status), request, replace,
+                    updated, tables);
         }
         return located(answer(replace && rule.status() != null ? rule.status() : status, updated, request, tables,
-                replace), request, replace);
+                replace), request, replace, updated, tables);
     }
 
     /** An upsert of a row that was not there: stored under the id the path names. */
@@ -77,11 +78,19 @@ final class PatchAction implements BindingAction {
         Row row = tables.insert(table, data);
         int createdStatus = rule.createdStatus() != null ? rule.createdStatus() : 201;
         return located(Boolean.TRUE.equals(rule.emptyBody()) ? JsonResponses.noBody(createdStatus)
-                : answer(createdStatus, row, request, tables, true), request, true);
+                : answer(createdStatus, row, request, tables, true), request, true, row, tables);
     }
 
-    /** For a PUT, the row's own URL in {@code Location} when {@code update.location} asks for it. */
-    private TwinResponse located(TwinResponse response, BoundRequest request, boolean replace) {
+    /**
+     * For a PUT, the row's own URL in {@code Location} when {@code update.location} asks for it, and the
+     * {@code update.headers} rendered over the row.
+     */
+    private TwinResponse located(TwinResponse response, BoundRequest request, boolean replace, Row row,
+                                 TenantTables tables) {
+        if (replace && !rows.table().updateHeaders().isEmpty()) {
+            response = RenderedHeaders.add(response, rows.table().updateHeaders(),
+                    PlainValues.toPlain(rows.shaped(row, request, tables)));
+        }
         var location = rows.table().update().location();
         if (!replace || location == null || location == CreateRule.Location.NONE) {
             return response;

@@ -80,11 +80,14 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("upsert", "status", "createdStatus", "emptyBody", "body", "location");
+        m.allowOnly("upsert", "status", "createdStatus", "emptyBody", "body", "location", "headers");
         Templates.check(m, "body", TemplateScope.ROW);
+        Templates.check(m, "headers", TemplateScope.ROW);
+        Map<String, String> headers = m.stringMap("headers");
+        HeaderChecks.check(m, "headers", headers);
         return new UpdateRule(m.bool("upsert", null), m.integer("status", null, 200, 299),
                 m.integer("createdStatus", null, 200, 299), m.bool("emptyBody", null), m.raw("body"),
-                m.enumValue("location", CreateRule.Location.class, null));
+                m.enumValue("location", CreateRule.Location.class, null), headers);
     }
 
     /** Checks merged conventions; problems point at {@code pointer} (the mapping that was merged last). */

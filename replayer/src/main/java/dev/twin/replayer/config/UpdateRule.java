@@ -13,16 +13,28 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param body          what both answer instead of the row (a write acknowledgement such as CouchDB's
  *                      {@code {ok: true, id}}), a template over {@code item}; null = the row
  * @param location      a {@code Location} header naming the row's own URL (the PUT's path), as CouchDB answers
+ * @param headers       headers both answer with, as templates over {@code item} (the row as shown): CouchDB's
+ *                      {@code ETag: "\"{{item._rev}}\""}
  */
 public record UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
-                         CreateRule.Location location) {
+                         CreateRule.Location location, java.util.Map<String, String> headers) {
     public static final UpdateRule DEFAULTS = new UpdateRule(false, null, null, false, null,
-            CreateRule.Location.NONE);
+            CreateRule.Location.NONE, java.util.Map.of());
+
+    /** Without {@code headers}. */
+    public UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
+                      CreateRule.Location location) {
+        this(upsert, status, createdStatus, emptyBody, body, location, null);
+    }
+
+    public UpdateRule {
+        headers = headers == null ? null : Merging.copy(headers);
+    }
 
     public UpdateRule merge(UpdateRule override) {
         return override == null ? this : new UpdateRule(Merging.value(upsert, override.upsert),
                 Merging.value(status, override.status), Merging.value(createdStatus, override.createdStatus),
                 Merging.value(emptyBody, override.emptyBody), override.body != null ? override.body : body,
-                Merging.value(location, override.location));
+                Merging.value(location, override.location), Merging.map(headers, override.headers));
     }
 }

@@ -42,6 +42,7 @@ import java.util.Set;
  * @param createEmptyBody a create answers no body ({@code create.emptyBody})
  * @param createHeaders headers a create answers with, as templates over {@code item} (the row as shown)
  * @param itemOnly     fields list items leave out (an item's own answers show them)
+ * @param updateHeaders headers a PUT answers with, as templates over {@code item} (the row as shown)
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
@@ -53,7 +54,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                boolean deleteAnswersRow, UpdateRule update,
                                WrittenFields written, Embed embed, JsonTemplate createBody,
                                JsonTemplate updateBody, RevisionRule revision, boolean createEmptyBody,
-                               Map<String, StringTemplate> createHeaders, Set<String> itemOnly) {
+                               Map<String, StringTemplate> createHeaders, Set<String> itemOnly,
+                               Map<String, StringTemplate> updateHeaders) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.state.Row.DELETED_MARKER;
@@ -82,7 +84,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 template(conventions.update() == null ? null : conventions.update().body()),
                 conventions.revision() == null ? RevisionRule.NONE : conventions.revision(),
                 Boolean.TRUE.equals(conventions.create().emptyBody()), generated(conventions.create().headers()),
-                conventions.fields().itemOnly() == null ? Set.of() : Set.copyOf(conventions.fields().itemOnly()));
+                conventions.fields().itemOnly() == null ? Set.of() : Set.copyOf(conventions.fields().itemOnly()),
+                generated(conventions.update() == null ? null : conventions.update().headers()));
     }
 
     private static JsonTemplate template(JsonNode body) {
