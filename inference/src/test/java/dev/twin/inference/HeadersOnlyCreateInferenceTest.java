@@ -26,7 +26,8 @@ class HeadersOnlyCreateInferenceTest extends ServedRecordingTest {
         Header api = new Header("Docker-Distribution-Api-Version", "registry/2.0");
         t.json("GET", "/v2/", null, 200, "{}", List.of(api));
         for (String[] upload : List.of(new String[] {"9f14b5cc-fe49-4e21-9137-e27f90a32fed", "c5b1"},
-                new String[] {"210b115f-1d99-4451-bc4a-98534b665a8f", "da03"})) {
+                new String[] {"210b115f-1d99-4451-bc4a-98534b665a8f", "da03"},
+                new String[] {"34db2e4d-ec3e-4d6f-bb67-7a88abe0ba84", "a3ea"})) {
             String id = upload[0];
             String digest = "sha256:" + upload[1];
             t.json("POST", UPLOADS, null, 202, null, List.of(api, new Header("Docker-Upload-Uuid", id),

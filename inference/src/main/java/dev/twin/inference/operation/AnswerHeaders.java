@@ -13,9 +13,9 @@ import java.util.TreeMap;
 /**
  * The headers one operation's successful answers carried beside the body, for an API that announces what it made
  * in headers (a Docker registry's upload: {@code 202}, no body, {@code Location: /v2/…/uploads/<uuid>},
- * {@code Docker-Upload-UUID: <uuid>}, {@code Range: 0-0}). A header is kept when every answer sent it with one
- * value ({@code Range: 0-0}), or when every answer's value was the new row's id as its {@code Location} named it
- * (the last path segment). Headers about the connection, the body or the moment are never taken, as in
+ * {@code Docker-Upload-UUID: <uuid>}, {@code Range: 0-0}). A header is kept when every answer (three at least)
+ * sent it with one value ({@code Range: 0-0}), when every answer's value was the new row's id as its
+ * {@code Location} named it (the last path segment), or a field of the answer's body. Headers about the connection, the body or the moment are never taken, as in
  * {@link ConstantHeaders}; {@code Range} is, since an API that sends it on a write means the bytes it holds.
  * Bounded by the number of header names.
  */
@@ -108,11 +108,14 @@ public final class AnswerHeaders {
             BodyField field = candidate.fields == null || candidate.fields.isEmpty() ? null
                     : candidate.fields.iterator().next();
             boolean onlyAsField = name.equals("etag"); // an ETag is the body's digest unless a field held it
+            // a constant needs three answers: two writes of the same content (a manifest pushed under two tags)
+            // repeat a header computed from it without its being constant
+            boolean constant = candidate.constant && answers >= 3;
             if (candidate.seen == answers && (onlyAsField ? field != null
-                    : candidate.id || candidate.constant || field != null)) {
+                    : candidate.id || constant || field != null)) {
                 // a value that was the same each time is a constant, even if a field held it too
                 out.add(new Found(candidate.spelling, candidate.first, candidate.id && !onlyAsField,
-                        candidate.constant && !candidate.id && !onlyAsField ? null : field));
+                        constant && !candidate.id && !onlyAsField ? null : field));
             }
         });
         return out;
