@@ -50,7 +50,7 @@ class WireMockRoundTripTest {
 
     @BeforeAll
     static void recordAndInfer() throws Exception {
-        wireMock = new WireMockServer(options().bindAddress("127.0.0.1"));
+        wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         wireMock.start();
         long started = System.nanoTime();
         Path storeFile = dir.resolve("twin.db");
