@@ -1,14 +1,14 @@
-import dev.twin.replayer.admin.AdminRoutes;
-import dev.twin.replayer.admin.RequestJournal;
-import dev.twin.replayer.binding.StatefulTwin;
+import dev.twin.replayer.internal.admin.AdminRoutes;
+import dev.twin.replayer.internal.admin.RequestJournal;
+import dev.twin.replayer.internal.binding.StatefulTwin;
 import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.TwinConfig;
-import dev.twin.replayer.http.TwinRequest;
-import dev.twin.replayer.http.TwinResponse;
-import dev.twin.replayer.sandbox.SandboxTwin;
-import dev.twin.replayer.server.RequestPipeline;
-import dev.twin.replayer.server.ServedApi;
-import dev.twin.replayer.server.ServedApiLoader;
+import dev.twin.replayer.internal.http.TwinRequest;
+import dev.twin.replayer.internal.http.TwinResponse;
+import dev.twin.replayer.internal.sandbox.SandboxTwin;
+import dev.twin.replayer.internal.server.RequestPipeline;
+import dev.twin.replayer.internal.server.ServedApi;
+import dev.twin.replayer.internal.server.ServedApiLoader;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

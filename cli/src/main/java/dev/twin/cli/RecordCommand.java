@@ -14,7 +14,7 @@ import dev.twin.recorder.ExchangeSink;
 import dev.twin.recorder.redact.Redactor;
 import dev.twin.recorder.store.RecordingStore;
 import dev.twin.recorder.store.StoreException;
-import dev.twin.replayer.admin.AdminAccess;
+import dev.twin.replayer.internal.admin.AdminAccess;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package dev.twin.cli;
 
-import dev.twin.replayer.admin.RouteTable;
+import dev.twin.replayer.internal.admin.RouteTable;
 import dev.twin.replayer.config.ConfigException;
-import dev.twin.replayer.server.ResponderFactory;
-import dev.twin.replayer.server.ServedApi;
-import dev.twin.replayer.server.ServedApiLoader;
+import dev.twin.replayer.internal.server.ResponderFactory;
+import dev.twin.replayer.internal.server.ServedApi;
+import dev.twin.replayer.internal.server.ServedApiLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

@@ -1,7 +1,7 @@
 package dev.twin.cli;
 
 import dev.twin.cli.CliRun.Result;
-import dev.twin.replayer.admin.AdminAccess;
+import dev.twin.replayer.internal.admin.AdminAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.twin.cli.CliRun.Result;
-import dev.twin.replayer.startup.StartupCache;
+import dev.twin.replayer.internal.startup.StartupCache;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -6,8 +6,8 @@ import dev.twin.cli.CliRun.Result;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twin.replayer.Twin;
-import dev.twin.replayer.state.StateStore;
-import dev.twin.replayer.state.TenantResolver;
+import dev.twin.replayer.internal.state.StateStore;
+import dev.twin.replayer.internal.state.TenantResolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package dev.twin.cli;
 
 import dev.twin.replayer.Twin;
-import dev.twin.replayer.admin.AdminAccess;
+import dev.twin.replayer.internal.admin.AdminAccess;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.twin.corpus;
 
-import dev.twin.replayer.verify.Divergence;
-import dev.twin.replayer.verify.VerifyReport;
+import dev.twin.replayer.internal.verify.Divergence;
+import dev.twin.replayer.internal.verify.VerifyReport;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -8,9 +8,9 @@ import dev.twin.recorder.Exchange;
 import dev.twin.recorder.redact.Redactor;
 import dev.twin.recorder.store.RecordingStore;
 import dev.twin.recorder.store.RecordingWriter;
-import dev.twin.replayer.verify.SessionResult;
-import dev.twin.replayer.verify.Verifier;
-import dev.twin.replayer.verify.VerifyReport;
+import dev.twin.replayer.internal.verify.SessionResult;
+import dev.twin.replayer.internal.verify.Verifier;
+import dev.twin.replayer.internal.verify.VerifyReport;
 import picocli.CommandLine;
 
 import java.io.IOException;

@@ -2,10 +2,10 @@ package dev.twin.inspector;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.twin.replayer.admin.AdminRoutes;
-import dev.twin.replayer.http.Delivery;
-import dev.twin.replayer.http.TwinResponse;
-import dev.twin.replayer.response.ErrorResponses;
+import dev.twin.replayer.internal.admin.AdminRoutes;
+import dev.twin.replayer.internal.http.Delivery;
+import dev.twin.replayer.internal.http.TwinResponse;
+import dev.twin.replayer.internal.response.ErrorResponses;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.twin.inspector;
 
-import dev.twin.replayer.admin.AdminRoutes;
-import dev.twin.replayer.http.TwinResponse;
-import dev.twin.replayer.response.ErrorResponses;
+import dev.twin.replayer.internal.admin.AdminRoutes;
+import dev.twin.replayer.internal.http.TwinResponse;
+import dev.twin.replayer.internal.response.ErrorResponses;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,7 +6,7 @@ import dev.twin.proxy.ProxyConfig;
 import dev.twin.proxy.ReverseProxyServer;
 import dev.twin.recorder.redact.Redactor;
 import dev.twin.recorder.store.RecordingStore;
-import dev.twin.replayer.admin.AdminAccess;
+import dev.twin.replayer.internal.admin.AdminAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

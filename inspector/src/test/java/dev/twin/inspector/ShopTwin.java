@@ -1,7 +1,7 @@
 package dev.twin.inspector;
 
 import dev.twin.replayer.Twin;
-import dev.twin.replayer.admin.AdminAccess;
+import dev.twin.replayer.internal.admin.AdminAccess;
 import dev.twin.replayer.config.ConfigException;
 
 import java.io.IOException;

@@ -3,10 +3,10 @@ package dev.twin.junit5;
 import dev.twin.recorder.Exchange;
 import dev.twin.recorder.har.HarImporter;
 import dev.twin.replayer.Twin;
-import dev.twin.replayer.verify.ReportText;
-import dev.twin.replayer.verify.SessionResult;
-import dev.twin.replayer.verify.Verifier;
-import dev.twin.replayer.verify.VerifyReport;
+import dev.twin.replayer.internal.verify.ReportText;
+import dev.twin.replayer.internal.verify.SessionResult;
+import dev.twin.replayer.internal.verify.Verifier;
+import dev.twin.replayer.internal.verify.VerifyReport;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

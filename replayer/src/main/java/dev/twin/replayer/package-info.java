@@ -4,6 +4,7 @@
  * requests it answered and the events they emitted.
  *
  * <p>twin's public API is this package, {@code dev.twin.replayer.config} (the {@code twin.yaml} model) and
- * {@code dev.twin.junit5}. Every other package is internal: it may change in any release.
+ * {@code dev.twin.junit5}. Everything under {@code dev.twin.replayer.internal} is internal: it may change in any
+ * release.
  */
 package dev.twin.replayer;

@@ -1,8 +1,8 @@
 package dev.twin.replayer;
 
-import dev.twin.replayer.admin.AdminAccess;
-import dev.twin.replayer.server.ConnectionLimits;
-import dev.twin.replayer.server.HttpLimits;
+import dev.twin.replayer.internal.admin.AdminAccess;
+import dev.twin.replayer.internal.server.ConnectionLimits;
+import dev.twin.replayer.internal.server.HttpLimits;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Executable;
@@ -10,16 +10,20 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * What users touch stays in the public packages: every public method and constructor of the entry point names only
  * JDK types, types of {@code dev.twin.replayer} itself and of the {@code twin.yaml} model ({@code .config}), and a few
- * settings records chosen on purpose. Everything else is internal and may change in any release.
+ * settings records chosen on purpose; every other package is under {@code dev.twin.replayer.internal} and may change
+ * in any release.
  */
 class PublicApiTest {
     private static final List<Class<?>> PUBLIC = List.of(Twin.class, Twin.Builder.class, ServedRequest.class,
@@ -28,6 +32,22 @@ class PublicApiTest {
     private static final Set<Class<?>> SETTINGS = Set.of(HttpLimits.class, ConnectionLimits.class, AdminAccess.class);
     /** The one door to the internals, for twin's own command line and tests; documented as not public. */
     private static final Set<String> INTERNAL_DOORS = Set.of("internals");
+
+    @Test
+    void everyPackageButThePublicOnesIsNamedInternal() throws Exception {
+        Path classes = Path.of(Twin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> outside = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            files.filter(file -> file.toString().endsWith(".class")).map(file -> classes.relativize(file.getParent())
+                            .toString().replace(java.io.File.separatorChar, '.'))
+                    .distinct()
+                    .filter(pkg -> !pkg.equals("dev.twin.replayer") && !pkg.equals("dev.twin.replayer.config")
+                            && !pkg.equals("dev.twin.replayer.internal")
+                            && !pkg.startsWith("dev.twin.replayer.internal."))
+                    .forEach(outside::add);
+        }
+        assertEquals(List.of(), outside, "packages outside dev.twin.replayer.internal but not public");
+    }
 
     @Test
     void theEntryPointExposesOnlyPublicTypes() {

@@ -1,6 +1,6 @@
 package dev.twin.redis;
 
-import dev.twin.replayer.state.SharedBuckets;
+import dev.twin.replayer.internal.state.SharedBuckets;
 import io.lettuce.core.ScriptOutputType;
 
 import java.util.List;

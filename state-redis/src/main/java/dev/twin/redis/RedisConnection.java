@@ -1,8 +1,8 @@
 package dev.twin.redis;
 
-import dev.twin.replayer.http.ErrorKind;
-import dev.twin.replayer.state.StateException;
-import dev.twin.replayer.state.StateHealth;
+import dev.twin.replayer.internal.http.ErrorKind;
+import dev.twin.replayer.internal.state.StateException;
+import dev.twin.replayer.internal.state.StateHealth;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;

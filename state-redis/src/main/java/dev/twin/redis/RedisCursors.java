@@ -1,6 +1,6 @@
 package dev.twin.redis;
 
-import dev.twin.replayer.state.SharedCursors;
+import dev.twin.replayer.internal.state.SharedCursors;
 import io.lettuce.core.ScriptOutputType;
 
 /** {@code replay:} cursors in Redis, {@code PREFIX:replay:KEY}: one counter per recorded sequence, moved by a script. */

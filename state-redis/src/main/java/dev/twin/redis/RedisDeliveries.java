@@ -1,6 +1,6 @@
 package dev.twin.redis;
 
-import dev.twin.replayer.state.SharedDeliveries;
+import dev.twin.replayer.internal.state.SharedDeliveries;
 import io.lettuce.core.ScriptOutputType;
 
 import java.util.ArrayList;

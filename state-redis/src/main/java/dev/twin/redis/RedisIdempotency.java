@@ -1,6 +1,6 @@
 package dev.twin.redis;
 
-import dev.twin.replayer.state.SharedIdempotency;
+import dev.twin.replayer.internal.state.SharedIdempotency;
 import io.lettuce.core.SetArgs;
 
 /**

@@ -1,8 +1,8 @@
 package dev.twin.redis;
 
-import dev.twin.replayer.state.SharedState;
-import dev.twin.replayer.state.SharedStateProvider;
-import dev.twin.replayer.state.StateException;
+import dev.twin.replayer.internal.state.SharedState;
+import dev.twin.replayer.internal.state.SharedStateProvider;
+import dev.twin.replayer.internal.state.StateException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

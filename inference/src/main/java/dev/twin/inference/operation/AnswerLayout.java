@@ -6,7 +6,7 @@ import dev.twin.recorder.Header;
 import dev.twin.recorder.Headers;
 import dev.twin.replayer.config.EtagScheme;
 import dev.twin.replayer.config.JsonFormat;
-import dev.twin.replayer.response.JsonLayout;
+import dev.twin.replayer.internal.response.JsonLayout;
 import dev.twin.recorder.RecordedResponse;
 
 import java.io.IOException;

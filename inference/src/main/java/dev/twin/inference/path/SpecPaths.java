@@ -1,9 +1,9 @@
 package dev.twin.inference.path;
 
 import dev.twin.inference.InferenceException;
-import dev.twin.replayer.spec.SpecException;
-import dev.twin.replayer.spec.SpecLoader;
-import dev.twin.replayer.startup.StartupCache;
+import dev.twin.replayer.internal.spec.SpecException;
+import dev.twin.replayer.internal.spec.SpecLoader;
+import dev.twin.replayer.internal.startup.StartupCache;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.recorder.Body;
 import dev.twin.recorder.Header;
 import dev.twin.recorder.Headers;
-import dev.twin.replayer.form.FormDecoder;
-import dev.twin.replayer.form.FormPair;
-import dev.twin.replayer.form.FormShape;
-import dev.twin.replayer.form.UrlEncoded;
+import dev.twin.replayer.internal.form.FormDecoder;
+import dev.twin.replayer.internal.form.FormPair;
+import dev.twin.replayer.internal.form.FormShape;
+import dev.twin.replayer.internal.form.UrlEncoded;
 
 import java.io.IOException;
 import java.util.Iterator;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.recorder.Exchange;
 import dev.twin.recorder.redact.Redactor;
-import dev.twin.replayer.journal.ExchangeJson;
+import dev.twin.replayer.internal.journal.ExchangeJson;
 
 /**
  * A recorded exchange as the page shows it: always redacted (also when the store holds secrets because of

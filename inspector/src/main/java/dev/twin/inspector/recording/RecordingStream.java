@@ -3,8 +3,8 @@ package dev.twin.inspector.recording;
 import dev.twin.inspector.Background;
 import dev.twin.recorder.Exchange;
 import dev.twin.recorder.store.RecordingStore;
-import dev.twin.replayer.admin.ServerSentEvents;
-import dev.twin.replayer.http.ResponseStream;
+import dev.twin.replayer.internal.admin.ServerSentEvents;
+import dev.twin.replayer.internal.http.ResponseStream;
 
 import java.util.List;
 import java.util.concurrent.Executors;

@@ -1,7 +1,7 @@
 package dev.twin.replayer.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.twin.replayer.startup.StartupCache;
+import dev.twin.replayer.internal.startup.StartupCache;
 
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;

@@ -1,7 +1,7 @@
 package dev.twin.replayer.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.twin.replayer.http.ErrorKind;
+import dev.twin.replayer.internal.http.ErrorKind;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.twin.replayer.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.twin.replayer.http.ErrorKind;
+import dev.twin.replayer.internal.http.ErrorKind;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.twin.replayer.config;
 
-import dev.twin.replayer.regex.RegexBudgetExceeded;
+import dev.twin.replayer.internal.regex.RegexBudgetExceeded;
 import org.apache.commons.jexl3.JexlContext;
 import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.JexlInfo;

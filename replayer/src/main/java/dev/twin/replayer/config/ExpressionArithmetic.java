@@ -1,6 +1,6 @@
 package dev.twin.replayer.config;
 
-import dev.twin.replayer.regex.BoundedRegex;
+import dev.twin.replayer.internal.regex.BoundedRegex;
 import org.apache.commons.jexl3.JexlArithmetic;
 
 import java.math.MathContext;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * JEXL's arithmetic with one change: {@code value =~ 'regex'} (and {@code !~}, and regex literals) match with a
  * step budget ({@link BoundedRegex}). Expressions have no loops, so a regex over a request value is the one way an
  * expression could run for minutes; over budget it fails with
- * {@link dev.twin.replayer.regex.RegexBudgetExceeded} inside the {@link org.apache.commons.jexl3.JexlException}.
+ * {@link dev.twin.replayer.internal.regex.RegexBudgetExceeded} inside the {@link org.apache.commons.jexl3.JexlException}.
  */
 final class ExpressionArithmetic extends JexlArithmetic {
     /** Compiled patterns; cleared when full, since a request can send any number of different ones. */

@@ -1,7 +1,7 @@
 package dev.twin.replayer.config;
 
-import dev.twin.replayer.http.ConnectionFault;
-import dev.twin.replayer.http.TwinResponse;
+import dev.twin.replayer.internal.http.ConnectionFault;
+import dev.twin.replayer.internal.http.TwinResponse;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.twin.replayer.config;
 
-import dev.twin.replayer.http.ErrorKind;
+import dev.twin.replayer.internal.http.ErrorKind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

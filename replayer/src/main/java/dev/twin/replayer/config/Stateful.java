@@ -3,7 +3,7 @@ package dev.twin.replayer.config;
 /**
  * {@code stateful:} — whether the resources the imported specs describe keep state without tables and bindings
  * written for them. {@code auto}: every collection with a create and its items become a table and bindings derived
- * from the spec ({@code dev.twin.replayer.resource}, docs/stateful-auto.md); {@code off} (the default): only what
+ * from the spec ({@code dev.twin.replayer.internal.resource}, docs/stateful-auto.md); {@code off} (the default): only what
  * {@code tables} and {@code extend} say.
  *
  * @param writtenConventions the global {@code conventions:} exactly as written (a part not written is null; null

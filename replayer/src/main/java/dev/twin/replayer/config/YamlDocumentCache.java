@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.twin.replayer.startup.StartupCache;
+import dev.twin.replayer.internal.startup.StartupCache;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

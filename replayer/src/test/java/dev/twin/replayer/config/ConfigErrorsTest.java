@@ -144,7 +144,7 @@ class ConfigErrorsTest {
     void givenEmptyBodyKinds_whenLoaded_thenTheModelHoldsThemAndDefaultsHaveNone() throws Exception {
         TwinConfig config = ConfigLoader.load(ConfigFiles.twinYaml(dir,
                 IMPORT + "conventions:\n  errors: {emptyBody: [NOT_FOUND]}\n"));
-        assertEquals(List.of(dev.twin.replayer.http.ErrorKind.NOT_FOUND), config.conventions().errors().emptyBody());
+        assertEquals(List.of(dev.twin.replayer.internal.http.ErrorKind.NOT_FOUND), config.conventions().errors().emptyBody());
         assertEquals(List.of(), ErrorRules.DEFAULTS.emptyBody());
     }
 

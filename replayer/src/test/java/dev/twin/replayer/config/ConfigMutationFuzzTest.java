@@ -1,10 +1,10 @@
 package dev.twin.replayer.config;
 
-import dev.twin.replayer.binding.StatefulTwin;
-import dev.twin.replayer.sandbox.SandboxFixture;
-import dev.twin.replayer.sandbox.SandboxTwin;
-import dev.twin.replayer.server.ServedApiLoader;
-import dev.twin.replayer.startup.StartupCache;
+import dev.twin.replayer.internal.binding.StatefulTwin;
+import dev.twin.replayer.internal.sandbox.SandboxFixture;
+import dev.twin.replayer.internal.sandbox.SandboxTwin;
+import dev.twin.replayer.internal.server.ServedApiLoader;
+import dev.twin.replayer.internal.startup.StartupCache;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package dev.twin.replayer.config;
 
-import dev.twin.replayer.startup.StartupCache;
+import dev.twin.replayer.internal.startup.StartupCache;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,11 +2,11 @@ package dev.twin.replayer.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.replayer.binding.StatefulTwin;
+import dev.twin.replayer.internal.binding.StatefulTwin;
 import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.ConfigLoader;
 import dev.twin.replayer.config.TwinConfig;
-import dev.twin.replayer.server.TwinServer;
+import dev.twin.replayer.internal.server.TwinServer;
 
 import java.io.IOException;
 import java.io.InputStream;

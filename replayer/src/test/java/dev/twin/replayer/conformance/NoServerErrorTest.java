@@ -1,8 +1,8 @@
 package dev.twin.replayer.conformance;
 
 import dev.twin.replayer.Twin;
-import dev.twin.replayer.spec.ApiOperation;
-import dev.twin.replayer.spec.SpecLoader;
+import dev.twin.replayer.internal.spec.ApiOperation;
+import dev.twin.replayer.internal.spec.SpecLoader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -4,7 +4,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.security.RequestValidator;
 import com.twilio.type.PhoneNumber;
-import dev.twin.replayer.callback.CallbackDelivery;
+import dev.twin.replayer.internal.callback.CallbackDelivery;
 import dev.twin.replayer.testing.CallbackReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

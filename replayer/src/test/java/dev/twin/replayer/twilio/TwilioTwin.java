@@ -2,8 +2,8 @@ package dev.twin.replayer.twilio;
 
 import com.twilio.http.TwilioRestClient;
 import dev.twin.replayer.Twin;
-import dev.twin.replayer.binding.TwinTwilioHttpClient;
-import dev.twin.replayer.callback.CallbackDelivery;
+import dev.twin.replayer.internal.binding.TwinTwilioHttpClient;
+import dev.twin.replayer.internal.callback.CallbackDelivery;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.twin.replayer.replay;
+package dev.twin.replayer.internal.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twin.replayer.Twin;

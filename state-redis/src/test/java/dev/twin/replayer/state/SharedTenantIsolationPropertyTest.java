@@ -1,4 +1,4 @@
-package dev.twin.replayer.state;
+package dev.twin.replayer.internal.state;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.config.StateSetting;
@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import static dev.twin.replayer.state.StateFixtures.json;
-import static dev.twin.replayer.state.StateFixtures.prefixTable;
-import static dev.twin.replayer.state.StateFixtures.rows;
+import static dev.twin.replayer.internal.state.StateFixtures.json;
+import static dev.twin.replayer.internal.state.StateFixtures.prefixTable;
+import static dev.twin.replayer.internal.state.StateFixtures.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

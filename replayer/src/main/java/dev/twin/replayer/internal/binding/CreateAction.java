@@ -1,0 +1,156 @@
+package dev.twin.replayer.internal.binding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.internal.convention.PlainValues;
+import dev.twin.replayer.internal.convention.TableConventions;
+import dev.twin.replayer.internal.http.ErrorKind;
+import dev.twin.replayer.internal.http.TwinError;
+import dev.twin.replayer.internal.http.TwinResponse;
+import dev.twin.replayer.internal.state.Row;
+import dev.twin.replayer.internal.state.StateException;
+import dev.twin.replayer.internal.state.TenantTables;
+import org.apache.commons.jexl3.JexlException;
+import org.apache.commons.jexl3.MapContext;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code create}: stores the body's fields (and the parent path parameters, e.g. Twilio's {@code AccountSid}) as a
+ * new row; answers the shaped row with the create status. The table mints the id unless the body names one (as
+ * Stripe allows for products), in which case a taken id is a CONFLICT. Fields the API ignores are dropped first;
+ * the fields it derives from the input ({@code create.derive}) and generates per row ({@code create.generate}) are
+ * stored with the row; {@code create.location} names the new row in a {@code Location} header, and
+ * {@code create.headers} adds headers rendered over the row ({@code create.emptyBody}: the headers are the answer).
+ */
+final class CreateAction implements BindingAction {
+    private final Rows rows;
+    private final int status;
+    private final List<String> requiredFields;
+    private final Map<String, Map<String, Object>> magic;
+
+    /**
+     * @param requiredFields top-level body fields the operation's schema marks required
+     * @param magic          what {@code create.derive} expressions read as {@code magic}
+     */
+    CreateAction(Rows rows, int status, List<String> requiredFields, Map<String, Map<String, Object>> magic) {
+        this.rows = rows;
+        this.status = status;
+        this.requiredFields = List.copyOf(requiredFields);
+        this.magic = magic;
+    }
+
+    @Override
+    public TwinResponse run(BoundRequest request, TenantTables tables) {
+        ObjectNode fields = request.fields();
+        for (String required : requiredFields) {
+            JsonNode value = fields.get(required);
+            if (value == null || value.isNull()) {
+                throw new StateException(new TwinError(ErrorKind.VALIDATION_ERROR,
+                        "Missing required param: " + required + ".", required));
+            }
+        }
+        rows.table().written().prepare(fields); // a required field ignored was sent all the same: only not kept
+        ObjectNode data = fields.objectNode();
+        request.parentParams().forEach(data::put);
+        data.setAll(fields);
+        derive(data, fields, request, tables.nowMillis());
+        Row row = revisionOfExisting(request, tables, data);
+        if (row == null) {
+            Revisions.stamp(rows.table().revision(), data, null);
+            row = tables.insert(rows.table().table(), data);
+        }
+        row = withGenerated(row, tables);
+        TableConventions table = rows.table();
+        TwinResponse response = table.createEmptyBody() ? JsonResponses.noBody(status)
+                : table.createBody() == null ? rows.written(status, row, request, tables)
+                : JsonResponses.of(status, table.createBody().render(Map.of("item",
+                PlainValues.toPlain(rows.shaped(row, request, tables)))));
+        if (!table.createHeaders().isEmpty()) {
+            response = RenderedHeaders.add(response, table.createHeaders(),
+                    PlainValues.toPlain(rows.shaped(row, request, tables)));
+        }
+        return switch (table.createLocation()) {
+            case NONE -> response;
+            case RELATIVE -> response.withHeader("Location", itemPath(request, row));
+            case ABSOLUTE -> response.withHeader("Location", "http://"
+                    + Objects.requireNonNullElse(request.routed().request().header("Host"), "127.0.0.1")
+                    + itemPath(request, row));
+        };
+    }
+
+    /**
+     * With revisions, a create naming an existing row's id and its current revision writes the row's next
+     * revision (CouchDB's POST of a document with {@code _id} and {@code _rev}); null when it names no such row.
+     */
+    private Row revisionOfExisting(BoundRequest request, TenantTables tables, ObjectNode data) {
+        var rule = rows.table().revision();
+        JsonNode id = data.get(rows.table().idField());
+        if (!rule.enabled() || id == null || !id.isTextual()) {
+            return null;
+        }
+        Row current = tables.get(rows.table().table(), id.textValue()).filter(r -> !Rows.isDeleted(r)).orElse(null);
+        if (current == null) {
+            return null;
+        }
+        String revision = Revisions.check(rule, request, current);
+        Revisions.stamp(rule, data, revision);
+        return tables.replace(rows.table().table(), current.id(), data);
+    }
+
+    /** Fields the server sets from what the client sent ({@code create.derive}), where the client sent none. */
+    private void derive(ObjectNode data, ObjectNode fields, BoundRequest request, long nowMillis) {
+        var derive = rows.table().createDerive();
+        if (derive.isEmpty()) {
+            return;
+        }
+        MapContext context = new MapContext();
+        context.set("input", PlainValues.toPlain(fields));
+        Map<String, Object> requestModel = new java.util.HashMap<>();
+        requestModel.put("method", request.routed().request().method());
+        requestModel.put("path", request.routed().request().path());
+        requestModel.put("now", nowMillis / 1000L);
+        requestModel.put("time", dev.twin.replayer.internal.convention.TimeVariable.of(nowMillis));
+        requestModel.put("user", dev.twin.replayer.internal.http.BasicAuth.user(request.routed().request()));
+        context.set("request", requestModel);
+        context.set("magic", magic);
+        derive.forEach((field, expression) -> {
+            if (!fields.has(field)) {
+                try {
+                    data.set(field, PlainValues.toJson(expression.evaluate(context)));
+                } catch (JexlException e) {
+                    throw new StateException(new TwinError(ErrorKind.VALIDATION_ERROR, "create.derive." + field
+                            + " at " + expression.location() + " could not be evaluated: " + e.getMessage(), field));
+                }
+            }
+        });
+    }
+
+    /** Fields the server generates at create ({@code client_secret}), rendered over the new row and stored. */
+    private Row withGenerated(Row row, TenantTables tables) {
+        var generate = rows.table().createGenerate();
+        if (generate.isEmpty()) {
+            return row;
+        }
+        ObjectNode data = row.data().deepCopy();
+        Map<String, Object> model = Map.of("item", PlainValues
+                .toPlain(row.data()));
+        generate.forEach((field, template) -> {
+            if (!data.has(field)) {
+                data.put(field, template.render(model));
+            }
+        });
+        return tables.replace(rows.table().table(), row.id(), data);
+    }
+
+    /** The new row's URL path: the collection the create was sent to, then the id. */
+    private static String itemPath(BoundRequest request, Row row) {
+        String collection = request.routed().request().path();
+        return (collection.endsWith("/") ? collection : collection + "/")
+                + URLEncoder.encode(row.id(), StandardCharsets.UTF_8);
+    }
+}

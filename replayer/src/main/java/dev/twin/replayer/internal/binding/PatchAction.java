@@ -1,0 +1,113 @@
+package dev.twin.replayer.internal.binding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.internal.convention.DeepMerge;
+import dev.twin.replayer.internal.convention.PlainValues;
+import dev.twin.replayer.internal.convention.JsonTemplate;
+import dev.twin.replayer.config.CreateRule;
+import dev.twin.replayer.config.UpdateRule;
+import dev.twin.replayer.internal.http.TwinResponse;
+import dev.twin.replayer.internal.state.Row;
+import dev.twin.replayer.internal.state.TenantTables;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code patch} (deep merge of the body into the row, Stripe's POST update) and {@code update} (the body replaces
+ * the row's fields whole, a PUT); the id never changes.
+ */
+final class PatchAction implements BindingAction {
+    private final Rows rows;
+    private final int status;
+    private final boolean replace;
+
+    PatchAction(Rows rows, int status, boolean replace) {
+        this.rows = rows;
+        this.status = status;
+        this.replace = replace;
+    }
+
+    @Override
+    public TwinResponse run(BoundRequest request, TenantTables tables) {
+        var rule = rows.table().update();
+        if (replace && Boolean.TRUE.equals(rule.upsert()) && request.id() != null
+                && tables.get(rows.table().table(), request.id()).filter(r -> !Rows.isDeleted(r)).isEmpty()) {
+            return created(request, tables, rule);
+        }
+        Row current = rows.existing(request, tables);
+        String revision = Revisions.check(rows.table().revision(), request, current);
+        ObjectNode fields = request.fields();
+        fields.remove(rows.table().idField());
+        rows.table().written().prepare(fields);
+        ObjectNode data;
+        if (replace) {
+            data = fields.objectNode();
+            request.parentParams().forEach((name, value) -> {
+                if (current.data().has(name)) {
+                    data.put(name, value);
+                }
+            });
+            data.setAll(fields);
+        } else {
+            data = current.data();
+            DeepMerge.merge(data, fields, request.isForm());
+        }
+        Revisions.stamp(rows.table().revision(), data, revision);
+        Row updated = tables.replace(rows.table().table(), current.id(), data);
+        if (replace && Boolean.TRUE.equals(rule.emptyBody())) {
+            return located(JsonResponses.noBody(rule.status() != null ? rule.status() : status), request, replace,
+                    updated, tables);
+        }
+        return located(answer(replace && rule.status() != null ? rule.status() : status, updated, request, tables,
+                replace), request, replace, updated, tables);
+    }
+
+    /** An upsert of a row that was not there: stored under the id the path names. */
+    private TwinResponse created(BoundRequest request, TenantTables tables,
+                                 UpdateRule rule) {
+        String table = rows.table().table();
+        tables.get(table, request.id()).ifPresent(deleted -> tables.delete(table, deleted.id()));
+        ObjectNode data = request.fields().objectNode();
+        request.parentParams().forEach(data::put);
+        data.setAll(request.fields());
+        rows.table().written().prepare(data);
+        data.put(rows.table().idField(), request.id());
+        Revisions.stamp(rows.table().revision(), data, null);
+        Row row = tables.insert(table, data);
+        int createdStatus = rule.createdStatus() != null ? rule.createdStatus() : 201;
+        return located(Boolean.TRUE.equals(rule.emptyBody()) ? JsonResponses.noBody(createdStatus)
+                : answer(createdStatus, row, request, tables, true), request, true, row, tables);
+    }
+
+    /**
+     * For a PUT, the row's own URL in {@code Location} when {@code update.location} asks for it, and the
+     * {@code update.headers} rendered over the row.
+     */
+    private TwinResponse located(TwinResponse response, BoundRequest request, boolean replace, Row row,
+                                 TenantTables tables) {
+        if (replace && !rows.table().updateHeaders().isEmpty()) {
+            response = RenderedHeaders.add(response, rows.table().updateHeaders(),
+                    PlainValues.toPlain(rows.shaped(row, request, tables)));
+        }
+        var location = rows.table().update().location();
+        if (!replace || location == null || location == CreateRule.Location.NONE) {
+            return response;
+        }
+        String path = request.routed().request().path();
+        return response.withHeader("Location", location == CreateRule.Location.RELATIVE ? path
+                : "http://" + Objects.requireNonNullElse(request.routed().request().header("Host"), "127.0.0.1")
+                + path);
+    }
+
+    /** The row, or for a PUT the acknowledgement {@code update.body} names instead. */
+    private TwinResponse answer(int status, Row row, BoundRequest request, TenantTables tables, boolean replace) {
+        JsonTemplate acknowledgement = rows.table().updateBody();
+        if (replace && acknowledgement != null) {
+            return JsonResponses.of(status, acknowledgement.render(Map.of("item",
+                    PlainValues.toPlain(rows.shaped(row, request, tables)))));
+        }
+        return rows.written(status, row, request, tables);
+    }
+}

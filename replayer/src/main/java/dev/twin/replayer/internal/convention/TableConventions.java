@@ -1,0 +1,172 @@
+package dev.twin.replayer.internal.convention;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.config.Conventions;
+import dev.twin.replayer.config.CreateRule;
+import dev.twin.replayer.config.DeleteRule;
+import dev.twin.replayer.config.Embed;
+import dev.twin.replayer.config.ErrorRules;
+import dev.twin.replayer.config.Expression;
+import dev.twin.replayer.config.FieldRules;
+import dev.twin.replayer.config.ListStyle;
+import dev.twin.replayer.config.RevisionRule;
+import dev.twin.replayer.config.TableConfig;
+import dev.twin.replayer.config.UpdateRule;
+import dev.twin.replayer.internal.http.ErrorKind;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One table's response conventions, compiled once at startup from its merged {@code response:} section: how rows
+ * look, how lists page, what creates and deletes answer, and how errors look. Requests only do data work.
+ *
+ * @param createStatus null = the bound operation's lowest documented 2xx
+ * @param createLocation whether a create answers the new row's URL in {@code Location}
+ * @param createGenerate fields a create generates once and stores, as templates over {@code item}
+ * @param createDerive fields a create sets from the input, as expressions over {@code input} and {@code request}
+ * @param embed        rows of other tables a read embeds on request ({@code ?_embed=comments}), or null
+ * @param written      what a write keeps of its fields (ignored ones dropped, comma lists split)
+ * @param update       how a PUT answers, and whether it creates a missing row under the id it names
+ * @param deleteAnswersRow a delete answers the row as it was, {@code deleteBody}'s fields on top
+ * @param deleteStatus null = the bound operation's lowest documented 2xx
+ * @param deleteBody   null = no body (or the bound operation's own when it documents one)
+ * @param createBody   what a create answers instead of the row (a write acknowledgement), or null
+ * @param updateBody   what a PUT answers instead of the row (a write acknowledgement), or null
+ * @param revision     the revision rows carry and writes must name ({@link RevisionRule#NONE} = none)
+ * @param createEmptyBody a create answers no body ({@code create.emptyBody})
+ * @param createHeaders headers a create answers with, as templates over {@code item} (the row as shown)
+ * @param itemOnly     fields list items leave out (an item's own answers show them)
+ * @param updateHeaders headers a PUT answers with, as templates over {@code item} (the row as shown)
+ */
+public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
+                               ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
+                               Integer deleteStatus, boolean preserveDeleted, JsonTemplate deleteBody,
+                               Map<String, String> references,
+                               CreateRule.Location createLocation,
+                               Map<String, StringTemplate> createGenerate,
+                               Map<String, Expression> createDerive,
+                               boolean deleteAnswersRow, UpdateRule update,
+                               WrittenFields written, Embed embed, JsonTemplate createBody,
+                               JsonTemplate updateBody, RevisionRule revision, boolean createEmptyBody,
+                               Map<String, StringTemplate> createHeaders, Set<String> itemOnly,
+                               Map<String, StringTemplate> updateHeaders) {
+
+    /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
+    public static final String DELETED_MARKER = dev.twin.replayer.internal.state.Row.DELETED_MARKER;
+
+    public static TableConventions of(TableConfig table) {
+        Conventions conventions = table.response();
+        RowShaper shaper = shaper(table.idField(), conventions, table.idLast());
+        String notFoundTemplate = conventions.errors().messageMap() == null ? null
+                : conventions.errors().messageMap().get(ErrorKind.NOT_FOUND);
+        NotFoundMessages notFound = new NotFoundMessages(resourceName(table, conventions.fields()),
+                notFoundTemplate == null ? null : StringTemplate.compile(notFoundTemplate));
+        String publicId = shaper.publicName(table.idField());
+        DeleteRule delete = conventions.delete();
+        return new TableConventions(table.name(), table.idField(), shaper,
+                pagination(conventions.list(), publicId, notFound), errors(conventions.errors()), notFound,
+                conventions.create().status(), delete.status(), Boolean.TRUE.equals(delete.preserve()),
+                delete.body() == null || delete.body().isNull() ? null : JsonTemplate.compile(delete.body()),
+                table.references(), conventions.create().location(), generated(conventions.create().generate()),
+                conventions.create().derive() == null ? Map.of() : Map.copyOf(conventions.create().derive()),
+                Boolean.TRUE.equals(delete.answersRow()),
+                conventions.update() == null ? UpdateRule.DEFAULTS : conventions.update(),
+                new WrittenFields(conventions.fields().ignore() == null ? Set.of()
+                        : Set.copyOf(conventions.fields().ignore()), conventions.fields().split() == null ? Set.of()
+                        : Set.copyOf(conventions.fields().split())),
+                table.embed(), template(conventions.create().body()),
+                template(conventions.update() == null ? null : conventions.update().body()),
+                conventions.revision() == null ? RevisionRule.NONE : conventions.revision(),
+                Boolean.TRUE.equals(conventions.create().emptyBody()), generated(conventions.create().headers()),
+                conventions.fields().itemOnly() == null ? Set.of() : Set.copyOf(conventions.fields().itemOnly()),
+                generated(conventions.update() == null ? null : conventions.update().headers()));
+    }
+
+    private static JsonTemplate template(JsonNode body) {
+        return body == null || body.isNull() ? null : JsonTemplate.compile(body);
+    }
+
+    private static Map<String, StringTemplate> generated(Map<String, String> templates) {
+        Map<String, StringTemplate> out = new LinkedHashMap<>();
+        if (templates != null) {
+            templates.forEach((field, template) -> {
+                if (template != null) {
+                    out.put(field, StringTemplate.compile(template));
+                }
+            });
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Error bodies by the global conventions, for requests no table answers (rejected credentials). */
+    public static ErrorBodies errors(ErrorRules rules) {
+        JsonTemplate extra = rules.extraFields() == null || rules.extraFields().isEmpty() ? null
+                : JsonTemplate.compile(rules.extraFields());
+        String wrap = rules.wrap() == null || rules.wrap().isEmpty() ? null : rules.wrap();
+        Map<ErrorKind, JsonTemplate> bodies = new EnumMap<>(ErrorKind.class);
+        if (rules.bodies() != null) {
+            rules.bodies().forEach((kind, body) -> {
+                if (body != null) {
+                    bodies.put(kind, JsonTemplate.compile(body));
+                }
+            });
+        }
+        return new ErrorBodies(wrap, rules.fields(), rules.status(), rules.typeMap(), rules.codeMap(), extra,
+                rules.emptyBody() == null ? Set.of() : Set.copyOf(rules.emptyBody()), bodies);
+    }
+
+    static RowShaper shaper(String idField, Conventions conventions, boolean idInPlace) {
+        FieldRules fields = conventions.fields();
+        Set<String> hide = new HashSet<>(fields.hide());
+        hide.add(DELETED_MARKER);
+        TimestampFormat format = TimestampFormat.parse(conventions.timestamps().format().name());
+        return new RowShaper(idField, format == null ? TimestampFormat.ISO8601 : format,
+                conventions.timestamps().fields(), fields.inject(), hide, fields.rename(), idInPlace);
+    }
+
+    /** The list style's paging over rows identified by {@code idField} (tables, and the Stripe example's events). */
+    public static Pagination pagination(ListStyle list, String idField, NotFoundMessages notFound) {
+        String total = Boolean.TRUE.equals(list.hideMeta()) ? null : list.totalField();
+        ListEnvelope envelope = new ListEnvelope(list.dataField(), list.extraFields() == null
+                || list.extraFields().isEmpty() ? null : JsonTemplate.compile(list.extraFields()), total);
+        if (list.style() == ListStyle.Style.PAGE) {
+            return new PagePagination(envelope, idField, list.defaultLimit(), list.maxLimit(), list.pageParam(),
+                    list.pageSizeParam(), list.pageFields());
+        }
+        boolean oldestFirst = list.order() == ListStyle.Order.OLDEST_FIRST
+                || list.order() == ListStyle.Order.ID_ASCENDING;
+        if (list.style() == ListStyle.Style.NONE) {
+            return new UnpagedList(envelope, Boolean.TRUE.equals(list.bareArray()), oldestFirst,
+                    list.order() == ListStyle.Order.ID_ASCENDING ? idField : null);
+        }
+        if (list.style() == ListStyle.Style.OFFSET) {
+            return new OffsetPagination(envelope, Boolean.TRUE.equals(list.bareArray()), oldestFirst, list.defaultLimit(),
+                    list.maxLimit(), new OffsetPagination.Names(list.limitParam(), list.offsetParam(),
+                    list.pageParam(), list.sortParam(), list.orderParam(), list.totalHeader(),
+                    Boolean.TRUE.equals(list.linkHeader()), list.limitField(), list.offsetField(),
+                    list.descendingParam()));
+        }
+        return new CursorPagination(envelope, list.defaultLimit(), list.maxLimit(), notFound,
+                new CursorPagination.Names(list.limitParam(), list.startingAfterParam(), list.endingBeforeParam(),
+                        list.hasMoreField()));
+    }
+
+    /** {@code customer} from an injected {@code object: customer}, else the table name made singular. */
+    private static String resourceName(TableConfig table, FieldRules fields) {
+        JsonNode object = fields.inject().get("object");
+        if (object != null && object.isTextual()) {
+            return object.textValue();
+        }
+        String name = table.name().toLowerCase(Locale.ROOT);
+        if (name.endsWith("ies")) {
+            return name.substring(0, name.length() - 3) + "y";
+        }
+        return name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.twin.replayer.internal.state;
+
+import java.util.List;
+
+/**
+ * Told about every committed transaction that changed rows (events and webhooks listen here). Called on the
+ * committing thread while the tenant is locked: it must be quick and must not open a transaction itself.
+ *
+ * <p>With shared state ({@link SharedState}) a commit stores its events with its rows, so they are made before it:
+ * {@link #emitted} instead of {@link #committed}, then {@link #stored} once they are stored, also for events other
+ * replicas stored.
+ */
+@FunctionalInterface
+public interface ChangeListener {
+    ChangeListener NONE = (tenant, changes) -> { };
+
+    void committed(String tenant, List<RowChange> changes);
+
+    /**
+     * Shared state: the events these changes emit, made (not yet logged or sent) before the commit that stores
+     * them with the rows; the commit may be tried again, asking again.
+     */
+    default List<SharedEvent> emitted(String tenant, List<RowChange> changes) {
+        return List.of();
+    }
+
+    /**
+     * Shared state: events the store now holds for the tenant, oldest first, stored by a commit of this replica
+     * or of another; {@code whole}: they are all the tenant has (after a reset, a restore or a first read).
+     */
+    default void stored(String tenant, List<SharedEvent> events, boolean whole) {
+    }
+
+    /**
+     * Shared state: this replica's transaction made these changes and they are now stored (after {@link #emitted}
+     * and before {@link #stored}); changes other replicas stored are not told here.
+     */
+    default void storedChanges(String tenant, List<RowChange> changes) {
+    }
+}

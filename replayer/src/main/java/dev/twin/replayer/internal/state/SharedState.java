@@ -1,0 +1,66 @@
+package dev.twin.replayer.internal.state;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * State kept outside this process and shared by every replica of a twin (Redis, in module twin-state-redis): the
+ * tables of every tenant with their minted-id counters and events, snapshots, idempotency records, rate-limit
+ * buckets and webhook deliveries. A {@link StateStore} opened over it keeps each tenant's tables in memory as a
+ * cache: before a transaction it asks what other replicas committed since the version it holds ({@link #sync}),
+ * and it commits with an optimistic check of that version ({@link #commit}), so no two replicas ever apply a
+ * transaction to the same version of a tenant, and a commit either lands whole or not at all.
+ *
+ * <p>Every method may wait for a network round trip, so none is ever called on an event loop. Each throws a
+ * {@link StateException} of kind {@code UNAVAILABLE} when the store cannot be reached in time: the request is
+ * answered 503 and nothing of it was applied.
+ */
+public interface SharedState extends AutoCloseable {
+
+    /**
+     * What was committed for the tenant since {@code known}: nothing, the rows and events that changed, or (when
+     * {@code known} is null or of an older epoch: after a reset or a restore) the whole tenant.
+     */
+    TenantSync sync(String tenant, TenantVersion known);
+
+    /**
+     * Applies {@code write} when the tenant is still at {@code known}; empty when another replica committed
+     * first (the caller syncs and runs its transaction again).
+     */
+    Optional<TenantVersion> commit(String tenant, TenantVersion known, SharedWrite write);
+
+    /** Every tenant's tables, events and idempotency records gone at once (a new epoch); snapshots stay. */
+    void reset();
+
+    /** One tenant's tables, events, idempotency records and rate-limit buckets gone. */
+    void resetTenant(String tenant);
+
+    /** One table back to its seed rows, for one tenant or (null) for all. */
+    void resetTable(String tenantOrNull, String table);
+
+    /** Saves every tenant's tables under {@code name}, replacing an older snapshot of that name. */
+    void saveSnapshot(String name);
+
+    /** Replaces every tenant's tables by the snapshot's (events stay); false when there is no such snapshot. */
+    boolean restoreSnapshot(String name);
+
+    /** Snapshot names, sorted. */
+    List<String> snapshots();
+
+    /** Tenants holding writes, sorted. */
+    List<String> tenants();
+
+    SharedIdempotency idempotency();
+
+    SharedBuckets rateLimits();
+
+    SharedDeliveries deliveries();
+
+    SharedCursors replayCursors();
+
+    /** Whether the store answers now, for {@code /__twin/health}; never throws. */
+    StateHealth health();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,713 @@
+package dev.twin.replayer.internal.state;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.config.TableConfig;
+import dev.twin.replayer.internal.http.ErrorKind;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * The twin's tables for every tenant. Each tenant sees the seed rows plus only its own writes; writes happen in
+ * {@link #inTransaction} and become visible all at once or not at all.
+ *
+ * <p>Concurrency: transactions of one tenant run one at a time, different tenants in parallel; reset, snapshots
+ * and expiry sweeps briefly stop all transactions. State lives in memory; a {@link #persistent} store mirrors
+ * every commit to a MapDB file on a writer thread (see {@link StateFile} for the durability window).
+ *
+ * <p>Expiry: with an {@code expireAfter}, a tenant idle (no transaction) for that long loses its writes, checked
+ * when it next arrives and by a sweep on a background thread. After a restart the idle time counts from the
+ * tenant's last write.
+ */
+public final class StateStore implements AutoCloseable {
+    /** Transactions of one tenant that lost the race to commit to shared state before one is refused. */
+    private static final int SHARED_ATTEMPTS = 50;
+    /** With shared state, a tenant idle on this replica this long leaves its memory (the store keeps it). */
+    private static final long SHARED_CACHE_IDLE_MILLIS = 300_000;
+
+    /** Replaced (never changed) when the fields lists filter by are declared. */
+    private volatile Map<String, TableDefinition> definitions;
+    private final Clock clock;
+    private final Duration expireAfter;
+    private final TenantQuota quota;
+    private final StateFile file;
+    /** Null unless the state is shared with other replicas: then every tenant's tables here are a cache of it. */
+    private final SharedState shared;
+    private final ConcurrentHashMap<String, TenantState> tenants = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, TenantState>> snapshots = new HashMap<>();
+    /** Transactions share it; whole-store operations (reset, snapshots, sweeps) take it alone. */
+    private final ReadWriteLock storeLock = new ReentrantReadWriteLock();
+    private final ScheduledExecutorService sweeper;
+    private volatile ChangeListener changeListener = ChangeListener.NONE;
+    private volatile CommitHook commitHook = CommitHook.NONE;
+    private volatile CommitCheck commitCheck = CommitCheck.NONE;
+
+    private StateStore(List<TableDefinition> tables, Clock clock, Duration expireAfter, TenantQuota quota,
+                       StateFile file) {
+        this(tables, clock, expireAfter, quota, file, null);
+    }
+
+    private StateStore(List<TableDefinition> tables, Clock clock, Duration expireAfter, TenantQuota quota,
+                       StateFile file, SharedState shared) {
+        Map<String, TableDefinition> byName = new LinkedHashMap<>();
+        tables.forEach(table -> byName.put(table.name(), table));
+        this.definitions = Map.copyOf(byName);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.expireAfter = expireAfter == null || expireAfter.isZero() || expireAfter.isNegative()
+                ? null : expireAfter;
+        this.quota = Objects.requireNonNull(quota, "quota");
+        this.file = file;
+        this.shared = shared;
+        if (file != null) {
+            StateFile.Contents contents = file.load(definitions);
+            tenants.putAll(contents.tenants());
+            contents.snapshots().forEach((name, json) -> snapshots.put(name, StateCodec.tenants(json, definitions)));
+        }
+        this.sweeper = shared != null ? startSweeper(Duration.ofMillis(SHARED_CACHE_IDLE_MILLIS))
+                : this.expireAfter == null ? null : startSweeper(this.expireAfter);
+    }
+
+    /**
+     * State shared with the other replicas of the twin through {@code shared} (which the store closes): every
+     * transaction first brings the tenant's tables up to date, and commits only if no other replica committed
+     * for the tenant meanwhile (else it runs again). Tenant expiry is the shared store's (it was opened with it).
+     */
+    public static StateStore shared(SharedState shared, List<TableConfig> tables, Clock clock, TenantQuota quota) {
+        return new StateStore(definitions(tables), clock, null, quota, null,
+                Objects.requireNonNull(shared, "shared"));
+    }
+
+    /** Whether the state is shared with other replicas (its calls then wait for the network). */
+    public boolean isShared() {
+        return shared != null;
+    }
+
+    /** The shared state, or null when the state lives in this process. */
+    public SharedState sharedState() {
+        return shared;
+    }
+
+    /** State in memory only, gone when the process ends. */
+    public static StateStore inMemory(List<TableConfig> tables, Clock clock) {
+        return inMemory(tables, clock, null);
+    }
+
+    /** State in memory; tenants idle for {@code expireAfter} (null = never) lose their writes. */
+    public static StateStore inMemory(List<TableConfig> tables, Clock clock, Duration expireAfter) {
+        return inMemory(tables, clock, expireAfter, TenantQuota.DEFAULTS);
+    }
+
+    /** State in memory, each tenant holding at most {@code quota}. */
+    public static StateStore inMemory(List<TableConfig> tables, Clock clock, Duration expireAfter,
+                                      TenantQuota quota) {
+        return new StateStore(definitions(tables), clock, expireAfter, quota, null);
+    }
+
+    /** State kept in {@code file} (MapDB) as well, so it survives a restart; reopening the file restores it. */
+    public static StateStore persistent(Path file, List<TableConfig> tables, Clock clock) {
+        return persistent(file, tables, clock, null);
+    }
+
+    public static StateStore persistent(Path file, List<TableConfig> tables, Clock clock, Duration expireAfter) {
+        return persistent(file, tables, clock, expireAfter, TenantQuota.DEFAULTS);
+    }
+
+    public static StateStore persistent(Path file, List<TableConfig> tables, Clock clock, Duration expireAfter,
+                                        TenantQuota quota) {
+        return new StateStore(definitions(tables), clock, expireAfter, quota, StateFile.open(file));
+    }
+
+    /** The configured table names, in configuration order. */
+    public List<String> tableNames() {
+        return List.copyOf(definitions.keySet());
+    }
+
+    /**
+     * Declares the fields lists filter tables by (table name to its stored fields: parent path fields and
+     * references), so that a filtered list reads an index instead of every row. Each tenant's index is built on
+     * its first filtered list and kept current at commit; declaring other fields later rebuilds them then.
+     */
+    public void indexFilterFields(Map<String, Set<FilteredField>> fieldsByTable) {
+        storeLock.writeLock().lock();
+        try {
+            Map<String, TableDefinition> changed = new LinkedHashMap<>(definitions);
+            boolean any = false;
+            for (TableDefinition definition : definitions.values()) {
+                Set<FilteredField> fields = fieldsByTable.getOrDefault(definition.name(), Set.of());
+                if (!fields.equals(definition.filterFields())) {
+                    changed.put(definition.name(), definition.withFilterFields(fields));
+                    any = true;
+                }
+            }
+            if (any) {
+                definitions = Map.copyOf(changed);
+            }
+        } finally {
+            storeLock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * What every transaction with writes must pass before it commits (one check; none by default), after the
+     * {@link CommitHook} added its writes.
+     */
+    public void checkBeforeCommit(CommitCheck check) {
+        this.commitCheck = Objects.requireNonNull(check, "check");
+    }
+
+    /** Who hears about committed row changes (one listener; {@link ChangeListener#NONE} by default). */
+    public void onCommit(ChangeListener listener) {
+        this.changeListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Who sees each transaction's writes before they commit (one hook; {@link CommitHook#NONE} by default). */
+    public void beforeCommit(CommitHook hook) {
+        this.commitHook = Objects.requireNonNull(hook, "hook");
+    }
+
+    /**
+     * Runs {@code work} against the tenant's tables. Its writes are buffered and applied when it returns
+     * normally; if it throws, none of them is visible. Transactions of one tenant run one at a time.
+     */
+    public <T> T inTransaction(String tenant, Function<TenantTables, T> work) {
+        Objects.requireNonNull(tenant, "tenant");
+        long arrived = shared == null ? 0 : System.nanoTime();
+        storeLock.readLock().lock();
+        try {
+            while (true) {
+                TenantState state = tenants.computeIfAbsent(tenant, key -> new TenantState(clock.millis()));
+                state.lock.lock();
+                try {
+                    if (state.retired) {
+                        continue; // dropped while this transaction waited: take the tenant's entry anew
+                    }
+                    return shared == null ? run(tenant, state, work) : runShared(tenant, state, work, arrived);
+                } finally {
+                    state.lock.unlock();
+                }
+            }
+        } finally {
+            storeLock.readLock().unlock();
+        }
+    }
+
+    /** The hook's writes, then the check of them all: a refused transaction keeps none. */
+    private void beforeCommit(TenantTables tables) {
+        commitHook.beforeCommit(tables);
+        commitCheck.check(tables);
+    }
+
+    /** One transaction under the tenant's lock; an entry left holding nothing is dropped, so reads cost no memory. */
+    private <T> T run(String tenant, TenantState state, Function<TenantTables, T> work) {
+        try {
+            long now = clock.millis();
+            if (isExpired(state, now)) {
+                state.clear();
+                if (file != null) {
+                    file.dropTenant(tenant);
+                }
+            }
+            state.lastActivityMillis = now;
+            TenantTables tables = new TenantTables(tenant, definitions, state, clock, quota);
+            T result;
+            try {
+                result = work.apply(tables);
+                if (tables.hasWrites()) {
+                    beforeCommit(tables);
+                }
+            } finally {
+                tables.close();
+            }
+            if (tables.hasWrites()) {
+                commit(tenant, state, tables);
+                List<RowChange> changes = tables.changes();
+                for (RowChange change : changes) {
+                    if (change.before() != null) {
+                        change.before().dropDerived(); // it left the table; an event may keep it, not its answer
+                    }
+                }
+                if (!changes.isEmpty()) {
+                    changeListener.committed(tenant, changes);
+                }
+            }
+            return result;
+        } finally {
+            if (state.holdsNothing()) {
+                // a key that only read, or was refused (a 404, a quota error), holds nothing: any string a client
+                // sends is a tenant, and it must not cost memory until a reset
+                state.retired = true;
+                tenants.remove(tenant, state);
+            }
+        }
+    }
+
+    /**
+     * One transaction against shared state, under the tenant's lock: the tables brought up to date, the work run,
+     * its writes (and the events they emit) committed to the shared store if the tenant is still at the version
+     * the work read, else everything again; applied here only once the store took them.
+     */
+    private <T> T runShared(String tenant, TenantState state, Function<TenantTables, T> work, long arrived) {
+        try {
+            for (int attempt = 1; ; attempt++) {
+                // a sync that began after this transaction arrived saw every commit acknowledged before it did (and
+                // this replica's own commits since are applied here): transactions queued behind it need none of
+                // their own. A write is safe either way: its commit checks the version it read.
+                if (attempt > 1 || state.shared == null || state.syncBegan - arrived < 0) {
+                    syncLocked(tenant, state);
+                }
+                state.lastActivityMillis = clock.millis();
+                TenantTables tables = new TenantTables(tenant, definitions, state, clock, quota);
+                T result;
+                try {
+                    result = work.apply(tables);
+                    if (tables.hasWrites()) {
+                        beforeCommit(tables);
+                    }
+                } finally {
+                    tables.close();
+                }
+                if (!tables.hasWrites()) {
+                    return result;
+                }
+                List<RowChange> changes = tables.changes();
+                List<SharedEvent> events = changes.isEmpty() ? List.of() : changeListener.emitted(tenant, changes);
+                Optional<TenantVersion> stored = shared.commit(tenant, state.shared,
+                        TenantMirror.write(state, definitions, tables, events));
+                if (stored.isEmpty()) {
+                    if (attempt >= SHARED_ATTEMPTS) {
+                        throw new StateException(ErrorKind.UNAVAILABLE, "Too many concurrent writes for this tenant"
+                                + " on other replicas; try again.");
+                    }
+                    continue; // another replica committed first: read its writes and run again
+                }
+                commit(tenant, state, tables);
+                state.shared = stored.get();
+                for (RowChange change : changes) {
+                    if (change.before() != null) {
+                        change.before().dropDerived();
+                    }
+                }
+                changeListener.storedChanges(tenant, changes);
+                if (!events.isEmpty()) {
+                    changeListener.stored(tenant, events, false);
+                }
+                return result;
+            }
+        } finally {
+            if (holdsNothingShared(state)) {
+                state.retired = true;
+                tenants.remove(tenant, state);
+            }
+        }
+    }
+
+    /**
+     * Shared state: nothing in memory and nothing committed (a tenant with only events holds its commits' version,
+     * kept so that its next transaction syncs what changed rather than everything).
+     */
+    private static boolean holdsNothingShared(TenantState state) {
+        return state.holdsNothing() && (state.shared == null || state.shared.version() == 0);
+    }
+
+    /** Brings the tenant's tables (and its events, to the listener) up to what the shared store holds. */
+    private void syncLocked(String tenant, TenantState state) {
+        long began = System.nanoTime();
+        TenantSync sync = shared.sync(tenant, state.shared);
+        state.syncBegan = began;
+        if (sync.isUnchanged() && sync.at().equals(state.shared)) {
+            return;
+        }
+        TenantMirror.apply(state, definitions, sync);
+        if (sync.whole() || !sync.events().isEmpty()) {
+            changeListener.stored(tenant, sync.events(), sync.whole());
+        }
+    }
+
+    /**
+     * With shared state, brings the tenant's tables and events up to what every replica committed (before reading
+     * them outside a transaction, as the events list does); nothing in memory.
+     */
+    public void refresh(String tenant) {
+        if (shared != null) {
+            inTransaction(tenant, tables -> null);
+        }
+    }
+
+    /**
+     * Shared state: stores events no row write emitted (a trigger, a scenario's net events), so that every replica
+     * lists them and their webhooks are delivered once.
+     */
+    public void storeEvents(String tenant, List<SharedEvent> events) {
+        if (shared == null) {
+            throw new IllegalStateException("events are stored with the rows only for shared state");
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        storeLock.readLock().lock();
+        try {
+            while (true) {
+                TenantState state = tenants.computeIfAbsent(tenant, key -> new TenantState(clock.millis()));
+                state.lock.lock();
+                try {
+                    if (state.retired) {
+                        continue;
+                    }
+                    for (int attempt = 1; ; attempt++) {
+                        syncLocked(tenant, state);
+                        Optional<TenantVersion> stored = shared.commit(tenant, state.shared,
+                                new SharedWrite(Map.of(), List.of(), events));
+                        if (stored.isPresent()) {
+                            state.shared = stored.get();
+                            changeListener.stored(tenant, events, false);
+                            return;
+                        }
+                        if (attempt >= SHARED_ATTEMPTS) {
+                            throw new StateException(ErrorKind.UNAVAILABLE, "Too many concurrent writes for this"
+                                    + " tenant on other replicas; try again.");
+                        }
+                    }
+                } finally {
+                    if (holdsNothingShared(state)) {
+                        state.retired = true;
+                        tenants.remove(tenant, state);
+                    }
+                    state.lock.unlock();
+                }
+            }
+        } finally {
+            storeLock.readLock().unlock();
+        }
+    }
+
+    /** Drops every tenant's writes: all tables are back to their seed rows. Snapshots are kept. */
+    public void reset() {
+        whole(() -> {
+            if (shared != null) {
+                shared.reset();
+            }
+            tenants.clear();
+            if (file != null) {
+                file.replaceAll(Map.of());
+            }
+        });
+    }
+
+    public void resetTenant(String tenant) {
+        whole(() -> {
+            if (shared != null) {
+                shared.resetTenant(tenant);
+            }
+            tenants.remove(tenant);
+            if (file != null) {
+                file.dropTenant(tenant);
+            }
+        });
+    }
+
+    /**
+     * Puts one table back to its seed rows, for one tenant or (null) for all.
+     *
+     * @throws StateException NOT_FOUND when no such table is configured
+     */
+    public void resetTable(String tenantOrNull, String table) {
+        TableDefinition definition = definitions.get(table);
+        if (definition == null) {
+            throw new StateException(ErrorKind.NOT_FOUND, "No table named '" + table + "'; known: "
+                    + String.join(", ", definitions.keySet()));
+        }
+        if (shared != null) {
+            whole(() -> {
+                shared.resetTable(tenantOrNull, table);
+                if (tenantOrNull == null) {
+                    tenants.clear();
+                } else {
+                    tenants.remove(tenantOrNull);
+                }
+            });
+            return;
+        }
+        whole(() -> tenants.forEach((tenant, state) -> {
+            if ((tenantOrNull == null || tenant.equals(tenantOrNull)) && state.dropTable(table)
+                    && file != null) {
+                file.dropTable(tenant, StateFile.metaOf(state), table);
+            }
+        }));
+    }
+
+    /** Saves every tenant's state under {@code name}, replacing an older snapshot of that name. */
+    public void saveSnapshot(String name) {
+        Objects.requireNonNull(name, "name");
+        if (shared != null) {
+            whole(() -> shared.saveSnapshot(name));
+            return;
+        }
+        whole(() -> {
+            Map<String, TenantState> copy = copyOf(tenants);
+            snapshots.put(name, copy);
+            if (file != null) {
+                file.putSnapshot(name, copy);
+            }
+        });
+    }
+
+    /**
+     * Replaces the current state of all tenants by the snapshot's.
+     *
+     * @throws StateException NOT_FOUND when there is no snapshot of that name
+     */
+    public void restoreSnapshot(String name) {
+        if (shared != null) {
+            whole(() -> {
+                if (!shared.restoreSnapshot(name)) {
+                    throw new StateException(ErrorKind.NOT_FOUND, "No snapshot named '" + name + "'");
+                }
+                tenants.clear();
+            });
+            return;
+        }
+        whole(() -> {
+            Map<String, TenantState> snapshot = snapshots.get(name);
+            if (snapshot == null) {
+                throw new StateException(ErrorKind.NOT_FOUND, "No snapshot named '" + name + "'");
+            }
+            long now = clock.millis();
+            tenants.clear();
+            tenants.putAll(copyOf(snapshot));
+            tenants.values().forEach(state -> state.lastActivityMillis = now);
+            if (file != null) {
+                file.replaceAll(copyOf(tenants));
+            }
+        });
+    }
+
+    /** Snapshot names, sorted. */
+    public List<String> snapshots() {
+        if (shared != null) {
+            return shared.snapshots();
+        }
+        storeLock.readLock().lock();
+        try {
+            return snapshots.keySet().stream().sorted().toList();
+        } finally {
+            storeLock.readLock().unlock();
+        }
+    }
+
+    /** Tenants that have written something (and not expired or been reset), sorted. */
+    public List<String> tenants() {
+        if (shared != null) {
+            return shared.tenants();
+        }
+        return tenants.entrySet().stream()
+                .filter(entry -> hasWrites(entry.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** Tenants held in memory, readers included (a full reset leaves none). */
+    public int tenantCount() {
+        return tenants.size();
+    }
+
+    /** {@code {table: [row data, ...]}} as the tenant sees its tables; does not count as tenant activity. */
+    public ObjectNode dump(String tenant) {
+        refresh(tenant);
+        ObjectNode dump = StateCodec.JSON.createObjectNode();
+        storeLock.readLock().lock();
+        try {
+            TenantState state = tenants.get(tenant);
+            if (state == null || isExpired(state, clock.millis())) {
+                state = new TenantState(0);
+            }
+            state.lock.lock();
+            try {
+                for (String table : definitions.keySet().stream().sorted().toList()) {
+                    TableDefinition definition = definitions.get(table);
+                    TableOverlay overlay = state.existingOverlay(table);
+                    List<Row> rows = overlay == null
+                            ? new ArrayList<>(definition.seeds().values()) : overlay.rows(definition);
+                    ArrayNode array = dump.putArray(table);
+                    rows.forEach(row -> array.add(row.data()));
+                }
+            } finally {
+                state.lock.unlock();
+            }
+        } finally {
+            storeLock.readLock().unlock();
+        }
+        return dump;
+    }
+
+    /** Drops the writes of every tenant idle for longer than {@code expireAfter}; the sweeper calls it. */
+    public void sweepExpired() {
+        if (shared != null) {
+            forgetIdleCaches();
+            return;
+        }
+        if (expireAfter == null) {
+            return;
+        }
+        long now = clock.millis();
+        if (tenants.values().stream().noneMatch(state -> isExpired(state, now))) {
+            return;
+        }
+        whole(() -> tenants.entrySet().removeIf(entry -> {
+            if (!isExpired(entry.getValue(), now)) {
+                return false;
+            }
+            if (file != null) {
+                file.dropTenant(entry.getKey());
+            }
+            return true;
+        }));
+    }
+
+    /** Shared state: tenants idle here for a while leave this replica's memory (the shared store keeps them). */
+    private void forgetIdleCaches() {
+        long now = clock.millis();
+        tenants.forEach((tenant, state) -> {
+            if (now - state.lastActivityMillis > SHARED_CACHE_IDLE_MILLIS && state.lock.tryLock()) {
+                try {
+                    state.retired = true;
+                    tenants.remove(tenant, state);
+                } finally {
+                    state.lock.unlock();
+                }
+            }
+        });
+    }
+
+    /** Waits until everything committed so far is in the state file (no-op in memory). */
+    public void flush() {
+        if (file != null) {
+            file.flush();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
+        if (file != null) {
+            file.close();
+        }
+        if (shared != null) {
+            shared.close();
+        }
+    }
+
+    private void commit(String tenant, TenantState state, TenantTables tables) {
+        List<StateFile.RowChange> changes = file == null ? null : new ArrayList<>();
+        TenantUsage usage = state.usage(); // counted before the writes land, so they are not counted twice
+        usage.rows += tables.pendingRows();
+        usage.bytes += tables.pendingBytes();
+        tables.pendingWrites().forEach((table, writes) -> {
+            TableDefinition definition = definitions.get(table);
+            TableOverlay overlay = state.overlay(definition);
+            writes.forEach((id, row) -> {
+                if (row == null) {
+                    overlay.remove(definition, id);
+                } else {
+                    overlay.put(definition, row, state.nextPosition++);
+                }
+                if (changes != null) {
+                    changes.add(changeOf(definition, overlay, id));
+                }
+            });
+        });
+        tables.pendingSequences().forEach((table, sequence) ->
+                state.overlay(definitions.get(table)).sequence = sequence);
+        if (file != null) {
+            file.writeTenant(tenant, StateFile.metaOf(state), changes);
+        }
+    }
+
+    private static StateFile.RowChange changeOf(TableDefinition definition, TableOverlay overlay, String id) {
+        String table = definition.name();
+        TableOverlay.Placed own = overlay.own.get(id);
+        if (own != null) {
+            return new StateFile.RowChange(table, id, StateFile.RowChange.Kind.OWN, own.row(), own.position());
+        }
+        if (overlay.deletedSeeds.contains(id)) {
+            return new StateFile.RowChange(table, id, StateFile.RowChange.Kind.DELETED_SEED, null, 0);
+        }
+        Row replacedSeed = overlay.seedOverrides.get(id);
+        if (replacedSeed != null) {
+            return new StateFile.RowChange(table, id, StateFile.RowChange.Kind.SEED, replacedSeed, 0);
+        }
+        return new StateFile.RowChange(table, id, StateFile.RowChange.Kind.ABSENT, null, 0);
+    }
+
+    private static boolean hasWrites(TenantState state) {
+        state.lock.lock();
+        try {
+            return !state.tables.isEmpty();
+        } finally {
+            state.lock.unlock();
+        }
+    }
+
+    private boolean isExpired(TenantState state, long now) {
+        return expireAfter != null && now - state.lastActivityMillis > expireAfter.toMillis();
+    }
+
+    private void whole(Runnable operation) {
+        storeLock.writeLock().lock();
+        try {
+            operation.run();
+        } finally {
+            storeLock.writeLock().unlock();
+        }
+    }
+
+    private static Map<String, TenantState> copyOf(Map<String, TenantState> state) {
+        Map<String, TenantState> copy = new HashMap<>();
+        state.forEach((tenant, tenantState) -> {
+            if (!tenantState.tables.isEmpty()) {
+                copy.put(tenant, tenantState.copy());
+            }
+        });
+        return copy;
+    }
+
+    private ScheduledExecutorService startSweeper(Duration expireAfter) {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "twin-state-expiry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = Math.max(1_000, Math.min(expireAfter.toMillis() / 2, 60_000));
+        executor.scheduleWithFixedDelay(this::sweepSafely, period, period, TimeUnit.MILLISECONDS);
+        return executor;
+    }
+
+    private void sweepSafely() {
+        try {
+            sweepExpired();
+        } catch (RuntimeException e) {
+            System.err.println("twin: expiring idle tenants failed: " + e);
+        }
+    }
+
+    private static List<TableDefinition> definitions(List<TableConfig> tables) {
+        return tables.stream().map(TableDefinition::from).toList();
+    }
+}

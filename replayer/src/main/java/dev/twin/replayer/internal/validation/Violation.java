@@ -1,0 +1,38 @@
+package dev.twin.replayer.internal.validation;
+
+import java.util.Objects;
+
+/**
+ * One thing wrong with a request, named the way the client sent it.
+ *
+ * @param param    the parameter as the client wrote it: {@code email}, {@code metadata[order]},
+ *                 {@code items[0][price]} in forms and query strings, {@code body.address.city} in JSON bodies,
+ *                 {@code body} for the body as a whole
+ * @param location where it was sent: {@link #PATH}, {@link #QUERY}, {@link #HEADER}, {@link #COOKIE} or
+ *                 {@link #BODY}
+ * @param reason   one readable line for the client, e.g. {@code Missing required param: email.}
+ */
+public record Violation(String param, String location, String reason) {
+    public static final String PATH = "path";
+    public static final String QUERY = "query";
+    public static final String HEADER = "header";
+    public static final String COOKIE = "cookie";
+    public static final String BODY = "body";
+
+    /** The parameter named by a body whose media type the operation does not accept. */
+    static final String CONTENT_TYPE = "Content-Type";
+
+    public Violation {
+        Objects.requireNonNull(param, "param");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /**
+     * Whether this is a body sent in a media type the operation does not accept. OpenAPI ignores a declared
+     * Content-Type header parameter, so a Content-Type header violation can only mean that.
+     */
+    public boolean isUnsupportedMediaType() {
+        return location.equals(HEADER) && param.equals(CONTENT_TYPE);
+    }
+}

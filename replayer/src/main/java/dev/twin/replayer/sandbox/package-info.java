@@ -1,5 +1,0 @@
-/**
- * The sandbox in front of the stateful twin: {@link dev.twin.replayer.sandbox.SandboxTwin} chains scenarios, rate
- * limits, faults and events before the tables for every loaded configuration, and registers their admin endpoints.
- */
-package dev.twin.replayer.sandbox;

@@ -1,5 +1,0 @@
-package dev.twin.replayer.spec;
-
-/** A slice of a spec document's JSON bytes holding one value (an operation, a schema, ...). */
-public record ByteRange(int offset, int length) {
-}

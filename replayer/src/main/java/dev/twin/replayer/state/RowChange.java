@@ -1,7 +1,0 @@
-package dev.twin.replayer.state;
-
-/**
- * One row a committed transaction changed: {@code before} null = created, {@code after} null = deleted.
- */
-public record RowChange(String table, String id, Row before, Row after) {
-}

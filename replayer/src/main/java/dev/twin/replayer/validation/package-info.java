@@ -1,8 +1,0 @@
-/**
- * Request validation against an OpenAPI operation: {@link dev.twin.replayer.validation.OperationValidator}
- * compiled once per operation decodes a request into a {@link dev.twin.replayer.validation.DecodedRequest} and
- * reports {@link dev.twin.replayer.validation.Violation}s named the way the client sent each parameter.
- * Schemas are converted to JSON Schema by {@link dev.twin.replayer.validation.SchemaRegistry} (one per spec) and
- * checked with networknt's validator.
- */
-package dev.twin.replayer.validation;
