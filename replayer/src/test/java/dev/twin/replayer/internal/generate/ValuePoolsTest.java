@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The shipped value pools are exactly what datafaker draws, so bodies do not depend on whether they were used. */
 class ValuePoolsTest {
-    private static final Path SOURCE = Path.of("src", "main", "resources", "dev", "twin", "replayer", "generate",
-            ValuePools.RESOURCE);
+    private static final Path SOURCE = Path.of("src", "main", "resources", "dev", "twin", "replayer", "internal",
+            "generate", ValuePools.RESOURCE);
 
     @Test
     void givenTheShippedPools_whenDatafakerDrawsThemAgain_thenTheyAreEqual() throws Exception {

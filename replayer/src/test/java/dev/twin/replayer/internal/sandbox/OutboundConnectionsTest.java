@@ -35,8 +35,9 @@ class OutboundConnectionsTest {
                     .toList();
         }
 
-        assertEquals(List.of("dev/twin/replayer/callback/CallbackClient.java", "dev/twin/replayer/verify/Verifier.java",
-                        "dev/twin/replayer/webhook/WebhookClient.java"),
+        assertEquals(List.of("dev/twin/replayer/internal/callback/CallbackClient.java",
+                        "dev/twin/replayer/internal/verify/Verifier.java",
+                        "dev/twin/replayer/internal/webhook/WebhookClient.java"),
                 connecting.stream().sorted().toList());
     }
 
