@@ -64,7 +64,8 @@ final class Traffic {
         RecordedRequest request = new RecordedRequest(method, "https", host, 443, path, query, requestHeaders,
                 body == null ? Body.EMPTY : Body.of(body));
         List<Header> responseHeaders = new ArrayList<>();
-        if (responseJson != null) {
+        boolean typed = extraResponseHeaders.stream().anyMatch(h -> h.name().equalsIgnoreCase("Content-Type"));
+        if (responseJson != null && !typed) {
             responseHeaders.add(new Header("Content-Type", "application/json"));
         }
         responseHeaders.addAll(extraResponseHeaders);

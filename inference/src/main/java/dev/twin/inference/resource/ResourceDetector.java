@@ -455,6 +455,11 @@ public final class ResourceDetector {
         if (delete != null) {
             resource.response.put("delete", DeleteConvention.detect(delete, resource));
         }
+        String mediaType = mediaType(resource);
+        if (mediaType != null) {
+            resource.response.put("mediaType", mediaType);
+            resource.evidence.add("media type: every JSON answer showing its rows was " + mediaType);
+        }
         String object = objectName(resource);
         resource.componentName = pascal(object != null ? object : ParamNames.singular(resource.table));
     }
@@ -753,5 +758,22 @@ public final class ResourceDetector {
             }
         }
         return out;
+    }
+
+    /**
+     * The one JSON media type every answer showing the resource's rows came as, when it is not plain
+     * {@code application/json} (a Docker manifest's {@code application/vnd.docker.distribution.manifest.v2+json},
+     * JSON:API's {@code application/vnd.api+json}); null otherwise.
+     */
+    private static String mediaType(Resource resource) {
+        Set<String> types = new TreeSet<>();
+        for (String action : List.of("get", "list", "create", "patch", "update")) {
+            OperationStats op = resource.actions.get(action);
+            ResponseStats ok = op == null ? null : op.responses().get(op.mainSuccessStatus());
+            if (ok != null && ok.hasJson()) {
+                types.add(ok.jsonMediaType() == null ? "application/json" : ok.jsonMediaType());
+            }
+        }
+        return types.size() == 1 && !types.contains("application/json") ? types.iterator().next() : null;
     }
 }

@@ -9,11 +9,22 @@ package dev.twin.replayer.config;
  */
 public record Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
                           DeleteRule delete, ErrorRules errors, UpdateRule update,
-                          java.util.Map<String, FieldLimit> fieldLimits, RevisionRule revision, SearchStyle search) {
+                          java.util.Map<String, FieldLimit> fieldLimits, RevisionRule revision, SearchStyle search,
+                          String mediaType) {
+
+    /** The media type rows are answered as when none is written. */
+    public static final String JSON = "application/json";
 
     public static final Conventions DEFAULTS = new Conventions(Timestamps.DEFAULTS, FieldRules.DEFAULTS,
             ListStyle.DEFAULTS, CreateRule.DEFAULTS, DeleteRule.DEFAULTS, ErrorRules.DEFAULTS, UpdateRule.DEFAULTS,
-            java.util.Map.of(), RevisionRule.NONE, SearchStyle.DEFAULTS);
+            java.util.Map.of(), RevisionRule.NONE, SearchStyle.DEFAULTS, JSON);
+
+    /** Without {@code mediaType}. */
+    public Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
+                       DeleteRule delete, ErrorRules errors, UpdateRule update,
+                       java.util.Map<String, FieldLimit> fieldLimits, RevisionRule revision, SearchStyle search) {
+        this(timestamps, fields, list, create, delete, errors, update, fieldLimits, revision, search, null);
+    }
 
     public Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
                        DeleteRule delete, ErrorRules errors, UpdateRule update,
@@ -54,6 +65,7 @@ public record Conventions(Timestamps timestamps, FieldRules fields, ListStyle li
                 Merging.section(update, override.update, UpdateRule::merge),
                 Merging.map(fieldLimits, override.fieldLimits),
                 Merging.section(revision, override.revision, RevisionRule::merge),
-                Merging.section(search, override.search, SearchStyle::merge));
+                Merging.section(search, override.search, SearchStyle::merge),
+                Merging.value(mediaType, override.mediaType));
     }
 }

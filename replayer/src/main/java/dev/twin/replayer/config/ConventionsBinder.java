@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  * unset parts are null, and checks a merged result for combinations that cannot work.
  */
 final class ConventionsBinder {
+    /** {@code type/subtype} whose subtype is {@code json} or ends in {@code +json}, no parameters. */
+    private static final java.util.regex.Pattern JSON_MEDIA_TYPE = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/([A-Za-z0-9!#$&^_.+-]*\\+)?json");
     /** {@code total_count}, {@code meta.total}: non-empty names joined by dots. */
     private static final Pattern DOTTED_PATH = Pattern.compile("[^.\\s]+(\\.[^.\\s]+)*");
 
@@ -28,11 +31,22 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("timestamps", "fields", "list", "create", "delete", "errors", "update", "fieldLimits",
-                "revision", "search");
+                "revision", "search", "mediaType");
         return new Conventions(timestamps(m.mapping("timestamps")), fields(m.mapping("fields")),
                 list(m.mapping("list")), create(m.mapping("create")), delete(m.mapping("delete")),
                 errors(m.mapping("errors")), update(m.mapping("update")), fieldLimits(m.mapping("fieldLimits")),
-                revision(m.mapping("revision")), search(m.mapping("search")));
+                revision(m.mapping("revision")), search(m.mapping("search")), mediaType(m));
+    }
+
+    /** A JSON media type rows are answered as ({@code application/vnd.api+json}); null when not written. */
+    private static String mediaType(YamlMapping m) {
+        String type = m.string("mediaType");
+        if (type != null && !JSON_MEDIA_TYPE.matcher(type).matches()) {
+            m.problem("mediaType", "expected a JSON media type such as application/vnd.api+json or application/json,"
+                    + " got '" + type + "'");
+            return null;
+        }
+        return type;
     }
 
     private static SearchStyle search(YamlMapping m) {

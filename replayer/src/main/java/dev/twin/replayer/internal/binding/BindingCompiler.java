@@ -133,7 +133,7 @@ final class BindingCompiler {
         ErrorBodies errors = table == null ? globalErrors : table.errors();
         // named custom operation checked now (a config error); the action itself is built on first use
         CustomOperationRunner runner = binding.action() == Binding.Action.CUSTOM ? runner(binding) : null;
-        Lazy<BindingAction> action = new Lazy<>(() -> action(binding, operation, table, runner));
+        Lazy<BindingAction> action = new Lazy<>(() -> mediaTyped(action(binding, operation, table, runner), table));
         for (String param : binding.parentFields().keySet()) {
             if (!parents.contains(param)) {
                 throw new IllegalArgumentException(ConfigProblems.withSuggestion("parentFields: '" + param
@@ -147,6 +147,12 @@ final class BindingCompiler {
                     .add(compiled.parentField(param)));
         }
         return compiled;
+    }
+
+    /** The action, answering the table's own media type when it has one other than {@code application/json}. */
+    private static BindingAction mediaTyped(BindingAction action, TableConventions table) {
+        return table == null || table.mediaType().equals(dev.twin.replayer.config.Conventions.JSON) ? action
+                : new MediaTypedAction(action, table.mediaType());
     }
 
     /**

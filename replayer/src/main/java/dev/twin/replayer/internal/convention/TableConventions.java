@@ -43,6 +43,7 @@ import java.util.Set;
  * @param createHeaders headers a create answers with, as templates over {@code item} (the row as shown)
  * @param itemOnly     fields list items leave out (an item's own answers show them)
  * @param updateHeaders headers a PUT answers with, as templates over {@code item} (the row as shown)
+ * @param mediaType    the {@code Content-Type} of the table's JSON answers ({@code application/json} by default)
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
@@ -55,7 +56,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                WrittenFields written, Embed embed, JsonTemplate createBody,
                                JsonTemplate updateBody, RevisionRule revision, boolean createEmptyBody,
                                Map<String, StringTemplate> createHeaders, Set<String> itemOnly,
-                               Map<String, StringTemplate> updateHeaders) {
+                               Map<String, StringTemplate> updateHeaders, String mediaType) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.internal.state.Row.DELETED_MARKER;
@@ -85,7 +86,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 conventions.revision() == null ? RevisionRule.NONE : conventions.revision(),
                 Boolean.TRUE.equals(conventions.create().emptyBody()), generated(conventions.create().headers()),
                 conventions.fields().itemOnly() == null ? Set.of() : Set.copyOf(conventions.fields().itemOnly()),
-                generated(conventions.update() == null ? null : conventions.update().headers()));
+                generated(conventions.update() == null ? null : conventions.update().headers()),
+                conventions.mediaType() == null ? Conventions.JSON : conventions.mediaType());
     }
 
     private static JsonTemplate template(JsonNode body) {
