@@ -52,11 +52,16 @@ final class RedisConnection implements AutoCloseable {
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(location.timeout()))
                 .socketOptions(SocketOptions.builder().connectTimeout(location.uri().getTimeout()).build())
+                .sslOptions(RedisTls.options(location))
                 .build());
         try {
             this.connection = client.connect();
         } catch (RedisException e) {
             close(client, resources);
+            String untrusted = RedisTls.untrusted(location, e);
+            if (untrusted != null) {
+                throw new UncheckedIOException(new IOException(untrusted, e));
+            }
             String reason = reason(e);
             boolean refused = reason.contains("WRONGPASS") || reason.contains("NOAUTH");
             throw new UncheckedIOException(new IOException((refused ? "the state store " + location.shown()
