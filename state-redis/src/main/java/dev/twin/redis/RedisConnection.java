@@ -30,9 +30,9 @@ import java.util.function.Function;
  */
 final class RedisConnection implements AutoCloseable {
     private static final String[] NO_KEYS = new String[0];
-    /** Errors Redis answers while it cannot serve yet (loading, busy script, disk, replica), not bugs of twin. */
+    /** Errors Redis answers while it cannot serve (loading, busy script, disk, replica, full), not bugs of twin. */
     private static final List<String> UNAVAILABLE_ERRORS = List.of("LOADING", "BUSY", "MISCONF", "READONLY",
-            "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN");
+            "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "OOM");
 
     private final RedisLocation location;
     private final ClientResources resources;

@@ -16,14 +16,19 @@ final class RedisIdempotency implements SharedIdempotency {
         this.prefix = redis.location().prefix() + ":idem:";
     }
 
+    /** {@code PREFIX:idem:TENANT:KEY}, also written by the commit script with the writes it answers. */
+    String redisKey(String tenant, String key) {
+        return prefix + tenant + ":" + key;
+    }
+
     @Override
     public String get(String tenant, String key) {
-        return redis.call(commands -> commands.get(prefix + tenant + ":" + key));
+        return redis.call(commands -> commands.get(redisKey(tenant, key)));
     }
 
     @Override
     public void putIfAbsent(String tenant, String key, String value, long windowMillis) {
-        redis.call(commands -> commands.set(prefix + tenant + ":" + key, value,
+        redis.call(commands -> commands.set(redisKey(tenant, key), value,
                 SetArgs.Builder.nx().px(Math.max(1, windowMillis))));
     }
 

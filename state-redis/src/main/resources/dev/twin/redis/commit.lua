@@ -1,12 +1,17 @@
--- One transaction's writes to a tenant, all or nothing, if the tenant is still at the version the writer read.
+-- One transaction's writes to a tenant, all or nothing, if the tenant is still at the version the writer read, with
+-- the idempotency record of its answer (none applied when that key holds an answer already: a racing request's).
 -- ARGV: prefix, tenant, known epoch, known version, ttl ms, events kept, when deliveries are due (ms), a new
---       tenant epoch,
+--       tenant epoch, idempotency key ('' for none), its record, its window ms,
 --       meta count, (name, value)..., row count, (key, value or '' for gone)..., event count, event...,
 --       delivery count, (id, event id, type, url, payload)...
 local p, tenant = ARGV[1], ARGV[2]
 local g = redis.call('GET', p .. ':epoch')
 if not g then
   return {'lost'}
+end
+local idem = ARGV[9]
+if idem ~= '' and redis.call('EXISTS', idem) == 1 then
+  return {'answered'}
 end
 local n = p .. ':e:' .. g
 local t = n .. ':t:' .. tenant
@@ -20,7 +25,10 @@ v = v + 1
 if e == '' then
   e = ARGV[8]
 end
-local i = 9
+if idem ~= '' then
+  redis.call('SET', idem, ARGV[10], 'PX', math.max(1, tonumber(ARGV[11])))
+end
+local i = 12
 local meta = {'v', v, 'e', e}
 for _ = 1, tonumber(ARGV[i]) do
   meta[#meta + 1] = ARGV[i + 1]
