@@ -102,7 +102,7 @@ final class RedisState implements SharedState {
         args.add("0"); // a new delivery is due at once, whatever the replicas' clocks say
         args.add(RedisLayout.newToken());
         IdempotencyRecord record = write.idempotency();
-        args.add(record == null ? "" : idempotency.redisKey(tenant, record.key()));
+        args.add(record == null ? "" : "=" + record.key());
         args.add(record == null ? "" : record.value());
         args.add(record == null ? "0" : Long.toString(record.windowMillis()));
         args.add(Integer.toString(write.meta().size()));

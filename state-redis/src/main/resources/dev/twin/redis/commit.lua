@@ -1,7 +1,7 @@
 -- One transaction's writes to a tenant, all or nothing, if the tenant is still at the version the writer read, with
 -- the idempotency record of its answer (none applied when that key holds an answer already: a racing request's).
 -- ARGV: prefix, tenant, known epoch, known version, ttl ms, events kept, when deliveries are due (ms), a new
---       tenant epoch, idempotency key ('' for none), its record, its window ms,
+--       tenant epoch, '=' and the idempotency key ('' for none), its record, its window ms,
 --       meta count, (name, value)..., row count, (key, value or '' for gone)..., event count, event...,
 --       delivery count, (id, event id, type, url, payload)...
 local p, tenant = ARGV[1], ARGV[2]
@@ -9,12 +9,16 @@ local g = redis.call('GET', p .. ':epoch')
 if not g then
   return {'lost'}
 end
-local idem = ARGV[9]
-if idem ~= '' and redis.call('EXISTS', idem) == 1 then
-  return {'answered'}
-end
 local n = p .. ':e:' .. g
 local t = n .. ':t:' .. tenant
+local idem = ''
+if ARGV[9] ~= '' then
+  idem = n .. ':idem:' .. tenant .. ':' .. (redis.call('GET', t .. ':idemgen') or '0') .. ':'
+    .. string.sub(ARGV[9], 2)
+  if redis.call('EXISTS', idem) == 1 then
+    return {'answered'}
+  end
+end
 local current = redis.call('HMGET', t .. ':meta', 'v', 'e')
 local v = tonumber(current[1] or '0')
 local e = current[2] or ''
