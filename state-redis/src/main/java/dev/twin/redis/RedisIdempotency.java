@@ -7,9 +7,9 @@ import io.lettuce.core.ScriptOutputType;
  * Idempotency records in Redis, {@code PREFIX:e:EPOCH:idem:TENANT:GENERATION:KEY}, expiring with the window: a
  * write's record is set by the script that commits the write; an answer that wrote nothing is set here, once
  * ({@code SET NX}), so the first answer to a key is the one every replica replays. They live under the epoch and
- * the tenant's reset generation ({@code PREFIX:e:EPOCH:t:TENANT:idemgen}), so the one command or script that resets
- * the state, or a tenant, or restores a snapshot forgets them with it: nothing is left to delete afterwards that a
- * write committed meanwhile could lose.
+ * the tenant's reset generation ({@code PREFIX:gen:TENANT}), so the one script that resets the state, or a tenant,
+ * or restores a snapshot forgets them with it: nothing is left to delete afterwards that a write committed
+ * meanwhile could lose.
  */
 final class RedisIdempotency implements SharedIdempotency {
     private static final RedisScript GET = RedisScript.load("idempotency-get");

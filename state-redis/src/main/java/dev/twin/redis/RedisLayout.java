@@ -47,17 +47,20 @@ final class RedisLayout {
     }
 
     /**
-     * Layout 1 kept idempotency records outside the epoch, where a reset deleted them after its switch (and could
-     * delete a record committed meanwhile); layout 2 keeps them under it. Their records are not carried over.
+     * Layout 1 kept idempotency records, rate-limit buckets and replay cursors apart from the state, where a reset
+     * deleted them after its switch (and could delete a record committed meanwhile); layout 2 keeps them under the
+     * epoch, the reset count and the tenant's generation. None of them is carried over.
      */
     private static String migrateFrom1(RedisConnection redis) {
         String prefix = redis.location().prefix();
         String version = redis.run(MIGRATE_FROM_1, ScriptOutputType.VALUE, prefix);
-        RedisState.deleteMatching(redis, prefix + ":idem:*");
+        for (String kept : new String[] {":idem:*", ":rl:*", ":replay:*"}) {
+            RedisState.deleteMatching(redis, prefix + kept);
+        }
         LOG.log(System.Logger.Level.WARNING, "state " + redis.location() + ": migrated the keys under '" + prefix
                 + ":' from twin's Redis layout version 1 to " + version + ". Idempotency keys answered by twins of"
-                + " layout 1 are forgotten (a retry of one runs again); stop any replica of layout 1 still serving"
-                + " this prefix (docs/redis.md)");
+                + " layout 1 are forgotten (a retry of one runs again), rate limits start full and replay cursors"
+                + " over; stop any replica of layout 1 still serving this prefix (docs/redis.md)");
         return version;
     }
 

@@ -35,6 +35,7 @@ import java.util.UUID;
 final class RedisState implements SharedState {
     private static final RedisScript SYNC = RedisScript.load("sync");
     private static final RedisScript COMMIT = RedisScript.load("commit");
+    private static final RedisScript RESET = RedisScript.load("reset");
     private static final RedisScript RESET_TENANT = RedisScript.load("reset-tenant");
     private static final RedisScript RESET_TABLE = RedisScript.load("reset-table");
     private static final RedisScript SNAPSHOT_SAVE = RedisScript.load("snapshot-save");
@@ -158,7 +159,7 @@ final class RedisState implements SharedState {
 
     @Override
     public void reset() {
-        String old = redis.call(commands -> commands.getset(prefix + ":epoch", RedisLayout.newToken()));
+        String old = redis.run(RESET, ScriptOutputType.VALUE, prefix, RedisLayout.newToken());
         forgetEpoch(old);
     }
 

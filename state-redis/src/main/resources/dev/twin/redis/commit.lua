@@ -13,7 +13,7 @@ local n = p .. ':e:' .. g
 local t = n .. ':t:' .. tenant
 local idem = ''
 if ARGV[9] ~= '' then
-  idem = n .. ':idem:' .. tenant .. ':' .. (redis.call('GET', t .. ':idemgen') or '0') .. ':'
+  idem = n .. ':idem:' .. tenant .. ':' .. (redis.call('GET', p .. ':gen:' .. tenant) or '0') .. ':'
     .. string.sub(ARGV[9], 2)
   if redis.call('EXISTS', idem) == 1 then
     return {'answered'}

@@ -4,6 +4,5 @@ local g = redis.call('GET', ARGV[1] .. ':epoch')
 if not g then
   return false
 end
-local t = ARGV[1] .. ':e:' .. g .. ':t:' .. ARGV[2]
-local generation = redis.call('GET', t .. ':idemgen') or '0'
+local generation = redis.call('GET', ARGV[1] .. ':gen:' .. ARGV[2]) or '0'
 return redis.call('GET', ARGV[1] .. ':e:' .. g .. ':idem:' .. ARGV[2] .. ':' .. generation .. ':' .. ARGV[3])

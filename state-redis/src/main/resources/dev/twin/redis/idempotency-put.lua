@@ -4,8 +4,7 @@ local g = redis.call('GET', ARGV[1] .. ':epoch')
 if not g then
   return 0
 end
-local t = ARGV[1] .. ':e:' .. g .. ':t:' .. ARGV[2]
-local generation = redis.call('GET', t .. ':idemgen') or '0'
+local generation = redis.call('GET', ARGV[1] .. ':gen:' .. ARGV[2]) or '0'
 redis.call('SET', ARGV[1] .. ':e:' .. g .. ':idem:' .. ARGV[2] .. ':' .. generation .. ':' .. ARGV[3], ARGV[4],
   'NX', 'PX', math.max(1, tonumber(ARGV[5])))
 return 1

@@ -1,6 +1,8 @@
--- One tenant's tables, events and idempotency records gone: its next commit starts a new tenant epoch, and its
--- records are looked up under a new generation (the old ones expire with their window).
+-- One tenant's tables, events, idempotency records and rate-limit buckets gone in one step: its next commit starts
+-- a new tenant epoch, and its generation moves on, under which its records and buckets are kept (the old ones
+-- expire by themselves).
 -- ARGV: prefix, tenant
+redis.call('INCR', ARGV[1] .. ':gen:' .. ARGV[2])
 local g = redis.call('GET', ARGV[1] .. ':epoch')
 if not g then
   return 0
@@ -9,5 +11,4 @@ local n = ARGV[1] .. ':e:' .. g
 local t = n .. ':t:' .. ARGV[2]
 redis.call('DEL', t .. ':meta', t .. ':rows', t .. ':chg', t .. ':ev')
 redis.call('SREM', n .. ':tenants', ARGV[2])
-redis.call('INCR', t .. ':idemgen')
 return 1

@@ -60,10 +60,12 @@ class RedisLayoutTest {
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             connection.sync().set("older:layout", "1");
             connection.sync().set("older:idem:t_0123456789abcdef:order-1", "{}");
+            connection.sync().set("older:replay:op stripe.GetBalance #0", "3");
 
             try (Twin migrated = twin("?prefix=older")) {
                 assertEquals("2", connection.sync().get("older:layout"));
-                assertEquals(0, connection.sync().exists("older:idem:t_0123456789abcdef:order-1"));
+                assertEquals(0, connection.sync().exists("older:idem:t_0123456789abcdef:order-1",
+                        "older:replay:op stripe.GetBalance #0"));
                 assertEquals(200, java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                         .newBuilder(java.net.URI.create(migrated.baseUrl() + "/__twin/health")).build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
