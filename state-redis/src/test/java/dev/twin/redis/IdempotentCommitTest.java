@@ -124,19 +124,10 @@ class IdempotentCommitTest {
         try (Replicas replicas = Replicas.start(dir.resolve("race"), redis.url("?prefix=race&timeout=30s"), 2,
                 "")) {
             String key = "sk_test_racing_key";
-            // each request's first commit waits for the other's: both looked the key up and found it unanswered
-            CyclicBarrier bothAboutToCommit = new CyclicBarrier(2);
-            for (int replica = 0; replica < 2; replica++) {
-                AtomicBoolean first = new AtomicBoolean(true);
-                replicas.get(replica).internals().tables().store().checkBeforeCommit(tables -> {
-                    if (first.getAndSet(false)) {
-                        await(bothAboutToCommit);
-                    }
-                });
-            }
+            firstCommitsWaitForEachOther(replicas);
 
-            CompletableFuture<HttpResponse<String>> onA = CompletableFuture.supplyAsync(() -> post(replicas, 0, key));
-            CompletableFuture<HttpResponse<String>> onB = CompletableFuture.supplyAsync(() -> post(replicas, 1, key));
+            CompletableFuture<HttpResponse<String>> onA = post(replicas, 0, key, "name=Raced");
+            CompletableFuture<HttpResponse<String>> onB = post(replicas, 1, key, "name=Raced");
             HttpResponse<String> a = onA.get(60, TimeUnit.SECONDS);
             HttpResponse<String> b = onB.get(60, TimeUnit.SECONDS);
             JsonNode listed = Replicas.json(replicas.send(0, "GET", "/v1/customers", key, null));
@@ -150,12 +141,49 @@ class IdempotentCommitTest {
         }
     }
 
-    private static HttpResponse<String> post(Replicas replicas, int replica, String key) {
-        try {
-            return replicas.send(replica, "POST", "/v1/customers", key, "name=Raced", "order-3");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    @Test
+    void aRacingRequestWithTheKeyAndOtherParametersIsRefusedAsAKeyInUse() throws Exception {
+        try (Replicas replicas = Replicas.start(dir.resolve("mismatch"), redis.url("?prefix=mismatch&timeout=30s"),
+                2, "")) {
+            String key = "sk_test_racing_mismatch";
+            firstCommitsWaitForEachOther(replicas);
+
+            CompletableFuture<HttpResponse<String>> onA = post(replicas, 0, key, "name=First");
+            CompletableFuture<HttpResponse<String>> onB = post(replicas, 1, key, "name=Second");
+            List<Integer> statuses = List.of(onA.get(60, TimeUnit.SECONDS).statusCode(),
+                    onB.get(60, TimeUnit.SECONDS).statusCode());
+            HttpResponse<String> refused = statuses.get(0) == 400 ? onA.get() : onB.get();
+            JsonNode listed = Replicas.json(replicas.send(0, "GET", "/v1/customers", key, null));
+
+            assertEquals(List.of(200, 400), statuses.stream().sorted().toList());
+            assertEquals("idempotency_key_in_use", Replicas.json(refused).get("error").get("code").asText(),
+                    refused.body());
+            assertEquals(1, listed.get("data").size(), listed.toString());
         }
+    }
+
+    /** Each replica's first commit waits for the other's: both requests looked the key up and found none. */
+    private static void firstCommitsWaitForEachOther(Replicas replicas) {
+        CyclicBarrier bothAboutToCommit = new CyclicBarrier(2);
+        for (int replica = 0; replica < 2; replica++) {
+            AtomicBoolean first = new AtomicBoolean(true);
+            replicas.get(replica).internals().tables().store().checkBeforeCommit(tables -> {
+                if (first.getAndSet(false)) {
+                    await(bothAboutToCommit);
+                }
+            });
+        }
+    }
+
+    private static CompletableFuture<HttpResponse<String>> post(Replicas replicas, int replica, String key,
+                                                                String form) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return replicas.send(replica, "POST", "/v1/customers", key, form, "order-3");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** {@code CLIENT PAUSE 60000 WRITE}: Redis holds every command that may write (scripts too), answers reads. */

@@ -99,11 +99,21 @@ final class TableBindingResponder implements Responder {
             }
             return Optional.of(answer.response());
         } catch (AlreadyAnswered e) {
-            return Optional.of(idempotency.replay(tenant, key, fingerprint).orElseThrow(() -> new StateException(
-                    ErrorKind.UNAVAILABLE, "A request with idempotency key '" + key + "' was answered meanwhile and"
-                    + " its answer is gone; try again.")));
+            return Optional.of(replayWinner(tenant, key, fingerprint, errors, request));
         } catch (StateException e) {
             return Optional.of(errors.response(e.error(), request));
+        }
+    }
+
+    /** A request with the same key committed first on another replica: its answer (or the mismatch error). */
+    private TwinResponse replayWinner(String tenant, String key, String fingerprint, ErrorBodies errors,
+                                      TwinRequest request) {
+        try {
+            return idempotency.replay(tenant, key, fingerprint).orElseThrow(() -> new StateException(
+                    ErrorKind.UNAVAILABLE, "A request with idempotency key '" + key + "' was answered meanwhile and"
+                    + " its answer is gone; try again."));
+        } catch (StateException e) {
+            return errors.response(e.error(), request);
         }
     }
 
