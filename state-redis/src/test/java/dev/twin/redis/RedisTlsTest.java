@@ -73,14 +73,20 @@ class RedisTlsTest {
     }
 
     @Test
-    void aCertificateForAnotherHostIsRefusedEvenFromTheNamedCa(@TempDir Path dir) throws Exception {
+    void aCertificateForAnotherHostIsRefusedEvenFromTheNamedCaUnlessVerifyPeerIsCa(@TempDir Path dir)
+            throws Exception {
         ServerCertificate elsewhere = ServerCertificate.issue(dir.resolve("pki"), "redis.example.org");
         try (RedisServer redis = RedisServer.startTls(dir.resolve("redis"), elsewhere)) {
 
             UncheckedIOException refused = assertThrows(UncheckedIOException.class,
                     () -> start(dir, redis.url("?cacert=" + elsewhere.authority())));
+            boolean connectedCheckingTheChainOnly;
+            try (Twin chainOnly = start(dir, redis.url("?cacert=" + elsewhere.authority() + "&verifyPeer=CA"))) {
+                connectedCheckingTheChainOnly = chainOnly.internals().tables().store().sharedState().health().up();
+            }
 
             assertTrue(refused.getMessage().contains("not trusted for host 127.0.0.1"), refused.getMessage());
+            assertTrue(connectedCheckingTheChainOnly);
         }
     }
 
