@@ -26,6 +26,17 @@ class ServeRedisStateTest {
     }
 
     @Test
+    void aCacertThatCannotBeReadIsNamedWithExit2BeforeAnyConnection() {
+        CliRun.Result result = CliRun.run("serve", "--spec", SPEC.toString(), "--port", "0",
+                "--state", "rediss://127.0.0.1:1/0?cacert=no-such-ca.pem");
+
+        assertEquals(2, result.exitCode(), result.err());
+        assertTrue(result.err().contains("cacert " + Path.of("no-such-ca.pem").toAbsolutePath()
+                + " is not a PEM file of CA certificates"), result.err());
+        assertTrue(!result.err().contains("\tat "), result.err());
+    }
+
+    @Test
     void aStateUrlOfAnotherSchemeIsRefusedNamingWhatWorks() {
         CliRun.Result result = CliRun.run("serve", "--spec", SPEC.toString(), "--port", "0",
                 "--state", "memcached://127.0.0.1:11211");

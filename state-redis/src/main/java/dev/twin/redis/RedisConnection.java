@@ -30,9 +30,9 @@ import java.util.function.Function;
  */
 final class RedisConnection implements AutoCloseable {
     private static final String[] NO_KEYS = new String[0];
-    /** Errors Redis answers while it cannot serve yet (loading, busy script, disk, replica), not bugs of twin. */
+    /** Errors Redis answers while it cannot serve (loading, busy script, disk, replica, full), not bugs of twin. */
     private static final List<String> UNAVAILABLE_ERRORS = List.of("LOADING", "BUSY", "MISCONF", "READONLY",
-            "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN");
+            "MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "OOM");
 
     private final RedisLocation location;
     private final ClientResources resources;
@@ -52,11 +52,16 @@ final class RedisConnection implements AutoCloseable {
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(location.timeout()))
                 .socketOptions(SocketOptions.builder().connectTimeout(location.uri().getTimeout()).build())
+                .sslOptions(RedisTls.options(location))
                 .build());
         try {
             this.connection = client.connect();
         } catch (RedisException e) {
             close(client, resources);
+            String untrusted = RedisTls.untrusted(location, e);
+            if (untrusted != null) {
+                throw new UncheckedIOException(new IOException(untrusted, e));
+            }
             String reason = reason(e);
             boolean refused = reason.contains("WRONGPASS") || reason.contains("NOAUTH");
             throw new UncheckedIOException(new IOException((refused ? "the state store " + location.shown()

@@ -9,11 +9,14 @@ import java.util.List;
 /**
  * Webhook deliveries in Redis: {@code PREFIX:wh:d:ID} (the event, its URL, payload and attempt) and
  * {@code PREFIX:wh:due}, the ids by the time each is due. A claim moves a due delivery's time a lease ahead in the
- * same script that reads it, so two replicas never claim one delivery at once; the attempt log is
- * {@code PREFIX:wh:log}, the newest 500 attempts.
+ * same script that reads it, so two replicas never claim one delivery at once; finishing one and scheduling its
+ * retry are a script each too. The attempt log is {@code PREFIX:wh:log}, the newest 500 attempts (a push, then a
+ * trim: a list one longer until the next attempt is all a Redis lost between the two leaves).
  */
 final class RedisDeliveries implements SharedDeliveries {
     private static final RedisScript CLAIM = RedisScript.load("claim");
+    private static final RedisScript FINISH = RedisScript.load("delivery-finish");
+    private static final RedisScript RETRY = RedisScript.load("delivery-retry");
     private static final int LOG_SIZE = 500;
 
     private final RedisConnection redis;
@@ -39,18 +42,13 @@ final class RedisDeliveries implements SharedDeliveries {
 
     @Override
     public void finish(String id) {
-        redis.call(commands -> {
-            commands.zrem(prefix + "due", id);
-            return commands.del(prefix + "d:" + id);
-        });
+        redis.run(FINISH, ScriptOutputType.INTEGER, redis.location().prefix(), id);
     }
 
     @Override
     public void retry(String id, long dueAtMillis, int nextAttempt) {
-        redis.call(commands -> {
-            commands.hset(prefix + "d:" + id, "attempt", Integer.toString(nextAttempt));
-            return commands.zadd(prefix + "due", dueAtMillis, id);
-        });
+        redis.run(RETRY, ScriptOutputType.INTEGER, redis.location().prefix(), id, Long.toString(dueAtMillis),
+                Integer.toString(nextAttempt));
     }
 
     @Override

@@ -1,16 +1,20 @@
 package dev.twin.redis;
 
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 
 import java.util.UUID;
 
 /**
  * The version of twin's key layout in Redis (docs/redis.md), kept at {@code PREFIX:layout}: a twin writes it into
- * an empty prefix and refuses a prefix holding another version, rather than misreading (or overwriting) keys it
- * does not know. Also starts the first epoch, {@code PREFIX:epoch}, which every reset and restore replaces.
+ * an empty prefix, migrates a prefix of layout 1, and refuses a prefix holding another version, rather than
+ * misreading (or overwriting) keys it does not know. Also starts the first epoch, {@code PREFIX:epoch}, which every
+ * reset and restore replaces.
  */
 final class RedisLayout {
-    static final String VERSION = "1";
+    static final String VERSION = "2";
+    private static final RedisScript MIGRATE_FROM_1 = RedisScript.load("migrate-layout-1");
+    private static final System.Logger LOG = System.getLogger(RedisLayout.class.getName());
     /** {@code COPY} (snapshots) came with Redis 6.2. */
     private static final int[] OLDEST_REDIS = {6, 2};
 
@@ -18,7 +22,8 @@ final class RedisLayout {
     }
 
     /**
-     * Makes sure the prefix holds layout {@value #VERSION} (writing it when the prefix is empty) and an epoch.
+     * Makes sure the prefix holds layout {@value #VERSION} (writing it when the prefix is empty, migrating it from
+     * layout 1) and an epoch.
      *
      * @throws IllegalArgumentException the prefix holds another layout, or Redis is too old
      */
@@ -28,6 +33,9 @@ final class RedisLayout {
             commands.set(prefix + ":layout", VERSION, SetArgs.Builder.nx());
             return commands.get(prefix + ":layout");
         });
+        if ("1".equals(version)) {
+            version = migrateFrom1(redis);
+        }
         if (!VERSION.equals(version)) {
             throw new IllegalArgumentException("state " + redis.location() + ": the keys under '" + prefix
                     + ":' are in twin's Redis layout version " + version + ", and this twin reads version " + VERSION
@@ -36,6 +44,24 @@ final class RedisLayout {
         }
         startEpoch(redis);
         checkVersion(redis);
+    }
+
+    /**
+     * Layout 1 kept idempotency records, rate-limit buckets and replay cursors apart from the state, where a reset
+     * deleted them after its switch (and could delete a record committed meanwhile); layout 2 keeps them under the
+     * epoch, the reset count and the tenant's generation. None of them is carried over.
+     */
+    private static String migrateFrom1(RedisConnection redis) {
+        String prefix = redis.location().prefix();
+        String version = redis.run(MIGRATE_FROM_1, ScriptOutputType.VALUE, prefix);
+        for (String kept : new String[] {":idem:*", ":rl:*", ":replay:*"}) {
+            RedisState.deleteMatching(redis, prefix + kept);
+        }
+        LOG.log(System.Logger.Level.WARNING, "state " + redis.location() + ": migrated the keys under '" + prefix
+                + ":' from twin's Redis layout version 1 to " + version + ". Idempotency keys answered by twins of"
+                + " layout 1 are forgotten (a retry of one runs again), rate limits start full and replay cursors"
+                + " over; stop any replica of layout 1 still serving this prefix (docs/redis.md)");
+        return version;
     }
 
     /** Writes a first epoch unless there is one (also after Redis lost every key: a restart without persistence). */

@@ -6,6 +6,7 @@ import io.lettuce.core.RedisURI;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,10 @@ import java.util.regex.Pattern;
 /**
  * A {@code redis://[user:password@]host:port[/db][?prefix=NAME&timeout=2s]} (or {@code rediss://} for TLS) as twin
  * uses it: Lettuce's address, the key prefix that keeps this twin's keys apart from another twin's in the same
- * database (default {@code twin}), and the command timeout (default 2 s), past which a request is answered 503.
+ * database (default {@code twin}), the command timeout (default 2 s), past which a request is answered 503, and
+ * for TLS the certificates a server's must chain to ({@code cacert=PATH}; null: the JVM's trust store).
  */
-record RedisLocation(RedisURI uri, String prefix, Duration timeout, String shown) {
+record RedisLocation(RedisURI uri, String prefix, Duration timeout, String shown, Path caCertificates) {
     static final String DEFAULT_PREFIX = "twin";
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -32,6 +34,7 @@ record RedisLocation(RedisURI uri, String prefix, Duration timeout, String shown
         }
         String prefix = DEFAULT_PREFIX;
         Duration timeout = DEFAULT_TIMEOUT;
+        Path caCertificates = null;
         List<String> passed = new ArrayList<>();
         if (url.getRawQuery() != null) {
             for (String pair : url.getRawQuery().split("&")) {
@@ -47,6 +50,7 @@ record RedisLocation(RedisURI uri, String prefix, Duration timeout, String shown
                         prefix = value;
                     }
                     case "timeout" -> timeout = duration(value, shown);
+                    case "cacert" -> caCertificates = RedisTls.caCertificates(value, scheme, shown);
                     default -> passed.add(pair); // Lettuce's own (clientName, ...)
                 }
             }
@@ -66,7 +70,7 @@ record RedisLocation(RedisURI uri, String prefix, Duration timeout, String shown
         // keep the short timeout (TimeoutOptions), and fail at once while the connection is down
         uri.setTimeout(timeout.compareTo(CONNECT_TIMEOUT) > 0 ? timeout : CONNECT_TIMEOUT);
         return new RedisLocation(uri, prefix, timeout, url.getScheme() + "://" + url.getHost()
-                + (url.getPort() < 0 ? "" : ":" + url.getPort()) + "/" + uri.getDatabase());
+                + (url.getPort() < 0 ? "" : ":" + url.getPort()) + "/" + uri.getDatabase(), caCertificates);
     }
 
     private static Duration duration(String value, String shown) {

@@ -1,5 +1,7 @@
 package dev.twin.redis;
 
+import dev.twin.replayer.internal.state.AlreadyAnswered;
+import dev.twin.replayer.internal.state.IdempotencyRecord;
 import dev.twin.replayer.internal.state.SharedBuckets;
 import dev.twin.replayer.internal.state.SharedCursors;
 import dev.twin.replayer.internal.state.SharedDeliveries;
@@ -26,13 +28,14 @@ import java.util.UUID;
 /**
  * A twin's shared state in Redis, in key layout 1 (docs/redis.md). Each tenant's rows, bookkeeping, change index
  * and events live under the current epoch ({@code PREFIX:e:EPOCH:t:TENANT:...}); a sync and a commit are one Lua
- * script each, so a commit's rows, events and webhook deliveries land together or not at all, and only on the
- * version its transaction read. A reset or a restore switches to a new epoch in one command and deletes the old
+ * script each, so a commit's rows, events, webhook deliveries and idempotency record land together or not at all,
+ * and only on the version its transaction read. A reset or a restore switches to a new epoch in one command and deletes the old
  * epoch's keys afterwards.
  */
 final class RedisState implements SharedState {
     private static final RedisScript SYNC = RedisScript.load("sync");
     private static final RedisScript COMMIT = RedisScript.load("commit");
+    private static final RedisScript RESET = RedisScript.load("reset");
     private static final RedisScript RESET_TENANT = RedisScript.load("reset-tenant");
     private static final RedisScript RESET_TABLE = RedisScript.load("reset-table");
     private static final RedisScript SNAPSHOT_SAVE = RedisScript.load("snapshot-save");
@@ -99,6 +102,10 @@ final class RedisState implements SharedState {
         args.add(Integer.toString(eventsKept));
         args.add("0"); // a new delivery is due at once, whatever the replicas' clocks say
         args.add(RedisLayout.newToken());
+        IdempotencyRecord record = write.idempotency();
+        args.add(record == null ? "" : "=" + record.key());
+        args.add(record == null ? "" : record.value());
+        args.add(record == null ? "0" : Long.toString(record.windowMillis()));
         args.add(Integer.toString(write.meta().size()));
         write.meta().forEach((name, value) -> {
             args.add(name);
@@ -128,6 +135,9 @@ final class RedisState implements SharedState {
         if (kind.equals("conflict")) {
             return Optional.empty();
         }
+        if (kind.equals("answered")) {
+            throw new AlreadyAnswered(record.key());
+        }
         return Optional.of(new TenantVersion((String) reply.get(1), (Long) reply.get(2)));
     }
 
@@ -149,7 +159,7 @@ final class RedisState implements SharedState {
 
     @Override
     public void reset() {
-        String old = redis.call(commands -> commands.getset(prefix + ":epoch", RedisLayout.newToken()));
+        String old = redis.run(RESET, ScriptOutputType.VALUE, prefix, RedisLayout.newToken());
         forgetEpoch(old);
     }
 

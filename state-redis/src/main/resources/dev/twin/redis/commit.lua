@@ -1,6 +1,7 @@
--- One transaction's writes to a tenant, all or nothing, if the tenant is still at the version the writer read.
+-- One transaction's writes to a tenant, all or nothing, if the tenant is still at the version the writer read, with
+-- the idempotency record of its answer (none applied when that key holds an answer already: a racing request's).
 -- ARGV: prefix, tenant, known epoch, known version, ttl ms, events kept, when deliveries are due (ms), a new
---       tenant epoch,
+--       tenant epoch, '=' and the idempotency key ('' for none), its record, its window ms,
 --       meta count, (name, value)..., row count, (key, value or '' for gone)..., event count, event...,
 --       delivery count, (id, event id, type, url, payload)...
 local p, tenant = ARGV[1], ARGV[2]
@@ -10,6 +11,14 @@ if not g then
 end
 local n = p .. ':e:' .. g
 local t = n .. ':t:' .. tenant
+local idem = ''
+if ARGV[9] ~= '' then
+  idem = n .. ':idem:' .. tenant .. ':' .. (redis.call('GET', p .. ':gen:' .. tenant) or '0') .. ':'
+    .. string.sub(ARGV[9], 2)
+  if redis.call('EXISTS', idem) == 1 then
+    return {'answered'}
+  end
+end
 local current = redis.call('HMGET', t .. ':meta', 'v', 'e')
 local v = tonumber(current[1] or '0')
 local e = current[2] or ''
@@ -20,7 +29,10 @@ v = v + 1
 if e == '' then
   e = ARGV[8]
 end
-local i = 9
+if idem ~= '' then
+  redis.call('SET', idem, ARGV[10], 'PX', math.max(1, tonumber(ARGV[11])))
+end
+local i = 12
 local meta = {'v', v, 'e', e}
 for _ = 1, tonumber(ARGV[i]) do
   meta[#meta + 1] = ARGV[i + 1]

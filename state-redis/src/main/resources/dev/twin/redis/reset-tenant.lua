@@ -1,5 +1,8 @@
--- One tenant's tables and events gone: its next commit starts a new tenant epoch.
+-- One tenant's tables, events, idempotency records and rate-limit buckets gone in one step: its next commit starts
+-- a new tenant epoch, and its generation moves on, under which its records and buckets are kept (the old ones
+-- expire by themselves).
 -- ARGV: prefix, tenant
+redis.call('INCR', ARGV[1] .. ':gen:' .. ARGV[2])
 local g = redis.call('GET', ARGV[1] .. ':epoch')
 if not g then
   return 0

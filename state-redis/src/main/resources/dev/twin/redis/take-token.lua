@@ -1,7 +1,12 @@
--- Takes a token from a bucket that starts full and refills continuously (as ratelimit.TokenBucket).
--- ARGV: key, capacity, tokens per ms, now ms. Returns allowed (0/1), whole tokens left, ms until a token, ms until full.
-local k = ARGV[1]
-local capacity, rate, now = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+-- Takes a token from a bucket that starts full and refills continuously (as ratelimit.TokenBucket). The bucket is
+-- the one of the current reset count and of the tenant's generation: a reset (of all, or of the tenant) moved on to
+-- a full one.
+-- ARGV: prefix, tenant, limit, capacity, tokens per ms, now ms. Returns allowed (0/1), whole tokens left, ms until a
+--       token, ms until full.
+local p, tenant = ARGV[1], ARGV[2]
+local k = p .. ':rl:' .. (redis.call('GET', p .. ':resets') or '0') .. ':' .. tenant .. ':'
+  .. (redis.call('GET', p .. ':gen:' .. tenant) or '0') .. ':' .. ARGV[3]
+local capacity, rate, now = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
 local bucket = redis.call('HMGET', k, 't', 'u')
 local tokens = tonumber(bucket[1]) or capacity
 local updated = tonumber(bucket[2]) or now

@@ -42,16 +42,37 @@ class RedisLayoutTest {
     void aPrefixHoldingAnotherLayoutVersionIsRefusedWithWhatToDo() {
         RedisClient client = RedisClient.create(redis.url("").toString());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            connection.sync().set("future:layout", "2");
+            connection.sync().set("future:layout", "3");
         } finally {
             client.shutdown();
         }
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> twin("?prefix=future"));
 
-        assertTrue(refused.getMessage().contains("layout version 2, and this twin reads version 1 only"),
+        assertTrue(refused.getMessage().contains("layout version 3, and this twin reads version 2 only"),
                 refused.getMessage());
         assertTrue(refused.getMessage().contains("?prefix="), refused.getMessage());
+    }
+
+    @Test
+    void aPrefixOfLayout1IsMigratedTo2AndItsIdempotencyRecordsAreDropped() throws Exception {
+        RedisClient client = RedisClient.create(redis.url("").toString());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().set("older:layout", "1");
+            connection.sync().set("older:idem:t_0123456789abcdef:order-1", "{}");
+            connection.sync().set("older:replay:op stripe.GetBalance #0", "3");
+
+            try (Twin migrated = twin("?prefix=older")) {
+                assertEquals("2", connection.sync().get("older:layout"));
+                assertEquals(0, connection.sync().exists("older:idem:t_0123456789abcdef:order-1",
+                        "older:replay:op stripe.GetBalance #0"));
+                assertEquals(200, java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create(migrated.baseUrl() + "/__twin/health")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+            }
+        } finally {
+            client.shutdown();
+        }
     }
 
     @Test

@@ -29,12 +29,15 @@ final class RedisServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final List<String> options;
+    /** Null: plain text; else the server's certificate and key, and TLS only on {@link #port}. */
+    private final ServerCertificate tls;
     private Process process;
 
-    private RedisServer(Path dir, int port, List<String> options) {
+    private RedisServer(Path dir, int port, List<String> options, ServerCertificate tls) {
         this.dir = dir;
         this.port = port;
         this.options = options;
+        this.tls = tls;
     }
 
     /** Starts one in {@code dir} (its data files), or skips the test when redis-server is not installed. */
@@ -44,12 +47,21 @@ final class RedisServer implements AutoCloseable {
 
     /** @param options more redis-server options ({@code --requirepass secret}) */
     static RedisServer start(Path dir, List<String> options) {
+        return start(dir, options, null);
+    }
+
+    /** One that speaks TLS only ({@code rediss://}), with {@code certificate}; clients show none. */
+    static RedisServer startTls(Path dir, ServerCertificate certificate) {
+        return start(dir, List.of(), certificate);
+    }
+
+    private static RedisServer start(Path dir, List<String> options, ServerCertificate tls) {
         String missing = missing();
         if (missing != null && "true".equals(System.getenv("TWIN_REDIS_REQUIRED"))) {
             fail(missing + ", and TWIN_REDIS_REQUIRED=true");
         }
         assumeTrue(missing == null, () -> missing + ": not run (" + INSTALL + ")");
-        RedisServer server = new RedisServer(dir, freePort(), List.copyOf(options));
+        RedisServer server = new RedisServer(dir, freePort(), List.copyOf(options), tls);
         server.startProcess();
         return server;
     }
@@ -63,9 +75,9 @@ final class RedisServer implements AutoCloseable {
         return Files.isExecutable(Path.of("/usr/bin/redis-server")) ? null : "redis-server is not installed";
     }
 
-    /** {@code redis://127.0.0.1:PORT}, plus {@code query} (e.g. {@code ?prefix=a}). */
+    /** {@code redis://127.0.0.1:PORT} ({@code rediss://} with TLS), plus {@code query} (e.g. {@code ?prefix=a}). */
     URI url(String query) {
-        return URI.create("redis://127.0.0.1:" + port + query);
+        return URI.create((tls == null ? "redis" : "rediss") + "://127.0.0.1:" + port + query);
     }
 
     int port() {
@@ -107,9 +119,15 @@ final class RedisServer implements AutoCloseable {
 
     /** Starts the process and returns once it logged that it accepts connections. */
     private void startProcess() {
-        List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "", "--appendonly", "yes",
+        List<String> command = new ArrayList<>(List.of("redis-server", "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "", "--appendonly", "yes",
                 "--appendfsync", "always", "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "notice"));
+        if (tls == null) {
+            command.addAll(List.of("--port", Integer.toString(port)));
+        } else {
+            command.addAll(List.of("--port", "0", "--tls-port", Integer.toString(port), "--tls-cert-file",
+                    tls.certificate().toString(), "--tls-key-file", tls.key().toString(), "--tls-ca-cert-file",
+                    tls.authority().toString(), "--tls-auth-clients", "no"));
+        }
         command.addAll(options);
         try {
             Files.createDirectories(dir);

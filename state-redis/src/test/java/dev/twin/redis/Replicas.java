@@ -78,8 +78,17 @@ final class Replicas implements AutoCloseable {
 
     HttpResponse<String> send(int replica, String method, String path, String apiKey, String form)
             throws Exception {
+        return send(replica, method, path, apiKey, form, null);
+    }
+
+    /** A request with an {@code Idempotency-Key} (none when null). */
+    HttpResponse<String> send(int replica, String method, String path, String apiKey, String form,
+                              String idempotencyKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(twins.get(replica).baseUrl() + path))
                 .timeout(Duration.ofSeconds(30));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }

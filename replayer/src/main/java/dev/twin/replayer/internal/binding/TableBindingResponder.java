@@ -11,11 +11,13 @@ import dev.twin.replayer.internal.pipeline.Responder;
 import dev.twin.replayer.internal.regex.BoundedRegex;
 import dev.twin.replayer.internal.regex.RegexBudgetExceeded;
 import dev.twin.replayer.internal.routing.RoutedRequest;
+import dev.twin.replayer.internal.state.AlreadyAnswered;
 import dev.twin.replayer.internal.state.CredentialMemo;
 import dev.twin.replayer.internal.state.IdempotencyCache;
 import dev.twin.replayer.internal.state.StateException;
 import dev.twin.replayer.internal.state.StateStore;
 import dev.twin.replayer.internal.state.TenantResolver;
+import dev.twin.replayer.internal.state.TenantTables;
 import dev.twin.replayer.internal.validation.DecodedRequest;
 
 import java.util.ArrayList;
@@ -91,20 +93,37 @@ final class TableBindingResponder implements Responder {
                     return replay;
                 }
             }
-            TwinResponse response = run(binding, routed, decoded, tenant);
-            if (key != null && response.status() < 500) {
-                remember(tenant, key, fingerprint, response);
+            Answer answer = run(binding, routed, decoded, tenant, key, fingerprint);
+            if (key != null && answer.response().status() < 500 && !answer.remembered()) {
+                remember(tenant, key, fingerprint, answer.response());
             }
-            return Optional.of(response);
+            return Optional.of(answer.response());
+        } catch (AlreadyAnswered e) {
+            return Optional.of(replayWinner(tenant, key, fingerprint, errors, request));
         } catch (StateException e) {
             return Optional.of(errors.response(e.error(), request));
         }
     }
 
+    /** A request with the same key committed first on another replica: its answer (or the mismatch error). */
+    private TwinResponse replayWinner(String tenant, String key, String fingerprint, ErrorBodies errors,
+                                      TwinRequest request) {
+        try {
+            return idempotency.replay(tenant, key, fingerprint).orElseThrow(() -> new StateException(
+                    ErrorKind.UNAVAILABLE, "A request with idempotency key '" + key + "' was answered meanwhile and"
+                    + " its answer is gone; try again."));
+        } catch (StateException e) {
+            return errors.response(e.error(), request);
+        }
+    }
+
+    /** A transaction's answer; {@code remembered}: its idempotency record went with its commit (shared state). */
+    private record Answer(TwinResponse response, boolean remembered) {
+    }
+
     /**
-     * Remembers the answer for the key; when a shared store cannot take it, the write it answers is committed all
-     * the same, so the answer is sent and the key is left unremembered (a retry runs again), never a 503 for a write
-     * that happened.
+     * Remembers an answer no transaction remembered (in memory; with shared state, an error answered outside one);
+     * when a shared store cannot take it the answer is sent all the same and the key is left unremembered.
      */
     private void remember(String tenant, String key, String fingerprint, TwinResponse response) {
         try {
@@ -136,7 +155,12 @@ final class TableBindingResponder implements Responder {
         return Optional.of(errors.response(new TwinError(error.kind(), error.message(), param), routed.request()));
     }
 
-    private TwinResponse run(CompiledBinding binding, RoutedRequest routed, DecodedRequest decoded, String tenant) {
+    /**
+     * Runs the binding in one transaction. With shared state and an idempotency key, an answer the transaction gives
+     * is remembered in the commit of its writes ({@link TenantTables#rememberAnswer}): both land or neither.
+     */
+    private Answer run(CompiledBinding binding, RoutedRequest routed, DecodedRequest decoded, String tenant,
+                       String key, String fingerprint) {
         String id = binding.idParam() == null ? null : routed.pathParams().get(binding.idParam());
         Map<String, String> parents = new LinkedHashMap<>();
         for (String name : binding.parentParams()) {
@@ -146,21 +170,28 @@ final class TableBindingResponder implements Responder {
             }
         }
         BoundRequest bound = new BoundRequest(routed, decoded, id, parents, expandPaths(routed.request(), decoded));
+        boolean withCommit = key != null && idempotency.isShared();
         try {
             return store.inTransaction(tenant, tables -> {
+                TwinResponse response;
                 try {
-                    return binding.action().get().run(bound, tables);
+                    response = binding.action().get().run(bound, tables);
                 } catch (StepFailure e) {
-                    if (e.commits()) {
-                        return failed(binding, e, routed); // the writes before the failure are kept
+                    if (!e.commits()) {
+                        throw e;
                     }
-                    throw e;
+                    response = failed(binding, e, routed); // the writes before the failure are kept
                 }
+                if (withCommit && response.status() < 500) {
+                    tables.rememberAnswer(idempotency.record(key, fingerprint, response));
+                    return new Answer(response, true);
+                }
+                return new Answer(response, false);
             });
         } catch (StateException e) {
-            return binding.errors().response(e.error(), routed.request());
+            return new Answer(binding.errors().response(e.error(), routed.request()), false);
         } catch (StepFailure e) {
-            return failed(binding, e, routed);
+            return new Answer(failed(binding, e, routed), false);
         }
     }
 

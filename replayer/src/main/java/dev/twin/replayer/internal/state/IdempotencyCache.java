@@ -78,6 +78,17 @@ public final class IdempotencyCache {
         return Optional.of(entry.response().withHeader("Idempotent-Replayed", "true"));
     }
 
+    /** Whether the records are kept in a shared store (then a write's record is committed with it). */
+    public boolean isShared() {
+        return shared != null;
+    }
+
+    /** The record of this answer, for the shared store: committed with the writes it answers. */
+    public IdempotencyRecord record(String key, String requestFingerprint, TwinResponse response) {
+        return new IdempotencyRecord(key, encode(new Entry(requestFingerprint, response, clock.millis())),
+                config.window().toMillis());
+    }
+
     /** Remembers the first response for this tenant and key; a later one for the same key does not replace it. */
     public void remember(String tenant, String key, String requestFingerprint, TwinResponse response) {
         long now = clock.millis();

@@ -11,9 +11,12 @@ public interface SharedIdempotency {
     /** Remembers {@code value} for the window unless a value is remembered already (the first answer wins). */
     void putIfAbsent(String tenant, String key, String value, long windowMillis);
 
-    /** Forgets every tenant's keys. */
+    /**
+     * Forgets every tenant's keys, after {@link SharedState#reset} or a restore (a store that keeps its records with
+     * the state, as Redis does, forgot them in that same step and has nothing left to do).
+     */
     void clear();
 
-    /** Forgets one tenant's keys. */
+    /** Forgets one tenant's keys, after {@link SharedState#resetTenant} (likewise). */
     void clearTenant(String tenant);
 }

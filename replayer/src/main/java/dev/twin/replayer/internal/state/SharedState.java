@@ -26,6 +26,8 @@ public interface SharedState extends AutoCloseable {
     /**
      * Applies {@code write} when the tenant is still at {@code known}; empty when another replica committed
      * first (the caller syncs and runs its transaction again).
+     *
+     * @throws AlreadyAnswered the write's idempotency key holds an answer already (nothing was applied)
      */
     Optional<TenantVersion> commit(String tenant, TenantVersion known, SharedWrite write);
 

@@ -284,6 +284,7 @@ public final class StateStore implements AutoCloseable {
                     tables.close();
                 }
                 if (!tables.hasWrites()) {
+                    rememberAlone(tenant, tables.answerToRemember());
                     return result;
                 }
                 List<RowChange> changes = tables.changes();
@@ -315,6 +316,22 @@ public final class StateStore implements AutoCloseable {
                 state.retired = true;
                 tenants.remove(tenant, state);
             }
+        }
+    }
+
+    /**
+     * An answer that wrote nothing has no commit to ride with: its record is stored on its own. A store that cannot
+     * take it leaves the key unremembered (a retry runs again, and writes nothing again); the answer is sent.
+     */
+    private void rememberAlone(String tenant, IdempotencyRecord record) {
+        if (record == null) {
+            return;
+        }
+        try {
+            shared.idempotency().putIfAbsent(tenant, record.key(), record.value(), record.windowMillis());
+        } catch (StateException e) {
+            System.getLogger(StateStore.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not remember idempotency key " + record.key() + ": " + e.getMessage());
         }
     }
 

@@ -55,7 +55,7 @@ final class TenantMirror {
         Map<String, String> meta = new HashMap<>();
         meta.put(NEXT_POSITION, Long.toString(next));
         tables.pendingSequences().forEach((table, sequence) -> meta.put(SEQUENCE + table, Long.toString(sequence)));
-        return new SharedWrite(meta, rows, events);
+        return new SharedWrite(meta, rows, events, tables.answerToRemember());
     }
 
     /** Applies a sync: the whole tenant anew, or the rows other replicas changed (new rows in creation order). */

@@ -40,6 +40,8 @@ public final class TenantTables {
     /** Each row this transaction wrote, once, in the order of its first write (table, id). */
     private final List<String[]> firstWrites = new ArrayList<>();
     private boolean open = true;
+    /** With shared state: the answer to remember under an idempotency key, with this transaction's writes. */
+    private IdempotencyRecord answer;
 
     TenantTables(String tenant, Map<String, TableDefinition> definitions, TenantState committed, Clock clock,
                  TenantQuota quota) {
@@ -255,6 +257,19 @@ public final class TenantTables {
             }
         });
         return rows;
+    }
+
+    /**
+     * With shared state, remembers this transaction's answer under an idempotency key in the commit of its writes
+     * (on its own when it wrote nothing), so that no Redis lost between the two leaves a write without its record.
+     * The last call wins (a transaction run again after a conflict calls it again).
+     */
+    public void rememberAnswer(IdempotencyRecord record) {
+        this.answer = record;
+    }
+
+    IdempotencyRecord answerToRemember() {
+        return answer;
     }
 
     boolean hasWrites() {

@@ -29,8 +29,8 @@
  *   <li><b>Shared state ({@code state: redis://}).</b> {@link dev.twin.replayer.internal.state.SharedState} is what several
  *   replicas keep together (module state-redis implements it): each tenant's tables here are a cache, brought up to
  *   date before each transaction ({@code TenantMirror}) and committed with an optimistic version check, so a
- *   commit lands whole, with its events, or not at all; idempotency records, rate-limit buckets and webhook
- *   delivery claims are shared too (docs/redis.md).</li>
+ *   commit lands whole, with its events and the idempotency record of its answer, or not at all; rate-limit buckets
+ *   and webhook delivery claims are shared too (docs/redis.md).</li>
  * </ul>
  */
 package dev.twin.replayer.internal.state;
