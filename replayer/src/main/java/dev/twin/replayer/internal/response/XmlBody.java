@@ -1,6 +1,7 @@
 package dev.twin.replayer.internal.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.internal.spec.ComponentRefs;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.XML;
@@ -20,14 +21,12 @@ import java.util.Map;
 final class XmlBody {
     private static final String ROOT = "root";
     private static final String ITEM = "item";
-    private static final int MAX_REF_HOPS = 32;
 
-    private final Map<String, Schema> components;
+    private final ComponentRefs refs;
     private final StringBuilder out = new StringBuilder(256);
 
     private XmlBody(Components components) {
-        Map<String, Schema> schemas = components == null ? null : components.getSchemas();
-        this.components = schemas == null ? Map.of() : schemas;
+        this.refs = new ComponentRefs(components);
     }
 
     /** Whether a media type is XML: {@code application/xml}, {@code text/xml} or a {@code +xml} type. */
@@ -40,8 +39,8 @@ final class XmlBody {
     static byte[] write(JsonNode value, Schema<?> schema, Components components) {
         XmlBody body = new XmlBody(components);
         body.out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-        String name = refName(schema);
-        Schema<?> resolved = body.resolve(schema);
+        String name = ComponentRefs.name(schema);
+        Schema<?> resolved = body.refs.resolve(schema);
         if (resolved != null && resolved.getXml() != null && resolved.getXml().getName() != null) {
             name = resolved.getXml().getName();
         }
@@ -55,7 +54,7 @@ final class XmlBody {
 
     /** One element for {@code value}; {@code fallbackName} is the property's name (or the root's). */
     private void element(String fallbackName, JsonNode value, Schema<?> declared) {
-        Schema<?> schema = resolve(declared);
+        Schema<?> schema = refs.resolve(declared);
         XML xml = schema == null ? null : schema.getXml();
         String name = qualified(xml, xml != null && xml.getName() != null ? xml.getName() : fallbackName);
         out.append('<').append(name);
@@ -64,7 +63,7 @@ final class XmlBody {
             Map<String, Schema> properties = properties(schema);
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                Schema<?> property = resolve(properties.get(field.getKey()));
+                Schema<?> property = refs.resolve(properties.get(field.getKey()));
                 if (property != null && property.getXml() != null
                         && Boolean.TRUE.equals(property.getXml().getAttribute()) && field.getValue().isValueNode()) {
                     XML attribute = property.getXml();
@@ -78,7 +77,7 @@ final class XmlBody {
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 Schema<?> property = properties.get(field.getKey());
-                Schema<?> resolved = resolve(property);
+                Schema<?> resolved = refs.resolve(property);
                 if (resolved != null && resolved.getXml() != null
                         && Boolean.TRUE.equals(resolved.getXml().getAttribute()) && field.getValue().isValueNode()) {
                     continue;
@@ -121,7 +120,7 @@ final class XmlBody {
         namespace(xml);
         out.append('>');
         Schema<?> itemSchema = arraySchema == null ? null : arraySchema.getItems();
-        String itemName = refName(itemSchema);
+        String itemName = ComponentRefs.name(itemSchema);
         for (JsonNode item : items) {
             element(itemName == null ? ITEM : itemName, item, itemSchema);
         }
@@ -154,7 +153,7 @@ final class XmlBody {
         }
         Map<String, Schema> all = new java.util.LinkedHashMap<>();
         for (Schema<?> part : parts) {
-            Schema<?> resolved = resolve(part);
+            Schema<?> resolved = refs.resolve(part);
             if (resolved != null && resolved != schema) {
                 properties(resolved).forEach(all::putIfAbsent);
             }
@@ -165,24 +164,6 @@ final class XmlBody {
         return all;
     }
 
-    private Schema<?> resolve(Schema<?> schema) {
-        Schema<?> current = schema;
-        for (int hops = 0; current != null && current.get$ref() != null; hops++) {
-            if (hops == MAX_REF_HOPS) {
-                return null;
-            }
-            current = components.get(refName(current));
-        }
-        return current;
-    }
-
-    private static String refName(Schema<?> schema) {
-        if (schema == null || schema.get$ref() == null) {
-            return null;
-        }
-        String ref = schema.get$ref();
-        return ref.substring(ref.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
-    }
 
     private void escape(String text, boolean attribute) {
         for (int i = 0; i < text.length(); i++) {

@@ -1,5 +1,6 @@
 package dev.twin.replayer.internal.validation;
 
+import dev.twin.replayer.internal.spec.ComponentRefs;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.XML;
@@ -71,9 +72,7 @@ sealed interface XmlShape {
 
     /** The shape of a body whose schema is {@code schema} (a {@code $ref} is followed into {@code components}). */
     static XmlShape of(Schema<?> schema, Components components) {
-        Map<String, Schema> schemas = components == null || components.getSchemas() == null ? Map.of()
-                : components.getSchemas();
-        Compiler compiler = new Compiler(schemas);
+        Compiler compiler = new Compiler(new ComponentRefs(components));
         Schema<?> resolved = compiler.resolve(schema);
         if (resolved != null && compiler.isArray(resolved)) {
             return new ListShape(compiler.lazy(resolved.getItems()));
@@ -86,15 +85,19 @@ sealed interface XmlShape {
         private static final int MAX_HOPS = 32;
         private static final Set<String> SCALARS = Set.of("integer", "number", "boolean");
 
-        private final Map<String, Schema> schemas;
+        private final ComponentRefs refs;
         private final Map<String, Lazy> named = new HashMap<>();
 
-        private Compiler(Map<String, Schema> schemas) {
-            this.schemas = schemas;
+        private Compiler(ComponentRefs refs) {
+            this.refs = refs;
+        }
+
+        Schema<?> resolve(Schema<?> schema) {
+            return refs.resolve(schema);
         }
 
         Lazy lazy(Schema<?> schema) {
-            String ref = refName(schema);
+            String ref = ComponentRefs.name(schema);
             if (ref != null && named.containsKey(ref)) {
                 return named.get(ref);
             }
@@ -172,23 +175,5 @@ sealed interface XmlShape {
             return schema.getType();
         }
 
-        Schema<?> resolve(Schema<?> schema) {
-            Schema<?> current = schema;
-            for (int hops = 0; current != null && current.get$ref() != null; hops++) {
-                if (hops == MAX_HOPS) {
-                    return null;
-                }
-                current = schemas.get(refName(current));
-            }
-            return current;
-        }
-
-        private static String refName(Schema<?> schema) {
-            if (schema == null || schema.get$ref() == null) {
-                return null;
-            }
-            String ref = schema.get$ref();
-            return ref.substring(ref.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
-        }
     }
 }
