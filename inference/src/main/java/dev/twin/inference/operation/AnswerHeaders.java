@@ -5,19 +5,23 @@ import dev.twin.recorder.Header;
 import dev.twin.recorder.Headers;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The headers one operation's successful answers carried beside the body, for an API that announces what it made
  * in headers (a Docker registry's upload: {@code 202}, no body, {@code Location: /v2/…/uploads/<uuid>},
- * {@code Docker-Upload-UUID: <uuid>}, {@code Range: 0-0}). A header is kept when every answer (three at least)
- * sent it with one value ({@code Range: 0-0}), when every answer's value was the new row's id as its
- * {@code Location} named it (the last path segment), or a field of the answer's body. Headers about the connection, the body or the moment are never taken, as in
- * {@link ConstantHeaders}; {@code Range} is, since an API that sends it on a write means the bytes it holds.
- * Bounded by the number of header names.
+ * {@code Docker-Upload-UUID: <uuid>}, {@code Range: 0-0}) or names a field of the row in one (CouchDB's document
+ * PUT: {@code ETag: "<rev>"}). A header is kept when every answer (three at least) sent it with one value, when
+ * every answer's value was the new row's id as its {@code Location} named it (the last path segment), or when it
+ * held one field of the answer's body each time (bare, quoted or weak-quoted). Headers about the connection, the
+ * body or the moment are never taken, as in {@link ConstantHeaders}; an {@code ETag} only when it held a field;
+ * {@code Range} is, since an API that sends it on a write means the bytes it holds. Bounded by the number of
+ * header names.
  */
 public final class AnswerHeaders {
     private static final Set<String> NOT_ANSWER_HEADERS = Set.of("date", "content-length", "content-type",
@@ -27,8 +31,8 @@ public final class AnswerHeaders {
             "proxy-connection", "twin-sandbox", "idempotency-key", "original-request", "cache-control", "pragma");
     private static final int MAX_NAMES = 32;
     /**
-     * A header every answer sent: its recorded spelling and its one value, or {@code newRowId} when it held the new
-     * row's id each time (its value then is the first answer's).
+     * A header every answer sent, with its recorded spelling: a constant ({@code value}), the new row's id
+     * ({@code newRowId}) or a field of the answer ({@code bodyField}); {@code value} is the first answer's.
      */
     public record Found(String name, String value, boolean newRowId, BodyField bodyField) {
     }
@@ -57,7 +61,7 @@ public final class AnswerHeaders {
         boolean constant = true;
         boolean id = true;
         /** The body fields (with the header's form) it held in every answer so far; null before the first. */
-        java.util.Set<BodyField> fields;
+        Set<BodyField> fields;
 
         Candidate(String spelling, String first) {
             this.spelling = spelling;
@@ -86,7 +90,7 @@ public final class AnswerHeaders {
             candidate.seen++;
             candidate.constant &= candidate.first.equals(header.value());
             candidate.id &= id != null && id.equals(header.value());
-            java.util.Set<BodyField> held = fieldsHeld(header.value(), body);
+            Set<BodyField> held = fieldsHeld(header.value(), body);
             if (candidate.fields == null) {
                 candidate.fields = held;
             } else {
@@ -96,8 +100,8 @@ public final class AnswerHeaders {
     }
 
     /**
-     * Each header on every answer with one value, or with the new row's id, by name. Empty with fewer than two
-     * answers (one answer cannot tell a constant from a value of the moment).
+     * Each header every answer carried as a constant, the new row's id or a field of the answer, by name. Empty with
+     * fewer than two answers (one answer cannot tell a constant from a value of the moment).
      */
     public List<Found> headers() {
         List<Found> out = new ArrayList<>();
@@ -125,8 +129,8 @@ public final class AnswerHeaders {
      * The body's top-level fields whose value the header is, bare or quoted ({@code "v"}, {@code W/"v"}); empty
      * without a body. Sorted by field name, so the first is the same on every run.
      */
-    private static java.util.Set<BodyField> fieldsHeld(String value, JsonNode body) {
-        java.util.Set<BodyField> out = new java.util.TreeSet<>(java.util.Comparator.comparing(BodyField::field)
+    private static Set<BodyField> fieldsHeld(String value, JsonNode body) {
+        Set<BodyField> out = new TreeSet<>(Comparator.comparing(BodyField::field)
                 .thenComparing(BodyField::form));
         if (body == null || !body.isObject()) {
             return out;

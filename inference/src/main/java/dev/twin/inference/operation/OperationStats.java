@@ -338,7 +338,7 @@ public final class OperationStats {
         return notFoundBodies;
     }
 
-    /** The headers every successful write answer carried, constant or holding the new row's id. */
+    /** The headers every successful write answer carried: constants, the new row's id, fields of the answer. */
     public List<AnswerHeaders.Found> answerHeaders() {
         return answerHeaders.headers();
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -192,7 +193,7 @@ public final class Resource {
     }
 
     /** Drops from the writes' answer headers those every answer of the API sent (server.headers sends them). */
-    public void dropAnswerHeaders(java.util.Set<String> everyAnswer) {
+    public void dropAnswerHeaders(Set<String> everyAnswer) {
         for (String write : List.of("create", "update")) {
             if (response.get(write) instanceof Map<?, ?> rule && rule.get("headers") instanceof Map<?, ?> headers) {
                 headers.keySet().removeIf(name -> everyAnswer.stream()
