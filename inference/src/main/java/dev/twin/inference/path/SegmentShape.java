@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /** What one path segment looks like on its own: an identifier-like value, a version, or a plain word. */
 public enum SegmentShape {
-    INTEGER, UUID, ULID, HEX, PREFIXED_ID, TWILIO_SID, EMAIL, DATE, VERSION, WORD, OTHER;
+    INTEGER, UUID, ULID, HEX, PREFIXED_ID, TWILIO_SID, EMAIL, TOKEN, DATE, VERSION, WORD, OTHER;
 
     private static final Pattern INTEGER_RE = Pattern.compile("\\d+");
     private static final Pattern UUID_RE =
@@ -14,6 +14,8 @@ public enum SegmentShape {
     private static final Pattern PREFIXED_RE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*_[A-Za-z0-9]{8,}");
     private static final Pattern SID_RE = Pattern.compile("[A-Z]{2}[0-9a-f]{32}");
     private static final Pattern EMAIL_RE = Pattern.compile("[^@/\\s]+@[^@/\\s]+\\.[A-Za-z]{2,}");
+    /** Base64 or base64url of 24 characters or more (an access token, a signed state), padding allowed. */
+    private static final Pattern TOKEN_RE = Pattern.compile("[A-Za-z0-9+_-]{24,}={0,2}");
     private static final Pattern DATE_RE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern VERSION_RE = Pattern.compile("v\\d+(\\.\\d+)*(beta|alpha)?\\d*");
     private static final Pattern WORD_RE = Pattern.compile("[A-Za-z][A-Za-z_-]*(\\.json|\\.xml)?|__[a-z]+");
@@ -48,6 +50,9 @@ public enum SegmentShape {
         if (EMAIL_RE.matcher(value).matches()) {
             return EMAIL;
         }
+        if (TOKEN_RE.matcher(value).matches() && hasDigitAndMixedCase(value)) {
+            return TOKEN;
+        }
         if (WORD_RE.matcher(segment).matches()) {
             return WORD;
         }
@@ -57,7 +62,7 @@ public enum SegmentShape {
     /** True for shapes that are values by themselves, whatever their siblings are. */
     public boolean isIdentifier() {
         return switch (this) {
-            case INTEGER, UUID, ULID, HEX, PREFIXED_ID, TWILIO_SID, EMAIL -> true;
+            case INTEGER, UUID, ULID, HEX, PREFIXED_ID, TWILIO_SID, EMAIL, TOKEN -> true;
             default -> false;
         };
     }
@@ -76,6 +81,12 @@ public enum SegmentShape {
 
     static String stripSuffix(String segment) {
         return segment.substring(0, segment.length() - suffix(segment).length());
+    }
+
+    /** Drawn, not written: a digit and letters of both cases (a word or a slug has not). */
+    private static boolean hasDigitAndMixedCase(String s) {
+        return s.chars().anyMatch(Character::isDigit) && s.chars().anyMatch(Character::isUpperCase)
+                && s.chars().anyMatch(Character::isLowerCase);
     }
 
     private static boolean hasDigitOrMixedCase(String s) {

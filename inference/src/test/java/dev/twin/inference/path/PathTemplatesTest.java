@@ -23,6 +23,16 @@ class PathTemplatesTest {
         assertEquals(List.of("/blobs/{blob}"), templates("/blobs/9f86d081884c7d659a2feaa0c55ad015"));
         assertEquals(List.of("/v1/customers/{customer}"), templates("/v1/customers/cus_NffrFeUfNV2Hib"));
         assertEquals(List.of("/members/{member}"), templates("/members/ann@example.com"));
+        assertEquals(List.of("/-/user/token/{token}"), templates("/-/user/token/MzBkZjczODBjZmJmZmQ2Y2FhMGJkMTVlZGJj"
+                + "MzFhNGU6NGY2N2JmNDQzNTM4YTBhYTA1NmE2YWI5MDY5OGJkMGFmYQ=="));
+    }
+
+    @Test
+    void wordsAndSlugsAreNoTokens() {
+        assertEquals(List.of("/packages/corpus-hello-world-and-more-words"),
+                templates("/packages/corpus-hello-world-and-more-words"));
+        assertEquals(List.of("/docs/ThisIsALongCamelCaseTitleWithoutDigits"),
+                templates("/docs/ThisIsALongCamelCaseTitleWithoutDigits"));
     }
 
     @Test
