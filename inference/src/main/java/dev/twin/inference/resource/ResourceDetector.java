@@ -8,6 +8,7 @@ import dev.twin.inference.path.ParamNames;
 import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.schema.ShapeAggregate;
 import dev.twin.inference.transition.CreateDerivation;
+import dev.twin.replayer.internal.http.MediaTypes;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -774,6 +775,8 @@ public final class ResourceDetector {
                 types.add(ok.jsonMediaType() == null ? "application/json" : ok.jsonMediaType());
             }
         }
-        return types.size() == 1 && !types.contains("application/json") ? types.iterator().next() : null;
+        String only = types.size() == 1 ? types.iterator().next() : null;
+        // one the twin's server also takes for JSON (application/json, application/…+json): twin.yaml loads it
+        return only != null && !only.equals("application/json") && MediaTypes.isJson(only) ? only : null;
     }
 }

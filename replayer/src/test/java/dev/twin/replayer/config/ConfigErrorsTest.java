@@ -110,6 +110,16 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenAMediaTypeThatIsNoJsonTypeOrHoldsALineBreak_whenLoaded_thenItIsAProblemNamingWhatWasWritten() {
+        for (String written : List.of("text/html", "text/json", "application/vnd.api+json\\r\\nX-Evil: 1",
+                "application/json; charset=utf-8")) {
+            List<String> problems = problems(IMPORT + "conventions:\n  mediaType: \"" + written + "\"\n");
+            assertEquals(1, problems.size(), problems.toString());
+            assertEquals(true, problems.get(0).contains("mediaType: expected a JSON media type"), problems.toString());
+        }
+    }
+
+    @Test
     void givenABareArrayOnCursorPaging_whenLoaded_thenItIsAProblem() {
         List<String> problems = problems(IMPORT + "conventions:\n  list:\n    bareArray: true\n");
         assertEquals(1, problems.size(), problems.toString());
