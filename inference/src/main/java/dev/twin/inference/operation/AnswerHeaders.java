@@ -24,11 +24,10 @@ import java.util.TreeSet;
  * header names.
  */
 public final class AnswerHeaders {
-    private static final Set<String> NOT_ANSWER_HEADERS = Set.of("date", "content-length", "content-type",
-            "content-encoding", "content-range", "content-location", "content-disposition", "transfer-encoding",
-            "connection", "keep-alive", "last-modified", "location", "link", "set-cookie", "expires",
-            "age", "vary", "accept-ranges", "retry-after", "x-total-count", "server", "via", "trailer", "upgrade",
-            "proxy-connection", "twin-sandbox", "idempotency-key", "original-request", "cache-control", "pragma");
+    /** Headers about the message that a write's answer may still mean as its own (see the class comment). */
+    private static final Set<String> WRITE_HEADERS = Set.of("etag", "range");
+    /** Headers that echo the request or govern caches, never a write's own. */
+    private static final Set<String> ECHOES = Set.of("idempotency-key", "original-request", "cache-control", "pragma");
     private static final int MAX_NAMES = 32;
     /**
      * A header every answer sent, with its recorded spelling: a constant ({@code value}), the new row's id
@@ -75,8 +74,7 @@ public final class AnswerHeaders {
         String id = newRowId(Headers.first(headers, "Location").orElse(null), requestPath);
         for (Header header : headers) {
             String name = header.name().toLowerCase(Locale.ROOT);
-            if (NOT_ANSWER_HEADERS.contains(name) || name.startsWith("access-control-")
-                    || name.contains("request-id") || name.contains("ratelimit") || name.contains("rate-limit")) {
+            if (ConstantHeaders.aboutTheMessage(name) && !WRITE_HEADERS.contains(name) || ECHOES.contains(name)) {
                 continue;
             }
             Candidate candidate = candidates.get(name);

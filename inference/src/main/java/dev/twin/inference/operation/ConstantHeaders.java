@@ -31,8 +31,7 @@ public final class ConstantHeaders {
         answers++;
         for (Header header : headers) {
             String name = header.name().toLowerCase(Locale.ROOT);
-            if (NOT_API_HEADERS.contains(name) || name.startsWith("access-control-")
-                    || name.contains("request-id") || name.contains("ratelimit") || name.contains("rate-limit")) {
+            if (aboutTheMessage(name)) {
                 continue;
             }
             if (answers == 1 && candidates.size() < MAX_NAMES) {
@@ -44,6 +43,15 @@ public final class ConstantHeaders {
             }
             seen.merge(name, 1L, Long::sum);
         }
+    }
+
+    /**
+     * A header (lower case) about the connection, the body, the moment or this one request (CORS, request ids, rate
+     * limits): never a header the API sends as its own.
+     */
+    static boolean aboutTheMessage(String name) {
+        return NOT_API_HEADERS.contains(name) || name.startsWith("access-control-") || name.contains("request-id")
+                || name.contains("ratelimit") || name.contains("rate-limit");
     }
 
     /** Each header present on every answer with one value, in its recorded spelling. */
