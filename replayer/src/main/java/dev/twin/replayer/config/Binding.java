@@ -20,10 +20,21 @@ import java.util.Objects;
  *                  parameters whose name is not the field's
  * @param searchFields the fields a {@code search} query may name (empty: any)
  * @param view      a list that shows the rows in a shape of its own ({@code view:}), or null (action list only)
+ * @param parentTables parent path parameter → the table holding the row it names ({@code vhost: vhosts}): a request
+ *                  under a parent that is not a live row of that table answers NOT_FOUND (or the entry's own body)
  */
 public record Binding(String mock, String table, Action action, String operation, String idParam,
                       Map<String, String> parentFields, String pointer, SourceLocation location, boolean derived,
-                      Map<String, String> filters, List<String> searchFields, ListView view) {
+                      Map<String, String> filters, List<String> searchFields, ListView view,
+                      Map<String, ParentTable> parentTables) {
+
+    /** A binding that checks no parent row. */
+    public Binding(String mock, String table, Action action, String operation, String idParam,
+                   Map<String, String> parentFields, String pointer, SourceLocation location, boolean derived,
+                   Map<String, String> filters, List<String> searchFields, ListView view) {
+        this(mock, table, action, operation, idParam, parentFields, pointer, location, derived, filters,
+                searchFields, view, null);
+    }
 
     /** A binding that is not a view. */
     public Binding(String mock, String table, Action action, String operation, String idParam,
@@ -56,6 +67,7 @@ public record Binding(String mock, String table, Action action, String operation
         parentFields = parentFields == null ? Map.of() : Map.copyOf(parentFields);
         filters = filters == null ? Map.of() : Map.copyOf(filters);
         searchFields = searchFields == null ? List.of() : List.copyOf(searchFields);
+        parentTables = parentTables == null ? Map.of() : Map.copyOf(parentTables);
     }
 
     /** {@code stripe} of {@code stripe.PostCustomers}. */

@@ -32,7 +32,7 @@ final class ExtendBinder {
     private static Binding bindOne(YamlMapping m, Set<String> namespaces, KnownTables tables,
                                    Set<String> operations, Map<String, SourceLocation> bound) {
         m.allowOnly("mock", "table", "action", "operation", "idParam", "parentFields", "filters", "searchFields",
-                "view");
+                "view", "parentTables");
         String mock = m.requiredString("mock");
         boolean ok = mock != null && checkMock(m, mock, namespaces, bound);
         Binding.Action action = m.has("action") ? m.enumValue("action", Binding.Action.class, null) : null;
@@ -74,8 +74,47 @@ final class ExtendBinder {
             m.problem("view", "only used with action: list");
             ok = false;
         }
+        Map<String, ParentTable> parentTables = parentTables(m, tables);
+        ok &= parentTables != null;
         return ok ? new Binding(mock, table, action, operation, idParam, parentFields, m.pointer(),
-                m.location("mock"), false, filters, searchFields, view) : null;
+                m.location("mock"), false, filters, searchFields, view, parentTables) : null;
+    }
+
+    /**
+     * {@code parentTables}: parameter → table name, or → {@code {table, notFound}}; null after a problem, empty when
+     * absent.
+     */
+    private static Map<String, ParentTable> parentTables(YamlMapping m, KnownTables tables) {
+        YamlMapping parents = m.mapping("parentTables");
+        if (parents == null) {
+            return Map.of();
+        }
+        Map<String, ParentTable> out = new java.util.LinkedHashMap<>();
+        boolean ok = true;
+        for (java.util.Iterator<String> names = parents.node().fieldNames(); names.hasNext(); ) {
+            String param = names.next();
+            String table;
+            com.fasterxml.jackson.databind.JsonNode notFound = null;
+            if (parents.node().get(param).isObject()) {
+                YamlMapping entry = parents.mapping(param);
+                entry.allowOnly("table", "notFound");
+                Templates.check(entry, "notFound", TemplateScope.PARENT_NOT_FOUND);
+                table = entry.requiredString("table");
+                notFound = entry.raw("notFound");
+            } else {
+                table = parents.string(param);
+            }
+            if (table == null) {
+                ok = false;
+            } else if (!tables.contains(table)) {
+                parents.problem(param, ConfigProblems.withSuggestion("no table '" + table + "'", table,
+                        tables.written()));
+                ok = false;
+            } else {
+                out.put(param, new ParentTable(table, notFound));
+            }
+        }
+        return ok ? out : null;
     }
 
     private static ListView view(YamlMapping m) {

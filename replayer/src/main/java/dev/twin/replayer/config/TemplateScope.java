@@ -31,6 +31,9 @@ record TemplateScope(String description, Map<String, Set<String>> variables) {
     /** {@code errors.messageMap.NOT_FOUND}. */
     static final TemplateScope NOT_FOUND_MESSAGE = of("id, resource and request (path, method, lastSegment)",
             "id", NO_FIELDS, "resource", NO_FIELDS, "request", REQUEST);
+    /** {@code extend[].parentTables.*.notFound}: the missing parent's value. */
+    static final TemplateScope PARENT_NOT_FOUND = of("parent (the value the path named) and request (path, method, "
+            + "lastSegment)", "parent", NO_FIELDS, "request", REQUEST);
     /** {@code search.syntaxMessage}. */
     static final TemplateScope SEARCH_SYNTAX = of("reason (what was expected where)", "reason", NO_FIELDS);
     /** {@code search.unsupportedFieldMessage}. */

@@ -11,6 +11,7 @@ import dev.twin.replayer.config.TableConfig;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.internal.convention.ErrorBodies;
 import dev.twin.replayer.internal.convention.Expansion;
+import dev.twin.replayer.internal.convention.JsonTemplate;
 import dev.twin.replayer.internal.convention.MagicRecords;
 import dev.twin.replayer.internal.convention.Pagination;
 import dev.twin.replayer.internal.convention.TableConventions;
@@ -143,8 +144,17 @@ final class BindingCompiler {
                         + "' is not a parent path parameter of " + operation.pathTemplate(), param, parents));
             }
         }
+        List<ParentRow> parentRows = new ArrayList<>();
+        binding.parentTables().forEach((param, parentTable) -> {
+            if (!parents.contains(param)) {
+                throw new IllegalArgumentException(ConfigProblems.withSuggestion("parentTables: '" + param
+                        + "' is not a parent path parameter of " + operation.pathTemplate(), param, parents));
+            }
+            parentRows.add(new ParentRow(param, tables.get(parentTable.table()), parentTable.notFound() == null
+                    ? null : JsonTemplate.compile(parentTable.notFound())));
+        });
         CompiledBinding compiled = new CompiledBinding(operation.id(), action, errors, idParam, parents,
-                binding.parentFields(), !binding.derived() || errorsWritten(binding.table()));
+                binding.parentFields(), !binding.derived() || errorsWritten(binding.table()), parentRows);
         if (table != null) {
             parents.forEach(param -> filterFields.computeIfAbsent(binding.table(), name -> new LinkedHashSet<>())
                     .add(compiled.parentField(param)));

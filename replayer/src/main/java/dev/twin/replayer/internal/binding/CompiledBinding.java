@@ -14,12 +14,15 @@ import java.util.function.Supplier;
  * @param shapesRejections whether requests validation refuses are answered in the table's error shape; false for
  *                         a binding {@code stateful: auto} derived when twin.yaml writes no {@code errors}
  *                         convention, whose refusals the spec answers as for an unbound operation
+ * @param parentRows       the parent path parameters that must name a live row ({@code parentTables})
  */
 record CompiledBinding(String operationId, Supplier<BindingAction> action, ErrorBodies errors, String idParam,
-                       List<String> parentParams, Map<String, String> parentFields, boolean shapesRejections) {
+                       List<String> parentParams, Map<String, String> parentFields, boolean shapesRejections,
+                       List<ParentRow> parentRows) {
     CompiledBinding {
         parentParams = List.copyOf(parentParams);
         parentFields = Map.copyOf(parentFields);
+        parentRows = List.copyOf(parentRows);
     }
 
     /** The row field a parent path parameter's value belongs in. */

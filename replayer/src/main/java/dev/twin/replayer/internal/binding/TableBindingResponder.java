@@ -175,6 +175,13 @@ final class TableBindingResponder implements Responder {
             return store.inTransaction(tenant, tables -> {
                 TwinResponse response;
                 try {
+                    for (ParentRow parent : binding.parentRows()) {
+                        Optional<TwinResponse> refused = parent.refusal(routed.pathParams(), bound, tables,
+                                binding.errors().status(ErrorKind.NOT_FOUND));
+                        if (refused.isPresent()) {
+                            return new Answer(refused.get(), false);
+                        }
+                    }
                     response = binding.action().get().run(bound, tables);
                 } catch (StepFailure e) {
                     if (!e.commits()) {

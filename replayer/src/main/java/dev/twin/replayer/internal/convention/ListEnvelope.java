@@ -54,7 +54,8 @@ public record ListEnvelope(String dataField, JsonTemplate extraFields, String to
         return array;
     }
 
-    static Map<String, Object> requestModel(TwinRequest request) {
+    /** The {@code request} variable of templates: path, method and lastSegment. */
+    public static Map<String, Object> requestModel(TwinRequest request) {
         return Map.of("path", request.path(), "method", request.method(), "lastSegment", lastSegment(request.path()));
     }
 
