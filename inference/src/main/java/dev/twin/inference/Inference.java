@@ -15,6 +15,7 @@ import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.path.SpecPaths;
 import dev.twin.inference.resource.ErrorConvention;
 import dev.twin.inference.resource.ListViews;
+import dev.twin.inference.resource.ParentRows;
 import dev.twin.inference.resource.NotFoundSample;
 import dev.twin.inference.resource.Resource;
 import dev.twin.inference.resource.ResourceDetector;
@@ -59,6 +60,8 @@ public final class Inference {
     private UnboundExchanges unbound;
     /** Lists found to show another table's rows ({@link ListViews}): bound to that table, not tables. */
     private List<Resource> viewed = List.of();
+    /** The API-wide 404 body ({@code errors.bodies.NOT_FOUND}), or null. */
+    private Object apiWideNotFound;
     private final AnswerLayout answerLayout = new AnswerLayout();
     private final SelfLinks selfLinks = new SelfLinks();
     /** By request path; bounded, the oldest forgotten first. */
@@ -137,7 +140,7 @@ public final class Inference {
             }
         }
         Map<String, Object> errors = ErrorConvention.detect(all, notFoundMessage, evidence);
-        Object apiWideNotFound = errors.get("bodies") instanceof Map<?, ?> bodies ? bodies.get("NOT_FOUND") : null;
+        apiWideNotFound = errors.get("bodies") instanceof Map<?, ?> bodies ? bodies.get("NOT_FOUND") : null;
         resources.forEach(resource -> resource.takeOwnNotFoundBody(apiWideNotFound));
         AnswerLayout.Result layout = answerLayout.result();
         Optional<WriteCounterHeader.Found> counter = writeCounter.result();
@@ -301,6 +304,7 @@ public final class Inference {
                 + b.op().path().template())));
         unbound = new UnboundExchanges(tableOperations);
         ListViews views = new ListViews(resources);
+        ParentRows parents = new ParentRows(resources);
         for (Resource resource : resources) {
             SeedTracker tracker = new SeedTracker(resource.idField());
             trackers.put(resource.table(), tracker);
@@ -323,21 +327,25 @@ public final class Inference {
                 followAction(call, exchange, match.get(), trackers.get(call.owner().table()));
                 return;
             }
-            if (status < 200 || status >= 300) {
-                return;
-            }
             FollowedOperation bound = byOperation.get(exchange.request().method() + " "
                     + match.get().template().template());
-            if (bound == null) {
+            boolean onItem = bound != null && match.get().template().template().equals(bound.resource().itemPath());
+            if (bound != null) {
+                parents.call(bound.resource(), match.get(), onItem, exchange.request().method(), status,
+                        status == 404 ? BodyReader.json(exchange.response().body()) : null);
+            }
+            if (status < 200 || status >= 300 || bound == null) {
                 return;
             }
             Resource resource = bound.resource();
             String action = bound.action();
             SeedTracker tracker = bound.tracker();
-            if (match.get().template().template().equals(resource.itemPath())) {
+            if (onItem) {
                 views.itemId(resource, match.get().lastValue());
+                parents.seen(resource, match.get().lastValue());
             }
             if (action.equals("delete")) {
+                parents.deleted(resource, match.get().lastValue());
                 resource.deletes().add(tracker.latest(match.get().lastValue()),
                         BodyReader.json(exchange.response().body()));
                 tracker.deleted(match.get().lastValue());
@@ -347,6 +355,7 @@ public final class Inference {
             if (action.equals("update") && status == 201) {
                 // a PUT that created the row under the id it named: the row is the recording's, never a seed
                 tracker.createdId(match.get().lastValue());
+                parents.created(resource, match.get().lastValue());
             }
             if (body == null) {
                 return;
@@ -357,6 +366,10 @@ public final class Inference {
                     ObjectNode acknowledged = body.has(resource.idField()) ? null
                             : resource.acknowledgedRow("create", body);
                     tracker.created(acknowledged == null ? body : acknowledged);
+                    JsonNode createdId = (acknowledged == null ? body : acknowledged).get(resource.idField());
+                    if (createdId != null && !createdId.isContainerNode()) {
+                        parents.created(resource, createdId.asText());
+                    }
                     resource.createAnswered(body);
                     views.written(resource, action, body);
                 }
@@ -367,6 +380,7 @@ public final class Inference {
                 case "list" -> {
                     JsonNode items = resource.dataField() == null ? body : body.path(resource.dataField());
                     items.forEach(tracker::seen);
+                    items.forEach(item -> parents.seenRow(resource, item));
                     if (views.isCandidate(resource)) {
                         views.listed(resource, exchange.request().rawQuery(), body);
                     } else {
@@ -380,6 +394,7 @@ public final class Inference {
             }
         });
         viewed = views.settle();
+        parents.settle(apiWideNotFound);
         Map<String, List<ObjectNode>> seeds = new TreeMap<>();
         for (Resource resource : resources) {
             if (viewed.contains(resource)) {

@@ -84,6 +84,11 @@ public final class TwinYamlWriter {
                 if (b.view() != null) {
                     binding.put("view", b.view().toYaml());
                 }
+                Map<String, Object> parents = new java.util.TreeMap<>(resource.parentTables());
+                parents.keySet().retainAll(b.op().path().params());
+                if (!parents.isEmpty()) {
+                    binding.put("parentTables", parents);
+                }
                 extend.add(binding);
             });
         }

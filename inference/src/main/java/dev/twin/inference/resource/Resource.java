@@ -30,6 +30,11 @@ public final class Resource {
     final TreeMap<String, OperationStats> actions = new TreeMap<>();
     /** Operations on the same rows under a parent ({@code /posts/{post}/comments}), after the main actions. */
     final List<ResourceBinding> underParents = new ArrayList<>();
+    /**
+     * Parent path parameter → the table whose live row it must name, or {@code {table, notFound}} with the body the
+     * refusals answered ({@link ParentRows}).
+     */
+    final TreeMap<String, Object> parentTables = new TreeMap<>();
     /** Lists showing these rows in a shape of their own ({@link ListViews}). */
     final List<ResourceBinding> views = new ArrayList<>();
     /** The row field holding a revision the server advances on every write ({@code _rev}), or null. */
@@ -120,6 +125,11 @@ public final class Resource {
     /** Child table → its field holding this row's id. */
     public TreeMap<String, String> embedChildren() {
         return embedChildren;
+    }
+
+    /** Parent path parameter → the table whose live row it must name (or {@code {table, notFound}}). */
+    public TreeMap<String, Object> parentTables() {
+        return parentTables;
     }
 
     /** What the deletes answered, compared with the rows they deleted. */
