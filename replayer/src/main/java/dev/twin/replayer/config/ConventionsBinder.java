@@ -93,14 +93,24 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("upsert", "status", "createdStatus", "emptyBody", "body", "location", "headers");
+        m.allowOnly("upsert", "status", "createdStatus", "emptyBody", "body", "location", "headers", "immutable");
         Templates.check(m, "body", TemplateScope.ROW);
         Templates.check(m, "headers", TemplateScope.ROW);
         Map<String, String> headers = m.stringMap("headers");
         HeaderChecks.check(m, "headers", headers);
         return new UpdateRule(m.bool("upsert", null), m.integer("status", null, 200, 299),
                 m.integer("createdStatus", null, 200, 299), m.bool("emptyBody", null), m.raw("body"),
-                m.enumValue("location", CreateRule.Location.class, null), headers);
+                m.enumValue("location", CreateRule.Location.class, null), headers, immutable(m.mapping("immutable")));
+    }
+
+    private static ImmutableFields immutable(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("fields", "status", "body");
+        m.require("fields");
+        Templates.check(m, "body", TemplateScope.IMMUTABLE);
+        return new ImmutableFields(m.names("fields"), m.integer("status", null, 400, 499), m.raw("body"));
     }
 
     /** Checks merged conventions; problems point at {@code pointer} (the mapping that was merged last). */

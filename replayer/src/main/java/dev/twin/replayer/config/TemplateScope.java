@@ -34,6 +34,10 @@ record TemplateScope(String description, Map<String, Set<String>> variables) {
     /** {@code extend[].parentTables.*.notFound}: the missing parent's value. */
     static final TemplateScope PARENT_NOT_FOUND = of("parent (the value the path named) and request (path, method, "
             + "lastSegment)", "parent", NO_FIELDS, "request", REQUEST);
+    /** {@code update.immutable.body}: the field refused, the values sent and kept, and the row. */
+    static final TemplateScope IMMUTABLE = of("field, sent, current, item (the row) and request (path, method, "
+            + "lastSegment)", "field", NO_FIELDS, "sent", ANY_FIELD, "current", ANY_FIELD, "item", ANY_FIELD,
+            "request", REQUEST);
     /** {@code search.syntaxMessage}. */
     static final TemplateScope SEARCH_SYNTAX = of("reason (what was expected where)", "reason", NO_FIELDS);
     /** {@code search.unsupportedFieldMessage}. */

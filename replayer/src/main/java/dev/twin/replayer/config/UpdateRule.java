@@ -15,11 +15,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param location      a {@code Location} header naming the row's own URL (the PUT's path), as CouchDB answers
  * @param headers       headers both answer with, as templates over {@code item} (the row as shown): CouchDB's
  *                      {@code ETag: "\"{{item._rev}}\""}
+ * @param immutable     fields a write may not change on an existing row, or null
  */
 public record UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
-                         CreateRule.Location location, java.util.Map<String, String> headers) {
+                         CreateRule.Location location, java.util.Map<String, String> headers,
+                         ImmutableFields immutable) {
     public static final UpdateRule DEFAULTS = new UpdateRule(false, null, null, false, null,
-            CreateRule.Location.NONE, java.util.Map.of());
+            CreateRule.Location.NONE, java.util.Map.of(), null);
+
+    /** Without {@code immutable}. */
+    public UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
+                      CreateRule.Location location, java.util.Map<String, String> headers) {
+        this(upsert, status, createdStatus, emptyBody, body, location, headers, null);
+    }
 
     /** Without {@code headers}. */
     public UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
@@ -35,6 +43,7 @@ public record UpdateRule(Boolean upsert, Integer status, Integer createdStatus, 
         return override == null ? this : new UpdateRule(Merging.value(upsert, override.upsert),
                 Merging.value(status, override.status), Merging.value(createdStatus, override.createdStatus),
                 Merging.value(emptyBody, override.emptyBody), override.body != null ? override.body : body,
-                Merging.value(location, override.location), Merging.map(headers, override.headers));
+                Merging.value(location, override.location), Merging.map(headers, override.headers),
+                override.immutable != null ? override.immutable : immutable);
     }
 }

@@ -22,11 +22,13 @@ final class PatchAction implements BindingAction {
     private final Rows rows;
     private final int status;
     private final boolean replace;
+    private final ImmutableCheck immutable;
 
     PatchAction(Rows rows, int status, boolean replace) {
         this.rows = rows;
         this.status = status;
         this.replace = replace;
+        this.immutable = new ImmutableCheck(rows.table().update().immutable());
     }
 
     @Override
@@ -41,6 +43,10 @@ final class PatchAction implements BindingAction {
         ObjectNode fields = request.fields();
         fields.remove(rows.table().idField());
         rows.table().written().prepare(fields);
+        var refused = immutable.refusal(fields, current, request, rows, tables);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         ObjectNode data;
         if (replace) {
             data = fields.objectNode();
