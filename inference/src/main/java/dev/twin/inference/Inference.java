@@ -14,6 +14,7 @@ import dev.twin.inference.path.EchoedSegments;
 import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.path.SpecPaths;
 import dev.twin.inference.resource.ErrorConvention;
+import dev.twin.inference.resource.ImmutableFields;
 import dev.twin.inference.resource.ListViews;
 import dev.twin.inference.resource.ParentRows;
 import dev.twin.inference.resource.NotFoundSample;
@@ -305,6 +306,7 @@ public final class Inference {
         unbound = new UnboundExchanges(tableOperations);
         ListViews views = new ListViews(resources);
         ParentRows parents = new ParentRows(resources);
+        ImmutableFields immutables = new ImmutableFields();
         for (Resource resource : resources) {
             SeedTracker tracker = new SeedTracker(resource.idField());
             trackers.put(resource.table(), tracker);
@@ -333,6 +335,10 @@ public final class Inference {
             if (bound != null) {
                 parents.call(bound.resource(), match.get(), onItem, exchange.request().method(), status,
                         status == 404 ? BodyReader.json(exchange.response().body()) : null);
+                if (onItem && (bound.action().equals("update") || bound.action().equals("patch"))) {
+                    immutables.write(bound.resource(), match.get(), exchange.request().method(), status,
+                            requestBody(exchange), BodyReader.json(exchange.response().body()));
+                }
             }
             if (status < 200 || status >= 300 || bound == null) {
                 return;
@@ -366,6 +372,7 @@ public final class Inference {
                     ObjectNode acknowledged = body.has(resource.idField()) ? null
                             : resource.acknowledgedRow("create", body);
                     tracker.created(acknowledged == null ? body : acknowledged);
+                    immutables.row(resource, body);
                     JsonNode createdId = (acknowledged == null ? body : acknowledged).get(resource.idField());
                     if (createdId != null && !createdId.isContainerNode()) {
                         parents.created(resource, createdId.asText());
@@ -375,6 +382,7 @@ public final class Inference {
                 }
                 case "get" -> {
                     tracker.seen(body);
+                    immutables.row(resource, body);
                     views.row(resource, body);
                 }
                 case "list" -> {
@@ -395,6 +403,7 @@ public final class Inference {
         });
         viewed = views.settle();
         parents.settle(apiWideNotFound);
+        immutables.settle();
         Map<String, List<ObjectNode>> seeds = new TreeMap<>();
         for (Resource resource : resources) {
             if (viewed.contains(resource)) {
