@@ -28,6 +28,42 @@ class TranscriptComparisonTest {
     }
 
     @Test
+    void givenEachETagTheDigestOfItsOwnBody_whenTheBodiesDifferOnlyByMintedValues_thenTheETagsAreEqual() {
+        String recordedBody = "{\"ok\":true,\"id\":\"c0ffee00-aaaa-4bbb-8ccc-0123456789ab\"}";
+        String twinBody = "{\"ok\":true,\"id\":\"f00dface-dddd-4eee-8fff-ba9876543210\"}";
+        Transcript recorded = new Flow().step("create", "POST", "/books", 201,
+                Map.of("etag", expressEtag(recordedBody)), recordedBody, "{}").done();
+        Transcript twin = new Flow().step("create", "POST", "/books", 201,
+                Map.of("etag", expressEtag(twinBody)), twinBody, "{}").done();
+
+        assertEquals(List.of(), TranscriptComparison.compare(recorded, twin, Map.of()).divergences());
+    }
+
+    @Test
+    void givenEachETagTheDigestOfItsOwnBody_whenTheBodiesDifferOtherwise_thenTheETagDiverges() {
+        String recordedBody = "{\"ok\":true,\"title\":\"Dune\"}";
+        String twinBody = "{\"ok\":true,\"title\":\"Emma\"}";
+        Transcript recorded = new Flow().step("read", "GET", "/books/1", 200,
+                Map.of("etag", expressEtag(recordedBody)), recordedBody, null).done();
+        Transcript twin = new Flow().step("read", "GET", "/books/1", 200,
+                Map.of("etag", expressEtag(twinBody)), twinBody, null).done();
+
+        List<StepDivergence> found = TranscriptComparison.compare(recorded, twin, Map.of()).divergences();
+
+        assertEquals(List.of("$.title", "header etag"), found.stream().map(StepDivergence::where).toList());
+    }
+
+    private static String expressEtag(String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return "W/\"" + Integer.toHexString(bytes.length) + "-" + java.util.Base64.getEncoder().withoutPadding()
+                    .encodeToString(java.security.MessageDigest.getInstance("SHA-1").digest(bytes)) + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void givenAValueTheClientSent_whenTheTwinAnswersAnotherOne_thenItIsADivergenceNotAMint() {
         Transcript recorded = new Flow().step("create", "POST", "/posts", 201, Map.of(),
                 "{\"id\":4,\"userId\":7}", "{\"userId\":7}").done();

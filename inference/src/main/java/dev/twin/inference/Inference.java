@@ -16,6 +16,7 @@ import dev.twin.inference.path.EchoedSegments;
 import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.path.SpecPaths;
 import dev.twin.inference.resource.ErrorConvention;
+import dev.twin.inference.resource.ListViews;
 import dev.twin.inference.resource.NotFoundSample;
 import dev.twin.inference.resource.Resource;
 import dev.twin.inference.resource.ResourceDetector;
@@ -58,6 +59,8 @@ public final class Inference {
     private final WriteCounterHeader writeCounter = new WriteCounterHeader();
     /** Filled while rows are followed (the third pass). */
     private UnboundExchanges unbound;
+    /** Lists found to show another table's rows ({@link ListViews}): bound to that table, not tables. */
+    private List<Resource> viewed = List.of();
     private final AnswerLayout answerLayout = new AnswerLayout();
     private final SelfLinks selfLinks = new SelfLinks();
     /** The header counting the API's writes ({@code server.writeCounter}), known after the first pass; or null. */
@@ -160,6 +163,10 @@ public final class Inference {
         progress.phase("following rows", total[0]);
         Map<String, RowAction> actions = actionEndpoints(resources);
         Map<String, List<ObjectNode>> seeds = seeds(templates, resources, actions);
+        if (!viewed.isEmpty()) {
+            resources = new ArrayList<>(resources);
+            resources.removeAll(viewed); // lists of another table's rows: bound to that table as views
+        }
         List<Transition> transitions = new ArrayList<>();
         for (RowAction action : actions.values()) {
             Resource resource = action.owner();
@@ -350,6 +357,7 @@ public final class Inference {
         resources.forEach(r -> r.bindings().forEach(b -> tableOperations.add(b.op().method() + " "
                 + b.op().path().template())));
         unbound = new UnboundExchanges(tableOperations);
+        ListViews views = new ListViews(resources);
         for (Resource resource : resources) {
             SeedTracker tracker = new SeedTracker(resource.idField());
             trackers.put(resource.table(), tracker);
@@ -388,6 +396,9 @@ public final class Inference {
                 resource.previousRowAnswered(action, BodyReader.json(recorded.response().body()),
                         tracker.latest(match.get().lastValue()));
             }
+            if (match.get().template().template().equals(resource.itemPath())) {
+                views.itemId(resource, match.get().lastValue());
+            }
             if (action.equals("delete")) {
                 resource.deletes().add(tracker.latest(match.get().lastValue()),
                         resource.withPathId(BodyReader.json(exchange.response().body())));
@@ -404,17 +415,38 @@ public final class Inference {
             }
             switch (action) {
                 case "create" -> {
-                    tracker.created(body);
+                    // an acknowledgement ({ok, id, rev}) names the new row's id through the create's template
+                    ObjectNode acknowledged = body.has(resource.idField()) ? null
+                            : resource.acknowledgedRow("create", body);
+                    tracker.created(acknowledged == null ? body : acknowledged);
                     resource.createAnswered(body);
+                    views.written(resource, action, body);
                 }
-                case "get" -> tracker.seen(body);
-                case "list" -> (resource.dataField() == null ? body : body.path(resource.dataField()))
-                        .forEach(row -> tracker.seen(resource.withPathId(row)));
-                default -> tracker.changed(body, requestFields(exchange));
+                case "get" -> {
+                    tracker.seen(body);
+                    views.row(resource, body);
+                }
+                case "list" -> {
+                    JsonNode items = resource.dataField() == null ? body : body.path(resource.dataField());
+                    items.forEach(row -> tracker.seen(resource.withPathId(row)));
+                    if (views.isCandidate(resource)) {
+                        views.listed(resource, exchange.request().rawQuery(), body);
+                    } else {
+                        items.forEach(item -> views.row(resource, item));
+                    }
+                }
+                default -> {
+                    tracker.changed(body, requestFields(exchange));
+                    views.written(resource, action, body);
+                }
             }
         });
+        viewed = views.settle();
         Map<String, List<ObjectNode>> seeds = new TreeMap<>();
         for (Resource resource : resources) {
+            if (viewed.contains(resource)) {
+                continue;
+            }
             SeedTracker tracker = trackers.get(resource.table());
             var rows = options.seedMode() == InferenceOptions.SeedMode.FINAL ? tracker.finalRows()
                     : tracker.initialRows();

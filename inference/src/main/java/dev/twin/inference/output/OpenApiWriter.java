@@ -41,7 +41,7 @@ public final class OpenApiWriter {
             if (discriminator(resource.itemShape()) != null) {
                 resourceComponents.put(discriminator(resource.itemShape()), resource.componentName());
             }
-            resource.bindings().forEach(binding -> {
+            resource.bindings().stream().filter(binding -> binding.view() == null).forEach(binding -> {
                 owners.put(binding.op(), resource);
                 actions.put(binding.op(), binding.action());
             });

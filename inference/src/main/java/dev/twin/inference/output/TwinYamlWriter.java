@@ -79,8 +79,13 @@ public final class TwinYamlWriter {
         List<Object> extend = new ArrayList<>();
         for (Resource resource : twin.resources()) {
             tables.add(table(twin, resource));
-            resource.bindings().forEach(b -> extend.add(binding(openApi, b.op(), resource, b.action(),
-                    b.parentFields())));
+            resource.bindings().forEach(b -> {
+                Map<String, Object> binding = binding(openApi, b.op(), resource, b.action(), b.parentFields());
+                if (b.view() != null) {
+                    binding.put("view", b.view().toYaml());
+                }
+                extend.add(binding);
+            });
         }
         List<Object> custom = new ArrayList<>();
         for (Transition transition : twin.transitions()) {

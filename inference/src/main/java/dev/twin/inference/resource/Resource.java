@@ -1,6 +1,7 @@
 package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.inference.operation.ItemEnvelope;
 import dev.twin.inference.operation.OperationStats;
@@ -12,12 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A stateful resource: a collection path plus its item path, the operations bound to it and the decisions taken
  * about it (id field and shape, references, response conventions), each with its evidence for the report.
  */
 public final class Resource {
+    /** A template value that is one row field: {@code {{item._rev}}}. */
+    private static final Pattern ROW_FIELD = Pattern.compile("\\{\\{item\\.([^{}\\s]+)}}");
+
     final String table;
     final String collectionPath;
     final String itemPath;
@@ -25,6 +31,8 @@ public final class Resource {
     final TreeMap<String, OperationStats> actions = new TreeMap<>();
     /** Operations on the same rows under a parent ({@code /posts/{post}/comments}), after the main actions. */
     final List<ResourceBinding> underParents = new ArrayList<>();
+    /** Lists showing these rows in a shape of their own ({@link ListViews}). */
+    final List<ResourceBinding> views = new ArrayList<>();
     /** The row field holding a revision the server advances on every write ({@code _rev}), or null. */
     String revisionField;
     /** Sequence ids: whether they are JSON numbers, and the first one the recording's creates minted (0 = none). */
@@ -75,12 +83,38 @@ public final class Resource {
         return actions;
     }
 
-    /** Every bound operation: the main actions by name, then those under parents. */
+    /** Every bound operation: the main actions by name, then those under parents, then the views. */
     public List<ResourceBinding> bindings() {
         List<ResourceBinding> out = new ArrayList<>();
         actions.forEach((action, op) -> out.add(new ResourceBinding(action, op, Map.of())));
         out.addAll(underParents);
+        out.addAll(views);
         return out;
+    }
+
+    /**
+     * The row fields a write's acknowledgement names through the write's answer template ({@code {ok, id, rev}}
+     * with {@code id: "{{item._id}}"} gives {@code {_id, _rev}}), or null when the action answers no template or the
+     * body holds none of its fields.
+     */
+    public ObjectNode acknowledgedRow(String action, JsonNode body) {
+        if (body == null || !(response.get(action) instanceof Map<?, ?> rule)
+                || !(rule.get("body") instanceof Map<?, ?> template)) {
+            return null;
+        }
+        ObjectNode row = JsonNodeFactory.instance.objectNode();
+        template.forEach((name, value) -> {
+            Matcher field = value instanceof String text ? ROW_FIELD.matcher(text) : null;
+            if (field != null && field.matches() && body.has((String) name)) {
+                row.set(field.group(1), body.get((String) name));
+            }
+        });
+        return row.isEmpty() ? null : row;
+    }
+
+    /** Whether every operation of this resource is one list (a candidate {@link ListViews view}). */
+    boolean onlyLists() {
+        return actions.size() == 1 && actions.containsKey("list") && underParents.isEmpty() && views.isEmpty();
     }
 
     /** The query parameter that embeds child rows, or null. */

@@ -19,10 +19,19 @@ import java.util.Objects;
  * @param filters   query parameter → the row field a list filters by it ({@code lookup_keys: lookup_key}), for
  *                  parameters whose name is not the field's
  * @param searchFields the fields a {@code search} query may name (empty: any)
+ * @param view      a list that shows the rows in a shape of its own ({@code view:}), or null (action list only)
  */
 public record Binding(String mock, String table, Action action, String operation, String idParam,
                       Map<String, String> parentFields, String pointer, SourceLocation location, boolean derived,
-                      Map<String, String> filters, List<String> searchFields) {
+                      Map<String, String> filters, List<String> searchFields, ListView view) {
+
+    /** A binding that is not a view. */
+    public Binding(String mock, String table, Action action, String operation, String idParam,
+                   Map<String, String> parentFields, String pointer, SourceLocation location, boolean derived,
+                   Map<String, String> filters, List<String> searchFields) {
+        this(mock, table, action, operation, idParam, parentFields, pointer, location, derived, filters,
+                searchFields, null);
+    }
 
     /** A binding written in twin.yaml. */
     public Binding(String mock, String table, Action action, String operation, String idParam,

@@ -209,18 +209,22 @@ final class ConventionsBinder {
             context.problemAtKey(ConfigProblems.child(pointer, "delete"),
                     "a 204 response has no body: set delete.status to 200 or remove delete.body");
         }
-        ListStyle list = merged.list();
+        checkList(merged.list(), ConfigProblems.child(pointer, "list"), context);
+    }
+
+    /** Checks a list style whose every setting is known; problems point at {@code pointer}. */
+    static void checkList(ListStyle list, String pointer, LoadContext context) {
         boolean unlimitedAllowed = list.style() == ListStyle.Style.OFFSET || list.style() == ListStyle.Style.NONE;
         if (list.defaultLimit() == 0 && !unlimitedAllowed) {
-            context.problemAtKey(ConfigProblems.child(pointer, "list"), "defaultLimit 0 (every row) needs style "
+            context.problemAtKey(pointer, "defaultLimit 0 (every row) needs style "
                     + "offset or none; " + list.style().name().toLowerCase(Locale.ROOT) + " pages need a limit");
         }
         if (Boolean.TRUE.equals(list.bareArray()) && !unlimitedAllowed) {
-            context.problemAtKey(ConfigProblems.child(pointer, "list"), "bareArray needs style offset or none; "
+            context.problemAtKey(pointer, "bareArray needs style offset or none; "
                     + list.style().name().toLowerCase(Locale.ROOT) + " pages answer an envelope object");
         }
         if (list.defaultLimit() > list.maxLimit()) {
-            context.problemAtKey(ConfigProblems.child(pointer, "list"), "defaultLimit " + list.defaultLimit()
+            context.problemAtKey(pointer, "defaultLimit " + list.defaultLimit()
                     + " is greater than maxLimit " + list.maxLimit());
         }
     }
@@ -245,7 +249,7 @@ final class ConventionsBinder {
                 m.has("itemOnly") ? m.names("itemOnly") : null);
     }
 
-    private static ListStyle list(YamlMapping m) {
+    static ListStyle list(YamlMapping m) {
         if (m == null) {
             return null;
         }

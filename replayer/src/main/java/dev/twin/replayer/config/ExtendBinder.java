@@ -5,12 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Binds {@code extend:}. Checks what the file alone can tell (namespace, table, action, custom operation);
  * whether the operation exists in the imported spec is the server's check ({@link ConfigProblems}).
  */
 final class ExtendBinder {
+    private static final Pattern DOTTED_PATH = Pattern.compile("[^.\\s]+(\\.[^.\\s]+)*");
+
     private ExtendBinder() {
     }
 
@@ -28,7 +31,8 @@ final class ExtendBinder {
 
     private static Binding bindOne(YamlMapping m, Set<String> namespaces, KnownTables tables,
                                    Set<String> operations, Map<String, SourceLocation> bound) {
-        m.allowOnly("mock", "table", "action", "operation", "idParam", "parentFields", "filters", "searchFields");
+        m.allowOnly("mock", "table", "action", "operation", "idParam", "parentFields", "filters", "searchFields",
+                "view");
         String mock = m.requiredString("mock");
         boolean ok = mock != null && checkMock(m, mock, namespaces, bound);
         Binding.Action action = m.has("action") ? m.enumValue("action", Binding.Action.class, null) : null;
@@ -65,8 +69,47 @@ final class ExtendBinder {
             m.problem("searchFields", "only used with action: search");
             ok = false;
         }
+        ListView view = view(m.mapping("view"));
+        if (m.has("view") && action != Binding.Action.LIST) {
+            m.problem("view", "only used with action: list");
+            ok = false;
+        }
         return ok ? new Binding(mock, table, action, operation, idParam, parentFields, m.pointer(),
-                m.location("mock"), false, filters, searchFields) : null;
+                m.location("mock"), false, filters, searchFields, view) : null;
+    }
+
+    private static ListView view(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("list", "fields", "include", "range");
+        ListStyle list = ConventionsBinder.list(m.mapping("list"));
+        if (list != null && list.style() != null) {
+            ConventionsBinder.checkList(ListStyle.DEFAULTS.merge(list), m.pointer("list"), m.context());
+        }
+        Map<String, String> fields = m.stringMap("fields");
+        if (fields != null) {
+            fields.forEach((item, row) -> {
+                if (!DOTTED_PATH.matcher(item).matches() || !DOTTED_PATH.matcher(row).matches()) {
+                    m.problem("fields", "expected item path: row path, both field names or dotted paths "
+                            + "(value.rev: _rev), got '" + item + ": " + row + "'");
+                }
+            });
+        }
+        YamlMapping include = m.mapping("include");
+        if (include != null) {
+            include.allowOnly("param", "field");
+            include.require("param");
+            include.require("field");
+        }
+        YamlMapping range = m.mapping("range");
+        if (range != null) {
+            range.allowOnly("start", "end", "totalCountsAll");
+        }
+        return new ListView(list, fields, include == null ? null : include.name("param"),
+                include == null ? null : include.name("field"), range == null ? null : range.name("start"),
+                range == null ? null : range.name("end"),
+                range != null && Boolean.TRUE.equals(range.bool("totalCountsAll", null)));
     }
 
     private static boolean checkMock(YamlMapping m, String mock, Set<String> namespaces,

@@ -6,11 +6,14 @@ import dev.twin.replayer.config.ConfigProblem;
 import dev.twin.replayer.config.ConfigProblems;
 import dev.twin.replayer.config.CustomOperation;
 import dev.twin.replayer.config.ItemEnvelope;
+import dev.twin.replayer.config.ListStyle;
+import dev.twin.replayer.config.ListView;
 import dev.twin.replayer.config.TableConfig;
 import dev.twin.replayer.config.TwinConfig;
 import dev.twin.replayer.internal.convention.ErrorBodies;
 import dev.twin.replayer.internal.convention.Expansion;
 import dev.twin.replayer.internal.convention.MagicRecords;
+import dev.twin.replayer.internal.convention.Pagination;
 import dev.twin.replayer.internal.convention.TableConventions;
 import dev.twin.replayer.internal.custom.CustomOperationRunner;
 import dev.twin.replayer.internal.spec.ApiOperation;
@@ -173,9 +176,7 @@ final class BindingCompiler {
                                  CustomOperationRunner runner) {
         int documented = lowestSuccess(operation.operation());
         return switch (binding.action()) {
-            case LIST -> new ListAction(table, expansion, dataField(binding), orDefault(documented, 200),
-                    indexedFields.getOrDefault(binding.table(), Set.of()), binding.filters(),
-                    config.table(binding.table()).orElseThrow().response().list().filters());
+            case LIST -> list(binding, table, orDefault(documented, 200));
             case SEARCH -> search(binding, table, orDefault(documented, 200));
             case GET -> new GetAction(rows(table), orDefault(documented, 200));
             case CREATE -> new CreateAction(rows(table), table.createStatus() != null
@@ -186,6 +187,20 @@ final class BindingCompiler {
                     ? table.deleteStatus() : orDefault(documented, table.deleteBody() == null ? 204 : 200));
             case CUSTOM -> new CustomAction(runner, orDefault(documented, 200), table == null ? null : rows(table));
         };
+    }
+
+    /** A list of the table's rows, or of a view of them ({@code view:}) with list conventions of its own. */
+    private BindingAction list(Binding binding, TableConventions table, int status) {
+        ListStyle own = config.table(binding.table()).orElseThrow().response().list();
+        ListView view = binding.view();
+        // a view's list is its own: over the API-wide list conventions, not the table's
+        ListStyle style = view == null ? own : ListStyle.DEFAULTS.merge(config.conventions().list()).merge(view.list());
+        Pagination pagination = view == null ? table.pagination()
+                : TableConventions.pagination(style, table.shaper().publicName(table.idField()), table.notFound());
+        boolean idAscending = style.order() == ListStyle.Order.ID_ASCENDING && style.style() != ListStyle.Style.NONE;
+        return new ListAction(table, expansion, style.dataField(), status,
+                indexedFields.getOrDefault(binding.table(), Set.of()), binding.filters(), own.filters(), pagination,
+                idAscending, view == null ? null : new ViewedRows(view, table.shaper().publicName(table.idField())));
     }
 
     private BindingAction search(Binding binding, TableConventions table, int status) {
@@ -206,10 +221,6 @@ final class BindingCompiler {
         var own = table == null ? null : config.stateful().writtenTables().get(table);
         return global != null && global.errors() != null
                 || own != null && own.response() != null && own.response().errors() != null;
-    }
-
-    private String dataField(Binding binding) {
-        return config.table(binding.table()).orElseThrow().response().list().dataField();
     }
 
     private Rows rows(TableConventions table) {

@@ -37,6 +37,11 @@ final class ListAction implements BindingAction {
     private final Map<String, String> filters;
     /** Query parameter → the stored field it filters by ({@code list.filters}). */
     private final Map<String, String> storedFilters;
+    private final Pagination pagination;
+    /** Rows ordered by id before paging ({@code order: id-ascending} on a paged list). */
+    private final boolean idAscending;
+    /** The view's range and shape ({@code extend[].view}), or null: the table's own rows. */
+    private final ViewedRows view;
 
     /**
      * @param indexedFields the fields the table's rows are indexed by (parent fields, references)
@@ -46,6 +51,21 @@ final class ListAction implements BindingAction {
      */
     ListAction(TableConventions table, Expansion expansion, String dataField, int status,
                Set<FilteredField> indexedFields, Map<String, String> filters, Map<String, String> storedFilters) {
+        this(table, expansion, dataField, status, indexedFields, filters, storedFilters, table.pagination(), false,
+                null);
+    }
+
+    /**
+     * @param pagination  the list's paging (the view's own, for a view)
+     * @param idAscending rows ordered by id before paging
+     * @param view        the view's range and shape, or null
+     */
+    ListAction(TableConventions table, Expansion expansion, String dataField, int status,
+               Set<FilteredField> indexedFields, Map<String, String> filters, Map<String, String> storedFilters,
+               Pagination pagination, boolean idAscending, ViewedRows view) {
+        this.pagination = pagination;
+        this.idAscending = idAscending;
+        this.view = view;
         this.storedFilters = storedFilters == null ? Map.of() : Map.copyOf(storedFilters);
         this.table = table;
         this.expansion = expansion;
@@ -65,8 +85,14 @@ final class ListAction implements BindingAction {
                 : criteria.isEmpty() ? indexedFilter.view(tables.listed(table.table()), !expandsItems)
                 : indexedFilter.matching(tables, criteria, !expandsItems)
                 .orElseGet(() -> filtered(tables, criteria, Map.of()));
-        Pagination pagination = table.pagination();
-        ListPage page = pagination.page(ListItems.without(matching, table.itemOnly()), request.routed().request());
+        if (idAscending) {
+            matching = byIdDescending(matching);
+        }
+        ListItems listed = ListItems.without(matching, table.itemOnly());
+        if (view != null) {
+            listed = view.apply(listed, request.routed().request());
+        }
+        ListPage page = pagination.page(listed, request.routed().request());
         if (expandsItems) {
             expandItems(page.body().isArray() ? page.body() : page.body().get(dataField), request, tables);
         }
@@ -75,6 +101,16 @@ final class ListAction implements BindingAction {
             response = response.withHeader(header.getKey(), header.getValue());
         }
         return response;
+    }
+
+    /**
+     * Every item, highest id first: the paging lists "oldest first", so the answer runs by ascending id. Sorting
+     * costs every row of the list, as a filter no index serves does.
+     */
+    private ListItems byIdDescending(ListItems items) {
+        List<ObjectNode> all = new ArrayList<>(items.all());
+        all.sort(java.util.Comparator.comparing((ObjectNode row) -> row.path(idName).asText()).reversed());
+        return ListItems.of(all, idName);
     }
 
     /** The criteria {@code list.filters} names, by stored field, taken out of {@code criteria}. */
@@ -112,7 +148,8 @@ final class ListAction implements BindingAction {
     private Map<String, List<String>> criteria(BoundRequest request) {
         Map<String, List<String>> criteria = new LinkedHashMap<>();
         request.routed().request().query().forEach((name, values) -> {
-            if (!table.pagination().pagingParameters().contains(name) && !name.equals("expand")) {
+            if (!pagination.pagingParameters().contains(name) && !name.equals("expand")
+                    && (view == null || !view.parameters().contains(name))) {
                 criteria.put(name, values);
             }
         });

@@ -12,8 +12,16 @@ import java.util.Set;
  * position of an id, so an indexed table shapes only the rows of the page it sends.
  */
 public interface ListItems {
-    /** Items in the list (the total). */
+    /** Items in the list. */
     int size();
+
+    /**
+     * The count the answer gives as the total: the items, or more when the list is a range of a larger one whose
+     * total the API reports (CouchDB's {@code total_rows} counts every document, whatever the key range).
+     */
+    default int total() {
+        return size();
+    }
 
     /**
      * The item at {@code index} (0 = the newest), shaped; callers may change its top level (its nested values
@@ -61,6 +69,11 @@ public interface ListItems {
             }
 
             @Override
+            public int total() {
+                return newestFirst.total();
+            }
+
+            @Override
             public int indexOf(String id) {
                 int index = newestFirst.indexOf(id);
                 return index < 0 ? -1 : newestFirst.size() - 1 - index;
@@ -80,6 +93,11 @@ public interface ListItems {
             @Override
             public int size() {
                 return items.size();
+            }
+
+            @Override
+            public int total() {
+                return items.total();
             }
 
             @Override

@@ -72,6 +72,7 @@ public final class OffsetPagination implements Pagination {
     @Override
     public ListPage page(ListItems newestFirst, TwinRequest request) {
         ListItems rows = ordered(newestFirst, request);
+        int total = newestFirst.total();
         String pageText = param(request, names.page());
         String limitText = param(request, names.limit());
         String offsetText = param(request, names.offset());
@@ -91,7 +92,7 @@ public final class OffsetPagination implements Pagination {
             body = ListEnvelope.items(items);
         } else {
             ObjectNode object = envelope.start(request);
-            envelope.putTotal(object, rows.size());
+            envelope.putTotal(object, total);
             if (names.limitField() != null) {
                 object.put(names.limitField(), limit);
             }
@@ -103,7 +104,7 @@ public final class OffsetPagination implements Pagination {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         if (paged && names.totalHeader() != null) {
-            headers.put(names.totalHeader(), Integer.toString(rows.size()));
+            headers.put(names.totalHeader(), Integer.toString(total));
         }
         if (pageText != null && names.linkHeader() && limit > 0) {
             // an empty Link when one page holds every row (or the page is past the end), as Express sends it
