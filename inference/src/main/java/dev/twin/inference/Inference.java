@@ -3,6 +3,8 @@ package dev.twin.inference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.inference.operation.AnswerLayout;
+import dev.twin.inference.operation.ItemEnvelope;
+import dev.twin.inference.operation.ItemEnvelopes;
 import dev.twin.inference.operation.ConstantHeaders;
 import dev.twin.inference.operation.UnboundExchanges;
 import dev.twin.inference.operation.WriteCounterHeader;
@@ -65,6 +67,10 @@ public final class Inference {
     private Object apiWideNotFound;
     private final AnswerLayout answerLayout = new AnswerLayout();
     private final SelfLinks selfLinks = new SelfLinks();
+    /** The header counting the API's writes ({@code server.writeCounter}), known after the first pass; or null. */
+    private String counterHeader;
+    /** Operations whose answers put the row under one member, by "METHOD template" (set after the second pass). */
+    private Map<String, ItemEnvelope> envelopes = Map.of();
     /** By request path; bounded, the oldest forgotten first. */
     private final Map<String, UnreadWrite> unreadWrites = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -120,6 +126,7 @@ public final class Inference {
                     + "JSON APIs only, nothing to infer");
         }
         PathTemplates templates = PathTemplates.infer(trie);
+        counterHeader = writeCounter.result().map(WriteCounterHeader.Found::header).orElse(null);
 
         progress.phase("merging operations", total[0]);
         source.forEach(exchange -> {
@@ -128,7 +135,14 @@ public final class Inference {
                 match(templates, exchange).ifPresent(match -> accept(exchange, match));
             }
         });
+        Map<String, ItemEnvelope> envelopes = ItemEnvelopes.detect(operations);
+        if (!envelopes.isEmpty()) {
+            progress.phase("unwrapping item envelopes", total[0]);
+            unwrapEnvelopes(templates, envelopes);
+        }
+        this.envelopes = envelopes;
         List<Resource> resources = ResourceDetector.detect(operations);
+        resources.forEach(resource -> resource.itemEnvelope(envelopes));
         resources.forEach(resource -> resource.dropAnswerHeaders(constantHeaders.constants().keySet()));
         List<String> evidence = new ArrayList<>();
         List<OperationStats> all = new ArrayList<>();
@@ -180,6 +194,48 @@ public final class Inference {
                 selfLinks.origins(), counter.orElse(null), replayed);
     }
 
+    /**
+     * Merges the enveloped operations again, each exchange as if its row had been answered (and sent) bare, so
+     * their schemas, ids, defaults and writes describe the row, not its envelope. The other evidence of the
+     * exchanges (layout, headers, links) was taken from them as recorded.
+     */
+    private void unwrapEnvelopes(PathTemplates templates, Map<String, ItemEnvelope> enveloped) {
+        enveloped.keySet().forEach(key -> {
+            String[] methodAndTemplate = key.split(" ", 2);
+            TreeMap<String, OperationStats> byMethod = operations.get(methodAndTemplate[1]);
+            byMethod.put(methodAndTemplate[0], new OperationStats(methodAndTemplate[0],
+                    byMethod.get(methodAndTemplate[0]).path()));
+        });
+        unreadWrites.clear();
+        source.forEach(exchange -> {
+            progress.step();
+            if (!usable(exchange)) {
+                return;
+            }
+            match(templates, exchange).ifPresent(match -> {
+                String method = exchange.request().method();
+                ItemEnvelope envelope = enveloped.get(method + " " + match.template().template());
+                if (envelope == null) {
+                    return;
+                }
+                Exchange bare = ItemEnvelopes.unwrapped(exchange, envelope);
+                OperationStats op = operations.get(match.template().template()).get(method);
+                if (bare.request() != exchange.request()) {
+                    op.requestEnvelope(envelope.member());
+                }
+                JsonNode body = op.accept(bare, match);
+                op.noteWriteCounter(counterHeader, bare.response(), body);
+                readBack(bare, match, op, body);
+            });
+        });
+    }
+
+    /** The exchange as its operation's stats saw it: unwrapped when the operation's answers are enveloped. */
+    private Exchange asMerged(Exchange exchange, PathMatch match) {
+        ItemEnvelope envelope = envelopes.get(exchange.request().method() + " " + match.template().template());
+        return envelope == null ? exchange : ItemEnvelopes.unwrapped(exchange, envelope);
+    }
+
     /** Per path segment, the answer field that held its value (see {@link EchoedSegments}). */
     private static List<String> echoes(Exchange exchange) {
         var body = exchange.response().body();
@@ -226,6 +282,7 @@ public final class Inference {
         OperationStats op = operations.computeIfAbsent(match.template().template(), t -> new TreeMap<>())
                 .computeIfAbsent(method, m -> new OperationStats(m, match.template()));
         JsonNode body = op.accept(exchange, match);
+        op.noteWriteCounter(counterHeader, exchange.response(), body);
         readBack(exchange, match, op, body);
         if (exchange.response().status() == 404 && notFoundMessage == null && body != null) {
             JsonNode message = body.path("message");
@@ -313,17 +370,18 @@ public final class Inference {
             resource.bindings().forEach(binding -> byOperation.put(binding.op().method() + " "
                     + binding.op().path().template(), new FollowedOperation(resource, binding.action(), tracker)));
         }
-        source.forEach(exchange -> {
+        source.forEach(recorded -> {
             progress.step();
-            if (!usable(exchange)) {
+            if (!usable(recorded)) {
                 return;
             }
-            int status = exchange.response().status();
-            Optional<PathMatch> match = match(templates, exchange);
+            int status = recorded.response().status();
+            Optional<PathMatch> match = match(templates, recorded);
             if (match.isEmpty()) {
                 return;
             }
-            unbound.offer(exchange.request().method() + " " + match.get().template().template(), exchange);
+            unbound.offer(recorded.request().method() + " " + match.get().template().template(), recorded);
+            Exchange exchange = asMerged(recorded, match.get());
             RowAction call = actions.get(exchange.request().method() + " " + match.get().template().template());
             if (call != null) {
                 followAction(call, exchange, match.get(), trackers.get(call.owner().table()));
@@ -346,6 +404,10 @@ public final class Inference {
             Resource resource = bound.resource();
             String action = bound.action();
             SeedTracker tracker = bound.tracker();
+            if (!action.equals("create") && !action.equals("get") && !action.equals("list")) {
+                resource.previousRowAnswered(action, BodyReader.json(recorded.response().body()),
+                        tracker.latest(match.get().lastValue()));
+            }
             if (onItem) {
                 views.itemId(resource, match.get().lastValue());
                 parents.seen(resource, match.get().lastValue());
@@ -353,11 +415,11 @@ public final class Inference {
             if (action.equals("delete")) {
                 parents.deleted(resource, match.get().lastValue());
                 resource.deletes().add(tracker.latest(match.get().lastValue()),
-                        BodyReader.json(exchange.response().body()));
+                        resource.withPathId(BodyReader.json(exchange.response().body())));
                 tracker.deleted(match.get().lastValue());
                 return;
             }
-            JsonNode body = BodyReader.json(exchange.response().body());
+            JsonNode body = resource.withPathId(BodyReader.json(exchange.response().body()));
             if (action.equals("update") && status == 201) {
                 // a PUT that created the row under the id it named: the row is the recording's, never a seed
                 tracker.createdId(match.get().lastValue());
@@ -387,8 +449,8 @@ public final class Inference {
                 }
                 case "list" -> {
                     JsonNode items = resource.dataField() == null ? body : body.path(resource.dataField());
-                    items.forEach(tracker::seen);
-                    items.forEach(item -> parents.seenRow(resource, item));
+                    items.forEach(row -> tracker.seen(resource.withPathId(row)));
+                    items.forEach(item -> parents.seenRow(resource, resource.withPathId(item)));
                     if (views.isCandidate(resource)) {
                         views.listed(resource, exchange.request().rawQuery(), body);
                     } else {

@@ -40,6 +40,11 @@ public final class OperationStats {
     private final TreeSet<String> lastParamValues = new TreeSet<>();
     private final TreeMap<String, Long> echoesOfLastParam = new TreeMap<>();
     private final TreeMap<String, Long> echoesOfPath = new TreeMap<>();
+    /** Top-level fields whose value was a path ending with the last path parameter, and the paths before it. */
+    private final TreeMap<String, Long> pathEchoesOfLastParam = new TreeMap<>();
+    private final TreeMap<String, TreeSet<String>> pathsEndingWithLastParam = new TreeMap<>();
+    /** Top-level object members holding a field whose value was the last path parameter (or ended with it). */
+    private final TreeMap<String, Long> membersEchoingLastParam = new TreeMap<>();
     private long successObjects;
     private final ListEvidence listEvidence = new ListEvidence();
     private final ServerDefaults serverDefaults = new ServerDefaults();
@@ -71,6 +76,11 @@ public final class OperationStats {
     private final ShapeAggregate notFoundBodies = new ShapeAggregate();
     /** The headers successful answers carried (writes only). */
     private final AnswerHeaders answerHeaders = new AnswerHeaders();
+    /** Integer fields of successful write answers → answers where they held / did not hold the write counter. */
+    private final TreeMap<String, Long> counterEchoes = new TreeMap<>();
+    private final TreeMap<String, Long> counterMisses = new TreeMap<>();
+    /** The item envelope member requests wrapped the row in (stats hold the row unwrapped), or null. */
+    private String requestEnvelope;
 
     public OperationStats(String method, PathTemplate path) {
         this.method = method;
@@ -224,6 +234,52 @@ public final class OperationStats {
 
     public String method() {
         return method;
+    }
+
+    /**
+     * Compares a successful write answer's integer fields with the API's write counter header on it
+     * ({@code server.writeCounter}: etcd's {@code X-Etcd-Index}), for fields that hold the counter at a write.
+     */
+    public void noteWriteCounter(String header, RecordedResponse response, JsonNode body) {
+        int status = response.status();
+        if (header == null || body == null || !body.isObject() || status < 200 || status >= 300
+                || method.equals("GET")) {
+            return;
+        }
+        String counter = Headers.first(response.headers(), header).orElse(null);
+        if (counter == null) {
+            return;
+        }
+        body.fields().forEachRemaining(field -> {
+            if (field.getValue().isIntegralNumber()) {
+                (field.getValue().asText().equals(counter.trim()) ? counterEchoes : counterMisses)
+                        .merge(field.getKey(), 1L, Long::sum);
+            }
+        });
+    }
+
+    /** Fields that held the write counter on every successful write answer showing them. */
+    public TreeSet<String> writeCounterFields() {
+        TreeSet<String> out = new TreeSet<>(counterEchoes.keySet());
+        out.removeAll(counterMisses.keySet());
+        return out;
+    }
+
+    /** Fields that held the counter on no successful write answer showing them (a count kept from before). */
+    public TreeSet<String> keptCounterFields() {
+        TreeSet<String> out = new TreeSet<>(counterMisses.keySet());
+        out.removeAll(counterEchoes.keySet());
+        return out;
+    }
+
+    /** Notes that requests sent the row wrapped in this member ({@code {"user": {...}}}), as the spec says. */
+    public void requestEnvelope(String member) {
+        requestEnvelope = member;
+    }
+
+    /** The member requests wrapped the row in, or null. */
+    public String requestEnvelope() {
+        return requestEnvelope;
     }
 
     public PathTemplate path() {
@@ -519,10 +575,61 @@ public final class OperationStats {
             }
             if (lastValue != null && value.asText().equals(lastValue)) {
                 echoesOfLastParam.merge(field.getKey(), 1L, Long::sum);
+            } else if (lastValue != null && value.asText().endsWith("/" + lastValue)) {
+                String prefix = value.asText().substring(0, value.asText().length() - lastValue.length());
+                TreeSet<String> prefixes = pathsEndingWithLastParam.computeIfAbsent(field.getKey(),
+                        k -> new TreeSet<>());
+                if (prefixes.size() < 8) {
+                    prefixes.add(prefix);
+                }
+                pathEchoesOfLastParam.merge(field.getKey(), 1L, Long::sum);
             }
             if (value.asText().equals(requestPath)) {
                 echoesOfPath.merge(field.getKey(), 1L, Long::sum);
             }
         }
+        if (lastValue == null) {
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            if (member.getValue().isObject() && holdsId(member.getValue(), lastValue)) {
+                membersEchoingLastParam.merge(member.getKey(), 1L, Long::sum);
+            }
+        }
+    }
+
+    /** A field of the object holds the id, or a path ending with it ({@code "key": "/app/jobs/7"}). */
+    private static boolean holdsId(JsonNode object, String id) {
+        for (JsonNode value : object) {
+            if (value.isValueNode() && !value.isNull()
+                    && (value.asText().equals(id) || value.asText().endsWith("/" + id))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The one path every successful answer's field held before the last path parameter, when it always did (etcd's
+     * {@code "key": "/app/jobs/7"} on {@code GET /v2/keys/app/jobs/7}: {@code /app/jobs/}); else null.
+     */
+    public String pathBeforeLastParam(String field) {
+        TreeSet<String> prefixes = pathsEndingWithLastParam.get(field);
+        return prefixes != null && prefixes.size() == 1 && pathEchoesOfLastParam.get(field) == successObjects
+                ? prefixes.first() : null;
+    }
+
+    /** Top-level fields that held a path ending with the last path parameter, by the answers that did. */
+    public TreeMap<String, Long> pathEchoesOfLastParam() {
+        return pathEchoesOfLastParam;
+    }
+
+    /**
+     * Top-level members whose object held the last path parameter in a field ({@code {"user": {"id": 7}}},
+     * etcd's {@code {"node": {"key": "/app/jobs/7"}}}), by the answers that showed it: an item envelope's evidence.
+     */
+    public TreeMap<String, Long> membersEchoingLastParam() {
+        return membersEchoingLastParam;
     }
 }

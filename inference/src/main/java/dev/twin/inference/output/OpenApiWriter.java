@@ -188,11 +188,19 @@ public final class OpenApiWriter {
         }
         Map<String, Object> content = new LinkedHashMap<>();
         if (op.jsonBody().samples() > 0) {
-            Map<String, Object> schema = withRequired(REQUEST.emit(op.jsonBody()), op);
+            Map<String, Object> row = withRequired(REQUEST.emit(op.jsonBody()), op);
+            // the stats hold the row as stored; the client sends it wrapped ({"user": {...}})
+            Map<String, Object> schema = row;
+            if (op.requestEnvelope() != null) {
+                schema = new LinkedHashMap<>();
+                schema.put("type", "object");
+                schema.put("properties", Map.of(op.requestEnvelope(), row));
+            }
+            Map<String, Object> sent = schema;
             // a vendor JSON type (application/vnd.docker.distribution.manifest.v2+json) is declared as sent
             Set<String> types = op.jsonRequestTypes().isEmpty() ? Set.of("application/json")
                     : op.jsonRequestTypes();
-            types.forEach(type -> content.put(type, Map.of("schema", schema)));
+            types.forEach(type -> content.put(type, Map.of("schema", sent)));
         }
         if (op.formBody().samples() > 0) {
             Map<String, Object> form = REQUEST.emit(op.formBody());

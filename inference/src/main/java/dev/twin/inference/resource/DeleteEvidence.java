@@ -2,9 +2,12 @@ package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Whether a table's deletes answered the row being deleted (json-server style APIs that return it, Rails'
@@ -16,6 +19,15 @@ public final class DeleteEvidence {
     private long answers;
     private long heldTheRow;
     private Map<String, JsonNode> extras;
+    /** The row's fields the answers left out, the same in every one (etcd's deleted node has no value). */
+    private Set<String> omitted;
+    /** A field the deleting write stamps ({@code writeIndex.modified}): its value in the answer is the delete's. */
+    private String stamped;
+
+    /** The field a delete stamps with its own write index, which the answer holds in place of the row's. */
+    void stamped(String field) {
+        stamped = field;
+    }
 
     /** @param before the row as last seen, or null when unknown */
     public void add(JsonNode before, JsonNode answer) {
@@ -24,13 +36,23 @@ public final class DeleteEvidence {
         }
         answers++;
         boolean held = true;
+        Set<String> left = new TreeSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = before.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            held &= field.getValue().equals(answer.get(field.getKey()));
+            if (!answer.has(field.getKey())) {
+                left.add(field.getKey());
+            } else if (!field.getKey().equals(stamped)) {
+                held &= field.getValue().equals(answer.get(field.getKey()));
+            }
         }
+        // the answer is the row when it held what it showed of it (three fields or more, most of the row), and
+        // left out the same few fields each time
+        int shown = before.size() - left.size();
+        held &= (left.isEmpty() || shown >= 3 && left.size() < shown) && (omitted == null || omitted.equals(left));
         if (!held) {
             return;
         }
+        omitted = left;
         heldTheRow++;
         Map<String, JsonNode> added = new LinkedHashMap<>();
         answer.fields().forEachRemaining(f -> {
@@ -53,11 +75,16 @@ public final class DeleteEvidence {
         Map<String, Object> delete = new LinkedHashMap<>();
         delete.put("status", rule.get("status"));
         delete.put("answersRow", true);
+        if (!omitted.isEmpty()) {
+            delete.put("omit", new ArrayList<>(omitted));
+        }
         if (!extras.isEmpty()) {
             delete.put("body", new LinkedHashMap<>(extras));
         }
         resource.response.put("delete", delete);
         resource.evidence.add("delete: every answer (" + answers + ") held the whole row as last seen"
-                + (extras.isEmpty() ? "" : ", plus " + extras.keySet()) + ": the twin answers the row it deletes");
+                + (extras.isEmpty() ? "" : ", plus " + extras.keySet()) + (omitted.isEmpty() ? ""
+                : ", less " + omitted) + (stamped == null ? "" : ", '" + stamped + "' the deleting write's")
+                + ": the twin answers the row it deletes");
     }
 }

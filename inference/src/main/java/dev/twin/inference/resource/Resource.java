@@ -3,6 +3,7 @@ package dev.twin.inference.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.inference.operation.ItemEnvelope;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.schema.ShapeAggregate;
 
@@ -53,6 +54,10 @@ public final class Resource {
     String timestampFormat;
     String componentName;
     final List<String> evidence = new ArrayList<>();
+    /** "action member" → answers whose member held the row before the write (a miss counts far below zero). */
+    private final TreeMap<String, Long> previousRows = new TreeMap<>();
+    /** A field holding a constant path plus the id ({@code key: /app/jobs/}), when rows are named so; or null. */
+    Map.Entry<String, String> pathKey;
     private final DeleteEvidence deletes = new DeleteEvidence();
     /** Create answers with more than the id: how many carried the id field last, and how many elsewhere. */
     private int idLastAnswers;
@@ -137,9 +142,45 @@ public final class Resource {
         return deletes;
     }
 
+    /**
+     * A write's recorded answer beside its enveloped row, against the row as last seen before the write: a member
+     * of the answer that held that row (etcd's {@code prevNode}) is the row before the write.
+     *
+     * @param action the bound action (patch, update, delete)
+     * @param answer the answer as recorded, envelope and all
+     * @param before the row as last seen before the write, or null when unknown
+     */
+    public void previousRowAnswered(String action, JsonNode answer, JsonNode before) {
+        if (!(response.get("itemEnvelope") instanceof Map<?, ?> envelope) || answer == null || !answer.isObject()
+                || before == null) {
+            return;
+        }
+        answer.fields().forEachRemaining(member -> {
+            if (member.getValue().isObject() && !member.getKey().equals(envelope.get("field"))) {
+                String key = action + " " + member.getKey();
+                boolean held = withPathId(member.getValue()).equals(before);
+                previousRows.merge(key, held ? 1L : -1_000_000L, Long::sum);
+            }
+        });
+    }
+
     /** Applies what the whole recording showed once the rows were followed (the delete answers). */
     public void settle() {
         deletes.apply(this);
+        Map<String, String> previous = new TreeMap<>();
+        previousRows.forEach((key, count) -> {
+            String[] actionAndMember = key.split(" ", 2);
+            if (count > 0 && !previous.containsKey(actionAndMember[0])) {
+                previous.put(actionAndMember[0], actionAndMember[1]);
+                evidence.add("item envelope: every " + actionAndMember[0] + " answer (" + count + ") held the row "
+                        + "as it was before the write in '" + actionAndMember[1] + "': the twin answers it there");
+            }
+        });
+        if (!previous.isEmpty() && response.get("itemEnvelope") instanceof Map<?, ?> envelope) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> rule = (Map<String, Object>) envelope;
+            rule.put("previous", previous);
+        }
         if (idLast()) {
             evidence.add("id position: all " + idLastAnswers + " create answers carry " + idField
                     + " last, after the fields sent (idPosition: last)");
@@ -148,7 +189,8 @@ public final class Resource {
 
     /** One answer to a create of this table's rows, for where the server puts the id field. */
     public void createAnswered(JsonNode body) {
-        if (!body.isObject() || body.size() < 2 || !body.has(idField)) {
+        // a hidden id named by a path (pathKey) has no position in the answers
+        if (!body.isObject() || body.size() < 2 || !body.has(idField) || pathKey != null) {
             return;
         }
         String last = null;
@@ -230,6 +272,74 @@ public final class Resource {
             return object.asText();
         }
         return table;
+    }
+
+    /**
+     * The item envelope its bound item operations answered in, as {@code response.itemEnvelope}: the member,
+     * the actions wrapped (when not every item action bound was), and each one's constant members.
+     *
+     * @param envelopes by "METHOD template" ({@link dev.twin.inference.operation.ItemEnvelopes#detect})
+     */
+    public void itemEnvelope(Map<String, ItemEnvelope> envelopes) {
+        String member = null;
+        List<String> wrapped = new ArrayList<>();
+        List<String> unwrapped = new ArrayList<>();
+        Map<String, Object> extra = new TreeMap<>();
+        for (Map.Entry<String, OperationStats> e : actions.entrySet()) {
+            if (e.getKey().equals("list")) {
+                continue;
+            }
+            var envelope = envelopes.get(e.getValue().method() + " " + e.getValue().path().template());
+            if (envelope == null || member != null && !member.equals(envelope.member())) {
+                unwrapped.add(e.getKey());
+                continue;
+            }
+            member = envelope.member();
+            wrapped.add(e.getKey());
+            if (!envelope.constants().isEmpty()) {
+                extra.put(e.getKey(), new TreeMap<>(envelope.constants()));
+            }
+            if (!envelope.leftOut().isEmpty()) {
+                evidence.add("item envelope: " + e.getKey() + " answers also held " + envelope.leftOut()
+                        + ", which varied: left out unless they held the row as it was before the write (below)");
+            }
+            if (wrapped.size() == 1) {
+                evidence.add("item envelope: " + envelope.evidence());
+            }
+        }
+        if (member == null) {
+            return;
+        }
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("field", member);
+        if (!unwrapped.isEmpty()) {
+            rule.put("actions", wrapped);
+        }
+        if (!extra.isEmpty()) {
+            rule.put("extraFields", extra);
+        }
+        response.put("itemEnvelope", rule);
+        evidence.add("item envelope: the row is answered under '" + member + "' by " + wrapped
+                + (extra.isEmpty() ? "" : ", beside the constants " + extra) + "; requests sending the row wrapped "
+                + "the same way are stored unwrapped");
+    }
+
+    /**
+     * The row with its hidden id when rows name themselves by a path ending with it ({@code key: /app/jobs/7}
+     * gives {@code id: "7"}), as the twin stores them; the row itself otherwise.
+     */
+    public JsonNode withPathId(JsonNode row) {
+        if (pathKey == null || !(row instanceof ObjectNode object) || object.has(idField)) {
+            return row;
+        }
+        JsonNode key = object.get(pathKey.getKey());
+        if (key == null || !key.isTextual() || !key.asText().startsWith(pathKey.getValue())
+                || key.asText().length() == pathKey.getValue().length()) {
+            return row;
+        }
+        var copy = object.deepCopy();
+        copy.put(idField, key.asText().substring(pathKey.getValue().length()));
+        return copy;
     }
 
     /** The operation whose responses are this resource's rows (for the named component). */

@@ -377,6 +377,9 @@ public final class ResourceDetector {
             fieldRules.put("itemOnly", itemOnly);
             resource.evidence.add("fields every item read showed and no listed item did: " + itemOnly);
         }
+        if (resource.pathKey != null) {
+            fieldRules.put("hide", List.of(resource.idField));
+        }
         if (!fieldRules.isEmpty()) {
             resource.response.put("fields", fieldRules);
         }
@@ -396,7 +399,8 @@ public final class ResourceDetector {
             }
             Map<String, String> generate = new TreeMap<>(acknowledged ? Map.of()
                     : create.serverDefaults().generated());
-            generate.keySet().removeIf(f -> f.equals(resource.idField) || resource.timestampFields.containsValue(f));
+            generate.keySet().removeIf(f -> f.equals(resource.idField) || resource.timestampFields.containsValue(f)
+                    || resource.pathKey != null && f.equals(resource.pathKey.getKey()));
             if (!generate.isEmpty()) {
                 createRule.put("generate", generate);
                 resource.evidence.add("create: generated per row (a new value of one shape in every answer): "
@@ -456,6 +460,7 @@ public final class ResourceDetector {
         if (delete != null) {
             resource.response.put("delete", DeleteConvention.detect(delete, resource));
         }
+        writeIndex(resource);
         String mediaType = mediaType(resource);
         if (mediaType != null) {
             resource.response.put("mediaType", mediaType);
@@ -546,12 +551,91 @@ public final class ResourceDetector {
             resource.idField = best;
             resource.evidence.add("id field: '" + best + "' held the item path parameter in " + bestVotes + " of "
                     + answers + " item answers (high confidence)");
+        } else if (keyedByPath(resource)) {
+            return;
         } else {
             resource.idField = ID_NAMES.stream().filter(resource.itemShape::alwaysPresent).findFirst()
                     .orElse("id");
             resource.evidence.add("id field: '" + resource.idField + "' by name only; no answer echoed the item "
                     + "path parameter (low confidence)");
         }
+    }
+
+    /**
+     * Rows that name themselves by a path ending with the id the item path names (etcd's
+     * {@code "key": "/app/jobs/7"} on {@code GET /v2/keys/app/jobs/7}), the part before it one constant in every
+     * item read: the twin keeps the id in a hidden {@code id} and shows the field as that path plus the id.
+     */
+    private static boolean keyedByPath(Resource resource) {
+        OperationStats get = resource.actions.get("get");
+        if (get == null || get.successObjects() == 0 || resource.itemShape.properties().containsKey("id")) {
+            return false;
+        }
+        for (String field : get.pathEchoesOfLastParam().keySet()) {
+            String prefix = get.pathBeforeLastParam(field);
+            if (prefix != null && !prefix.contains("{{")) {
+                resource.idField = "id";
+                resource.pathKey = Map.entry(field, prefix);
+                resource.evidence.add("id field: '" + field + "' held '" + prefix + "' and the item path parameter in "
+                        + "all " + get.successObjects() + " item reads: the twin keeps the id in a hidden 'id' and "
+                        + "answers '" + field + "' as " + prefix + "{{item.id}} (medium confidence)");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Row fields holding the API's write counter ({@code server.writeCounter}) as of a write: a field every create
+     * answered with the counter's value is the row's; when a later write (update, patch, delete) answered it with
+     * that write's value it is the modified index, when with an older one the created index (etcd's
+     * {@code modifiedIndex} and {@code createdIndex}). With no later write to tell, it is taken as modified.
+     */
+    private static void writeIndex(Resource resource) {
+        OperationStats create = resource.actions.get("create");
+        if (create == null) {
+            create = resource.actions.get("update");
+        }
+        if (create == null || create.writeCounterFields().isEmpty()) {
+            return;
+        }
+        String created = null;
+        String modified = null;
+        for (String field : create.writeCounterFields()) {
+            boolean moved = false;
+            boolean kept = false;
+            for (String action : List.of("patch", "update", "delete")) {
+                OperationStats later = resource.actions.get(action);
+                if (later != null && later != create) {
+                    moved |= later.writeCounterFields().contains(field);
+                    kept |= later.keptCounterFields().contains(field);
+                }
+            }
+            if (kept && !moved && created == null) {
+                created = field;
+            } else if (!kept && modified == null) {
+                modified = field;
+            }
+        }
+        Map<String, Object> rule = new LinkedHashMap<>();
+        if (created != null) {
+            rule.put("created", created);
+        }
+        if (modified != null) {
+            rule.put("modified", modified);
+        }
+        if (rule.isEmpty()) {
+            return;
+        }
+        resource.response.put("writeIndex", rule);
+        if (modified != null) {
+            resource.deletes().stamped(modified);
+        }
+        resource.evidence.add("write index: " + rule + " — every create answered the write counter's value in "
+                + create.writeCounterFields() + "; a later write answered " + (modified == null ? "none" : "'"
+                + modified + "'") + " with its own value" + (created == null ? "" : " and '" + created + "' with the "
+                + "create's") + (modified != null && created == null ? " (no later write showed otherwise: low "
+                + "confidence)" : ""));
     }
 
     private static void timestamps(Resource resource) {
@@ -606,6 +690,9 @@ public final class ResourceDetector {
                     && !(constant.isTextual() && constant.asText().contains("{{"))) {
                 inject.put(name, constant);
             }
+        }
+        if (resource.pathKey != null) {
+            inject.put(resource.pathKey.getKey(), resource.pathKey.getValue() + "{{item." + resource.idField + "}}");
         }
         if (!inject.isEmpty()) {
             resource.evidence.add("injected defaults (constant in all " + shape.samples() + " rows seen, never sent "

@@ -10,14 +10,23 @@ package dev.twin.replayer.config;
 public record Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
                           DeleteRule delete, ErrorRules errors, UpdateRule update,
                           java.util.Map<String, FieldLimit> fieldLimits, RevisionRule revision, SearchStyle search,
-                          String mediaType) {
+                          String mediaType, ItemEnvelope itemEnvelope, WriteIndex writeIndex) {
 
     /** The media type rows are answered as when none is written. */
     public static final String JSON = "application/json";
 
     public static final Conventions DEFAULTS = new Conventions(Timestamps.DEFAULTS, FieldRules.DEFAULTS,
             ListStyle.DEFAULTS, CreateRule.DEFAULTS, DeleteRule.DEFAULTS, ErrorRules.DEFAULTS, UpdateRule.DEFAULTS,
-            java.util.Map.of(), RevisionRule.NONE, SearchStyle.DEFAULTS, JSON);
+            java.util.Map.of(), RevisionRule.NONE, SearchStyle.DEFAULTS, JSON, null, null);
+
+    /** Without {@code itemEnvelope} and {@code writeIndex}. */
+    public Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
+                       DeleteRule delete, ErrorRules errors, UpdateRule update,
+                       java.util.Map<String, FieldLimit> fieldLimits, RevisionRule revision, SearchStyle search,
+                       String mediaType) {
+        this(timestamps, fields, list, create, delete, errors, update, fieldLimits, revision, search, mediaType, null,
+                null);
+    }
 
     /** Without {@code mediaType}. */
     public Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
@@ -66,6 +75,8 @@ public record Conventions(Timestamps timestamps, FieldRules fields, ListStyle li
                 Merging.map(fieldLimits, override.fieldLimits),
                 Merging.section(revision, override.revision, RevisionRule::merge),
                 Merging.section(search, override.search, SearchStyle::merge),
-                Merging.value(mediaType, override.mediaType));
+                Merging.value(mediaType, override.mediaType),
+                Merging.value(itemEnvelope, override.itemEnvelope),
+                Merging.value(writeIndex, override.writeIndex));
     }
 }

@@ -1,11 +1,15 @@
 package dev.twin.replayer.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.internal.http.ErrorKind;
 import dev.twin.replayer.internal.http.MediaTypes;
 
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,11 +33,106 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("timestamps", "fields", "list", "create", "delete", "errors", "update", "fieldLimits",
-                "revision", "search", "mediaType");
+                "revision", "search", "mediaType", "itemEnvelope", "writeIndex");
         return new Conventions(timestamps(m.mapping("timestamps")), fields(m.mapping("fields")),
                 list(m.mapping("list")), create(m.mapping("create")), delete(m.mapping("delete")),
                 errors(m.mapping("errors")), update(m.mapping("update")), fieldLimits(m.mapping("fieldLimits")),
-                revision(m.mapping("revision")), search(m.mapping("search")), mediaType(m));
+                revision(m.mapping("revision")), search(m.mapping("search")), mediaType(m),
+                itemEnvelope(m.mapping("itemEnvelope")), writeIndex(m.mapping("writeIndex")));
+    }
+
+    /** {@code writeIndex: {created: createdIndex, modified: modifiedIndex}}; null when not written. */
+    private static WriteIndex writeIndex(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("created", "modified");
+        String created = m.name("created");
+        String modified = m.name("modified");
+        if (created == null && modified == null) {
+            m.problem("writeIndex needs created, modified or both (the row fields holding the write counter)");
+            return null;
+        }
+        if (created != null && created.equals(modified)) {
+            m.problem("modified", "'" + modified + "' is already the created field; a field is one or the other");
+        }
+        return new WriteIndex(created, modified);
+    }
+
+    /** {@code itemEnvelope: {field: node, extraFields: {get: {action: get}, ...}}}; null when not written. */
+    private static ItemEnvelope itemEnvelope(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("field", "actions", "extraFields", "previous");
+        if (!m.require("field")) {
+            return null;
+        }
+        String field = m.name("field");
+        List<String> allowed = ItemEnvelope.ITEM_ACTIONS.stream().map(a -> a.name().toLowerCase(Locale.ROOT))
+                .sorted().toList();
+        Set<Binding.Action> wrapped = ItemEnvelope.ITEM_ACTIONS;
+        if (m.has("actions")) {
+            wrapped = EnumSet.noneOf(Binding.Action.class);
+            List<String> names = m.names("actions");
+            for (int i = 0; names != null && i < names.size(); i++) {
+                Binding.Action action = itemAction(names.get(i));
+                if (action == null) {
+                    m.context().problem(m.pointer("actions") + "/" + i, ConfigProblems.withSuggestion(
+                            "not an item action, expected " + String.join(" | ", allowed), names.get(i), allowed));
+                } else {
+                    wrapped.add(action);
+                }
+            }
+        }
+        Map<Binding.Action, ObjectNode> extra = new EnumMap<>(Binding.Action.class);
+        YamlMapping actions = m.mapping("extraFields");
+        if (actions != null) {
+            actions.node().fieldNames().forEachRemaining(key -> {
+                Binding.Action action = itemAction(key);
+                if (action == null) {
+                    actions.context().problemAtKey(actions.pointer(key), ConfigProblems.withSuggestion(
+                            "not an item action, expected " + String.join(" | ", allowed), key, allowed));
+                    return;
+                }
+                YamlMapping constants = actions.mapping(key);
+                if (constants == null) {
+                    return;
+                }
+                if (constants.has(field)) {
+                    constants.problem(field, "the row's own member ('" + field + "' holds the row); list only the "
+                            + "members beside it");
+                    return;
+                }
+                extra.put(action, constants.node().deepCopy());
+            });
+        }
+        Map<Binding.Action, String> previous = new EnumMap<>(Binding.Action.class);
+        Map<String, String> written = m.stringMap("previous");
+        if (written != null) {
+            List<String> rewriting = ItemEnvelope.REWRITING_ACTIONS.stream()
+                    .map(a -> a.name().toLowerCase(Locale.ROOT)).sorted().toList();
+            written.forEach((key, member) -> {
+                Binding.Action action = itemAction(key);
+                String at = ConfigProblems.child(m.pointer("previous"), key);
+                if (action == null || !ItemEnvelope.REWRITING_ACTIONS.contains(action)) {
+                    m.context().problemAtKey(at, ConfigProblems.withSuggestion("not a write of an existing row, "
+                            + "expected " + String.join(" | ", rewriting), key, rewriting));
+                } else if (member == null || member.isEmpty() || member.equals(field)
+                        || extra.containsKey(action) && extra.get(action).has(member)) {
+                    m.context().problem(at, "expected a member other than the row's ('" + field + "') and the "
+                            + key + " answer's extraFields, got '" + member + "'");
+                } else {
+                    previous.put(action, member);
+                }
+            });
+        }
+        return field == null ? null : new ItemEnvelope(field, wrapped, extra, previous);
+    }
+
+    private static Binding.Action itemAction(String written) {
+        Binding.Action action = YamlMapping.parseEnum(written, Binding.Action.class);
+        return action != null && ItemEnvelope.ITEM_ACTIONS.contains(action) ? action : null;
     }
 
     /** A JSON media type rows are answered as ({@code application/vnd.api+json}); null when not written. */
@@ -222,10 +321,10 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("status", "preserve", "body", "answersRow");
+        m.allowOnly("status", "preserve", "body", "answersRow", "omit");
         Templates.check(m, "body", TemplateScope.ROW);
         return new DeleteRule(m.integer("status", null, 200, 299), m.bool("preserve", null), m.raw("body"),
-                m.bool("answersRow", null));
+                m.bool("answersRow", null), m.has("omit") ? m.names("omit") : null);
     }
 
     private static ErrorRules errors(YamlMapping m) {

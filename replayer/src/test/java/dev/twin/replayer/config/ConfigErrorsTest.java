@@ -120,6 +120,52 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenAnItemEnvelope_whenLoaded_thenTheModelHoldsItsMemberActionsAndConstants() throws Exception {
+        TwinConfig config = ConfigLoader.load(ConfigFiles.twinYaml(dir, IMPORT + "conventions:\n  itemEnvelope:\n"
+                + "    field: node\n    actions: [get, create]\n    extraFields: {get: {action: get}}\n"
+                + "    previous: {delete: prevNode}\n"));
+        ItemEnvelope envelope = config.conventions().itemEnvelope();
+        assertEquals("node", envelope.field());
+        assertEquals(true, envelope.wraps(Binding.Action.CREATE));
+        assertEquals(false, envelope.wraps(Binding.Action.DELETE));
+        assertEquals("get", envelope.extraFields(Binding.Action.GET).path("action").asText());
+        assertEquals(null, envelope.extraFields(Binding.Action.CREATE));
+        assertEquals("prevNode", envelope.previous(Binding.Action.DELETE));
+    }
+
+    @Test
+    void givenAnItemEnvelopeWrittenWrong_whenLoaded_thenEachProblemIsAtItsLine() {
+        assertEquals(List.of("twin.yaml:4:5: conventions.itemEnvelope.field: required key is missing"),
+                problems(IMPORT + "conventions:\n  itemEnvelope:\n    actions: [get]\n"));
+        List<String> problems = problems(IMPORT + "conventions:\n  itemEnvelope:\n    field: node\n"
+                + "    actions: [gett]\n    extraFields: {list: {a: 1}, get: {node: 1}}\n"
+                + "    previous: {get: prev, delete: node}\n");
+        assertEquals(5, problems.size(), problems.toString());
+        assertEquals(true, problems.get(0).startsWith("twin.yaml:5:15: conventions.itemEnvelope.actions[0]: not an "
+                + "item action, expected create | delete | get | patch | update (did you mean 'get'?)"),
+                problems.toString());
+        assertEquals(true, problems.get(1).contains("conventions.itemEnvelope.extraFields.list: not an item action"),
+                problems.toString());
+        assertEquals(true, problems.get(2).contains("conventions.itemEnvelope.extraFields.get.node: the row's own "
+                + "member"), problems.toString());
+        assertEquals(true, problems.get(3).contains("conventions.itemEnvelope.previous.get: not a write of an "
+                + "existing row, expected delete | patch | update"), problems.toString());
+        assertEquals(true, problems.get(4).contains("conventions.itemEnvelope.previous.delete: expected a member "
+                + "other than the row's ('node')"), problems.toString());
+    }
+
+    @Test
+    void givenAWriteIndexWrittenWrong_whenLoaded_thenItIsAProblem() {
+        assertEquals(1, problems(IMPORT + "conventions:\n  writeIndex: {}\n").size());
+        List<String> problems = problems(IMPORT + "conventions:\n  writeIndex: {created: n, modified: n}\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(true, problems.get(0).contains("writeIndex.modified: 'n' is already the created field"),
+                problems.toString());
+        problems = problems(IMPORT + "tables:\n  - name: t\n    response:\n      delete: {omit: value}\n");
+        assertEquals(1, problems.size(), problems.toString());
+    }
+
+    @Test
     void givenABareArrayOnCursorPaging_whenLoaded_thenItIsAProblem() {
         List<String> problems = problems(IMPORT + "conventions:\n  list:\n    bareArray: true\n");
         assertEquals(1, problems.size(), problems.toString());

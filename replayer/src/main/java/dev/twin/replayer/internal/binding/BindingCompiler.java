@@ -5,6 +5,7 @@ import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.config.ConfigProblem;
 import dev.twin.replayer.config.ConfigProblems;
 import dev.twin.replayer.config.CustomOperation;
+import dev.twin.replayer.config.ItemEnvelope;
 import dev.twin.replayer.config.ListStyle;
 import dev.twin.replayer.config.ListView;
 import dev.twin.replayer.config.TableConfig;
@@ -137,7 +138,8 @@ final class BindingCompiler {
         ErrorBodies errors = table == null ? globalErrors : table.errors();
         // named custom operation checked now (a config error); the action itself is built on first use
         CustomOperationRunner runner = binding.action() == Binding.Action.CUSTOM ? runner(binding) : null;
-        Lazy<BindingAction> action = new Lazy<>(() -> mediaTyped(action(binding, operation, table, runner), table));
+        Lazy<BindingAction> action = new Lazy<>(() -> mediaTyped(enveloped(action(binding, operation, table,
+                runner), binding.action(), table), table));
         for (String param : binding.parentFields().keySet()) {
             if (!parents.contains(param)) {
                 throw new IllegalArgumentException(ConfigProblems.withSuggestion("parentFields: '" + param
@@ -160,6 +162,14 @@ final class BindingCompiler {
                     .add(compiled.parentField(param)));
         }
         return compiled;
+    }
+
+    /** An item action of a table whose item answers put the row under one member ({@code itemEnvelope}). */
+    private static BindingAction enveloped(BindingAction action, Binding.Action kind, TableConventions table) {
+        ItemEnvelope envelope = table == null ? null : table.itemEnvelope();
+        return envelope == null || !envelope.wraps(kind) ? action
+                : new EnvelopedAction(action, envelope.field(), envelope.extraFields(kind), envelope.previous(kind),
+                table);
     }
 
     /** The action, answering the table's own media type when it has one other than {@code application/json}. */

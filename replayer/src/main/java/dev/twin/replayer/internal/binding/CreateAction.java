@@ -59,6 +59,7 @@ final class CreateAction implements BindingAction {
         request.parentParams().forEach(data::put);
         data.setAll(fields);
         derive(data, fields, request, tables.nowMillis());
+        WriteIndexes.created(rows.table().writeIndex(), data, request);
         Row row = revisionOfExisting(request, tables, data);
         if (row == null) {
             Revisions.stamp(rows.table().revision(), data, null);

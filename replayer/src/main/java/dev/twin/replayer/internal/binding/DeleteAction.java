@@ -39,7 +39,7 @@ final class DeleteAction implements BindingAction {
         if (table.deleteBody() == null && !table.deleteAnswersRow()) {
             return JsonResponses.noBody(status);
         }
-        ObjectNode item = table.shaper().shape(row);
+        ObjectNode item = table.shaper().shape(withDeletingWrite(row, request));
         if (revision != null) {
             // the answer names the deletion's own revision, as CouchDB's {ok, id, rev} does
             Revisions.stamp(table.revision(), item, revision);
@@ -47,11 +47,23 @@ final class DeleteAction implements BindingAction {
         JsonNode body = table.deleteBody() == null ? null
                 : table.deleteBody().render(Map.of("item", PlainValues.toPlain(item)));
         if (table.deleteAnswersRow()) {
+            item.remove(table.deleteOmit());
             if (body instanceof ObjectNode extra) {
                 item.setAll(extra);
             }
             return JsonResponses.of(status, item);
         }
         return JsonResponses.of(status, body);
+    }
+
+    /** The row as the delete's answer shows it: its modified write index the deleting write's. */
+    private Row withDeletingWrite(Row row, BoundRequest request) {
+        var rule = rows.table().writeIndex();
+        if (rule == null || rule.modified() == null) {
+            return row;
+        }
+        ObjectNode data = row.data();
+        WriteIndexes.modified(rule, data, null, request);
+        return new Row(row.id(), data, row.createdAtMillis(), row.updatedAtMillis());
     }
 }

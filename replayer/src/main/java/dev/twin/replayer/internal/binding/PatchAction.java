@@ -61,6 +61,7 @@ final class PatchAction implements BindingAction {
             DeepMerge.merge(data, fields, request.isForm());
         }
         Revisions.stamp(rows.table().revision(), data, revision);
+        WriteIndexes.modified(rows.table().writeIndex(), data, current.data(), request);
         Row updated = tables.replace(rows.table().table(), current.id(), data);
         if (replace && Boolean.TRUE.equals(rule.emptyBody())) {
             return located(JsonResponses.noBody(rule.status() != null ? rule.status() : status), request, replace,
@@ -81,6 +82,7 @@ final class PatchAction implements BindingAction {
         rows.table().written().prepare(data);
         data.put(rows.table().idField(), request.id());
         Revisions.stamp(rows.table().revision(), data, null);
+        WriteIndexes.created(rows.table().writeIndex(), data, request);
         Row row = tables.insert(table, data);
         int createdStatus = rule.createdStatus() != null ? rule.createdStatus() : 201;
         return located(Boolean.TRUE.equals(rule.emptyBody()) ? JsonResponses.noBody(createdStatus)

@@ -8,10 +8,12 @@ import dev.twin.replayer.config.Embed;
 import dev.twin.replayer.config.ErrorRules;
 import dev.twin.replayer.config.Expression;
 import dev.twin.replayer.config.FieldRules;
+import dev.twin.replayer.config.ItemEnvelope;
 import dev.twin.replayer.config.ListStyle;
 import dev.twin.replayer.config.RevisionRule;
 import dev.twin.replayer.config.TableConfig;
 import dev.twin.replayer.config.UpdateRule;
+import dev.twin.replayer.config.WriteIndex;
 import dev.twin.replayer.internal.http.ErrorKind;
 
 import java.util.Collections;
@@ -44,6 +46,9 @@ import java.util.Set;
  * @param itemOnly     fields list items leave out (an item's own answers show them)
  * @param updateHeaders headers a PUT answers with, as templates over {@code item} (the row as shown)
  * @param mediaType    the {@code Content-Type} of the table's JSON answers ({@code application/json} by default)
+ * @param itemEnvelope the member item answers put the row under, with constants beside it per action; or null
+ * @param writeIndex   the row fields holding the write counter at the row's creation and last write, or null
+ * @param deleteOmit   with {@code deleteAnswersRow}, the row's fields the delete's answer leaves out
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
@@ -56,7 +61,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                WrittenFields written, Embed embed, JsonTemplate createBody,
                                JsonTemplate updateBody, RevisionRule revision, boolean createEmptyBody,
                                Map<String, StringTemplate> createHeaders, Set<String> itemOnly,
-                               Map<String, StringTemplate> updateHeaders, String mediaType) {
+                               Map<String, StringTemplate> updateHeaders, String mediaType,
+                               ItemEnvelope itemEnvelope, WriteIndex writeIndex, Set<String> deleteOmit) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.internal.state.Row.DELETED_MARKER;
@@ -87,7 +93,9 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 Boolean.TRUE.equals(conventions.create().emptyBody()), generated(conventions.create().headers()),
                 conventions.fields().itemOnly() == null ? Set.of() : Set.copyOf(conventions.fields().itemOnly()),
                 generated(conventions.update() == null ? null : conventions.update().headers()),
-                conventions.mediaType() == null ? Conventions.JSON : conventions.mediaType());
+                conventions.mediaType() == null ? Conventions.JSON : conventions.mediaType(),
+                conventions.itemEnvelope(), conventions.writeIndex(),
+                delete.omit() == null ? Set.of() : Set.copyOf(delete.omit()));
     }
 
     private static JsonTemplate template(JsonNode body) {

@@ -120,11 +120,14 @@ public final class RequestPipeline {
     private TwinResponse answerApi(ServedApi current, Cors cors, TwinRequest request, String rawPath,
                                    RequestCapture capture) {
         RouteMatch match = current.router().route(request.method(), rawPath);
+        String tenant = current.tenants().tenantOf(request);
         Answer answer;
         String operationId = null;
         if (match instanceof RouteMatch.Found found) {
             operationId = found.operation().id();
-            answer = answerSafely(current, new RoutedRequest(request, found.operation(), found.pathParams()));
+            long writeIndex = writeCounts.next(current.config().server().writeCounter(), tenant);
+            answer = answerSafely(current, new RoutedRequest(request, found.operation(), found.pathParams(),
+                    writeIndex));
         } else if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
             answer = current.replay().answerUnrouted(request, rawPath).orElseGet(() -> Answer.of(
                     ErrorResponses.methodNotAllowed(request.method(), request.path(), notAllowed.allowed()),
@@ -135,7 +138,6 @@ public final class RequestPipeline {
             answer = current.replay().answerUnrouted(request, rawPath).orElseGet(() -> Answer.of(
                     ErrorResponses.notFound(request.method(), request.path()), AnswerSource.ERROR));
         }
-        String tenant = current.tenants().tenantOf(request);
         TwinResponse counted = writeCounts.apply(current.config().server().writeCounter(), tenant, request,
                 answer.response());
         TwinResponse response = cors.apply(request, current.style().apply(request, counted));

@@ -21,6 +21,8 @@ final class BodyComparison {
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int SHOWN_CHARS = 80;
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+    /** A numeric id as a path's last segment, zero-padded as etcd's in-order keys are. */
+    private static final Pattern PATH_ID_DIGITS = Pattern.compile("[0-9]{1,40}");
     private static final Pattern ID_KEY = Pattern.compile("[iI][dD]s?|.*_[iI][dD]s?|.*[a-z0-9]I[dD]s?");
 
     private final IdMap ids;
@@ -142,6 +144,10 @@ final class BodyComparison {
             facets.equal();
             return;
         }
+        if (learnedPathId(recordedText, twinText)) {
+            facets.equal();
+            return;
+        }
         Optional<String> recordedShape = ValueShape.idShape(recordedText);
         Optional<String> twinShape = ValueShape.idShape(twinText);
         if (recordedShape.isPresent() && twinShape.isPresent()) {
@@ -157,6 +163,26 @@ final class BodyComparison {
             return;
         }
         facets.diverged(valueChanged(path, recorded, twin));
+    }
+
+    /**
+     * A path naming a row by its id in the last segment ({@code "key": "/app/jobs/00000000000000000007"}), the twin's
+     * the same path up to that segment and an id of the same kind there (all digits, or one id shape): the id is the
+     * twin's minted one, learned as any other (digits as a numeric id, rewritten only as a whole path segment).
+     */
+    private boolean learnedPathId(String recordedText, String twinText) {
+        int slash = recordedText.lastIndexOf('/');
+        if (slash < 0 || twinText.lastIndexOf('/') != slash || !twinText.startsWith(recordedText.substring(0,
+                slash + 1))) {
+            return false;
+        }
+        String recordedId = recordedText.substring(slash + 1);
+        String twinId = twinText.substring(slash + 1);
+        if (PATH_ID_DIGITS.matcher(recordedId).matches() && PATH_ID_DIGITS.matcher(twinId).matches()) {
+            return ids.learnNumber(recordedId, twinId);
+        }
+        Optional<String> shape = ValueShape.idShape(recordedId);
+        return shape.isPresent() && shape.equals(ValueShape.idShape(twinId)) && ids.learn(recordedId, twinId);
     }
 
     /**
