@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -259,19 +258,20 @@ public final class StateStore implements AutoCloseable {
     }
 
     /**
-     * One transaction against shared state, under the tenant's lock: the tables brought up to date, the work run,
-     * its writes (and the events they emit) committed to the shared store if the tenant is still at the version
-     * the work read, else everything again; applied here only once the store took them.
+     * One transaction against shared state, under the tenant's lock, run against this replica's copy of the tenant.
+     * A write commits with the version the work read: if another replica committed first, the store applies nothing
+     * and returns what was missed, and the work runs again on the caught-up copy. A read (or a refusal) is answered
+     * only once the copy is known to be current at some moment after the transaction arrived: a sync, check or
+     * commit of this tenant that began after the arrival says so (transactions queued behind one need none of their
+     * own), else a check of the tenant's version (a copy found behind is synced and the work runs again).
      */
     private <T> T runShared(String tenant, TenantState state, Function<TenantTables, T> work, long arrived) {
         try {
             for (int attempt = 1; ; attempt++) {
-                // a sync that began after this transaction arrived saw every commit acknowledged before it did (and
-                // this replica's own commits since are applied here): transactions queued behind it need none of
-                // their own. A write is safe either way: its commit checks the version it read.
-                if (attempt > 1 || state.shared == null || state.syncBegan - arrived < 0) {
-                    syncLocked(tenant, state);
+                if (state.shared == null) {
+                    syncLocked(tenant, state); // first use on this replica: the whole tenant
                 }
+                boolean current = state.syncBegan - arrived >= 0;
                 state.lastActivityMillis = clock.millis();
                 TenantTables tables = new TenantTables(tenant, definitions, state, clock, quota);
                 T result;
@@ -280,26 +280,38 @@ public final class StateStore implements AutoCloseable {
                     if (tables.hasWrites()) {
                         beforeCommit(tables);
                     }
+                } catch (RuntimeException e) {
+                    if (!current && !confirmCurrent(tenant, state)) {
+                        continue; // the refusal may come from a stale copy: caught up, run again
+                    }
+                    throw e;
                 } finally {
                     tables.close();
                 }
                 if (!tables.hasWrites()) {
+                    if (!current && !confirmCurrent(tenant, state)) {
+                        continue;
+                    }
                     rememberAlone(tenant, tables.answerToRemember());
                     return result;
                 }
                 List<RowChange> changes = tables.changes();
                 List<SharedEvent> events = changes.isEmpty() ? List.of() : changeListener.emitted(tenant, changes);
-                Optional<TenantVersion> stored = shared.commit(tenant, state.shared,
+                long began = System.nanoTime();
+                CommitOutcome outcome = shared.commit(tenant, state.shared,
                         TenantMirror.write(state, definitions, tables, events));
-                if (stored.isEmpty()) {
+                if (!outcome.isApplied()) {
+                    applySync(tenant, state, outcome.missed(), began);
                     if (attempt >= SHARED_ATTEMPTS) {
                         throw new StateException(ErrorKind.UNAVAILABLE, "Too many concurrent writes for this tenant"
                                 + " on other replicas; try again.");
                     }
-                    continue; // another replica committed first: read its writes and run again
+                    continue; // another replica committed first: its writes are applied now, run again
                 }
                 commit(tenant, state, tables);
-                state.shared = stored.get();
+                state.shared = outcome.applied();
+                // the commit found the copy current when Redis applied it: as good as a sync begun when it was sent
+                state.syncBegan = began;
                 for (RowChange change : changes) {
                     if (change.before() != null) {
                         change.before().dropDerived();
@@ -317,6 +329,20 @@ public final class StateStore implements AutoCloseable {
                 tenants.remove(tenant, state);
             }
         }
+    }
+
+    /**
+     * Whether the tenant's copy here is what the store holds, by a look at its version; if not, the copy is synced
+     * (and false returned: the transaction runs again on it).
+     */
+    private boolean confirmCurrent(String tenant, TenantState state) {
+        long began = System.nanoTime();
+        if (shared.isCurrent(tenant, state.shared)) {
+            state.syncBegan = began;
+            return true;
+        }
+        syncLocked(tenant, state);
+        return false;
     }
 
     /**
@@ -346,7 +372,11 @@ public final class StateStore implements AutoCloseable {
     /** Brings the tenant's tables (and its events, to the listener) up to what the shared store holds. */
     private void syncLocked(String tenant, TenantState state) {
         long began = System.nanoTime();
-        TenantSync sync = shared.sync(tenant, state.shared);
+        applySync(tenant, state, shared.sync(tenant, state.shared), began);
+    }
+
+    /** Applies what the store returned (a sync's, or a refused commit's) to the tenant's copy. */
+    private void applySync(String tenant, TenantState state, TenantSync sync, long began) {
         state.syncBegan = began;
         if (sync.isUnchanged() && sync.at().equals(state.shared)) {
             return;
@@ -387,15 +417,20 @@ public final class StateStore implements AutoCloseable {
                     if (state.retired) {
                         continue;
                     }
-                    for (int attempt = 1; ; attempt++) {
+                    if (state.shared == null) {
                         syncLocked(tenant, state);
-                        Optional<TenantVersion> stored = shared.commit(tenant, state.shared,
+                    }
+                    for (int attempt = 1; ; attempt++) {
+                        long began = System.nanoTime();
+                        CommitOutcome outcome = shared.commit(tenant, state.shared,
                                 new SharedWrite(Map.of(), List.of(), events));
-                        if (stored.isPresent()) {
-                            state.shared = stored.get();
+                        if (outcome.isApplied()) {
+                            state.shared = outcome.applied();
+                            state.syncBegan = began;
                             changeListener.stored(tenant, events, false);
                             return;
                         }
+                        applySync(tenant, state, outcome.missed(), began);
                         if (attempt >= SHARED_ATTEMPTS) {
                             throw new StateException(ErrorKind.UNAVAILABLE, "Too many concurrent writes for this"
                                     + " tenant on other replicas; try again.");
