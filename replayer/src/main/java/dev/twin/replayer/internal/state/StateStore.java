@@ -190,17 +190,31 @@ public final class StateStore implements AutoCloseable {
         long arrived = shared == null ? 0 : System.nanoTime();
         storeLock.readLock().lock();
         try {
+            boolean behind = false;
             while (true) {
                 TenantState state = tenants.computeIfAbsent(tenant, key -> new TenantState(clock.millis()));
+                SharedAnswer<T> answer;
                 state.lock.lock();
                 try {
                     if (state.retired) {
                         continue; // dropped while this transaction waited: take the tenant's entry anew
                     }
-                    return shared == null ? run(tenant, state, work) : runShared(tenant, state, work, arrived);
+                    if (shared == null) {
+                        return run(tenant, state, work);
+                    }
+                    answer = runShared(tenant, state, work, arrived, behind);
                 } finally {
                     state.lock.unlock();
                 }
+                // a read's check, outside the tenant's lock: the tenant's other transactions go on meanwhile
+                if (answer.at() == null || shared.isCurrent(tenant, answer.at())) {
+                    if (answer.error() != null) {
+                        throw answer.error();
+                    }
+                    rememberAlone(tenant, answer.remember());
+                    return answer.result();
+                }
+                behind = true; // the copy was behind: sync, and run again
             }
         } finally {
             storeLock.readLock().unlock();
@@ -261,15 +275,18 @@ public final class StateStore implements AutoCloseable {
      * One transaction against shared state, under the tenant's lock, run against this replica's copy of the tenant.
      * A write commits with the version the work read: if another replica committed first, the store applies nothing
      * and returns what was missed, and the work runs again on the caught-up copy. A read (or a refusal) is answered
-     * only once the copy is known to be current at some moment after the transaction arrived: a sync, check or
-     * commit of this tenant that began after the arrival says so (transactions queued behind one need none of their
-     * own), else a check of the tenant's version (a copy found behind is synced and the work runs again).
+     * only once the copy is known to be current at some moment after the transaction arrived: a sync or commit of
+     * this tenant that began after the arrival says so (transactions queued behind one need nothing more); else its
+     * answer is returned unconfirmed, with the version it read, for the caller to check outside the lock.
+     *
+     * @param behind a check found the copy behind: sync before running
      */
-    private <T> T runShared(String tenant, TenantState state, Function<TenantTables, T> work, long arrived) {
+    private <T> SharedAnswer<T> runShared(String tenant, TenantState state, Function<TenantTables, T> work,
+                                         long arrived, boolean behind) {
         try {
             for (int attempt = 1; ; attempt++) {
-                if (state.shared == null) {
-                    syncLocked(tenant, state); // first use on this replica: the whole tenant
+                if (state.shared == null || behind && state.syncBegan - arrived < 0) {
+                    syncLocked(tenant, state); // first use on this replica (the whole tenant), or found behind
                 }
                 boolean current = state.syncBegan - arrived >= 0;
                 state.lastActivityMillis = clock.millis();
@@ -281,19 +298,15 @@ public final class StateStore implements AutoCloseable {
                         beforeCommit(tables);
                     }
                 } catch (RuntimeException e) {
-                    if (!current && !confirmCurrent(tenant, state)) {
-                        continue; // the refusal may come from a stale copy: caught up, run again
+                    if (!current) {
+                        return new SharedAnswer<>(state.shared, null, e, null);
                     }
                     throw e;
                 } finally {
                     tables.close();
                 }
                 if (!tables.hasWrites()) {
-                    if (!current && !confirmCurrent(tenant, state)) {
-                        continue;
-                    }
-                    rememberAlone(tenant, tables.answerToRemember());
-                    return result;
+                    return new SharedAnswer<>(current ? null : state.shared, result, null, tables.answerToRemember());
                 }
                 List<RowChange> changes = tables.changes();
                 List<SharedEvent> events = changes.isEmpty() ? List.of() : changeListener.emitted(tenant, changes);
@@ -321,7 +334,7 @@ public final class StateStore implements AutoCloseable {
                 if (!events.isEmpty()) {
                     changeListener.stored(tenant, events, false);
                 }
-                return result;
+                return new SharedAnswer<>(null, result, null, null);
             }
         } finally {
             if (holdsNothingShared(state)) {
@@ -332,17 +345,11 @@ public final class StateStore implements AutoCloseable {
     }
 
     /**
-     * Whether the tenant's copy here is what the store holds, by a look at its version; if not, the copy is synced
-     * (and false returned: the transaction runs again on it).
+     * What a transaction on shared state answers (its result, or the error it threw; the idempotency record of an
+     * answer that wrote nothing, stored on its own), with the version of the copy it read when that still needs a
+     * check ({@code at}; null: confirmed, the answer may leave).
      */
-    private boolean confirmCurrent(String tenant, TenantState state) {
-        long began = System.nanoTime();
-        if (shared.isCurrent(tenant, state.shared)) {
-            state.syncBegan = began;
-            return true;
-        }
-        syncLocked(tenant, state);
-        return false;
+    private record SharedAnswer<T>(TenantVersion at, T result, RuntimeException error, IdempotencyRecord remember) {
     }
 
     /**
