@@ -26,10 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * How a replica whose copy of a tenant is behind catches up, on two replicas and one real Redis, counting the calls
- * each replica makes to the shared store: a write based on a stale copy is refused by its commit, which returns what
- * was missed (no sync of its own), and runs again; a read (or a refusal) on a stale copy is answered only after a
- * check of the tenant's version found it behind and a sync brought it up to date; a read on a current copy costs one
- * check and moves no rows.
+ * each replica makes to the shared store: a write on a copy not known to be current looks at the tenant's version
+ * before it commits (behind: it syncs and runs again, nothing of the stale run sent); a write that loses a race to
+ * another replica's commit is refused by its commit, which returns what was missed (no sync of its own), and runs
+ * again; a read (or a refusal) on a stale copy is answered only after a check of the version found it behind and a
+ * sync brought it up to date; a read on a current copy costs one check and moves no rows.
  */
 class SharedCatchUpTest {
     private static final List<TableConfig> TABLES = List.of(prefixTable("items", "it_",
@@ -74,7 +75,7 @@ class SharedCatchUpTest {
     }
 
     @Test
-    void aWriteOnAStaleCopyIsRefusedWithWhatItMissedAndRunsAgain() {
+    void aWriteOnAStaleCopyLooksAtTheVersionFirstThenSyncsAndRunsAgain() {
         Row first = a.inTransaction(TENANT, tables -> tables.insert("items", json("{'v': 'one'}")));
         assertEquals(2, (int) b.inTransaction(TENANT, tables -> tables.count("items")), "B holds A's first row");
         Row second = a.inTransaction(TENANT, tables -> tables.insert("items", json("{'v': 'two'}")));
@@ -90,11 +91,38 @@ class SharedCatchUpTest {
 
         assertEquals(3, seen, "the answer is the one of the caught-up copy (seed, one, two)");
         assertEquals(2, runs.get(), "ran on the stale copy, then again on the caught-up one");
-        assertEquals(2, onB.commits.get(), "the refused commit, then the applied one");
-        assertEquals(0, onB.syncs.get(), "the refused commit brought what was missed: no sync of its own");
-        assertEquals(0, onB.checks.get());
+        assertEquals(1, onB.checks.get(), "nothing of the stale run was sent: a look at the version found B behind");
+        assertEquals(1, onB.syncs.get());
+        assertEquals(1, onB.commits.get());
         for (StateStore replica : List.of(a, b)) {
             assertEquals(List.of("seed_1:s1", first.id() + ":one, edited on B", second.id() + ":two"),
+                    listed(replica), "both replicas list every row, in creation order");
+        }
+    }
+
+    @Test
+    void aWriteThatLosesARaceIsRefusedWithWhatItMissedAndRunsAgain() {
+        Row first = a.inTransaction(TENANT, tables -> tables.insert("items", json("{'v': 'one'}")));
+        Row[] second = new Row[1];
+        // B's first transaction of the tenant syncs it whole (current: no look needed before its commit); A commits
+        // right after that sync, before B's commit
+        onB.afterSync = () -> second[0] = a.inTransaction(TENANT, tables -> tables.insert("items",
+                json("{'v': 'two'}")));
+        AtomicInteger runs = new AtomicInteger();
+
+        int seen = b.inTransaction(TENANT, tables -> {
+            runs.incrementAndGet();
+            tables.replace("items", first.id(), json("{'v': 'one, edited on B'}"));
+            return tables.count("items");
+        });
+
+        assertEquals(3, seen, "the answer is the one of the caught-up copy (seed, one, two)");
+        assertEquals(2, runs.get());
+        assertEquals(1, onB.syncs.get(), "the first use's sync only: the refused commit brought what was missed");
+        assertEquals(2, onB.commits.get(), "the refused commit, then the applied one");
+        assertEquals(0, onB.checks.get());
+        for (StateStore replica : List.of(a, b)) {
+            assertEquals(List.of("seed_1:s1", first.id() + ":one, edited on B", second[0].id() + ":two"),
                     listed(replica), "both replicas list every row, in creation order");
         }
     }
@@ -159,9 +187,9 @@ class SharedCatchUpTest {
                 tables -> tables.replace("items", written.id(), json("{'v': 'edited on B'}"))));
 
         assertEquals(ErrorKind.NOT_FOUND, missing.error().kind(), "the row went with the reset");
-        assertEquals(1, onB.commits.get(), "the commit on the old epoch was refused with the whole tenant");
-        assertEquals(0, onB.syncs.get());
-        assertEquals(0, onB.checks.get());
+        assertEquals(1, onB.checks.get(), "a look at the version found another epoch");
+        assertEquals(1, onB.syncs.get(), "the whole tenant read anew");
+        assertEquals(0, onB.commits.get(), "the write on the copy of before was never sent");
         assertEquals(List.of("seed_1:s1"), listed(b));
     }
 
@@ -171,6 +199,8 @@ class SharedCatchUpTest {
         final AtomicInteger syncs = new AtomicInteger();
         final AtomicInteger checks = new AtomicInteger();
         final AtomicInteger commits = new AtomicInteger();
+        /** Run once, right after the next sync. */
+        volatile Runnable afterSync;
 
         Counting(SharedState store) {
             this.store = store;
@@ -185,7 +215,13 @@ class SharedCatchUpTest {
         @Override
         public TenantSync sync(String tenant, TenantVersion known) {
             syncs.incrementAndGet();
-            return store.sync(tenant, known);
+            TenantSync sync = store.sync(tenant, known);
+            Runnable after = afterSync;
+            afterSync = null;
+            if (after != null) {
+                after.run();
+            }
+            return sync;
         }
 
         @Override
