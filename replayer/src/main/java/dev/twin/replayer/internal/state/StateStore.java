@@ -274,10 +274,10 @@ public final class StateStore implements AutoCloseable {
     /**
      * One transaction against shared state, under the tenant's lock, run against this replica's copy of the tenant.
      * The copy is known to be current at some moment after the transaction arrived when a sync, check or commit of
-     * this tenant began after the arrival (transactions queued behind one need nothing more). A write on a copy not
-     * known to be current looks at the tenant's version first (and, behind, syncs and runs again); it commits with the
-     * version the work read: if another replica committed meanwhile, the store applies nothing and returns what was
-     * missed, and the work runs again on the caught-up copy. A read (or a refusal) on a copy not known to be current
+     * this tenant began after the arrival (transactions queued behind one need nothing more). A write commits with
+     * the version the work read: if another replica committed first, the store applies nothing and returns what was
+     * missed, and the work runs again on the caught-up copy (while a scenario batches its events, a write on a copy
+     * not known to be current looks at the tenant's version first, see {@link ChangeListener#keepsEmitted}). A read (or a refusal) on a copy not known to be current
      * is returned unconfirmed, with the version it read, for the caller to check outside the lock.
      *
      * @param behind a check found the copy behind: sync before running
@@ -309,9 +309,9 @@ public final class StateStore implements AutoCloseable {
                 if (!tables.hasWrites()) {
                     return new SharedAnswer<>(current ? null : state.shared, result, null, tables.answerToRemember());
                 }
-                if (!current) {
-                    // a write's events are emitted (and noted in a scenario's batch of them) only from a copy known to
-                    // be current, so that a write is refused only in a race: a look at the version first
+                if (!current && changeListener.keepsEmitted()) {
+                    // changes kept in a scenario's batch of events cannot be taken back if the commit is refused: they
+                    // come only from a copy known to be current (a look at the version first)
                     long began = System.nanoTime();
                     if (!shared.isCurrent(tenant, state.shared)) {
                         syncLocked(tenant, state);
