@@ -4,6 +4,8 @@
 #
 #   bash bench/redis.sh                       # WARMUP=15 s, DURATION=20 s per mode, 64 connections in all
 #   ROUNDS=2 DURATION=30 bash bench/redis.sh
+#   TWIN_JAR=/path/to/other/twin.jar bash bench/redis.sh   # another build (run both, alternating, to compare them)
+#   TWIN_OPTS="..." bash bench/redis.sh                     # the replicas' JVM flags (./twin serve's, for instance)
 #
 # Each mode starts fresh processes: a redis-server of its own on a free loopback port (append-only file, fsync every
 # second, as a production sandbox would run it), then the replicas (./twin's jar, -XX:+UseSerialGC). wrk -c64 runs

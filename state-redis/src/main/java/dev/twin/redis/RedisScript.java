@@ -14,18 +14,29 @@ import java.util.HexFormat;
  */
 record RedisScript(String name, String text, String sha) {
 
-    static RedisScript load(String name) {
+    /** The script {@code name}.lua, after the functions of each library script (Redis has no include). */
+    static RedisScript load(String name, String... libraries) {
+        StringBuilder text = new StringBuilder();
+        for (String library : libraries) {
+            text.append(resource(library)).append('\n');
+        }
+        text.append(resource(name));
+        try {
+            return new RedisScript(name, text.toString(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8))));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-1", e);
+        }
+    }
+
+    private static String resource(String name) {
         try (InputStream in = RedisScript.class.getResourceAsStream(name + ".lua")) {
             if (in == null) {
                 throw new IllegalStateException("missing script resource " + name + ".lua");
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new RedisScript(name, text, HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8))));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-1", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.twin.redis;
 
 import dev.twin.replayer.internal.state.AlreadyAnswered;
+import dev.twin.replayer.internal.state.CommitOutcome;
 import dev.twin.replayer.internal.state.IdempotencyRecord;
 import dev.twin.replayer.internal.state.SharedBuckets;
 import dev.twin.replayer.internal.state.SharedCursors;
@@ -22,19 +23,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A twin's shared state in Redis, in key layout 1 (docs/redis.md). Each tenant's rows, bookkeeping, change index
+ * A twin's shared state in Redis, in key layout 2 (docs/redis.md). Each tenant's rows, bookkeeping, change index
  * and events live under the current epoch ({@code PREFIX:e:EPOCH:t:TENANT:...}); a sync and a commit are one Lua
  * script each, so a commit's rows, events, webhook deliveries and idempotency record land together or not at all,
- * and only on the version its transaction read. A reset or a restore switches to a new epoch in one command and deletes the old
+ * and only on the version its transaction read (else it returns what the replica missed). A read's check of a
+ * tenant's version is a script that moves no rows. A reset or a restore switches to a new epoch in one command and deletes the old
  * epoch's keys afterwards.
  */
 final class RedisState implements SharedState {
-    private static final RedisScript SYNC = RedisScript.load("sync");
-    private static final RedisScript COMMIT = RedisScript.load("commit");
+    private static final RedisScript SYNC = RedisScript.load("sync", "changes");
+    private static final RedisScript CHECK = RedisScript.load("check", "changes");
+    private static final RedisScript COMMIT = RedisScript.load("commit", "changes");
     private static final RedisScript RESET = RedisScript.load("reset");
     private static final RedisScript RESET_TENANT = RedisScript.load("reset-tenant");
     private static final RedisScript RESET_TABLE = RedisScript.load("reset-table");
@@ -66,35 +68,45 @@ final class RedisState implements SharedState {
 
     @Override
     public TenantSync sync(String tenant, TenantVersion known) {
-        List<Object> reply = script(SYNC, tenant, known == null ? "-" : known.epoch(),
-                Long.toString(known == null ? -1 : known.version()), Long.toString(ttlMillis));
-        String kind = (String) reply.get(0);
-        TenantVersion at = new TenantVersion((String) reply.get(1), (Long) reply.get(2));
+        return changes(script(SYNC, tenant, known == null ? "-" : known.epoch(),
+                Long.toString(known == null ? -1 : known.version()), Long.toString(ttlMillis)), 0);
+    }
+
+    @Override
+    public boolean isCurrent(String tenant, TenantVersion known) {
+        return known != null && "same".equals(script(CHECK, tenant, known.epoch(), Long.toString(known.version()),
+                Long.toString(ttlMillis)).get(0));
+    }
+
+    /** What a sync (or a refused commit, from {@code from}) returned: changes.lua's reply. */
+    private static TenantSync changes(List<Object> reply, int from) {
+        String kind = (String) reply.get(from);
+        TenantVersion at = new TenantVersion((String) reply.get(from + 1), (Long) reply.get(from + 2));
         if (kind.equals("same")) {
             return TenantSync.unchanged(at);
         }
         Map<String, String> meta = new HashMap<>();
-        List<?> metaReply = (List<?>) reply.get(3);
+        List<?> metaReply = (List<?>) reply.get(from + 3);
         for (int i = 0; i + 1 < metaReply.size(); i += 2) {
             String name = (String) metaReply.get(i);
             if (!name.equals("v") && !name.equals("e")) {
                 meta.put(name, (String) metaReply.get(i + 1));
             }
         }
-        List<?> rowsReply = (List<?>) reply.get(4);
+        List<?> rowsReply = (List<?>) reply.get(from + 4);
         List<StoredRow> rows = new ArrayList<>(rowsReply.size() / 2);
         for (int i = 0; i + 1 < rowsReply.size(); i += 2) {
             rows.add(new StoredRow((String) rowsReply.get(i), (String) rowsReply.get(i + 1)));
         }
         List<SharedEvent> events = new ArrayList<>();
-        for (Object event : (List<?>) reply.get(5)) {
+        for (Object event : (List<?>) reply.get(from + 5)) {
             events.add(SharedEvent.decode((String) event));
         }
         return new TenantSync(at, kind.equals("whole"), meta, rows, events);
     }
 
     @Override
-    public Optional<TenantVersion> commit(String tenant, TenantVersion known, SharedWrite write) {
+    public CommitOutcome commit(String tenant, TenantVersion known, SharedWrite write) {
         List<String> args = new ArrayList<>();
         args.add(known == null ? "-" : known.epoch());
         args.add(Long.toString(known == null ? -1 : known.version()));
@@ -133,12 +145,12 @@ final class RedisState implements SharedState {
         List<Object> reply = script(COMMIT, tenant, args.toArray(String[]::new));
         String kind = (String) reply.get(0);
         if (kind.equals("conflict")) {
-            return Optional.empty();
+            return CommitOutcome.refused(changes(reply, 1));
         }
         if (kind.equals("answered")) {
             throw new AlreadyAnswered(record.key());
         }
-        return Optional.of(new TenantVersion((String) reply.get(1), (Long) reply.get(2)));
+        return CommitOutcome.applied(new TenantVersion((String) reply.get(1), (Long) reply.get(2)));
     }
 
     /** Runs a tenant's script; when Redis lost the twin's keys (a restart without persistence) it starts anew once. */

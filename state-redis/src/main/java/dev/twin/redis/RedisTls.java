@@ -28,6 +28,12 @@ final class RedisTls {
             throw new IllegalArgumentException("state " + shown + ": cacert is for TLS, a URL that starts rediss://");
         }
         Path file = Path.of(value).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("state " + shown + ": cacert " + file + " is not a PEM file of CA"
+                    + " certificates (there is no such file" + (Path.of(value).isAbsolute() ? ")"
+                    : "; a relative path is read from the directory twin runs in, " + Path.of("").toAbsolutePath()
+                    + ", not from twin.yaml's)"));
+        }
         try (InputStream in = Files.newInputStream(file)) {
             if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
                 throw new CertificateException("no certificate in it");

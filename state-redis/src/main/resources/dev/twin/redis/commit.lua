@@ -1,5 +1,7 @@
 -- One transaction's writes to a tenant, all or nothing, if the tenant is still at the version the writer read, with
 -- the idempotency record of its answer (none applied when that key holds an answer already: a racing request's).
+-- When another replica committed first nothing is applied and the reply is {'conflict', what the writer missed as
+-- sync.lua returns it}, so that it catches up and runs again without a sync of its own.
 -- ARGV: prefix, tenant, known epoch, known version, ttl ms, events kept, when deliveries are due (ms), a new
 --       tenant epoch, '=' and the idempotency key ('' for none), its record, its window ms,
 --       meta count, (name, value)..., row count, (key, value or '' for gone)..., event count, event...,
@@ -23,7 +25,9 @@ local current = redis.call('HMGET', t .. ':meta', 'v', 'e')
 local v = tonumber(current[1] or '0')
 local e = current[2] or ''
 if g .. '/' .. e ~= ARGV[3] or v ~= tonumber(ARGV[4]) then
-  return {'conflict'}
+  local missed = changes(t, g, redis.call('HGETALL', t .. ':meta'), ARGV[3], tonumber(ARGV[4]))
+  table.insert(missed, 1, 'conflict')
+  return missed
 end
 v = v + 1
 if e == '' then
@@ -68,10 +72,5 @@ for _ = 1, tonumber(ARGV[i]) do
   i = i + 5
 end
 redis.call('SADD', n .. ':tenants', tenant)
-local ttl = tonumber(ARGV[5])
-if ttl > 0 then
-  for _, suffix in ipairs({':meta', ':rows', ':chg', ':ev'}) do
-    redis.call('PEXPIRE', t .. suffix, ttl)
-  end
-end
+touch(t, tonumber(ARGV[5]))
 return {'ok', g .. '/' .. e, v}

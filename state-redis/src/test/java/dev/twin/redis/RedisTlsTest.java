@@ -105,7 +105,14 @@ class RedisTlsTest {
                 plain.getMessage());
         assertTrue(empty.getMessage().contains("cacert " + notPem + " is not a PEM file of CA certificates"),
                 empty.getMessage());
-        assertTrue(missing.getMessage().contains("none.pem"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("cacert " + dir.resolve("none.pem") + " is not a PEM file of CA"
+                + " certificates (there is no such file)"), missing.getMessage());
+        IllegalArgumentException relative = assertThrows(IllegalArgumentException.class,
+                () -> RedisLocation.of(URI.create("rediss://127.0.0.1:6379?cacert=certs/none.pem")));
+        assertTrue(relative.getMessage().contains("cacert " + Path.of("certs/none.pem").toAbsolutePath()
+                + " is not a PEM file of CA certificates (there is no such file; a relative path is read from the"
+                + " directory twin runs in, " + Path.of("").toAbsolutePath() + ", not from twin.yaml's)"),
+                relative.getMessage());
         assertFalse(RedisLocation.of(URI.create("rediss://127.0.0.1:6379")).uri().getVerifyMode().name()
                 .equals("NONE"), "peers are verified by default");
     }

@@ -111,14 +111,14 @@ class ReplicaKillTest {
         return missing;
     }
 
-    private static Process replica(Path config, String redisUrl, Path home) throws Exception {
+    static Process replica(Path config, String redisUrl, Path home) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ReplicaMain.class.getName(),
                 config.toString(), redisUrl, home.toString()).redirectErrorStream(true).start();
     }
 
     /** Reads the replica's output up to the line naming its address; the rest is drained on a daemon thread. */
-    private static String baseUrl(Process replica) throws Exception {
+    static String baseUrl(Process replica) throws Exception {
         BufferedReader lines = new BufferedReader(new InputStreamReader(replica.getInputStream(),
                 StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
@@ -135,7 +135,7 @@ class ReplicaKillTest {
         throw new AssertionError("the replica did not start:\n" + seen);
     }
 
-    private static HttpResponse<String> post(String base, String key, String form) throws Exception {
+    static HttpResponse<String> post(String base, String key, String form) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/v1/customers")).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/x-www-form-urlencoded")

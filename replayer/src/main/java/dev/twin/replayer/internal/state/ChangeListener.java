@@ -25,6 +25,15 @@ public interface ChangeListener {
     }
 
     /**
+     * Shared state: whether {@link #emitted} now keeps the changes it is told (a batch of a scenario's transactions
+     * that emits its net events later) rather than only making events of them. A commit refused by the store cannot
+     * take such changes back, so the store then asks for events only from a copy known to be current.
+     */
+    default boolean keepsEmitted() {
+        return false;
+    }
+
+    /**
      * Shared state: events the store now holds for the tenant, oldest first, stored by a commit of this replica
      * or of another; {@code whole}: they are all the tenant has (after a reset, a restore or a first read).
      */

@@ -1,15 +1,15 @@
 package dev.twin.replayer.internal.state;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * State kept outside this process and shared by every replica of a twin (Redis, in module twin-state-redis): the
  * tables of every tenant with their minted-id counters and events, snapshots, idempotency records, rate-limit
  * buckets and webhook deliveries. A {@link StateStore} opened over it keeps each tenant's tables in memory as a
- * cache: before a transaction it asks what other replicas committed since the version it holds ({@link #sync}),
- * and it commits with an optimistic check of that version ({@link #commit}), so no two replicas ever apply a
- * transaction to the same version of a tenant, and a commit either lands whole or not at all.
+ * cache: a transaction runs against that copy; a read is answered once the store confirms the copy is current
+ * ({@link #isCurrent}), a write commits with an optimistic check of the version it read ({@link #commit}), so no two
+ * replicas ever apply a transaction to the same version of a tenant, and a commit either lands whole or not at all.
+ * A replica that is behind catches up with {@link #sync} (or with what a refused commit returns) and runs again.
  *
  * <p>Every method may wait for a network round trip, so none is ever called on an event loop. Each throws a
  * {@link StateException} of kind {@code UNAVAILABLE} when the store cannot be reached in time: the request is
@@ -24,12 +24,19 @@ public interface SharedState extends AutoCloseable {
     TenantSync sync(String tenant, TenantVersion known);
 
     /**
-     * Applies {@code write} when the tenant is still at {@code known}; empty when another replica committed
-     * first (the caller syncs and runs its transaction again).
+     * Whether the tenant is still at {@code known} (nothing committed since by any replica): a look at its version
+     * only, no rows move. Refreshes the tenant's expiry as a sync does.
+     */
+    boolean isCurrent(String tenant, TenantVersion known);
+
+    /**
+     * Applies {@code write} when the tenant is still at {@code known}; when another replica committed first,
+     * applies nothing and returns what was committed since {@code known} (the caller applies it as a sync and runs
+     * its transaction again).
      *
      * @throws AlreadyAnswered the write's idempotency key holds an answer already (nothing was applied)
      */
-    Optional<TenantVersion> commit(String tenant, TenantVersion known, SharedWrite write);
+    CommitOutcome commit(String tenant, TenantVersion known, SharedWrite write);
 
     /** Every tenant's tables, events and idempotency records gone at once (a new epoch); snapshots stay. */
     void reset();

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -191,17 +190,31 @@ public final class StateStore implements AutoCloseable {
         long arrived = shared == null ? 0 : System.nanoTime();
         storeLock.readLock().lock();
         try {
+            boolean behind = false;
             while (true) {
                 TenantState state = tenants.computeIfAbsent(tenant, key -> new TenantState(clock.millis()));
+                SharedAnswer<T> answer;
                 state.lock.lock();
                 try {
                     if (state.retired) {
                         continue; // dropped while this transaction waited: take the tenant's entry anew
                     }
-                    return shared == null ? run(tenant, state, work) : runShared(tenant, state, work, arrived);
+                    if (shared == null) {
+                        return run(tenant, state, work);
+                    }
+                    answer = runShared(tenant, state, work, arrived, behind);
                 } finally {
                     state.lock.unlock();
                 }
+                // a read's check, outside the tenant's lock: the tenant's other transactions go on meanwhile
+                if (answer.at() == null || shared.isCurrent(tenant, answer.at())) {
+                    if (answer.error() != null) {
+                        throw answer.error();
+                    }
+                    rememberAlone(tenant, answer.remember());
+                    return answer.result();
+                }
+                behind = true; // the copy was behind: sync, and run again
             }
         } finally {
             storeLock.readLock().unlock();
@@ -259,19 +272,24 @@ public final class StateStore implements AutoCloseable {
     }
 
     /**
-     * One transaction against shared state, under the tenant's lock: the tables brought up to date, the work run,
-     * its writes (and the events they emit) committed to the shared store if the tenant is still at the version
-     * the work read, else everything again; applied here only once the store took them.
+     * One transaction against shared state, under the tenant's lock, run against this replica's copy of the tenant.
+     * The copy is known to be current at some moment after the transaction arrived when a sync, check or commit of
+     * this tenant began after the arrival (transactions queued behind one need nothing more). A write commits with
+     * the version the work read: if another replica committed first, the store applies nothing and returns what was
+     * missed, and the work runs again on the caught-up copy (while a scenario batches its events, a write on a copy
+     * not known to be current looks at the tenant's version first, see {@link ChangeListener#keepsEmitted}). A read (or a refusal) on a copy not known to be current
+     * is returned unconfirmed, with the version it read, for the caller to check outside the lock.
+     *
+     * @param behind a check found the copy behind: sync before running
      */
-    private <T> T runShared(String tenant, TenantState state, Function<TenantTables, T> work, long arrived) {
+    private <T> SharedAnswer<T> runShared(String tenant, TenantState state, Function<TenantTables, T> work,
+                                         long arrived, boolean behind) {
         try {
             for (int attempt = 1; ; attempt++) {
-                // a sync that began after this transaction arrived saw every commit acknowledged before it did (and
-                // this replica's own commits since are applied here): transactions queued behind it need none of
-                // their own. A write is safe either way: its commit checks the version it read.
-                if (attempt > 1 || state.shared == null || state.syncBegan - arrived < 0) {
-                    syncLocked(tenant, state);
+                if (state.shared == null || behind && state.syncBegan - arrived < 0) {
+                    syncLocked(tenant, state); // first use on this replica (the whole tenant), or found behind
                 }
+                boolean current = state.syncBegan - arrived >= 0;
                 state.lastActivityMillis = clock.millis();
                 TenantTables tables = new TenantTables(tenant, definitions, state, clock, quota);
                 T result;
@@ -280,26 +298,44 @@ public final class StateStore implements AutoCloseable {
                     if (tables.hasWrites()) {
                         beforeCommit(tables);
                     }
+                } catch (RuntimeException e) {
+                    if (!current) {
+                        return new SharedAnswer<>(state.shared, null, e, null);
+                    }
+                    throw e;
                 } finally {
                     tables.close();
                 }
                 if (!tables.hasWrites()) {
-                    rememberAlone(tenant, tables.answerToRemember());
-                    return result;
+                    return new SharedAnswer<>(current ? null : state.shared, result, null, tables.answerToRemember());
+                }
+                if (!current && changeListener.keepsEmitted()) {
+                    // changes kept in a scenario's batch of events cannot be taken back if the commit is refused: they
+                    // come only from a copy known to be current (a look at the version first)
+                    long began = System.nanoTime();
+                    if (!shared.isCurrent(tenant, state.shared)) {
+                        syncLocked(tenant, state);
+                        continue;
+                    }
+                    state.syncBegan = began;
                 }
                 List<RowChange> changes = tables.changes();
                 List<SharedEvent> events = changes.isEmpty() ? List.of() : changeListener.emitted(tenant, changes);
-                Optional<TenantVersion> stored = shared.commit(tenant, state.shared,
+                long began = System.nanoTime();
+                CommitOutcome outcome = shared.commit(tenant, state.shared,
                         TenantMirror.write(state, definitions, tables, events));
-                if (stored.isEmpty()) {
+                if (!outcome.isApplied()) {
+                    applySync(tenant, state, outcome.missed(), began);
                     if (attempt >= SHARED_ATTEMPTS) {
                         throw new StateException(ErrorKind.UNAVAILABLE, "Too many concurrent writes for this tenant"
                                 + " on other replicas; try again.");
                     }
-                    continue; // another replica committed first: read its writes and run again
+                    continue; // another replica committed first: its writes are applied now, run again
                 }
                 commit(tenant, state, tables);
-                state.shared = stored.get();
+                state.shared = outcome.applied();
+                // the commit found the copy current when Redis applied it: as good as a sync begun when it was sent
+                state.syncBegan = began;
                 for (RowChange change : changes) {
                     if (change.before() != null) {
                         change.before().dropDerived();
@@ -309,7 +345,7 @@ public final class StateStore implements AutoCloseable {
                 if (!events.isEmpty()) {
                     changeListener.stored(tenant, events, false);
                 }
-                return result;
+                return new SharedAnswer<>(null, result, null, null);
             }
         } finally {
             if (holdsNothingShared(state)) {
@@ -317,6 +353,14 @@ public final class StateStore implements AutoCloseable {
                 tenants.remove(tenant, state);
             }
         }
+    }
+
+    /**
+     * What a transaction on shared state answers (its result, or the error it threw; the idempotency record of an
+     * answer that wrote nothing, stored on its own), with the version of the copy it read when that still needs a
+     * check ({@code at}; null: confirmed, the answer may leave).
+     */
+    private record SharedAnswer<T>(TenantVersion at, T result, RuntimeException error, IdempotencyRecord remember) {
     }
 
     /**
@@ -346,7 +390,11 @@ public final class StateStore implements AutoCloseable {
     /** Brings the tenant's tables (and its events, to the listener) up to what the shared store holds. */
     private void syncLocked(String tenant, TenantState state) {
         long began = System.nanoTime();
-        TenantSync sync = shared.sync(tenant, state.shared);
+        applySync(tenant, state, shared.sync(tenant, state.shared), began);
+    }
+
+    /** Applies what the store returned (a sync's, or a refused commit's) to the tenant's copy. */
+    private void applySync(String tenant, TenantState state, TenantSync sync, long began) {
         state.syncBegan = began;
         if (sync.isUnchanged() && sync.at().equals(state.shared)) {
             return;
@@ -387,15 +435,20 @@ public final class StateStore implements AutoCloseable {
                     if (state.retired) {
                         continue;
                     }
-                    for (int attempt = 1; ; attempt++) {
+                    if (state.shared == null) {
                         syncLocked(tenant, state);
-                        Optional<TenantVersion> stored = shared.commit(tenant, state.shared,
+                    }
+                    for (int attempt = 1; ; attempt++) {
+                        long began = System.nanoTime();
+                        CommitOutcome outcome = shared.commit(tenant, state.shared,
                                 new SharedWrite(Map.of(), List.of(), events));
-                        if (stored.isPresent()) {
-                            state.shared = stored.get();
+                        if (outcome.isApplied()) {
+                            state.shared = outcome.applied();
+                            state.syncBegan = began;
                             changeListener.stored(tenant, events, false);
                             return;
                         }
+                        applySync(tenant, state, outcome.missed(), began);
                         if (attempt >= SHARED_ATTEMPTS) {
                             throw new StateException(ErrorKind.UNAVAILABLE, "Too many concurrent writes for this"
                                     + " tenant on other replicas; try again.");

@@ -120,6 +120,11 @@ public final class EventEmitter implements ChangeListener {
     }
 
     @Override
+    public boolean keepsEmitted() {
+        return batch.get() != null;
+    }
+
+    @Override
     public void stored(String tenant, List<SharedEvent> events, boolean whole) {
         if (whole) {
             log.clearTenant(tenant);
