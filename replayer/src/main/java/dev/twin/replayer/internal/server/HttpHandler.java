@@ -215,6 +215,10 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         // the first handler is the HTTP response encoder: bytes written from its context go straight to the socket
         ChannelHandlerContext belowEncoder = ctx.pipeline().firstContext();
+        if (belowEncoder == null) {
+            encoded.release(); // the client closed while the answer was worked out: nobody is left to answer
+            return;
+        }
         if (flush) {
             belowEncoder.writeAndFlush(encoded, belowEncoder.voidPromise());
         } else {
@@ -225,8 +229,15 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     /** Writes and flushes {@code response} with {@code Connection: close}; the future completes once it is sent. */
     private static ChannelFuture writeLast(ChannelHandlerContext ctx, TwinResponse response, boolean head) {
         ByteBuf encoded = ResponseBytes.encode(ctx.alloc(), response, false, head);
-        return encoded == null ? writeThroughNetty(ctx, response, false, head)
-                : ctx.pipeline().firstContext().writeAndFlush(encoded);
+        if (encoded == null) {
+            return writeThroughNetty(ctx, response, false, head);
+        }
+        ChannelHandlerContext belowEncoder = ctx.pipeline().firstContext();
+        if (belowEncoder == null) {
+            encoded.release(); // closed while the answer was worked out
+            return ctx.channel().newSucceededFuture();
+        }
+        return belowEncoder.writeAndFlush(encoded);
     }
 
     /** Responses with headers that need Netty's validation and encoding. */
