@@ -363,7 +363,7 @@ public final class Inference {
         unbound = new UnboundExchanges(tableOperations);
         ListViews views = new ListViews(resources);
         ParentRows parents = new ParentRows(resources);
-        ImmutableFields immutables = new ImmutableFields();
+        ImmutableFields immutables = new ImmutableFields(resources);
         for (Resource resource : resources) {
             SeedTracker tracker = new SeedTracker(resource.idField());
             trackers.put(resource.table(), tracker);

@@ -37,15 +37,27 @@ public final class ImmutableFields {
     private record Refusal(Map<String, JsonNode[]> changed, int status, JsonNode body, ObjectNode row) {
     }
 
-    private final Map<Resource, Map<String, ObjectNode>> rows = new HashMap<>();
+    /**
+     * Per table with an update or patch: its rows' fields as last written or shown, by id, as JSON text (a parsed
+     * tree per row would cost several times the memory on a large recording; rows are read back only on writes).
+     */
+    private final Map<Resource, Map<String, String>> rows = new HashMap<>();
     private final Map<Resource, List<Refusal>> refusals = new LinkedHashMap<>();
     private final Map<Resource, Set<String>> changedByAccepted = new HashMap<>();
 
+    public ImmutableFields(List<Resource> resources) {
+        for (Resource resource : resources) {
+            if (resource.actions().containsKey("update") || resource.actions().containsKey("patch")) {
+                rows.put(resource, new HashMap<>());
+            }
+        }
+    }
+
     /** A row as an answer showed it. */
     public void row(Resource resource, JsonNode row) {
-        if (row instanceof ObjectNode object && object.hasNonNull(resource.idField())
+        if (rows.containsKey(resource) && row instanceof ObjectNode object && object.hasNonNull(resource.idField())
                 && !object.get(resource.idField()).isContainerNode()) {
-            remember(resource, object.get(resource.idField()).asText(), object.deepCopy());
+            remember(resource, object.get(resource.idField()).asText(), object);
         }
     }
 
@@ -56,7 +68,7 @@ public final class ImmutableFields {
             return;
         }
         String id = decoded(match.lastValue());
-        ObjectNode current = rows.getOrDefault(resource, Map.of()).get(id);
+        ObjectNode current = parsed(rows.getOrDefault(resource, Map.of()).get(id));
         Map<String, JsonNode[]> changed = new LinkedHashMap<>();
         if (current != null) {
             fields.fields().forEachRemaining(field -> {
@@ -69,11 +81,11 @@ public final class ImmutableFields {
         boolean success = status >= 200 && status < 300;
         if (status >= 400 && status < 500 && !changed.isEmpty()) {
             refusals.computeIfAbsent(resource, r -> new ArrayList<>()).add(new Refusal(changed, status, answer,
-                    current.deepCopy()));
+                    current));
         } else if (success) {
             changedByAccepted.computeIfAbsent(resource, r -> new LinkedHashSet<>()).addAll(changed.keySet());
             if (answer instanceof ObjectNode row && row.has(resource.idField())) {
-                remember(resource, id, row.deepCopy()); // the row as the server answered it
+                remember(resource, id, row); // the row as the server answered it
                 return;
             }
             ObjectNode next = method.equals("PUT") || current == null ? JSON.createObjectNode() : current;
@@ -88,9 +100,20 @@ public final class ImmutableFields {
     }
 
     private void remember(Resource resource, String id, ObjectNode row) {
-        Map<String, ObjectNode> known = rows.computeIfAbsent(resource, r -> new HashMap<>());
-        if (known.size() < MAX_ROWS || known.containsKey(id)) {
-            known.put(id, row);
+        Map<String, String> known = rows.get(resource);
+        if (known != null && (known.size() < MAX_ROWS || known.containsKey(id))) {
+            known.put(id, row.toString());
+        }
+    }
+
+    private static ObjectNode parsed(String row) {
+        if (row == null) {
+            return null;
+        }
+        try {
+            return (ObjectNode) JSON.readTree(row);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a row this class wrote as JSON reads back", e);
         }
     }
 

@@ -49,7 +49,13 @@ public final class ListViews {
         for (Resource resource : resources) {
             if (resource.onlyLists()) {
                 listed.put(resource, new ArrayList<>());
-            } else {
+            }
+        }
+        if (listed.isEmpty()) {
+            return; // no list could be a view: no row values are kept
+        }
+        for (Resource resource : resources) {
+            if (!resource.onlyLists()) {
                 values.put(resource, new HashMap<>());
             }
         }
