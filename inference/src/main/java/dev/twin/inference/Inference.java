@@ -15,6 +15,7 @@ import dev.twin.inference.path.PathTemplates;
 import dev.twin.inference.path.EchoedSegments;
 import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.path.SpecPaths;
+import dev.twin.inference.resource.CopiedFields;
 import dev.twin.inference.resource.ErrorConvention;
 import dev.twin.inference.resource.ImmutableFields;
 import dev.twin.inference.resource.ListViews;
@@ -364,6 +365,7 @@ public final class Inference {
         ListViews views = new ListViews(resources);
         ParentRows parents = new ParentRows(resources);
         ImmutableFields immutables = new ImmutableFields(resources);
+        CopiedFields copies = new CopiedFields();
         for (Resource resource : resources) {
             SeedTracker tracker = new SeedTracker(resource.idField());
             trackers.put(resource.table(), tracker);
@@ -445,12 +447,14 @@ public final class Inference {
                 case "get" -> {
                     tracker.seen(body);
                     immutables.row(resource, body);
+                    copies.row(resource, body);
                     views.row(resource, body);
                 }
                 case "list" -> {
                     JsonNode items = resource.dataField() == null ? body : body.path(resource.dataField());
                     items.forEach(row -> tracker.seen(resource.withPathId(row)));
                     items.forEach(item -> parents.seenRow(resource, resource.withPathId(item)));
+                    items.forEach(item -> copies.row(resource, item));
                     if (views.isCandidate(resource)) {
                         views.listed(resource, exchange.request().rawQuery(), body);
                     } else {
@@ -466,6 +470,7 @@ public final class Inference {
         viewed = views.settle();
         parents.settle(apiWideNotFound);
         immutables.settle();
+        copies.settle();
         Map<String, List<ObjectNode>> seeds = new TreeMap<>();
         for (Resource resource : resources) {
             if (viewed.contains(resource)) {

@@ -252,11 +252,20 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("inject", "hide", "rename", "ignore", "split", "itemOnly");
+        m.allowOnly("inject", "hide", "rename", "ignore", "split", "itemOnly", "copy");
+        Map<String, String> copy = m.stringMap("copy");
+        if (copy != null) {
+            copy.forEach((path, source) -> {
+                if (!DOTTED_PATH.matcher(path).matches() || !path.contains(".") || source.contains(".")) {
+                    m.problem("copy", "expected a dotted path: a top-level field (metadata.description: "
+                            + "description), got '" + path + ": " + source + "'");
+                }
+            });
+        }
         Templates.check(m, "inject", TemplateScope.ROW);
         return new FieldRules(m.objectNode("inject"), m.names("hide"), m.nameMap("rename"),
                 m.has("ignore") ? m.names("ignore") : null, m.has("split") ? m.names("split") : null,
-                m.has("itemOnly") ? m.names("itemOnly") : null);
+                m.has("itemOnly") ? m.names("itemOnly") : null, copy);
     }
 
     static ListStyle list(YamlMapping m) {

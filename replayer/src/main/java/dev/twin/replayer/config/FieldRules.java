@@ -15,12 +15,20 @@ import java.util.Map;
  * @param ignore request fields the API does not keep (sent, but never in its answers): not stored
  * @param split  request fields sent as one comma-separated string and kept as a list of its parts
  * @param itemOnly fields an item's own answers show and list items leave out (RabbitMQ's {@code incoming})
+ * @param copy   dotted path → the shown field whose value answers repeat there, where the row has none
+ *               ({@code metadata.description: description})
  */
 public record FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename, List<String> ignore,
-                         List<String> split, List<String> itemOnly) {
+                         List<String> split, List<String> itemOnly, Map<String, String> copy) {
     public static final FieldRules DEFAULTS = new FieldRules(
             JsonNodeFactory.instance.objectNode(), List.of(), Map.of(),
-            List.of(), List.of(), List.of());
+            List.of(), List.of(), List.of(), Map.of());
+
+    /** Without {@code copy}. */
+    public FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename, List<String> ignore,
+                      List<String> split, List<String> itemOnly) {
+        this(inject, hide, rename, ignore, split, itemOnly, null);
+    }
 
     public FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename) {
         this(inject, hide, rename, null, null);
@@ -39,6 +47,7 @@ public record FieldRules(ObjectNode inject, List<String> hide, Map<String, Strin
         ignore = ignore == null ? null : List.copyOf(ignore);
         split = split == null ? null : List.copyOf(split);
         itemOnly = itemOnly == null ? null : List.copyOf(itemOnly);
+        copy = copy == null ? null : Merging.copy(copy);
     }
 
     /** {@code inject} merges key by key and keeps nulls ({@code description: null} is a value). */
@@ -46,6 +55,6 @@ public record FieldRules(ObjectNode inject, List<String> hide, Map<String, Strin
         return override == null ? this : new FieldRules(Merging.object(inject, override.inject),
                 Merging.value(hide, override.hide), Merging.map(rename, override.rename),
                 Merging.value(ignore, override.ignore), Merging.value(split, override.split),
-                Merging.value(itemOnly, override.itemOnly));
+                Merging.value(itemOnly, override.itemOnly), Merging.map(copy, override.copy));
     }
 }

@@ -43,6 +43,11 @@ public final class RowShaper {
     private final boolean repeatable;
     private final Set<String> hide;
     private final Map<String, String> rename;
+    /** {@code fields.copy}: the shown field repeated, and the path it is repeated at, split once. */
+    private record Copy(String source, String[] path) {
+    }
+
+    private final List<Copy> copies = new ArrayList<>();
     /** The id is sent where the stored row has it (tables with {@code idPosition: last}), not first. */
     private final boolean idInPlace;
 
@@ -60,6 +65,17 @@ public final class RowShaper {
     /** @param idInPlace send the id where the stored row has it rather than first */
     public RowShaper(String idField, TimestampFormat timestampFormat, Map<String, String> timestampFields,
                      ObjectNode inject, Set<String> hide, Map<String, String> rename, boolean idInPlace) {
+        this(idField, timestampFormat, timestampFields, inject, hide, rename, idInPlace, Map.of());
+    }
+
+    /**
+     * @param copies dotted path → the shown top-level field whose value it repeats ({@code fields.copy}:
+     *               RabbitMQ's {@code metadata.description: description}), set where the row has no such path
+     */
+    public RowShaper(String idField, TimestampFormat timestampFormat, Map<String, String> timestampFields,
+                     ObjectNode inject, Set<String> hide, Map<String, String> rename, boolean idInPlace,
+                     Map<String, String> copies) {
+        copies.forEach((path, source) -> this.copies.add(new Copy(source, path.split("\\."))));
         this.idInPlace = idInPlace;
         this.idField = Objects.requireNonNull(idField, "idField");
         this.timestampFormat = Objects.requireNonNull(timestampFormat, "timestampFormat");
@@ -203,7 +219,34 @@ public final class RowShaper {
         if (updatedField != null && !out.has(updatedField)) {
             out.set(updatedField, timestampFormat.format(updatedAtMillis));
         }
+        for (Copy copy : copies) {
+            copy(out, copy.source(), copy.path());
+        }
         return out;
+    }
+
+    /** Repeats a shown field at a nested path the row lacks; the objects on the way are new, never the row's. */
+    private static void copy(ObjectNode out, String source, String[] names) {
+        JsonNode value = out.get(source);
+        if (value == null) {
+            return;
+        }
+        ObjectNode at = out;
+        for (int i = 0; i < names.length - 1; i++) {
+            JsonNode next = at.get(names[i]);
+            if (next == null) {
+                next = at.putObject(names[i]);
+            } else if (next instanceof ObjectNode object) {
+                next = object.deepCopy(); // the row's own object is shared: change a copy
+                at.set(names[i], next);
+            } else {
+                return;
+            }
+            at = (ObjectNode) next;
+        }
+        if (!at.has(names[names.length - 1])) {
+            at.set(names[names.length - 1], value);
+        }
     }
 
     /**

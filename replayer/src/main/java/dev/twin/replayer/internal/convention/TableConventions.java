@@ -137,7 +137,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
         hide.add(DELETED_MARKER);
         TimestampFormat format = TimestampFormat.parse(conventions.timestamps().format().name());
         return new RowShaper(idField, format == null ? TimestampFormat.ISO8601 : format,
-                conventions.timestamps().fields(), fields.inject(), hide, fields.rename(), idInPlace);
+                conventions.timestamps().fields(), fields.inject(), hide, fields.rename(), idInPlace,
+                fields.copy() == null ? Map.of() : fields.copy());
     }
 
     /** The list style's paging over rows identified by {@code idField} (tables, and the Stripe example's events). */
