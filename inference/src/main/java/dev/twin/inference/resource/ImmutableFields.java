@@ -2,22 +2,18 @@ package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.inference.path.PathMatch;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Fields a write may not change on an existing row ({@code update.immutable}): RabbitMQ refuses a queue redeclared
@@ -166,7 +162,7 @@ public final class ImmutableFields {
                 return null;
             }
             List<String> named = refusal.changed().keySet().stream().filter(fields::contains).toList();
-            JsonNode body = named.size() == 1 ? templated(refusal.body(), resource, refusal, named.get(0))
+            JsonNode body = named.size() == 1 ? templated(refusal.body(), refusal, named.get(0))
                     : refusal.body();
             if (found != null && !found.equals(body)) {
                 return null;
@@ -176,7 +172,7 @@ public final class ImmutableFields {
         return found;
     }
 
-    private static JsonNode templated(JsonNode body, Resource resource, Refusal refusal, String field) {
+    private static JsonNode templated(JsonNode body, Refusal refusal, String field) {
         Map<String, String> tokens = new LinkedHashMap<>();
         JsonNode[] values = refusal.changed().get(field);
         tokens.put(text(values[0]), "{{sent}}");
@@ -187,36 +183,7 @@ public final class ImmutableFields {
                 tokens.putIfAbsent(f.getValue().textValue(), "{{item." + f.getKey() + "}}");
             }
         });
-        List<String> order = new ArrayList<>(tokens.keySet());
-        order.sort(Comparator.comparingInt(String::length).reversed());
-        return replace(body, order, tokens);
-    }
-
-    private static JsonNode replace(JsonNode node, List<String> order, Map<String, String> tokens) {
-        if (node.isTextual()) {
-            String text = node.textValue();
-            StringBuilder out = new StringBuilder();
-            Pattern any = Pattern.compile(order.stream().filter(t -> !t.isEmpty())
-                    .map(t -> "(?<![\\w-])" + Pattern.quote(t) + "(?![\\w-])")
-                    .reduce((a, b) -> a + "|" + b).orElse("(?!)"));
-            Matcher m = any.matcher(text);
-            while (m.find()) {
-                m.appendReplacement(out, Matcher.quoteReplacement(tokens.get(m.group())));
-            }
-            m.appendTail(out);
-            return JSON.getNodeFactory().textNode(out.toString());
-        }
-        if (node.isObject()) {
-            ObjectNode copy = JSON.createObjectNode();
-            node.fields().forEachRemaining(f -> copy.set(f.getKey(), replace(f.getValue(), order, tokens)));
-            return copy;
-        }
-        if (node.isArray()) {
-            ArrayNode copy = JSON.createArrayNode();
-            node.forEach(item -> copy.add(replace(item, order, tokens)));
-            return copy;
-        }
-        return node;
+        return ValueTokens.templated(body, tokens);
     }
 
     private static String text(JsonNode value) {

@@ -2,8 +2,6 @@ package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.inference.path.PathMatch;
 
 import java.net.URLDecoder;
@@ -14,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Parent path parameters that must name a live row of another table ({@code extend[].parentTables}): RabbitMQ
@@ -171,32 +167,13 @@ public final class ParentRows {
             String value = call.parents().get(param);
             Life life = lives.get(table).get(value);
             if (call.status() == 404 && (life == null || !life.liveAt(call.at()))) {
-                JsonNode templated = call.notFound() == null ? null : withParent(call.notFound(), value);
+                JsonNode templated = call.notFound() == null ? null
+                        : ValueTokens.templated(call.notFound(), Map.of(value, "{{parent}}"));
                 if (templated == null || body != null && !body.equals(templated)) {
                     return null;
                 }
                 body = templated;
             }
-        }
-        return body;
-    }
-
-    /** The body with each whole-token occurrence of {@code value} in its strings written {@code {{parent}}}. */
-    private static JsonNode withParent(JsonNode body, String value) {
-        if (body.isTextual()) {
-            Pattern token = Pattern.compile("(?<![\\w-])" + Pattern.quote(value) + "(?![\\w-])");
-            return JSON.getNodeFactory().textNode(token.matcher(body.textValue())
-                    .replaceAll(Matcher.quoteReplacement("{{parent}}")));
-        }
-        if (body.isObject()) {
-            ObjectNode copy = JSON.createObjectNode();
-            body.fields().forEachRemaining(field -> copy.set(field.getKey(), withParent(field.getValue(), value)));
-            return copy;
-        }
-        if (body.isArray()) {
-            ArrayNode copy = JSON.createArrayNode();
-            body.forEach(item -> copy.add(withParent(item, value)));
-            return copy;
         }
         return body;
     }
