@@ -1,17 +1,13 @@
 package dev.twin.replayer.internal.binding;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.replayer.Twin;
+import dev.twin.replayer.testing.YamlTwin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,15 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ImmutableFieldsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path dir;
-    private static Twin twin;
+    private static YamlTwin twin;
 
     @BeforeAll
     static void start() throws Exception {
-        Files.writeString(dir.resolve("spec.yaml"), """
+        twin = YamlTwin.serve(dir, """
                 openapi: 3.0.3
                 info: {title: broker, version: '1'}
                 paths:
@@ -51,8 +46,7 @@ class ImmutableFieldsTest {
                       operationId: putExchange
                       requestBody: {content: {application/json: {schema: {type: object}}}}
                       responses: {'201': {description: created}}
-                """);
-        Files.writeString(dir.resolve("twin.yaml"), """
+                """, """
                 imports:
                   - {path: spec.yaml, as: broker}
                 tables:
@@ -73,7 +67,6 @@ class ImmutableFieldsTest {
                   - {mock: broker.getQueue, table: queues, action: get}
                   - {mock: broker.putExchange, table: exchanges, action: update}
                 """);
-        twin = Twin.serve(dir.resolve("twin.yaml"));
     }
 
     @AfterAll
@@ -89,8 +82,7 @@ class ImmutableFieldsTest {
         assertEquals(400, refused.statusCode(), refused.body());
         assertEquals(JSON.readTree("{\"error\":\"bad_request\",\"reason\":\"inequivalent arg 'durable' for queue "
                 + "'orders': received 'false' but current is 'true'\"}"), JSON.readTree(refused.body()));
-        HttpResponse<String> kept = HTTP.send(HttpRequest.newBuilder(URI.create(twin.baseUrl() + "/queues/orders"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> kept = twin.send("GET", "/queues/orders", null, null);
         assertEquals(2, JSON.readTree(kept.body()).path("x").asInt(), kept.body());
         assertTrue(JSON.readTree(kept.body()).path("durable").asBoolean(), kept.body());
     }
@@ -104,8 +96,6 @@ class ImmutableFieldsTest {
     }
 
     private static HttpResponse<String> put(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(twin.baseUrl() + path))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return twin.send("PUT", path, null, body);
     }
 }

@@ -2,18 +2,14 @@ package dev.twin.replayer.internal.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.replayer.Twin;
 import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.testing.YamlTwin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ListViewTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String SPEC = """
             openapi: 3.0.3
             info: {title: docs, version: '1'}
@@ -62,12 +57,11 @@ class ListViewTest {
 
     @TempDir
     static Path dir;
-    private static Twin twin;
+    private static YamlTwin twin;
 
     @BeforeAll
     static void start() throws Exception {
-        Files.writeString(dir.resolve("spec.yaml"), SPEC);
-        Files.writeString(dir.resolve("twin.yaml"), """
+        twin = YamlTwin.serve(dir, SPEC, """
                 imports:
                   - {path: spec.yaml, as: couch}
                 tables:
@@ -93,7 +87,6 @@ class ListViewTest {
                       include: {param: include_docs, field: doc}
                       range: {start: startkey, end: endkey, totalCountsAll: true}
                 """);
-        twin = Twin.serve(dir.resolve("twin.yaml"));
     }
 
     @AfterAll
@@ -134,13 +127,10 @@ class ListViewTest {
 
     @Test
     void givenWritesToTheTable_whenTheViewIsListed_thenItShowsThem() throws Exception {
-        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(twin.baseUrl() + "/docs"))
-                .header("Authorization", "Bearer tenant-writes").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"_id\":\"a-first\",\"_rev\":\"1-d\",\"title\":\"A\"}"))
-                .build());
+        HttpResponse<String> created = twin.send("POST", "/docs", "tenant-writes",
+                "{\"_id\":\"a-first\",\"_rev\":\"1-d\",\"title\":\"A\"}");
         assertEquals(201, created.statusCode(), created.body());
-        HttpResponse<String> deleted = send(HttpRequest.newBuilder(URI.create(twin.baseUrl() + "/docs/novel-emma"))
-                .header("Authorization", "Bearer tenant-writes").DELETE().build());
+        HttpResponse<String> deleted = twin.send("DELETE", "/docs/novel-emma", "tenant-writes", null);
         assertEquals(204, deleted.statusCode(), deleted.body());
         JsonNode all = get("/docs/_all_docs", "tenant-writes");
         assertEquals(List.of("a-first", "novel-dune", "novel-ulysses"), ids(all));
@@ -150,17 +140,14 @@ class ListViewTest {
 
     @Test
     void givenAViewOnAGet_whenLoaded_thenAConfigErrorNamesIt() throws Exception {
-        Path other = Files.createDirectories(dir.resolve("bad"));
-        Files.writeString(other.resolve("spec.yaml"), SPEC);
-        Files.writeString(other.resolve("twin.yaml"), """
+        ConfigException error = assertThrows(ConfigException.class, () -> YamlTwin.serve(dir.resolve("bad"), SPEC, """
                 imports:
                   - {path: spec.yaml, as: couch}
                 tables:
                   - {name: docs, idField: _id}
                 extend:
                   - {mock: couch.createDoc, table: docs, action: create, view: {fields: {id: _id}}}
-                """);
-        ConfigException error = assertThrows(ConfigException.class, () -> Twin.serve(other.resolve("twin.yaml")));
+                """));
         assertTrue(error.getMessage().contains("twin.yaml:6") && error.getMessage().contains("view")
                 && error.getMessage().contains("only used with action: list"), error.getMessage());
     }
@@ -172,13 +159,8 @@ class ListViewTest {
     }
 
     private static JsonNode get(String path, String tenant) throws Exception {
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(twin.baseUrl() + path))
-                .header("Authorization", "Bearer " + tenant).build());
+        HttpResponse<String> answer = twin.send("GET", path, tenant, null);
         assertEquals(200, answer.statusCode(), answer.body());
         return JSON.readTree(answer.body());
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) throws Exception {
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,17 +1,13 @@
 package dev.twin.replayer.internal.binding;
 
-import dev.twin.replayer.Twin;
 import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.testing.YamlTwin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * exists it is created.
  */
 class ParentTablesTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SPEC = """
             openapi: 3.0.3
             info: {title: broker, version: '1'}
@@ -53,12 +48,11 @@ class ParentTablesTest {
 
     @TempDir
     static Path dir;
-    private static Twin twin;
+    private static YamlTwin twin;
 
     @BeforeAll
     static void start() throws Exception {
-        Files.writeString(dir.resolve("spec.yaml"), SPEC);
-        Files.writeString(dir.resolve("twin.yaml"), """
+        twin = YamlTwin.serve(dir, SPEC, """
                 imports:
                   - {path: spec.yaml, as: broker}
                 conventions:
@@ -78,7 +72,6 @@ class ParentTablesTest {
                     action: get
                     parentTables: {vhost: {table: vhosts, notFound: {error: not_found, reason: vhost_not_found}}}
                 """);
-        twin = Twin.serve(dir.resolve("twin.yaml"));
     }
 
     @AfterAll
@@ -107,38 +100,30 @@ class ParentTablesTest {
         assertEquals(200, get("/queues/%2F/jobs", "t-live").statusCode());
         assertEquals(201, put("/vhosts/shop", "t-live").statusCode());
         assertEquals(201, put("/queues/shop/orders", "t-live").statusCode());
-        HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(twin.baseUrl() + "/vhosts/shop"))
-                .header("Authorization", "Bearer t-live").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> deleted = twin.send("DELETE", "/vhosts/shop", "t-live", null);
         assertEquals(204, deleted.statusCode(), deleted.body());
         assertEquals(404, put("/queues/shop/invoices", "t-live").statusCode());
     }
 
     @Test
     void givenAParentTableThatDoesNotExist_whenLoaded_thenAConfigErrorNamesIt() throws Exception {
-        Path other = Files.createDirectories(dir.resolve("bad"));
-        Files.writeString(other.resolve("spec.yaml"), SPEC);
-        Files.writeString(other.resolve("twin.yaml"), """
+        ConfigException error = assertThrows(ConfigException.class, () -> YamlTwin.serve(dir.resolve("bad"), SPEC, """
                 imports:
                   - {path: spec.yaml, as: broker}
                 tables:
                   - {name: queues, idField: name}
                 extend:
                   - {mock: broker.putQueue, table: queues, action: update, parentTables: {vhost: vhost}}
-                """);
-        ConfigException error = assertThrows(ConfigException.class, () -> Twin.serve(other.resolve("twin.yaml")));
+                """));
         assertTrue(error.getMessage().contains("twin.yaml:6") && error.getMessage().contains("no table 'vhost'"),
                 error.getMessage());
     }
 
     private static HttpResponse<String> put(String path, String tenant) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(twin.baseUrl() + path))
-                .header("Authorization", "Bearer " + tenant).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"durable\":true}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return twin.send("PUT", path, tenant, "{\"durable\":true}");
     }
 
     private static HttpResponse<String> get(String path, String tenant) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(twin.baseUrl() + path))
-                .header("Authorization", "Bearer " + tenant).build(), HttpResponse.BodyHandlers.ofString());
+        return twin.send("GET", path, tenant, null);
     }
 }

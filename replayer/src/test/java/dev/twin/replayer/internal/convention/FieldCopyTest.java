@@ -2,17 +2,13 @@ package dev.twin.replayer.internal.convention;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.replayer.Twin;
 import dev.twin.replayer.config.ConfigException;
 import dev.twin.replayer.internal.sandbox.SandboxFixture;
+import dev.twin.replayer.testing.YamlTwin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,27 +21,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FieldCopyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dir;
 
     @Test
     void givenCopies_whenRowsAreCreatedReadAndListed_thenTheNestedPathRepeatsTheField() throws Exception {
-        try (Twin twin = serve("""
+        try (YamlTwin twin = serve("""
                 tables:
                   - name: things
                     idField: id
                     response:
                       fields: {copy: {metadata.name: name, metadata.tags: tags}}
                 """)) {
-            JsonNode created = JSON.readTree(post(twin, "{\"name\":\"shop\",\"tags\":[\"eu\"]}").body());
+            JsonNode created = JSON.readTree(twin.send("POST", "/things", null, "{\"name\":\"shop\",\"tags\":[\"eu\"]}").body());
             assertEquals(JSON.readTree("{\"name\":\"shop\",\"tags\":[\"eu\"]}"), created.path("metadata"));
             JsonNode read = JSON.readTree(get(twin, "/things/" + created.path("id").asText()));
             assertEquals("shop", read.path("metadata").path("name").asText(), read.toString());
             JsonNode list = JSON.readTree(get(twin, "/things"));
             assertTrue(list.toString().contains("\"metadata\":{\"name\":\"shop\""), list.toString());
-            JsonNode own = JSON.readTree(post(twin, "{\"name\":\"b\",\"metadata\":{\"name\":\"own\"}}").body());
+            JsonNode own = JSON.readTree(twin.send("POST", "/things", null, "{\"name\":\"b\",\"metadata\":{\"name\":\"own\"}}").body());
             assertEquals("own", own.path("metadata").path("name").asText(), "a stored path is kept: " + own);
         }
     }
@@ -63,9 +58,8 @@ class FieldCopyTest {
                 error.getMessage());
     }
 
-    private Twin serve(String tables) throws Exception {
-        Files.writeString(dir.resolve("spec.yaml"), SandboxFixture.SPEC);
-        Files.writeString(dir.resolve("twin.yaml"), """
+    private YamlTwin serve(String tables) throws Exception {
+        return YamlTwin.serve(dir, SandboxFixture.SPEC, """
                 imports:
                   - {path: spec.yaml, as: things}
                 """ + tables + """
@@ -74,18 +68,11 @@ class FieldCopyTest {
                   - {mock: things.createThing, table: things, action: create}
                   - {mock: things.getThing, table: things, action: get}
                 """);
-        return Twin.serve(dir.resolve("twin.yaml"));
     }
 
-    private static HttpResponse<String> post(Twin twin, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(twin.baseUrl() + "/things"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
-    private static String get(Twin twin, String path) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(twin.baseUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static String get(YamlTwin twin, String path) throws Exception {
+        HttpResponse<String> answer = twin.send("GET", path, null, null);
         assertEquals(200, answer.statusCode(), answer.body());
         return answer.body();
     }
