@@ -17,6 +17,9 @@ import java.util.TreeMap;
 
 /** twin.yaml: imports the inferred (and official) spec, declares the tables, binds the operations. */
 public final class TwinYamlWriter {
+    /** The actions a parent check is written for ({@code parentTables}): those whose refusals are its evidence. */
+    private static final java.util.Set<String> WRITES = java.util.Set.of("create", "update", "patch");
+
     public static final String NAMESPACE = "api";
     public static final String OFFICIAL_NAMESPACE = "official";
 
@@ -84,9 +87,10 @@ public final class TwinYamlWriter {
                 if (b.view() != null) {
                     binding.put("view", b.view().toYaml());
                 }
+                // the evidence is refused writes: reads under a missing parent keep the row's own 404
                 Map<String, Object> parents = new java.util.TreeMap<>(resource.parentTables());
                 parents.keySet().retainAll(b.op().path().params());
-                if (!parents.isEmpty()) {
+                if (!parents.isEmpty() && WRITES.contains(b.action())) {
                     binding.put("parentTables", parents);
                 }
                 extend.add(binding);
