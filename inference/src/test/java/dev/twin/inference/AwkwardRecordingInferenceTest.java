@@ -55,4 +55,31 @@ class AwkwardRecordingInferenceTest {
         assertTrue(report.contains("rows beyond 5000 left out"), report);
         assertTrue(files.text("openapi.yaml").contains("anyOf"), "the field seen as text and as a number");
     }
+
+    /**
+     * A stray '%' in a parent's path value and in a list's query (not a percent escape): kept as written, as the
+     * server's own decoding does, never an exception out of inference.
+     */
+    @Test
+    void givenStrayPercentSignsInPathsAndQueries_whenInferred_thenInferenceFinishesAndServes() throws Exception {
+        Traffic t = new Traffic("127.0.0.1:3000");
+        t.json("POST", "/posts", "{\"title\":\"a\"}", 201, "{\"id\":1,\"title\":\"a\"}");
+        t.json("POST", "/posts/1/comments", "{\"body\":\"hi\"}", 201, "{\"id\":1,\"body\":\"hi\",\"postId\":1}");
+        t.json("GET", "/posts/1/comments/1", null, 200, "{\"id\":1,\"body\":\"hi\",\"postId\":1}");
+        t.json("POST", "/posts/50%off/comments", "{\"body\":\"x\"}", 404, "{\"message\":\"no post 50%off\"}");
+        t.json("PATCH", "/posts/1", "{\"title\":\"b\"}", 200, "{\"id\":1,\"title\":\"b\"}");
+        t.json("GET", "/posts/1", null, 200, "{\"id\":1,\"title\":\"b\"}");
+        t.json("GET", "/posts/_summary?startkey=%zz", null, 200, "[{\"id\":1,\"label\":\"b\"}]");
+        t.json("GET", "/posts/_summary", null, 200, "[{\"id\":1,\"label\":\"b\"}]");
+        TwinFiles files = Inferred.files(t, InferenceOptions.defaults());
+        Twin twin = Inferred.serve(files, dir);
+        try {
+            TwinCalls calls = new TwinCalls(twin, null);
+            assertEquals(201, calls.json("POST", "/posts", "{\"title\":\"c\"}").statusCode());
+            HttpResponse<String> summary = calls.json("GET", "/posts/_summary", null);
+            assertEquals(200, summary.statusCode(), summary.body());
+        } finally {
+            twin.close();
+        }
+    }
 }

@@ -95,8 +95,11 @@ public final class EchoedSegments {
         }
     }
 
-    /** The value a client meant: percent-escapes decoded ({@code %2F} is the vhost "/"), '+' left as it is. */
-    static String decode(String segment) {
+    /**
+     * The value a client meant: percent-escapes decoded ({@code %2F} is the vhost "/"), '+' left as it is, a stray
+     * '%' kept as written.
+     */
+    public static String decode(String segment) {
         if (segment.indexOf('%') < 0) {
             return segment;
         }

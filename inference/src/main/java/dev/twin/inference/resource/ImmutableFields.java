@@ -3,10 +3,9 @@ package dev.twin.inference.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.inference.path.EchoedSegments;
 import dev.twin.inference.path.PathMatch;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,7 +62,7 @@ public final class ImmutableFields {
         if (!(sent instanceof ObjectNode fields)) {
             return;
         }
-        String id = decoded(match.lastValue());
+        String id = EchoedSegments.decode(match.lastValue());
         ObjectNode current = parsed(rows.getOrDefault(resource, Map.of()).get(id));
         Map<String, JsonNode[]> changed = new LinkedHashMap<>();
         if (current != null) {
@@ -87,7 +86,7 @@ public final class ImmutableFields {
             ObjectNode next = method.equals("PUT") || current == null ? JSON.createObjectNode() : current;
             List<String> params = match.template().params();
             for (int i = 0; i < params.size() - 1 && i < match.values().size(); i++) {
-                next.put(params.get(i), decoded(match.values().get(i)));
+                next.put(params.get(i), EchoedSegments.decode(match.values().get(i)));
             }
             next.put(resource.idField(), id);
             next.setAll(fields);
@@ -190,7 +189,4 @@ public final class ImmutableFields {
         return value.isValueNode() ? value.asText() : value.toString();
     }
 
-    private static String decoded(String value) {
-        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
 }

@@ -2,10 +2,9 @@ package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twin.inference.path.EchoedSegments;
 import dev.twin.inference.path.PathMatch;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -82,7 +81,7 @@ public final class ParentRows {
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < parents && i < match.values().size(); i++) {
-            values.put(params.get(i), decoded(match.values().get(i)));
+            values.put(params.get(i), EchoedSegments.decode(match.values().get(i)));
         }
         calls.add(new Call(resource, values, method, status, at, status == 404 ? body : null));
     }
@@ -114,7 +113,7 @@ public final class ParentRows {
 
     private Life life(Resource table, String id) {
         Map<String, Life> ids = lives.get(table);
-        return ids == null || id == null ? null : ids.computeIfAbsent(decoded(id), i -> new Life());
+        return ids == null || id == null ? null : ids.computeIfAbsent(EchoedSegments.decode(id), i -> new Life());
     }
 
     /**
@@ -205,7 +204,4 @@ public final class ParentRows {
                 + " none under a missing one" : null;
     }
 
-    private static String decoded(String value) {
-        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
 }
