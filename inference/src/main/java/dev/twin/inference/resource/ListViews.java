@@ -3,10 +3,9 @@ package dev.twin.inference.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.internal.convention.RangeBound;
+import dev.twin.replayer.internal.form.UrlEncoded;
 
-import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -353,7 +352,7 @@ public final class ListViews {
                 if (bound == null) {
                     continue;
                 }
-                String key = key(bound);
+                String key = RangeBound.of(bound);
                 for (ObjectNode item : answer.items()) {
                     int order = at(item, idLeaf).asText().compareTo(key);
                     holds &= start ? order >= 0 : order <= 0;
@@ -387,19 +386,6 @@ public final class ListViews {
                 && a.items().size() < whole);
     }
 
-    /** A bound as sent: a JSON string ({@code "novel-d"}) unquoted, as the twin reads it. */
-    private static String key(String value) {
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            try {
-                JsonNode parsed = JSON.readTree(value);
-                return parsed.isTextual() ? parsed.textValue() : value;
-            } catch (IOException e) {
-                return value;
-            }
-        }
-        return value;
-    }
-
     private static JsonNode at(JsonNode node, String dottedPath) {
         JsonNode at = node;
         for (String name : dottedPath.split("\\.")) {
@@ -408,17 +394,10 @@ public final class ListViews {
         return at;
     }
 
+    /** The first value of each query parameter, decoded leniently (a stray '%' kept), as the server reads them. */
     private static Map<String, String> query(String rawQuery) {
         Map<String, String> query = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return query;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.putIfAbsent(name, value);
-        }
+        UrlEncoded.parse(rawQuery).forEach(pair -> query.putIfAbsent(pair.name(), pair.value()));
         return query;
     }
 }

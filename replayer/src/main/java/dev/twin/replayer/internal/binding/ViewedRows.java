@@ -1,11 +1,11 @@
 package dev.twin.replayer.internal.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.config.ListView;
 import dev.twin.replayer.internal.convention.ListItems;
+import dev.twin.replayer.internal.convention.RangeBound;
 import dev.twin.replayer.internal.http.TwinRequest;
 
 import java.util.ArrayList;
@@ -20,7 +20,6 @@ import java.util.Set;
  */
 final class ViewedRows {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String[]> itemPaths = new ArrayList<>();
     private final List<String[]> rowPaths = new ArrayList<>();
@@ -60,8 +59,8 @@ final class ViewedRows {
 
     /** The rows in range, in the view's shape; the order is kept. */
     ListItems apply(ListItems rows, TwinRequest request) {
-        String start = key(param(request, startParam));
-        String end = key(param(request, endParam));
+        String start = RangeBound.of(param(request, startParam));
+        String end = RangeBound.of(param(request, endParam));
         ListItems inRange = start == null && end == null ? rows : inRange(rows, start, end);
         boolean include = includeParam != null && "true".equalsIgnoreCase(param(request, includeParam));
         int total = totalCountsAll ? rows.total() : inRange.total();
@@ -136,18 +135,5 @@ final class ViewedRows {
             at = next instanceof ObjectNode object ? object : at.putObject(path[i]);
         }
         at.set(path[path.length - 1], value);
-    }
-
-    /** A range bound as the request names it: a JSON string ({@code "novel-d"}) is unquoted. */
-    private static String key(String value) {
-        if (value != null && value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            try {
-                JsonNode parsed = JSON.readTree(value);
-                return parsed.isTextual() ? parsed.textValue() : value;
-            } catch (java.io.IOException e) {
-                return value;
-            }
-        }
-        return value;
     }
 }
