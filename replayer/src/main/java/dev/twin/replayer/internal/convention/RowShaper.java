@@ -228,7 +228,7 @@ public final class RowShaper {
     /** Repeats a shown field at a nested path the row lacks; the objects on the way are new, never the row's. */
     private static void copy(ObjectNode out, String source, String[] names) {
         JsonNode value = out.get(source);
-        if (value == null) {
+        if (value == null || holds(out, names)) {
             return;
         }
         ObjectNode at = out;
@@ -244,9 +244,19 @@ public final class RowShaper {
             }
             at = (ObjectNode) next;
         }
-        if (!at.has(names[names.length - 1])) {
-            at.set(names[names.length - 1], value);
+        at.set(names[names.length - 1], value);
+    }
+
+    /** Whether the row already shows a value at the path (its own is kept, nothing is copied). */
+    private static boolean holds(JsonNode out, String[] names) {
+        JsonNode at = out;
+        for (String name : names) {
+            at = at.get(name);
+            if (at == null) {
+                return false;
+            }
         }
+        return true;
     }
 
     /**
