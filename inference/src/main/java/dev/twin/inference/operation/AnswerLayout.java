@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * The API's answers as bytes: how it lays out JSON (compact, or {@code JSON.stringify} with an indent, with or
- * without a final newline) and which digest of the body it sends as {@code ETag} (Express's weak SHA-1, or a
+ * without a final newline, members in the order made or sorted by name) and which digest of the body it sends as {@code ETag} (Express's weak SHA-1, or a
  * strong hex MD5, SHA-1 or SHA-256). Each recorded JSON answer is written back in every candidate layout and kept
  * where the bytes are equal; each ETag is checked against every scheme over the recorded bytes. A layout or scheme
  * is taken when it accounts for most of the answers it could (a store's revision ETags, say, account for the
@@ -40,6 +40,7 @@ public final class AnswerLayout {
 
     private final Map<JsonFormat, Integer> layoutMatches = new LinkedHashMap<>();
     private final Map<EtagScheme, Integer> schemeMatches = new LinkedHashMap<>();
+    private final MemberOrder memberOrder = new MemberOrder();
     private int jsonAnswers;
     private int taggedAnswers;
 
@@ -62,6 +63,7 @@ public final class AnswerLayout {
             JsonNode tree = parse(body);
             if (tree != null && tree.isContainerNode() && !tree.isEmpty()) {
                 jsonAnswers++;
+                memberOrder.accept(tree);
                 LAYOUTS.forEach((format, layout) -> {
                     if (Arrays.equals(body, layout.write(tree))) {
                         layoutMatches.merge(format, 1, Integer::sum);
@@ -81,6 +83,10 @@ public final class AnswerLayout {
                 evidence.add("JSON bodies are laid out " + describe(layout) + ": " + bestLayout.getValue() + " of "
                         + jsonAnswers + " recorded JSON answers are byte for byte that layout");
             }
+        }
+        if (memberOrder.sorted()) {
+            layout = new JsonFormat(layout.indent(), layout.tabs(), layout.newline(), true);
+            evidence.add("JSON members are sorted by name: " + memberOrder.describe());
         }
         EtagScheme scheme = EtagScheme.NONE;
         Map.Entry<EtagScheme, Integer> bestScheme = best(schemeMatches);
@@ -111,7 +117,8 @@ public final class AnswerLayout {
     private static String describe(JsonFormat layout) {
         String indent = layout.compact() ? "compactly" : "as JSON.stringify(body, null, "
                 + (layout.tabs() ? "'\\t'" : String.valueOf(layout.indent())) + ")";
-        return indent + (layout.newline() ? " with a final newline" : "");
+        return indent + (layout.newline() ? " with a final newline" : "")
+                + (layout.sortKeys() ? ", every object's members sorted by name" : "");
     }
 
     private static Map<JsonFormat, JsonLayout> layouts() {

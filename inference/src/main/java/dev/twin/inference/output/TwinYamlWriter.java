@@ -35,9 +35,14 @@ public final class TwinYamlWriter {
         JsonFormat layout = twin.answerLayout().layout();
         if (!layout.equals(JsonFormat.COMPACT)) {
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("indent", layout.tabs() ? "tab" : layout.indent());
+            if (!layout.compact()) {
+                json.put("indent", layout.tabs() ? "tab" : layout.indent());
+            }
             if (layout.newline()) {
                 json.put("newline", true);
+            }
+            if (layout.sortKeys()) {
+                json.put("sortKeys", true);
             }
             server.put("json", json);
         }

@@ -65,4 +65,32 @@ class AnswerLayoutTest {
         }
         return new RecordedResponse(200, headers, Body.of(body));
     }
+
+    @Test
+    void givenAnswersWhoseEveryObjectIsSortedByName_thenMembersAreSorted() {
+        AnswerLayout layout = new AnswerLayout();
+        // as RabbitMQ's management API writes them
+        layout.accept(json("{\"arguments\":{},\"auto_delete\":false,\"durable\":true,\"name\":\"orders\","
+                + "\"type\":\"topic\",\"vhost\":\"shop\"}", null));
+        layout.accept(json("[{\"description\":\"\",\"metadata\":{\"description\":\"\",\"tags\":[]},"
+                + "\"name\":\"/\",\"tracing\":false}]", null));
+
+        AnswerLayout.Result result = layout.result();
+
+        assertEquals(new JsonFormat(0, false, false, true), result.layout());
+        assertTrue(result.evidence().get(0).contains("sorted by name"), result.evidence().toString());
+    }
+
+    @Test
+    void givenAFewSortedPairsOrOneObjectOutOfOrder_thenMembersKeepTheirOrder() {
+        AnswerLayout few = new AnswerLayout();
+        few.accept(json("{\"id\":1,\"title\":\"a\"}", null));
+        few.accept(json("{\"id\":2,\"title\":\"b\"}", null)); // the same list again: one pair of evidence
+        assertEquals(JsonFormat.COMPACT, few.result().layout());
+
+        AnswerLayout mixed = new AnswerLayout();
+        mixed.accept(json("{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,\"i\":9}", null));
+        mixed.accept(json("{\"name\":\"x\",\"id\":1}", null));
+        assertEquals(JsonFormat.COMPACT, mixed.result().layout());
+    }
 }

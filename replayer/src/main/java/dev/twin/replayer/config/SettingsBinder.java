@@ -84,14 +84,14 @@ final class SettingsBinder {
         if (m == null) {
             return JsonFormat.COMPACT;
         }
-        m.allowOnly("indent", "newline");
+        m.allowOnly("indent", "newline", "sortKeys");
         String indent = m.string("indent", "0");
         boolean tabs = indent.equals("tab");
         int spaces = 0;
         if (!tabs) {
             spaces = m.integer("indent", 0, 0, JsonFormat.MAX_INDENT);
         }
-        return new JsonFormat(spaces, tabs, m.bool("newline", false));
+        return new JsonFormat(spaces, tabs, m.bool("newline", false), m.bool("sortKeys", false));
     }
 
     static Tenancy tenancy(YamlMapping root) {

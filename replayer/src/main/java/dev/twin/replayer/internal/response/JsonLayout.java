@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import dev.twin.replayer.config.JsonFormat;
 
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.Arrays;
 /**
  * Writes a JSON tree in a {@link JsonFormat}: compact, or as JavaScript's {@code JSON.stringify(value, null,
  * indent)} does ({@code "key": value}, one member a line, {@code {}} and {@code []} when empty), with the final
- * newline the format asks for. The replayer lays out answers with it and inference tries it against recorded bytes.
+ * newline the format asks for, and members sorted by name when it asks for that. The replayer lays out answers with it and inference tries it against recorded bytes.
  */
 public final class JsonLayout {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,7 +24,8 @@ public final class JsonLayout {
     private final boolean newline;
 
     public JsonLayout(JsonFormat format) {
-        this.writer = format.compact() ? JSON.writer() : JSON.writer(javascript(format));
+        ObjectWriter plain = format.compact() ? JSON.writer() : JSON.writer(javascript(format));
+        this.writer = format.sortKeys() ? plain.with(JsonNodeFeature.WRITE_PROPERTIES_SORTED) : plain;
         this.newline = format.newline();
     }
 
