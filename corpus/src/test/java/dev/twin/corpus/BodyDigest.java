@@ -22,6 +22,24 @@ final class BodyDigest {
     private BodyDigest() {
     }
 
+    /**
+     * The tag as the same scheme's digest of the body as the transcript keeps it (its server's address read as
+     * {@code {base}}), when it was a digest of the body as sent: a twin on another port digests other bytes for the
+     * same answer, as a Location names another origin. Any other tag as it was.
+     */
+    static String ofKeptBody(String tag, String sentBody, String keptBody) {
+        if (tag == null || sentBody.equals(keptBody)) {
+            return tag;
+        }
+        byte[] sent = sentBody.getBytes(StandardCharsets.UTF_8);
+        for (Function<byte[], String> scheme : SCHEMES) {
+            if (scheme.apply(sent).equals(tag)) {
+                return scheme.apply(keptBody.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return tag;
+    }
+
     /** Both ETags are present and each is the same scheme's digest of its own body's UTF-8 bytes. */
     static boolean sameScheme(String recordedTag, String recordedBody, String twinTag, String twinBody) {
         if (recordedTag == null || twinTag == null) {

@@ -104,8 +104,12 @@ public final class FlowClient {
         headers.forEach(request::setHeader);
         HttpResponse<String> response = http.send(request.build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        Step step = new Step(name, method, pathAndQuery, response.statusCode(), keptHeaders(response),
-                ownAddressesAsBase(response.body()));
+        String kept = ownAddressesAsBase(response.body());
+        Map<String, String> answered = keptHeaders(response);
+        if (answered.containsKey("etag")) {
+            answered.put("etag", BodyDigest.ofKeptBody(answered.get("etag"), response.body(), kept));
+        }
+        Step step = new Step(name, method, pathAndQuery, response.statusCode(), answered, kept);
         steps.add(step);
         requests.add(new SentRequest(pathAndQuery, body));
         return step;

@@ -16,6 +16,7 @@ import dev.twin.inference.path.EchoedSegments;
 import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.path.SpecPaths;
 import dev.twin.inference.resource.CopiedFields;
+import dev.twin.inference.resource.FieldOrders;
 import dev.twin.inference.resource.ErrorConvention;
 import dev.twin.inference.resource.ImmutableFields;
 import dev.twin.inference.resource.ListViews;
@@ -366,6 +367,7 @@ public final class Inference {
         ParentRows parents = new ParentRows(resources);
         ImmutableFields immutables = new ImmutableFields(resources);
         CopiedFields copies = new CopiedFields();
+        FieldOrders orders = new FieldOrders();
         for (Resource resource : resources) {
             SeedTracker tracker = new SeedTracker(resource.idField());
             trackers.put(resource.table(), tracker);
@@ -421,7 +423,11 @@ public final class Inference {
                 tracker.deleted(match.get().lastValue());
                 return;
             }
-            JsonNode body = resource.withPathId(BodyReader.json(exchange.response().body()));
+            JsonNode answered = BodyReader.json(exchange.response().body());
+            JsonNode body = resource.withPathId(answered);
+            if (answered != null && (action.equals("get") || answered.has(resource.idField()))) {
+                orders.row(resource, answered); // a write's answer counts when it is the row, not an acknowledgement
+            }
             if (action.equals("update") && status == 201) {
                 // a PUT that created the row under the id it named: the row is the recording's, never a seed
                 tracker.createdId(match.get().lastValue());
@@ -455,6 +461,9 @@ public final class Inference {
                     items.forEach(row -> tracker.seen(resource.withPathId(row)));
                     items.forEach(item -> parents.seenRow(resource, resource.withPathId(item)));
                     items.forEach(item -> copies.row(resource, item));
+                    JsonNode answeredItems = resource.dataField() == null ? answered
+                            : answered.path(resource.dataField());
+                    answeredItems.forEach(item -> orders.row(resource, item));
                     if (views.isCandidate(resource)) {
                         views.listed(resource, exchange.request().rawQuery(), body);
                     } else {
@@ -471,6 +480,7 @@ public final class Inference {
         parents.settle(apiWideNotFound);
         immutables.settle();
         copies.settle();
+        orders.settle();
         Map<String, List<ObjectNode>> seeds = new TreeMap<>();
         for (Resource resource : resources) {
             if (viewed.contains(resource)) {

@@ -7,6 +7,7 @@ import dev.twin.replayer.internal.http.MediaTypes;
 
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -252,7 +253,7 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("inject", "hide", "rename", "ignore", "split", "itemOnly", "copy");
+        m.allowOnly("inject", "hide", "rename", "ignore", "split", "itemOnly", "copy", "order");
         Map<String, String> copy = m.stringMap("copy");
         if (copy != null) {
             copy.forEach((path, source) -> {
@@ -265,7 +266,19 @@ final class ConventionsBinder {
         Templates.check(m, "inject", TemplateScope.ROW);
         return new FieldRules(m.objectNode("inject"), m.names("hide"), m.nameMap("rename"),
                 m.has("ignore") ? m.names("ignore") : null, m.has("split") ? m.names("split") : null,
-                m.has("itemOnly") ? m.names("itemOnly") : null, copy);
+                m.has("itemOnly") ? m.names("itemOnly") : null, copy, m.has("order") ? order(m) : null);
+    }
+
+    /** {@code order}: field names, each once. */
+    private static List<String> order(YamlMapping m) {
+        List<String> names = m.names("order");
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                m.problem("order", "'" + name + "' is named twice; each field has one place");
+            }
+        }
+        return names;
     }
 
     static ListStyle list(YamlMapping m) {

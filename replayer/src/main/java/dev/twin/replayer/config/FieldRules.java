@@ -17,17 +17,18 @@ import java.util.Map;
  * @param itemOnly fields an item's own answers show and list items leave out (RabbitMQ's {@code incoming})
  * @param copy   dotted path → the shown field whose value answers repeat there, where the row has none
  *               ({@code metadata.description: description})
+ * @param order  the shown fields in the order the API sends them; fields not named follow in the order made
  */
 public record FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename, List<String> ignore,
-                         List<String> split, List<String> itemOnly, Map<String, String> copy) {
+                         List<String> split, List<String> itemOnly, Map<String, String> copy, List<String> order) {
     public static final FieldRules DEFAULTS = new FieldRules(
             JsonNodeFactory.instance.objectNode(), List.of(), Map.of(),
-            List.of(), List.of(), List.of(), Map.of());
+            List.of(), List.of(), List.of(), Map.of(), List.of());
 
-    /** Without {@code copy}. */
+    /** Without {@code copy} and {@code order}. */
     public FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename, List<String> ignore,
                       List<String> split, List<String> itemOnly) {
-        this(inject, hide, rename, ignore, split, itemOnly, null);
+        this(inject, hide, rename, ignore, split, itemOnly, null, null);
     }
 
     public FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename) {
@@ -48,6 +49,7 @@ public record FieldRules(ObjectNode inject, List<String> hide, Map<String, Strin
         split = split == null ? null : List.copyOf(split);
         itemOnly = itemOnly == null ? null : List.copyOf(itemOnly);
         copy = copy == null ? null : Merging.copy(copy);
+        order = order == null ? null : List.copyOf(order);
     }
 
     /** {@code inject} merges key by key and keeps nulls ({@code description: null} is a value). */
@@ -55,6 +57,7 @@ public record FieldRules(ObjectNode inject, List<String> hide, Map<String, Strin
         return override == null ? this : new FieldRules(Merging.object(inject, override.inject),
                 Merging.value(hide, override.hide), Merging.map(rename, override.rename),
                 Merging.value(ignore, override.ignore), Merging.value(split, override.split),
-                Merging.value(itemOnly, override.itemOnly), Merging.map(copy, override.copy));
+                Merging.value(itemOnly, override.itemOnly), Merging.map(copy, override.copy),
+                Merging.value(order, override.order));
     }
 }

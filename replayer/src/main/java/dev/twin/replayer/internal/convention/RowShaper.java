@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 /**
  * Turns a stored row into the body the provider would send: the id first, then the injected fields (such as
  * {@code object: customer}), then the stored fields with hidden ones dropped and renamed ones renamed, then the
- * creation and update times in the configured format.
+ * creation and update times in the configured format; or, when the table names its fields' order, in that order.
  *
  * <p>Injected fields are defaults: a stored field of the same public name wins, so {@code metadata: {}} or
  * {@code description: null} can be injected and still be changed by updates. Injected strings are Handlebars
@@ -50,6 +50,8 @@ public final class RowShaper {
     private final List<Copy> copies = new ArrayList<>();
     /** The id is sent where the stored row has it (tables with {@code idPosition: last}), not first. */
     private final boolean idInPlace;
+    /** {@code fields.order}: the shown fields in the API's order; empty = the order they are made in. */
+    private final List<String> order;
 
     /**
      * @param timestampFields internal name ({@code createdAt}, {@code updatedAt}) to the public field name; an
@@ -75,6 +77,14 @@ public final class RowShaper {
     public RowShaper(String idField, TimestampFormat timestampFormat, Map<String, String> timestampFields,
                      ObjectNode inject, Set<String> hide, Map<String, String> rename, boolean idInPlace,
                      Map<String, String> copies) {
+        this(idField, timestampFormat, timestampFields, inject, hide, rename, idInPlace, copies, List.of());
+    }
+
+    /** @param order the shown fields in the order the API sends them ({@code fields.order}); others follow */
+    public RowShaper(String idField, TimestampFormat timestampFormat, Map<String, String> timestampFields,
+                     ObjectNode inject, Set<String> hide, Map<String, String> rename, boolean idInPlace,
+                     Map<String, String> copies, List<String> order) {
+        this.order = List.copyOf(order);
         copies.forEach((path, source) -> this.copies.add(new Copy(source, path.split("\\."))));
         this.idInPlace = idInPlace;
         this.idField = Objects.requireNonNull(idField, "idField");
@@ -221,6 +231,25 @@ public final class RowShaper {
         }
         for (Copy copy : copies) {
             copy(out, copy.source(), copy.path());
+        }
+        return order.isEmpty() ? out : inOrder(out);
+    }
+
+    /** The fields {@link #order} names in its order, then the others as they were made; the values are shared. */
+    private ObjectNode inOrder(ObjectNode made) {
+        ObjectNode out = new ObjectNode(JsonNodeFactory.instance, new LinkedHashMap<>(made.size() * 4 / 3 + 1));
+        for (String name : order) {
+            JsonNode value = made.get(name);
+            if (value != null) {
+                out.set(name, value);
+            }
+        }
+        if (out.size() < made.size()) {
+            made.fields().forEachRemaining(field -> {
+                if (!out.has(field.getKey())) {
+                    out.set(field.getKey(), field.getValue());
+                }
+            });
         }
         return out;
     }

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -138,7 +139,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
         TimestampFormat format = TimestampFormat.parse(conventions.timestamps().format().name());
         return new RowShaper(idField, format == null ? TimestampFormat.ISO8601 : format,
                 conventions.timestamps().fields(), fields.inject(), hide, fields.rename(), idInPlace,
-                fields.copy() == null ? Map.of() : fields.copy());
+                fields.copy() == null ? Map.of() : fields.copy(), fields.order() == null ? List.of() : fields.order());
     }
 
     /** The list style's paging over rows identified by {@code idField} (tables, and the Stripe example's events). */

@@ -13,6 +13,7 @@ import dev.twin.replayer.internal.http.TwinResponse;
 import dev.twin.replayer.internal.response.JsonLayout;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -44,18 +45,28 @@ final class ApiAnswerStyle {
     }
 
     TwinResponse apply(TwinRequest request, TwinResponse response) {
-        TwinResponse out = rebase.apply(request, withApiHeaders(response));
+        TwinResponse made = withApiHeaders(response);
+        TwinResponse out = rebase.apply(request, made);
         if (layout != null && isJson(out)) {
             out = out.withBody(layout(out.body()));
         }
-        if (etag != EtagScheme.NONE && isJson(out) && out.header("ETag") == null) {
+        if (etag != EtagScheme.NONE && isJson(out) && (out.header("ETag") == null || stale(made, out))) {
             String tag = etag.tagOf(out.body());
-            out = out.withHeader("ETag", tag);
+            out = out.withHeader("ETag", tag); // replaces a stale tag
             if (isFresh(request, out, tag)) {
                 return new TwinResponse(304, Map.of("ETag", tag), new byte[0]);
             }
         }
         return out;
+    }
+
+    /**
+     * A recorded answer's tag that was the digest of the recorded bytes, which rebasing or layout then changed: the
+     * tag of the bytes sent is the one the API would send.
+     */
+    private boolean stale(TwinResponse made, TwinResponse sent) {
+        return made.body() != sent.body() && !Arrays.equals(made.body(), sent.body())
+                && made.header("ETag").equals(etag.tagOf(made.body()));
     }
 
     /** The headers the API sends on every answer, where this answer has none of that name. */
