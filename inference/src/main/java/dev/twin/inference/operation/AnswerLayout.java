@@ -30,8 +30,11 @@ public final class AnswerLayout {
     static final int SAMPLES = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What was found ({@link JsonFormat#COMPACT} and {@link EtagScheme#NONE} when nothing), and why. */
-    public record Result(JsonFormat layout, EtagScheme etag, List<String> evidence) {
+    /**
+     * What was found ({@link JsonFormat#COMPACT} and {@link EtagScheme#NONE} when nothing), and why; {@code errorEtag}
+     * is null unless the API's error answers were tagged by another scheme than the rest.
+     */
+    public record Result(JsonFormat layout, EtagScheme etag, EtagScheme errorEtag, List<String> evidence) {
     }
 
     private static final Map<JsonFormat, JsonLayout> LAYOUTS = layouts();
@@ -40,6 +43,8 @@ public final class AnswerLayout {
 
     private final Map<JsonFormat, Integer> layoutMatches = new LinkedHashMap<>();
     private final Map<EtagScheme, Integer> schemeMatches = new LinkedHashMap<>();
+    private final Map<EtagScheme, Integer> errorSchemeMatches = new LinkedHashMap<>();
+    private int taggedErrors;
     private final MemberOrder memberOrder = new MemberOrder();
     private int jsonAnswers;
     private int taggedAnswers;
@@ -50,11 +55,16 @@ public final class AnswerLayout {
             return;
         }
         String etag = Headers.first(response.headers(), "etag").orElse(null);
-        if (etag != null && taggedAnswers < SAMPLES) {
-            taggedAnswers++;
+        boolean error = response.status() >= 400;
+        if (etag != null && (error ? taggedErrors : taggedAnswers) < SAMPLES) {
+            if (error) {
+                taggedErrors++;
+            } else {
+                taggedAnswers++;
+            }
             for (EtagScheme scheme : SCHEMES) {
                 if (etag.equals(scheme.tagOf(body))) {
-                    schemeMatches.merge(scheme, 1, Integer::sum);
+                    (error ? errorSchemeMatches : schemeMatches).merge(scheme, 1, Integer::sum);
                 }
             }
         }
@@ -89,14 +99,24 @@ public final class AnswerLayout {
             evidence.add("JSON members are sorted by name: " + memberOrder.describe());
         }
         EtagScheme scheme = EtagScheme.NONE;
-        Map.Entry<EtagScheme, Integer> bestScheme = best(schemeMatches);
-        if (bestScheme != null && mostOf(bestScheme.getValue(), taggedAnswers)) {
+        Map<EtagScheme, Integer> all = new LinkedHashMap<>(schemeMatches);
+        errorSchemeMatches.forEach((tagged, count) -> all.merge(tagged, count, Integer::sum));
+        Map.Entry<EtagScheme, Integer> bestScheme = best(schemeMatches.isEmpty() ? all : schemeMatches);
+        int tagged = schemeMatches.isEmpty() ? taggedAnswers + taggedErrors : taggedAnswers;
+        if (bestScheme != null && mostOf(bestScheme.getValue(), tagged)) {
             scheme = bestScheme.getKey();
             evidence.add("ETag is a " + scheme.yamlName() + " digest of the body: " + bestScheme.getValue() + " of "
-                    + taggedAnswers + " recorded ETags match it"
-                    + (bestScheme.getValue() < taggedAnswers ? " (the others are not body digests)" : ""));
+                    + tagged + " recorded ETags match it"
+                    + (bestScheme.getValue() < tagged ? " (the others are not body digests)" : ""));
         }
-        return new Result(layout, scheme, evidence);
+        EtagScheme errorScheme = null;
+        Map.Entry<EtagScheme, Integer> bestError = best(errorSchemeMatches);
+        if (bestError != null && bestError.getKey() != scheme && mostOf(bestError.getValue(), taggedErrors)) {
+            errorScheme = bestError.getKey();
+            evidence.add("error answers' ETag is a " + errorScheme.yamlName() + " digest of the body instead: "
+                    + bestError.getValue() + " of " + taggedErrors + " recorded error ETags match it");
+        }
+        return new Result(layout, scheme, errorScheme, evidence);
     }
 
     /** More than half, and at least two: one coincidence is not a convention. */

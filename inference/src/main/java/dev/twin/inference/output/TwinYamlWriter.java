@@ -52,6 +52,9 @@ public final class TwinYamlWriter {
         if (twin.answerLayout().etag() != EtagScheme.NONE) {
             server.put("etag", twin.answerLayout().etag().yamlName());
         }
+        if (twin.answerLayout().errorEtag() != null) {
+            server.put("errorEtag", twin.answerLayout().errorEtag().yamlName());
+        }
         if (twin.writeCounter() != null) {
             server.put("writeCounter", entry("header", twin.writeCounter().header(), "start",
                     twin.writeCounter().start()));

@@ -58,6 +58,24 @@ class AnswerLayoutTest {
         assertEquals(JsonFormat.COMPACT, result.layout());
     }
 
+    @Test
+    void givenSuccessesTaggedByOneSchemeAndErrorsByAnother_thenErrorsHaveTheirOwn() {
+        AnswerLayout layout = new AnswerLayout();
+        // as verdaccio: MD5 on what it tags itself, Express's weak SHA-1 on its errors
+        for (String body : List.of("{\"name\":\"a\"}", "{\"name\":\"b\"}")) {
+            layout.accept(json(body, EtagScheme.MD5.tagOf(body.getBytes())));
+        }
+        for (String body : List.of("{\"error\":\"no such package\"}", "{\"error\":\"already present\"}")) {
+            layout.accept(new RecordedResponse(404, List.of(new Header("Content-Type", "application/json"),
+                    new Header("ETag", EtagScheme.WEAK_SHA1.tagOf(body.getBytes()))), Body.of(body)));
+        }
+
+        AnswerLayout.Result result = layout.result();
+
+        assertEquals(EtagScheme.MD5, result.etag());
+        assertEquals(EtagScheme.WEAK_SHA1, result.errorEtag());
+    }
+
     private static RecordedResponse json(String body, String etag) {
         List<Header> headers = new ArrayList<>(List.of(new Header("Content-Type", "application/json")));
         if (etag != null) {

@@ -19,16 +19,20 @@ import java.util.Objects;
  * @param cors    whether the API's routes answer CORS preflights and allow every origin, as spec mocks do (on by
  *                default); never the {@code /__twin/} routes
  * @param writeCounter a header counting the writes accepted so far ({@link WriteCounter#NONE} by default)
+ * @param errorEtag the digest the API sends as ETag of its 4xx and 5xx JSON answers, where it differs from
+ *                  {@code etag} (verdaccio tags what it answers itself with MD5, and Express its errors with a weak
+ *                  SHA-1); null = {@code etag}
  */
 public record ServerSettings(String host, int port, ValidationMode validate, Map<String, String> headers,
                              JsonFormat json, EtagScheme etag, List<String> rebase, ServerLimits limits,
-                             boolean cors, WriteCounter writeCounter) {
+                             boolean cors, WriteCounter writeCounter, EtagScheme errorEtag) {
     public static final ServerSettings DEFAULTS = new ServerSettings("127.0.0.1", 4280, ValidationMode.STRICT,
-            Map.of(), JsonFormat.COMPACT, EtagScheme.NONE, List.of(), ServerLimits.DEFAULTS, true, WriteCounter.NONE);
+            Map.of(), JsonFormat.COMPACT, EtagScheme.NONE, List.of(), ServerLimits.DEFAULTS, true, WriteCounter.NONE,
+            null);
 
     public ServerSettings(String host, int port, ValidationMode validate) {
         this(host, port, validate, Map.of(), JsonFormat.COMPACT, EtagScheme.NONE, List.of(), ServerLimits.DEFAULTS,
-                true, WriteCounter.NONE);
+                true, WriteCounter.NONE, null);
     }
 
     public ServerSettings {
@@ -36,6 +40,7 @@ public record ServerSettings(String host, int port, ValidationMode validate, Map
         Objects.requireNonNull(validate, "validate");
         json = json == null ? JsonFormat.COMPACT : json;
         etag = etag == null ? EtagScheme.NONE : etag;
+        errorEtag = errorEtag == null ? etag : errorEtag;
         rebase = rebase == null ? List.of() : List.copyOf(rebase);
         limits = limits == null ? ServerLimits.DEFAULTS : limits;
         writeCounter = writeCounter == null ? WriteCounter.NONE : writeCounter;

@@ -14,14 +14,14 @@ final class SettingsBinder {
         if (m == null) {
             return d;
         }
-        m.allowOnly("host", "port", "validate", "headers", "json", "etag", "rebase", "limits", "cors",
+        m.allowOnly("host", "port", "validate", "headers", "json", "etag", "errorEtag", "rebase", "limits", "cors",
                 "writeCounter");
         Map<String, String> headers = m.stringMap("headers");
         HeaderChecks.check(m, "headers", headers);
         return new ServerSettings(m.string("host", d.host()), m.integer("port", d.port(), 0, 65535),
                 m.enumValue("validate", ValidationMode.class, d.validate()), headers, jsonFormat(m),
                 m.enumValue("etag", EtagScheme.class, d.etag()), rebase(m), limits(m), m.bool("cors", d.cors()),
-                writeCounter(m));
+                writeCounter(m), m.enumValue("errorEtag", EtagScheme.class, null));
     }
 
     private static WriteCounter writeCounter(YamlMapping server) {

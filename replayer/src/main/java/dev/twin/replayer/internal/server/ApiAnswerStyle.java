@@ -31,17 +31,21 @@ final class ApiAnswerStyle {
     private final Map<String, String> headers;
     private final JsonLayout layout;
     private final EtagScheme etag;
+    private final EtagScheme errorEtag;
     private final OwnOrigins rebase;
 
-    private ApiAnswerStyle(Map<String, String> headers, JsonFormat json, EtagScheme etag, OwnOrigins rebase) {
+    private ApiAnswerStyle(Map<String, String> headers, JsonFormat json, EtagScheme etag, EtagScheme errorEtag,
+                           OwnOrigins rebase) {
         this.headers = headers;
         this.layout = json.equals(JsonFormat.COMPACT) ? null : new JsonLayout(json);
         this.etag = etag;
+        this.errorEtag = errorEtag;
         this.rebase = rebase;
     }
 
     static ApiAnswerStyle of(ServerSettings server) {
-        return new ApiAnswerStyle(server.headers(), server.json(), server.etag(), new OwnOrigins(server.rebase()));
+        return new ApiAnswerStyle(server.headers(), server.json(), server.etag(), server.errorEtag(),
+                new OwnOrigins(server.rebase()));
     }
 
     TwinResponse apply(TwinRequest request, TwinResponse response) {
@@ -50,8 +54,9 @@ final class ApiAnswerStyle {
         if (layout != null && isJson(out)) {
             out = out.withBody(layout(out.body()));
         }
-        if (etag != EtagScheme.NONE && isJson(out) && (out.header("ETag") == null || stale(made, out))) {
-            String tag = etag.tagOf(out.body());
+        EtagScheme scheme = out.status() >= 400 ? errorEtag : etag;
+        if (scheme != EtagScheme.NONE && isJson(out) && (out.header("ETag") == null || stale(scheme, made, out))) {
+            String tag = scheme.tagOf(out.body());
             out = out.withHeader("ETag", tag); // replaces a stale tag
             if (isFresh(request, out, tag)) {
                 return new TwinResponse(304, Map.of("ETag", tag), new byte[0]);
@@ -64,9 +69,9 @@ final class ApiAnswerStyle {
      * A recorded answer's tag that was the digest of the recorded bytes, which rebasing or layout then changed: the
      * tag of the bytes sent is the one the API would send.
      */
-    private boolean stale(TwinResponse made, TwinResponse sent) {
+    private static boolean stale(EtagScheme scheme, TwinResponse made, TwinResponse sent) {
         return made.body() != sent.body() && !Arrays.equals(made.body(), sent.body())
-                && made.header("ETag").equals(etag.tagOf(made.body()));
+                && made.header("ETag").equals(scheme.tagOf(made.body()));
     }
 
     /** The headers the API sends on every answer, where this answer has none of that name. */

@@ -19,13 +19,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * A recorded answer replayed with its recorded ETag: when rebasing changed the bytes the tag was the digest of, the
  * twin sends the digest of the bytes it sends, as the API would; a tag that was no digest of the body (a revision)
- * is the API's own and is kept.
+ * is the API's own and is kept. Error answers are tagged by {@code server.errorEtag} where it is set.
  */
 class RebasedEtagTest {
     private static final String RECORDED = "{\"tarball\":\"http://127.0.0.1:4873/hello/-/hello-1.0.0.tgz\"}";
     private final ApiAnswerStyle style = ApiAnswerStyle.of(new ServerSettings("127.0.0.1", 0, ValidationMode.OFF,
             Map.of(), JsonFormat.COMPACT, EtagScheme.MD5, List.of("http://127.0.0.1:4873"), ServerLimits.DEFAULTS,
-            true, WriteCounter.NONE));
+            true, WriteCounter.NONE, null));
 
     @Test
     void givenARecordedDigestTag_whenTheBodyIsRebased_thenTheTagIsTheDigestOfTheBytesSent() {
@@ -41,6 +41,23 @@ class RebasedEtagTest {
         TwinResponse sent = style.apply(request(), recorded("\"3-abc\""));
 
         assertEquals("\"3-abc\"", sent.header("ETag"));
+    }
+
+    @Test
+    void givenAnErrorScheme_whenAnErrorIsAnswered_thenItsTagIsThatSchemesDigest() {
+        ApiAnswerStyle verdaccio = ApiAnswerStyle.of(new ServerSettings("127.0.0.1", 0, ValidationMode.OFF, Map.of(),
+                JsonFormat.COMPACT, EtagScheme.MD5, List.of(), ServerLimits.DEFAULTS, true, WriteCounter.NONE,
+                EtagScheme.WEAK_SHA1));
+        byte[] missing = bytes("{\"error\":\"this version doesn't exist: 9.9.9\"}");
+        byte[] found = bytes("{\"version\":\"1.0.0\"}");
+
+        TwinResponse error = verdaccio.apply(request(), new TwinResponse(404,
+                Map.of("Content-Type", "application/json"), missing));
+        TwinResponse success = verdaccio.apply(request(), new TwinResponse(200,
+                Map.of("Content-Type", "application/json"), found));
+
+        assertEquals(EtagScheme.WEAK_SHA1.tagOf(missing), error.header("ETag"));
+        assertEquals(EtagScheme.MD5.tagOf(found), success.header("ETag"));
     }
 
     private static TwinResponse recorded(String etag) {
