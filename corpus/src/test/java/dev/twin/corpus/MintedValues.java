@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * {@code cus_NffrFeUfNV2Hib}), or of 10 or more letters whose case changes at least 4 times (a random base62 id
  * that drew no digit, {@code cus_rKIGSrSduPMKNV}; not {@code PaymentIntent}). Date-times are never candidates (see
  * {@link ServerClock}). Two candidates have the same shape when they split into the same words and separators and
- * each differing token is digits in both, or is generated-looking and of the same length in both:
+ * each differing token is digits in both, or letters and digits of the same length in both, generated-looking in
+ * one at least (a random base62 id may draw no digit and few case changes: {@code cus_dmptuUsdxldesX}):
  * {@code /app/queue/00000000000000000006} and {@code /app/queue/7} do, {@code cus_X1} and {@code cux_X1} do not.
  */
 final class MintedValues {
@@ -104,7 +105,8 @@ final class MintedValues {
             String y = b.get(i);
             boolean sameToken = x.equals(y)
                     || DIGITS.matcher(x).matches() && DIGITS.matcher(y).matches()
-                    || x.length() == y.length() && generatedOrHasDigit(x) && generatedOrHasDigit(y);
+                    || x.length() == y.length() && ALPHANUMERIC_RUN.matcher(x).matches()
+                    && ALPHANUMERIC_RUN.matcher(y).matches() && (generatedOrHasDigit(x) || generatedOrHasDigit(y));
             if (!sameToken) {
                 return false;
             }

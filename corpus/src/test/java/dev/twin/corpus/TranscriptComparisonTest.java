@@ -124,6 +124,24 @@ class TranscriptComparisonTest {
     }
 
     @Test
+    void givenATwinIdWithNoDigitAndFewCaseChanges_whenTheRecordedIdHasItsShape_thenItIsMapped() {
+        // the twin drew cus_dmptuUsdxldesX: no digit, three case changes; one id in a few hundred looks so
+        Transcript recorded = new Flow()
+                .step("create", "POST", "/v1/customers", 200, Map.of(), "{\"id\":\"cus_JTQ6G6MnenjGda\"}", "{}")
+                .step("list", "GET", "/v1/customers", 200, Map.of(),
+                        "{\"data\":[{\"id\":\"cus_JTQ6G6MnenjGda\"}]}", null).done();
+        Transcript twin = new Flow()
+                .step("create", "POST", "/v1/customers", 200, Map.of(), "{\"id\":\"cus_dmptuUsdxldesX\"}", "{}")
+                .step("list", "GET", "/v1/customers", 200, Map.of(),
+                        "{\"data\":[{\"id\":\"cus_dmptuUsdxldesX\"}]}", null).done();
+
+        TranscriptComparison.Result result = TranscriptComparison.compare(recorded, twin, Map.of());
+
+        assertEquals(List.of(), result.divergences());
+        assertEquals(Map.of("cus_dmptuUsdxldesX", "cus_JTQ6G6MnenjGda"), result.minted());
+    }
+
+    @Test
     void givenCamelCaseWordsOfTheSameLength_whenCompared_thenTheyAreADivergenceNotAMint() {
         Transcript recorded = new Flow().step("read", "GET", "/a", 200, Map.of(),
                 "{\"kind\":\"PaymentIntent\"}", null).done();
