@@ -33,6 +33,7 @@ import dev.twin.inference.transition.Transition;
 import dev.twin.inference.transition.TransitionInference;
 import dev.twin.recorder.Exchange;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -315,9 +316,52 @@ public final class Inference {
             UnreadWrite write = unreadWrites.remove(path);
             if (write != null) {
                 write.op().acceptReadBack(write.exchange(), body);
+            } else if (!unreadWrites.isEmpty()) {
+                readBackInList(path, body);
             }
         } else if (!method.equals("GET")) {
             unreadWrites.remove(path);
+        }
+    }
+
+    /**
+     * A list that shows a row written with no answer and not read since ({@code PUT /api/vhosts/staging}, then
+     * {@code GET /api/vhosts}): the item naming the row, by a value that is the write's last path segment, is that
+     * write's read-back. Looks up each item's values as paths under the list's, so its cost is the list's size.
+     */
+    private void readBackInList(String listPath, JsonNode body) {
+        JsonNode items = body.isArray() ? body : null;
+        if (items == null && body.isObject()) {
+            for (JsonNode field : body) {
+                if (field.isArray()) {
+                    items = field;
+                    break;
+                }
+            }
+        }
+        if (items == null) {
+            return;
+        }
+        String prefix = listPath.endsWith("/") ? listPath : listPath + "/";
+        for (JsonNode item : items) {
+            if (!item.isObject()) {
+                continue;
+            }
+            for (JsonNode value : item) {
+                if (!value.isTextual() && !value.isIntegralNumber() || value.asText().length() > 256) {
+                    continue;
+                }
+                String text = value.asText();
+                String encoded = java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+                UnreadWrite write = unreadWrites.remove(prefix + text);
+                if (write == null) {
+                    write = unreadWrites.remove(prefix + encoded);
+                }
+                if (write != null) {
+                    write.op().acceptReadBack(write.exchange(), item);
+                    break;
+                }
+            }
         }
     }
 

@@ -49,7 +49,8 @@ public final class ServerDefaults {
             seen.merge(name, 1L, Long::sum);
             JsonNode value = field.getValue();
             JsonNode earlier = first.putIfAbsent(name, value);
-            if (earlier == null || earlier.equals(value)) {
+            // an object repeating what the client sent (RabbitMQ's metadata: {description}) is no constant default
+            if ((earlier == null || earlier.equals(value)) && !(value.isContainerNode() && holdsSent(value, sentValues))) {
                 agreeing.merge(name, 1L, Long::sum);
             }
             noteGenerated(name, value, answer);
@@ -57,6 +58,19 @@ public final class ServerDefaults {
                 shapeAgrees.put(name, false);
             }
         }
+    }
+
+    /** Whether a nested text value is one the client sent (two characters at least: not a coincidence of "a"). */
+    private static boolean holdsSent(JsonNode value, Set<String> sentValues) {
+        if (value.isTextual()) {
+            return value.textValue().length() >= 2 && sentValues.contains(value.textValue());
+        }
+        for (JsonNode child : value) {
+            if (holdsSent(child, sentValues)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -155,7 +169,7 @@ public final class ServerDefaults {
     public Map<String, JsonNode> constants() {
         Map<String, JsonNode> out = new TreeMap<>();
         first.forEach((name, value) -> {
-            if (agreeing.get(name).equals(seen.get(name))) {
+            if (agreeing.getOrDefault(name, 0L).equals(seen.get(name))) {
                 out.put(name, value);
             }
         });
