@@ -679,7 +679,8 @@ public final class ResourceDetector {
                 continue;
             }
             long echoes = get == null ? 0 : get.echoesOfLastParam().getOrDefault(name, 0L);
-            if (get != null && echoes > 0 && echoes == get.successObjects()) {
+            // one id read once (a comment 1 of post 1) repeats the path by coincidence: two values at least
+            if (get != null && echoes > 0 && echoes == get.successObjects() && p.getValue().constant() == null) {
                 inject.put(name, "{{item." + resource.idField + "}}");
                 continue;
             }
