@@ -16,6 +16,9 @@ import dev.twin.inference.path.EchoedSegments;
 import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.path.SpecPaths;
 import dev.twin.inference.resource.CopiedFields;
+import dev.twin.inference.resource.CreateLimits;
+import dev.twin.inference.resource.LookedUpFields;
+import dev.twin.inference.resource.ReplacedValues;
 import dev.twin.inference.resource.ErrorConvention;
 import dev.twin.inference.resource.ImmutableFields;
 import dev.twin.inference.resource.ListViews;
@@ -366,6 +369,13 @@ public final class Inference {
         ParentRows parents = new ParentRows(resources);
         ImmutableFields immutables = new ImmutableFields(resources);
         CopiedFields copies = new CopiedFields();
+        java.util.function.BiFunction<String, String, JsonNode> latestRow = (table, id) -> {
+            SeedTracker tracker = trackers.get(table);
+            return tracker == null ? null : tracker.latest(id);
+        };
+        ReplacedValues replaced = new ReplacedValues(resources, latestRow);
+        LookedUpFields lookedUp = new LookedUpFields(resources, latestRow);
+        CreateLimits limits = new CreateLimits(resources, latestRow);
         for (Resource resource : resources) {
             SeedTracker tracker = new SeedTracker(resource.idField());
             trackers.put(resource.table(), tracker);
@@ -400,6 +410,10 @@ public final class Inference {
                             requestBody(exchange), BodyReader.json(exchange.response().body()));
                 }
             }
+            if (bound != null && bound.action().equals("create")) {
+                limits.attempt(bound.resource(), requestBody(exchange), status,
+                        BodyReader.json(exchange.response().body()));
+            }
             if (status < 200 || status >= 300 || bound == null) {
                 return;
             }
@@ -432,6 +446,9 @@ public final class Inference {
             }
             switch (action) {
                 case "create" -> {
+                    JsonNode sent = requestBody(exchange);
+                    replaced.created(resource, sent, body);
+                    lookedUp.created(resource, sent, body);
                     // an acknowledgement ({ok, id, rev}) names the new row's id through the create's template
                     ObjectNode acknowledged = body.has(resource.idField()) ? null
                             : resource.acknowledgedRow("create", body);
@@ -471,6 +488,9 @@ public final class Inference {
         parents.settle(apiWideNotFound);
         immutables.settle();
         copies.settle();
+        replaced.settle();
+        lookedUp.settle();
+        limits.settle();
         Map<String, List<ObjectNode>> seeds = new TreeMap<>();
         for (Resource resource : resources) {
             if (viewed.contains(resource)) {
