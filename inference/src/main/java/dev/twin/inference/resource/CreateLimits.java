@@ -21,11 +21,15 @@ import java.util.regex.Pattern;
  * <p>The evidence, from every create in recording order: a candidate rule is "the number sent in {@code f} is at
  * most {@code m} of the row (of another table, as last seen) whose id was sent in {@code b}", or that less the sum
  * of {@code f} over this table's earlier successful creates naming the same row. It holds when every successful
- * create was within it and at least one create answered 4xx was above it, all such refusals with one error code.
+ * create was within it and at least one create answered 4xx was above it, all such refusals with one error code, and
+ * either the refusals' message names the amount the rule says was left or there were 3 successes and 2 refusals
+ * (one of each fits some bound by coincidence too easily).
  * Between the rules that hold, one whose remaining amount the refusal's message names is taken first (the message
  * shows what the server computed), then one whose row field is named like the sent field, then the plain bound.
  */
 public final class CreateLimits {
+    private static final int MANY_WITHIN = 3;
+    private static final int MANY_REFUSALS = 2;
     private final List<Resource> resources;
     private final BiFunction<String, String, JsonNode> latestRow;
     private final Map<Resource, Map<Candidate, Evidence>> candidates = new HashMap<>();
@@ -157,15 +161,29 @@ public final class CreateLimits {
             }
             Map<String, Candidate> chosen = new TreeMap<>();
             Map<String, List<Candidate>> alternatives = new TreeMap<>();
+            Map<String, String> thin = new TreeMap<>();
             byCandidate.forEach((c, e) -> {
                 if (!e.holds || e.within == 0 || e.refusals.isEmpty() || e.refusals.stream()
                         .map(r -> r.code() + " " + r.status()).distinct().count() != 1) {
+                    return;
+                }
+                // a bound between one success and one refusal is easily a coincidence: the refusal's message must
+                // name the amount left, or the samples must be many
+                if (!namesRemaining(c, e) && (e.within < MANY_WITHIN || e.refusals.size() < MANY_REFUSALS)) {
+                    thin.putIfAbsent(c.field(), c.table() + "[" + c.by() + "]." + c.max() + " (" + e.within
+                            + " within, " + e.refusals.size() + " refused above, the message names no amount left)");
                     return;
                 }
                 alternatives.computeIfAbsent(c.field(), f -> new ArrayList<>()).add(c);
                 Candidate best = chosen.get(c.field());
                 if (best == null || rank(c, e) > rank(best, byCandidate.get(best))) {
                     chosen.put(c.field(), c);
+                }
+            });
+            thin.forEach((field, bound) -> {
+                if (!chosen.containsKey(field)) {
+                    resource.evidence.add("create: refusals of '" + field + "' fit a bound such as " + bound
+                            + ", but the evidence is too thin to write a limit (left for a human)");
                 }
             });
             if (chosen.isEmpty()) {

@@ -81,6 +81,11 @@ public final class ReplacedValues {
 
     /** Writes {@code create.replace} into each resource whose evidence holds, with its evidence. */
     public void settle() {
+        broken.forEach((resource, fields) -> fields.stream().sorted()
+                .filter(f -> !minted.getOrDefault(resource, Map.of()).containsKey(f))
+                .forEach(f -> resource.evidence.add("create: '" + f + "' was answered with a value other than the "
+                        + "one sent, but is not written as replaced: the answer did not look minted (normalised or "
+                        + "computed from the value sent? left for a human)")));
         minted.forEach((resource, byField) -> {
             if (!(resource.response.get("create") instanceof Map<?, ?> rule) || rule.containsKey("body")) {
                 return; // an acknowledged create shows nothing of the row it stored
