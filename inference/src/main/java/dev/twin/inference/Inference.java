@@ -17,6 +17,9 @@ import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.path.SpecPaths;
 import dev.twin.inference.resource.CopiedFields;
 import dev.twin.inference.resource.FieldOrders;
+import dev.twin.inference.resource.CreateLimits;
+import dev.twin.inference.resource.LookedUpFields;
+import dev.twin.inference.resource.ReplacedValues;
 import dev.twin.inference.resource.ErrorConvention;
 import dev.twin.inference.resource.ImmutableFields;
 import dev.twin.inference.resource.ListViews;
@@ -412,6 +415,13 @@ public final class Inference {
         ImmutableFields immutables = new ImmutableFields(resources);
         CopiedFields copies = new CopiedFields();
         FieldOrders orders = new FieldOrders();
+        java.util.function.BiFunction<String, String, JsonNode> latestRow = (table, id) -> {
+            SeedTracker tracker = trackers.get(table);
+            return tracker == null ? null : tracker.latest(id);
+        };
+        ReplacedValues replaced = new ReplacedValues(resources, latestRow);
+        LookedUpFields lookedUp = new LookedUpFields(resources, latestRow);
+        CreateLimits limits = new CreateLimits(resources, latestRow);
         for (Resource resource : resources) {
             SeedTracker tracker = new SeedTracker(resource.idField());
             trackers.put(resource.table(), tracker);
@@ -445,6 +455,10 @@ public final class Inference {
                     immutables.write(bound.resource(), match.get(), exchange.request().method(), status,
                             requestBody(exchange), BodyReader.json(exchange.response().body()));
                 }
+            }
+            if (bound != null && bound.action().equals("create")) {
+                limits.attempt(bound.resource(), requestBody(exchange), status,
+                        BodyReader.json(exchange.response().body()));
             }
             if (status < 200 || status >= 300 || bound == null) {
                 return;
@@ -482,6 +496,9 @@ public final class Inference {
             }
             switch (action) {
                 case "create" -> {
+                    JsonNode sent = requestBody(exchange);
+                    replaced.created(resource, sent, body);
+                    lookedUp.created(resource, sent, body);
                     // an acknowledgement ({ok, id, rev}) names the new row's id through the create's template
                     ObjectNode acknowledged = body.has(resource.idField()) ? null
                             : resource.acknowledgedRow("create", body);
@@ -525,6 +542,9 @@ public final class Inference {
         immutables.settle();
         copies.settle();
         orders.settle();
+        replaced.settle();
+        lookedUp.settle();
+        limits.settle();
         Map<String, List<ObjectNode>> seeds = new TreeMap<>();
         for (Resource resource : resources) {
             if (viewed.contains(resource)) {

@@ -312,7 +312,8 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("status", "location", "generate", "derive", "body", "emptyBody", "headers");
+        m.allowOnly("status", "location", "generate", "derive", "body", "emptyBody", "headers", "lookup", "replace",
+                "limits");
         Templates.check(m, "generate", TemplateScope.ROW);
         Templates.check(m, "body", TemplateScope.ROW);
         Templates.check(m, "headers", TemplateScope.ROW);
@@ -336,7 +337,90 @@ final class ConventionsBinder {
         HeaderChecks.check(m, "headers", headers);
         return new CreateRule(m.integer("status", null, 200, 299),
                 m.enumValue("location", CreateRule.Location.class, null), m.stringMap("generate"), derive,
-                m.raw("body"), m.bool("emptyBody", null), headers);
+                m.raw("body"), m.bool("emptyBody", null), headers, lookups(m.mapping("lookup")),
+                replacements(m.mapping("replace")), limits(m.mapping("limits")));
+    }
+
+    /** {@code create.limits}: sent field → {table, by, max, less, error: {code, param, message}}. */
+    private static Map<String, CreateRule.Limit> limits(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        Map<String, CreateRule.Limit> out = new LinkedHashMap<>();
+        m.node().fieldNames().forEachRemaining(field -> {
+            YamlMapping entry = m.mapping(field);
+            if (entry == null) {
+                return;
+            }
+            entry.allowOnly("table", "by", "max", "less", "error");
+            boolean complete = entry.require("table") & entry.require("by") & entry.require("max")
+                    & entry.require("error");
+            YamlMapping error = entry.mapping("error");
+            String code = null;
+            String param = null;
+            String message = null;
+            if (error != null) {
+                error.allowOnly("code", "param", "message");
+                Templates.check(error, "message", TemplateScope.LIMIT);
+                complete &= error.require("message");
+                code = error.string("code");
+                param = error.name("param");
+                message = error.string("message");
+            }
+            String table = entry.name("table");
+            String by = entry.name("by");
+            String max = entry.name("max");
+            if (complete && table != null && by != null && max != null && message != null) {
+                out.put(field, new CreateRule.Limit(table, by, max, entry.name("less"), code, param, message));
+            }
+        });
+        return out;
+    }
+
+    /** {@code create.lookup}: field → {table, by, field}, each a name. */
+    private static Map<String, CreateRule.Lookup> lookups(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        Map<String, CreateRule.Lookup> out = new LinkedHashMap<>();
+        m.node().fieldNames().forEachRemaining(field -> {
+            YamlMapping entry = m.mapping(field);
+            if (entry == null) {
+                return;
+            }
+            entry.allowOnly("table", "by", "field");
+            boolean complete = entry.require("table") & entry.require("by") & entry.require("field");
+            String table = entry.name("table");
+            String by = entry.name("by");
+            String source = entry.name("field");
+            if (complete && table != null && by != null && source != null) {
+                out.put(field, new CreateRule.Lookup(table, by, source));
+            }
+        });
+        return out;
+    }
+
+    /** {@code create.replace}: field → {with: template over item, keep: regex, table: name}. */
+    private static Map<String, CreateRule.Replace> replacements(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        Map<String, CreateRule.Replace> out = new LinkedHashMap<>();
+        m.node().fieldNames().forEachRemaining(field -> {
+            YamlMapping entry = m.mapping(field);
+            if (entry == null) {
+                return;
+            }
+            entry.allowOnly("with", "keep", "table");
+            Templates.check(entry, "with", TemplateScope.ROW);
+            String with = entry.require("with") ? entry.string("with") : null;
+            java.util.regex.Pattern keep = entry.regex("keep");
+            String table = entry.name("table");
+            if (with != null) {
+                out.put(field, new CreateRule.Replace(with, keep, table));
+            }
+        });
+        return out;
     }
 
     private static DeleteRule delete(YamlMapping m) {

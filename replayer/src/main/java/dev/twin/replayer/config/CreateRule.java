@@ -21,12 +21,21 @@ import java.util.Map;
  * @param emptyBody true: a create answers no body (an API that announces the new row in headers only)
  * @param headers  response headers a create answers with, as templates over {@code item} (the row as shown):
  *                 {@code Docker-Upload-UUID: "{{item.id}}"}, {@code Range: "0-0"}
+ * @param lookup   fields a create copies from the row of another table that a sent field names
+ *                 ({@code charge: {table: payment_intents, by: payment_intent, field: latest_charge}}); applied when
+ *                 the client did not send the field and that row exists, and stored
+ * @param replace  fields whose sent value the server replaces by one it mints, unless the value sent is one of its
+ *                 own ({@code payment_method: {with: "pm_{{random 24}}", keep: "pm_[0-9A-Za-z]{24}"}}); stored
+ * @param limits   sent numbers a create refuses above a field of the row of another table that a sent field names,
+ *                 less what this table's rows naming that row already hold ({@code amount: {table: payment_intents,
+ *                 by: payment_intent, max: amount, less: amount, error: {...}}})
  */
 public record CreateRule(Integer status, Location location, Map<String, String> generate,
                          Map<String, Expression> derive, JsonNode body, Boolean emptyBody,
-                         Map<String, String> headers) {
+                         Map<String, String> headers, Map<String, Lookup> lookup, Map<String, Replace> replace,
+                         Map<String, Limit> limits) {
     public static final CreateRule DEFAULTS = new CreateRule(null, Location.NONE, Map.of(), Map.of(), null, false,
-            Map.of());
+            Map.of(), Map.of(), Map.of(), Map.of());
 
     public CreateRule(Integer status, Location location) {
         this(status, location, null, null, null);
@@ -38,10 +47,54 @@ public record CreateRule(Integer status, Location location, Map<String, String> 
         this(status, location, generate, derive, body, null, null);
     }
 
+    /** Without {@code lookup}, {@code replace} and {@code limits}. */
+    public CreateRule(Integer status, Location location, Map<String, String> generate,
+                      Map<String, Expression> derive, JsonNode body, Boolean emptyBody, Map<String, String> headers) {
+        this(status, location, generate, derive, body, emptyBody, headers, null, null, null);
+    }
+
     public CreateRule {
         generate = generate == null ? null : Merging.copy(generate);
         derive = derive == null ? null : Merging.copy(derive);
         headers = headers == null ? null : Merging.copy(headers);
+        lookup = lookup == null ? null : Merging.copy(lookup);
+        replace = replace == null ? null : Merging.copy(replace);
+        limits = limits == null ? null : Merging.copy(limits);
+    }
+
+    /**
+     * {@code create.limits.<field>}: the number sent in the field may not exceed {@code max} of the row of
+     * {@code table} whose id was sent in {@code by}, less the sum of {@code less} over this table's live rows naming
+     * the same row (null: nothing subtracted); else a VALIDATION_ERROR with {@code code}, {@code param} and
+     * {@code message}, a template over {@code sent}, {@code remaining} and {@code row}.
+     */
+    public record Limit(String table, String by, String max, String less, String code, String param,
+                        String message) {
+    }
+
+    /**
+     * {@code create.lookup.<field>}: the field takes {@code field} of the row of {@code table} whose id the create
+     * sent in {@code by}.
+     */
+    public record Lookup(String table, String by, String field) {
+    }
+
+    /**
+     * {@code create.replace.<field>}: a sent value is replaced by {@code with} (a template over {@code item}, the new
+     * row), unless it matches {@code keep} or names a live row of {@code table} (either may be null).
+     */
+    public record Replace(String with, java.util.regex.Pattern keep, String table) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Replace r && java.util.Objects.equals(with, r.with) && java.util.Objects.equals(table,
+                    r.table) && java.util.Objects.equals(keep == null ? null : keep.pattern(),
+                    r.keep == null ? null : r.keep.pattern());
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(with, table, keep == null ? null : keep.pattern());
+        }
     }
 
     public enum Location {
@@ -52,6 +105,8 @@ public record CreateRule(Integer status, Location location, Map<String, String> 
         return override == null ? this : new CreateRule(Merging.value(status, override.status),
                 Merging.value(location, override.location), Merging.map(generate, override.generate),
                 Merging.map(derive, override.derive), Merging.value(body, override.body),
-                Merging.value(emptyBody, override.emptyBody), Merging.map(headers, override.headers));
+                Merging.value(emptyBody, override.emptyBody), Merging.map(headers, override.headers),
+                Merging.map(lookup, override.lookup), Merging.map(replace, override.replace),
+                Merging.map(limits, override.limits));
     }
 }

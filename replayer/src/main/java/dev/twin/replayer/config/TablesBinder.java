@@ -36,6 +36,9 @@ final class TablesBinder {
         List<TableConfig> tables = new ArrayList<>();
         Map<String, SourceLocation> names = new LinkedHashMap<>();
         Map<String, String> referencePointers = new LinkedHashMap<>(); // pointer → referenced table
+        if (global.create() != null) {
+            createTables(global.create(), "/conventions/create", referencePointers);
+        }
         for (YamlMapping entry : root.mappings("tables")) {
             TableConfig table = bindOne(entry, global, names, referencePointers, written);
             if (table != null) {
@@ -99,6 +102,9 @@ final class TablesBinder {
                     + "set it under conventions, not per table");
         }
         Conventions override = ConventionsBinder.bind(responseMapping);
+        if (override != null && override.create() != null) {
+            createTables(override.create(), ConfigProblems.child(m.pointer("response"), "create"), referencePointers);
+        }
         Conventions response = global.merge(override);
         if (override != null) {
             ConventionsBinder.checkMerged(response, m.pointer("response"), m.context());
@@ -114,6 +120,26 @@ final class TablesBinder {
                 references == null ? Map.of() : withoutNulls(references), response, m.location(),
                 embed(m, referencePointers), m.enumValue("idPosition", IdPosition.class, IdPosition.FIRST)
                 == IdPosition.LAST);
+    }
+
+    /** The tables a create's {@code lookup}, {@code replace} and {@code limits} read are checked to exist. */
+    private static void createTables(CreateRule create, String pointer, Map<String, String> referencePointers) {
+        if (create.limits() != null) {
+            create.limits().forEach((field, limit) -> referencePointers.put(ConfigProblems.child(
+                    ConfigProblems.child(ConfigProblems.child(pointer, "limits"), field), "table"), limit.table()));
+        }
+        if (create.lookup() != null) {
+            create.lookup().forEach((field, lookup) -> referencePointers.put(ConfigProblems.child(
+                    ConfigProblems.child(ConfigProblems.child(pointer, "lookup"), field), "table"), lookup.table()));
+        }
+        if (create.replace() != null) {
+            create.replace().forEach((field, replace) -> {
+                if (replace.table() != null) {
+                    referencePointers.put(ConfigProblems.child(ConfigProblems.child(ConfigProblems.child(pointer,
+                            "replace"), field), "table"), replace.table());
+                }
+            });
+        }
     }
 
     /** Where rows the twin writes carry their id field: first, or after the fields sent. */

@@ -38,6 +38,9 @@ record TemplateScope(String description, Map<String, Set<String>> variables) {
     static final TemplateScope IMMUTABLE = of("field, sent, current, item (the row) and request (path, method, "
             + "lastSegment)", "field", NO_FIELDS, "sent", ANY_FIELD, "current", ANY_FIELD, "item", ANY_FIELD,
             "request", REQUEST);
+    /** {@code create.limits.*.error.message}: the number sent, what was left of the limit, and the row named. */
+    static final TemplateScope LIMIT = of("sent, remaining and row (the row the create named)", "sent", NO_FIELDS,
+            "remaining", NO_FIELDS, "row", ANY_FIELD);
     /** {@code search.syntaxMessage}. */
     static final TemplateScope SEARCH_SYNTAX = of("reason (what was expected where)", "reason", NO_FIELDS);
     /** {@code search.unsupportedFieldMessage}. */

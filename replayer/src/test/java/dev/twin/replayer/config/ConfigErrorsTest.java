@@ -166,6 +166,26 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenCreateLookupsReplacementsAndLimitsWrittenWrong_whenLoaded_thenEachIsAProblemAtItsLine() {
+        List<String> problems = problems(IMPORT + "tables:\n  - name: accounts\n  - name: moves\n    response:\n"
+                + "      create:\n"
+                + "        lookup: {currency: {table: acounts, by: account, field: currency}, x: {table: accounts}}\n"
+                + "        replace: {ref: {with: \"r_{{random 8}}\", keep: \"r_[\"}}\n"
+                + "        limits: {amount: {table: accounts, by: account, max: balance, "
+                + "error: {message: \"{{left}}\"}}}\n");
+        assertEquals(List.of(
+                "twin.yaml:7:36: tables[1].response.create.lookup.currency.table: no table 'acounts' "
+                        + "(did you mean 'accounts'?)",
+                "twin.yaml:7:79: tables[1].response.create.lookup.x.by: required key is missing",
+                "twin.yaml:7:79: tables[1].response.create.lookup.x.field: required key is missing",
+                "twin.yaml:8:55: tables[1].response.create.replace.ref.keep: invalid regular expression: "
+                        + "Unclosed character class near index 2",
+                "twin.yaml:9:88: tables[1].response.create.limits.amount.error.message: unknown variable 'left'; "
+                        + "this template can read sent, remaining and row (the row the create named) in \"{{left}}\""),
+                problems);
+    }
+
+    @Test
     void givenABareArrayOnCursorPaging_whenLoaded_thenItIsAProblem() {
         List<String> problems = problems(IMPORT + "conventions:\n  list:\n    bareArray: true\n");
         assertEquals(1, problems.size(), problems.toString());

@@ -61,6 +61,9 @@ final class BindingCompiler {
             expandable.put(table.name(), new Expansion.ExpandableTable(conventions.shaper(), table.references()));
             filterFields.computeIfAbsent(table.name(), name -> new LinkedHashSet<>())
                     .addAll(table.references().keySet());
+            // a create limit that subtracts what the rows naming one row hold reads them through this index
+            conventions.createLimits().values().stream().filter(l -> l.rule().less() != null)
+                    .forEach(l -> filterFields.get(table.name()).add(l.rule().by()));
         }
         this.expansion = new Expansion(expandable);
         this.globalErrors = TableConventions.errors(config.conventions().errors());

@@ -2,7 +2,10 @@ package dev.twin.replayer.internal.binding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.twin.replayer.internal.convention.PlainValues;
+import dev.twin.replayer.internal.convention.ReplacedField;
+import dev.twin.replayer.internal.custom.StepFailure;
 import dev.twin.replayer.internal.convention.TableConventions;
 import dev.twin.replayer.internal.http.ErrorKind;
 import dev.twin.replayer.internal.http.TwinError;
@@ -13,6 +16,7 @@ import dev.twin.replayer.internal.state.TenantTables;
 import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.MapContext;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -59,6 +63,8 @@ final class CreateAction implements BindingAction {
         request.parentParams().forEach(data::put);
         data.setAll(fields);
         derive(data, fields, request, tables.nowMillis());
+        lookUp(data, fields, tables);
+        checkLimits(fields, tables);
         WriteIndexes.created(rows.table().writeIndex(), data, request);
         Row row = revisionOfExisting(request, tables, data);
         if (row == null) {
@@ -131,10 +137,91 @@ final class CreateAction implements BindingAction {
         });
     }
 
-    /** Fields the server generates at create ({@code client_secret}), rendered over the new row and stored. */
+    /**
+     * Fields copied from the row of another table that a sent field names ({@code create.lookup}), where the client
+     * sent none: one read by id each, whatever the tables hold.
+     */
+    private void lookUp(ObjectNode data, ObjectNode fields, TenantTables tables) {
+        rows.table().createLookup().forEach((field, lookup) -> {
+            JsonNode key = fields.get(lookup.by());
+            if (fields.has(field) || key == null || !key.isValueNode() || key.isNull()) {
+                return;
+            }
+            tables.get(lookup.table(), key.asText()).filter(r -> !Rows.isDeleted(r))
+                    .map(r -> r.data().get(lookup.field()))
+                    .filter(value -> !value.isNull())
+                    .ifPresent(value -> data.set(field, value.deepCopy()));
+        });
+    }
+
+    /**
+     * Sent numbers bounded by a field of the row another sent field names ({@code create.limits}), less what this
+     * table's live rows naming that row hold: one read by id, and the rows naming that row through their index.
+     */
+    private void checkLimits(ObjectNode fields, TenantTables tables) {
+        rows.table().createLimits().forEach((field, limit) -> {
+            var rule = limit.rule();
+            BigDecimal sent = number(fields.get(field));
+            JsonNode key = fields.get(rule.by());
+            if (sent == null || key == null || !key.isValueNode() || key.isNull()) {
+                return;
+            }
+            Row named = tables.get(rule.table(), key.asText()).filter(r -> !Rows.isDeleted(r)).orElse(null);
+            BigDecimal max = named == null ? null : number(named.data().get(rule.max()));
+            if (max == null) {
+                return;
+            }
+            BigDecimal remaining = max;
+            if (rule.less() != null) {
+                String table = rows.table().table();
+                List<Row> naming = tables.rowsWhere(table, rule.by(), key.asText()).orElseGet(() -> tables.list(table)
+                        .stream().filter(r -> key.asText().equals(text(r.data().get(rule.by())))).toList());
+                for (Row row : naming) {
+                    BigDecimal held = Rows.isDeleted(row) ? null : number(row.data().get(rule.less()));
+                    remaining = held == null ? remaining : remaining.subtract(held);
+                }
+            }
+            if (sent.compareTo(remaining) > 0) {
+                Map<String, Object> model = Map.of("sent", plain(sent), "remaining", plain(remaining),
+                        "row", PlainValues.toPlain(named.data()));
+                throw new StepFailure(new TwinError(ErrorKind.VALIDATION_ERROR, limit.message().render(model),
+                        rule.param()), rule.code() == null ? null : TextNode.valueOf(rule.code()), null);
+            }
+        });
+    }
+
+    private static BigDecimal number(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isNumber()) {
+            return value.decimalValue();
+        }
+        try {
+            return value.isTextual() ? new BigDecimal(value.textValue().trim()) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode value) {
+        return value == null || value.isContainerNode() ? null : value.asText();
+    }
+
+    /** 1500, not 1.5E+3 or 1500.00. */
+    private static Object plain(BigDecimal number) {
+        BigDecimal stripped = number.stripTrailingZeros();
+        return stripped.scale() <= 0 ? (Object) stripped.toBigInteger() : stripped.toPlainString();
+    }
+
+    /**
+     * Fields the server generates at create ({@code client_secret}), and sent values it replaces by minted ones
+     * ({@code create.replace}), rendered over the new row and stored.
+     */
     private Row withGenerated(Row row, TenantTables tables) {
         var generate = rows.table().createGenerate();
-        if (generate.isEmpty()) {
+        var replace = rows.table().createReplace();
+        if (generate.isEmpty() && replace.isEmpty()) {
             return row;
         }
         ObjectNode data = row.data().deepCopy();
@@ -145,7 +232,19 @@ final class CreateAction implements BindingAction {
                 data.put(field, template.render(model));
             }
         });
-        return tables.replace(rows.table().table(), row.id(), data);
+        replace.forEach((field, rule) -> {
+            JsonNode sent = data.get(field);
+            if (sent != null && sent.isValueNode() && !sent.isNull() && !kept(rule, sent.asText(), tables)) {
+                data.put(field, rule.with().render(model));
+            }
+        });
+        return data.equals(row.data()) ? row : tables.replace(rows.table().table(), row.id(), data);
+    }
+
+    /** A sent value the server takes as its own: of the minted shape, or a live row of the table named. */
+    private static boolean kept(ReplacedField rule, String sent, TenantTables tables) {
+        return rule.keepsShape(sent) || (rule.table() != null
+                && tables.get(rule.table(), sent).filter(r -> !Rows.isDeleted(r)).isPresent());
     }
 
     /** The new row's URL path: the collection the create was sent to, then the id. */

@@ -50,6 +50,9 @@ import java.util.Set;
  * @param itemEnvelope the member item answers put the row under, with constants beside it per action; or null
  * @param writeIndex   the row fields holding the write counter at the row's creation and last write, or null
  * @param deleteOmit   with {@code deleteAnswersRow}, the row's fields the delete's answer leaves out
+ * @param createLookup fields a create copies from the row of another table a sent field names
+ * @param createReplace fields whose sent value a create replaces by a minted one
+ * @param createLimits sent numbers a create refuses above a field of the row another sent field names
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
@@ -63,7 +66,10 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                JsonTemplate updateBody, RevisionRule revision, boolean createEmptyBody,
                                Map<String, StringTemplate> createHeaders, Set<String> itemOnly,
                                Map<String, StringTemplate> updateHeaders, String mediaType,
-                               ItemEnvelope itemEnvelope, WriteIndex writeIndex, Set<String> deleteOmit) {
+                               ItemEnvelope itemEnvelope, WriteIndex writeIndex, Set<String> deleteOmit,
+                               Map<String, CreateRule.Lookup> createLookup,
+                               Map<String, ReplacedField> createReplace,
+                               Map<String, CreateLimit> createLimits) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.internal.state.Row.DELETED_MARKER;
@@ -96,7 +102,10 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 generated(conventions.update() == null ? null : conventions.update().headers()),
                 conventions.mediaType() == null ? Conventions.JSON : conventions.mediaType(),
                 conventions.itemEnvelope(), conventions.writeIndex(),
-                delete.omit() == null ? Set.of() : Set.copyOf(delete.omit()));
+                delete.omit() == null ? Set.of() : Set.copyOf(delete.omit()),
+                conventions.create().lookup() == null ? Map.of() : Map.copyOf(conventions.create().lookup()),
+                ReplacedField.compile(conventions.create().replace()),
+                CreateLimit.compile(conventions.create().limits()));
     }
 
     private static JsonTemplate template(JsonNode body) {
