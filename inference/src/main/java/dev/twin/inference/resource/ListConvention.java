@@ -170,13 +170,19 @@ final class ListConvention {
         params.writeTo(out);
         String limitField = null;
         String offsetField = null;
+        String pageField = null;
         for (Map.Entry<String, ShapeAggregate> p : envelope.properties().entrySet()) {
             String echoed = evidence.echoedParam(p.getKey());
             if (echoed != null && echoed.equals(params.limit())) {
                 limitField = p.getKey();
             } else if (echoed != null && (echoed.equals(params.offset()))) {
                 offsetField = p.getKey();
+            } else if (echoed != null && echoed.equals(params.page())) {
+                pageField = p.getKey(); // RabbitMQ's page: the page asked for, not the constant 1 of one sample
             }
+        }
+        if (pageField != null) {
+            out.put("pageField", pageField);
         }
         if (limitField != null) {
             out.put("limitField", limitField);
@@ -207,7 +213,8 @@ final class ListConvention {
             String name = p.getKey();
             JsonNode constant = p.getValue().constant();
             if (!name.equals(dataField) && !name.equals(limitField) && !name.equals(offsetField)
-                    && !name.equals(totalField) && constant != null && envelope.alwaysPresent(name)) {
+                    && !name.equals(pageField) && !name.equals(totalField) && constant != null
+                    && envelope.alwaysPresent(name)) {
                 extra.put(name, constant);
             }
         }
@@ -217,6 +224,7 @@ final class ListConvention {
         resource.evidence.add("list: offset paging by " + params.describe() + ", rows under '" + dataField + "'"
                 + (limitField == null ? "" : ", '" + limitField + "' echoes the limit")
                 + (offsetField == null ? "" : ", '" + offsetField + "' the offset")
+                + (pageField == null ? "" : ", '" + pageField + "' the page")
                 + (totalField == null ? "" : ", '" + totalField + "' the total"));
         return out;
     }

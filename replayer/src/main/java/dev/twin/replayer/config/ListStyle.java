@@ -17,7 +17,8 @@ import java.util.Set;
  * one answer, no paging parameters or fields. Offset style (json-server, Feathers, most REST APIs): {@code limitParam}
  * with {@code offsetParam} or a 1-based {@code pageParam}, sorting by {@code sortParam}/{@code orderParam}, the total
  * in {@code totalHeader} and neighbouring pages in a {@code Link} header ({@code linkHeader}), the envelope echoing
- * {@code limitField} and {@code offsetField}, and {@code descendingParam=true} reversing the default order (CouchDB's
+ * {@code limitField}, {@code offsetField} and the page asked for in {@code pageField} (RabbitMQ's {@code page}),
+ * and {@code descendingParam=true} reversing the default order (CouchDB's
  * {@code descending}). {@code bareArray}: the rows are the whole body (offset and none).
  *
  * @param extraFields constant envelope fields; string values are Handlebars templates ({@code {{request.path}}})
@@ -32,7 +33,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
                         String pageParam, String pageSizeParam, Map<String, String> pageFields,
                         Boolean bareArray, Order order, String offsetParam, String sortParam, String orderParam,
                         String totalHeader, Boolean linkHeader, String limitField, String offsetField,
-                        String descendingParam, Map<String, String> filters) {
+                        String descendingParam, Map<String, String> filters, String pageField) {
 
     /** The internal names {@code pageFields} may map. */
     public static final Set<String> PAGE_FIELD_NAMES = Set.of(
@@ -42,7 +43,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
             JsonNodeFactory.instance.objectNode(), false, "total_count", 10, 100,
             "limit", "starting_after", "ending_before", "has_more",
             "Page", "PageSize", defaultPageFields(),
-            false, Order.NEWEST_FIRST, "offset", null, null, null, false, null, null, null, Map.of());
+            false, Order.NEWEST_FIRST, "offset", null, null, null, false, null, null, null, Map.of(), null);
 
     public enum Style {
         CURSOR, PAGE, OFFSET, NONE
@@ -63,7 +64,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
         filters = Merging.copy(filters);
     }
 
-    /** Without a {@code descendingParam} and {@code filters}. */
+    /** Without a {@code descendingParam}, {@code filters} and a {@code pageField}. */
     public ListStyle(Style style, String dataField, ObjectNode extraFields, Boolean hideMeta, String totalField,
                      Integer defaultLimit, Integer maxLimit,
                      String limitParam, String startingAfterParam, String endingBeforeParam, String hasMoreField,
@@ -72,7 +73,8 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
                      String totalHeader, Boolean linkHeader, String limitField, String offsetField) {
         this(style, dataField, extraFields, hideMeta, totalField, defaultLimit, maxLimit, limitParam,
                 startingAfterParam, endingBeforeParam, hasMoreField, pageParam, pageSizeParam, pageFields, bareArray,
-                order, offsetParam, sortParam, orderParam, totalHeader, linkHeader, limitField, offsetField, null, null);
+                order, offsetParam, sortParam, orderParam, totalHeader, linkHeader, limitField, offsetField, null, null,
+                null);
     }
 
     public ListStyle merge(ListStyle o) {
@@ -91,7 +93,8 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
                 Merging.value(sortParam, o.sortParam), Merging.value(orderParam, o.orderParam),
                 Merging.value(totalHeader, o.totalHeader), Merging.value(linkHeader, o.linkHeader),
                 Merging.value(limitField, o.limitField), Merging.value(offsetField, o.offsetField),
-                Merging.value(descendingParam, o.descendingParam), Merging.map(filters, o.filters));
+                Merging.value(descendingParam, o.descendingParam), Merging.map(filters, o.filters),
+                Merging.value(pageField, o.pageField));
     }
 
     private static Map<String, String> defaultPageFields() {

@@ -26,11 +26,12 @@ import java.util.Set;
 public final class OffsetPagination implements Pagination {
     /** Parameter, header and envelope names; a null name is a feature the API does not have. */
     public record Names(String limit, String offset, String page, String sort, String order, String totalHeader,
-                        boolean linkHeader, String limitField, String offsetField, String descending) {
-        /** Without a parameter that reverses the default order. */
+                        boolean linkHeader, String limitField, String offsetField, String descending,
+                        String pageField) {
+        /** Without a parameter that reverses the default order and an envelope field naming the page. */
         public Names(String limit, String offset, String page, String sort, String order, String totalHeader,
                      boolean linkHeader, String limitField, String offsetField) {
-            this(limit, offset, page, sort, order, totalHeader, linkHeader, limitField, offsetField, null);
+            this(limit, offset, page, sort, order, totalHeader, linkHeader, limitField, offsetField, null, null);
         }
     }
 
@@ -98,6 +99,9 @@ public final class OffsetPagination implements Pagination {
             }
             if (names.offsetField() != null) {
                 object.put(names.offsetField(), start);
+            }
+            if (names.pageField() != null) {
+                object.put(names.pageField(), Math.max(page, 1));
             }
             object.set(envelope.dataField(), ListEnvelope.items(items));
             body = object;
