@@ -55,14 +55,6 @@ class FieldOrderTest {
     }
 
     private YamlTwin serve(String tables) throws Exception {
-        return YamlTwin.serve(dir, SandboxFixture.SPEC, """
-                imports:
-                  - {path: spec.yaml, as: things}
-                """ + tables + """
-                extend:
-                  - {mock: things.listThings, table: things, action: list}
-                  - {mock: things.createThing, table: things, action: create}
-                  - {mock: things.getThing, table: things, action: get}
-                """);
+        return SandboxFixture.thingsTable(dir, tables);
     }
 }

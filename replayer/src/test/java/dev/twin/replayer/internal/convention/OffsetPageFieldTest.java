@@ -23,9 +23,7 @@ class OffsetPageFieldTest {
 
     @Test
     void givenAPageField_whenPagesAreAskedFor_thenTheEnvelopeNamesThePageAsked() throws Exception {
-        try (YamlTwin twin = YamlTwin.serve(dir, SandboxFixture.SPEC, """
-                imports:
-                  - {path: spec.yaml, as: things}
+        try (YamlTwin twin = SandboxFixture.thingsTable(dir, """
                 tables:
                   - name: things
                     idField: name
@@ -39,9 +37,6 @@ class OffsetPageFieldTest {
                         pageField: page
                         defaultLimit: 100
                         order: oldest-first
-                extend:
-                  - {mock: things.listThings, table: things, action: list}
-                  - {mock: things.createThing, table: things, action: create}
                 """)) {
             for (String name : new String[] {"a", "b", "c"}) {
                 twin.send("POST", "/things", null, "{\"name\":\"" + name + "\"}");

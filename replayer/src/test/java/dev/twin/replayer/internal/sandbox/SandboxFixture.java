@@ -1,6 +1,7 @@
 package dev.twin.replayer.internal.sandbox;
 
 import dev.twin.replayer.Twin;
+import dev.twin.replayer.testing.YamlTwin;
 import dev.twin.replayer.config.ConfigException;
 
 import java.io.IOException;
@@ -56,6 +57,22 @@ public final class SandboxFixture implements AutoCloseable {
               - {mock: things.createThing, table: things, action: create}
               - {mock: things.getThing, table: things, action: get}
             """;
+
+    /**
+     * The things spec served with these {@code tables:} (a table named things among them), its list, create and get
+     * operations bound to it: for tests of one table convention.
+     */
+    public static YamlTwin thingsTable(Path dir, String tables) throws IOException, ConfigException {
+        return YamlTwin.serve(dir, SPEC, """
+                imports:
+                  - {path: spec.yaml, as: things}
+                """ + tables + """
+                extend:
+                  - {mock: things.listThings, table: things, action: list}
+                  - {mock: things.createThing, table: things, action: create}
+                  - {mock: things.getThing, table: things, action: get}
+                """);
+    }
 
     private final Twin twin;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
