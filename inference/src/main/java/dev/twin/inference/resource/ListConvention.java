@@ -220,6 +220,13 @@ final class ListConvention {
         }
         if (!extra.isEmpty()) {
             out.put("extraFields", extra);
+            List<String> numbers = extra.entrySet().stream().filter(e -> e.getValue() instanceof JsonNode n
+                    && n.isIntegralNumber()).map(Map.Entry::getKey).toList();
+            if (!numbers.isEmpty()) {
+                resource.evidence.add("list envelope: " + numbers + " kept as the constants " + ok.count()
+                        + " list answer" + (ok.count() == 1 ? "" : "s") + " showed; if they are counts of rows or "
+                        + "pages, the twin does not follow them (thin evidence: check by hand)");
+            }
         }
         resource.evidence.add("list: offset paging by " + params.describe() + ", rows under '" + dataField + "'"
                 + (limitField == null ? "" : ", '" + limitField + "' echoes the limit")
