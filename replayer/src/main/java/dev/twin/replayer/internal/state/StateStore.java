@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -245,14 +246,23 @@ public final class StateStore implements AutoCloseable {
 
     /**
      * A read (or a refusal): answered once the copy it read is known to be current at some moment after it arrived.
-     * A copy holding commits still on their way is that once the last of them landed, if it was sent after the
-     * arrival; otherwise a look at the version the copy was at.
+     * A copy holding commits still on their way is that once the next commit sent after the read landed, or the last
+     * of them landed if it was sent after the arrival; otherwise a look at the version the copy was at.
      */
     private Confirmation confirm(String tenant, SharedAnswer<?> answer, long arrived) {
         TenantVersion at = answer.at();
         PendingCommit after = answer.after();
         if (after != null) {
-            after.told.join(); // its events are in the log before this answer leaves
+            // the next commit sent after this read ran (if one is sent before the last commit it read is settled),
+            // made on the very copy the read ran on: landing, it proves nothing came between the two, so that copy
+            // was the tenant's state until that commit landed, a moment after the read arrived
+            CompletableFuture.anyOf(after.told, answer.next()).join();
+            PendingCommit next = answer.next().getNow(null);
+            if (next != null && next.base.equals(at)) {
+                next.told.join(); // told in commit order: the read's own last commit is settled too
+                return next.landed() != null && after.landed() != null ? Confirmation.CURRENT : Confirmation.AGAIN;
+            }
+            after.told.join();
             CommitOutcome landed = after.landed();
             if (landed == null) {
                 return Confirmation.AGAIN;
@@ -443,7 +453,7 @@ public final class StateStore implements AutoCloseable {
                     }
                 } catch (RuntimeException e) {
                     if (!current) {
-                        return SharedAnswer.unconfirmed(state.shared, last, null, e, null);
+                        return SharedAnswer.unconfirmed(state.shared, last, state.nextSent, null, e, null);
                     }
                     throw e;
                 } finally {
@@ -451,7 +461,8 @@ public final class StateStore implements AutoCloseable {
                 }
                 if (!tables.hasWrites()) {
                     return current ? SharedAnswer.confirmed(result, tables.answerToRemember())
-                            : SharedAnswer.unconfirmed(state.shared, last, result, null, tables.answerToRemember());
+                            : SharedAnswer.unconfirmed(state.shared, last, state.nextSent, result, null,
+                            tables.answerToRemember());
                 }
                 List<RowChange> changes = tables.changes();
                 if (!batching) {
@@ -467,6 +478,9 @@ public final class StateStore implements AutoCloseable {
                             last == null ? PendingCommit.NOTHING_BEFORE : last.told);
                     state.unsettled.addLast(pending);
                     state.shared = sent.expected();
+                    CompletableFuture<PendingCommit> waiting = state.nextSent;
+                    state.nextSent = new CompletableFuture<>();
+                    waiting.complete(pending);
                     return SharedAnswer.committing(result, pending);
                 }
                 if (!current) {
@@ -517,22 +531,24 @@ public final class StateStore implements AutoCloseable {
     /**
      * What a transaction on shared state answers (its result, or the error it threw; the idempotency record of an
      * answer that wrote nothing, stored on its own), and what it waits for before it may leave: the commit it sent
-     * ({@code commit}), or, for a copy not known to be current, the commit that copy waits on ({@code after}) or the
-     * version it read ({@code at}); all null: confirmed, the answer may leave.
+     * ({@code commit}), or, for a copy not known to be current, the commit that copy waits on ({@code after}) with the
+     * next commit to be sent ({@code next}), or the version it read ({@code at}); all null: confirmed.
      */
-    private record SharedAnswer<T>(TenantVersion at, PendingCommit after, PendingCommit commit, T result,
-                                   RuntimeException error, IdempotencyRecord remember) {
+    private record SharedAnswer<T>(TenantVersion at, PendingCommit after, CompletableFuture<PendingCommit> next,
+                                   PendingCommit commit, T result, RuntimeException error,
+                                   IdempotencyRecord remember) {
         static <T> SharedAnswer<T> confirmed(T result, IdempotencyRecord remember) {
-            return new SharedAnswer<>(null, null, null, result, null, remember);
+            return new SharedAnswer<>(null, null, null, null, result, null, remember);
         }
 
-        static <T> SharedAnswer<T> unconfirmed(TenantVersion at, PendingCommit after, T result,
+        static <T> SharedAnswer<T> unconfirmed(TenantVersion at, PendingCommit after,
+                                               CompletableFuture<PendingCommit> next, T result,
                                                RuntimeException error, IdempotencyRecord remember) {
-            return new SharedAnswer<>(after == null ? at : null, after, null, result, error, remember);
+            return new SharedAnswer<>(at, after, after == null ? null : next, null, result, error, remember);
         }
 
         static <T> SharedAnswer<T> committing(T result, PendingCommit commit) {
-            return new SharedAnswer<>(null, null, commit, result, null, null);
+            return new SharedAnswer<>(null, null, null, commit, result, null, null);
         }
     }
 

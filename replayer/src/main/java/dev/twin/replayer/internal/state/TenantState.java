@@ -30,6 +30,11 @@ final class TenantState {
      * (guarded by {@link #lock}); while any is there, {@link #shared} is the version the last one will make.
      */
     final java.util.ArrayDeque<PendingCommit> unsettled = new java.util.ArrayDeque<>();
+    /**
+     * With shared state: completed with the next commit this replica sends for the tenant (then replaced, under
+     * {@link #lock}). A read that ran on a copy with commits on their way is confirmed by the next commit landing.
+     */
+    java.util.concurrent.CompletableFuture<PendingCommit> nextSent = new java.util.concurrent.CompletableFuture<>();
     /** Set by a transaction whose commit did not land: the next one takes the commits that did not land back. */
     volatile boolean broken;
 

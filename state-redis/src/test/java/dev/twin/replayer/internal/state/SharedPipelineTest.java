@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A tenant's writes pipelined to one real Redis: a write's commit is sent and the tenant's lock let go before Redis
  * answers, so the tenant's next write runs on the copy holding the first and its commit follows it. Held back
  * replies (a gate on the first commit's outcome, not a sleep) make the order certain: a commit that follows one on
- * its way lands with it, or, when that one is refused, is stale, and both run again on the caught-up copy; many
+ * its way lands with it, or, when that one is refused, is stale, and both run again on the caught-up copy; a read
+ * on a copy waiting on a commit is confirmed by the next commit made on that copy landing, without a look; many
  * concurrent writers on two replicas each land exactly once, and both replicas list the same rows in the same order.
  */
 class SharedPipelineTest {
@@ -153,6 +154,36 @@ class SharedPipelineTest {
     }
 
     @Test
+    void aReadOnACopyWithACommitOnItsWayIsConfirmedByTheNextCommitLandingWithoutALook() throws Exception {
+        a.inTransaction(TENANT, tables -> tables.count("items"));
+        onA.holdNext();
+        Future<Row> first = threads.submit(() -> a.inTransaction(TENANT,
+                tables -> tables.insert("items", json("{'v': 'one'}"))));
+        onA.held.await();
+        CountDownLatch readRan = new CountDownLatch(1);
+        Future<Integer> read = threads.submit(() -> a.inTransaction(TENANT, tables -> {
+            int count = tables.count("items");
+            readRan.countDown();
+            return count;
+        }));
+        readRan.await(); // the read ran on the copy holding the first write, and waits
+        Future<Row> second = threads.submit(() -> a.inTransaction(TENANT,
+                tables -> tables.insert("items", json("{'v': 'two'}"))));
+        onA.sentAfterHeld.await();
+        // a third write is sent once the second's transaction let the tenant's lock go, its bookkeeping done
+        Future<Row> third = threads.submit(() -> a.inTransaction(TENANT,
+                tables -> tables.insert("items", json("{'v': 'three'}"))));
+        onA.twoSentAfterHeld.await();
+        onA.gate.complete(null);
+
+        first.get();
+        second.get();
+        third.get();
+        assertEquals(2, read.get(), "the read answers the copy it ran on: seed and the first write");
+        assertEquals(0, onA.checks.get(), "confirmed by the second commit, made on that copy, landing: no look");
+    }
+
+    @Test
     void concurrentWritersOfOneTenantOnTwoReplicasEachLandOnce() throws Exception {
         int writers = 4;
         int each = 25;
@@ -189,9 +220,11 @@ class SharedPipelineTest {
         final CompletableFuture<Void> gate = new CompletableFuture<>();
         final CountDownLatch held = new CountDownLatch(1);
         final CountDownLatch sentAfterHeld = new CountDownLatch(1);
+        final CountDownLatch twoSentAfterHeld = new CountDownLatch(2);
         /** What each commit followed (null: none), in the order sent. */
         final List<String> sends = new CopyOnWriteArrayList<>();
         final List<String> outcomes = new CopyOnWriteArrayList<>();
+        final AtomicInteger checks = new AtomicInteger();
         private volatile boolean holdNext;
 
         Gated(SharedState store) {
@@ -215,6 +248,7 @@ class SharedPipelineTest {
                 outcome = outcome.thenCombine(gate, (done, open) -> done);
             } else if (held.getCount() == 0) {
                 sentAfterHeld.countDown();
+                twoSentAfterHeld.countDown();
             }
             return new SentCommit(sent.token(), sent.expected(), outcome);
         }
@@ -226,6 +260,7 @@ class SharedPipelineTest {
 
         @Override
         public boolean isCurrent(String tenant, TenantVersion known) {
+            checks.incrementAndGet();
             return store.isCurrent(tenant, known);
         }
 
