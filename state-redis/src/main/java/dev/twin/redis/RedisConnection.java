@@ -141,16 +141,16 @@ final class RedisConnection implements AutoCloseable {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
-    /** A failure of Lettuce's as {@link #call} throws it. */
+    /**
+     * A failure of an asynchronous command as {@link #call} throws it. Unlike the synchronous API, Lettuce fails an
+     * asynchronous command with the connection's own error as it is (a reset connection's {@code IOException}, a
+     * cancellation): anything but Redis refusing the command is Redis being away.
+     */
     private RuntimeException twins(Throwable failure) {
-        if (failure instanceof RedisCommandExecutionException e) {
-            return isUnavailable(e) ? unavailable(e)
-                    : new IllegalStateException("Redis refused a command of twin's: " + e.getMessage(), e);
+        if (failure instanceof RedisCommandExecutionException e && !isUnavailable(e)) {
+            return new IllegalStateException("Redis refused a command of twin's: " + e.getMessage(), e);
         }
-        if (failure instanceof RedisException e) {
-            return unavailable(e);
-        }
-        return failure instanceof RuntimeException e ? e : new IllegalStateException(failure);
+        return unavailable(failure);
     }
 
     StateHealth health() {
@@ -163,7 +163,7 @@ final class RedisConnection implements AutoCloseable {
         }
     }
 
-    private StateException unavailable(RedisException e) {
+    private StateException unavailable(Throwable e) {
         String reason = reason(e);
         return new StateException(ErrorKind.UNAVAILABLE, "The sandbox's state store (" + location.shown()
                 + ") cannot be reached: " + (reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason)
