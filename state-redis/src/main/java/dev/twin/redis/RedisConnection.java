@@ -12,6 +12,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
@@ -20,6 +21,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -39,6 +43,7 @@ final class RedisConnection implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     private final RedisCommands<String, String> commands;
+    private final RedisAsyncCommands<String, String> async;
 
     private RedisConnection(RedisLocation location) {
         this.location = location;
@@ -69,6 +74,7 @@ final class RedisConnection implements AutoCloseable {
                     + location.shown() + ": ") + reason, e));
         }
         this.commands = connection.sync();
+        this.async = connection.async();
     }
 
     /** @throws UncheckedIOException when Redis cannot be reached */
@@ -106,6 +112,47 @@ final class RedisConnection implements AutoCloseable {
         });
     }
 
+    /**
+     * Sends a script without waiting for its reply (loaded again, after the reply, when a Redis restart emptied its
+     * script cache). Commands of every thread go out over the one connection in the order they are sent, and Redis
+     * runs them in that order. The stage completes on Lettuce's I/O thread: whatever follows it must not wait for
+     * Redis. Redis being away fails it with a {@link StateException} UNAVAILABLE.
+     */
+    @SuppressWarnings("unchecked")
+    <T> CompletionStage<T> send(RedisScript script, ScriptOutputType type, String... args) {
+        CompletionStage<T> sent;
+        try {
+            sent = ((CompletionStage<T>) async.evalsha(script.sha(), type, NO_KEYS, args))
+                    .exceptionallyCompose(failure -> cause(failure) instanceof RedisNoScriptException
+                            ? (CompletionStage<T>) async.eval(script.text(), type, NO_KEYS, args)
+                            : CompletableFuture.failedStage(failure));
+        } catch (RedisException e) {
+            sent = CompletableFuture.failedStage(e);
+        }
+        return sent.exceptionallyCompose(failure -> CompletableFuture.failedStage(twins(cause(failure))));
+    }
+
+    /** Sets a key unless it exists, without waiting (for work that follows a reply on Lettuce's thread). */
+    CompletionStage<String> sendSetIfAbsent(String key, String value) {
+        return async.set(key, value, io.lettuce.core.SetArgs.Builder.nx());
+    }
+
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /**
+     * A failure of an asynchronous command as {@link #call} throws it. Unlike the synchronous API, Lettuce fails an
+     * asynchronous command with the connection's own error as it is (a reset connection's {@code IOException}, a
+     * cancellation): anything but Redis refusing the command is Redis being away.
+     */
+    private RuntimeException twins(Throwable failure) {
+        if (failure instanceof RedisCommandExecutionException e && !isUnavailable(e)) {
+            return new IllegalStateException("Redis refused a command of twin's: " + e.getMessage(), e);
+        }
+        return unavailable(failure);
+    }
+
     StateHealth health() {
         long start = System.nanoTime();
         try {
@@ -116,7 +163,7 @@ final class RedisConnection implements AutoCloseable {
         }
     }
 
-    private StateException unavailable(RedisException e) {
+    private StateException unavailable(Throwable e) {
         String reason = reason(e);
         return new StateException(ErrorKind.UNAVAILABLE, "The sandbox's state store (" + location.shown()
                 + ") cannot be reached: " + (reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason)

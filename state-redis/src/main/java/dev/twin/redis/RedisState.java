@@ -10,6 +10,7 @@ import dev.twin.replayer.internal.state.SharedEvent;
 import dev.twin.replayer.internal.state.SharedIdempotency;
 import dev.twin.replayer.internal.state.SharedState;
 import dev.twin.replayer.internal.state.SharedStateProvider;
+import dev.twin.replayer.internal.state.SentCommit;
 import dev.twin.replayer.internal.state.SharedWrite;
 import dev.twin.replayer.internal.state.StateHealth;
 import dev.twin.replayer.internal.state.StoredRow;
@@ -24,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A twin's shared state in Redis, in key layout 2 (docs/redis.md). Each tenant's rows, bookkeeping, change index
@@ -89,7 +92,7 @@ final class RedisState implements SharedState {
         List<?> metaReply = (List<?>) reply.get(from + 3);
         for (int i = 0; i + 1 < metaReply.size(); i += 2) {
             String name = (String) metaReply.get(i);
-            if (!name.equals("v") && !name.equals("e")) {
+            if (!name.equals("v") && !name.equals("e") && !name.equals("c")) {
                 meta.put(name, (String) metaReply.get(i + 1));
             }
         }
@@ -107,17 +110,48 @@ final class RedisState implements SharedState {
 
     @Override
     public CommitOutcome commit(String tenant, TenantVersion known, SharedWrite write) {
+        return outcome(script(COMMIT, tenant, commitArgs(known, RedisLayout.newToken(), null, write)), write);
+    }
+
+    @Override
+    public SentCommit send(String tenant, TenantVersion known, String follows, SharedWrite write) {
+        String token = RedisLayout.newToken();
+        String[] args = commitArgs(known, token, follows, write);
+        String[] all = new String[args.length + 2];
+        all[0] = prefix;
+        all[1] = tenant;
+        System.arraycopy(args, 0, all, 2, args.length);
+        CompletionStage<CommitOutcome> outcome = redis.<List<Object>>send(COMMIT, ScriptOutputType.MULTI, all)
+                .thenCompose(reply -> !"lost".equals(reply.get(0)) ? CompletableFuture.completedStage(reply)
+                        : startEpoch().thenApply(started -> List.<Object>of("stale")))
+                .thenApply(reply -> outcome(reply, write));
+        // the version a commit.lua that applies it moves the tenant to: the tenant epoch is this token when it had none
+        String epoch = known.epoch().endsWith("/") ? known.epoch() + token : known.epoch();
+        return new SentCommit(token, new TenantVersion(epoch, known.version() + 1), outcome);
+    }
+
+    /** Redis lost twin's keys (a restart without persistence): a new epoch, without waiting (see {@link #script}). */
+    private CompletionStage<String> startEpoch() {
+        LOG.log(System.Logger.Level.WARNING, "the state store " + redis.location() + " lost twin's keys"
+                + " (a Redis restart without persistence?): the twin starts from its seed rows");
+        return redis.sendSetIfAbsent(prefix + ":layout", RedisLayout.VERSION)
+                .thenCompose(set -> redis.sendSetIfAbsent(prefix + ":epoch", RedisLayout.newToken()));
+    }
+
+    /** commit.lua's arguments after the prefix and the tenant. */
+    private String[] commitArgs(TenantVersion known, String token, String follows, SharedWrite write) {
         List<String> args = new ArrayList<>();
         args.add(known == null ? "-" : known.epoch());
         args.add(Long.toString(known == null ? -1 : known.version()));
         args.add(Long.toString(ttlMillis));
         args.add(Integer.toString(eventsKept));
         args.add("0"); // a new delivery is due at once, whatever the replicas' clocks say
-        args.add(RedisLayout.newToken());
+        args.add(token);
         IdempotencyRecord record = write.idempotency();
         args.add(record == null ? "" : "=" + record.key());
         args.add(record == null ? "" : record.value());
         args.add(record == null ? "0" : Long.toString(record.windowMillis()));
+        args.add(follows == null ? "" : follows);
         args.add(Integer.toString(write.meta().size()));
         write.meta().forEach((name, value) -> {
             args.add(name);
@@ -142,13 +176,20 @@ final class RedisState implements SharedState {
         }
         args.add(Integer.toString(queued.size() / 5));
         args.addAll(queued);
-        List<Object> reply = script(COMMIT, tenant, args.toArray(String[]::new));
+        return args.toArray(String[]::new);
+    }
+
+    /** commit.lua's reply. */
+    private static CommitOutcome outcome(List<Object> reply, SharedWrite write) {
         String kind = (String) reply.get(0);
         if (kind.equals("conflict")) {
             return CommitOutcome.refused(changes(reply, 1));
         }
+        if (kind.equals("stale")) {
+            return CommitOutcome.stale();
+        }
         if (kind.equals("answered")) {
-            throw new AlreadyAnswered(record.key());
+            throw new AlreadyAnswered(write.idempotency().key());
         }
         return CommitOutcome.applied(new TenantVersion((String) reply.get(1), (Long) reply.get(2)));
     }

@@ -2,8 +2,12 @@
 -- the idempotency record of its answer (none applied when that key holds an answer already: a racing request's).
 -- When another replica committed first nothing is applied and the reply is {'conflict', what the writer missed as
 -- sync.lua returns it}, so that it catches up and runs again without a sync of its own.
--- ARGV: prefix, tenant, known epoch, known version, ttl ms, events kept, when deliveries are due (ms), a new
---       tenant epoch, '=' and the idempotency key ('' for none), its record, its window ms,
+-- A commit sent while the replica's previous commit of the tenant is still on its way (pipelined: its copy holds
+-- that commit's writes already) names that commit's token: it applies only if that commit landed and nothing came
+-- after it, else {'stale'} and nothing is applied. Every commit leaves its token in the meta hash ('c').
+-- ARGV: prefix, tenant, known epoch, known version, ttl ms, events kept, when deliveries are due (ms), this
+--       commit's token (also the tenant epoch, when it has none yet), '=' and the idempotency key ('' for none),
+--       its record, its window ms, the token of the commit it follows ('' for none),
 --       meta count, (name, value)..., row count, (key, value or '' for gone)..., event count, event...,
 --       delivery count, (id, event id, type, url, payload)...
 local p, tenant = ARGV[1], ARGV[2]
@@ -13,6 +17,9 @@ if not g then
 end
 local n = p .. ':e:' .. g
 local t = n .. ':t:' .. tenant
+if ARGV[12] ~= '' and redis.call('HGET', t .. ':meta', 'c') ~= ARGV[12] then
+  return {'stale'}
+end
 local idem = ''
 if ARGV[9] ~= '' then
   idem = n .. ':idem:' .. tenant .. ':' .. (redis.call('GET', p .. ':gen:' .. tenant) or '0') .. ':'
@@ -36,8 +43,8 @@ end
 if idem ~= '' then
   redis.call('SET', idem, ARGV[10], 'PX', math.max(1, tonumber(ARGV[11])))
 end
-local i = 12
-local meta = {'v', v, 'e', e}
+local i = 13
+local meta = {'v', v, 'e', e, 'c', ARGV[8]}
 for _ = 1, tonumber(ARGV[i]) do
   meta[#meta + 1] = ARGV[i + 1]
   meta[#meta + 1] = ARGV[i + 2]

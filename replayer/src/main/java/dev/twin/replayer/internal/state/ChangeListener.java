@@ -8,7 +8,9 @@ import java.util.List;
  *
  * <p>With shared state ({@link SharedState}) a commit stores its events with its rows, so they are made before it:
  * {@link #emitted} instead of {@link #committed}, then {@link #stored} once they are stored, also for events other
- * replicas stored.
+ * replicas stored. For this replica's own commits {@link #storedChanges} and {@link #stored} may be called once the
+ * tenant's lock was let go (a commit whose reply from the store came after it),
+ * on the thread of the request that committed, in commit order for each tenant.
  */
 @FunctionalInterface
 public interface ChangeListener {

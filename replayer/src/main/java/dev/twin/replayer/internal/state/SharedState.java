@@ -11,7 +11,7 @@ import java.util.List;
  * replicas ever apply a transaction to the same version of a tenant, and a commit either lands whole or not at all.
  * A replica that is behind catches up with {@link #sync} (or with what a refused commit returns) and runs again.
  *
- * <p>Every method may wait for a network round trip, so none is ever called on an event loop. Each throws a
+ * <p>Every method but {@link #send} may wait for a network round trip, so none is ever called on an event loop. Each throws a
  * {@link StateException} of kind {@code UNAVAILABLE} when the store cannot be reached in time: the request is
  * answered 503 and nothing of it was applied.
  */
@@ -37,6 +37,27 @@ public interface SharedState extends AutoCloseable {
      * @throws AlreadyAnswered the write's idempotency key holds an answer already (nothing was applied)
      */
     CommitOutcome commit(String tenant, TenantVersion known, SharedWrite write);
+
+    /**
+     * Sends {@code write} as {@link #commit} would, without waiting for its outcome; never blocks. When
+     * {@code follows} names a commit sent before (its {@link SentCommit#token()}, {@code known} then being its
+     * {@link SentCommit#expected()} version), the store applies this one only if that one landed and nothing else
+     * since ({@link CommitOutcome#stale()} otherwise): commits of one tenant sent one after another land in that
+     * order or not at all. This default waits for {@link #commit}: a store that cannot pipeline is never followed.
+     */
+    default SentCommit send(String tenant, TenantVersion known, String follows, SharedWrite write) {
+        if (follows != null) {
+            throw new IllegalStateException("this store cannot follow a commit that has not landed");
+        }
+        java.util.concurrent.CompletableFuture<CommitOutcome> outcome = new java.util.concurrent.CompletableFuture<>();
+        try {
+            outcome.complete(commit(tenant, known, write));
+        } catch (RuntimeException e) {
+            outcome.completeExceptionally(e);
+        }
+        CommitOutcome done = outcome.getNow(null);
+        return new SentCommit(null, done != null && done.isApplied() ? done.applied() : known, outcome);
+    }
 
     /** Every tenant's tables, events and idempotency records gone at once (a new epoch); snapshots stay. */
     void reset();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -191,6 +192,7 @@ public final class StateStore implements AutoCloseable {
         storeLock.readLock().lock();
         try {
             boolean behind = false;
+            int refused = 0;
             while (true) {
                 TenantState state = tenants.computeIfAbsent(tenant, key -> new TenantState(clock.millis()));
                 SharedAnswer<T> answer;
@@ -206,18 +208,161 @@ public final class StateStore implements AutoCloseable {
                 } finally {
                     state.lock.unlock();
                 }
-                // a read's check, outside the tenant's lock: the tenant's other transactions go on meanwhile
-                if (answer.at() == null || shared.isCurrent(tenant, answer.at())) {
+                // outside the tenant's lock: the tenant's other transactions go on meanwhile
+                if (answer.commit() != null) {
+                    if (settle(tenant, state, answer.commit())) {
+                        return answer.result();
+                    }
+                    if (++refused >= SHARED_ATTEMPTS) {
+                        throw new StateException(ErrorKind.UNAVAILABLE, "Too many concurrent writes for this tenant"
+                                + " on other replicas; try again.");
+                    }
+                    continue; // it did not land: run again on the copy caught up with what it missed
+                }
+                Confirmation confirmation = confirm(tenant, answer, arrived);
+                if (confirmation == Confirmation.CURRENT) {
                     if (answer.error() != null) {
                         throw answer.error();
                     }
                     rememberAlone(tenant, answer.remember());
                     return answer.result();
                 }
-                behind = true; // the copy was behind: sync, and run again
+                behind = confirmation == Confirmation.BEHIND; // sync, and run again
             }
         } finally {
             storeLock.readLock().unlock();
+        }
+    }
+
+    /** What a read's look at the shared store found. */
+    private enum Confirmation {
+        /** the copy it read was current at a moment after it arrived: its answer may leave */
+        CURRENT,
+        /** the copy was behind: sync and run again */
+        BEHIND,
+        /** the commit the copy was waiting on did not land: run again on the copy without it */
+        AGAIN
+    }
+
+    /**
+     * A read (or a refusal): answered once the copy it read is known to be current at some moment after it arrived.
+     * A copy holding commits still on their way is that once the next commit sent after the read landed, or the last
+     * of them landed if it was sent after the arrival; otherwise a look at the version the copy was at.
+     */
+    private Confirmation confirm(String tenant, SharedAnswer<?> answer, long arrived) {
+        TenantVersion at = answer.at();
+        PendingCommit after = answer.after();
+        if (after != null) {
+            // the next commit sent after this read ran (if one is sent before the last commit it read is settled),
+            // made on the very copy the read ran on: landing, it proves nothing came between the two, so that copy
+            // was the tenant's state until that commit landed, a moment after the read arrived
+            CompletableFuture.anyOf(after.told, answer.next()).join();
+            PendingCommit next = answer.next().getNow(null);
+            if (next != null && next.base.equals(at)) {
+                next.told.join(); // told in commit order: the read's own last commit is settled too
+                return next.landed() != null && after.landed() != null ? Confirmation.CURRENT : Confirmation.AGAIN;
+            }
+            after.told.join();
+            CommitOutcome landed = after.landed();
+            if (landed == null) {
+                return Confirmation.AGAIN;
+            }
+            if (after.sentAt - arrived >= 0) {
+                return Confirmation.CURRENT;
+            }
+            at = landed.applied();
+        }
+        if (at == null || shared.isCurrent(tenant, at)) {
+            return Confirmation.CURRENT;
+        }
+        return Confirmation.BEHIND;
+    }
+
+    /**
+     * The transaction that made {@code commit} waits for its outcome (outside the tenant's lock) and, once it landed,
+     * tells the listener, in commit order. A commit that did not land marks the copy broken: the tenant's next
+     * transaction takes it back ({@link #settleLocked}).
+     *
+     * @return true: it landed; false: refused (another replica committed first, or a commit it followed did not land)
+     */
+    private boolean settle(String tenant, TenantState state, PendingCommit commit) {
+        boolean told = false;
+        try {
+            CommitOutcome outcome;
+            try {
+                outcome = commit.await();
+            } catch (RuntimeException e) {
+                state.broken = true; // Redis away, a timeout, or the idempotency key answered already
+                throw e;
+            }
+            if (!outcome.isApplied()) {
+                state.broken = true;
+                return false;
+            }
+            commit.before.join();
+            told = true;
+            for (RowChange change : commit.changes) {
+                if (change.before() != null) {
+                    change.before().dropDerived(); // it left the table; an event may keep it, not its answer
+                }
+            }
+            changeListener.storedChanges(tenant, commit.changes);
+            if (!commit.events.isEmpty()) {
+                changeListener.stored(tenant, commit.events, false);
+            }
+            return true;
+        } finally {
+            if (!told) {
+                commit.before.join(); // settled in commit order also when it did not land
+            }
+            commit.told.complete(null);
+        }
+    }
+
+    /**
+     * Under the tenant's lock, before a transaction runs: drops the commits that landed and were told; when one did
+     * not land (or {@code wait}: the caller needs a copy holding only what landed), waits for every commit on its way
+     * and takes back, newest first, those that did not land; the copy then holds exactly what the store holds at its
+     * version, and what a refused commit brought of other replicas' writes is applied on top.
+     */
+    private void settleLocked(String tenant, TenantState state, boolean wait) {
+        java.util.ArrayDeque<PendingCommit> unsettled = state.unsettled;
+        while (!unsettled.isEmpty() && unsettled.peekFirst().told.isDone()
+                && unsettled.peekFirst().landed() != null) {
+            state.syncBegan = unsettled.pollFirst().sentAt;
+        }
+        if (unsettled.isEmpty()) {
+            state.broken = false;
+            return;
+        }
+        PendingCommit last = unsettled.peekLast();
+        if (!wait && !state.broken && (!last.isDone() || last.landed() != null)) {
+            return; // the commits on their way may all land: the next transaction runs on top of them
+        }
+        last.told.join();
+        List<PendingCommit> commits = new ArrayList<>(unsettled);
+        unsettled.clear();
+        state.broken = false;
+        int landed = -1; // a commit that landed proves every one before it landed (each followed the one before)
+        for (int i = commits.size() - 1; i >= 0 && landed < 0; i--) {
+            if (commits.get(i).landed() != null) {
+                landed = i;
+            }
+        }
+        for (int i = commits.size() - 1; i > landed; i--) {
+            commits.get(i).undo.apply(state, definitions);
+        }
+        if (landed >= 0) {
+            state.shared = commits.get(landed).landed().applied();
+            state.syncBegan = commits.get(landed).sentAt;
+        }
+        if (landed + 1 < commits.size()) {
+            PendingCommit first = commits.get(landed + 1);
+            state.shared = first.base;
+            CommitOutcome refused = first.refusedWithChanges();
+            if (refused != null) {
+                applySync(tenant, state, refused.missed(), first.sentAt);
+            }
         }
     }
 
@@ -274,11 +419,15 @@ public final class StateStore implements AutoCloseable {
     /**
      * One transaction against shared state, under the tenant's lock, run against this replica's copy of the tenant.
      * The copy is known to be current at some moment after the transaction arrived when a sync, check or commit of
-     * this tenant began after the arrival (transactions queued behind one need nothing more). A write commits with
-     * the version the work read: if another replica committed first, the store applies nothing and returns what was
-     * missed, and the work runs again on the caught-up copy (while a scenario batches its events, a write on a copy
-     * not known to be current looks at the tenant's version first, see {@link ChangeListener#keepsEmitted}). A read (or a refusal) on a copy not known to be current
-     * is returned unconfirmed, with the version it read, for the caller to check outside the lock.
+     * this tenant began after the arrival (transactions queued behind one need nothing more). A write is applied to
+     * the copy and sent with the version the work read, and the lock is let go before the store answers: the
+     * tenant's next transactions run on the copy holding it, their commits sent after it to land only if it did
+     * ({@link SharedState#send}), so a tenant's writes are pipelined rather than one round trip each. A commit that
+     * did not land (another replica committed first: the store applies nothing and returns what was missed) is taken
+     * back, and its transaction runs again on the caught-up copy. (While a scenario batches its events, a write on a
+     * copy not known to be current looks at the tenant's version first and commits alone, see
+     * {@link ChangeListener#keepsEmitted}.) A read (or a refusal) on a copy not known to be current is returned
+     * unconfirmed, with the version it read or the commit its copy waits on, for the caller to check outside the lock.
      *
      * @param behind a check found the copy behind: sync before running
      */
@@ -286,10 +435,14 @@ public final class StateStore implements AutoCloseable {
                                          long arrived, boolean behind) {
         try {
             for (int attempt = 1; ; attempt++) {
+                boolean batching = changeListener.keepsEmitted();
+                boolean needsSync = state.shared == null || behind && state.syncBegan - arrived < 0;
+                settleLocked(tenant, state, needsSync || batching);
                 if (state.shared == null || behind && state.syncBegan - arrived < 0) {
                     syncLocked(tenant, state); // first use on this replica (the whole tenant), or found behind
                 }
-                boolean current = state.syncBegan - arrived >= 0;
+                PendingCommit last = state.unsettled.peekLast();
+                boolean current = last == null && state.syncBegan - arrived >= 0;
                 state.lastActivityMillis = clock.millis();
                 TenantTables tables = new TenantTables(tenant, definitions, state, clock, quota);
                 T result;
@@ -300,16 +453,37 @@ public final class StateStore implements AutoCloseable {
                     }
                 } catch (RuntimeException e) {
                     if (!current) {
-                        return new SharedAnswer<>(state.shared, null, e, null);
+                        return SharedAnswer.unconfirmed(state.shared, last, state.nextSent, null, e, null);
                     }
                     throw e;
                 } finally {
                     tables.close();
                 }
                 if (!tables.hasWrites()) {
-                    return new SharedAnswer<>(current ? null : state.shared, result, null, tables.answerToRemember());
+                    return current ? SharedAnswer.confirmed(result, tables.answerToRemember())
+                            : SharedAnswer.unconfirmed(state.shared, last, state.nextSent, result, null,
+                            tables.answerToRemember());
                 }
-                if (!current && changeListener.keepsEmitted()) {
+                List<RowChange> changes = tables.changes();
+                if (!batching) {
+                    List<SharedEvent> events = changes.isEmpty() ? List.of()
+                            : changeListener.emitted(tenant, changes);
+                    SharedWrite write = TenantMirror.write(state, definitions, tables, events);
+                    CommitUndo undo = CommitUndo.before(state, tables);
+                    long began = System.nanoTime();
+                    SentCommit sent = shared.send(tenant, state.shared, last == null ? null : last.sent.token(),
+                            write);
+                    commit(tenant, state, tables);
+                    PendingCommit pending = new PendingCommit(state.shared, sent, began, undo, changes, events,
+                            last == null ? PendingCommit.NOTHING_BEFORE : last.told);
+                    state.unsettled.addLast(pending);
+                    state.shared = sent.expected();
+                    CompletableFuture<PendingCommit> waiting = state.nextSent;
+                    state.nextSent = new CompletableFuture<>();
+                    waiting.complete(pending);
+                    return SharedAnswer.committing(result, pending);
+                }
+                if (!current) {
                     // changes kept in a scenario's batch of events cannot be taken back if the commit is refused: they
                     // come only from a copy known to be current (a look at the version first)
                     long began = System.nanoTime();
@@ -319,7 +493,6 @@ public final class StateStore implements AutoCloseable {
                     }
                     state.syncBegan = began;
                 }
-                List<RowChange> changes = tables.changes();
                 List<SharedEvent> events = changes.isEmpty() ? List.of() : changeListener.emitted(tenant, changes);
                 long began = System.nanoTime();
                 CommitOutcome outcome = shared.commit(tenant, state.shared,
@@ -345,7 +518,7 @@ public final class StateStore implements AutoCloseable {
                 if (!events.isEmpty()) {
                     changeListener.stored(tenant, events, false);
                 }
-                return new SharedAnswer<>(null, result, null, null);
+                return SharedAnswer.confirmed(result, null);
             }
         } finally {
             if (holdsNothingShared(state)) {
@@ -357,10 +530,26 @@ public final class StateStore implements AutoCloseable {
 
     /**
      * What a transaction on shared state answers (its result, or the error it threw; the idempotency record of an
-     * answer that wrote nothing, stored on its own), with the version of the copy it read when that still needs a
-     * check ({@code at}; null: confirmed, the answer may leave).
+     * answer that wrote nothing, stored on its own), and what it waits for before it may leave: the commit it sent
+     * ({@code commit}), or, for a copy not known to be current, the commit that copy waits on ({@code after}) with the
+     * next commit to be sent ({@code next}), or the version it read ({@code at}); all null: confirmed.
      */
-    private record SharedAnswer<T>(TenantVersion at, T result, RuntimeException error, IdempotencyRecord remember) {
+    private record SharedAnswer<T>(TenantVersion at, PendingCommit after, CompletableFuture<PendingCommit> next,
+                                   PendingCommit commit, T result, RuntimeException error,
+                                   IdempotencyRecord remember) {
+        static <T> SharedAnswer<T> confirmed(T result, IdempotencyRecord remember) {
+            return new SharedAnswer<>(null, null, null, null, result, null, remember);
+        }
+
+        static <T> SharedAnswer<T> unconfirmed(TenantVersion at, PendingCommit after,
+                                               CompletableFuture<PendingCommit> next, T result,
+                                               RuntimeException error, IdempotencyRecord remember) {
+            return new SharedAnswer<>(at, after, after == null ? null : next, null, result, error, remember);
+        }
+
+        static <T> SharedAnswer<T> committing(T result, PendingCommit commit) {
+            return new SharedAnswer<>(null, null, null, commit, result, null, null);
+        }
     }
 
     /**
@@ -384,7 +573,8 @@ public final class StateStore implements AutoCloseable {
      * kept so that its next transaction syncs what changed rather than everything).
      */
     private static boolean holdsNothingShared(TenantState state) {
-        return state.holdsNothing() && (state.shared == null || state.shared.version() == 0);
+        return state.holdsNothing() && state.unsettled.isEmpty()
+                && (state.shared == null || state.shared.version() == 0);
     }
 
     /** Brings the tenant's tables (and its events, to the listener) up to what the shared store holds. */
@@ -435,6 +625,7 @@ public final class StateStore implements AutoCloseable {
                     if (state.retired) {
                         continue;
                     }
+                    settleLocked(tenant, state, true);
                     if (state.shared == null) {
                         syncLocked(tenant, state);
                     }
@@ -608,6 +799,9 @@ public final class StateStore implements AutoCloseable {
             }
             state.lock.lock();
             try {
+                if (shared != null) {
+                    settleLocked(tenant, state, true); // only what landed
+                }
                 for (String table : definitions.keySet().stream().sorted().toList()) {
                     TableDefinition definition = definitions.get(table);
                     TableOverlay overlay = state.existingOverlay(table);
@@ -655,6 +849,9 @@ public final class StateStore implements AutoCloseable {
         tenants.forEach((tenant, state) -> {
             if (now - state.lastActivityMillis > SHARED_CACHE_IDLE_MILLIS && state.lock.tryLock()) {
                 try {
+                    if (!state.unsettled.isEmpty() && !state.unsettled.peekLast().told.isDone()) {
+                        return; // a commit is on its way: not idle after all
+                    }
                     state.retired = true;
                     tenants.remove(tenant, state);
                 } finally {
@@ -711,19 +908,7 @@ public final class StateStore implements AutoCloseable {
     }
 
     private static StateFile.RowChange changeOf(TableDefinition definition, TableOverlay overlay, String id) {
-        String table = definition.name();
-        TableOverlay.Placed own = overlay.own.get(id);
-        if (own != null) {
-            return new StateFile.RowChange(table, id, StateFile.RowChange.Kind.OWN, own.row(), own.position());
-        }
-        if (overlay.deletedSeeds.contains(id)) {
-            return new StateFile.RowChange(table, id, StateFile.RowChange.Kind.DELETED_SEED, null, 0);
-        }
-        Row replacedSeed = overlay.seedOverrides.get(id);
-        if (replacedSeed != null) {
-            return new StateFile.RowChange(table, id, StateFile.RowChange.Kind.SEED, replacedSeed, 0);
-        }
-        return new StateFile.RowChange(table, id, StateFile.RowChange.Kind.ABSENT, null, 0);
+        return overlay.stateOf(definition.name(), id);
     }
 
     private static boolean hasWrites(TenantState state) {

@@ -85,6 +85,22 @@ final class TableOverlay {
         return held;
     }
 
+    /** How {@code id} stands in this overlay, as a commit leaves it and {@link #set} puts it back. */
+    StateFile.RowChange stateOf(String table, String id) {
+        Placed placed = own.get(id);
+        if (placed != null) {
+            return new StateFile.RowChange(table, id, StateFile.RowChange.Kind.OWN, placed.row(), placed.position());
+        }
+        if (deletedSeeds.contains(id)) {
+            return new StateFile.RowChange(table, id, StateFile.RowChange.Kind.DELETED_SEED, null, 0);
+        }
+        Row replacedSeed = seedOverrides.get(id);
+        if (replacedSeed != null) {
+            return new StateFile.RowChange(table, id, StateFile.RowChange.Kind.SEED, replacedSeed, 0);
+        }
+        return new StateFile.RowChange(table, id, StateFile.RowChange.Kind.ABSENT, null, 0);
+    }
+
     /** The row this tenant holds under {@code id} (its own, or its copy of a seed row), or null. */
     Row heldRow(String id) {
         Placed placed = own.get(id);

@@ -25,6 +25,18 @@ final class TenantState {
     TenantVersion shared;
     /** With shared state: when ({@link System#nanoTime()}) the last sync that succeeded began. */
     long syncBegan;
+    /**
+     * With shared state: this replica's commits applied to these tables and sent, oldest first, not yet settled
+     * (guarded by {@link #lock}); while any is there, {@link #shared} is the version the last one will make.
+     */
+    final java.util.ArrayDeque<PendingCommit> unsettled = new java.util.ArrayDeque<>();
+    /**
+     * With shared state: completed with the next commit this replica sends for the tenant (then replaced, under
+     * {@link #lock}). A read that ran on a copy with commits on their way is confirmed by the next commit landing.
+     */
+    java.util.concurrent.CompletableFuture<PendingCommit> nextSent = new java.util.concurrent.CompletableFuture<>();
+    /** Set by a transaction whose commit did not land: the next one takes the commits that did not land back. */
+    volatile boolean broken;
 
     TenantState(long lastActivityMillis) {
         this.lastActivityMillis = lastActivityMillis;
@@ -83,6 +95,8 @@ final class TenantState {
     }
 
     void clear() {
+        unsettled.clear();
+        broken = false;
         tables.clear();
         nextPosition = 0;
         usage = null;

@@ -1,0 +1,349 @@
+package dev.twin.replayer.internal.state;
+
+import dev.twin.replayer.config.StateSetting;
+import dev.twin.replayer.config.TableConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static dev.twin.replayer.internal.state.StateFixtures.json;
+import static dev.twin.replayer.internal.state.StateFixtures.prefixTable;
+import static dev.twin.replayer.internal.state.StateFixtures.rows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A tenant's writes pipelined to one real Redis: a write's commit is sent and the tenant's lock let go before Redis
+ * answers, so the tenant's next write runs on the copy holding the first and its commit follows it. Held back
+ * replies (a gate on the first commit's outcome, not a sleep) make the order certain: a commit that follows one on
+ * its way lands with it, or, when that one is refused, is stale, and both run again on the caught-up copy; a read
+ * on a copy waiting on a commit is confirmed by the next commit made on that copy landing, without a look; many
+ * concurrent writers on two replicas each land exactly once, and both replicas list the same rows in the same order.
+ */
+class SharedPipelineTest {
+    private static final List<TableConfig> TABLES = List.of(prefixTable("items", "it_",
+            rows("{'id': 'seed_1', 'v': 's1'}"), 0));
+    private static final String TENANT = "t_alice";
+    private static Object redis;
+    private static int run;
+
+    private Gated onA;
+    private StateStore a;
+    private StateStore b;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @BeforeAll
+    static void startRedis(@TempDir Path dir) throws Exception {
+        Class<?> server = Class.forName("dev.twin.redis.RedisServer");
+        Method start = server.getDeclaredMethod("start", Path.class);
+        start.setAccessible(true);
+        redis = start.invoke(null, dir);
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        if (redis != null) {
+            ((AutoCloseable) redis).close();
+        }
+    }
+
+    @BeforeEach
+    void openReplicas() throws Exception {
+        String query = "?prefix=pipeline" + run++;
+        onA = new Gated(open(query));
+        a = StateStore.shared(onA, TABLES, Clock.systemUTC(), TenantQuota.DEFAULTS);
+        b = StateStore.shared(open(query), TABLES, Clock.systemUTC(), TenantQuota.DEFAULTS);
+    }
+
+    @AfterEach
+    void closeReplicas() {
+        onA.gate.complete(null);
+        threads.shutdownNow();
+        a.close();
+        b.close();
+    }
+
+    @Test
+    void aWriteMadeWhileTheCommitBeforeIsOnItsWayFollowsItAndBothLand() throws Exception {
+        a.inTransaction(TENANT, tables -> tables.count("items")); // A holds the tenant
+        onA.holdNext();
+
+        Future<Row> first = threads.submit(() -> a.inTransaction(TENANT,
+                tables -> tables.insert("items", json("{'v': 'one'}"))));
+        onA.held.await(); // the first commit is sent; its reply is held back
+        AtomicInteger runs = new AtomicInteger();
+        Future<Integer> second = threads.submit(() -> a.inTransaction(TENANT, tables -> {
+            runs.incrementAndGet();
+            tables.insert("items", json("{'v': 'two'}"));
+            return tables.count("items");
+        }));
+        onA.sentAfterHeld.await(); // the second commit is sent too, while the first's reply is still held
+        onA.gate.complete(null);
+
+        Row one = first.get();
+        assertEquals(3, second.get(), "the second write ran on the copy holding the first (seed, one, two)");
+        assertEquals(1, runs.get(), "and landed with it: no second run");
+        assertEquals(2, onA.sends.size());
+        assertNull(onA.sends.get(0), "the first commit followed none");
+        assertNotNull(onA.sends.get(1), "the second followed the first, still on its way");
+        assertEquals(List.of("landed", "landed"), onA.outcomes);
+        for (StateStore replica : List.of(a, b)) {
+            List<String> listed = listed(replica);
+            assertEquals(List.of("seed_1:s1", one.id() + ":one"), listed.subList(0, 2));
+            assertEquals(3, listed.size());
+            assertTrue(listed.get(2).endsWith(":two"), listed.toString());
+        }
+    }
+
+    @Test
+    void whenTheCommitBeforeIsRefusedTheOneThatFollowedItIsStaleAndBothRunAgainOnTheCaughtUpCopy() throws Exception {
+        Row zero = a.inTransaction(TENANT, tables -> tables.insert("items", json("{'v': 'zero'}"))); // A holds it
+        Row onB = b.inTransaction(TENANT, tables -> tables.insert("items", json("{'v': 'b'}"))); // A is behind
+        onA.outcomes.clear();
+        onA.holdNext();
+
+        AtomicInteger firstRuns = new AtomicInteger();
+        Future<Integer> first = threads.submit(() -> a.inTransaction(TENANT, tables -> {
+            firstRuns.incrementAndGet();
+            tables.replace("items", "seed_1", json("{'v': 'one'}"));
+            return tables.count("items");
+        }));
+        onA.held.await();
+        AtomicInteger secondRuns = new AtomicInteger();
+        Future<Integer> second = threads.submit(() -> a.inTransaction(TENANT, tables -> {
+            secondRuns.incrementAndGet();
+            tables.insert("items", json("{'v': 'two'}"));
+            return tables.count("items");
+        }));
+        onA.sentAfterHeld.await();
+        onA.gate.complete(null);
+
+        int firstSaw = first.get();
+        int secondSaw = second.get();
+        assertEquals(2, firstRuns.get(), "refused (B committed first), then run again");
+        assertEquals(2, secondRuns.get(), "stale (the commit it followed did not land), then run again");
+        assertEquals(List.of("refused", "stale"), onA.outcomes.subList(0, 2));
+        assertEquals(4, secondSaw, "run again on the caught-up copy: seed, zero, B's row, its own");
+        assertTrue(firstSaw == 3 || firstSaw == 4, "seed, zero and B's row (and the second's, if it landed first): "
+                + firstSaw);
+        List<String> listed = listed(a);
+        assertEquals(listed, listed(b), "both replicas hold the same rows in the same order");
+        assertEquals(List.of("seed_1:one", zero.id() + ":zero", onB.id() + ":b"), listed.subList(0, 3));
+        assertEquals(4, listed.size());
+        assertTrue(listed.get(3).endsWith(":two"), listed.toString());
+    }
+
+    @Test
+    void aReadOnACopyWithACommitOnItsWayIsConfirmedByTheNextCommitLandingWithoutALook() throws Exception {
+        a.inTransaction(TENANT, tables -> tables.count("items"));
+        onA.holdNext();
+        Future<Row> first = threads.submit(() -> a.inTransaction(TENANT,
+                tables -> tables.insert("items", json("{'v': 'one'}"))));
+        onA.held.await();
+        CountDownLatch readRan = new CountDownLatch(1);
+        Future<Integer> read = threads.submit(() -> a.inTransaction(TENANT, tables -> {
+            int count = tables.count("items");
+            readRan.countDown();
+            return count;
+        }));
+        readRan.await(); // the read ran on the copy holding the first write, and waits
+        Future<Row> second = threads.submit(() -> a.inTransaction(TENANT,
+                tables -> tables.insert("items", json("{'v': 'two'}"))));
+        onA.sentAfterHeld.await();
+        // a third write is sent once the second's transaction let the tenant's lock go, its bookkeeping done
+        Future<Row> third = threads.submit(() -> a.inTransaction(TENANT,
+                tables -> tables.insert("items", json("{'v': 'three'}"))));
+        onA.twoSentAfterHeld.await();
+        onA.gate.complete(null);
+
+        first.get();
+        second.get();
+        third.get();
+        assertEquals(2, read.get(), "the read answers the copy it ran on: seed and the first write");
+        assertEquals(0, onA.checks.get(), "confirmed by the second commit, made on that copy, landing: no look");
+    }
+
+    @Test
+    void concurrentWritersOfOneTenantOnTwoReplicasEachLandOnce() throws Exception {
+        int writers = 4;
+        int each = 25;
+        List<Future<List<String>>> written = new ArrayList<>();
+        for (StateStore replica : List.of(a, b)) {
+            for (int w = 0; w < writers; w++) {
+                String name = (replica == a ? "a" : "b") + w;
+                written.add(threads.submit(() -> {
+                    List<String> ids = new ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        String value = name + "-" + i;
+                        ids.add(replica.inTransaction(TENANT, tables -> tables.insert("items",
+                                json("{'v': '" + value + "'}"))).id() + ":" + value);
+                    }
+                    return ids;
+                }));
+            }
+        }
+        Set<String> acknowledged = new HashSet<>();
+        for (Future<List<String>> writer : written) {
+            acknowledged.addAll(writer.get());
+        }
+
+        assertEquals(2 * writers * each, acknowledged.size(), "every id minted once");
+        List<String> onA = listed(a);
+        assertEquals(onA, listed(b), "both replicas list the same rows in the same order");
+        assertEquals(1 + acknowledged.size(), onA.size(), "no row lost, none twice");
+        assertEquals(acknowledged, new HashSet<>(onA.subList(1, onA.size())));
+    }
+
+    /** The shared state of replica A, holding back the outcome of a commit when told to, and noting each send. */
+    private static final class Gated implements SharedState {
+        private final SharedState store;
+        final CompletableFuture<Void> gate = new CompletableFuture<>();
+        final CountDownLatch held = new CountDownLatch(1);
+        final CountDownLatch sentAfterHeld = new CountDownLatch(1);
+        final CountDownLatch twoSentAfterHeld = new CountDownLatch(2);
+        /** What each commit followed (null: none), in the order sent. */
+        final List<String> sends = new CopyOnWriteArrayList<>();
+        final List<String> outcomes = new CopyOnWriteArrayList<>();
+        final AtomicInteger checks = new AtomicInteger();
+        private volatile boolean holdNext;
+
+        Gated(SharedState store) {
+            this.store = store;
+        }
+
+        void holdNext() {
+            holdNext = true;
+        }
+
+        @Override
+        public SentCommit send(String tenant, TenantVersion known, String follows, SharedWrite write) {
+            SentCommit sent = store.send(tenant, known, follows, write);
+            sends.add(follows);
+            java.util.concurrent.CompletionStage<CommitOutcome> outcome = sent.outcome().whenComplete(
+                    (done, failure) -> outcomes.add(failure != null ? "failed" : done.isApplied() ? "landed"
+                            : done.missed() != null ? "refused" : "stale"));
+            if (holdNext) {
+                holdNext = false;
+                held.countDown();
+                outcome = outcome.thenCombine(gate, (done, open) -> done);
+            } else if (held.getCount() == 0) {
+                sentAfterHeld.countDown();
+                twoSentAfterHeld.countDown();
+            }
+            return new SentCommit(sent.token(), sent.expected(), outcome);
+        }
+
+        @Override
+        public TenantSync sync(String tenant, TenantVersion known) {
+            return store.sync(tenant, known);
+        }
+
+        @Override
+        public boolean isCurrent(String tenant, TenantVersion known) {
+            checks.incrementAndGet();
+            return store.isCurrent(tenant, known);
+        }
+
+        @Override
+        public CommitOutcome commit(String tenant, TenantVersion known, SharedWrite write) {
+            return store.commit(tenant, known, write);
+        }
+
+        @Override
+        public void reset() {
+            store.reset();
+        }
+
+        @Override
+        public void resetTenant(String tenant) {
+            store.resetTenant(tenant);
+        }
+
+        @Override
+        public void resetTable(String tenantOrNull, String table) {
+            store.resetTable(tenantOrNull, table);
+        }
+
+        @Override
+        public void saveSnapshot(String name) {
+            store.saveSnapshot(name);
+        }
+
+        @Override
+        public boolean restoreSnapshot(String name) {
+            return store.restoreSnapshot(name);
+        }
+
+        @Override
+        public List<String> snapshots() {
+            return store.snapshots();
+        }
+
+        @Override
+        public List<String> tenants() {
+            return store.tenants();
+        }
+
+        @Override
+        public SharedIdempotency idempotency() {
+            return store.idempotency();
+        }
+
+        @Override
+        public SharedBuckets rateLimits() {
+            return store.rateLimits();
+        }
+
+        @Override
+        public SharedDeliveries deliveries() {
+            return store.deliveries();
+        }
+
+        @Override
+        public SharedCursors replayCursors() {
+            return store.replayCursors();
+        }
+
+        @Override
+        public StateHealth health() {
+            return store.health();
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    private static List<String> listed(StateStore store) {
+        return store.inTransaction(TENANT, tables -> tables.list("items").stream()
+                .map(row -> row.id() + ":" + row.text("v")).toList());
+    }
+
+    private static SharedState open(String query) throws Exception {
+        Method url = redis.getClass().getDeclaredMethod("url", String.class);
+        url.setAccessible(true);
+        return SharedStates.open(StateSetting.parse(url.invoke(redis, query).toString(), Path.of("")),
+                new SharedStateProvider.Options(null, 100));
+    }
+}
