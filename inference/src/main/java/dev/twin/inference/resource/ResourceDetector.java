@@ -377,7 +377,7 @@ public final class ResourceDetector {
             fieldRules.put("itemOnly", itemOnly);
             resource.evidence.add("fields every item read showed and no listed item did: " + itemOnly);
         }
-        if (resource.pathKey != null) {
+        if (resource.pathKey != null || resource.idOnlyInPath) {
             fieldRules.put("hide", List.of(resource.idField));
         }
         if (!fieldRules.isEmpty()) {
@@ -456,6 +456,12 @@ public final class ResourceDetector {
                 resource.response.put("update", update);
             }
         }
+        OperationStats patch = resource.actions.get("patch");
+        if (patch != null && answeredInHeadersOnly(patch)) {
+            resource.response.put("patch", Map.of("emptyBody", true));
+            resource.evidence.add("patch: no answer (" + patch.responses().get(patch.mainSuccessStatus()).count()
+                    + ") had a body: the twin's PATCH answers its status with no body (patch.emptyBody)");
+        }
         OperationStats delete = resource.actions.get("delete");
         if (delete != null) {
             resource.response.put("delete", DeleteConvention.detect(delete, resource));
@@ -522,6 +528,20 @@ public final class ResourceDetector {
                 + "confidence)"));
     }
 
+    /** Every successful answer of the operation came without a body. */
+    private static boolean answeredInHeadersOnly(OperationStats op) {
+        boolean any = false;
+        for (Map.Entry<Integer, ResponseStats> e : op.responses().entrySet()) {
+            if (e.getKey() >= 200 && e.getKey() < 300) {
+                if (!e.getValue().alwaysEmpty()) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
     private static void idField(Resource resource, boolean acknowledgedPut) {
         TreeMap<String, Long> votes = new TreeMap<>();
         long answers = 0;
@@ -558,6 +578,13 @@ public final class ResourceDetector {
                     .orElse("id");
             resource.evidence.add("id field: '" + resource.idField + "' by name only; no answer echoed the item "
                     + "path parameter (low confidence)");
+            if (resource.itemShape.isObject() && resource.itemShape.samples() > 0
+                    && !resource.itemShape.properties().containsKey(resource.idField)) {
+                resource.idOnlyInPath = true;
+                resource.evidence.add("id field: no answer showing a row (" + resource.itemShape.samples()
+                        + ") held '" + resource.idField + "': the id lives only in "
+                        + "the item path, so the twin keeps it hidden (fields.hide) (medium confidence)");
+            }
         }
     }
 

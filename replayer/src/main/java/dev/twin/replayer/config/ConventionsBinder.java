@@ -33,12 +33,21 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("timestamps", "fields", "list", "create", "delete", "errors", "update", "fieldLimits",
-                "revision", "search", "mediaType", "itemEnvelope", "writeIndex");
+                "revision", "search", "mediaType", "itemEnvelope", "writeIndex", "patch");
         return new Conventions(timestamps(m.mapping("timestamps")), fields(m.mapping("fields")),
                 list(m.mapping("list")), create(m.mapping("create")), delete(m.mapping("delete")),
                 errors(m.mapping("errors")), update(m.mapping("update")), fieldLimits(m.mapping("fieldLimits")),
                 revision(m.mapping("revision")), search(m.mapping("search")), mediaType(m),
-                itemEnvelope(m.mapping("itemEnvelope")), writeIndex(m.mapping("writeIndex")));
+                itemEnvelope(m.mapping("itemEnvelope")), writeIndex(m.mapping("writeIndex")), patch(m.mapping("patch")));
+    }
+
+    /** {@code patch: {emptyBody: true}}; null when not written. */
+    private static PatchRule patch(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("emptyBody");
+        return new PatchRule(m.bool("emptyBody", null));
     }
 
     /** {@code writeIndex: {created: createdIndex, modified: modifiedIndex}}; null when not written. */

@@ -63,6 +63,9 @@ final class PatchAction implements BindingAction {
         Revisions.stamp(rows.table().revision(), data, revision);
         WriteIndexes.modified(rows.table().writeIndex(), data, current.data(), request);
         Row updated = tables.replace(rows.table().table(), current.id(), data);
+        if (!replace && rows.table().patchEmptyBody()) {
+            return JsonResponses.noBody(status);
+        }
         if (replace && Boolean.TRUE.equals(rule.emptyBody())) {
             return located(JsonResponses.noBody(rule.status() != null ? rule.status() : status), request, replace,
                     updated, tables);

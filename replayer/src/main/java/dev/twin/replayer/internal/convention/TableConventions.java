@@ -49,6 +49,7 @@ import java.util.Set;
  * @param itemEnvelope the member item answers put the row under, with constants beside it per action; or null
  * @param writeIndex   the row fields holding the write counter at the row's creation and last write, or null
  * @param deleteOmit   with {@code deleteAnswersRow}, the row's fields the delete's answer leaves out
+ * @param patchEmptyBody a PATCH answers no body ({@code patch.emptyBody})
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
@@ -62,7 +63,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                JsonTemplate updateBody, RevisionRule revision, boolean createEmptyBody,
                                Map<String, StringTemplate> createHeaders, Set<String> itemOnly,
                                Map<String, StringTemplate> updateHeaders, String mediaType,
-                               ItemEnvelope itemEnvelope, WriteIndex writeIndex, Set<String> deleteOmit) {
+                               ItemEnvelope itemEnvelope, WriteIndex writeIndex, Set<String> deleteOmit,
+                               boolean patchEmptyBody) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.internal.state.Row.DELETED_MARKER;
@@ -95,7 +97,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 generated(conventions.update() == null ? null : conventions.update().headers()),
                 conventions.mediaType() == null ? Conventions.JSON : conventions.mediaType(),
                 conventions.itemEnvelope(), conventions.writeIndex(),
-                delete.omit() == null ? Set.of() : Set.copyOf(delete.omit()));
+                delete.omit() == null ? Set.of() : Set.copyOf(delete.omit()),
+                conventions.patch() != null && Boolean.TRUE.equals(conventions.patch().emptyBody()));
     }
 
     private static JsonTemplate template(JsonNode body) {

@@ -1,0 +1,15 @@
+package dev.twin.replayer.config;
+
+/**
+ * {@code conventions.patch} — how a PATCH (action {@code patch}) answers.
+ *
+ * @param emptyBody true: the merge answers its status with no body (a Docker registry's {@code 202} to an upload's
+ *                  chunk, which announces what it holds in headers only); null = not set here (the row)
+ */
+public record PatchRule(Boolean emptyBody) {
+    public static final PatchRule DEFAULTS = new PatchRule(false);
+
+    public PatchRule merge(PatchRule override) {
+        return override == null ? this : new PatchRule(Merging.value(emptyBody, override.emptyBody));
+    }
+}
