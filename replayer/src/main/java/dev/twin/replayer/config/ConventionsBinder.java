@@ -33,12 +33,38 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("timestamps", "fields", "list", "create", "delete", "errors", "update", "fieldLimits",
-                "revision", "search", "mediaType", "itemEnvelope", "writeIndex", "patch");
+                "revision", "search", "mediaType", "itemEnvelope", "writeIndex", "patch", "content");
         return new Conventions(timestamps(m.mapping("timestamps")), fields(m.mapping("fields")),
                 list(m.mapping("list")), create(m.mapping("create")), delete(m.mapping("delete")),
                 errors(m.mapping("errors")), update(m.mapping("update")), fieldLimits(m.mapping("fieldLimits")),
                 revision(m.mapping("revision")), search(m.mapping("search")), mediaType(m),
-                itemEnvelope(m.mapping("itemEnvelope")), writeIndex(m.mapping("writeIndex")), patch(m.mapping("patch")));
+                itemEnvelope(m.mapping("itemEnvelope")), writeIndex(m.mapping("writeIndex")), patch(m.mapping("patch")),
+                content(m.mapping("content")));
+    }
+
+    /** {@code content: {mediaType: application/octet-stream, append: true}}; null when not written. */
+    private static ContentRule content(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("mediaType", "append");
+        String mediaType = m.string("mediaType");
+        if (mediaType != null && !mediaType.matches("[!-~&&[^/;]]+/[!-~&&[^/;]]+")) {
+            m.problem("mediaType", "'" + mediaType + "' is not a media type (type/subtype, e.g. "
+                    + "application/octet-stream)");
+        }
+        return new ContentRule(mediaType, m.bool("append", null));
+    }
+
+    /** {@code copyTo: {table: blobs, idParam: digest}}; null when not written. */
+    private static CopyTo copyTo(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("table", "idParam");
+        m.require("table");
+        m.require("idParam");
+        return new CopyTo(m.string("table"), m.string("idParam"));
     }
 
     /** {@code patch: {emptyBody: true}}; null when not written. */
@@ -201,14 +227,16 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("upsert", "status", "createdStatus", "emptyBody", "body", "location", "headers", "immutable");
+        m.allowOnly("upsert", "status", "createdStatus", "emptyBody", "body", "location", "headers", "immutable",
+                "copyTo");
         Templates.check(m, "body", TemplateScope.ROW);
         Templates.check(m, "headers", TemplateScope.ROW);
         Map<String, String> headers = m.stringMap("headers");
         HeaderChecks.check(m, "headers", headers);
         return new UpdateRule(m.bool("upsert", null), m.integer("status", null, 200, 299),
                 m.integer("createdStatus", null, 200, 299), m.bool("emptyBody", null), m.raw("body"),
-                m.enumValue("location", CreateRule.Location.class, null), headers, immutable(m.mapping("immutable")));
+                m.enumValue("location", CreateRule.Location.class, null), headers, immutable(m.mapping("immutable")),
+                copyTo(m.mapping("copyTo")));
     }
 
     private static ImmutableFields immutable(YamlMapping m) {

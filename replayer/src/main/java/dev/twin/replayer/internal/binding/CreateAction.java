@@ -59,6 +59,7 @@ final class CreateAction implements BindingAction {
         request.parentParams().forEach(data::put);
         data.setAll(fields);
         derive(data, fields, request, tables.nowMillis());
+        RowContent.keep(rows.table(), request.routed().request(), data, null);
         WriteIndexes.created(rows.table().writeIndex(), data, request);
         Row row = revisionOfExisting(request, tables, data);
         if (row == null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.internal.convention.DeepMerge;
 import dev.twin.replayer.internal.convention.PlainValues;
 import dev.twin.replayer.internal.convention.JsonTemplate;
+import dev.twin.replayer.internal.convention.TableConventions;
 import dev.twin.replayer.config.CreateRule;
 import dev.twin.replayer.config.UpdateRule;
 import dev.twin.replayer.internal.http.TwinResponse;
@@ -23,12 +24,15 @@ final class PatchAction implements BindingAction {
     private final int status;
     private final boolean replace;
     private final ImmutableCheck immutable;
+    /** The table {@code update.copyTo} also writes the row to, or null. */
+    private final TableConventions copyTarget;
 
-    PatchAction(Rows rows, int status, boolean replace) {
+    PatchAction(Rows rows, int status, boolean replace, TableConventions copyTarget) {
         this.rows = rows;
         this.status = status;
         this.replace = replace;
         this.immutable = new ImmutableCheck(rows.table().update().immutable());
+        this.copyTarget = copyTarget;
     }
 
     @Override
@@ -60,9 +64,13 @@ final class PatchAction implements BindingAction {
             data = current.data();
             DeepMerge.merge(data, fields, request.isForm());
         }
+        RowContent.keep(rows.table(), request.routed().request(), data, current.data());
         Revisions.stamp(rows.table().revision(), data, revision);
         WriteIndexes.modified(rows.table().writeIndex(), data, current.data(), request);
         Row updated = tables.replace(rows.table().table(), current.id(), data);
+        if (replace) {
+            copy(updated, request, tables);
+        }
         if (!replace && rows.table().patchEmptyBody()) {
             return JsonResponses.noBody(status);
         }
@@ -85,11 +93,33 @@ final class PatchAction implements BindingAction {
         rows.table().written().prepare(data);
         data.put(rows.table().idField(), request.id());
         Revisions.stamp(rows.table().revision(), data, null);
+        RowContent.keep(rows.table(), request.routed().request(), data, null);
         WriteIndexes.created(rows.table().writeIndex(), data, request);
         Row row = tables.insert(table, data);
+        copy(row, request, tables);
         int createdStatus = rule.createdStatus() != null ? rule.createdStatus() : 201;
         return located(Boolean.TRUE.equals(rule.emptyBody()) ? JsonResponses.noBody(createdStatus)
                 : answer(createdStatus, row, request, tables, true), request, true, row, tables);
+    }
+
+    /**
+     * {@code update.copyTo}: the row as stored, also written to the other table under the value of the query
+     * parameter the rule names (replacing a row there); nothing when the request does not send it.
+     */
+    private void copy(Row row, BoundRequest request, TenantTables tables) {
+        var rule = rows.table().update().copyTo();
+        if (copyTarget == null || rule == null) {
+            return;
+        }
+        String id = request.routed().request().queryParam(rule.idParam());
+        if (id == null || id.isEmpty()) {
+            return;
+        }
+        ObjectNode data = row.data().deepCopy();
+        data.remove(rows.table().idField());
+        data.put(copyTarget.idField(), id);
+        tables.get(copyTarget.table(), id).ifPresent(old -> tables.delete(copyTarget.table(), old.id()));
+        tables.insert(copyTarget.table(), data);
     }
 
     /**

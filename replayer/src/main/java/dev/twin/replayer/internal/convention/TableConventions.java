@@ -1,6 +1,7 @@
 package dev.twin.replayer.internal.convention;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.config.ContentRule;
 import dev.twin.replayer.config.Conventions;
 import dev.twin.replayer.config.CreateRule;
 import dev.twin.replayer.config.DeleteRule;
@@ -50,6 +51,7 @@ import java.util.Set;
  * @param writeIndex   the row fields holding the write counter at the row's creation and last write, or null
  * @param deleteOmit   with {@code deleteAnswersRow}, the row's fields the delete's answer leaves out
  * @param patchEmptyBody a PATCH answers no body ({@code patch.emptyBody})
+ * @param content      rows keep the raw bytes clients wrote ({@code content}), or null
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
@@ -64,10 +66,12 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                Map<String, StringTemplate> createHeaders, Set<String> itemOnly,
                                Map<String, StringTemplate> updateHeaders, String mediaType,
                                ItemEnvelope itemEnvelope, WriteIndex writeIndex, Set<String> deleteOmit,
-                               boolean patchEmptyBody) {
+                               boolean patchEmptyBody, ContentRule content) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.internal.state.Row.DELETED_MARKER;
+    /** The field keeping a {@code content} row's bytes (base64); never shown. */
+    public static final String CONTENT_FIELD = "__twin_content";
 
     public static TableConventions of(TableConfig table) {
         Conventions conventions = table.response();
@@ -98,7 +102,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 conventions.mediaType() == null ? Conventions.JSON : conventions.mediaType(),
                 conventions.itemEnvelope(), conventions.writeIndex(),
                 delete.omit() == null ? Set.of() : Set.copyOf(delete.omit()),
-                conventions.patch() != null && Boolean.TRUE.equals(conventions.patch().emptyBody()));
+                conventions.patch() != null && Boolean.TRUE.equals(conventions.patch().emptyBody()),
+                conventions.content());
     }
 
     private static JsonTemplate template(JsonNode body) {
@@ -138,6 +143,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
         FieldRules fields = conventions.fields();
         Set<String> hide = new HashSet<>(fields.hide());
         hide.add(DELETED_MARKER);
+        hide.add(CONTENT_FIELD);
         TimestampFormat format = TimestampFormat.parse(conventions.timestamps().format().name());
         return new RowShaper(idField, format == null ? TimestampFormat.ISO8601 : format,
                 conventions.timestamps().fields(), fields.inject(), hide, fields.rename(), idInPlace,

@@ -1,0 +1,137 @@
+package dev.twin.replayer.internal.binding;
+
+import dev.twin.replayer.config.ConfigException;
+import dev.twin.replayer.config.ConfigLoader;
+import dev.twin.replayer.testing.YamlTwin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code content} and {@code update.copyTo} over real sockets, on a file store: an upload opened by POST takes its
+ * bytes in chunks (PATCH, appended), is finished by a PUT naming the file ({@code ?name=}), and the file is then
+ * readable under that name with the bytes of every chunk, as {@code application/octet-stream}. A JSON write keeps
+ * the bytes; a file never finished is not found.
+ */
+class ContentTablesTest {
+    private static final String SPEC = """
+            openapi: 3.0.3
+            info: {title: files, version: '1'}
+            paths:
+              /uploads:
+                post:
+                  operationId: startUpload
+                  responses: {'202': {description: started}}
+              /uploads/{upload}:
+                parameters: [{name: upload, in: path, required: true, schema: {type: string}}]
+                patch:
+                  operationId: sendChunk
+                  responses: {'202': {description: taken}}
+                put:
+                  operationId: finishUpload
+                  parameters: [{name: name, in: query, schema: {type: string}}]
+                  responses: {'201': {description: finished}}
+              /files/{file}:
+                parameters: [{name: file, in: path, required: true, schema: {type: string}}]
+                get:
+                  operationId: getFile
+                  responses: {'200': {description: the bytes}}
+            """;
+    private static final String TWIN_YAML = """
+            imports:
+              - {path: spec.yaml, as: files}
+            tables:
+              - name: uploads
+                idStrategy: uuid
+                response:
+                  content: {append: true}
+                  create: {status: 202, location: relative, emptyBody: true}
+                  patch: {emptyBody: true}
+                  update: {emptyBody: true, copyTo: {table: files, idParam: name}}
+              - name: files
+                response:
+                  content: {mediaType: application/octet-stream}
+            extend:
+              - {mock: files.startUpload, table: uploads, action: create}
+              - {mock: files.sendChunk, table: uploads, action: patch}
+              - {mock: files.finishUpload, table: uploads, action: update}
+              - {mock: files.getFile, table: files, action: get}
+            """;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dir;
+    private static YamlTwin twin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        twin = YamlTwin.serve(dir, SPEC, TWIN_YAML);
+    }
+
+    @AfterAll
+    static void stop() {
+        twin.close();
+    }
+
+    @Test
+    void givenChunksAndAFinishingPut_whenTheFileIsRead_thenItHoldsEveryChunkAsOctets() throws Exception {
+        HttpResponse<byte[]> opened = send("POST", "/uploads", null, null);
+        assertEquals(202, opened.statusCode());
+        String upload = opened.headers().firstValue("Location").orElseThrow();
+        assertEquals(202, send("PATCH", upload, "application/octet-stream", "hello, ").statusCode());
+        HttpResponse<byte[]> chunk = send("PATCH", upload, "application/octet-stream", "wor");
+        assertEquals(0, chunk.body().length, "patch.emptyBody");
+        assertEquals(201, send("PUT", upload + "?name=greeting.txt", "application/octet-stream", "ld\n")
+                .statusCode());
+
+        HttpResponse<byte[]> file = send("GET", "/files/greeting.txt", null, null);
+        assertEquals(200, file.statusCode());
+        assertArrayEquals("hello, world\n".getBytes(StandardCharsets.UTF_8), file.body());
+        assertEquals("application/octet-stream", file.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(404, send("GET", "/files/never-finished.txt", null, null).statusCode());
+    }
+
+    @Test
+    void givenAFinishingPutWithoutTheName_whenFilesAreRead_thenNoneWasMade() throws Exception {
+        String upload = send("POST", "/uploads", null, null).headers().firstValue("Location").orElseThrow();
+        assertEquals(202, send("PATCH", upload, "application/octet-stream", "kept").statusCode());
+        assertEquals(201, send("PUT", upload, "application/json", "{\"note\":\"no name\"}").statusCode());
+        assertEquals(201, send("PUT", upload + "?name=late.bin", "application/json", "{}").statusCode());
+        HttpResponse<byte[]> file = send("GET", "/files/late.bin", null, null);
+        assertArrayEquals("kept".getBytes(StandardCharsets.UTF_8), file.body(), "a JSON write keeps the bytes");
+    }
+
+    @Test
+    void givenCopyToAnUnknownTable_whenLoaded_thenTheProblemNamesItsLine(@TempDir Path other) throws Exception {
+        Files.writeString(other.resolve("spec.yaml"), SPEC);
+        Path yaml = Files.writeString(other.resolve("twin.yaml"), TWIN_YAML.replace("table: files, idParam",
+                "table: file, idParam").replace("content: {append: true}", "content: {append: true, size: 1}"));
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(yaml));
+        assertTrue(e.getMessage().contains("twin.yaml:10:") && e.getMessage().contains("no table 'file'"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("twin.yaml:7:") && e.getMessage().contains("size"), e.getMessage());
+    }
+
+    private static HttpResponse<byte[]> send(String method, String path, String type, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(twin.baseUrl() + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (type != null) {
+            request.header("Content-Type", type);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
