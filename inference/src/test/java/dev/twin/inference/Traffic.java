@@ -40,6 +40,16 @@ final class Traffic {
         return add(method, pathAndQuery, contentType, body, status, responseJson, List.of());
     }
 
+    /** An exchange answered with a body that is not JSON ({@code text/plain} bytes, a file). */
+    Traffic raw(String method, String pathAndQuery, int status, String contentType, String responseBody) {
+        add(method, pathAndQuery, null, null, status, null, List.of(new Header("Content-Type", contentType)));
+        Exchange last = exchanges.remove(exchanges.size() - 1);
+        exchanges.add(new Exchange(last.id(), last.session(), last.startedAt(), last.durationMicros(),
+                last.clientAddress(), last.request(), new RecordedResponse(status, last.response().headers(),
+                Body.of(responseBody)), null, false));
+        return this;
+    }
+
     /** A JSON exchange whose response also carries these headers (Location, X-Total-Count, Link). */
     Traffic json(String method, String pathAndQuery, String requestJson, int status, String responseJson,
                  List<Header> responseHeaders) {

@@ -38,6 +38,15 @@ public final class ResourceDetector {
 
     /** @param operations by "template METHOD"; only 2xx-answering operations are bound */
     public static List<Resource> detect(TreeMap<String, TreeMap<String, OperationStats>> operations) {
+        return detect(operations, Set.of());
+    }
+
+    /**
+     * @param bytesRows item paths whose reads answer bytes another write stored ({@link ContentLinks}): their GET is
+     *                  a read of a row though no answer was JSON
+     */
+    public static List<Resource> detect(TreeMap<String, TreeMap<String, OperationStats>> operations,
+                                        Set<String> bytesRows) {
         TreeMap<String, Resource> byTable = new TreeMap<>();
         Set<String> claimed = new HashSet<>();
         for (String item : operations.keySet()) {
@@ -64,10 +73,10 @@ public final class ResourceDetector {
             }
             String table = tableName(parent, segments, byTable);
             Resource resource = new Resource(table, collection, item);
-            bind(resource, operations.get(item), true);
+            bind(resource, operations.get(item), true, bytesRows.contains(item));
             TreeMap<String, OperationStats> collectionOps = operations.get(collection);
             if (collectionOps != null) {
-                bind(resource, collectionOps, false);
+                bind(resource, collectionOps, false, false);
             }
             if (everyParent != null && operations.containsKey(everyParent)
                     && listsRows(operations.get(everyParent).get("GET"))) {
@@ -145,7 +154,7 @@ public final class ResourceDetector {
             }
             String table = tableName(segments.get(segments.size() - 1), segments, byTable);
             Resource resource = new Resource(table, collection, collection + "/{id}");
-            bind(resource, ops, false);
+            bind(resource, ops, false, false);
             byTable.put(table, resource);
             claimed.add(collection);
         }
@@ -237,14 +246,15 @@ public final class ResourceDetector {
         return rows != null && rows.isObject() && ID_NAMES.stream().anyMatch(rows::alwaysPresent);
     }
 
-    private static void bind(Resource resource, TreeMap<String, OperationStats> ops, boolean item) {
+    private static void bind(Resource resource, TreeMap<String, OperationStats> ops, boolean item,
+                             boolean bytesRows) {
         for (OperationStats op : ops.values()) {
             if (op.mainSuccessStatus() == 0) {
                 continue;
             }
             String action = switch (op.method()) {
                 // an item path answering a list is a collection under a parent (/q/{queue} listing bindings)
-                case "GET" -> item ? (op.successObjects() > 0 ? "get" : null) : "list";
+                case "GET" -> item ? (op.successObjects() > 0 || bytesRows ? "get" : null) : "list";
                 // a POST to an item that answers 201 creates something under it; an update answers 200
                 case "POST" -> item ? (ops.containsKey("PATCH") || op.mainSuccessStatus() == 201 ? null : "patch")
                         : "create";

@@ -56,14 +56,14 @@ final class RowContent {
         return new TwinResponse(status, Map.of("Content-Type", mediaType), bytes(row));
     }
 
-    /** A body that is neither JSON nor a form: the bytes themselves are what the client wrote. */
+    /**
+     * A body typed as neither JSON nor a form ({@code application/octet-stream}, {@code text/plain}): the bytes
+     * themselves are what the client wrote, whatever they look like. An untyped body is not taken for content.
+     */
     private static boolean isRaw(TwinRequest request) {
-        if (request.body().length == 0) {
-            return false;
-        }
         String type = request.header("Content-Type");
-        if (type == null) {
-            return true;
+        if (request.body().length == 0 || type == null) {
+            return false;
         }
         String lower = type.toLowerCase(Locale.ROOT);
         return !(lower.contains("json") || lower.startsWith("application/x-www-form-urlencoded")
