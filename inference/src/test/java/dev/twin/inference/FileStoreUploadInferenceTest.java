@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A made-up file store with resumable uploads: an upload is opened in headers only, fed chunks by PATCH
- * ({@code text/plain}), finished by a PUT naming the file ({@code ?name=report-q3.txt}), and the file is then read
+ * ({@code text/plain}, each answered with the upload's URL in {@code Location}), finished by a PUT naming the file ({@code ?name=report-q3.txt}), and the file is then read
  * under that name at another path ({@code /files/objects/{object}}) as the chunks appended. The twin must make the
  * file when the upload finishes, keyed by the name the client sent, holding the bytes of every chunk.
  */
@@ -34,7 +34,8 @@ class FileStoreUploadInferenceTest extends ServedRecordingTest {
             t.json("POST", "/files/uploads", null, 202, null, List.of(new Header("Location", "https://" + HOST + path)));
             for (String chunk : new String[] {upload[2], upload[3]}) {
                 if (chunk != null) {
-                    t.add("PATCH", path, "text/plain", chunk, 202, null);
+                    t.add("PATCH", path, "text/plain", chunk, 202, null,
+                            List.of(new Header("Location", "https://" + HOST + path + "?offset=" + chunk.length())));
                 }
             }
             t.add("PUT", path + "?name=" + upload[1], upload[4].isEmpty() ? null : "text/plain",
@@ -53,7 +54,9 @@ class FileStoreUploadInferenceTest extends ServedRecordingTest {
         assertEquals(202, opened.statusCode(), opened.body());
         String location = opened.headers().firstValue("Location").orElseThrow();
         String upload = location.substring(location.indexOf("/files/uploads/"));
-        assertEquals(202, send("PATCH", upload, "alpha ").statusCode());
+        HttpResponse<String> chunk = send("PATCH", upload, "alpha ");
+        assertEquals(202, chunk.statusCode());
+        assertEquals(location, chunk.headers().firstValue("Location").orElse(""), "each chunk names its upload");
         assertEquals(202, send("PATCH", upload, "beta ").statusCode());
         assertEquals(201, send("PUT", upload + "?name=greek-04.txt", "gamma\n").statusCode());
 

@@ -57,8 +57,9 @@ final class Traffic {
                 responseJson, responseHeaders);
     }
 
-    private Traffic add(String method, String pathAndQuery, String contentType, String body, int status,
-                        String responseJson, List<Header> extraResponseHeaders) {
+    /** An exchange with a body of this type whose answer also carries these headers. */
+    Traffic add(String method, String pathAndQuery, String contentType, String body, int status,
+                String responseJson, List<Header> extraResponseHeaders) {
         String path = pathAndQuery;
         String query = null;
         int q = pathAndQuery.indexOf('?');

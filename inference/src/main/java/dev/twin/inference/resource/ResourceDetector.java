@@ -468,9 +468,17 @@ public final class ResourceDetector {
         }
         OperationStats patch = resource.actions.get("patch");
         if (patch != null && answeredInHeadersOnly(patch)) {
-            resource.response.put("patch", Map.of("emptyBody", true));
+            Map<String, Object> patchRule = new LinkedHashMap<>();
+            patchRule.put("emptyBody", true);
             resource.evidence.add("patch: no answer (" + patch.responses().get(patch.mainSuccessStatus()).count()
                     + ") had a body: the twin's PATCH answers its status with no body (patch.emptyBody)");
+            String location = patch.emptySelfLocation();
+            if (location != null) {
+                patchRule.put("location", location);
+                resource.evidence.add("patch: every answer named the row's own URL in Location (" + location
+                        + ", patch.location)");
+            }
+            resource.response.put("patch", patchRule);
         }
         OperationStats delete = resource.actions.get("delete");
         if (delete != null) {

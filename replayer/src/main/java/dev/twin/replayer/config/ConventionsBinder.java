@@ -67,13 +67,13 @@ final class ConventionsBinder {
         return new CopyTo(m.string("table"), m.string("idParam"));
     }
 
-    /** {@code patch: {emptyBody: true}}; null when not written. */
+    /** {@code patch: {emptyBody: true, location: absolute}}; null when not written. */
     private static PatchRule patch(YamlMapping m) {
         if (m == null) {
             return null;
         }
-        m.allowOnly("emptyBody");
-        return new PatchRule(m.bool("emptyBody", null));
+        m.allowOnly("emptyBody", "location");
+        return new PatchRule(m.bool("emptyBody", null), m.enumValue("location", CreateRule.Location.class, null));
     }
 
     /** {@code writeIndex: {created: createdIndex, modified: modifiedIndex}}; null when not written. */

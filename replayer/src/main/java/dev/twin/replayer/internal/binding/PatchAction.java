@@ -72,7 +72,7 @@ final class PatchAction implements BindingAction {
             copy(updated, request, tables);
         }
         if (!replace && rows.table().patchEmptyBody()) {
-            return JsonResponses.noBody(status);
+            return located(JsonResponses.noBody(status), request, false, updated, tables);
         }
         if (replace && Boolean.TRUE.equals(rule.emptyBody())) {
             return located(JsonResponses.noBody(rule.status() != null ? rule.status() : status), request, replace,
@@ -124,7 +124,7 @@ final class PatchAction implements BindingAction {
 
     /**
      * For a PUT, the row's own URL in {@code Location} when {@code update.location} asks for it, and the
-     * {@code update.headers} rendered over the row.
+     * {@code update.headers} rendered over the row; for a PATCH, the URL when {@code patch.location} asks for it.
      */
     private TwinResponse located(TwinResponse response, BoundRequest request, boolean replace, Row row,
                                  TenantTables tables) {
@@ -132,8 +132,8 @@ final class PatchAction implements BindingAction {
             response = RenderedHeaders.add(response, rows.table().updateHeaders(),
                     PlainValues.toPlain(rows.shaped(row, request, tables)));
         }
-        var location = rows.table().update().location();
-        if (!replace || location == null || location == CreateRule.Location.NONE) {
+        var location = replace ? rows.table().update().location() : rows.table().patchLocation();
+        if (location == null || location == CreateRule.Location.NONE) {
             return response;
         }
         String path = request.routed().request().path();

@@ -51,6 +51,7 @@ import java.util.Set;
  * @param writeIndex   the row fields holding the write counter at the row's creation and last write, or null
  * @param deleteOmit   with {@code deleteAnswersRow}, the row's fields the delete's answer leaves out
  * @param patchEmptyBody a PATCH answers no body ({@code patch.emptyBody})
+ * @param patchLocation whether a PATCH names the row's own URL in {@code Location}
  * @param content      rows keep the raw bytes clients wrote ({@code content}), or null
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
@@ -66,7 +67,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                Map<String, StringTemplate> createHeaders, Set<String> itemOnly,
                                Map<String, StringTemplate> updateHeaders, String mediaType,
                                ItemEnvelope itemEnvelope, WriteIndex writeIndex, Set<String> deleteOmit,
-                               boolean patchEmptyBody, ContentRule content) {
+                               boolean patchEmptyBody, CreateRule.Location patchLocation, ContentRule content) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.internal.state.Row.DELETED_MARKER;
@@ -103,6 +104,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 conventions.itemEnvelope(), conventions.writeIndex(),
                 delete.omit() == null ? Set.of() : Set.copyOf(delete.omit()),
                 conventions.patch() != null && Boolean.TRUE.equals(conventions.patch().emptyBody()),
+                conventions.patch() == null || conventions.patch().location() == null ? CreateRule.Location.NONE
+                        : conventions.patch().location(),
                 conventions.content());
     }
 

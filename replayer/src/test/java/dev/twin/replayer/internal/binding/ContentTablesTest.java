@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code content} and {@code update.copyTo} over real sockets, on a file store: an upload opened by POST takes its
  * bytes in chunks (PATCH, appended), is finished by a PUT naming the file ({@code ?name=}), and the file is then
- * readable under that name with the bytes of every chunk, as {@code application/octet-stream}. A JSON write keeps
+ * readable under that name with the bytes of every chunk (each chunk's answer naming the upload in {@code Location}), as {@code application/octet-stream}. A JSON write keeps
  * the bytes; a file never finished is not found.
  */
 class ContentTablesTest {
@@ -60,7 +60,7 @@ class ContentTablesTest {
                 response:
                   content: {append: true}
                   create: {status: 202, location: relative, emptyBody: true}
-                  patch: {emptyBody: true}
+                  patch: {emptyBody: true, location: relative}
                   update: {emptyBody: true, copyTo: {table: files, idParam: name}}
               - name: files
                 response:
@@ -95,6 +95,7 @@ class ContentTablesTest {
         assertEquals(202, send("PATCH", upload, "application/octet-stream", "hello, ").statusCode());
         HttpResponse<byte[]> chunk = send("PATCH", upload, "application/octet-stream", "wor");
         assertEquals(0, chunk.body().length, "patch.emptyBody");
+        assertEquals(upload, chunk.headers().firstValue("Location").orElse(""), "patch.location names the upload");
         assertEquals(201, send("PUT", upload + "?name=greeting.txt", "application/octet-stream", "ld\n")
                 .statusCode());
 
