@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A made-up file store with resumable uploads: an upload is opened in headers only, fed chunks by PATCH
  * ({@code text/plain}, each answered with the upload's URL in {@code Location}), finished by a PUT naming the file ({@code ?name=report-q3.txt}), and the file is then read
- * under that name at another path ({@code /files/objects/{object}}) as the chunks appended. The twin must make the
+ * under that name at another path ({@code /files/objects/{object}}) as the chunks appended, with their MD5 as
+ * ETag; a finish naming a wrong SHA-256 of the bytes ({@code &checksum=}) is refused. The twin must make the
  * file when the upload finishes, keyed by the name the client sent, holding the bytes of every chunk.
  */
 class FileStoreUploadInferenceTest extends ServedRecordingTest {
@@ -38,12 +39,19 @@ class FileStoreUploadInferenceTest extends ServedRecordingTest {
                             List.of(new Header("Location", "https://" + HOST + path + "?offset=" + chunk.length())));
                 }
             }
-            t.add("PUT", path + "?name=" + upload[1], upload[4].isEmpty() ? null : "text/plain",
-                    upload[4].isEmpty() ? null : upload[4], 201, null);
+            String whole = (upload[2] == null ? "" : upload[2]) + (upload[3] == null ? "" : upload[3]) + upload[4];
+            t.add("PUT", path + "?name=" + upload[1] + "&checksum=sha256:" + hex("SHA-256", whole),
+                    upload[4].isEmpty() ? null : "text/plain", upload[4].isEmpty() ? null : upload[4], 201, null);
         }
-        t.raw("GET", "/files/objects/report-q3.txt", 200, "text/plain", "Quarterly report\n");
-        t.raw("GET", "/files/objects/notes-01.txt", 200, "text/plain", "notes\n");
-        t.raw("GET", "/files/objects/todo-02.txt", 200, "text/plain", "buy milk\n");
+        String refused = "/files/uploads/4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f";
+        t.json("POST", "/files/uploads", null, 202, null, List.of(new Header("Location", "https://" + HOST + refused)));
+        t.add("PUT", refused + "?name=bad-06.txt&checksum=sha256:" + hex("SHA-256", "other"), "text/plain", "oops\n",
+                400, "{\"error\":\"checksum mismatch\"}");
+        for (String[] file : new String[][] {{"report-q3.txt", "Quarterly report\n"}, {"notes-01.txt", "notes\n"},
+                {"todo-02.txt", "buy milk\n"}}) {
+            t.raw("GET", "/files/objects/" + file[0], 200, "text/plain", file[1],
+                    List.of(new Header("ETag", "\"" + md5(file[1]) + "\"")));
+        }
         t.json("GET", "/files/objects/missing-03.txt", null, 404, "{\"error\":\"no such object\"}");
         return t;
     }
@@ -64,7 +72,22 @@ class FileStoreUploadInferenceTest extends ServedRecordingTest {
         assertEquals(200, file.statusCode(), file.body());
         assertEquals("alpha beta gamma\n", file.body());
         assertEquals("text/plain", file.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("\"" + md5("alpha beta gamma\n") + "\"", file.headers().firstValue("ETag").orElse(""));
         assertEquals(404, calls.json("GET", "/files/objects/never-05.txt", null).statusCode());
+    }
+
+    @Test
+    void givenAWrongChecksum_whenTheTwinFinishes_thenItRefusesAsTheApiDidAndMakesNoFile() throws Exception {
+        String location = calls.json("POST", "/files/uploads", null).headers().firstValue("Location").orElseThrow();
+        String upload = location.substring(location.indexOf("/files/uploads/"));
+        HttpResponse<String> wrong = send("PUT", upload + "?name=wrong-07.txt&checksum=sha256:" + hex("SHA-256", "x"),
+                "delta\n");
+        assertEquals(400, wrong.statusCode(), wrong.body());
+        assertEquals("{\"error\":\"checksum mismatch\"}", wrong.body().strip());
+        assertEquals(404, calls.json("GET", "/files/objects/wrong-07.txt", null).statusCode());
+        assertEquals(201, send("PUT", upload + "?name=right-08.txt&checksum=sha256:" + hex("SHA-256", "delta\n"),
+                "delta\n").statusCode());
+        assertEquals("delta\n", calls.json("GET", "/files/objects/right-08.txt", null).body());
     }
 
     @Test
@@ -74,6 +97,20 @@ class FileStoreUploadInferenceTest extends ServedRecordingTest {
         assertTrue(yaml.contains("append: true") && yaml.contains("mediaType: text/plain"), yaml);
         String report = files.text("inference-report.md");
         assertTrue(report.contains("update.copyTo"), report);
+        assertTrue(yaml.contains("checksum:") && yaml.contains("param: checksum"), yaml);
+    }
+
+    private static String md5(String text) {
+        return hex("MD5", text);
+    }
+
+    private static String hex(String algorithm, String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm)
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpResponse<String> send(String method, String path, String text) throws Exception {

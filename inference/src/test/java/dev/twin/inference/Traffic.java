@@ -41,8 +41,11 @@ final class Traffic {
     }
 
     /** An exchange answered with a body that is not JSON ({@code text/plain} bytes, a file). */
-    Traffic raw(String method, String pathAndQuery, int status, String contentType, String responseBody) {
-        add(method, pathAndQuery, null, null, status, null, List.of(new Header("Content-Type", contentType)));
+    Traffic raw(String method, String pathAndQuery, int status, String contentType, String responseBody,
+                List<Header> responseHeaders) {
+        List<Header> headers = new ArrayList<>(responseHeaders);
+        headers.add(0, new Header("Content-Type", contentType));
+        add(method, pathAndQuery, null, null, status, null, headers);
         Exchange last = exchanges.remove(exchanges.size() - 1);
         exchanges.add(new Exchange(last.id(), last.session(), last.startedAt(), last.durationMicros(),
                 last.clientAddress(), last.request(), new RecordedResponse(status, last.response().headers(),

@@ -55,7 +55,13 @@ public final class ContentLinks {
         long bytes;
         long other;
         final java.util.Set<String> mediaTypes = new java.util.TreeSet<>();
+        /** Header (its spelling) → the digest form it held in every bytes answer so far; null before the first. */
+        Map<String, String> digests;
     }
+
+    private static final List<String> ALGORITHMS = List.of("sha256", "sha1", "md5");
+    private static final java.util.Set<String> NOT_DIGESTS = java.util.Set.of("content-type", "content-length",
+            "date", "last-modified", "location", "link");
 
     /** Reads of a target's rows made by a source's PUT: how many, and how many answered each way's bytes. */
     private static final class Votes {
@@ -75,6 +81,24 @@ public final class ContentLinks {
 
     private final Map<String, Kept> rows = bounded();
     private final Map<String, Sent> sent = bounded();
+    /** PUTs naming a digest of their row's bytes in a query parameter: accepted right, refused wrong. */
+    private static final class Checks {
+        final String template;
+        final String param;
+        String form;
+        long accepted;
+        long refused;
+        boolean broken;
+        int status;
+        com.fasterxml.jackson.databind.JsonNode body;
+
+        Checks(String template, String param) {
+            this.template = template;
+            this.param = param;
+        }
+    }
+
+    private final Map<String, Checks> checks = new TreeMap<>();
     private final Map<String, Reads> reads = new TreeMap<>();
     private final Map<String, Votes> votes = new TreeMap<>();
 
@@ -83,8 +107,14 @@ public final class ContentLinks {
      * ending in a variable, {@code id} its value) count.
      */
     public void exchange(String template, String id, RecordedRequest request, RecordedResponse response) {
-        if (id == null || response.status() < 200 || response.status() >= 300 || template.lastIndexOf('}')
-                < template.lastIndexOf('/')) {
+        if (id == null || template.lastIndexOf('}') < template.lastIndexOf('/')) {
+            return;
+        }
+        if (response.status() >= 400 && response.status() < 500 && request.method().equals("PUT")) {
+            refused(template, id, request, response);
+            return;
+        }
+        if (response.status() < 200 || response.status() >= 300) {
             return;
         }
         switch (request.method()) {
@@ -103,9 +133,55 @@ public final class ContentLinks {
             UrlEncoded.parse(request.rawQuery()).forEach(pair -> {
                 if (!pair.value().isEmpty()) {
                     sent.put(pair.value(), new Sent(template, pair.name(), kept));
+                    String form = digestForm(pair.value(), kept);
+                    Checks c = checks.computeIfAbsent(template + " " + pair.name(),
+                            k -> new Checks(template, pair.name()));
+                    c.accepted++;
+                    if (form == null || c.form != null && !c.form.equals(form)) {
+                        c.broken = true;
+                    } else {
+                        c.form = form;
+                    }
                 }
             });
         }
+    }
+
+    /** A PUT refused (4xx): a digest it named that the bytes its row would hold do not have is a checksum refusal. */
+    private void refused(String template, String id, RecordedRequest request, RecordedResponse response) {
+        if (request.rawQuery() == null || request.rawQuery().isEmpty()) {
+            return;
+        }
+        Kept kept = rows.getOrDefault(template + " " + id, Kept.NONE).with(raw(request.headers(), request.body()));
+        UrlEncoded.parse(request.rawQuery()).forEach(pair -> {
+            Checks c = checks.get(template + " " + pair.name());
+            if (c == null || c.form == null || pair.value().isEmpty()) {
+                return;
+            }
+            boolean sameShape = pair.value().startsWith(c.form.substring(0, c.form.indexOf("{{")))
+                    && pair.value().endsWith(c.form.substring(c.form.indexOf("}}") + 2));
+            if (sameShape && !c.form.equals(digestForm(pair.value(), kept))) {
+                c.refused++;
+                c.status = response.status();
+                if (c.body == null) {
+                    c.body = dev.twin.inference.schema.BodyReader.json(response.body());
+                }
+            }
+        });
+    }
+
+    /** The value's form with the digest of the kept bytes (either way) in it, or null when it holds neither. */
+    private static String digestForm(String value, Kept kept) {
+        for (byte[] bytes : List.of(kept.appended(), kept.last())) {
+            for (String algorithm : ALGORITHMS) {
+                String hex = hex(algorithm, bytes);
+                int at = value.indexOf(hex);
+                if (at >= 0) {
+                    return value.substring(0, at) + "{{" + algorithm + "}}" + value.substring(at + hex.length());
+                }
+            }
+        }
+        return null;
     }
 
     private void read(String resource, String id, RecordedResponse response) {
@@ -117,6 +193,12 @@ public final class ContentLinks {
         }
         seen.bytes++;
         seen.mediaTypes.add(mediaType(response.headers()));
+        Map<String, String> digests = digestForms(response.headers(), bytes);
+        if (seen.digests == null) {
+            seen.digests = digests;
+        } else {
+            seen.digests.entrySet().removeIf(e -> !e.getValue().equals(digests.get(e.getKey())));
+        }
         Sent by = sent.get(id);
         if (by == null || by.source() == resource) {
             return;
@@ -164,9 +246,16 @@ public final class ContentLinks {
             Resource resource = byItem.get(path);
             if (resource != null && resource.actions.containsKey("get") && onlyBytes(seen)) {
                 String type = seen.mediaTypes.iterator().next();
-                resource.response.put("content", new LinkedHashMap<>(Map.of("mediaType", type)));
+                Map<String, Object> content = new LinkedHashMap<>();
+                content.put("mediaType", type);
                 resource.evidence.add("content: every read of a row (" + seen.bytes + ") answered bytes as " + type
                         + ": rows keep the bytes clients write, and a read answers them (content.mediaType)");
+                if (seen.digests != null && !seen.digests.isEmpty()) {
+                    content.put("headers", new LinkedHashMap<>(seen.digests));
+                    resource.evidence.add("content: every read answered a digest of its bytes in the headers "
+                            + seen.digests + ": the twin computes them over the bytes it answers (content.headers)");
+                }
+                resource.response.put("content", content);
             }
         });
         for (Votes v : votes.values()) {
@@ -177,11 +266,11 @@ public final class ContentLinks {
                 continue;
             }
             boolean append = v.appended == v.reads && v.last < v.reads;
-            Map<String, Object> content = new LinkedHashMap<>();
+            Map<String, Object> content = (Map<String, Object>) source.response.computeIfAbsent("content",
+                    k -> new LinkedHashMap<String, Object>());
             if (append) {
                 content.put("append", true);
             }
-            source.response.putIfAbsent("content", content);
             Map<String, Object> update = (Map<String, Object>) source.response.computeIfAbsent("update",
                     k -> new LinkedHashMap<String, Object>());
             Map<String, Object> copyTo = new LinkedHashMap<>();
@@ -193,6 +282,71 @@ public final class ContentLinks {
                     + (append ? " (its chunks appended, not the last alone)" : "") + ": a PUT also stores the row "
                     + "in " + target.table() + " under that value (update.copyTo), and rows keep their bytes "
                     + "(content" + (append ? ".append" : "") + ")");
+        }
+        checksums(checks, byItem);
+    }
+
+    /**
+     * The headers holding a hex digest of the bytes ({@code sha256:<hex>}, {@code "<hex>"}), each as its form with
+     * the digest's placeholder ({@code sha256:{{sha256}}}).
+     */
+    private static Map<String, String> digestForms(List<Header> headers, byte[] bytes) {
+        Map<String, String> forms = new TreeMap<>();
+        List<String> hexes = new java.util.ArrayList<>();
+        for (String algorithm : ALGORITHMS) {
+            hexes.add(hex(algorithm, bytes));
+        }
+        for (Header header : headers) {
+            if (NOT_DIGESTS.contains(header.name().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (int i = 0; i < ALGORITHMS.size(); i++) {
+                int at = header.value().toLowerCase(Locale.ROOT).indexOf(hexes.get(i));
+                if (at >= 0 && !header.value().contains("{{")) {
+                    forms.put(header.name(), header.value().substring(0, at) + "{{" + ALGORITHMS.get(i) + "}}"
+                            + header.value().substring(at + hexes.get(i).length()));
+                    break;
+                }
+            }
+        }
+        return forms;
+    }
+
+    private static String hex(String algorithm, byte[] bytes) {
+        String name = switch (algorithm) {
+            case "sha256" -> "SHA-256";
+            case "sha1" -> "SHA-1";
+            default -> "MD5";
+        };
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(name).digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has " + name, e);
+        }
+    }
+
+    /** {@code update.checksum} where every accepted PUT named the digest right and some wrong one was refused. */
+    @SuppressWarnings("unchecked")
+    private static void checksums(Map<String, Checks> checks, Map<String, Resource> byItem) {
+        for (Checks c : checks.values()) {
+            Resource resource = byItem.get(c.template);
+            if (c.broken || c.form == null || c.refused == 0 || resource == null
+                    || !resource.actions.containsKey("update")) {
+                continue;
+            }
+            Map<String, Object> rule = new LinkedHashMap<>();
+            rule.put("param", c.param);
+            rule.put("form", c.form);
+            rule.put("status", c.status);
+            if (c.body != null) {
+                rule.put("body", c.body);
+            }
+            resource.response.putIfAbsent("content", new LinkedHashMap<String, Object>());
+            ((Map<String, Object>) resource.response.computeIfAbsent("update", k -> new LinkedHashMap<String, Object>()))
+                    .put("checksum", rule);
+            resource.evidence.add("update: every accepted PUT (" + c.accepted + ") named in '" + c.param + "' the "
+                    + "digest of the bytes its row held (" + c.form + "), and " + c.refused + " naming another was "
+                    + "refused " + c.status + ": the twin checks it (update.checksum)");
         }
     }
 

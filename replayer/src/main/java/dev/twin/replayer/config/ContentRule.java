@@ -9,10 +9,21 @@ package dev.twin.replayer.config;
  *                  (an upload whose bytes another table shows, {@code update.copyTo})
  * @param append    true: each write adds its bytes after those kept (a chunked upload: PATCH a chunk, PUT the
  *                  last); false or null: a write with a body replaces them
+ * @param headers   headers a get of the bytes answers with, each a digest of them ({@code Docker-Content-Digest:
+ *                  "sha256:{{sha256}}"}); empty for none
  */
-public record ContentRule(String mediaType, Boolean append) {
+public record ContentRule(String mediaType, Boolean append, java.util.Map<String, DigestForm> headers) {
+    public ContentRule {
+        headers = headers == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(headers));
+    }
+
+    public ContentRule(String mediaType, Boolean append) {
+        this(mediaType, append, null);
+    }
+
     public ContentRule merge(ContentRule override) {
         return override == null ? this : new ContentRule(Merging.value(mediaType, override.mediaType),
-                Merging.value(append, override.append));
+                Merging.value(append, override.append), override.headers.isEmpty() ? headers : override.headers);
     }
 }

@@ -42,18 +42,54 @@ final class ConventionsBinder {
                 content(m.mapping("content")));
     }
 
-    /** {@code content: {mediaType: application/octet-stream, append: true}}; null when not written. */
+    /**
+     * {@code content: {mediaType: application/octet-stream, append: true, headers: {ETag: '"{{md5}}"'}}}; null when
+     * not written.
+     */
     private static ContentRule content(YamlMapping m) {
         if (m == null) {
             return null;
         }
-        m.allowOnly("mediaType", "append");
+        m.allowOnly("mediaType", "append", "headers");
         String mediaType = m.string("mediaType");
         if (mediaType != null && !mediaType.matches("[!-~&&[^/;]]+/[!-~&&[^/;]]+")) {
             m.problem("mediaType", "'" + mediaType + "' is not a media type (type/subtype, e.g. "
                     + "application/octet-stream)");
         }
-        return new ContentRule(mediaType, m.bool("append", null));
+        Map<String, String> written = m.stringMap("headers");
+        HeaderChecks.check(m, "headers", written);
+        Map<String, DigestForm> headers = new java.util.LinkedHashMap<>();
+        if (written != null) {
+            written.forEach((name, form) -> {
+                try {
+                    headers.put(name, DigestForm.parse(form));
+                } catch (IllegalArgumentException e) {
+                    m.problem("headers", name + ": " + e.getMessage());
+                }
+            });
+        }
+        return new ContentRule(mediaType, m.bool("append", null), headers);
+    }
+
+    /** {@code checksum: {param: digest, form: "sha256:{{sha256}}", status: 400, body: {...}}}; null when not written. */
+    private static Checksum checksum(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("param", "form", "status", "body");
+        m.require("param");
+        m.require("form");
+        String form = m.string("form");
+        DigestForm digest = null;
+        if (form != null) {
+            try {
+                digest = DigestForm.parse(form);
+            } catch (IllegalArgumentException e) {
+                m.problem("form", e.getMessage());
+            }
+        }
+        Templates.check(m, "body", TemplateScope.ROW);
+        return new Checksum(m.string("param"), digest, m.integer("status", null, 400, 499), m.raw("body"));
     }
 
     /** {@code copyTo: {table: blobs, idParam: digest}}; null when not written. */
@@ -228,7 +264,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("upsert", "status", "createdStatus", "emptyBody", "body", "location", "headers", "immutable",
-                "copyTo");
+                "copyTo", "checksum");
         Templates.check(m, "body", TemplateScope.ROW);
         Templates.check(m, "headers", TemplateScope.ROW);
         Map<String, String> headers = m.stringMap("headers");
@@ -236,7 +272,7 @@ final class ConventionsBinder {
         return new UpdateRule(m.bool("upsert", null), m.integer("status", null, 200, 299),
                 m.integer("createdStatus", null, 200, 299), m.bool("emptyBody", null), m.raw("body"),
                 m.enumValue("location", CreateRule.Location.class, null), headers, immutable(m.mapping("immutable")),
-                copyTo(m.mapping("copyTo")));
+                copyTo(m.mapping("copyTo")), checksum(m.mapping("checksum")));
     }
 
     private static ImmutableFields immutable(YamlMapping m) {

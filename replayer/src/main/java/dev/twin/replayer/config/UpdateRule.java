@@ -17,18 +17,26 @@ import com.fasterxml.jackson.databind.JsonNode;
  *                      {@code ETag: "\"{{item._rev}}\""}
  * @param immutable     fields a write may not change on an existing row, or null
  * @param copyTo        another table the written row is also stored in, under a query parameter's value; or null
+ * @param checksum      a digest of the row's bytes a PUT must name right, or null
  */
 public record UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
                          CreateRule.Location location, java.util.Map<String, String> headers,
-                         ImmutableFields immutable, CopyTo copyTo) {
+                         ImmutableFields immutable, CopyTo copyTo, Checksum checksum) {
     public static final UpdateRule DEFAULTS = new UpdateRule(false, null, null, false, null,
-            CreateRule.Location.NONE, java.util.Map.of(), null, null);
+            CreateRule.Location.NONE, java.util.Map.of(), null, null, null);
+
+    /** Without {@code checksum}. */
+    public UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
+                      CreateRule.Location location, java.util.Map<String, String> headers,
+                      ImmutableFields immutable, CopyTo copyTo) {
+        this(upsert, status, createdStatus, emptyBody, body, location, headers, immutable, copyTo, null);
+    }
 
     /** Without {@code copyTo}. */
     public UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
                       CreateRule.Location location, java.util.Map<String, String> headers,
                       ImmutableFields immutable) {
-        this(upsert, status, createdStatus, emptyBody, body, location, headers, immutable, null);
+        this(upsert, status, createdStatus, emptyBody, body, location, headers, immutable, null, null);
     }
 
     /** Without {@code immutable}. */
@@ -53,6 +61,7 @@ public record UpdateRule(Boolean upsert, Integer status, Integer createdStatus, 
                 Merging.value(emptyBody, override.emptyBody), override.body != null ? override.body : body,
                 Merging.value(location, override.location), Merging.map(headers, override.headers),
                 override.immutable != null ? override.immutable : immutable,
-                override.copyTo != null ? override.copyTo : copyTo);
+                override.copyTo != null ? override.copyTo : copyTo,
+                override.checksum != null ? override.checksum : checksum);
     }
 }

@@ -20,7 +20,7 @@ final class GetAction implements BindingAction {
     public TwinResponse run(BoundRequest request, TenantTables tables) {
         var content = rows.table().content();
         if (content != null && content.mediaType() != null) {
-            return RowContent.answer(status, content.mediaType(), rows.existing(request, tables).data());
+            return RowContent.answer(status, content, rows.existing(request, tables).data());
         }
         return rows.answer(status, rows.existing(request, tables), request, tables);
     }

@@ -8,7 +8,10 @@ import dev.twin.replayer.internal.convention.JsonTemplate;
 import dev.twin.replayer.internal.convention.TableConventions;
 import dev.twin.replayer.config.CreateRule;
 import dev.twin.replayer.config.UpdateRule;
+import dev.twin.replayer.internal.http.ErrorKind;
+import dev.twin.replayer.internal.http.TwinError;
 import dev.twin.replayer.internal.http.TwinResponse;
+import dev.twin.replayer.internal.state.StateException;
 import dev.twin.replayer.internal.state.Row;
 import dev.twin.replayer.internal.state.TenantTables;
 
@@ -26,6 +29,8 @@ final class PatchAction implements BindingAction {
     private final ImmutableCheck immutable;
     /** The table {@code update.copyTo} also writes the row to, or null. */
     private final TableConventions copyTarget;
+    /** {@code update.checksum}'s body, compiled once; null without one. */
+    private final JsonTemplate checksumBody;
 
     PatchAction(Rows rows, int status, boolean replace, TableConventions copyTarget) {
         this.rows = rows;
@@ -33,6 +38,9 @@ final class PatchAction implements BindingAction {
         this.replace = replace;
         this.immutable = new ImmutableCheck(rows.table().update().immutable());
         this.copyTarget = copyTarget;
+        var checksum = rows.table().update().checksum();
+        this.checksumBody = checksum == null || checksum.body() == null ? null
+                : JsonTemplate.compile(checksum.body());
     }
 
     @Override
@@ -65,6 +73,10 @@ final class PatchAction implements BindingAction {
             DeepMerge.merge(data, fields, request.isForm());
         }
         RowContent.keep(rows.table(), request.routed().request(), data, current.data());
+        TwinResponse wrongDigest = replace ? checksumRefusal(request, data) : null;
+        if (wrongDigest != null) {
+            return wrongDigest;
+        }
         Revisions.stamp(rows.table().revision(), data, revision);
         WriteIndexes.modified(rows.table().writeIndex(), data, current.data(), request);
         Row updated = tables.replace(rows.table().table(), current.id(), data);
@@ -94,12 +106,40 @@ final class PatchAction implements BindingAction {
         data.put(rows.table().idField(), request.id());
         Revisions.stamp(rows.table().revision(), data, null);
         RowContent.keep(rows.table(), request.routed().request(), data, null);
+        TwinResponse wrongDigest = checksumRefusal(request, data);
+        if (wrongDigest != null) {
+            return wrongDigest;
+        }
         WriteIndexes.created(rows.table().writeIndex(), data, request);
         Row row = tables.insert(table, data);
         copy(row, request, tables);
         int createdStatus = rule.createdStatus() != null ? rule.createdStatus() : 201;
         return located(Boolean.TRUE.equals(rule.emptyBody()) ? JsonResponses.noBody(createdStatus)
                 : answer(createdStatus, row, request, tables, true), request, true, row, tables);
+    }
+
+    /**
+     * {@code update.checksum}: the refusal when the PUT names, in the rule's parameter, another digest than that of
+     * the bytes the row would hold; null when it names none or the right one.
+     */
+    private TwinResponse checksumRefusal(BoundRequest request, ObjectNode data) {
+        var rule = rows.table().update().checksum();
+        if (rule == null || rule.form() == null) {
+            return null;
+        }
+        String named = request.routed().request().queryParam(rule.param());
+        if (named == null || named.equals(rule.form().render(RowContent.bytes(data)))) {
+            return null;
+        }
+        if (checksumBody == null) {
+            throw new StateException(new TwinError(ErrorKind.VALIDATION_ERROR, rule.param() + " " + named
+                    + " does not match the digest of the content", rule.param()));
+        }
+        int refused = rule.status() != null ? rule.status()
+                : rows.table().errors().status(ErrorKind.VALIDATION_ERROR);
+        ObjectNode shown = data.deepCopy();
+        shown.remove(TableConventions.CONTENT_FIELD);
+        return JsonResponses.of(refused, checksumBody.render(Map.of("item", PlainValues.toPlain(shown))));
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.twin.replayer.internal.http.TwinRequest;
 import dev.twin.replayer.internal.http.TwinResponse;
 
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -51,9 +52,13 @@ final class RowContent {
         return kept == null || !kept.isTextual() ? new byte[0] : Base64.getDecoder().decode(kept.textValue());
     }
 
-    /** The row's bytes as the answer, with the table's media type. */
-    static TwinResponse answer(int status, String mediaType, JsonNode row) {
-        return new TwinResponse(status, Map.of("Content-Type", mediaType), bytes(row));
+    /** The row's bytes as the answer, with the table's media type and the digests {@code content.headers} names. */
+    static TwinResponse answer(int status, ContentRule rule, JsonNode row) {
+        byte[] bytes = bytes(row);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", rule.mediaType());
+        rule.headers().forEach((name, form) -> headers.put(name, form.render(bytes)));
+        return new TwinResponse(status, headers, bytes);
     }
 
     /**

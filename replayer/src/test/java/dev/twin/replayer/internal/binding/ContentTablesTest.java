@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code content} and {@code update.copyTo} over real sockets, on a file store: an upload opened by POST takes its
  * bytes in chunks (PATCH, appended), is finished by a PUT naming the file ({@code ?name=}), and the file is then
  * readable under that name with the bytes of every chunk (each chunk's answer naming the upload in {@code Location}), as {@code application/octet-stream}. A JSON write keeps
- * the bytes; a file never finished is not found.
+ * the bytes; a file never finished is not found. A file's answer carries digests of its bytes
+ * ({@code content.headers}); a finishing PUT naming a wrong SHA-256 of them is refused ({@code update.checksum}).
  */
 class ContentTablesTest {
     private static final String SPEC = """
@@ -61,10 +62,15 @@ class ContentTablesTest {
                   content: {append: true}
                   create: {status: 202, location: relative, emptyBody: true}
                   patch: {emptyBody: true, location: relative}
-                  update: {emptyBody: true, copyTo: {table: files, idParam: name}}
+                  update:
+                    emptyBody: true
+                    copyTo: {table: files, idParam: name}
+                    checksum: {param: sha, form: 'sha256:{{sha256}}', status: 400, body: {error: checksum mismatch}}
               - name: files
                 response:
-                  content: {mediaType: application/octet-stream}
+                  content:
+                    mediaType: application/octet-stream
+                    headers: {ETag: '"{{md5}}"', X-Checksum: 'sha256:{{sha256}}'}
             extend:
               - {mock: files.startUpload, table: uploads, action: create}
               - {mock: files.sendChunk, table: uploads, action: patch}
@@ -103,6 +109,9 @@ class ContentTablesTest {
         assertEquals(200, file.statusCode());
         assertArrayEquals("hello, world\n".getBytes(StandardCharsets.UTF_8), file.body());
         assertEquals("application/octet-stream", file.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("\"" + hex("MD5", "hello, world\n") + "\"", file.headers().firstValue("ETag").orElse(""));
+        assertEquals("sha256:" + hex("SHA-256", "hello, world\n"),
+                file.headers().firstValue("X-Checksum").orElse(""));
         assertEquals(404, send("GET", "/files/never-finished.txt", null, null).statusCode());
     }
 
@@ -117,14 +126,38 @@ class ContentTablesTest {
     }
 
     @Test
+    void givenAChecksumNamed_whenItIsNotTheContentsDigest_thenTheFinishIsRefusedAndNoFileMade() throws Exception {
+        String upload = send("POST", "/uploads", null, null).headers().firstValue("Location").orElseThrow();
+        assertEquals(202, send("PATCH", upload, "application/octet-stream", "abc").statusCode());
+        HttpResponse<byte[]> refused = send("PUT", upload + "?name=checked.bin&sha=sha256:" + hex("SHA-256", "abd"),
+                "application/octet-stream", null);
+        assertEquals(400, refused.statusCode());
+        assertEquals("{\"error\":\"checksum mismatch\"}", new String(refused.body(), StandardCharsets.UTF_8).strip());
+        assertEquals(404, send("GET", "/files/checked.bin", null, null).statusCode());
+
+        assertEquals(201, send("PUT", upload + "?name=checked.bin&sha=sha256:" + hex("SHA-256", "abc"),
+                "application/octet-stream", null).statusCode());
+        assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8), send("GET", "/files/checked.bin", null, null).body());
+    }
+
+    @Test
     void givenCopyToAnUnknownTable_whenLoaded_thenTheProblemNamesItsLine(@TempDir Path other) throws Exception {
         Files.writeString(other.resolve("spec.yaml"), SPEC);
         Path yaml = Files.writeString(other.resolve("twin.yaml"), TWIN_YAML.replace("table: files, idParam",
-                "table: file, idParam").replace("content: {append: true}", "content: {append: true, size: 1}"));
+                "table: file, idParam").replace("content: {append: true}", "content: {append: true, size: 1}")
+                .replace("'sha256:{{sha256}}'", "'crc:{{crc32}}'"));
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(yaml));
-        assertTrue(e.getMessage().contains("twin.yaml:10:") && e.getMessage().contains("no table 'file'"),
+        assertTrue(e.getMessage().contains("twin.yaml:12:") && e.getMessage().contains("no table 'file'"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("twin.yaml:7:") && e.getMessage().contains("size"), e.getMessage());
+        assertTrue(e.getMessage().contains("twin.yaml:13:") && e.getMessage().contains("checksum.form"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("X-Checksum: 'crc:{{crc32}}' holds no digest"), e.getMessage());
+    }
+
+    private static String hex(String algorithm, String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm)
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static HttpResponse<byte[]> send(String method, String path, String type, String body) throws Exception {
