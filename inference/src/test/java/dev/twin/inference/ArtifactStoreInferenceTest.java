@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A made-up artifact store, nothing like a Docker registry in its names: packages are PUT under a name and version the
- * client chooses and read back without any id field (the name lives only in the path), and uploads are opened in headers
+ * client chooses and read back without any id field (the name lives only in the path), and also under the SHA-256 of
+ * the bytes PUT ({@code /api/packages/sha256:<hex>}, content addressing); uploads are opened in headers
  * only and fed by PATCH answered {@code 204} with no body. The twin must answer both the same way: no {@code id}
  * added to a package, no row echoed to a chunk.
  */
@@ -28,6 +29,7 @@ class ArtifactStoreInferenceTest extends ServedRecordingTest {
             String body = "{\"version\":\"" + pkg[1] + "\",\"license\":\"" + pkg[2] + "\"}";
             t.json("PUT", "/api/packages/" + pkg[0] + "-" + pkg[1], body, 201, null);
             t.json("GET", "/api/packages/" + pkg[0] + "-" + pkg[1], null, 200, body);
+            t.json("GET", "/api/packages/sha256:" + sha256(body), null, 200, body);
         }
         t.json("GET", "/api/packages/nope-0.0.1", null, 404, "{\"error\":\"no such package\"}");
         for (String id : List.of("5b3f8a52-7f40-4b8e-9f0e-3d3f4c9b1a01", "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
@@ -37,6 +39,15 @@ class ArtifactStoreInferenceTest extends ServedRecordingTest {
             t.json("PATCH", "/api/uploads/" + id, "{\"received\":1024}", 204, null);
         }
         return t;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -49,6 +60,16 @@ class ArtifactStoreInferenceTest extends ServedRecordingTest {
         assertEquals(200, read.statusCode(), read.body());
         assertEquals(JSON.readTree("{\"version\":\"6.2.1\",\"license\":\"MIT\"}"), JSON.readTree(read.body()));
         assertEquals(404, calls.json("GET", "/api/packages/never-put-1.0.0", null).statusCode());
+    }
+
+    @Test
+    void givenPackagesReadByTheDigestOfTheirBody_whenTheTwinStoresOne_thenItIsReadUnderBothIds() throws Exception {
+        String body = "{\"version\":\"2.0.0\",\"license\":\"MIT\"}";
+        assertEquals(201, calls.json("PUT", "/api/packages/has-flag-2.0.0", body).statusCode());
+        HttpResponse<String> byDigest = calls.json("GET", "/api/packages/sha256:" + sha256(body), null);
+        assertEquals(200, byDigest.statusCode(), byDigest.body());
+        assertEquals(JSON.readTree(body), JSON.readTree(byDigest.body()));
+        assertEquals(404, calls.json("GET", "/api/packages/sha256:" + sha256("{}"), null).statusCode());
     }
 
     @Test
@@ -74,5 +95,6 @@ class ArtifactStoreInferenceTest extends ServedRecordingTest {
         String report = files.text("inference-report.md");
         assertTrue(report.contains("the id lives only in the item path"), report);
         assertTrue(report.contains("patch.emptyBody"), report);
+        assertTrue(yaml.contains("alias: \"sha256:{{sha256}}\"") || yaml.contains("alias: 'sha256:{{sha256}}'"), yaml);
     }
 }

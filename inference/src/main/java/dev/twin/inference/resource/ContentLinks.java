@@ -99,6 +99,11 @@ public final class ContentLinks {
     }
 
     private final Map<String, Checks> checks = new TreeMap<>();
+    /** Hex digest of a successful PUT's body (each algorithm) → the item path it was PUT under. */
+    private final Map<String, String> putDigests = bounded();
+    /** Item path → the form of the digest ids its reads found (null once two disagreed), and how many. */
+    private final Map<String, String> aliasForms = new TreeMap<>();
+    private final Map<String, Long> aliasReads = new TreeMap<>();
     private final Map<String, Reads> reads = new TreeMap<>();
     private final Map<String, Votes> votes = new TreeMap<>();
 
@@ -126,6 +131,11 @@ public final class ContentLinks {
     }
 
     private void write(String template, String method, String id, RecordedRequest request) {
+        if (method.equals("PUT") && !request.body().isEmpty() && !request.body().truncated()) {
+            for (String algorithm : ALGORITHMS) {
+                putDigests.put(hex(algorithm, request.body().bytes()), template);
+            }
+        }
         String key = template + " " + id;
         Kept kept = rows.getOrDefault(key, Kept.NONE).with(raw(request.headers(), request.body()));
         rows.put(key, kept);
@@ -185,6 +195,7 @@ public final class ContentLinks {
     }
 
     private void read(String resource, String id, RecordedResponse response) {
+        aliasRead(resource, id);
         Reads seen = reads.computeIfAbsent(resource, r -> new Reads());
         byte[] bytes = raw(response.headers(), response.body());
         if (bytes.length == 0) {
@@ -284,6 +295,7 @@ public final class ContentLinks {
                     + "(content" + (append ? ".append" : "") + ")");
         }
         checksums(checks, byItem);
+        aliases(byItem);
     }
 
     /**
@@ -323,6 +335,45 @@ public final class ContentLinks {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has " + name, e);
         }
+    }
+
+    /** A read whose id holds the digest of a body PUT under the same item path: the row read under its digest. */
+    private void aliasRead(String template, String id) {
+        if (putDigests.isEmpty()) {
+            return;
+        }
+        for (String algorithm : ALGORITHMS) {
+            int length = algorithm.equals("sha256") ? 64 : algorithm.equals("sha1") ? 40 : 32;
+            for (int at = 0; at + length <= id.length(); at++) {
+                String candidate = id.substring(at, at + length);
+                if (template.equals(putDigests.get(candidate))) {
+                    String form = id.substring(0, at) + "{{" + algorithm + "}}" + id.substring(at + length);
+                    if (aliasForms.containsKey(template) && !form.equals(aliasForms.get(template))) {
+                        aliasForms.put(template, null);
+                    } else {
+                        aliasForms.put(template, form);
+                    }
+                    aliasReads.merge(template, 1L, Long::sum);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** {@code update.alias} where every read under a digest id found the row PUT with that body, in one form. */
+    @SuppressWarnings("unchecked")
+    private void aliases(Map<String, Resource> byItem) {
+        aliasForms.forEach((template, form) -> {
+            Resource resource = byItem.get(template);
+            if (form == null || resource == null || !resource.actions.containsKey("update")) {
+                return;
+            }
+            ((Map<String, Object>) resource.response.computeIfAbsent("update", k -> new LinkedHashMap<String, Object>()))
+                    .put("alias", form);
+            resource.evidence.add("update: " + aliasReads.get(template) + " read(s) found a row under the digest of "
+                    + "the body a PUT had sent (" + form + "), not under an id any write named: a PUT also stores "
+                    + "the row under that digest (update.alias)");
+        });
     }
 
     /** {@code update.checksum} where every accepted PUT named the digest right and some wrong one was refused. */

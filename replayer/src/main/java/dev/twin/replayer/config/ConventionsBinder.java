@@ -71,6 +71,20 @@ final class ConventionsBinder {
         return new ContentRule(mediaType, m.bool("append", null), headers);
     }
 
+    /** A digest form written under {@code key} ({@code alias: "sha256:{{sha256}}"}); null when not written. */
+    private static DigestForm digestForm(YamlMapping m, String key) {
+        String form = m.string(key);
+        if (form == null) {
+            return null;
+        }
+        try {
+            return DigestForm.parse(form);
+        } catch (IllegalArgumentException e) {
+            m.problem(key, e.getMessage());
+            return null;
+        }
+    }
+
     /** {@code checksum: {param: digest, form: "sha256:{{sha256}}", status: 400, body: {...}}}; null when not written. */
     private static Checksum checksum(YamlMapping m) {
         if (m == null) {
@@ -264,7 +278,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("upsert", "status", "createdStatus", "emptyBody", "body", "location", "headers", "immutable",
-                "copyTo", "checksum");
+                "copyTo", "checksum", "alias");
         Templates.check(m, "body", TemplateScope.ROW);
         Templates.check(m, "headers", TemplateScope.ROW);
         Map<String, String> headers = m.stringMap("headers");
@@ -272,7 +286,7 @@ final class ConventionsBinder {
         return new UpdateRule(m.bool("upsert", null), m.integer("status", null, 200, 299),
                 m.integer("createdStatus", null, 200, 299), m.bool("emptyBody", null), m.raw("body"),
                 m.enumValue("location", CreateRule.Location.class, null), headers, immutable(m.mapping("immutable")),
-                copyTo(m.mapping("copyTo")), checksum(m.mapping("checksum")));
+                copyTo(m.mapping("copyTo")), checksum(m.mapping("checksum")), digestForm(m, "alias"));
     }
 
     private static ImmutableFields immutable(YamlMapping m) {

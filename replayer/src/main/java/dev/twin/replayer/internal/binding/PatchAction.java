@@ -82,6 +82,7 @@ final class PatchAction implements BindingAction {
         Row updated = tables.replace(rows.table().table(), current.id(), data);
         if (replace) {
             copy(updated, request, tables);
+            alias(updated, request, tables);
         }
         if (!replace && rows.table().patchEmptyBody()) {
             return located(JsonResponses.noBody(status), request, false, updated, tables);
@@ -113,6 +114,7 @@ final class PatchAction implements BindingAction {
         WriteIndexes.created(rows.table().writeIndex(), data, request);
         Row row = tables.insert(table, data);
         copy(row, request, tables);
+        alias(row, request, tables);
         int createdStatus = rule.createdStatus() != null ? rule.createdStatus() : 201;
         return located(Boolean.TRUE.equals(rule.emptyBody()) ? JsonResponses.noBody(createdStatus)
                 : answer(createdStatus, row, request, tables, true), request, true, row, tables);
@@ -140,6 +142,27 @@ final class PatchAction implements BindingAction {
         ObjectNode shown = data.deepCopy();
         shown.remove(TableConventions.CONTENT_FIELD);
         return JsonResponses.of(refused, checksumBody.render(Map.of("item", PlainValues.toPlain(shown))));
+    }
+
+    /**
+     * {@code update.alias}: the row as stored, also under the digest of the PUT's body in the rule's form (replacing
+     * a row there), so it is read under both ids; a PUT without a body makes none.
+     */
+    private void alias(Row row, BoundRequest request, TenantTables tables) {
+        var form = rows.table().update().alias();
+        byte[] body = request.routed().request().body();
+        if (form == null || body.length == 0) {
+            return;
+        }
+        String id = form.render(body);
+        if (id.equals(row.id())) {
+            return;
+        }
+        String table = rows.table().table();
+        ObjectNode data = row.data().deepCopy();
+        data.put(rows.table().idField(), id);
+        tables.get(table, id).ifPresent(old -> tables.delete(table, old.id()));
+        tables.insert(table, data);
     }
 
     /**

@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * bytes in chunks (PATCH, appended), is finished by a PUT naming the file ({@code ?name=}), and the file is then
  * readable under that name with the bytes of every chunk (each chunk's answer naming the upload in {@code Location}), as {@code application/octet-stream}. A JSON write keeps
  * the bytes; a file never finished is not found. A file's answer carries digests of its bytes
- * ({@code content.headers}); a finishing PUT naming a wrong SHA-256 of them is refused ({@code update.checksum}).
+ * ({@code content.headers}); a manifest PUT by tag is read by the digest of its body too ({@code update.alias}); a
+ * finishing PUT naming a wrong SHA-256 of them is refused ({@code update.checksum}).
  */
 class ContentTablesTest {
     private static final String SPEC = """
@@ -51,6 +52,15 @@ class ContentTablesTest {
                 get:
                   operationId: getFile
                   responses: {'200': {description: the bytes}}
+              /manifests/{ref}:
+                parameters: [{name: ref, in: path, required: true, schema: {type: string}}]
+                put:
+                  operationId: putManifest
+                  requestBody: {content: {application/json: {schema: {type: object}}}}
+                  responses: {'201': {description: stored}}
+                get:
+                  operationId: getManifest
+                  responses: {'200': {description: one}}
             """;
     private static final String TWIN_YAML = """
             imports:
@@ -71,7 +81,13 @@ class ContentTablesTest {
                   content:
                     mediaType: application/octet-stream
                     headers: {ETag: '"{{md5}}"', X-Checksum: 'sha256:{{sha256}}'}
+              - name: manifests
+                response:
+                  fields: {hide: [id]}
+                  update: {upsert: true, emptyBody: true, alias: 'sha256:{{sha256}}'}
             extend:
+              - {mock: files.putManifest, table: manifests, action: update}
+              - {mock: files.getManifest, table: manifests, action: get}
               - {mock: files.startUpload, table: uploads, action: create}
               - {mock: files.sendChunk, table: uploads, action: patch}
               - {mock: files.finishUpload, table: uploads, action: update}
@@ -138,6 +154,19 @@ class ContentTablesTest {
         assertEquals(201, send("PUT", upload + "?name=checked.bin&sha=sha256:" + hex("SHA-256", "abc"),
                 "application/octet-stream", null).statusCode());
         assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8), send("GET", "/files/checked.bin", null, null).body());
+    }
+
+    @Test
+    void givenAnAlias_whenAManifestIsPutByTag_thenItIsReadByTagAndByTheDigestOfItsBody() throws Exception {
+        String manifest = "{\"schemaVersion\":2,\"layers\":[]}";
+        assertEquals(201, send("PUT", "/manifests/v1", "application/json", manifest).statusCode());
+        HttpResponse<byte[]> byTag = send("GET", "/manifests/v1", null, null);
+        HttpResponse<byte[]> byDigest = send("GET", "/manifests/sha256:" + hex("SHA-256", manifest), null, null);
+        assertEquals(200, byDigest.statusCode());
+        assertEquals(new String(byTag.body(), StandardCharsets.UTF_8), new String(byDigest.body(),
+                StandardCharsets.UTF_8));
+        assertTrue(new String(byDigest.body(), StandardCharsets.UTF_8).contains("\"schemaVersion\":2"));
+        assertEquals(404, send("GET", "/manifests/sha256:" + hex("SHA-256", "{}"), null, null).statusCode());
     }
 
     @Test
