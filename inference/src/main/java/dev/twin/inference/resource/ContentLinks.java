@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * fed every exchange on an item path in recorded order, it follows the raw bodies (typed as neither JSON nor a form) written to
  * each row, and the values each PUT sent as query parameters.
  * <ul>
- *   <li>A resource whose item reads all answered bytes of one media type becomes a {@code content} table with it.
+ *   <li>A resource whose item reads all answered bytes of one media type (or, for JSON, byte for byte a body PUT to
+ *       it: the API keeps what was sent, not fields) becomes a {@code content} table with it.
  *   <li>A read of such a row whose id a PUT of another resource had sent as a query parameter ({@code PUT
  *       /uploads/7?digest=sha256:…}, then {@code GET /blobs/sha256:…}), answering the bytes that PUT's row held,
  *       links them: the writing resource gets {@code update.copyTo} and keeps its bytes ({@code content}), appended
@@ -198,6 +199,9 @@ public final class ContentLinks {
         aliasRead(resource, id);
         Reads seen = reads.computeIfAbsent(resource, r -> new Reads());
         byte[] bytes = raw(response.headers(), response.body());
+        if (bytes.length == 0 && echoed(resource, response.body())) {
+            bytes = response.body().bytes(); // the very bytes a PUT here sent (JSON kept as written, not laid out)
+        }
         if (bytes.length == 0) {
             seen.other++;
             return;
@@ -255,7 +259,9 @@ public final class ContentLinks {
         resources.forEach(r -> byItem.put(r.itemPath(), r));
         reads.forEach((path, seen) -> {
             Resource resource = byItem.get(path);
-            if (resource != null && resource.actions.containsKey("get") && onlyBytes(seen)) {
+            // JSON kept as written only where no PATCH merges fields into it
+            if (resource != null && resource.actions.containsKey("get") && onlyBytes(seen)
+                    && !(seen.mediaTypes.iterator().next().contains("json") && resource.actions.containsKey("patch"))) {
                 String type = seen.mediaTypes.iterator().next();
                 Map<String, Object> content = new LinkedHashMap<>();
                 content.put("mediaType", type);
@@ -335,6 +341,12 @@ public final class ContentLinks {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has " + name, e);
         }
+    }
+
+    /** An answer byte for byte a body some PUT to this item path sent. */
+    private boolean echoed(String template, Body body) {
+        return !body.isEmpty() && !body.truncated()
+                && template.equals(putDigests.get(hex("sha256", body.bytes())));
     }
 
     /** A read whose id holds the digest of a body PUT under the same item path: the row read under its digest. */

@@ -30,7 +30,7 @@ final class RowContent {
             return;
         }
         byte[] before = previous == null ? new byte[0] : bytes(previous);
-        byte[] sent = isRaw(request) ? request.body() : new byte[0];
+        byte[] sent = isRaw(request, rule) ? request.body() : new byte[0];
         byte[] kept;
         if (sent.length == 0) {
             kept = before;
@@ -62,15 +62,21 @@ final class RowContent {
     }
 
     /**
-     * A body typed as neither JSON nor a form ({@code application/octet-stream}, {@code text/plain}): the bytes
-     * themselves are what the client wrote, whatever they look like. An untyped body is not taken for content.
+     * A body typed as neither JSON nor a form ({@code application/octet-stream}, {@code text/plain}), or typed as
+     * the table's own media type (a JSON manifest kept as written): the bytes themselves are what the client wrote,
+     * whatever they look like. An untyped body is not taken for content.
      */
-    private static boolean isRaw(TwinRequest request) {
+    private static boolean isRaw(TwinRequest request, ContentRule rule) {
         String type = request.header("Content-Type");
         if (request.body().length == 0 || type == null) {
             return false;
         }
         String lower = type.toLowerCase(Locale.ROOT);
+        int semicolon = lower.indexOf(';');
+        String mediaType = (semicolon < 0 ? lower : lower.substring(0, semicolon)).strip();
+        if (rule.mediaType() != null && mediaType.equals(rule.mediaType().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
         return !(lower.contains("json") || lower.startsWith("application/x-www-form-urlencoded")
                 || lower.startsWith("multipart/"));
     }
