@@ -1,5 +1,7 @@
 package dev.twin.inference.resource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.inference.schema.BodyReader;
 import dev.twin.recorder.Body;
 import dev.twin.recorder.Header;
 import dev.twin.recorder.Headers;
@@ -7,27 +9,38 @@ import dev.twin.recorder.RecordedRequest;
 import dev.twin.recorder.RecordedResponse;
 import dev.twin.replayer.internal.form.UrlEncoded;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * Resources whose rows are bytes, and writes that make a row of another resource (a blob store's finished upload):
- * fed every exchange on an item path in recorded order, it follows the raw bodies (typed as neither JSON nor a form) written to
- * each row, and the values each PUT sent as query parameters.
+ * Resources whose rows are bytes, and writes that make a row of another resource (a blob store's finished upload).
+ * Fed every exchange on an item path in recorded order, it follows the raw bodies (typed as neither JSON nor a form)
+ * written to each row, the digests of the bodies PUT, and the values each PUT sent as query parameters.
  * <ul>
  *   <li>A resource whose item reads all answered bytes of one media type (or, for JSON, byte for byte a body PUT to
- *       it: the API keeps what was sent, not fields) becomes a {@code content} table with it.
+ *       it: the API keeps what was sent, not fields) becomes a {@code content} table with it, with the headers that
+ *       held a digest of those bytes in every read ({@code content.headers}).
  *   <li>A read of such a row whose id a PUT of another resource had sent as a query parameter ({@code PUT
  *       /uploads/7?digest=sha256:…}, then {@code GET /blobs/sha256:…}), answering the bytes that PUT's row held,
  *       links them: the writing resource gets {@code update.copyTo} and keeps its bytes ({@code content}), appended
  *       when only appending the chunks explains the answer.
+ *   <li>A query parameter every accepted PUT set to the digest of its row's bytes, with a PUT naming another digest
+ *       refused, becomes {@code update.checksum}.
+ *   <li>Reads under an id holding the digest of a body PUT to the same resource become {@code update.alias}.
  * </ul>
  * Bounded: the bytes of the last {@value #MAX_ROWS} rows written (each up to {@value #MAX_BYTES} bytes), the last
- * {@value #MAX_ROWS} values sent.
+ * {@value #MAX_ROWS} values sent and body digests.
  */
 public final class ContentLinks {
     private static final int MAX_ROWS = 1024;
@@ -55,13 +68,13 @@ public final class ContentLinks {
     private static final class Reads {
         long bytes;
         long other;
-        final java.util.Set<String> mediaTypes = new java.util.TreeSet<>();
+        final Set<String> mediaTypes = new TreeSet<>();
         /** Header (its spelling) → the digest form it held in every bytes answer so far; null before the first. */
         Map<String, String> digests;
     }
 
     private static final List<String> ALGORITHMS = List.of("sha256", "sha1", "md5");
-    private static final java.util.Set<String> NOT_DIGESTS = java.util.Set.of("content-type", "content-length",
+    private static final Set<String> NOT_DIGESTS = Set.of("content-type", "content-length",
             "date", "last-modified", "location", "link");
 
     /** Reads of a target's rows made by a source's PUT: how many, and how many answered each way's bytes. */
@@ -91,7 +104,7 @@ public final class ContentLinks {
         long refused;
         boolean broken;
         int status;
-        com.fasterxml.jackson.databind.JsonNode body;
+        JsonNode body;
 
         Checks(String template, String param) {
             this.template = template;
@@ -175,7 +188,7 @@ public final class ContentLinks {
                 c.refused++;
                 c.status = response.status();
                 if (c.body == null) {
-                    c.body = dev.twin.inference.schema.BodyReader.json(response.body());
+                    c.body = BodyReader.json(response.body());
                 }
             }
         });
@@ -233,8 +246,8 @@ public final class ContentLinks {
      * Item paths whose reads answered only bytes, each the bytes a PUT elsewhere had stored under the value it
      * sent: resources even without a JSON answer, since their rows are made by that PUT.
      */
-    public java.util.Set<String> linkedTargets() {
-        java.util.Set<String> out = new java.util.TreeSet<>();
+    public Set<String> linkedTargets() {
+        Set<String> out = new TreeSet<>();
         for (Votes v : votes.values()) {
             Reads seen = reads.get(v.target);
             if (linked(v) && seen != null && onlyBytes(seen)) {
@@ -255,7 +268,7 @@ public final class ContentLinks {
     /** Writes what the evidence showed into the resources' conventions (found by item path), with the evidence. */
     @SuppressWarnings("unchecked")
     public void settle(List<Resource> resources) {
-        Map<String, Resource> byItem = new java.util.HashMap<>();
+        Map<String, Resource> byItem = new HashMap<>();
         resources.forEach(r -> byItem.put(r.itemPath(), r));
         reads.forEach((path, seen) -> {
             Resource resource = byItem.get(path);
@@ -310,7 +323,7 @@ public final class ContentLinks {
      */
     private static Map<String, String> digestForms(List<Header> headers, byte[] bytes) {
         Map<String, String> forms = new TreeMap<>();
-        List<String> hexes = new java.util.ArrayList<>();
+        List<String> hexes = new ArrayList<>();
         for (String algorithm : ALGORITHMS) {
             hexes.add(hex(algorithm, bytes));
         }
@@ -337,8 +350,8 @@ public final class ContentLinks {
             default -> "MD5";
         };
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(name).digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(name).digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has " + name, e);
         }
     }
@@ -380,7 +393,8 @@ public final class ContentLinks {
             if (form == null || resource == null || !resource.actions.containsKey("update")) {
                 return;
             }
-            ((Map<String, Object>) resource.response.computeIfAbsent("update", k -> new LinkedHashMap<String, Object>()))
+            ((Map<String, Object>) resource.response.computeIfAbsent("update",
+                    k -> new LinkedHashMap<String, Object>()))
                     .put("alias", form);
             resource.evidence.add("update: " + aliasReads.get(template) + " read(s) found a row under the digest of "
                     + "the body a PUT had sent (" + form + "), not under an id any write named: a PUT also stores "
@@ -405,7 +419,8 @@ public final class ContentLinks {
                 rule.put("body", c.body);
             }
             resource.response.putIfAbsent("content", new LinkedHashMap<String, Object>());
-            ((Map<String, Object>) resource.response.computeIfAbsent("update", k -> new LinkedHashMap<String, Object>()))
+            ((Map<String, Object>) resource.response.computeIfAbsent("update",
+                    k -> new LinkedHashMap<String, Object>()))
                     .put("checksum", rule);
             resource.evidence.add("update: every accepted PUT (" + c.accepted + ") named in '" + c.param + "' the "
                     + "digest of the bytes its row held (" + c.form + "), and " + c.refused + " naming another was "
