@@ -12,7 +12,6 @@ import dev.twin.replayer.internal.form.UrlEncoded;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -39,24 +38,42 @@ import java.util.TreeSet;
  *       refused, becomes {@code update.checksum}.
  *   <li>Reads under an id holding the digest of a body PUT to the same resource become {@code update.alias}.
  * </ul>
- * Bounded: the bytes of the last {@value #MAX_ROWS} rows written (each up to {@value #MAX_BYTES} bytes), the last
- * {@value #MAX_ROWS} values sent and body digests.
+ * Bounded: digests (never bytes) of the last {@value #MAX_ROWS} rows written, the last {@value #MAX_ROWS} values
+ * sent and body digests.
  */
 public final class ContentLinks {
     private static final int MAX_ROWS = 1024;
-    private static final int MAX_BYTES = 1 << 20;
+    private static final List<String> ALGORITHMS = List.of("sha256", "sha1", "md5");
 
-    /** The bytes one row holds after its writes, both ways: each chunk appended, or the last one. */
-    private record Kept(byte[] appended, byte[] last) {
-        static final Kept NONE = new Kept(new byte[0], new byte[0]);
+    /**
+     * What one row holds after its writes, both ways (each chunk appended, or the last one), as digests only: the
+     * appended bytes' running digests and the hex digests of both, so memory stays bounded whatever was uploaded.
+     */
+    private record Kept(List<MessageDigest> running, Map<String, String> appended, Map<String, String> last) {
+        static final Kept NONE = new Kept(List.of(), hexes(new byte[0]), hexes(new byte[0]));
 
         Kept with(byte[] sent) {
             if (sent.length == 0) {
                 return this;
             }
-            byte[] both = appended.length + sent.length > MAX_BYTES ? appended
-                    : concat(appended, sent);
-            return new Kept(both, sent);
+            List<MessageDigest> next = new ArrayList<>();
+            Map<String, String> appendedHex = new TreeMap<>();
+            for (int i = 0; i < ALGORITHMS.size(); i++) {
+                MessageDigest digest = running.isEmpty() ? digest(ALGORITHMS.get(i)) : copy(running.get(i));
+                digest.update(sent);
+                next.add(digest);
+                appendedHex.put(ALGORITHMS.get(i), HexFormat.of().formatHex(copy(digest).digest()));
+            }
+            return new Kept(next, appendedHex, hexes(sent));
+        }
+
+        /** Whether these bytes are what the row holds one way ({@code appended}) or the other. */
+        boolean isAppended(Map<String, String> hexes) {
+            return appended.get("sha256").equals(hexes.get("sha256"));
+        }
+
+        boolean isLast(Map<String, String> hexes) {
+            return last.get("sha256").equals(hexes.get("sha256"));
         }
     }
 
@@ -73,7 +90,6 @@ public final class ContentLinks {
         Map<String, String> digests;
     }
 
-    private static final List<String> ALGORITHMS = List.of("sha256", "sha1", "md5");
     private static final Set<String> NOT_DIGESTS = Set.of("content-type", "content-length",
             "date", "last-modified", "location", "link");
 
@@ -196,9 +212,9 @@ public final class ContentLinks {
 
     /** The value's form with the digest of the kept bytes (either way) in it, or null when it holds neither. */
     private static String digestForm(String value, Kept kept) {
-        for (byte[] bytes : List.of(kept.appended(), kept.last())) {
+        for (Map<String, String> hexes : List.of(kept.appended(), kept.last())) {
             for (String algorithm : ALGORITHMS) {
-                String hex = hex(algorithm, bytes);
+                String hex = hexes.get(algorithm);
                 int at = value.indexOf(hex);
                 if (at >= 0) {
                     return value.substring(0, at) + "{{" + algorithm + "}}" + value.substring(at + hex.length());
@@ -234,10 +250,11 @@ public final class ContentLinks {
         Votes v = votes.computeIfAbsent(by.source() + " " + by.param() + " " + resource,
                 k -> new Votes(by.source(), by.param(), resource));
         v.reads++;
-        if (Arrays.equals(bytes, by.kept().appended())) {
+        Map<String, String> read = hexes(bytes);
+        if (by.kept().isAppended(read)) {
             v.appended++;
         }
-        if (Arrays.equals(bytes, by.kept().last())) {
+        if (by.kept().isLast(read)) {
             v.last++;
         }
     }
@@ -344,15 +361,36 @@ public final class ContentLinks {
     }
 
     private static String hex(String algorithm, byte[] bytes) {
+        return HexFormat.of().formatHex(digest(algorithm).digest(bytes));
+    }
+
+    /** The hex digests of the bytes, by algorithm name ({@code sha256}, {@code sha1}, {@code md5}). */
+    private static Map<String, String> hexes(byte[] bytes) {
+        Map<String, String> out = new TreeMap<>();
+        for (String algorithm : ALGORITHMS) {
+            out.put(algorithm, hex(algorithm, bytes));
+        }
+        return out;
+    }
+
+    private static MessageDigest digest(String algorithm) {
         String name = switch (algorithm) {
             case "sha256" -> "SHA-256";
             case "sha1" -> "SHA-1";
             default -> "MD5";
         };
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(name).digest(bytes));
+            return MessageDigest.getInstance(name);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has " + name, e);
+        }
+    }
+
+    private static MessageDigest copy(MessageDigest digest) {
+        try {
+            return (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's " + digest.getAlgorithm() + " can be copied", e);
         }
     }
 
@@ -447,12 +485,6 @@ public final class ContentLinks {
         String type = Headers.first(headers, "Content-Type").orElse("");
         int semicolon = type.indexOf(';');
         return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 
     private static <V> Map<String, V> bounded() {
