@@ -15,6 +15,7 @@ import dev.twin.inference.path.PathTemplates;
 import dev.twin.inference.path.EchoedSegments;
 import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.path.SpecPaths;
+import dev.twin.inference.resource.ContentLinks;
 import dev.twin.inference.resource.CopiedFields;
 import dev.twin.inference.resource.FieldOrders;
 import dev.twin.inference.resource.CreateLimits;
@@ -135,10 +136,15 @@ public final class Inference {
         counterHeader = writeCounter.result().map(WriteCounterHeader.Found::header).orElse(null);
 
         progress.phase("merging operations", total[0]);
+        ContentLinks contents = new ContentLinks();
         source.forEach(exchange -> {
             progress.step();
             if (usable(exchange)) {
-                match(templates, exchange).ifPresent(match -> accept(exchange, match));
+                match(templates, exchange).ifPresent(match -> {
+                    accept(exchange, match);
+                    contents.exchange(match.template().template(), match.lastValue(), exchange.request(),
+                            exchange.response());
+                });
             }
         });
         Map<String, ItemEnvelope> envelopes = ItemEnvelopes.detect(operations);
@@ -147,7 +153,8 @@ public final class Inference {
             unwrapEnvelopes(templates, envelopes);
         }
         this.envelopes = envelopes;
-        List<Resource> resources = ResourceDetector.detect(operations);
+        List<Resource> resources = ResourceDetector.detect(operations, contents.linkedTargets());
+        contents.settle(resources);
         resources.forEach(resource -> resource.itemEnvelope(envelopes));
         resources.forEach(resource -> resource.dropAnswerHeaders(constantHeaders.constants().keySet()));
         List<String> evidence = new ArrayList<>();

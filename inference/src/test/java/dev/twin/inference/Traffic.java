@@ -40,6 +40,19 @@ final class Traffic {
         return add(method, pathAndQuery, contentType, body, status, responseJson, List.of());
     }
 
+    /** An exchange answered with a body that is not JSON ({@code text/plain} bytes, a file). */
+    Traffic raw(String method, String pathAndQuery, int status, String contentType, String responseBody,
+                List<Header> responseHeaders) {
+        List<Header> headers = new ArrayList<>(responseHeaders);
+        headers.add(0, new Header("Content-Type", contentType));
+        add(method, pathAndQuery, null, null, status, null, headers);
+        Exchange last = exchanges.remove(exchanges.size() - 1);
+        exchanges.add(new Exchange(last.id(), last.session(), last.startedAt(), last.durationMicros(),
+                last.clientAddress(), last.request(), new RecordedResponse(status, last.response().headers(),
+                Body.of(responseBody)), null, false));
+        return this;
+    }
+
     /** A JSON exchange whose response also carries these headers (Location, X-Total-Count, Link). */
     Traffic json(String method, String pathAndQuery, String requestJson, int status, String responseJson,
                  List<Header> responseHeaders) {
@@ -47,8 +60,9 @@ final class Traffic {
                 responseJson, responseHeaders);
     }
 
-    private Traffic add(String method, String pathAndQuery, String contentType, String body, int status,
-                        String responseJson, List<Header> extraResponseHeaders) {
+    /** An exchange with a body of this type whose answer also carries these headers. */
+    Traffic add(String method, String pathAndQuery, String contentType, String body, int status,
+                String responseJson, List<Header> extraResponseHeaders) {
         String path = pathAndQuery;
         String query = null;
         int q = pathAndQuery.indexOf('?');

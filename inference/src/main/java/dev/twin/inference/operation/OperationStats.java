@@ -72,6 +72,9 @@ public final class OperationStats {
     /** Answers whose Location named the request's own URL: the row a PUT wrote. */
     private long selfAbsoluteLocations;
     private long selfRelativeLocations;
+    /** Successful answers without a body whose Location named the request's own path (any query aside). */
+    private long emptySelfAbsolute;
+    private long emptySelfRelative;
     /** JSON 404 answers to requests naming an item, the item's id replaced by {@code {{request.lastSegment}}}. */
     private final ShapeAggregate notFoundBodies = new ShapeAggregate();
     /** The headers successful answers carried (writes only). */
@@ -143,6 +146,7 @@ public final class OperationStats {
                 stats.empty++;
                 if (success) {
                     noteEmptyLocation(response.headers(), request.path());
+                    noteEmptySelfLocation(response.headers(), request.path());
                 }
                 if (write) {
                     answerHeaders.accept(response.headers(), request.path(), null);
@@ -377,6 +381,39 @@ public final class OperationStats {
     }
 
     /** An answer with no body whose Location named a new item below the request path (its id the last segment). */
+    private void noteEmptySelfLocation(List<dev.twin.recorder.Header> headers, String requestPath) {
+        String location = Headers.first(headers, "Location").orElse(null);
+        if (location == null) {
+            return;
+        }
+        int query = location.indexOf('?');
+        String bare = query < 0 ? location : location.substring(0, query);
+        if (bare.equals(requestPath)) {
+            emptySelfRelative++;
+        } else if (bare.startsWith("http") && bare.endsWith(requestPath)
+                && bare.indexOf('/', bare.indexOf("//") + 2) == bare.length() - requestPath.length()) {
+            emptySelfAbsolute++;
+        }
+    }
+
+    /**
+     * "absolute" or "relative" when every successful answer came without a body and named the request's own URL in
+     * {@code Location} (a chunk's {@code 202} naming the upload it went to), else null.
+     */
+    public String emptySelfLocation() {
+        long answers = 0;
+        for (Map.Entry<Integer, ResponseStats> e : responses.entrySet()) {
+            if (e.getKey() >= 200 && e.getKey() < 300) {
+                if (e.getValue().empty != e.getValue().count) {
+                    return null;
+                }
+                answers += e.getValue().count;
+            }
+        }
+        return answers == 0 ? null : emptySelfAbsolute == answers ? "absolute"
+                : emptySelfRelative == answers ? "relative" : null;
+    }
+
     private void noteEmptyLocation(List<dev.twin.recorder.Header> headers, String requestPath) {
         String location = Headers.first(headers, "Location").orElse(null);
         if (AnswerHeaders.newRowId(location, requestPath) == null) {

@@ -58,6 +58,8 @@ public final class Resource {
     private final TreeMap<String, Long> previousRows = new TreeMap<>();
     /** A field holding a constant path plus the id ({@code key: /app/jobs/}), when rows are named so; or null. */
     Map.Entry<String, String> pathKey;
+    /** No answer showing a row held the id field: the id lives only in the item path, and answers hide it. */
+    boolean idOnlyInPath;
     private final DeleteEvidence deletes = new DeleteEvidence();
     /** Create answers with more than the id: how many carried the id field last, and how many elsewhere. */
     private int idLastAnswers;

@@ -38,6 +38,15 @@ public final class ResourceDetector {
 
     /** @param operations by "template METHOD"; only 2xx-answering operations are bound */
     public static List<Resource> detect(TreeMap<String, TreeMap<String, OperationStats>> operations) {
+        return detect(operations, Set.of());
+    }
+
+    /**
+     * @param bytesRows item paths whose reads answer bytes another write stored ({@link ContentLinks}): their GET is
+     *                  a read of a row though no answer was JSON
+     */
+    public static List<Resource> detect(TreeMap<String, TreeMap<String, OperationStats>> operations,
+                                        Set<String> bytesRows) {
         TreeMap<String, Resource> byTable = new TreeMap<>();
         Set<String> claimed = new HashSet<>();
         for (String item : operations.keySet()) {
@@ -64,10 +73,10 @@ public final class ResourceDetector {
             }
             String table = tableName(parent, segments, byTable);
             Resource resource = new Resource(table, collection, item);
-            bind(resource, operations.get(item), true);
+            bind(resource, operations.get(item), true, bytesRows.contains(item));
             TreeMap<String, OperationStats> collectionOps = operations.get(collection);
             if (collectionOps != null) {
-                bind(resource, collectionOps, false);
+                bind(resource, collectionOps, false, false);
             }
             if (everyParent != null && operations.containsKey(everyParent)
                     && listsRows(operations.get(everyParent).get("GET"))) {
@@ -145,7 +154,7 @@ public final class ResourceDetector {
             }
             String table = tableName(segments.get(segments.size() - 1), segments, byTable);
             Resource resource = new Resource(table, collection, collection + "/{id}");
-            bind(resource, ops, false);
+            bind(resource, ops, false, false);
             byTable.put(table, resource);
             claimed.add(collection);
         }
@@ -237,14 +246,15 @@ public final class ResourceDetector {
         return rows != null && rows.isObject() && ID_NAMES.stream().anyMatch(rows::alwaysPresent);
     }
 
-    private static void bind(Resource resource, TreeMap<String, OperationStats> ops, boolean item) {
+    private static void bind(Resource resource, TreeMap<String, OperationStats> ops, boolean item,
+                             boolean bytesRows) {
         for (OperationStats op : ops.values()) {
             if (op.mainSuccessStatus() == 0) {
                 continue;
             }
             String action = switch (op.method()) {
                 // an item path answering a list is a collection under a parent (/q/{queue} listing bindings)
-                case "GET" -> item ? (op.successObjects() > 0 ? "get" : null) : "list";
+                case "GET" -> item ? (op.successObjects() > 0 || bytesRows ? "get" : null) : "list";
                 // a POST to an item that answers 201 creates something under it; an update answers 200
                 case "POST" -> item ? (ops.containsKey("PATCH") || op.mainSuccessStatus() == 201 ? null : "patch")
                         : "create";
@@ -377,7 +387,7 @@ public final class ResourceDetector {
             fieldRules.put("itemOnly", itemOnly);
             resource.evidence.add("fields every item read showed and no listed item did: " + itemOnly);
         }
-        if (resource.pathKey != null) {
+        if (resource.pathKey != null || resource.idOnlyInPath) {
             fieldRules.put("hide", List.of(resource.idField));
         }
         if (!fieldRules.isEmpty()) {
@@ -456,6 +466,20 @@ public final class ResourceDetector {
                 resource.response.put("update", update);
             }
         }
+        OperationStats patch = resource.actions.get("patch");
+        if (patch != null && answeredInHeadersOnly(patch)) {
+            Map<String, Object> patchRule = new LinkedHashMap<>();
+            patchRule.put("emptyBody", true);
+            resource.evidence.add("patch: no answer (" + patch.responses().get(patch.mainSuccessStatus()).count()
+                    + ") had a body: the twin's PATCH answers its status with no body (patch.emptyBody)");
+            String location = patch.emptySelfLocation();
+            if (location != null) {
+                patchRule.put("location", location);
+                resource.evidence.add("patch: every answer named the row's own URL in Location (" + location
+                        + ", patch.location)");
+            }
+            resource.response.put("patch", patchRule);
+        }
         OperationStats delete = resource.actions.get("delete");
         if (delete != null) {
             resource.response.put("delete", DeleteConvention.detect(delete, resource));
@@ -522,6 +546,20 @@ public final class ResourceDetector {
                 + "confidence)"));
     }
 
+    /** Every successful answer of the operation came without a body. */
+    private static boolean answeredInHeadersOnly(OperationStats op) {
+        boolean any = false;
+        for (Map.Entry<Integer, ResponseStats> e : op.responses().entrySet()) {
+            if (e.getKey() >= 200 && e.getKey() < 300) {
+                if (!e.getValue().alwaysEmpty()) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
     private static void idField(Resource resource, boolean acknowledgedPut) {
         TreeMap<String, Long> votes = new TreeMap<>();
         long answers = 0;
@@ -558,6 +596,13 @@ public final class ResourceDetector {
                     .orElse("id");
             resource.evidence.add("id field: '" + resource.idField + "' by name only; no answer echoed the item "
                     + "path parameter (low confidence)");
+            if (resource.itemShape.isObject() && resource.itemShape.samples() > 0
+                    && !resource.itemShape.properties().containsKey(resource.idField)) {
+                resource.idOnlyInPath = true;
+                resource.evidence.add("id field: no answer showing a row (" + resource.itemShape.samples()
+                        + ") held '" + resource.idField + "': the id lives only in "
+                        + "the item path, so the twin keeps it hidden (fields.hide) (medium confidence)");
+            }
         }
     }
 

@@ -10,14 +10,34 @@ package dev.twin.replayer.config;
 public record Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
                           DeleteRule delete, ErrorRules errors, UpdateRule update,
                           java.util.Map<String, FieldLimit> fieldLimits, RevisionRule revision, SearchStyle search,
-                          String mediaType, ItemEnvelope itemEnvelope, WriteIndex writeIndex) {
+                          String mediaType, ItemEnvelope itemEnvelope, WriteIndex writeIndex, PatchRule patch,
+                          ContentRule content) {
 
     /** The media type rows are answered as when none is written. */
     public static final String JSON = "application/json";
 
     public static final Conventions DEFAULTS = new Conventions(Timestamps.DEFAULTS, FieldRules.DEFAULTS,
             ListStyle.DEFAULTS, CreateRule.DEFAULTS, DeleteRule.DEFAULTS, ErrorRules.DEFAULTS, UpdateRule.DEFAULTS,
-            java.util.Map.of(), RevisionRule.NONE, SearchStyle.DEFAULTS, JSON, null, null);
+            java.util.Map.of(), RevisionRule.NONE, SearchStyle.DEFAULTS, JSON, null, null, PatchRule.DEFAULTS,
+            null);
+
+    /** Without {@code content}. */
+    public Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
+                       DeleteRule delete, ErrorRules errors, UpdateRule update,
+                       java.util.Map<String, FieldLimit> fieldLimits, RevisionRule revision, SearchStyle search,
+                       String mediaType, ItemEnvelope itemEnvelope, WriteIndex writeIndex, PatchRule patch) {
+        this(timestamps, fields, list, create, delete, errors, update, fieldLimits, revision, search, mediaType,
+                itemEnvelope, writeIndex, patch, null);
+    }
+
+    /** Without {@code patch}. */
+    public Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
+                       DeleteRule delete, ErrorRules errors, UpdateRule update,
+                       java.util.Map<String, FieldLimit> fieldLimits, RevisionRule revision, SearchStyle search,
+                       String mediaType, ItemEnvelope itemEnvelope, WriteIndex writeIndex) {
+        this(timestamps, fields, list, create, delete, errors, update, fieldLimits, revision, search, mediaType,
+                itemEnvelope, writeIndex, null);
+    }
 
     /** Without {@code itemEnvelope} and {@code writeIndex}. */
     public Conventions(Timestamps timestamps, FieldRules fields, ListStyle list, CreateRule create,
@@ -77,6 +97,8 @@ public record Conventions(Timestamps timestamps, FieldRules fields, ListStyle li
                 Merging.section(search, override.search, SearchStyle::merge),
                 Merging.value(mediaType, override.mediaType),
                 Merging.value(itemEnvelope, override.itemEnvelope),
-                Merging.value(writeIndex, override.writeIndex));
+                Merging.value(writeIndex, override.writeIndex),
+                Merging.section(patch, override.patch, PatchRule::merge),
+                Merging.section(content, override.content, ContentRule::merge));
     }
 }

@@ -34,12 +34,97 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("timestamps", "fields", "list", "create", "delete", "errors", "update", "fieldLimits",
-                "revision", "search", "mediaType", "itemEnvelope", "writeIndex");
+                "revision", "search", "mediaType", "itemEnvelope", "writeIndex", "patch", "content");
         return new Conventions(timestamps(m.mapping("timestamps")), fields(m.mapping("fields")),
                 list(m.mapping("list")), create(m.mapping("create")), delete(m.mapping("delete")),
                 errors(m.mapping("errors")), update(m.mapping("update")), fieldLimits(m.mapping("fieldLimits")),
                 revision(m.mapping("revision")), search(m.mapping("search")), mediaType(m),
-                itemEnvelope(m.mapping("itemEnvelope")), writeIndex(m.mapping("writeIndex")));
+                itemEnvelope(m.mapping("itemEnvelope")), writeIndex(m.mapping("writeIndex")), patch(m.mapping("patch")),
+                content(m.mapping("content")));
+    }
+
+    /**
+     * {@code content: {mediaType: application/octet-stream, append: true, headers: {ETag: '"{{md5}}"'}}}; null when
+     * not written.
+     */
+    private static ContentRule content(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("mediaType", "append", "headers");
+        String mediaType = m.string("mediaType");
+        if (mediaType != null && !mediaType.matches("[!-~&&[^/;]]+/[!-~&&[^/;]]+")) {
+            m.problem("mediaType", "'" + mediaType + "' is not a media type (type/subtype, e.g. "
+                    + "application/octet-stream)");
+        }
+        Map<String, String> written = m.stringMap("headers");
+        HeaderChecks.check(m, "headers", written);
+        Map<String, DigestForm> headers = new java.util.LinkedHashMap<>();
+        if (written != null) {
+            written.forEach((name, form) -> {
+                try {
+                    headers.put(name, DigestForm.parse(form));
+                } catch (IllegalArgumentException e) {
+                    m.problem("headers", name + ": " + e.getMessage());
+                }
+            });
+        }
+        return new ContentRule(mediaType, m.bool("append", null), headers);
+    }
+
+    /** A digest form written under {@code key} ({@code alias: "sha256:{{sha256}}"}); null when not written. */
+    private static DigestForm digestForm(YamlMapping m, String key) {
+        String form = m.string(key);
+        if (form == null) {
+            return null;
+        }
+        try {
+            return DigestForm.parse(form);
+        } catch (IllegalArgumentException e) {
+            m.problem(key, e.getMessage());
+            return null;
+        }
+    }
+
+    /** {@code checksum: {param: digest, form: "sha256:{{sha256}}", status: 400, body: {...}}}; null when not written. */
+    private static Checksum checksum(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("param", "form", "status", "body");
+        m.require("param");
+        m.require("form");
+        String form = m.string("form");
+        DigestForm digest = null;
+        if (form != null) {
+            try {
+                digest = DigestForm.parse(form);
+            } catch (IllegalArgumentException e) {
+                m.problem("form", e.getMessage());
+            }
+        }
+        Templates.check(m, "body", TemplateScope.ROW);
+        return new Checksum(m.string("param"), digest, m.integer("status", null, 400, 499), m.raw("body"));
+    }
+
+    /** {@code copyTo: {table: blobs, idParam: digest}}; null when not written. */
+    private static CopyTo copyTo(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("table", "idParam");
+        m.require("table");
+        m.require("idParam");
+        return new CopyTo(m.string("table"), m.string("idParam"));
+    }
+
+    /** {@code patch: {emptyBody: true, location: absolute}}; null when not written. */
+    private static PatchRule patch(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("emptyBody", "location");
+        return new PatchRule(m.bool("emptyBody", null), m.enumValue("location", CreateRule.Location.class, null));
     }
 
     /** {@code writeIndex: {created: createdIndex, modified: modifiedIndex}}; null when not written. */
@@ -193,14 +278,16 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("upsert", "status", "createdStatus", "emptyBody", "body", "location", "headers", "immutable");
+        m.allowOnly("upsert", "status", "createdStatus", "emptyBody", "body", "location", "headers", "immutable",
+                "copyTo", "checksum", "alias");
         Templates.check(m, "body", TemplateScope.ROW);
         Templates.check(m, "headers", TemplateScope.ROW);
         Map<String, String> headers = m.stringMap("headers");
         HeaderChecks.check(m, "headers", headers);
         return new UpdateRule(m.bool("upsert", null), m.integer("status", null, 200, 299),
                 m.integer("createdStatus", null, 200, 299), m.bool("emptyBody", null), m.raw("body"),
-                m.enumValue("location", CreateRule.Location.class, null), headers, immutable(m.mapping("immutable")));
+                m.enumValue("location", CreateRule.Location.class, null), headers, immutable(m.mapping("immutable")),
+                copyTo(m.mapping("copyTo")), checksum(m.mapping("checksum")), digestForm(m, "alias"));
     }
 
     private static ImmutableFields immutable(YamlMapping m) {

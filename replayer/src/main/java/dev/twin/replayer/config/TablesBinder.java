@@ -109,6 +109,10 @@ final class TablesBinder {
         if (override != null) {
             ConventionsBinder.checkMerged(response, m.pointer("response"), m.context());
         }
+        if (override != null && override.update() != null && override.update().copyTo() != null
+                && override.update().copyTo().table() != null) {
+            referencePointers.put(m.pointer("response") + "/update/copyTo/table", override.update().copyTo().table());
+        }
         if (name == null) {
             return null;
         }

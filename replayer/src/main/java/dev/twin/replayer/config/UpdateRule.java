@@ -16,12 +16,37 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param headers       headers both answer with, as templates over {@code item} (the row as shown): CouchDB's
  *                      {@code ETag: "\"{{item._rev}}\""}
  * @param immutable     fields a write may not change on an existing row, or null
+ * @param copyTo        another table the written row is also stored in, under a query parameter's value; or null
+ * @param checksum      a digest of the row's bytes a PUT must name right, or null
+ * @param alias         the digest of a PUT's body, in this form, as a second id the row is also stored under (a
+ *                      manifest PUT by tag, read by its digest too); or null
  */
 public record UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
                          CreateRule.Location location, java.util.Map<String, String> headers,
-                         ImmutableFields immutable) {
+                         ImmutableFields immutable, CopyTo copyTo, Checksum checksum, DigestForm alias) {
     public static final UpdateRule DEFAULTS = new UpdateRule(false, null, null, false, null,
-            CreateRule.Location.NONE, java.util.Map.of(), null);
+            CreateRule.Location.NONE, java.util.Map.of(), null, null, null, null);
+
+    /** Without {@code alias}. */
+    public UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
+                      CreateRule.Location location, java.util.Map<String, String> headers,
+                      ImmutableFields immutable, CopyTo copyTo, Checksum checksum) {
+        this(upsert, status, createdStatus, emptyBody, body, location, headers, immutable, copyTo, checksum, null);
+    }
+
+    /** Without {@code checksum}. */
+    public UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
+                      CreateRule.Location location, java.util.Map<String, String> headers,
+                      ImmutableFields immutable, CopyTo copyTo) {
+        this(upsert, status, createdStatus, emptyBody, body, location, headers, immutable, copyTo, null, null);
+    }
+
+    /** Without {@code copyTo}. */
+    public UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
+                      CreateRule.Location location, java.util.Map<String, String> headers,
+                      ImmutableFields immutable) {
+        this(upsert, status, createdStatus, emptyBody, body, location, headers, immutable, null, null, null);
+    }
 
     /** Without {@code immutable}. */
     public UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
@@ -44,6 +69,9 @@ public record UpdateRule(Boolean upsert, Integer status, Integer createdStatus, 
                 Merging.value(status, override.status), Merging.value(createdStatus, override.createdStatus),
                 Merging.value(emptyBody, override.emptyBody), override.body != null ? override.body : body,
                 Merging.value(location, override.location), Merging.map(headers, override.headers),
-                override.immutable != null ? override.immutable : immutable);
+                override.immutable != null ? override.immutable : immutable,
+                override.copyTo != null ? override.copyTo : copyTo,
+                override.checksum != null ? override.checksum : checksum,
+                override.alias != null ? override.alias : alias);
     }
 }

@@ -32,6 +32,11 @@ public final class YamlTwin implements AutoCloseable {
         return new YamlTwin(Twin.serve(dir.resolve("twin.yaml")));
     }
 
+    /** {@code http://127.0.0.1:<port>}. */
+    public String baseUrl() {
+        return twin.baseUrl();
+    }
+
     /** Sends {@code method path} with a JSON body (null: none) as the tenant (null: none). */
     public HttpResponse<String> send(String method, String path, String tenant, String json)
             throws IOException, InterruptedException {

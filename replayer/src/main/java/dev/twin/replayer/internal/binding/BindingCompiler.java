@@ -194,8 +194,9 @@ final class BindingCompiler {
             case GET -> new GetAction(rows(table), orDefault(documented, 200));
             case CREATE -> new CreateAction(rows(table), table.createStatus() != null
                     ? table.createStatus() : orDefault(documented, 201), requiredBodyFields(operation), magic);
-            case PATCH -> new PatchAction(rows(table), orDefault(documented, 200), false);
-            case UPDATE -> new PatchAction(rows(table), orDefault(documented, 200), true);
+            case PATCH -> new PatchAction(rows(table), orDefault(documented, 200), false, null);
+            case UPDATE -> new PatchAction(rows(table), orDefault(documented, 200), true,
+                    table.update().copyTo() == null ? null : tables.get(table.update().copyTo().table()));
             case DELETE -> new DeleteAction(rows(table), table.deleteStatus() != null
                     ? table.deleteStatus() : orDefault(documented, table.deleteBody() == null ? 204 : 200));
             case CUSTOM -> new CustomAction(runner, orDefault(documented, 200), table == null ? null : rows(table));

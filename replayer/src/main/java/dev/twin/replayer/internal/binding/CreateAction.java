@@ -65,6 +65,7 @@ final class CreateAction implements BindingAction {
         derive(data, fields, request, tables.nowMillis());
         lookUp(data, fields, tables);
         checkLimits(fields, tables);
+        RowContent.keep(rows.table(), request.routed().request(), data, null);
         WriteIndexes.created(rows.table().writeIndex(), data, request);
         Row row = revisionOfExisting(request, tables, data);
         if (row == null) {

@@ -1,6 +1,7 @@
 package dev.twin.replayer.internal.convention;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.config.ContentRule;
 import dev.twin.replayer.config.Conventions;
 import dev.twin.replayer.config.CreateRule;
 import dev.twin.replayer.config.DeleteRule;
@@ -53,6 +54,9 @@ import java.util.Set;
  * @param createLookup fields a create copies from the row of another table a sent field names
  * @param createReplace fields whose sent value a create replaces by a minted one
  * @param createLimits sent numbers a create refuses above a field of the row another sent field names
+ * @param patchEmptyBody a PATCH answers no body ({@code patch.emptyBody})
+ * @param patchLocation whether a PATCH names the row's own URL in {@code Location}
+ * @param content      rows keep the raw bytes clients wrote ({@code content}), or null
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
@@ -69,10 +73,13 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                ItemEnvelope itemEnvelope, WriteIndex writeIndex, Set<String> deleteOmit,
                                Map<String, CreateRule.Lookup> createLookup,
                                Map<String, ReplacedField> createReplace,
-                               Map<String, CreateLimit> createLimits) {
+                               Map<String, CreateLimit> createLimits,
+                               boolean patchEmptyBody, CreateRule.Location patchLocation, ContentRule content) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.internal.state.Row.DELETED_MARKER;
+    /** The field keeping a {@code content} row's bytes (base64); never shown. */
+    public static final String CONTENT_FIELD = "__twin_content";
 
     public static TableConventions of(TableConfig table) {
         Conventions conventions = table.response();
@@ -105,7 +112,11 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 delete.omit() == null ? Set.of() : Set.copyOf(delete.omit()),
                 conventions.create().lookup() == null ? Map.of() : Map.copyOf(conventions.create().lookup()),
                 ReplacedField.compile(conventions.create().replace()),
-                CreateLimit.compile(conventions.create().limits()));
+                CreateLimit.compile(conventions.create().limits()),
+                conventions.patch() != null && Boolean.TRUE.equals(conventions.patch().emptyBody()),
+                conventions.patch() == null || conventions.patch().location() == null ? CreateRule.Location.NONE
+                        : conventions.patch().location(),
+                conventions.content());
     }
 
     private static JsonTemplate template(JsonNode body) {
@@ -145,6 +156,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
         FieldRules fields = conventions.fields();
         Set<String> hide = new HashSet<>(fields.hide());
         hide.add(DELETED_MARKER);
+        hide.add(CONTENT_FIELD);
         TimestampFormat format = TimestampFormat.parse(conventions.timestamps().format().name());
         return new RowShaper(idField, format == null ? TimestampFormat.ISO8601 : format,
                 conventions.timestamps().fields(), fields.inject(), hide, fields.rename(), idInPlace,

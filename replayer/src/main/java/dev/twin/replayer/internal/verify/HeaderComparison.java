@@ -48,6 +48,59 @@ final class HeaderComparison {
         }
     }
 
+    /**
+     * A {@code Location} naming what the twin made (an upload announced in headers only: no body holds its id): where
+     * the recorded path and the twin's differ in one segment only, and both values there have one id shape, the
+     * twin's is learned as its value for the recorded one, so a client following the recorded Location reaches the
+     * twin's row. Origins and queries are left out (a signed {@code _state} is the API's own); nothing is scored.
+     */
+    void learnLocation(List<Header> recorded, Map<String, List<String>> twin) {
+        Optional<String> twinLocation = first(twin, "location");
+        Optional<String> recordedLocation = recorded.stream().filter(h -> h.name().equalsIgnoreCase("location"))
+                .map(Header::value).findFirst();
+        if (twinLocation.isEmpty() || recordedLocation.isEmpty()) {
+            return;
+        }
+        String[] was = path(recordedLocation.get()).split("/", -1);
+        String[] is = path(twinLocation.get()).split("/", -1);
+        if (was.length != is.length) {
+            return;
+        }
+        int differing = -1;
+        for (int i = 0; i < was.length; i++) {
+            if (!was[i].equals(is[i])) {
+                if (differing >= 0) {
+                    return;
+                }
+                differing = i;
+            }
+        }
+        if (differing >= 0) {
+            Optional<String> shape = ValueShape.idShape(was[differing]);
+            if (shape.isPresent() && shape.equals(ValueShape.idShape(is[differing]))) {
+                ids.learn(was[differing], is[differing]);
+            }
+        }
+    }
+
+    /** The path of a URL or path, without origin, query or fragment. */
+    private static String path(String url) {
+        String path = url;
+        int scheme = path.indexOf("://");
+        if (scheme >= 0) {
+            int slash = path.indexOf('/', scheme + 3);
+            path = slash < 0 ? "/" : path.substring(slash);
+        }
+        int end = path.length();
+        for (char stop : new char[] {'?', '#'}) {
+            int at = path.indexOf(stop);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        return path.substring(0, end);
+    }
+
     private static void compareValue(String name, String recorded, Optional<String> twin, Facets facets) {
         if (twin.isEmpty()) {
             facets.diverged(new Divergence(Divergence.Kind.HEADER_MISSING, "header " + name, recorded, null));

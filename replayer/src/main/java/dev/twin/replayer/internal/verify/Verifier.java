@@ -91,7 +91,9 @@ public final class Verifier {
             }
         } else {
             facets.equal();
-            new HeaderComparison(ids).compare(recorded.headers(), lowerCaseHeaders(answer, request), facets);
+            Map<String, List<String>> twinHeaders = lowerCaseHeaders(answer, request);
+            new HeaderComparison(ids).learnLocation(recorded.headers(), twinHeaders);
+            new HeaderComparison(ids).compare(recorded.headers(), twinHeaders, facets);
             if (!recorded.body().truncated()) {
                 new BodyComparison(ids).compare(recorded.body().bytes(), answerBody, facets);
             }
