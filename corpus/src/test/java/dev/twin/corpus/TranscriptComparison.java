@@ -210,10 +210,14 @@ public final class TranscriptComparison {
 
     private void leaf(String step, String path, String key, JsonNode recorded, JsonNode twin,
                       List<StepDivergence> found) {
-        boolean recordedCandidate = MintedValues.isCandidate(key, recorded);
-        // a twin id that drew no digit and few case changes is minted too when it has the recorded id's shape
-        boolean twinCandidate = MintedValues.isCandidate(key, twin) || recordedCandidate && twin.isTextual()
-                && recorded.isTextual() && MintedValues.sameShape(recorded.asText(), twin.asText());
+        // an id that drew no digit and few case changes (on either side) is a candidate too when it has the shape of
+        // the other side's candidate: a random base62 id looks like a word one draw in a few hundred
+        boolean recordedLooks = MintedValues.isCandidate(key, recorded);
+        boolean twinLooks = MintedValues.isCandidate(key, twin);
+        boolean shaped = (recordedLooks || twinLooks) && recorded.isTextual() && twin.isTextual()
+                && MintedValues.sameShape(recorded.asText(), twin.asText());
+        boolean recordedCandidate = recordedLooks || shaped;
+        boolean twinCandidate = twinLooks || shaped;
         JsonNode translated = twinCandidate ? minted.toRecorded(twin)
                 : twin.isTextual() ? com.fasterxml.jackson.databind.node.TextNode.valueOf(minted.rewrite(twin.asText()))
                 : twin;

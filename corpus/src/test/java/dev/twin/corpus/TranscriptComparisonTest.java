@@ -142,6 +142,23 @@ class TranscriptComparisonTest {
     }
 
     @Test
+    void givenARecordedIdWithNoDigitAndFewCaseChanges_whenTheTwinIdHasItsShape_thenItIsMapped() {
+        Transcript recorded = new Flow()
+                .step("create", "POST", "/v1/customers", 200, Map.of(), "{\"id\":\"cus_TfbYFWSERBKluk\"}", "{}")
+                .step("list", "GET", "/v1/customers", 200, Map.of(),
+                        "{\"data\":[{\"id\":\"cus_TfbYFWSERBKluk\"}]}", null).done();
+        Transcript twin = new Flow()
+                .step("create", "POST", "/v1/customers", 200, Map.of(), "{\"id\":\"cus_MCvQIXqEFV6Hfb\"}", "{}")
+                .step("list", "GET", "/v1/customers", 200, Map.of(),
+                        "{\"data\":[{\"id\":\"cus_MCvQIXqEFV6Hfb\"}]}", null).done();
+
+        TranscriptComparison.Result result = TranscriptComparison.compare(recorded, twin, Map.of());
+
+        assertEquals(List.of(), result.divergences());
+        assertEquals(Map.of("cus_MCvQIXqEFV6Hfb", "cus_TfbYFWSERBKluk"), result.minted());
+    }
+
+    @Test
     void givenCamelCaseWordsOfTheSameLength_whenCompared_thenTheyAreADivergenceNotAMint() {
         Transcript recorded = new Flow().step("read", "GET", "/a", 200, Map.of(),
                 "{\"kind\":\"PaymentIntent\"}", null).done();
