@@ -5,9 +5,6 @@ import dev.twin.recorder.Exchange;
 import dev.twin.recorder.Header;
 import dev.twin.recorder.RecordedRequest;
 import dev.twin.recorder.RecordedResponse;
-import dev.twin.replayer.Twin;
-import dev.twin.replayer.config.ConfigLoader;
-import dev.twin.replayer.config.TwinConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,22 +74,17 @@ class LocationIdVerifierTest {
 
     @TempDir
     static Path dir;
-    static TwinConfig config;
-    static final List<AutoCloseable> started = new ArrayList<>();
+    static StartedTwins twins;
     static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void writeTwin() throws Exception {
-        Files.writeString(dir.resolve("api.yaml"), SPEC);
-        Files.writeString(dir.resolve("twin.yaml"), TWIN_YAML);
-        config = ConfigLoader.load(dir.resolve("twin.yaml"));
+        twins = StartedTwins.of(dir, SPEC, TWIN_YAML);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        for (AutoCloseable closeable : started) {
-            closeable.close();
-        }
+    static void stop() {
+        twins.close();
     }
 
     @Test
@@ -121,9 +113,7 @@ class LocationIdVerifierTest {
     }
 
     private static String start() throws Exception {
-        Twin twin = Twin.builder().config(config).start();
-        started.add(twin);
-        return twin.baseUrl();
+        return twins.start();
     }
 
     private static Exchange call(List<Exchange> exchanges, String base, String method, String path, String json)

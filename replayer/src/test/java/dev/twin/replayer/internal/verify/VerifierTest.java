@@ -6,9 +6,6 @@ import dev.twin.recorder.Failure;
 import dev.twin.recorder.Header;
 import dev.twin.recorder.RecordedRequest;
 import dev.twin.recorder.RecordedResponse;
-import dev.twin.replayer.Twin;
-import dev.twin.replayer.config.ConfigLoader;
-import dev.twin.replayer.config.TwinConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,22 +107,17 @@ class VerifierTest {
 
     @TempDir
     static Path dir;
-    static TwinConfig config;
-    static final List<AutoCloseable> started = new ArrayList<>();
+    static StartedTwins twins;
     static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void writeTwin() throws Exception {
-        Files.writeString(dir.resolve("api.yaml"), SPEC);
-        Files.writeString(dir.resolve("twin.yaml"), TWIN_YAML);
-        config = ConfigLoader.load(dir.resolve("twin.yaml"));
+        twins = StartedTwins.of(dir, SPEC, TWIN_YAML);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        for (AutoCloseable closeable : started) {
-            closeable.close();
-        }
+    static void stop() {
+        twins.close();
     }
 
     @Test
@@ -164,9 +155,7 @@ class VerifierTest {
 
     /** Starts one more twin over fresh tables; returns its base URL. */
     private static String start() throws Exception {
-        Twin twin = Twin.builder().config(config).start();
-        started.add(twin);
-        return twin.baseUrl();
+        return twins.start();
     }
 
     /** The scripted flow against the twin playing the real API, captured as the recording of one session. */

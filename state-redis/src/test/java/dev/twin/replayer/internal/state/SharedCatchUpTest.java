@@ -232,8 +232,7 @@ class SharedCatchUpTest {
     }
 
     /** The shared state, counting the calls a replica makes. */
-    private static final class Counting implements SharedState {
-        private final SharedState store;
+    private static final class Counting extends ForwardingSharedState {
         final AtomicInteger syncs = new AtomicInteger();
         final AtomicInteger checks = new AtomicInteger();
         final AtomicInteger commits = new AtomicInteger();
@@ -241,7 +240,7 @@ class SharedCatchUpTest {
         volatile Runnable afterSync;
 
         Counting(SharedState store) {
-            this.store = store;
+            super(store);
         }
 
         void zero() {
@@ -273,72 +272,8 @@ class SharedCatchUpTest {
             commits.incrementAndGet();
             return store.commit(tenant, known, write);
         }
-
-        @Override
-        public void reset() {
-            store.reset();
-        }
-
-        @Override
-        public void resetTenant(String tenant) {
-            store.resetTenant(tenant);
-        }
-
-        @Override
-        public void resetTable(String tenantOrNull, String table) {
-            store.resetTable(tenantOrNull, table);
-        }
-
-        @Override
-        public void saveSnapshot(String name) {
-            store.saveSnapshot(name);
-        }
-
-        @Override
-        public boolean restoreSnapshot(String name) {
-            return store.restoreSnapshot(name);
-        }
-
-        @Override
-        public List<String> snapshots() {
-            return store.snapshots();
-        }
-
-        @Override
-        public List<String> tenants() {
-            return store.tenants();
-        }
-
-        @Override
-        public SharedIdempotency idempotency() {
-            return store.idempotency();
-        }
-
-        @Override
-        public SharedBuckets rateLimits() {
-            return store.rateLimits();
-        }
-
-        @Override
-        public SharedDeliveries deliveries() {
-            return store.deliveries();
-        }
-
-        @Override
-        public SharedCursors replayCursors() {
-            return store.replayCursors();
-        }
-
-        @Override
-        public StateHealth health() {
-            return store.health();
-        }
-
-        @Override
-        public void close() {
-            store.close();
-        }
     }
+
     private static List<String> listed(StateStore store) {
         return store.inTransaction(TENANT, tables -> tables.list("items").stream()
                 .map(row -> row.id() + ":" + row.text("v")).toList());

@@ -215,8 +215,7 @@ class SharedPipelineTest {
     }
 
     /** The shared state of replica A, holding back the outcome of a commit when told to, and noting each send. */
-    private static final class Gated implements SharedState {
-        private final SharedState store;
+    private static final class Gated extends ForwardingSharedState {
         final CompletableFuture<Void> gate = new CompletableFuture<>();
         final CountDownLatch held = new CountDownLatch(1);
         final CountDownLatch sentAfterHeld = new CountDownLatch(1);
@@ -228,7 +227,7 @@ class SharedPipelineTest {
         private volatile boolean holdNext;
 
         Gated(SharedState store) {
-            this.store = store;
+            super(store);
         }
 
         void holdNext() {
@@ -254,84 +253,9 @@ class SharedPipelineTest {
         }
 
         @Override
-        public TenantSync sync(String tenant, TenantVersion known) {
-            return store.sync(tenant, known);
-        }
-
-        @Override
         public boolean isCurrent(String tenant, TenantVersion known) {
             checks.incrementAndGet();
             return store.isCurrent(tenant, known);
-        }
-
-        @Override
-        public CommitOutcome commit(String tenant, TenantVersion known, SharedWrite write) {
-            return store.commit(tenant, known, write);
-        }
-
-        @Override
-        public void reset() {
-            store.reset();
-        }
-
-        @Override
-        public void resetTenant(String tenant) {
-            store.resetTenant(tenant);
-        }
-
-        @Override
-        public void resetTable(String tenantOrNull, String table) {
-            store.resetTable(tenantOrNull, table);
-        }
-
-        @Override
-        public void saveSnapshot(String name) {
-            store.saveSnapshot(name);
-        }
-
-        @Override
-        public boolean restoreSnapshot(String name) {
-            return store.restoreSnapshot(name);
-        }
-
-        @Override
-        public List<String> snapshots() {
-            return store.snapshots();
-        }
-
-        @Override
-        public List<String> tenants() {
-            return store.tenants();
-        }
-
-        @Override
-        public SharedIdempotency idempotency() {
-            return store.idempotency();
-        }
-
-        @Override
-        public SharedBuckets rateLimits() {
-            return store.rateLimits();
-        }
-
-        @Override
-        public SharedDeliveries deliveries() {
-            return store.deliveries();
-        }
-
-        @Override
-        public SharedCursors replayCursors() {
-            return store.replayCursors();
-        }
-
-        @Override
-        public StateHealth health() {
-            return store.health();
-        }
-
-        @Override
-        public void close() {
-            store.close();
         }
     }
 
