@@ -357,8 +357,13 @@ public final class Inference {
             if (!item.isObject()) {
                 continue;
             }
-            for (JsonNode value : item) {
-                if (!value.isTextual() && !value.isIntegralNumber() || value.asText().length() > 256) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = item.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                JsonNode value = field.getValue();
+                // a number is only an id under an id's name: a count of 1 is no row 1
+                boolean named = value.isTextual() || value.isIntegralNumber()
+                        && (field.getKey().equals("id") || field.getKey().equals("_id"));
+                if (!named || value.asText().length() > 256) {
                     continue;
                 }
                 String text = value.asText();
