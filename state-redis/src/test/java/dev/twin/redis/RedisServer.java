@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * acknowledged write, as a production Redis configured so does. Without {@code redis-server} the test is skipped
  * with the command that installs it, unless {@code TWIN_REDIS_REQUIRED=true} (as .ci/run sets), where it fails.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
     static final String INSTALL = "apt-get install -y redis-server";
 
     private final Path dir;
@@ -41,7 +41,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Starts one in {@code dir} (its data files), or skips the test when redis-server is not installed. */
-    static RedisServer start(Path dir) {
+    public static RedisServer start(Path dir) {
         return start(dir, List.of());
     }
 
@@ -76,7 +76,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** {@code redis://127.0.0.1:PORT} ({@code rediss://} with TLS), plus {@code query} (e.g. {@code ?prefix=a}). */
-    URI url(String query) {
+    public URI url(String query) {
         return URI.create((tls == null ? "redis" : "rediss") + "://127.0.0.1:" + port + query);
     }
 

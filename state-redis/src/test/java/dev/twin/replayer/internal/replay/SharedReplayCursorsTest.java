@@ -1,12 +1,12 @@
 package dev.twin.replayer.internal.replay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.twin.redis.RedisServer;
 import dev.twin.replayer.Twin;
 import dev.twin.replayer.config.StateSetting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,13 +30,8 @@ class SharedReplayCursorsTest {
                 .record("main", "GET", "/v1/pets/7", null, 200, "{\"name\":\"Rex\",\"status\":\"paid\"}")
                 .record("main", "GET", "/v1/pets/7", null, 200, "{\"name\":\"Rex\",\"status\":\"shipped\"}")
                 .write("replay: {store: twin.db}\n", "");
-        Class<?> server = Class.forName("dev.twin.redis.RedisServer");
-        Method start = server.getDeclaredMethod("start", Path.class);
-        Method url = server.getDeclaredMethod("url", String.class);
-        start.setAccessible(true);
-        url.setAccessible(true);
-        try (AutoCloseable redis = (AutoCloseable) start.invoke(null, dir.resolve("redis"))) {
-            StateSetting state = StateSetting.parse(url.invoke(redis, "?prefix=replay").toString(), dir);
+        try (RedisServer redis = RedisServer.start(dir.resolve("redis"))) {
+            StateSetting state = StateSetting.parse(redis.url("?prefix=replay").toString(), dir);
             try (Twin a = Twin.builder().config(config).state(state).start();
                  Twin b = Twin.builder().config(config).state(state).start()) {
                 assertEquals("pending", status(a));

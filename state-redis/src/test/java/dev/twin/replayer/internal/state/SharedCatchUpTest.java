@@ -1,6 +1,6 @@
 package dev.twin.replayer.internal.state;
 
-import dev.twin.replayer.config.StateSetting;
+import dev.twin.redis.RedisServer;
 import dev.twin.replayer.config.TableConfig;
 import dev.twin.replayer.internal.http.ErrorKind;
 import org.junit.jupiter.api.AfterAll;
@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -36,7 +35,7 @@ class SharedCatchUpTest {
     private static final List<TableConfig> TABLES = List.of(prefixTable("items", "it_",
             rows("{'id': 'seed_1', 'v': 's1'}"), 0));
     private static final String TENANT = "t_alice";
-    private static Object redis;
+    private static RedisServer redis;
     private static int run;
 
     private Counting onA;
@@ -45,17 +44,14 @@ class SharedCatchUpTest {
     private StateStore b;
 
     @BeforeAll
-    static void startRedis(@TempDir Path dir) throws Exception {
-        Class<?> server = Class.forName("dev.twin.redis.RedisServer");
-        Method start = server.getDeclaredMethod("start", Path.class);
-        start.setAccessible(true);
-        redis = start.invoke(null, dir);
+    static void startRedis(@TempDir Path dir) {
+        redis = RedisServer.start(dir);
     }
 
     @AfterAll
-    static void stopRedis() throws Exception {
+    static void stopRedis() {
         if (redis != null) {
-            ((AutoCloseable) redis).close();
+            redis.close();
         }
     }
 
@@ -279,10 +275,7 @@ class SharedCatchUpTest {
                 .map(row -> row.id() + ":" + row.text("v")).toList());
     }
 
-    private static SharedState open(String query) throws Exception {
-        Method url = redis.getClass().getDeclaredMethod("url", String.class);
-        url.setAccessible(true);
-        return SharedStates.open(StateSetting.parse(url.invoke(redis, query).toString(), Path.of("")),
-                new SharedStateProvider.Options(null, 100));
+    private static SharedState open(String query) {
+        return SharedRedis.open(redis, query);
     }
 }

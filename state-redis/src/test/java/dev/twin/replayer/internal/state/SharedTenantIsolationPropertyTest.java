@@ -1,14 +1,13 @@
 package dev.twin.replayer.internal.state;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.twin.replayer.config.StateSetting;
+import dev.twin.redis.RedisServer;
 import dev.twin.replayer.config.TableConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,20 +33,17 @@ class SharedTenantIsolationPropertyTest {
     private static final int RUNS = 30;
     private static final int STEPS = 60;
 
-    private static Object redis;
+    private static RedisServer redis;
 
     @BeforeAll
-    static void startRedis(@TempDir Path dir) throws Exception {
-        Class<?> server = Class.forName("dev.twin.redis.RedisServer");
-        Method start = server.getDeclaredMethod("start", Path.class);
-        start.setAccessible(true);
-        redis = start.invoke(null, dir);
+    static void startRedis(@TempDir Path dir) {
+        redis = RedisServer.start(dir);
     }
 
     @AfterAll
-    static void stopRedis() throws Exception {
+    static void stopRedis() {
         if (redis != null) {
-            ((AutoCloseable) redis).close();
+            redis.close();
         }
     }
 
@@ -70,11 +66,8 @@ class SharedTenantIsolationPropertyTest {
         }
     }
 
-    private static SharedState open(String query) throws Exception {
-        Method url = redis.getClass().getDeclaredMethod("url", String.class);
-        url.setAccessible(true);
-        return SharedStates.open(StateSetting.parse(url.invoke(redis, query).toString(), Path.of("")),
-                new SharedStateProvider.Options(null, 100));
+    private static SharedState open(String query) {
+        return SharedRedis.open(redis, query);
     }
 
     private static void checkRun(List<StateStore> replicas, Random random, long seed) {
