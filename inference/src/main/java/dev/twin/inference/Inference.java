@@ -21,6 +21,7 @@ import dev.twin.inference.resource.FieldOrders;
 import dev.twin.inference.resource.CreateLimits;
 import dev.twin.inference.resource.LookedUpFields;
 import dev.twin.inference.resource.ReplacedValues;
+import dev.twin.inference.resource.RowsChangedElsewhere;
 import dev.twin.inference.resource.ErrorConvention;
 import dev.twin.inference.resource.ImmutableFields;
 import dev.twin.inference.resource.ListViews;
@@ -70,6 +71,10 @@ public final class Inference {
     private UnboundExchanges unbound;
     /** Lists found to show another table's rows ({@link ListViews}): bound to that table, not tables. */
     private List<Resource> viewed = List.of();
+    /** Read-only tables whose rows changed through writes bound to no table: replayed instead. */
+    private List<Resource> replayedTables = List.of();
+    private final List<String> replayedTablesEvidence = new ArrayList<>();
+    private Set<String> readOnlyOperations = Set.of();
     /** The API-wide 404 body ({@code errors.bodies.NOT_FOUND}), or null. */
     private Object apiWideNotFound;
     private final AnswerLayout answerLayout = new AnswerLayout();
@@ -180,9 +185,11 @@ public final class Inference {
         progress.phase("following rows", total[0]);
         Map<String, RowAction> actions = actionEndpoints(resources);
         Map<String, List<ObjectNode>> seeds = seeds(templates, resources, actions);
-        if (!viewed.isEmpty()) {
+        if (!viewed.isEmpty() || !replayedTables.isEmpty()) {
             resources = new ArrayList<>(resources);
             resources.removeAll(viewed); // lists of another table's rows: bound to that table as views
+            resources.removeAll(replayedTables);
+            evidence.addAll(replayedTablesEvidence);
         }
         List<Transition> transitions = new ArrayList<>();
         for (RowAction action : actions.values()) {
@@ -194,8 +201,11 @@ public final class Inference {
                 resource.evidence().addAll(transition.evidence());
             }
         }
-        List<Exchange> replayed = unbound.without(transitions.stream()
-                .map(t -> t.op().method() + " " + t.op().path().template()).toList());
+        Set<String> answeredByTables = new HashSet<>(readOnlyOperations);
+        replayedTables.forEach(r -> r.bindings().forEach(b -> answeredByTables.remove(b.op().method() + " "
+                + b.op().path().template())));
+        transitions.forEach(t -> answeredByTables.add(t.op().method() + " " + t.op().path().template()));
+        List<Exchange> replayed = unbound.without(answeredByTables);
         if (unbound.tooLarge() > 0) {
             evidence.add(unbound.tooLarge() + " exchanges of operations no table answers were not kept for replay"
                     + " (bodies over 1 MB, or past 32 MB in all): the spec's examples answer those requests");
@@ -421,6 +431,10 @@ public final class Inference {
         Set<String> tableOperations = new HashSet<>();
         resources.forEach(r -> r.bindings().forEach(b -> tableOperations.add(b.op().method() + " "
                 + b.op().path().template())));
+        RowsChangedElsewhere changedElsewhere = new RowsChangedElsewhere(resources);
+        // a read-only table's reads are kept too: they are replayed when its rows change through other writes
+        readOnlyOperations = changedElsewhere.readOnlyOperations();
+        tableOperations.removeAll(readOnlyOperations);
         unbound = new UnboundExchanges(tableOperations);
         ListViews views = new ListViews(resources);
         ParentRows parents = new ParentRows(resources);
@@ -463,6 +477,9 @@ public final class Inference {
             if (bound != null) {
                 parents.call(bound.resource(), match.get(), onItem, exchange.request().method(), status,
                         status == 404 ? BodyReader.json(exchange.response().body()) : null);
+                if (onItem && bound.action().equals("get")) {
+                    changedElsewhere.read(bound.resource(), match.get().lastValue(), status);
+                }
                 if (onItem && (bound.action().equals("update") || bound.action().equals("patch"))) {
                     immutables.write(bound.resource(), match.get(), exchange.request().method(), status,
                             requestBody(exchange), BodyReader.json(exchange.response().body()));
@@ -551,6 +568,7 @@ public final class Inference {
         });
         viewed = views.settle();
         parents.settle(apiWideNotFound);
+        replayedTables = changedElsewhere.settle(resources, replayedTablesEvidence);
         immutables.settle();
         copies.settle();
         orders.settle();
@@ -559,7 +577,7 @@ public final class Inference {
         limits.settle();
         Map<String, List<ObjectNode>> seeds = new TreeMap<>();
         for (Resource resource : resources) {
-            if (viewed.contains(resource)) {
+            if (viewed.contains(resource) || replayedTables.contains(resource)) {
                 continue;
             }
             SeedTracker tracker = trackers.get(resource.table());
