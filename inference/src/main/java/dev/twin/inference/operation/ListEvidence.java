@@ -36,6 +36,8 @@ public final class ListEvidence {
     private int largestUnpagedAnswer;
     /** Top-level integer envelope fields of answers to requests that did not page: field → the last value. */
     private final TreeMap<String, Long> unpagedNumbers = new TreeMap<>();
+    /** Top-level integer envelope fields that held a number larger than the rows their answer listed. */
+    private final java.util.TreeSet<String> aboveRows = new java.util.TreeSet<>();
 
     void accept(JsonNode body, List<Header> headers, Map<String, String> query, Map<String, String> pathParams) {
         answers++;
@@ -75,6 +77,15 @@ public final class ListEvidence {
         }
         if (rows == null) {
             return;
+        }
+        if (body.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (field.getValue().isIntegralNumber() && field.getValue().asLong() > rows.size()
+                        && aboveRows.size() < MAX_FIELDS) {
+                    aboveRows.add(field.getKey());
+                }
+            }
         }
         if (!paged) {
             largestUnpagedAnswer = Math.max(largestUnpagedAnswer, rows.size());
@@ -156,6 +167,14 @@ public final class ListEvidence {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether an envelope number other than {@code field} was larger than the rows its answer listed: the API holds
+     * more rows than that page showed ({@code filtered_count: 8} beside 3 items).
+     */
+    public boolean moreRowsThanListed(String field) {
+        return aboveRows.stream().anyMatch(name -> !name.equals(field));
     }
 
     public long answers() {

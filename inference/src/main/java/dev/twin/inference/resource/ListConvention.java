@@ -106,9 +106,14 @@ final class ListConvention {
      * name with total or count wins over others; page style's own fields (page 0 with no rows) do not count.
      */
     private static String totalField(ResponseStats ok, String dataField) {
+        return totalField(ok, dataField, Set.of());
+    }
+
+    /** The same, leaving out the fields that echo a paging parameter. */
+    private static String totalField(ResponseStats ok, String dataField, Set<String> echoes) {
         String chosen = null;
         for (String path : ok.countPathsOf(dataField)) {
-            if (PAGE_FIELDS.containsValue(path)) {
+            if (PAGE_FIELDS.containsValue(path) || echoes.contains(path)) {
                 continue;
             }
             boolean named = path.contains("total") || path.contains("count");
@@ -172,13 +177,16 @@ final class ListConvention {
         String offsetField = null;
         String pageField = null;
         for (Map.Entry<String, ShapeAggregate> p : envelope.properties().entrySet()) {
+            // a field named as the parameter it echoes wins over one that held the same number by chance (a
+            // full page's count of rows equals the limit asked for)
             String echoed = evidence.echoedParam(p.getKey());
             if (echoed != null && echoed.equals(params.limit())) {
-                limitField = p.getKey();
+                limitField = echoNamed(limitField, p.getKey(), echoed);
             } else if (echoed != null && (echoed.equals(params.offset()))) {
-                offsetField = p.getKey();
+                offsetField = echoNamed(offsetField, p.getKey(), echoed);
             } else if (echoed != null && echoed.equals(params.page())) {
-                pageField = p.getKey(); // RabbitMQ's page: the page asked for, not the constant 1 of one sample
+                // RabbitMQ's page: the page asked for, not the constant 1 of one sample
+                pageField = echoNamed(pageField, p.getKey(), echoed);
             }
         }
         if (pageField != null) {
@@ -194,8 +202,17 @@ final class ListConvention {
         if (offsetField != null) {
             out.put("offsetField", offsetField);
         }
-        String totalField = totalField(ok, dataField);
-        if (totalField == null) {
+        Set<String> echoes = new java.util.HashSet<>(java.util.Arrays.asList(limitField, offsetField, pageField));
+        String totalField = totalField(ok, dataField, echoes);
+        String itemCountField = null;
+        if (totalField != null && !totalField.contains(".") && evidence.moreRowsThanListed(totalField)) {
+            // it equalled the rows listed in every answer, though another number showed the API held more: it
+            // counts the page's rows (RabbitMQ's item_count beside filtered_count), it is no total
+            itemCountField = totalField;
+            totalField = null;
+            out.put("itemCountField", itemCountField);
+        }
+        if (totalField == null && itemCountField == null) {
             totalField = envelope.properties().keySet().stream()
                     .filter(name -> name.toLowerCase(Locale.ROOT).contains("total")
                             && envelope.properties().get(name).onlyIntegers())
@@ -213,7 +230,8 @@ final class ListConvention {
             String name = p.getKey();
             JsonNode constant = p.getValue().constant();
             if (!name.equals(dataField) && !name.equals(limitField) && !name.equals(offsetField)
-                    && !name.equals(pageField) && !name.equals(totalField) && constant != null
+                    && !name.equals(pageField) && !name.equals(totalField) && !name.equals(itemCountField)
+                    && constant != null
                     && envelope.alwaysPresent(name)) {
                 extra.put(name, constant);
             }
@@ -232,8 +250,15 @@ final class ListConvention {
                 + (limitField == null ? "" : ", '" + limitField + "' echoes the limit")
                 + (offsetField == null ? "" : ", '" + offsetField + "' the offset")
                 + (pageField == null ? "" : ", '" + pageField + "' the page")
-                + (totalField == null ? "" : ", '" + totalField + "' the total"));
+                + (totalField == null ? "" : ", '" + totalField + "' the total")
+                + (itemCountField == null ? "" : ", '" + itemCountField + "' the rows on the page (it equalled the "
+                + "rows listed while another number showed more rows than the page held)"));
         return out;
+    }
+
+    /** The field to keep as a parameter's echo: one named as the parameter stays, else the one met last. */
+    private static String echoNamed(String kept, String candidate, String param) {
+        return kept != null && kept.equals(param) ? kept : candidate;
     }
 
     /** Whether some envelope number always echoed a paging parameter ({@code limit: 2} for {@code $limit=2}). */

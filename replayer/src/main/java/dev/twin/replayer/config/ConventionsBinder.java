@@ -375,7 +375,7 @@ final class ConventionsBinder {
         m.allowOnly("style", "dataField", "extraFields", "hideMeta", "totalField", "defaultLimit", "maxLimit",
                 "limitParam", "startingAfterParam", "endingBeforeParam", "hasMoreField",
                 "pageParam", "pageSizeParam", "pageFields", "bareArray", "order", "offsetParam", "sortParam",
-                "orderParam", "totalHeader", "linkHeader", "limitField", "offsetField", "pageField", "descendingParam",
+                "orderParam", "totalHeader", "linkHeader", "limitField", "offsetField", "pageField", "itemCountField", "descendingParam",
                 "filters");
         Templates.check(m, "extraFields", TemplateScope.LIST);
         String totalField = m.name("totalField");
@@ -392,7 +392,8 @@ final class ConventionsBinder {
                 m.nameMap("pageFields", ListStyle.PAGE_FIELD_NAMES), m.bool("bareArray", null),
                 m.enumValue("order", ListStyle.Order.class, null), m.name("offsetParam"), m.name("sortParam"),
                 m.name("orderParam"), m.name("totalHeader"), m.bool("linkHeader", null), m.name("limitField"),
-                m.name("offsetField"), m.name("descendingParam"), m.nameMap("filters"), m.name("pageField"));
+                m.name("offsetField"), m.name("descendingParam"), m.nameMap("filters"), m.name("pageField"),
+                m.name("itemCountField"));
     }
 
     private static CreateRule create(YamlMapping m) {

@@ -24,15 +24,13 @@ import java.util.Set;
  * json-server does; an envelope always carries its fields.
  */
 public final class OffsetPagination implements Pagination {
-    /** Parameter, header and envelope names; a null name is a feature the API does not have. */
+    /**
+     * Parameter, header and envelope names; a null name is a feature the API does not have. {@code itemCountField}
+     * counts the rows on the page (RabbitMQ's {@code item_count}), where the envelope's total counts them all.
+     */
     public record Names(String limit, String offset, String page, String sort, String order, String totalHeader,
                         boolean linkHeader, String limitField, String offsetField, String descending,
-                        String pageField) {
-        /** Without a parameter that reverses the default order and an envelope field naming the page. */
-        public Names(String limit, String offset, String page, String sort, String order, String totalHeader,
-                     boolean linkHeader, String limitField, String offsetField) {
-            this(limit, offset, page, sort, order, totalHeader, linkHeader, limitField, offsetField, null, null);
-        }
+                        String pageField, String itemCountField) {
     }
 
     private final ListEnvelope envelope;
@@ -102,6 +100,9 @@ public final class OffsetPagination implements Pagination {
             }
             if (names.pageField() != null) {
                 object.put(names.pageField(), Math.max(page, 1));
+            }
+            if (names.itemCountField() != null) {
+                object.put(names.itemCountField(), items.size());
             }
             object.set(envelope.dataField(), ListEnvelope.items(items));
             body = object;
