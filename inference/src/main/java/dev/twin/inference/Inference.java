@@ -1,5 +1,6 @@
 package dev.twin.inference;
 
+import dev.twin.replayer.config.Binding.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.inference.operation.AnswerLayout;
@@ -477,15 +478,15 @@ public final class Inference {
             if (bound != null) {
                 parents.call(bound.resource(), match.get(), onItem, exchange.request().method(), status,
                         status == 404 ? BodyReader.json(exchange.response().body()) : null);
-                if (onItem && bound.action().equals("get")) {
+                if (onItem && bound.action() == Action.GET) {
                     changedElsewhere.read(bound.resource(), match.get().lastValue(), status);
                 }
-                if (onItem && (bound.action().equals("update") || bound.action().equals("patch"))) {
+                if (onItem && (bound.action() == Action.UPDATE || bound.action() == Action.PATCH)) {
                     immutables.write(bound.resource(), match.get(), exchange.request().method(), status,
                             requestBody(exchange), BodyReader.json(exchange.response().body()));
                 }
             }
-            if (bound != null && bound.action().equals("create")) {
+            if (bound != null && bound.action() == Action.CREATE) {
                 limits.attempt(bound.resource(), requestBody(exchange), status,
                         BodyReader.json(exchange.response().body()));
             }
@@ -493,9 +494,9 @@ public final class Inference {
                 return;
             }
             Resource resource = bound.resource();
-            String action = bound.action();
+            Action action = bound.action();
             SeedTracker tracker = bound.tracker();
-            if (!action.equals("create") && !action.equals("get") && !action.equals("list")) {
+            if (action != Action.CREATE && action != Action.GET && action != Action.LIST) {
                 resource.previousRowAnswered(action, BodyReader.json(recorded.response().body()),
                         tracker.latest(match.get().lastValue()));
             }
@@ -503,7 +504,7 @@ public final class Inference {
                 views.itemId(resource, match.get().lastValue());
                 parents.seen(resource, match.get().lastValue());
             }
-            if (action.equals("delete")) {
+            if (action == Action.DELETE) {
                 parents.deleted(resource, match.get().lastValue());
                 resource.deletes().add(tracker.latest(match.get().lastValue()),
                         resource.withPathId(BodyReader.json(exchange.response().body())));
@@ -512,10 +513,10 @@ public final class Inference {
             }
             JsonNode answered = BodyReader.json(exchange.response().body());
             JsonNode body = resource.withPathId(answered);
-            if (answered != null && (action.equals("get") || answered.has(resource.idField()))) {
+            if (answered != null && (action == Action.GET || answered.has(resource.idField()))) {
                 orders.row(resource, answered); // a write's answer counts when it is the row, not an acknowledgement
             }
-            if (action.equals("update") && status == 201) {
+            if (action == Action.UPDATE && status == 201) {
                 // a PUT that created the row under the id it named: the row is the recording's, never a seed
                 tracker.createdId(match.get().lastValue());
                 parents.created(resource, match.get().lastValue());
@@ -524,13 +525,13 @@ public final class Inference {
                 return;
             }
             switch (action) {
-                case "create" -> {
+                case CREATE -> {
                     JsonNode sent = requestBody(exchange);
                     replaced.created(resource, sent, body);
                     lookedUp.created(resource, sent, body);
                     // an acknowledgement ({ok, id, rev}) names the new row's id through the create's template
                     ObjectNode acknowledged = body.has(resource.idField()) ? null
-                            : resource.acknowledgedRow("create", body);
+                            : resource.acknowledgedRow(Action.CREATE, body);
                     tracker.created(acknowledged == null ? body : acknowledged);
                     immutables.row(resource, body);
                     JsonNode createdId = (acknowledged == null ? body : acknowledged).get(resource.idField());
@@ -540,13 +541,13 @@ public final class Inference {
                     resource.createAnswered(body);
                     views.written(resource, action, body);
                 }
-                case "get" -> {
+                case GET -> {
                     tracker.seen(body);
                     immutables.row(resource, body);
                     copies.row(resource, body);
                     views.row(resource, body);
                 }
-                case "list" -> {
+                case LIST -> {
                     JsonNode items = resource.dataField() == null ? body : body.path(resource.dataField());
                     items.forEach(row -> tracker.seen(resource.withPathId(row)));
                     items.forEach(item -> parents.seenRow(resource, resource.withPathId(item)));
@@ -601,7 +602,7 @@ public final class Inference {
     }
 
     /** A bound operation whose answers move a table's rows along while the recording is followed. */
-    private record FollowedOperation(Resource resource, String action, SeedTracker tracker) {
+    private record FollowedOperation(Resource resource, Action action, SeedTracker tracker) {
     }
 
     /** Notes the call with the row as last seen, and moves the row on to what a successful call answered. */

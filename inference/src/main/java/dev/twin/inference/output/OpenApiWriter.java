@@ -1,5 +1,6 @@
 package dev.twin.inference.output;
 
+import dev.twin.replayer.config.Binding.Action;
 import dev.twin.inference.InferredTwin;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.operation.ResponseStats;
@@ -32,7 +33,7 @@ public final class OpenApiWriter {
 
     private final InferredTwin twin;
     private final Map<OperationStats, Resource> owners = new HashMap<>();
-    private final Map<OperationStats, String> actions = new HashMap<>();
+    private final Map<OperationStats, Action> actions = new HashMap<>();
     private final Map<String, String> operationIds = new TreeMap<>();
 
     public OpenApiWriter(InferredTwin twin) {
@@ -222,13 +223,13 @@ public final class OpenApiWriter {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("description", "Seen " + stats.count() + " time" + (stats.count() == 1 ? "" : "s"));
         Resource owner = owners.get(op);
-        String action = actions.get(op);
+        Action action = actions.get(op);
         boolean success = status >= 200 && status < 300;
         if (stats.hasJson()) {
             Map<String, Object> schema;
             if (success && owner != null && owner.isItemAction(action) && stats.body().isObject()) {
                 schema = Map.of("$ref", ref(owner));
-            } else if (success && owner != null && action.equals("list") && owner.dataField() != null) {
+            } else if (success && owner != null && action == Action.LIST && owner.dataField() != null) {
                 String dataField = owner.dataField();
                 schema = new SchemaEmitter(false, (name, shape) -> name.equals(dataField) ? ref(owner) : null)
                         .emit(stats.body());

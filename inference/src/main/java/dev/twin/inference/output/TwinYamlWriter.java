@@ -1,5 +1,6 @@
 package dev.twin.inference.output;
 
+import dev.twin.replayer.config.Binding.Action;
 import dev.twin.inference.InferredTwin;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.resource.IdShape;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
 /** twin.yaml: imports the inferred (and official) spec, declares the tables, binds the operations. */
 public final class TwinYamlWriter {
     /** The actions a parent check is written for ({@code parentTables}): those whose refusals are its evidence. */
-    private static final java.util.Set<String> WRITES = java.util.Set.of("create", "update", "patch");
+    private static final java.util.Set<Action> WRITES = java.util.Set.of(Action.CREATE, Action.UPDATE, Action.PATCH);
 
     public static final String NAMESPACE = "api";
     public static final String OFFICIAL_NAMESPACE = "official";
@@ -110,7 +111,7 @@ public final class TwinYamlWriter {
             binding.put("mock", (openApi.isOfficial(transition.op()) ? OFFICIAL_NAMESPACE : NAMESPACE) + "."
                     + openApi.operationIdOf(transition.op()));
             binding.put("table", transition.table());
-            binding.put("action", "custom");
+            binding.put("action", Action.CUSTOM.yamlName());
             binding.put("operation", transition.name());
             extend.add(binding);
             custom.add(customOperation(transition));
@@ -184,12 +185,12 @@ public final class TwinYamlWriter {
     }
 
     private static Map<String, Object> binding(OpenApiWriter openApi, OperationStats op, Resource resource,
-                                               String action, Map<String, String> parentFields) {
+                                               Action action, Map<String, String> parentFields) {
         Map<String, Object> binding = new LinkedHashMap<>();
         String namespace = openApi.isOfficial(op) ? OFFICIAL_NAMESPACE : NAMESPACE;
         binding.put("mock", namespace + "." + openApi.operationIdOf(op));
         binding.put("table", resource.table());
-        binding.put("action", action);
+        binding.put("action", action.yamlName());
         if (!parentFields.isEmpty()) {
             binding.put("parentFields", parentFields);
         }

@@ -1,5 +1,6 @@
 package dev.twin.inference.resource;
 
+import dev.twin.replayer.config.Binding.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.inference.schema.BodyReader;
 import dev.twin.recorder.Body;
@@ -290,8 +291,8 @@ public final class ContentLinks {
         reads.forEach((path, seen) -> {
             Resource resource = byItem.get(path);
             // JSON kept as written only where no PATCH merges fields into it
-            if (resource != null && resource.actions.containsKey("get") && onlyBytes(seen)
-                    && !(seen.mediaTypes.iterator().next().contains("json") && resource.actions.containsKey("patch"))) {
+            if (resource != null && resource.actions.containsKey(Action.GET) && onlyBytes(seen)
+                    && !(seen.mediaTypes.iterator().next().contains("json") && resource.actions.containsKey(Action.PATCH))) {
                 String type = seen.mediaTypes.iterator().next();
                 Map<String, Object> content = new LinkedHashMap<>();
                 content.put("mediaType", type);
@@ -309,7 +310,7 @@ public final class ContentLinks {
             Resource source = byItem.get(v.source);
             Resource target = byItem.get(v.target);
             if (!linked(v) || source == null || target == null || !target.response.containsKey("content")
-                    || !source.actions.containsKey("update")) {
+                    || !source.actions.containsKey(Action.UPDATE)) {
                 continue;
             }
             boolean append = v.appended == v.reads && v.last < v.reads;
@@ -428,7 +429,7 @@ public final class ContentLinks {
     private void aliases(Map<String, Resource> byItem) {
         aliasForms.forEach((template, form) -> {
             Resource resource = byItem.get(template);
-            if (form == null || resource == null || !resource.actions.containsKey("update")) {
+            if (form == null || resource == null || !resource.actions.containsKey(Action.UPDATE)) {
                 return;
             }
             ((Map<String, Object>) resource.response.computeIfAbsent("update",
@@ -446,7 +447,7 @@ public final class ContentLinks {
         for (Checks c : checks.values()) {
             Resource resource = byItem.get(c.template);
             if (c.broken || c.form == null || c.refused == 0 || resource == null
-                    || !resource.actions.containsKey("update")) {
+                    || !resource.actions.containsKey(Action.UPDATE)) {
                 continue;
             }
             Map<String, Object> rule = new LinkedHashMap<>();

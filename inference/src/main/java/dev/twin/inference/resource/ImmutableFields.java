@@ -1,5 +1,6 @@
 package dev.twin.inference.resource;
 
+import dev.twin.replayer.config.Binding.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -42,7 +43,7 @@ public final class ImmutableFields {
 
     public ImmutableFields(List<Resource> resources) {
         for (Resource resource : resources) {
-            if (resource.actions().containsKey("update") || resource.actions().containsKey("patch")) {
+            if (resource.actions().containsKey(Action.UPDATE) || resource.actions().containsKey(Action.PATCH)) {
                 rows.put(resource, new HashMap<>());
             }
         }

@@ -1,5 +1,6 @@
 package dev.twin.inference.resource;
 
+import dev.twin.replayer.config.Binding.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -96,7 +97,7 @@ public final class ListViews {
     }
 
     /** A write's answer: the row itself, or an acknowledgement read through the write's template. */
-    public void written(Resource resource, String action, JsonNode body) {
+    public void written(Resource resource, Action action, JsonNode body) {
         row(resource, body != null && body.has(resource.idField()) ? body : resource.acknowledgedRow(action, body));
     }
 
@@ -206,7 +207,7 @@ public final class ListViews {
         String end = rangeParam(answers, idLeaf, taken, false);
         boolean totalCountsAll = (start != null || end != null) && totalCountsAll(answers, start, end);
         ListView view = new ListView(list, fields, includeParam, includeField, start, end, totalCountsAll);
-        table.views.add(new ResourceBinding("list", candidate.actions().get("list"), Map.of(), view));
+        table.views.add(new ResourceBinding(Action.LIST, candidate.actions().get(Action.LIST), Map.of(), view));
         table.evidence.add("view: " + candidate.collectionPath() + " lists these rows as " + fields.keySet()
                 + " (each item's " + idLeaf + " an id of " + table.table() + ", every other value one its rows showed"
                 + " in the field named)" + (includeParam == null ? "" : "; ?" + includeParam + "=true adds the row as "

@@ -1,5 +1,6 @@
 package dev.twin.inference.resource;
 
+import dev.twin.replayer.config.Binding.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,8 +28,8 @@ public final class Resource {
     final String table;
     final String collectionPath;
     final String itemPath;
-    /** action → operation; sorted by action name. */
-    final TreeMap<String, OperationStats> actions = new TreeMap<>();
+    /** Action → operation, by the action's twin.yaml name, so twin.yaml lists a table's bindings in the order it always has. */
+    final TreeMap<Action, OperationStats> actions = new TreeMap<>(java.util.Comparator.comparing(Action::yamlName));
     /** Operations on the same rows under a parent ({@code /posts/{post}/comments}), after the main actions. */
     final List<ResourceBinding> underParents = new ArrayList<>();
     /**
@@ -55,7 +56,13 @@ public final class Resource {
     String componentName;
     final List<String> evidence = new ArrayList<>();
     /** "action member" → answers whose member held the row before the write (a miss counts far below zero). */
-    private final TreeMap<String, Long> previousRows = new TreeMap<>();
+    /** Per write and envelope member, +1 for an answer holding the row as it was before, a veto otherwise. */
+    private final Map<PreviousRowMember, Long> previousRows = new TreeMap<>(java.util.Comparator
+            .comparing((PreviousRowMember m) -> m.action().yamlName()).thenComparing(PreviousRowMember::member));
+
+    /** An envelope member that may hold the row before a write ({@code prevNode} of an etcd delete). */
+    private record PreviousRowMember(Action action, String member) {
+    }
     /** A field holding a constant path plus the id ({@code key: /app/jobs/}), when rows are named so; or null. */
     Map.Entry<String, String> pathKey;
     /** No answer showing a row held the id field: the id lives only in the item path, and answers hide it. */
@@ -86,7 +93,7 @@ public final class Resource {
         return itemPath;
     }
 
-    public TreeMap<String, OperationStats> actions() {
+    public TreeMap<Action, OperationStats> actions() {
         return actions;
     }
 
@@ -104,8 +111,8 @@ public final class Resource {
      * with {@code id: "{{item._id}}"} gives {@code {_id, _rev}}), or null when the action answers no template or the
      * body holds none of its fields.
      */
-    public ObjectNode acknowledgedRow(String action, JsonNode body) {
-        if (body == null || !(response.get(action) instanceof Map<?, ?> rule)
+    public ObjectNode acknowledgedRow(Action action, JsonNode body) {
+        if (body == null || !(response.get(action.yamlName()) instanceof Map<?, ?> rule)
                 || !(rule.get("body") instanceof Map<?, ?> template)) {
             return null;
         }
@@ -121,7 +128,7 @@ public final class Resource {
 
     /** Whether every operation of this resource is one list (a candidate {@link ListViews view}). */
     boolean onlyLists() {
-        return actions.size() == 1 && actions.containsKey("list") && underParents.isEmpty() && views.isEmpty();
+        return actions.size() == 1 && actions.containsKey(Action.LIST) && underParents.isEmpty() && views.isEmpty();
     }
 
     /** The query parameter that embeds child rows, or null. */
@@ -152,14 +159,14 @@ public final class Resource {
      * @param answer the answer as recorded, envelope and all
      * @param before the row as last seen before the write, or null when unknown
      */
-    public void previousRowAnswered(String action, JsonNode answer, JsonNode before) {
+    public void previousRowAnswered(Action action, JsonNode answer, JsonNode before) {
         if (!(response.get("itemEnvelope") instanceof Map<?, ?> envelope) || answer == null || !answer.isObject()
                 || before == null) {
             return;
         }
         answer.fields().forEachRemaining(member -> {
             if (member.getValue().isObject() && !member.getKey().equals(envelope.get("field"))) {
-                String key = action + " " + member.getKey();
+                PreviousRowMember key = new PreviousRowMember(action, member.getKey());
                 boolean held = withPathId(member.getValue()).equals(before);
                 previousRows.merge(key, held ? 1L : -1_000_000L, Long::sum);
             }
@@ -171,11 +178,11 @@ public final class Resource {
         deletes.apply(this);
         Map<String, String> previous = new TreeMap<>();
         previousRows.forEach((key, count) -> {
-            String[] actionAndMember = key.split(" ", 2);
-            if (count > 0 && !previous.containsKey(actionAndMember[0])) {
-                previous.put(actionAndMember[0], actionAndMember[1]);
-                evidence.add("item envelope: every " + actionAndMember[0] + " answer (" + count + ") held the row "
-                        + "as it was before the write in '" + actionAndMember[1] + "': the twin answers it there");
+            String action = key.action().yamlName();
+            if (count > 0 && !previous.containsKey(action)) {
+                previous.put(action, key.member());
+                evidence.add("item envelope: every " + action + " answer (" + count + ") held the row "
+                        + "as it was before the write in '" + key.member() + "': the twin answers it there");
             }
         });
         if (!previous.isEmpty() && response.get("itemEnvelope") instanceof Map<?, ?> envelope) {
@@ -287,19 +294,19 @@ public final class Resource {
         List<String> wrapped = new ArrayList<>();
         List<String> unwrapped = new ArrayList<>();
         Map<String, Object> extra = new TreeMap<>();
-        for (Map.Entry<String, OperationStats> e : actions.entrySet()) {
-            if (e.getKey().equals("list")) {
+        for (Map.Entry<Action, OperationStats> e : actions.entrySet()) {
+            if (e.getKey() == Action.LIST) {
                 continue;
             }
             var envelope = envelopes.get(e.getValue().method() + " " + e.getValue().path().template());
             if (envelope == null || member != null && !member.equals(envelope.member())) {
-                unwrapped.add(e.getKey());
+                unwrapped.add(e.getKey().yamlName());
                 continue;
             }
             member = envelope.member();
-            wrapped.add(e.getKey());
+            wrapped.add(e.getKey().yamlName());
             if (!envelope.constants().isEmpty()) {
-                extra.put(e.getKey(), new TreeMap<>(envelope.constants()));
+                extra.put(e.getKey().yamlName(), new TreeMap<>(envelope.constants()));
             }
             if (!envelope.leftOut().isEmpty()) {
                 evidence.add("item envelope: " + e.getKey() + " answers also held " + envelope.leftOut()
@@ -345,8 +352,8 @@ public final class Resource {
     }
 
     /** The operation whose responses are this resource's rows (for the named component). */
-    public boolean isItemAction(String action) {
-        return action.equals("get") || action.equals("create") || action.equals("patch") || action.equals("update");
+    public boolean isItemAction(Action action) {
+        return action == Action.GET || action == Action.CREATE || action == Action.PATCH || action == Action.UPDATE;
     }
 
     /** Drops from the writes' answer headers those every answer of the API sent (server.headers sends them). */
@@ -368,7 +375,7 @@ public final class Resource {
      */
     public void takeOwnNotFoundBody(Object apiWide) {
         ShapeAggregate notFound = new ShapeAggregate();
-        for (String action : List.of("get", "update", "patch", "delete")) {
+        for (Action action : List.of(Action.GET, Action.UPDATE, Action.PATCH, Action.DELETE)) {
             OperationStats op = actions.get(action);
             if (op != null && op.path().template().equals(itemPath)) {
                 notFound.merge(op.notFoundBodies());

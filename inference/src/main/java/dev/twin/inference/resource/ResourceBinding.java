@@ -1,5 +1,6 @@
 package dev.twin.inference.resource;
 
+import dev.twin.replayer.config.Binding.Action;
 import dev.twin.inference.operation.OperationStats;
 
 import java.util.Map;
@@ -10,12 +11,12 @@ import java.util.Map;
  *
  * @param view the list's own shape of the rows ({@code extend[].view}), or null
  */
-public record ResourceBinding(String action, OperationStats op, Map<String, String> parentFields, ListView view) {
+public record ResourceBinding(Action action, OperationStats op, Map<String, String> parentFields, ListView view) {
     public ResourceBinding {
         parentFields = Map.copyOf(parentFields);
     }
 
-    public ResourceBinding(String action, OperationStats op, Map<String, String> parentFields) {
+    public ResourceBinding(Action action, OperationStats op, Map<String, String> parentFields) {
         this(action, op, parentFields, null);
     }
 }

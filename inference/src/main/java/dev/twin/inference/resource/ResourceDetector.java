@@ -1,5 +1,6 @@
 package dev.twin.inference.resource;
 
+import dev.twin.replayer.config.Binding.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.inference.operation.AnswerHeaders;
 import dev.twin.inference.operation.OperationStats;
@@ -81,11 +82,11 @@ public final class ResourceDetector {
             if (everyParent != null && operations.containsKey(everyParent)
                     && listsRows(operations.get(everyParent).get("GET"))) {
                 OperationStats all = operations.get(everyParent).get("GET");
-                resource.underParents.add(new ResourceBinding("list", all, Map.of()));
+                resource.underParents.add(new ResourceBinding(Action.LIST, all, Map.of()));
                 resource.evidence.add("list of every parent's rows: GET " + everyParent);
                 claimed.add(everyParent);
             }
-            if (!resource.actions.containsKey("get") && !resource.actions.containsKey("create")) {
+            if (!resource.actions.containsKey(Action.GET) && !resource.actions.containsKey(Action.CREATE)) {
                 continue;
             }
             byTable.put(table, resource);
@@ -183,8 +184,8 @@ public final class ResourceDetector {
             OperationStats list = ops.get("GET");
             Map<String, String> parentFields = parentFields(list, owner);
             for (OperationStats op : ops.values()) {
-                String action = op.mainSuccessStatus() == 0 ? null
-                        : op.method().equals("GET") ? "list" : op.method().equals("POST") ? "create" : null;
+                Action action = op.mainSuccessStatus() == 0 ? null
+                        : op.method().equals("GET") ? Action.LIST : op.method().equals("POST") ? Action.CREATE : null;
                 if (action == null) {
                     continue;
                 }
@@ -192,7 +193,7 @@ public final class ResourceDetector {
                     owner.actions.put(action, op);
                 } else {
                     owner.underParents.add(new ResourceBinding(action, op, parentFields));
-                    owner.evidence.add(action + " under a parent: " + op.method() + " " + path
+                    owner.evidence.add(action.yamlName() + " under a parent: " + op.method() + " " + path
                             + (parentFields.isEmpty() ? "" : ", " + parentFields + " (the row field held the path "
                             + "parameter in every listed row)"));
                 }
@@ -252,15 +253,15 @@ public final class ResourceDetector {
             if (op.mainSuccessStatus() == 0) {
                 continue;
             }
-            String action = switch (op.method()) {
+            Action action = switch (op.method()) {
                 // an item path answering a list is a collection under a parent (/q/{queue} listing bindings)
-                case "GET" -> item ? (op.successObjects() > 0 || bytesRows ? "get" : null) : "list";
+                case "GET" -> item ? (op.successObjects() > 0 || bytesRows ? Action.GET : null) : Action.LIST;
                 // a POST to an item that answers 201 creates something under it; an update answers 200
-                case "POST" -> item ? (ops.containsKey("PATCH") || op.mainSuccessStatus() == 201 ? null : "patch")
-                        : "create";
-                case "PATCH" -> item ? "patch" : null;
-                case "PUT" -> item ? "update" : null;
-                case "DELETE" -> item ? "delete" : null;
+                case "POST" -> item ? (ops.containsKey("PATCH") || op.mainSuccessStatus() == 201 ? null : Action.PATCH)
+                        : Action.CREATE;
+                case "PATCH" -> item ? Action.PATCH : null;
+                case "PUT" -> item ? Action.UPDATE : null;
+                case "DELETE" -> item ? Action.DELETE : null;
                 default -> null;
             };
             if (action != null) {
@@ -292,16 +293,16 @@ public final class ResourceDetector {
     private static void describe(Resource resource) {
         Map<String, Object> list = null;
         // the table's list convention comes from its own list, else from a list under a parent
-        OperationStats listOp = resource.actions.get("list");
+        OperationStats listOp = resource.actions.get(Action.LIST);
         if (listOp == null) {
-            listOp = resource.underParents.stream().filter(b -> b.action().equals("list"))
+            listOp = resource.underParents.stream().filter(b -> b.action() == Action.LIST)
                     .map(ResourceBinding::op).findFirst().orElse(null);
         }
         if (listOp != null) {
             list = ListConvention.detect(listOp, resource);
             if (list == null) {
-                resource.actions.remove("list");
-                resource.underParents.removeIf(b -> b.action().equals("list"));
+                resource.actions.remove(Action.LIST);
+                resource.underParents.removeIf(b -> b.action() == Action.LIST);
             } else {
                 ShapeAggregate rows = ListConvention.rows(listOp, (String) list.get("dataField"));
                 if (rows != null && rows.isObject()) {
@@ -309,14 +310,14 @@ public final class ResourceDetector {
                 }
             }
         }
-        OperationStats putting = resource.actions.get("update");
+        OperationStats putting = resource.actions.get(Action.UPDATE);
         // a PUT answered with an acknowledgement ({ok, id, rev}) shows nothing of the row it stored
         boolean acknowledgedPut = putting != null && WriteAcknowledgement.all(putting.writes(), Set.of("expand"));
-        OperationStats posting = resource.actions.get("create");
+        OperationStats posting = resource.actions.get(Action.CREATE);
         boolean acknowledgedPost = posting != null && WriteAcknowledgement.all(posting.writes(), Set.of("expand"));
-        for (Map.Entry<String, OperationStats> e : resource.actions.entrySet()) {
-            boolean acknowledgement = acknowledgedPut && e.getKey().equals("update")
-                    || acknowledgedPost && e.getKey().equals("create");
+        for (Map.Entry<Action, OperationStats> e : resource.actions.entrySet()) {
+            boolean acknowledgement = acknowledgedPut && e.getKey() == Action.UPDATE
+                    || acknowledgedPost && e.getKey() == Action.CREATE;
             if (resource.isItemAction(e.getKey()) && !acknowledgement) {
                 ResponseStats ok = e.getValue().responses().get(e.getValue().mainSuccessStatus());
                 if (ok != null && ok.body().isObject()) {
@@ -327,13 +328,13 @@ public final class ResourceDetector {
         idField(resource, acknowledgedPut);
         revision(resource);
         TreeSet<String> ids = new TreeSet<>();
-        for (String action : List.of("get", "patch", "update", "delete")) {
+        for (Action action : List.of(Action.GET, Action.PATCH, Action.UPDATE, Action.DELETE)) {
             OperationStats op = resource.actions.get(action);
             if (op != null) {
                 ids.addAll(op.lastParamValues());
             }
         }
-        OperationStats creates = resource.actions.get("create");
+        OperationStats creates = resource.actions.get(Action.CREATE);
         if (ids.isEmpty() && creates != null) {
             // never read by path: the ids the creates answered show the shape
             ids.addAll(creates.idValues(resource.idField));
@@ -354,7 +355,7 @@ public final class ResourceDetector {
             ListConvention.order(listOp, resource, list);
         }
         Set<String> skip = new HashSet<>(List.of(resource.idField, "expand"));
-        OperationStats creating = resource.actions.get("create");
+        OperationStats creating = resource.actions.get(Action.CREATE);
         boolean acknowledged = creating != null && WriteAcknowledgement.all(creating.writes(), skip);
         Map<String, Object> inject = inject(resource, acknowledged, acknowledgedPut);
         Map<String, Object> fieldRules = new LinkedHashMap<>();
@@ -362,8 +363,8 @@ public final class ResourceDetector {
             fieldRules.put("inject", inject);
         }
         List<OperationStats> writes = new ArrayList<>();
-        for (String action : List.of("create", "patch", "update")) {
-            if (resource.actions.get(action) != null && !(acknowledgedPut && action.equals("update"))) {
+        for (Action action : List.of(Action.CREATE, Action.PATCH, Action.UPDATE)) {
+            if (resource.actions.get(action) != null && !(acknowledgedPut && action == Action.UPDATE)) {
                 writes.add(resource.actions.get(action));
             }
         }
@@ -382,7 +383,7 @@ public final class ResourceDetector {
             fieldRules.put("rename", sent.renamed());
             resource.evidence.add("fields the answers hold under another spelling: " + sent.renamed());
         }
-        List<String> itemOnly = list == null ? List.of() : itemOnly(resource.actions.get("get"), listOp);
+        List<String> itemOnly = list == null ? List.of() : itemOnly(resource.actions.get(Action.GET), listOp);
         if (!itemOnly.isEmpty()) {
             fieldRules.put("itemOnly", itemOnly);
             resource.evidence.add("fields every item read showed and no listed item did: " + itemOnly);
@@ -396,7 +397,7 @@ public final class ResourceDetector {
         if (list != null) {
             resource.response.put("list", list);
         }
-        OperationStats create = resource.actions.get("create");
+        OperationStats create = resource.actions.get(Action.CREATE);
         if (create != null) {
             Map<String, Object> createRule = new LinkedHashMap<>();
             createRule.put("status", create.mainSuccessStatus());
@@ -448,7 +449,7 @@ public final class ResourceDetector {
             resource.evidence.add("create: " + create.method() + " " + create.path().template() + " answered "
                     + create.mainSuccessStatus());
         }
-        OperationStats put = resource.actions.get("update");
+        OperationStats put = resource.actions.get(Action.UPDATE);
         if (put != null) {
             Map<String, Object> update = UpdateConvention.detect(put, resource);
             if (acknowledgedPut) {
@@ -466,7 +467,7 @@ public final class ResourceDetector {
                 resource.response.put("update", update);
             }
         }
-        OperationStats patch = resource.actions.get("patch");
+        OperationStats patch = resource.actions.get(Action.PATCH);
         if (patch != null && answeredInHeadersOnly(patch)) {
             Map<String, Object> patchRule = new LinkedHashMap<>();
             patchRule.put("emptyBody", true);
@@ -480,7 +481,7 @@ public final class ResourceDetector {
             }
             resource.response.put("patch", patchRule);
         }
-        OperationStats delete = resource.actions.get("delete");
+        OperationStats delete = resource.actions.get(Action.DELETE);
         if (delete != null) {
             resource.response.put("delete", DeleteConvention.detect(delete, resource));
         }
@@ -512,12 +513,12 @@ public final class ResourceDetector {
         }
         boolean advancing = resource.itemShape.properties().get(field).isAdvancingRevision();
         boolean refused = false;
-        for (String action : List.of("create", "patch", "update", "delete")) {
+        for (Action action : List.of(Action.CREATE, Action.PATCH, Action.UPDATE, Action.DELETE)) {
             OperationStats op = resource.actions.get(action);
             refused |= op != null && op.responses().containsKey(409);
         }
         String param = null;
-        for (String action : List.of("delete", "get")) {
+        for (Action action : List.of(Action.DELETE, Action.GET)) {
             OperationStats op = resource.actions.get(action);
             if (op != null && param == null) {
                 for (Map.Entry<String, ShapeAggregate> q : op.query().properties().entrySet()) {
@@ -563,9 +564,9 @@ public final class ResourceDetector {
     private static void idField(Resource resource, boolean acknowledgedPut) {
         TreeMap<String, Long> votes = new TreeMap<>();
         long answers = 0;
-        for (String action : List.of("get", "patch", "update", "delete")) {
+        for (Action action : List.of(Action.GET, Action.PATCH, Action.UPDATE, Action.DELETE)) {
             OperationStats op = resource.actions.get(action);
-            if (op != null && !(acknowledgedPut && action.equals("update"))) {
+            if (op != null && !(acknowledgedPut && action == Action.UPDATE)) {
                 op.echoesOfLastParam().forEach((k, v) -> votes.merge(k, v, Long::sum));
                 answers += op.successObjects();
             }
@@ -612,7 +613,7 @@ public final class ResourceDetector {
      * item read: the twin keeps the id in a hidden {@code id} and shows the field as that path plus the id.
      */
     private static boolean keyedByPath(Resource resource) {
-        OperationStats get = resource.actions.get("get");
+        OperationStats get = resource.actions.get(Action.GET);
         if (get == null || get.successObjects() == 0 || resource.itemShape.properties().containsKey("id")) {
             return false;
         }
@@ -637,9 +638,9 @@ public final class ResourceDetector {
      * {@code modifiedIndex} and {@code createdIndex}). With no later write to tell, it is taken as modified.
      */
     private static void writeIndex(Resource resource) {
-        OperationStats create = resource.actions.get("create");
+        OperationStats create = resource.actions.get(Action.CREATE);
         if (create == null) {
-            create = resource.actions.get("update");
+            create = resource.actions.get(Action.UPDATE);
         }
         if (create == null || create.writeCounterFields().isEmpty()) {
             return;
@@ -649,7 +650,7 @@ public final class ResourceDetector {
         for (String field : create.writeCounterFields()) {
             boolean moved = false;
             boolean kept = false;
-            for (String action : List.of("patch", "update", "delete")) {
+            for (Action action : List.of(Action.PATCH, Action.UPDATE, Action.DELETE)) {
                 OperationStats later = resource.actions.get(action);
                 if (later != null && later != create) {
                     moved |= later.writeCounterFields().contains(field);
@@ -708,10 +709,10 @@ public final class ResourceDetector {
     private static Map<String, Object> inject(Resource resource, boolean acknowledged, boolean acknowledgedPut) {
         Map<String, Object> inject = new LinkedHashMap<>();
         ShapeAggregate shape = resource.itemShape;
-        OperationStats get = resource.actions.get("get");
+        OperationStats get = resource.actions.get(Action.GET);
         // a field the client sends is the client's to set: a constant seen in the recording is no default for it
         TreeSet<String> clientSets = new TreeSet<>();
-        for (String action : List.of("create", "patch", "update")) {
+        for (Action action : List.of(Action.CREATE, Action.PATCH, Action.UPDATE)) {
             OperationStats op = resource.actions.get(action);
             if (op != null) {
                 clientSets.addAll(op.requestFields());
@@ -745,10 +746,10 @@ public final class ResourceDetector {
                     + "by the client): "
                     + inject.keySet());
         }
-        OperationStats create = resource.actions.get("create");
+        OperationStats create = resource.actions.get(Action.CREATE);
         if (create == null || acknowledged) {
             // rows a PUT creates by name (an upsert) get the server's defaults the same way
-            create = acknowledgedPut ? null : resource.actions.get("update");
+            create = acknowledgedPut ? null : resource.actions.get(Action.UPDATE);
         }
         if (create != null) {
             Map<String, Object> serverSet = new TreeMap<>();
@@ -802,7 +803,7 @@ public final class ResourceDetector {
      * whose {@code postId} is 1: the twin embeds that table's rows the same way.
      */
     private static void embeds(Resource resource, List<Resource> all) {
-        OperationStats get = resource.actions.get("get");
+        OperationStats get = resource.actions.get(Action.GET);
         if (get == null) {
             return;
         }
@@ -901,7 +902,7 @@ public final class ResourceDetector {
      */
     private static String mediaType(Resource resource) {
         Set<String> types = new TreeSet<>();
-        for (String action : List.of("get", "list", "create", "patch", "update")) {
+        for (Action action : List.of(Action.GET, Action.LIST, Action.CREATE, Action.PATCH, Action.UPDATE)) {
             OperationStats op = resource.actions.get(action);
             ResponseStats ok = op == null ? null : op.responses().get(op.mainSuccessStatus());
             if (ok != null && ok.hasJson()) {

@@ -1,5 +1,6 @@
 package dev.twin.inference.resource;
 
+import dev.twin.replayer.config.Binding.Action;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ public final class RowsChangedElsewhere {
 
     public RowsChangedElsewhere(List<Resource> resources) {
         for (Resource resource : resources) {
-            if (resource.bindings().stream().allMatch(b -> b.action().equals("get") || b.action().equals("list"))) {
+            if (resource.bindings().stream().allMatch(b -> b.action() == Action.GET || b.action() == Action.LIST)) {
                 readOnly.add(resource);
             }
         }

@@ -56,7 +56,12 @@ public record Binding(String mock, String table, Action action, String operation
     }
 
     public enum Action {
-        LIST, CREATE, GET, PATCH, UPDATE, DELETE, CUSTOM, SEARCH
+        LIST, CREATE, GET, PATCH, UPDATE, DELETE, CUSTOM, SEARCH;
+
+        /** As twin.yaml writes it: {@code create}. */
+        public String yamlName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     public Binding {

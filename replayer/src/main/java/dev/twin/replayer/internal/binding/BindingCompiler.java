@@ -122,7 +122,7 @@ final class BindingCompiler {
             idParam = binding.idParam() != null ? binding.idParam()
                     : pathParams.isEmpty() ? null : pathParams.get(pathParams.size() - 1);
             if (idParam == null && binding.action() != Binding.Action.CUSTOM) {
-                throw new IllegalArgumentException(binding.action().name().toLowerCase() + " needs a path parameter "
+                throw new IllegalArgumentException(binding.action().yamlName() + " needs a path parameter "
                         + "for the row id, but " + operation.pathTemplate() + " has none");
             }
             if (idParam != null && !pathParams.contains(idParam)) {

@@ -38,7 +38,6 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -68,7 +67,7 @@ public final class TwinServer implements AutoCloseable {
         this.journal.keepDetail(settings.journalDetail);
         BuiltInAdmin.register(adminRoutes, () -> api.get().operations(), journal, operation -> api.get().config()
                 .extend().stream().filter(binding -> binding.mock().equals(operation)).findFirst()
-                .map(binding -> new BoundTable(binding.table(), binding.action().name().toLowerCase(Locale.ROOT),
+                .map(binding -> new BoundTable(binding.table(), binding.action().yamlName(),
                         binding.mock(), binding.derived())).orElse(null),
                 settings.stateHealth == null ? null : () -> {
                     StateHealth health = settings.stateHealth.get();
