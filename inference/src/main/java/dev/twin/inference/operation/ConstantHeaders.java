@@ -24,7 +24,8 @@ public final class ConstantHeaders {
 
     private long answers;
     /** Lower-case name → [original name, value]; removed once a value differs. */
-    private final TreeMap<String, String[]> candidates = new TreeMap<>();
+    /** Lower-case name → the header as the first answer sent it. */
+    private final TreeMap<String, Header> candidates = new TreeMap<>();
     private final TreeMap<String, Long> seen = new TreeMap<>();
 
     public void accept(List<Header> headers) {
@@ -35,10 +36,10 @@ public final class ConstantHeaders {
                 continue;
             }
             if (answers == 1 && candidates.size() < MAX_NAMES) {
-                candidates.put(name, new String[] {header.name(), header.value()});
+                candidates.put(name, header);
             }
-            String[] candidate = candidates.get(name);
-            if (candidate != null && !candidate[1].equals(header.value())) {
+            Header candidate = candidates.get(name);
+            if (candidate != null && !candidate.value().equals(header.value())) {
                 candidates.remove(name);
             }
             seen.merge(name, 1L, Long::sum);
@@ -59,7 +60,7 @@ public final class ConstantHeaders {
         Map<String, String> out = new TreeMap<>();
         candidates.forEach((name, header) -> {
             if (answers > 1 && seen.getOrDefault(name, 0L) == answers) {
-                out.put(header[0], header[1]);
+                out.put(header.name(), header.value());
             }
         });
         return out;

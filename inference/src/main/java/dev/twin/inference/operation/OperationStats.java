@@ -56,7 +56,8 @@ public final class OperationStats {
     private final TreeMap<String, Long> sentBySuccesses = new TreeMap<>();
     private long successfulRequests;
     /** "param value field" → answers that embedded rows named by {@code ?param=value} holding the id in field. */
-    private final TreeMap<String, Long> embeds = new TreeMap<>();
+    private final TreeMap<Embed, Long> embeds = new TreeMap<>(java.util.Comparator.comparing(Embed::param)
+            .thenComparing(Embed::member).thenComparing(Embed::parentField));
 
     /** Rejected writes (bounded): the fields each sent and the start of its error body. */
     private final List<Rejected> rejected = new ArrayList<>();
@@ -548,15 +549,22 @@ public final class OperationStats {
                     holdsId &= v != null && v.isValueNode() && v.asText().equals(id);
                 }
                 if (holdsId) {
-                    embeds.merge(param + " " + value + " " + field.getKey(), 1L, Long::sum);
+                    embeds.merge(new Embed(param, value, field.getKey()), 1L, Long::sum);
                 }
             });
         });
     }
 
-    /** Embedding seen: "param value field" (e.g. "_embed comments postId") → answers that showed it. */
-    public TreeMap<String, Long> embeds() {
+    /** Embedding seen → answers that showed it. */
+    public TreeMap<Embed, Long> embeds() {
         return embeds;
+    }
+
+    /**
+     * {@code ?_embed=comments} answered the row with a {@code comments} member holding rows whose {@code postId} is
+     * its id: param {@code _embed}, member {@code comments}, parentField {@code postId}.
+     */
+    public record Embed(String param, String member, String parentField) {
     }
 
     /** The JSON media types request bodies were sent as; empty when none was named. */

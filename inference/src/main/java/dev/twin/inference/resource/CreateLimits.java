@@ -34,7 +34,7 @@ public final class CreateLimits {
     private final BiFunction<String, String, JsonNode> latestRow;
     private final Map<Resource, Map<Candidate, Evidence>> candidates = new HashMap<>();
     /** Per resource, "b T id f": the sum of f over its successful creates naming that row. */
-    private final Map<Resource, Map<String, BigDecimal>> used = new HashMap<>();
+    private final Map<Resource, Map<UsedKey, BigDecimal>> used = new HashMap<>();
 
     /** @param latestRow the row of a table (by name) as last seen under an id, or null */
     public CreateLimits(List<Resource> resources, BiFunction<String, String, JsonNode> latestRow) {
@@ -53,6 +53,14 @@ public final class CreateLimits {
         final List<Refusal> refusals = new ArrayList<>();
     }
 
+    /** A sent field whose value is the id of a row of another table, and that row as last seen. */
+    private record NamedRow(String field, String table, String id, JsonNode row) {
+    }
+
+    /** What earlier creates took from one named row: the naming field, the row's table and id, the number sent. */
+    private record UsedKey(String namingField, String table, String id, String numberField) {
+    }
+
     /** A refused create above the bound: what was sent, what was left, and the error answered. */
     private record Refusal(BigDecimal sent, BigDecimal remaining, int status, String code, String param,
                            String message) {
@@ -64,8 +72,7 @@ public final class CreateLimits {
             return;
         }
         boolean ok = status < 300;
-        List<String[]> named = new ArrayList<>(); // {b, T, id}
-        Map<String, JsonNode> rowsNamed = new HashMap<>();
+        List<NamedRow> named = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = sent.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             if (!f.getValue().isValueNode() || f.getValue().isNull() || f.getValue().asText().isEmpty()) {
@@ -74,23 +81,22 @@ public final class CreateLimits {
             for (Resource other : resources) {
                 JsonNode row = other == resource ? null : latestRow.apply(other.table(), f.getValue().asText());
                 if (row != null && row.isObject()) {
-                    named.add(new String[] {f.getKey(), other.table(), f.getValue().asText()});
-                    rowsNamed.put(f.getKey() + " " + other.table(), row);
+                    named.add(new NamedRow(f.getKey(), other.table(), f.getValue().asText(), row));
                 }
             }
         }
         Map<Candidate, Evidence> byCandidate = candidates.computeIfAbsent(resource, r -> new LinkedHashMap<>());
-        Map<String, BigDecimal> sums = used.computeIfAbsent(resource, r -> new HashMap<>());
+        Map<UsedKey, BigDecimal> sums = used.computeIfAbsent(resource, r -> new HashMap<>());
         Refusal error = ok ? null : refusal(answer, status);
         for (Iterator<Map.Entry<String, JsonNode>> it = sent.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             BigDecimal value = number(f.getValue());
-            if (value == null || named.stream().anyMatch(n -> n[0].equals(f.getKey()))) {
+            if (value == null || named.stream().anyMatch(n -> n.field().equals(f.getKey()))) {
                 continue;
             }
-            for (String[] n : named) {
-                JsonNode row = rowsNamed.get(n[0] + " " + n[1]);
-                String usedKey = n[0] + " " + n[1] + " " + n[2] + " " + f.getKey();
+            for (NamedRow n : named) {
+                JsonNode row = n.row();
+                UsedKey usedKey = new UsedKey(n.field(), n.table(), n.id(), f.getKey());
                 for (Iterator<Map.Entry<String, JsonNode>> m = row.fields(); m.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = m.next();
                     BigDecimal max = field.getValue().isNumber() ? field.getValue().decimalValue() : null;
@@ -99,7 +105,7 @@ public final class CreateLimits {
                     }
                     for (boolean less : new boolean[] {false, true}) {
                         BigDecimal remaining = less ? max.subtract(sums.getOrDefault(usedKey, BigDecimal.ZERO)) : max;
-                        Candidate c = new Candidate(f.getKey(), n[0], n[1], field.getKey(), less);
+                        Candidate c = new Candidate(f.getKey(), n.field(), n.table(), field.getKey(), less);
                         Evidence e = byCandidate.computeIfAbsent(c, k -> new Evidence());
                         boolean above = value.compareTo(remaining) > 0;
                         if (ok && above) {

@@ -807,16 +807,15 @@ public final class ResourceDetector {
         if (get == null) {
             return;
         }
-        get.embeds().forEach((key, count) -> {
-            String[] parts = key.split(" ", 3);
+        get.embeds().forEach((embed, count) -> {
             for (Resource other : all) {
-                if (other != resource && other.table.equals(parts[1])
-                        && (resource.embedParam == null || resource.embedParam.equals(parts[0]))) {
-                    resource.embedParam = parts[0];
-                    resource.embedChildren.put(parts[1], parts[2]);
-                    resource.evidence.add("embed: ?" + parts[0] + "=" + parts[1] + " answered the row with the "
-                            + parts[1] + " whose '" + parts[2] + "' is its id (" + count + " answer"
-                            + (count == 1 ? "" : "s") + ")");
+                if (other != resource && other.table.equals(embed.member())
+                        && (resource.embedParam == null || resource.embedParam.equals(embed.param()))) {
+                    resource.embedParam = embed.param();
+                    resource.embedChildren.put(embed.member(), embed.parentField());
+                    resource.evidence.add("embed: ?" + embed.param() + "=" + embed.member() + " answered the row "
+                            + "with the " + embed.member() + " whose '" + embed.parentField() + "' is its id (" + count
+                            + " answer" + (count == 1 ? "" : "s") + ")");
                 }
             }
         });
