@@ -329,15 +329,20 @@ public final class Inference {
         int status = exchange.response().status();
         String path = exchange.request().path();
         boolean success = status >= 200 && status < 300;
-        if ((method.equals("PUT") || method.equals("PATCH") || method.equals("POST")) && success
-                && (exchange.response().body() == null || exchange.response().body().isEmpty())
+        boolean bodiless = exchange.response().body() == null || exchange.response().body().isEmpty();
+        if ((method.equals("PUT") || method.equals("PATCH") || method.equals("POST")) && success && bodiless
                 && !match.values().isEmpty()) {
-            unreadWrites.put(path, new UnreadWrite(op, exchange));
+            unreadWrites.put(path, new UnreadWrite(op, exchange, null));
+        } else if (method.equals("POST") && success && bodiless) {
+            awaitReadBackByNamedId(exchange, op, path);
         } else if (method.equals("GET") && success && body != null) {
             UnreadWrite write = unreadWrites.remove(path);
-            if (write != null) {
+            if (write != null && write.namedBy() != null) {
+                unreadWrites.values().removeIf(other -> other.exchange() == write.exchange());
+            }
+            if (write != null && (write.namedBy() == null || namesItsRow(write, body))) {
                 write.op().acceptReadBack(write.exchange(), body);
-            } else if (!unreadWrites.isEmpty()) {
+            } else if (write == null && !unreadWrites.isEmpty()) {
                 readBackInList(path, body);
             }
         } else if (!method.equals("GET")) {
@@ -383,7 +388,11 @@ public final class Inference {
                 if (write == null) {
                     write = unreadWrites.remove(prefix + encoded);
                 }
-                if (write != null) {
+                if (write != null && write.namedBy() != null) {
+                    UnreadWrite paired = write;
+                    unreadWrites.values().removeIf(other -> other.exchange() == paired.exchange());
+                }
+                if (write != null && (write.namedBy() == null || namesItsRow(write, item))) {
                     write.op().acceptReadBack(write.exchange(), item);
                     break;
                 }
@@ -391,8 +400,44 @@ public final class Inference {
         }
     }
 
-    /** A write answered with no body, waiting for the read that shows what it stored. */
-    private record UnreadWrite(OperationStats op, Exchange exchange) {
+    /**
+     * A POST to a collection answered with no body (Syncthing's {@code POST /rest/config/folders} of {@code {id:
+     * "photos", ...}}): the row may be read back under any text value it sent ({@code .../folders/photos}), so it
+     * waits under each; the read whose row holds that value under the same field is its read-back.
+     */
+    private void awaitReadBackByNamedId(Exchange exchange, OperationStats op, String path) {
+        JsonNode sent = requestBody(exchange);
+        if (sent == null || !sent.isObject()) {
+            return;
+        }
+        String prefix = path.endsWith("/") ? path : path + "/";
+        int candidates = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> fields = sent.fields(); fields.hasNext() && candidates < 8; ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            if (value.isTextual() && !value.textValue().isEmpty() && value.textValue().length() <= 256) {
+                String encoded = java.net.URLEncoder.encode(value.textValue(), StandardCharsets.UTF_8)
+                        .replace("+", "%20");
+                unreadWrites.put(prefix + encoded, new UnreadWrite(op, exchange, field.getKey()));
+                candidates++;
+            }
+        }
+    }
+
+    /** Whether a read holds, under the field that named its path, the value the write sent there. */
+    private static boolean namesItsRow(UnreadWrite write, JsonNode read) {
+        JsonNode sent = requestBody(write.exchange());
+        return sent != null && read.isObject() && sent.get(write.namedBy()) != null
+                && sent.get(write.namedBy()).equals(read.get(write.namedBy()));
+    }
+
+    /**
+     * A write answered with no body, waiting for the read that shows what it stored.
+     *
+     * @param namedBy the sent field whose value named the path it waits under, or null when the write's own path
+     *                names the row
+     */
+    private record UnreadWrite(OperationStats op, Exchange exchange, String namedBy) {
     }
 
     /**
@@ -520,6 +565,15 @@ public final class Inference {
                 // a PUT that created the row under the id it named: the row is the recording's, never a seed
                 tracker.createdId(match.get().lastValue());
                 parents.created(resource, match.get().lastValue());
+            }
+            if (action == Action.CREATE && (answered == null || answered.isMissingNode())) {
+                // a create answered with no body, its row's id chosen by the client: the row is the recording's
+                JsonNode sent = requestBody(exchange);
+                JsonNode id = sent == null ? null : sent.get(resource.idField());
+                if (id != null && id.isValueNode() && !id.isNull()) {
+                    tracker.createdId(id.asText());
+                    parents.created(resource, id.asText());
+                }
             }
             if (body == null) {
                 return;

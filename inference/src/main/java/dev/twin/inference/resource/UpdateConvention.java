@@ -26,7 +26,19 @@ final class UpdateConvention {
                 replacedCount = e.getValue().count();
             }
         }
+        boolean empty = put.responses().entrySet().stream().anyMatch(e -> e.getKey() >= 200 && e.getKey() < 300)
+                && put.responses().entrySet().stream()
+                .filter(e -> e.getKey() >= 200 && e.getKey() < 300).allMatch(e -> e.getValue().alwaysEmpty());
         if (created == null) {
+            if (empty) {
+                // Syncthing's PUT of a folder answers 200 with no body: the twin stores the row and says nothing
+                out.put("emptyBody", true);
+                if (replaced != 200) {
+                    out.put("status", replaced);
+                }
+                resource.evidence.add("update: no PUT answer (" + replacedCount + ") had a body: the twin answers "
+                        + replaced + " with none (update.emptyBody)");
+            }
             return out;
         }
         out.put("upsert", true);
@@ -34,8 +46,6 @@ final class UpdateConvention {
         if (replaced != 0) {
             out.put("status", replaced);
         }
-        boolean empty = put.responses().entrySet().stream()
-                .filter(e -> e.getKey() >= 200 && e.getKey() < 300).allMatch(e -> e.getValue().alwaysEmpty());
         if (empty) {
             out.put("emptyBody", true);
         }
