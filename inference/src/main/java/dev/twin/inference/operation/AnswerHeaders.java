@@ -27,9 +27,10 @@ import java.util.TreeSet;
  * parameter ({@code Docker-Content-Digest: {{request.query.digest}}}), the digest of the body it sent
  * ({@code sha256:{{request.sha256}}}), a URL naming the row by such a value
  * ({@code {{request.base}}/v2/web/blobs/{{request.query.digest}}}): kept when every answer (two at least) gave the
- * same template, which then wins over a constant (two PUTs of the same bytes repeat their digest). A
- * {@code Location} is kept only so, since a new row's own URL is {@code create.location}'s. Bounded by the number of
- * header names.
+ * same template, which then wins over a constant (two PUTs of the same bytes repeat their digest); one that takes only
+ * the server's origin from the request is a constant URL and needs a constant's three answers. A {@code Location} is
+ * kept only so, and never when it named the new row, since that is {@code create.location}'s. Bounded by the number
+ * of header names.
  */
 public final class AnswerHeaders {
     /** Headers about the message that a write's answer may still mean as its own (see the class comment). */
@@ -75,6 +76,8 @@ public final class AnswerHeaders {
         Set<BodyField> fields;
         /** The templates over the request every answer so far agreed on; null before the first. */
         Set<String> fromRequest;
+        /** Every answer's Location named a new row below the request's path (create.location's, not a header's). */
+        boolean namedNewRow = true;
 
         Candidate(String spelling, String first) {
             this.spelling = spelling;
@@ -111,6 +114,7 @@ public final class AnswerHeaders {
             candidate.seen++;
             candidate.constant &= candidate.first.equals(header.value());
             candidate.id &= id != null && id.equals(header.value());
+            candidate.namedNewRow &= id != null;
             Set<BodyField> held = fieldsHeld(header.value(), body);
             if (candidate.fields == null) {
                 candidate.fields = held;
@@ -136,9 +140,10 @@ public final class AnswerHeaders {
             return out;
         }
         candidates.forEach((name, candidate) -> {
-            String fromRequest = candidate.fromRequest == null || candidate.fromRequest.isEmpty() ? null
-                    : candidate.fromRequest.iterator().next();
-            if (candidate.seen == answers && fromRequest != null) {
+            String fromRequest = candidate.fromRequest == null ? null : candidate.fromRequest.stream()
+                    .filter(t -> answers >= 3 || !onlyTheBase(t)).findFirst().orElse(null);
+            boolean newRowsUrl = name.equals("location") && candidate.namedNewRow;
+            if (candidate.seen == answers && fromRequest != null && !newRowsUrl) {
                 out.add(new Found(candidate.spelling, candidate.first, false, null, fromRequest));
                 return;
             }
@@ -159,6 +164,15 @@ public final class AnswerHeaders {
             }
         });
         return out;
+    }
+
+    /**
+     * A template whose only part taken from the request is the server's origin: the rest is a constant, which
+     * needs a constant's evidence (three answers).
+     */
+    private static boolean onlyTheBase(String template) {
+        String rest = template.replace("{{request.base}}", "");
+        return !rest.contains("{{request.");
     }
 
     /**
