@@ -3,6 +3,7 @@ package dev.twin.inference.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.recorder.Header;
 import dev.twin.recorder.Headers;
+import dev.twin.recorder.RecordedRequest;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,20 +21,32 @@ import java.util.TreeSet;
  * every answer's value was the new row's id as its {@code Location} named it (the last path segment), or when it
  * held one field of the answer's body each time (bare, quoted or weak-quoted). Headers about the connection, the
  * body or the moment are never taken, as in {@link ConstantHeaders}; an {@code ETag} only when it held a field;
- * {@code Range} is, since an API that sends it on a write means the bytes it holds. Bounded by the number of
- * header names.
+ * {@code Range} is, since an API that sends it on a write means the bytes it holds.
+ *
+ * <p>A header may also be built from the request ({@link RequestValues}): a digest the client named in a query
+ * parameter ({@code Docker-Content-Digest: {{request.query.digest}}}), the digest of the body it sent
+ * ({@code sha256:{{request.sha256}}}), a URL naming the row by such a value
+ * ({@code {{request.base}}/v2/web/blobs/{{request.query.digest}}}): kept when every answer (two at least) gave the
+ * same template, which then wins over a constant (two PUTs of the same bytes repeat their digest); one that takes only
+ * the server's origin from the request is a constant URL and needs a constant's three answers. A {@code Location} is
+ * kept only so, and never when it named the new row, since that is {@code create.location}'s. Bounded by the number
+ * of header names.
  */
 public final class AnswerHeaders {
     /** Headers about the message that a write's answer may still mean as its own (see the class comment). */
-    private static final Set<String> WRITE_HEADERS = Set.of("etag", "range");
+    private static final Set<String> WRITE_HEADERS = Set.of("etag", "range", "location");
     /** Headers that echo the request or govern caches, never a write's own. */
     private static final Set<String> ECHOES = Set.of("idempotency-key", "original-request", "cache-control", "pragma");
     private static final int MAX_NAMES = 32;
     /**
      * A header every answer sent, with its recorded spelling: a constant ({@code value}), the new row's id
-     * ({@code newRowId}) or a field of the answer ({@code bodyField}); {@code value} is the first answer's.
+     * ({@code newRowId}), a field of the answer ({@code bodyField}) or a template over the request
+     * ({@code fromRequest}); {@code value} is the first answer's.
      */
-    public record Found(String name, String value, boolean newRowId, BodyField bodyField) {
+    public record Found(String name, String value, boolean newRowId, BodyField bodyField, String fromRequest) {
+        public Found(String name, String value, boolean newRowId, BodyField bodyField) {
+            this(name, value, newRowId, bodyField, null);
+        }
     }
 
     /**
@@ -61,6 +74,10 @@ public final class AnswerHeaders {
         boolean id = true;
         /** The body fields (with the header's form) it held in every answer so far; null before the first. */
         Set<BodyField> fields;
+        /** The templates over the request every answer so far agreed on; null before the first. */
+        Set<String> fromRequest;
+        /** Every answer's Location named a new row below the request's path (create.location's, not a header's). */
+        boolean namedNewRow = true;
 
         Candidate(String spelling, String first) {
             this.spelling = spelling;
@@ -70,6 +87,15 @@ public final class AnswerHeaders {
 
     /** One successful answer: its headers, the request path it answered and its JSON body (or null). */
     public void accept(List<Header> headers, String requestPath, JsonNode body) {
+        accept(headers, requestPath, body, RequestValues.NONE);
+    }
+
+    /** One successful answer to {@code request}: its headers and its JSON body (or null). */
+    public void accept(List<Header> headers, RecordedRequest request, JsonNode body) {
+        accept(headers, request.path(), body, RequestValues.of(request));
+    }
+
+    private void accept(List<Header> headers, String requestPath, JsonNode body, RequestValues request) {
         answers++;
         String id = newRowId(Headers.first(headers, "Location").orElse(null), requestPath);
         for (Header header : headers) {
@@ -88,11 +114,18 @@ public final class AnswerHeaders {
             candidate.seen++;
             candidate.constant &= candidate.first.equals(header.value());
             candidate.id &= id != null && id.equals(header.value());
+            candidate.namedNewRow &= id != null;
             Set<BodyField> held = fieldsHeld(header.value(), body);
             if (candidate.fields == null) {
                 candidate.fields = held;
             } else {
                 candidate.fields.retainAll(held);
+            }
+            Set<String> built = request.templates(header.value());
+            if (candidate.fromRequest == null) {
+                candidate.fromRequest = built;
+            } else {
+                candidate.fromRequest.retainAll(built);
             }
         }
     }
@@ -107,6 +140,16 @@ public final class AnswerHeaders {
             return out;
         }
         candidates.forEach((name, candidate) -> {
+            String fromRequest = candidate.fromRequest == null ? null : candidate.fromRequest.stream()
+                    .filter(t -> answers >= 3 || !onlyTheBase(t)).findFirst().orElse(null);
+            boolean newRowsUrl = name.equals("location") && candidate.namedNewRow;
+            if (candidate.seen == answers && fromRequest != null && !newRowsUrl) {
+                out.add(new Found(candidate.spelling, candidate.first, false, null, fromRequest));
+                return;
+            }
+            if (name.equals("location")) {
+                return; // the new row's own URL is create.location's
+            }
             BodyField field = candidate.fields == null || candidate.fields.isEmpty() ? null
                     : candidate.fields.iterator().next();
             boolean onlyAsField = name.equals("etag"); // an ETag is the body's digest unless a field held it
@@ -121,6 +164,15 @@ public final class AnswerHeaders {
             }
         });
         return out;
+    }
+
+    /**
+     * A template whose only part taken from the request is the server's origin: the rest is a constant, which
+     * needs a constant's evidence (three answers).
+     */
+    private static boolean onlyTheBase(String template) {
+        String rest = template.replace("{{request.base}}", "");
+        return !rest.contains("{{request.");
     }
 
     /**

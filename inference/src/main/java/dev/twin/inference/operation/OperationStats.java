@@ -150,13 +150,13 @@ public final class OperationStats {
                     noteEmptySelfLocation(response.headers(), request.path());
                 }
                 if (write) {
-                    answerHeaders.accept(response.headers(), request.path(), null);
+                    answerHeaders.accept(response.headers(), request, null);
                 }
             }
             case JSON -> {
                 JsonNode body = BodyReader.json(response.body());
                 if (write) {
-                    answerHeaders.accept(response.headers(), request.path(), body);
+                    answerHeaders.accept(response.headers(), request, body);
                 }
                 if (body != null) {
                     stats.json++;
@@ -200,7 +200,7 @@ public final class OperationStats {
             default -> {
                 stats.other++;
                 if (write) {
-                    answerHeaders.accept(response.headers(), request.path(), null);
+                    answerHeaders.accept(response.headers(), request, null);
                 }
                 if (stats.otherContentType == null) {
                     stats.otherContentType = Headers.first(response.headers(), "Content-Type")

@@ -50,8 +50,9 @@ public final class ContentLinks {
      * What one row holds after its writes, both ways (each chunk appended, or the last one), as digests only: the
      * appended bytes' running digests and the hex digests of both, so memory stays bounded whatever was uploaded.
      */
-    private record Kept(List<MessageDigest> running, Map<String, String> appended, Map<String, String> last) {
-        static final Kept NONE = new Kept(List.of(), hexes(new byte[0]), hexes(new byte[0]));
+    private record Kept(List<MessageDigest> running, Map<String, String> appended, Map<String, String> last,
+                        long appendedLength, long lastLength) {
+        static final Kept NONE = new Kept(List.of(), hexes(new byte[0]), hexes(new byte[0]), 0, 0);
 
         Kept with(byte[] sent) {
             if (sent.length == 0) {
@@ -65,7 +66,7 @@ public final class ContentLinks {
                 next.add(digest);
                 appendedHex.put(ALGORITHMS.get(i), HexFormat.of().formatHex(copy(digest).digest()));
             }
-            return new Kept(next, appendedHex, hexes(sent));
+            return new Kept(next, appendedHex, hexes(sent), appendedLength + sent.length, sent.length);
         }
 
         /** Whether these bytes are what the row holds one way ({@code appended}) or the other. */
@@ -137,6 +138,35 @@ public final class ContentLinks {
     private final Map<String, Long> aliasReads = new TreeMap<>();
     private final Map<String, Reads> reads = new TreeMap<>();
     private final Map<String, Votes> votes = new TreeMap<>();
+    /** Item path, method and header name → the values a write's answers gave it beside the bytes its row held. */
+    private final Map<String, LengthHeader> lengthHeaders = new TreeMap<>();
+    private static final int MAX_LENGTH_SAMPLES = 64;
+    private static final int MAX_LENGTH_HEADERS = 64;
+    /** What a header holding a count of bytes may hold beside it: {@code 0-26}, {@code bytes=0-26}, {@code 27}. */
+    private static final java.util.regex.Pattern RANGE_TEXT = java.util.regex.Pattern.compile(
+            "(bytes)?[0-9 /=,*-]*");
+    private static final Set<String> NOT_LENGTHS = Set.of("content-length", "date", "last-modified", "age",
+            "retry-after", "expires");
+
+    /** One write answer's header value, with the bytes its row held after the write, each way. */
+    private record LengthSample(String value, long appended, long last) {
+    }
+
+    /** Item path and method → the successful write answers seen. */
+    private final Map<String, Long> lengthWrites = new TreeMap<>();
+
+    private static final class LengthHeader {
+        final String template;
+        final String method;
+        final String name;
+        final List<LengthSample> samples = new ArrayList<>();
+
+        LengthHeader(String template, String method, String name) {
+            this.template = template;
+            this.method = method;
+            this.name = name;
+        }
+    }
 
     /**
      * One exchange on a path template in recorded order; only successful answers on item paths ({@code template}
@@ -155,7 +185,10 @@ public final class ContentLinks {
         }
         switch (request.method()) {
             case "GET" -> read(template, id, response);
-            case "PUT", "PATCH", "POST" -> write(template, request.method(), id, request);
+            case "PUT", "PATCH", "POST" -> {
+                write(template, request.method(), id, request);
+                lengths(template, request.method(), rows.get(template + " " + id), response.headers());
+            }
             default -> {
             }
         }
@@ -185,6 +218,127 @@ public final class ContentLinks {
                     }
                 }
             });
+        }
+    }
+
+    /**
+     * The headers of a write's answer beside what its row holds now: {@link #lengthForms} tells later whether one
+     * counts those bytes. Every write answer on the path counts: one without the header breaks it.
+     */
+    private void lengths(String template, String method, Kept kept, List<Header> headers) {
+        if (kept == null) {
+            return;
+        }
+        Set<String> named = new java.util.HashSet<>();
+        for (Header header : headers) {
+            String lower = header.name().toLowerCase(Locale.ROOT);
+            if (NOT_LENGTHS.contains(lower) || !named.add(lower)) {
+                continue;
+            }
+            String key = template + " " + method + " " + lower;
+            LengthHeader h = lengthHeaders.get(key);
+            if (h == null) {
+                if (lengthHeaders.size() >= MAX_LENGTH_HEADERS) {
+                    continue;
+                }
+                h = new LengthHeader(template, method, header.name());
+                lengthHeaders.put(key, h);
+            }
+            if (h.samples.size() < MAX_LENGTH_SAMPLES) {
+                h.samples.add(new LengthSample(header.value(), kept.appendedLength(), kept.lastLength()));
+            }
+        }
+        lengthWrites.merge(template + " " + method, 1L, Long::sum);
+    }
+
+    /**
+     * The header's value as a template over the bytes its row held ({@code 0-{{content.lastByte}}},
+     * {@code {{content.length}}}), the same for every answer and shown by one holding two bytes at least (fewer
+     * could be a constant 0 or 1); null when it is not one. {@code appended}: the row's bytes are its chunks
+     * appended, else the last write's.
+     */
+    private static String lengthForm(LengthHeader h, long answers, boolean appended) {
+        if (h.samples.size() != answers) {
+            return null; // missing from an answer, or more answers than kept
+        }
+        Set<String> forms = null;
+        for (LengthSample sample : h.samples) {
+            long length = appended ? sample.appended() : sample.last();
+            if (length >= 2) {
+                Set<String> found = new java.util.LinkedHashSet<>();
+                for (String form : java.util.Arrays.asList(numbered(sample.value(), length - 1,
+                        "{{content.lastByte}}"), numbered(sample.value(), length, "{{content.length}}"))) {
+                    if (form != null) {
+                        found.add(form);
+                    }
+                }
+                if (forms == null) {
+                    forms = found;
+                } else {
+                    forms.retainAll(found);
+                }
+            }
+        }
+        if (forms == null) {
+            return null;
+        }
+        for (String form : forms) {
+            boolean all = true;
+            for (LengthSample sample : h.samples) {
+                long length = appended ? sample.appended() : sample.last();
+                all &= form.replace("{{content.lastByte}}", Long.toString(Math.max(0, length - 1)))
+                        .replace("{{content.length}}", Long.toString(length)).equals(sample.value());
+            }
+            if (all) {
+                return form;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code value} with its one whole number equal to {@code number} replaced by {@code variable}, when the rest
+     * is a range's text ({@code 0-}, {@code bytes=}); null otherwise.
+     */
+    private static String numbered(String value, long number, String variable) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d+").matcher(value);
+        String text = Long.toString(number);
+        String form = null;
+        while (m.find()) {
+            if (m.group().equals(text)) {
+                if (form != null) {
+                    return null; // twice: which one counts is not known
+                }
+                form = value.substring(0, m.start()) + variable + value.substring(m.end());
+            }
+        }
+        return form != null && RANGE_TEXT.matcher(form.replace(variable, "")).matches() ? form : null;
+    }
+
+    /** Write answers' headers counting the bytes the row holds, into {@code <action>.headers}, with the evidence. */
+    @SuppressWarnings("unchecked")
+    private void lengthHeaders(Map<String, Resource> byItem) {
+        for (LengthHeader h : lengthHeaders.values()) {
+            Resource resource = byItem.get(h.template);
+            String action = h.method.equals("PATCH") ? "patch" : h.method.equals("PUT") ? "update" : null;
+            if (resource == null || action == null || !resource.actions.containsKey(action)
+                    || !(resource.response.get("content") instanceof Map<?, ?> content)) {
+                continue;
+            }
+            boolean appended = Boolean.TRUE.equals(content.get("append"));
+            long answers = lengthWrites.getOrDefault(h.template + " " + h.method, 0L);
+            String form = lengthForm(h, answers, appended);
+            if (form == null) {
+                continue;
+            }
+            Map<String, Object> rule = (Map<String, Object>) resource.response.computeIfAbsent(action,
+                    k -> new LinkedHashMap<String, Object>());
+            ((Map<String, Object>) rule.computeIfAbsent("headers", k -> new TreeMap<String, Object>()))
+                    .put(h.name, form);
+            resource.evidence.add(action + ": every answer (" + answers + ") gave " + h.name + " as " + form
+                    + " over the bytes the row held after the write (" + (appended ? "its chunks appended" : "the "
+                    + "last write's") + "): the twin counts the bytes it holds (" + action + ".headers)"
+                    + (answers < 2 ? "; one answer only, low confidence" : ""));
         }
     }
 
@@ -333,6 +487,7 @@ public final class ContentLinks {
         }
         checksums(checks, byItem);
         aliases(byItem);
+        lengthHeaders(byItem);
     }
 
     /**

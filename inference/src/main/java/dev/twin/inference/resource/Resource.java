@@ -358,7 +358,7 @@ public final class Resource {
 
     /** Drops from the writes' answer headers those every answer of the API sent (server.headers sends them). */
     public void dropAnswerHeaders(Set<String> everyAnswer) {
-        for (String write : List.of("create", "update")) {
+        for (String write : List.of("create", "update", "patch")) {
             if (response.get(write) instanceof Map<?, ?> rule && rule.get("headers") instanceof Map<?, ?> headers) {
                 headers.keySet().removeIf(name -> everyAnswer.stream()
                         .anyMatch(h -> h.equalsIgnoreCase((String) name)));

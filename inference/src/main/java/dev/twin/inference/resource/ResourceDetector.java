@@ -444,6 +444,7 @@ public final class ResourceDetector {
             if (!headers.isEmpty()) {
                 createRule.put("headers", headers);
                 resource.evidence.add("create: every answer carried the headers " + headers);
+                requestEvidence(create, "create", resource);
             }
             resource.response.put("create", createRule);
             resource.evidence.add("create: " + create.method() + " " + create.path().template() + " answered "
@@ -462,12 +463,14 @@ public final class ResourceDetector {
             if (!headers.isEmpty()) {
                 update.put("headers", headers);
                 resource.evidence.add("update: every PUT answer carried the headers " + headers);
+                requestEvidence(put, "update", resource);
             }
             if (!update.isEmpty()) {
                 resource.response.put("update", update);
             }
         }
         OperationStats patch = resource.actions.get(Action.PATCH);
+        Map<String, String> patchHeaders = patch == null ? Map.of() : requestHeaders(patch);
         if (patch != null && answeredInHeadersOnly(patch)) {
             Map<String, Object> patchRule = new LinkedHashMap<>();
             patchRule.put("emptyBody", true);
@@ -480,6 +483,14 @@ public final class ResourceDetector {
                         + ", patch.location)");
             }
             resource.response.put("patch", patchRule);
+        }
+        if (!patchHeaders.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> patchRule = (Map<String, Object>) resource.response.computeIfAbsent("patch",
+                    k -> new LinkedHashMap<String, Object>());
+            patchRule.put("headers", new TreeMap<>(patchHeaders));
+            resource.evidence.add("patch: every answer carried headers built from the request " + patchHeaders
+                    + " (patch.headers)");
         }
         OperationStats delete = resource.actions.get(Action.DELETE);
         if (delete != null) {
@@ -840,12 +851,15 @@ public final class ResourceDetector {
     /**
      * A write's answer headers as templates over the row: a constant as it was, the new row's id as
      * {@code {{item.<id>}}}, a field of the answer as the row field it shows (through the acknowledgement's
-     * template when the answer was one: CouchDB's {@code rev} is the row's {@code _rev}).
+     * template when the answer was one: CouchDB's {@code rev} is the row's {@code _rev}), a value built from the
+     * request as its template ({@code {{request.query.digest}}}).
      */
     private static Map<String, String> answerHeaders(OperationStats write, String idField, Object acknowledgement) {
         Map<String, String> out = new TreeMap<>();
         for (AnswerHeaders.Found found : write.answerHeaders()) {
-            if (found.bodyField() != null) {
+            if (found.fromRequest() != null) {
+                out.put(found.name(), found.fromRequest());
+            } else if (found.bodyField() != null) {
                 String field = found.bodyField().field();
                 Object acknowledged = acknowledgement instanceof Map<?, ?> ack ? ack.get(field) : null;
                 String template = acknowledged instanceof String t && t.startsWith("{{item.") ? t
@@ -855,6 +869,32 @@ public final class ResourceDetector {
                 }
             } else {
                 out.put(found.name(), found.newRowId() ? "{{item." + idField + "}}" : found.value());
+            }
+        }
+        return out;
+    }
+
+    /** Says, for each header built from the request, what it repeated (the evidence of {@code <action>.headers}). */
+    private static void requestEvidence(OperationStats write, String action, Resource resource) {
+        for (AnswerHeaders.Found found : write.answerHeaders()) {
+            if (found.fromRequest() != null) {
+                resource.evidence.add(action + ": " + found.name() + " repeated the request in every answer (two at "
+                        + "least), the same way each time: " + found.fromRequest() + " (request.query: a query "
+                        + "parameter sent; request.sha256/sha1/md5: the digest of the body sent; request.base: the "
+                        + "server's own origin); first recorded as " + found.value());
+            }
+        }
+    }
+
+    /**
+     * A PATCH's answer headers built from the request only ({@code patch.headers}): its constants and row fields
+     * are left to the row's own answers, since a merge answers the row where an API shows one.
+     */
+    private static Map<String, String> requestHeaders(OperationStats write) {
+        Map<String, String> out = new TreeMap<>();
+        for (AnswerHeaders.Found found : write.answerHeaders()) {
+            if (found.fromRequest() != null) {
+                out.put(found.name(), found.fromRequest());
             }
         }
         return out;

@@ -118,13 +118,17 @@ final class ConventionsBinder {
         return new CopyTo(m.string("table"), m.string("idParam"));
     }
 
-    /** {@code patch: {emptyBody: true, location: absolute}}; null when not written. */
+    /** {@code patch: {emptyBody: true, location: absolute, headers: {…}}}; null when not written. */
     private static PatchRule patch(YamlMapping m) {
         if (m == null) {
             return null;
         }
-        m.allowOnly("emptyBody", "location");
-        return new PatchRule(m.bool("emptyBody", null), m.enumValue("location", CreateRule.Location.class, null));
+        m.allowOnly("emptyBody", "location", "headers");
+        Templates.check(m, "headers", TemplateScope.HEADERS);
+        Map<String, String> headers = m.stringMap("headers");
+        HeaderChecks.check(m, "headers", headers);
+        return new PatchRule(m.bool("emptyBody", null), m.enumValue("location", CreateRule.Location.class, null),
+                headers);
     }
 
     /** {@code writeIndex: {created: createdIndex, modified: modifiedIndex}}; null when not written. */
@@ -281,7 +285,7 @@ final class ConventionsBinder {
         m.allowOnly("upsert", "status", "createdStatus", "emptyBody", "body", "location", "headers", "immutable",
                 "copyTo", "checksum", "alias");
         Templates.check(m, "body", TemplateScope.ROW);
-        Templates.check(m, "headers", TemplateScope.ROW);
+        Templates.check(m, "headers", TemplateScope.HEADERS);
         Map<String, String> headers = m.stringMap("headers");
         HeaderChecks.check(m, "headers", headers);
         return new UpdateRule(m.bool("upsert", null), m.integer("status", null, 200, 299),
@@ -404,7 +408,7 @@ final class ConventionsBinder {
                 "limits");
         Templates.check(m, "generate", TemplateScope.ROW);
         Templates.check(m, "body", TemplateScope.ROW);
-        Templates.check(m, "headers", TemplateScope.ROW);
+        Templates.check(m, "headers", TemplateScope.HEADERS);
         if (m.has("body") && Boolean.TRUE.equals(m.bool("emptyBody", null))) {
             m.problem("emptyBody", "a create answers either body or no body (emptyBody: true), not both");
         }

@@ -22,6 +22,14 @@ record TemplateScope(String description, Map<String, Set<String>> variables) {
 
     /** {@code fields.inject}, {@code create.generate}, {@code delete.body}: the row. */
     static final TemplateScope ROW = of("item (the row)", "item", ANY_FIELD);
+    /**
+     * {@code create.headers}, {@code update.headers}, {@code patch.headers}: the row, the write (its query
+     * parameters, the digests of its body, the server's own base URL) and the bytes the row holds.
+     */
+    static final TemplateScope HEADERS = of("item (the row), request (path, method, base, query, sha256, sha1, md5) "
+            + "and content (length, lastByte)", "item", ANY_FIELD,
+            "request", orderedSet("path", "method", "base", "query", "sha256", "sha1", "md5"),
+            "content", orderedSet("length", "lastByte"));
     /** {@code list.extraFields}. */
     static final TemplateScope LIST = of("request (path, method, lastSegment)", "request", REQUEST);
     /** {@code errors.extraFields} and {@code errors.bodies}. */

@@ -80,7 +80,7 @@ final class CreateAction implements BindingAction {
                 PlainValues.toPlain(rows.shaped(row, request, tables)))));
         if (!table.createHeaders().isEmpty()) {
             response = RenderedHeaders.add(response, table.createHeaders(),
-                    PlainValues.toPlain(rows.shaped(row, request, tables)));
+                    PlainValues.toPlain(rows.shaped(row, request, tables)), request, row.data());
         }
         return switch (table.createLocation()) {
             case NONE -> response;

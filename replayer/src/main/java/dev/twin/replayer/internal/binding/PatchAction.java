@@ -187,13 +187,15 @@ final class PatchAction implements BindingAction {
 
     /**
      * For a PUT, the row's own URL in {@code Location} when {@code update.location} asks for it, and the
-     * {@code update.headers} rendered over the row; for a PATCH, the URL when {@code patch.location} asks for it.
+     * {@code update.headers} rendered over the row; for a PATCH, the URL when {@code patch.location} asks for it
+     * and the {@code patch.headers}.
      */
     private TwinResponse located(TwinResponse response, BoundRequest request, boolean replace, Row row,
                                  TenantTables tables) {
-        if (replace && !rows.table().updateHeaders().isEmpty()) {
-            response = RenderedHeaders.add(response, rows.table().updateHeaders(),
-                    PlainValues.toPlain(rows.shaped(row, request, tables)));
+        var headers = replace ? rows.table().updateHeaders() : rows.table().patchHeaders();
+        if (!headers.isEmpty()) {
+            response = RenderedHeaders.add(response, headers, PlainValues.toPlain(rows.shaped(row, request, tables)),
+                    request, row.data());
         }
         var location = replace ? rows.table().update().location() : rows.table().patchLocation();
         if (location == null || location == CreateRule.Location.NONE) {

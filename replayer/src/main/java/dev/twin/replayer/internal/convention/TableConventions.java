@@ -44,9 +44,9 @@ import java.util.Set;
  * @param updateBody   what a PUT answers instead of the row (a write acknowledgement), or null
  * @param revision     the revision rows carry and writes must name ({@link RevisionRule#NONE} = none)
  * @param createEmptyBody a create answers no body ({@code create.emptyBody})
- * @param createHeaders headers a create answers with, as templates over {@code item} (the row as shown)
+ * @param createHeaders headers a create answers with, as templates over the row, the request and its content
  * @param itemOnly     fields list items leave out (an item's own answers show them)
- * @param updateHeaders headers a PUT answers with, as templates over {@code item} (the row as shown)
+ * @param updateHeaders headers a PUT answers with, as templates over the row, the request and its content
  * @param mediaType    the {@code Content-Type} of the table's JSON answers ({@code application/json} by default)
  * @param itemEnvelope the member item answers put the row under, with constants beside it per action; or null
  * @param writeIndex   the row fields holding the write counter at the row's creation and last write, or null
@@ -56,6 +56,7 @@ import java.util.Set;
  * @param createLimits sent numbers a create refuses above a field of the row another sent field names
  * @param patchEmptyBody a PATCH answers no body ({@code patch.emptyBody})
  * @param patchLocation whether a PATCH names the row's own URL in {@code Location}
+ * @param patchHeaders headers a PATCH answers with, as templates over the row, the request and its content
  * @param content      rows keep the raw bytes clients wrote ({@code content}), or null
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
@@ -68,13 +69,14 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                boolean deleteAnswersRow, UpdateRule update,
                                WrittenFields written, Embed embed, JsonTemplate createBody,
                                JsonTemplate updateBody, RevisionRule revision, boolean createEmptyBody,
-                               Map<String, StringTemplate> createHeaders, Set<String> itemOnly,
-                               Map<String, StringTemplate> updateHeaders, String mediaType,
+                               HeaderTemplates createHeaders, Set<String> itemOnly,
+                               HeaderTemplates updateHeaders, String mediaType,
                                ItemEnvelope itemEnvelope, WriteIndex writeIndex, Set<String> deleteOmit,
                                Map<String, CreateRule.Lookup> createLookup,
                                Map<String, ReplacedField> createReplace,
                                Map<String, CreateLimit> createLimits,
-                               boolean patchEmptyBody, CreateRule.Location patchLocation, ContentRule content) {
+                               boolean patchEmptyBody, CreateRule.Location patchLocation,
+                               HeaderTemplates patchHeaders, ContentRule content) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.internal.state.Row.DELETED_MARKER;
@@ -104,9 +106,10 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 table.embed(), template(conventions.create().body()),
                 template(conventions.update() == null ? null : conventions.update().body()),
                 conventions.revision() == null ? RevisionRule.NONE : conventions.revision(),
-                Boolean.TRUE.equals(conventions.create().emptyBody()), generated(conventions.create().headers()),
+                Boolean.TRUE.equals(conventions.create().emptyBody()),
+                HeaderTemplates.compile(conventions.create().headers()),
                 conventions.fields().itemOnly() == null ? Set.of() : Set.copyOf(conventions.fields().itemOnly()),
-                generated(conventions.update() == null ? null : conventions.update().headers()),
+                HeaderTemplates.compile(conventions.update() == null ? null : conventions.update().headers()),
                 conventions.mediaType() == null ? Conventions.JSON : conventions.mediaType(),
                 conventions.itemEnvelope(), conventions.writeIndex(),
                 delete.omit() == null ? Set.of() : Set.copyOf(delete.omit()),
@@ -116,6 +119,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 conventions.patch() != null && Boolean.TRUE.equals(conventions.patch().emptyBody()),
                 conventions.patch() == null || conventions.patch().location() == null ? CreateRule.Location.NONE
                         : conventions.patch().location(),
+                HeaderTemplates.compile(conventions.patch() == null ? null : conventions.patch().headers()),
                 conventions.content());
     }
 
