@@ -320,7 +320,7 @@ public final class ContentLinks {
     private void lengthHeaders(Map<String, Resource> byItem) {
         for (LengthHeader h : lengthHeaders.values()) {
             Resource resource = byItem.get(h.template);
-            String action = h.method.equals("PATCH") ? "patch" : h.method.equals("PUT") ? "update" : null;
+            Action action = h.method.equals("PATCH") ? Action.PATCH : h.method.equals("PUT") ? Action.UPDATE : null;
             if (resource == null || action == null || !resource.actions.containsKey(action)
                     || !(resource.response.get("content") instanceof Map<?, ?> content)) {
                 continue;
@@ -331,13 +331,14 @@ public final class ContentLinks {
             if (form == null) {
                 continue;
             }
-            Map<String, Object> rule = (Map<String, Object>) resource.response.computeIfAbsent(action,
+            Map<String, Object> rule = (Map<String, Object>) resource.response.computeIfAbsent(action.yamlName(),
                     k -> new LinkedHashMap<String, Object>());
             ((Map<String, Object>) rule.computeIfAbsent("headers", k -> new TreeMap<String, Object>()))
                     .put(h.name, form);
-            resource.evidence.add(action + ": every answer (" + answers + ") gave " + h.name + " as " + form
+            resource.evidence.add(action.yamlName() + ": every answer (" + answers + ") gave " + h.name + " as "
+                    + form
                     + " over the bytes the row held after the write (" + (appended ? "its chunks appended" : "the "
-                    + "last write's") + "): the twin counts the bytes it holds (" + action + ".headers)"
+                    + "last write's") + "): the twin counts the bytes it holds (" + action.yamlName() + ".headers)"
                     + (answers < 2 ? "; one answer only, low confidence" : ""));
         }
     }

@@ -28,8 +28,7 @@ public final class Resource {
     final String table;
     final String collectionPath;
     final String itemPath;
-    /** Action → operation, by the action's twin.yaml name, so twin.yaml lists a table's bindings in the order it always has. */
-    final TreeMap<Action, OperationStats> actions = new TreeMap<>(java.util.Comparator.comparing(Action::yamlName));
+    final TableActions actions = new TableActions();
     /** Operations on the same rows under a parent ({@code /posts/{post}/comments}), after the main actions. */
     final List<ResourceBinding> underParents = new ArrayList<>();
     /**
@@ -93,7 +92,7 @@ public final class Resource {
         return itemPath;
     }
 
-    public TreeMap<Action, OperationStats> actions() {
+    public TableActions actions() {
         return actions;
     }
 
