@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A storage service whose buckets are created by {@code POST /buckets} naming the bucket in the body, answered 200
  * with no body, and replaced by a PUT answered 200 with no body either. The buckets the recording created are no
- * seeds (creating them again is no conflict), the read after each create shows what the server filled in, and a
- * PUT stays without a body.
+ * seeds (creating them again is no conflict), the read after each create shows what the server filled in, a
+ * PUT stays without a body, and a missing bucket is refused in plain text as the service did.
  */
 class ClientNamedCreateInferenceTest extends ServedRecordingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,6 +32,7 @@ class ClientNamedCreateInferenceTest extends ServedRecordingTest {
         t.json("PUT", "/buckets/logs", "{\"name\":\"logs\",\"region\":\"eu\",\"tier\":\"cold\"}", 200, null);
         t.json("GET", "/buckets/logs", null, 200,
                 "{\"name\":\"logs\",\"region\":\"eu\",\"tier\":\"cold\",\"versioning\":false}");
+        t.raw("GET", "/buckets/nope", 404, "text/plain; charset=utf-8", "no bucket named nope\n", List.of());
         t.json("GET", "/buckets", null, 200,
                 "[{\"name\":\"logs\",\"region\":\"eu\",\"tier\":\"cold\",\"versioning\":false},"
                         + "{\"name\":\"media\",\"region\":\"us\",\"tier\":\"standard\",\"versioning\":false}]");
@@ -64,5 +66,14 @@ class ClientNamedCreateInferenceTest extends ServedRecordingTest {
                 "{\"name\":\"archive\",\"region\":\"eu\",\"tier\":\"cold\"}");
         assertEquals(200, replaced.statusCode(), replaced.body());
         assertTrue(replaced.body().isEmpty(), replaced.body() + "\n" + files.text("twin.yaml"));
+    }
+
+    @Test
+    void givenAPlainText404_whenAMissingBucketIsRead_thenTheTwinAnswersThatTextNamingIt() throws Exception {
+        HttpResponse<String> missing = calls.json("GET", "/buckets/attic", null);
+        assertEquals(404, missing.statusCode());
+        assertEquals("no bucket named attic\n", missing.body(), files.text("twin.yaml"));
+        assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+                missing.headers().map().toString());
     }
 }

@@ -78,6 +78,7 @@ public final class OperationStats {
     private long emptySelfRelative;
     /** JSON 404 answers to requests naming an item, the item's id replaced by {@code {{request.lastSegment}}}. */
     private final ShapeAggregate notFoundBodies = new ShapeAggregate();
+    private final Set<String> notFoundTexts = new java.util.LinkedHashSet<>();
     /** The headers successful answers carried (writes only). */
     private final AnswerHeaders answerHeaders = new AnswerHeaders();
     /** Integer fields of successful write answers → answers where they held / did not hold the write counter. */
@@ -206,9 +207,32 @@ public final class OperationStats {
                     stats.otherContentType = Headers.first(response.headers(), "Content-Type")
                             .map(t -> t.split(";")[0].trim()).orElse("application/octet-stream");
                 }
+                if (response.status() == 404 && match.lastValue() != null && path.template().endsWith("}")) {
+                    noteNotFoundText(response, match.lastValue());
+                }
             }
         }
         return null;
+    }
+
+    /** A plain-text 404 to a request naming an item (Go's {@code http.Error}), the id it named templated. */
+    private void noteNotFoundText(RecordedResponse response, String id) {
+        boolean text = Headers.first(response.headers(), "Content-Type")
+                .map(t -> t.toLowerCase(Locale.ROOT).startsWith("text/plain")).orElse(false);
+        String body = response.body().text();
+        if (!text || body.length() > 1024) {
+            notFoundTexts.add("");  // some 404 was no short plain text: no text body is learned
+        } else if (notFoundTexts.size() < 4) {
+            notFoundTexts.add(id.isEmpty() ? body : body.replace(id, "{{request.lastSegment}}"));
+        }
+    }
+
+    /**
+     * The plain-text 404 bodies of this operation's requests for an item, the id templated; an empty string among
+     * them means some 404 was not short plain text.
+     */
+    public Set<String> notFoundTexts() {
+        return notFoundTexts;
     }
 
     /**

@@ -355,6 +355,21 @@ public final class Resource {
         return action == Action.GET || action == Action.CREATE || action == Action.PATCH || action == Action.UPDATE;
     }
 
+    /**
+     * The one plain-text 404 its items answered ({@code No folder with given ID}, the id as
+     * {@code {{request.lastSegment}}}), or null when they answered none, several, or one not in plain text.
+     */
+    private String notFoundText() {
+        Set<String> texts = new java.util.HashSet<>();
+        for (Action action : List.of(Action.GET, Action.UPDATE, Action.PATCH, Action.DELETE)) {
+            OperationStats op = actions.get(action);
+            if (op != null && op.path().template().equals(itemPath)) {
+                texts.addAll(op.notFoundTexts());
+            }
+        }
+        return texts.size() == 1 && !texts.contains("") ? texts.iterator().next() : null;
+    }
+
     /** Drops from the writes' answer headers those every answer of the API sent (server.headers sends them). */
     public void dropAnswerHeaders(Set<String> everyAnswer) {
         for (String write : List.of("create", "update", "patch")) {
@@ -381,10 +396,13 @@ public final class Resource {
             }
         }
         Object own = ErrorConvention.notFoundBody(notFound, apiWide);
+        if (own == null && notFound.samples() == 0) {
+            own = notFoundText();
+        }
         if (own != null) {
             response.put("errors", Map.of("bodies", Map.of("NOT_FOUND", own)));
-            evidence.add("errors: its items' 404 answers (" + notFound.samples() + ") had a body of their own: "
-                    + own);
+            evidence.add("errors: its items' 404 answers " + (own instanceof String ? "(in plain text)"
+                    : "(" + notFound.samples() + ")") + " had a body of their own: " + own);
         }
     }
 }

@@ -59,7 +59,10 @@ public final class ErrorBodies {
         this(wrap, fields, status, types, codes, extraFields, emptyBody, Map.of());
     }
 
-    /** @param bodies per kind, the whole body as a template over {@code error} and {@code request} */
+    /**
+     * @param bodies per kind, the whole body as a template over {@code error} and {@code request}; a template that
+     *               is a string answers {@code text/plain}
+     */
     public ErrorBodies(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
                        Map<ErrorKind, String> types, Map<ErrorKind, JsonNode> codes, JsonTemplate extraFields,
                        Set<ErrorKind> emptyBody, Map<ErrorKind, JsonTemplate> bodies) {
@@ -139,7 +142,10 @@ public final class ErrorBodies {
                 : Map.of("error", parts, "request", ListEnvelope.requestModel(request));
         JsonTemplate whole = bodies.get(error.kind());
         if (whole != null) {
-            return json(httpStatus, withoutBlanks(whole.render(model)));
+            JsonNode rendered = whole.render(model);
+            // a body written as a string is the API's plain-text error (Go's http.Error: the text and a newline)
+            return rendered.isTextual() ? plainText(httpStatus, rendered.textValue())
+                    : json(httpStatus, withoutBlanks(rendered));
         }
         if (extra != null) {
             inner.setAll(extra);
@@ -168,6 +174,11 @@ public final class ErrorBodies {
             object.remove(blank);
         }
         return body;
+    }
+
+    private static TwinResponse plainText(int status, String body) {
+        return new TwinResponse(status, Map.of("Content-Type", "text/plain; charset=utf-8"),
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static TwinResponse json(int status, JsonNode body) {
