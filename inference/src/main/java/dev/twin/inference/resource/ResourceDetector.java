@@ -37,6 +37,29 @@ public final class ResourceDetector {
     private ResourceDetector() {
     }
 
+    /**
+     * The collection path an item path in the singular belongs to ({@code /api/v2/silences} for
+     * {@code /api/v2/silence/{silence}}): the parent literal in the plural ({@code s}, {@code es}, {@code y} →
+     * {@code ies}), when such a path was recorded; null otherwise.
+     */
+    private static String pluralCollection(List<String> segments, String suffix,
+                                           TreeMap<String, TreeMap<String, OperationStats>> operations) {
+        String one = segments.get(segments.size() - 2);
+        String prefix = "/" + String.join("/", segments.subList(0, segments.size() - 2));
+        prefix = prefix.equals("/") ? "" : prefix;
+        List<String> plurals = new ArrayList<>(List.of(one + "s", one + "es"));
+        if (one.endsWith("y") && one.length() > 1) {
+            plurals.add(one.substring(0, one.length() - 1) + "ies");
+        }
+        for (String many : plurals) {
+            String collection = prefix + "/" + many + suffix;
+            if (operations.containsKey(collection)) {
+                return collection;
+            }
+        }
+        return null;
+    }
+
     /** @param operations by "template METHOD"; only 2xx-answering operations are bound */
     public static List<Resource> detect(TreeMap<String, TreeMap<String, OperationStats>> operations) {
         return detect(operations, Set.of());
@@ -71,6 +94,15 @@ public final class ResourceDetector {
                 }
                 everyParent = "/" + String.join("/", segments.subList(0, segments.size() - 2));
                 parent = segments.get(segments.size() - 3);
+            }
+            if (everyParent == null && !operations.containsKey(collection)) {
+                // Alertmanager's /api/v2/silence/{id} beside /api/v2/silences: the item path names one, the
+                // collection many
+                String plural = pluralCollection(segments, suffix, operations);
+                if (plural != null) {
+                    collection = plural;
+                    parent = PathTrie.segments(plural).get(segments.size() - 2);
+                }
             }
             String table = tableName(parent, segments, byTable);
             Resource resource = new Resource(table, collection, item);

@@ -100,7 +100,8 @@ final class WriteAcknowledgement {
 
     private static boolean isIdName(String name, String idField) {
         String lower = name.toLowerCase(Locale.ROOT);
+        // silenceID (Alertmanager), userId, user_id, _id
         return name.equals(idField) || lower.equals("id") || lower.equals("_id") || lower.endsWith("_id")
-                || name.endsWith("Id");
+                || name.endsWith("Id") || name.endsWith("ID") || lower.equals("uuid");
     }
 }
