@@ -81,6 +81,13 @@ final class RedisState implements SharedState {
                 Long.toString(ttlMillis)).get(0));
     }
 
+    @Override
+    public CompletionStage<Boolean> sendCheck(String tenant, TenantVersion known) {
+        // 'lost' (Redis lost twin's keys) is not current: the request runs again on a worker, which starts anew
+        return redis.<List<Object>>send(CHECK, ScriptOutputType.MULTI, prefix, tenant, known.epoch(),
+                Long.toString(known.version()), Long.toString(ttlMillis)).thenApply(reply -> "same".equals(reply.get(0)));
+    }
+
     /** What a sync (or a refused commit, from {@code from}) returned: changes.lua's reply. */
     private static TenantSync changes(List<Object> reply, int from) {
         String kind = (String) reply.get(from);
