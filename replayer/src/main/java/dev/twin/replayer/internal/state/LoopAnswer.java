@@ -10,9 +10,10 @@ import java.util.function.Supplier;
  * transactions run there on the tenant's copy and do not wait for the store: a write's commit is sent and a read's
  * confirmation asked, and each adds what the answer waits for ({@link #ready}); the answer leaves once all of them
  * held. A step that would have to wait for the store before anything of the request took effect (a sync, a rate
- * limit, an idempotency key, a lock another thread holds) throws {@link WouldBlock}, and the request runs again on a
- * worker. A condition that does not hold (a commit refused or stale, a copy found behind) runs the request again
- * on a worker too: nothing of it landed. Held by the thread in {@link #run}; one request's, never shared.
+ * limit, an idempotency key, a tenant's lock held by a thread that waits for the store) throws {@link WouldBlock},
+ * and the request runs again on a worker. A condition that does not hold (a commit refused or stale, a copy found
+ * behind) runs the request again on a worker too: nothing of it landed. A step that must wait after a write was sent
+ * waits on the loop (it cannot start again: the write may land). Held by the thread in {@link #run}; one request's.
  */
 public final class LoopAnswer {
     private static final ThreadLocal<LoopAnswer> CURRENT = new ThreadLocal<>();
@@ -20,7 +21,7 @@ public final class LoopAnswer {
 
     private final List<CompletableFuture<Boolean>> conditions = new ArrayList<>(2);
     private final List<Runnable> afterwards = new ArrayList<>(1);
-    /** Null: answered on the loop; else a worker's run again, failing its first transaction with this. */
+    /** What a worker's run again throws at its first transaction (once); null on the loop. */
     private RuntimeException failure;
     private final boolean onLoop;
     private boolean effects;
