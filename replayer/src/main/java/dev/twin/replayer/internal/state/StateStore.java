@@ -319,10 +319,11 @@ public final class StateStore implements AutoCloseable {
      * (else the holder's work is microseconds in memory, as in the in-memory store, whose event loops share it too).
      */
     private static void lock(TenantState state, LoopAnswer loop) {
-        if (loop == null || state.lock.tryLock()) {
-            if (loop == null) {
-                state.lock.lock();
-            }
+        if (loop == null) {
+            state.lock.lock();
+            return;
+        }
+        if (state.lock.tryLock()) {
             return;
         }
         if (state.slowHolder) {
