@@ -1,6 +1,7 @@
 package dev.twin.redis;
 
 import dev.twin.replayer.internal.http.ErrorKind;
+import dev.twin.replayer.internal.state.LoopAnswer;
 import dev.twin.replayer.internal.state.StateException;
 import dev.twin.replayer.internal.state.StateHealth;
 import io.lettuce.core.ClientOptions;
@@ -88,6 +89,7 @@ final class RedisConnection implements AutoCloseable {
 
     /** Runs commands; Redis being away is a {@link StateException} UNAVAILABLE. */
     <T> T call(Function<RedisCommands<String, String>, T> work) {
+        LoopAnswer.beforeWait(); // a request on an event loop goes to a worker for this
         try {
             return work.apply(commands);
         } catch (RedisCommandExecutionException e) {

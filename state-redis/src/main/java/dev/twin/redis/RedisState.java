@@ -39,7 +39,7 @@ import java.util.concurrent.CompletionStage;
 final class RedisState implements SharedState {
     private static final RedisScript SYNC = RedisScript.load("sync", "changes");
     private static final RedisScript CHECK = RedisScript.load("check", "changes");
-    private static final RedisScript COMMIT = RedisScript.load("commit", "changes");
+    private static final RedisScript COMMIT = RedisCommits.COMMIT;
     private static final RedisScript RESET = RedisScript.load("reset");
     private static final RedisScript RESET_TENANT = RedisScript.load("reset-tenant");
     private static final RedisScript RESET_TABLE = RedisScript.load("reset-table");
@@ -56,6 +56,7 @@ final class RedisState implements SharedState {
     private final RedisBuckets buckets;
     private final RedisDeliveries deliveries;
     private final RedisCursors cursors;
+    private final RedisCommits commits;
 
     RedisState(RedisConnection redis, SharedStateProvider.Options options) {
         this.redis = redis;
@@ -67,6 +68,7 @@ final class RedisState implements SharedState {
         this.buckets = new RedisBuckets(redis);
         this.deliveries = new RedisDeliveries(redis);
         this.cursors = new RedisCursors(redis);
+        this.commits = new RedisCommits(redis, prefix);
     }
 
     @Override
@@ -79,6 +81,13 @@ final class RedisState implements SharedState {
     public boolean isCurrent(String tenant, TenantVersion known) {
         return known != null && "same".equals(script(CHECK, tenant, known.epoch(), Long.toString(known.version()),
                 Long.toString(ttlMillis)).get(0));
+    }
+
+    @Override
+    public CompletionStage<Boolean> sendCheck(String tenant, TenantVersion known) {
+        // 'lost' (Redis lost twin's keys) is not current: the request runs again on a worker, which starts anew
+        return redis.<List<Object>>send(CHECK, ScriptOutputType.MULTI, prefix, tenant, known.epoch(),
+                Long.toString(known.version()), Long.toString(ttlMillis)).thenApply(reply -> "same".equals(reply.get(0)));
     }
 
     /** What a sync (or a refused commit, from {@code from}) returned: changes.lua's reply. */
@@ -117,11 +126,10 @@ final class RedisState implements SharedState {
     public SentCommit send(String tenant, TenantVersion known, String follows, SharedWrite write) {
         String token = RedisLayout.newToken();
         String[] args = commitArgs(known, token, follows, write);
-        String[] all = new String[args.length + 2];
-        all[0] = prefix;
-        all[1] = tenant;
-        System.arraycopy(args, 0, all, 2, args.length);
-        CompletionStage<CommitOutcome> outcome = redis.<List<Object>>send(COMMIT, ScriptOutputType.MULTI, all)
+        String[] all = new String[args.length + 1];
+        all[0] = tenant;
+        System.arraycopy(args, 0, all, 1, args.length);
+        CompletionStage<CommitOutcome> outcome = commits.send(all)
                 .thenCompose(reply -> !"lost".equals(reply.get(0)) ? CompletableFuture.completedStage(reply)
                         : startEpoch().thenApply(started -> List.<Object>of("stale")))
                 .thenApply(reply -> outcome(reply, write));

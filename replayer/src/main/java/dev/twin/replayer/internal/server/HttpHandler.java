@@ -3,6 +3,8 @@ package dev.twin.replayer.internal.server;
 import dev.twin.replayer.internal.http.TwinRequest;
 import dev.twin.replayer.internal.http.TwinResponse;
 import dev.twin.replayer.internal.response.ErrorResponses;
+import dev.twin.replayer.internal.state.LoopAnswer;
+import dev.twin.replayer.internal.state.WouldBlock;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -41,9 +43,10 @@ import java.util.concurrent.Executor;
  * written as they are computed and flushed once per read batch ({@link #channelReadComplete}), as a plain Netty
  * server does; an answer sent later (a latency fault) is flushed on its own.
  *
- * <p>With a {@code blockingWork} executor (state in a shared Redis, where every transaction waits for the network)
- * the pipeline runs there instead, never on the event loop: each connection's requests one after another, each
- * answer handed back to the connection's event loop to be written, so answers leave in request order.
+ * <p>With a {@code blockingWork} executor (state in a shared Redis) a request is answered on the event loop when it
+ * needs no wait for the store ({@link LoopAnswer}: its answer leaves once its commits landed), else the pipeline
+ * runs on that executor, never waiting on the event loop: each connection's requests one after another, each answer
+ * handed back to the connection's event loop to be written, so answers leave in request order.
  */
 @ChannelHandler.Sharable
 final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -86,7 +89,7 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             String rawPath = uri.rawPath();
             TwinRequest twinRequest = twinRequest(ctx, request, uri);
             if (blockingWork != null) {
-                answerOffLoop(ctx, twinRequest, rawPath.isEmpty() ? "/" : rawPath, keepAlive, head);
+                answerShared(ctx, twinRequest, rawPath.isEmpty() ? "/" : rawPath, keepAlive, head);
                 return;
             }
             response = pipeline.handle(twinRequest, rawPath.isEmpty() ? "/" : rawPath);
@@ -100,6 +103,64 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         boolean[] later = {false};
         DeliveryWriter.send(ctx, response, answer -> write(ctx, answer, keepAlive, head, later[0]));
         later[0] = true;
+    }
+
+    /**
+     * With shared state: answers on the event loop when the request needs no wait for the store before anything of it
+     * took effect ({@link LoopAnswer}): its answer is written at once, or once its commits landed and its reads were
+     * confirmed (completed on the store client's thread, handed to the connection's event loop). A request that must
+     * wait, or whose commit did not land, runs on {@link #blockingWork} instead; so does one queued behind a request
+     * of the connection still under way, so that answers leave in order.
+     */
+    private void answerShared(ChannelHandlerContext ctx, TwinRequest request, String rawPath, boolean keepAlive,
+                              boolean head) {
+        CompletableFuture<Void> previous = ctx.channel().attr(LAST_WORK).get();
+        if (previous != null && !previous.isDone()) {
+            answerOffLoop(ctx, request, rawPath, keepAlive, head);
+            return;
+        }
+        LoopAnswer loop = LoopAnswer.onLoop();
+        TwinResponse response;
+        try {
+            response = loop.run(() -> pipeline.handle(request, rawPath));
+        } catch (WouldBlock e) {
+            response = null;
+        }
+        if (response == null || loop.aborted()) { // nothing of it took effect: it waits on a worker
+            answerOffLoop(ctx, request, rawPath, keepAlive, head);
+            return;
+        }
+        CompletableFuture<Boolean> ready = loop.ready();
+        if (ready.isDone() && !ready.isCompletedExceptionally() && ready.join()) {
+            loop.answered();
+            boolean[] later = {false};
+            TwinResponse answered = response;
+            DeliveryWriter.send(ctx, answered, answer -> write(ctx, answer, keepAlive, head, later[0]));
+            later[0] = true;
+            return;
+        }
+        TwinResponse computed = response;
+        CompletableFuture<Void> work = ready
+                .handle((held, failure) -> {
+                    if (failure != null) { // as a wait for the commit would have thrown: the worker's run throws it
+                        Throwable cause = failure instanceof java.util.concurrent.CompletionException
+                                && failure.getCause() != null ? failure.getCause() : failure;
+                        LoopAnswer failing = LoopAnswer.failing(cause instanceof RuntimeException e ? e
+                                : new IllegalStateException(cause));
+                        return CompletableFuture.supplyAsync(() -> failing.run(() -> pipeline.handle(request, rawPath)),
+                                blockingWork);
+                    }
+                    if (!held) { // a commit did not land, or the copy read was behind: nothing of it landed
+                        return CompletableFuture.supplyAsync(() -> pipeline.handle(request, rawPath), blockingWork);
+                    }
+                    loop.answered();
+                    return CompletableFuture.completedFuture(computed);
+                })
+                .thenCompose(next -> next)
+                .exceptionally(HttpHandler::busy)
+                .thenAccept(answer -> ctx.executor().execute(() ->
+                        DeliveryWriter.send(ctx, answer, sent -> write(ctx, sent, keepAlive, head, true))));
+        ctx.channel().attr(LAST_WORK).set(work);
     }
 
     /**

@@ -21,7 +21,9 @@ import dev.twin.replayer.internal.response.Rejection;
 import dev.twin.replayer.internal.routing.RouteMatch;
 import dev.twin.replayer.internal.routing.RoutedRequest;
 import dev.twin.replayer.internal.spec.UnreadableSpecPart;
+import dev.twin.replayer.internal.state.LoopAnswer;
 import dev.twin.replayer.internal.state.StateException;
+import dev.twin.replayer.internal.state.WouldBlock;
 import dev.twin.replayer.internal.validation.DecodedRequest;
 import dev.twin.replayer.internal.validation.OperationValidator;
 import dev.twin.replayer.internal.validation.ValidationResult;
@@ -89,12 +91,15 @@ public final class RequestPipeline {
                     + " path only once decoded; write admin paths plainly, as /__twin/...", null);
         }
         if (kind == AdminPath.Kind.ADMIN) {
+            LoopAnswer.beforeWait(); // admin calls read and reset the shared store: on a worker
             TwinResponse refusal = adminGate.refusal(request, admin.isPage(request));
             if (refusal != null) {
                 return refusal;
             }
             try {
                 return admin.handle(request);
+            } catch (WouldBlock e) {
+                throw e;
             } catch (StateException e) { // the shared state store cannot be reached: a 503 naming it
                 return ErrorResponses.error(e.error().kind().defaultStatus(), "api_error", e.getMessage(), null);
             } catch (RuntimeException e) {
@@ -106,6 +111,9 @@ public final class RequestPipeline {
         Cors cors = corsOverride != null ? corsOverride : current.cors();
         if (cors.isPreflight(request)) {
             return cors.preflight(request);
+        }
+        if (journal.capturesDetail()) {
+            LoopAnswer.beforeWait(); // a capture is of the thread's request: its commits are told on that thread
         }
         RequestCapture capture = journal.capturesDetail() ? RequestCapture.open() : null;
         try {
@@ -141,9 +149,10 @@ public final class RequestPipeline {
         TwinResponse counted = writeCounts.apply(current.config().server().writeCounter(), tenant, request,
                 answer.response());
         TwinResponse response = cors.apply(request, current.style().apply(request, counted));
-        journal.add(new JournalEntry(Instant.now(), request.method(), request.path(), tenant,
+        JournalEntry entry = new JournalEntry(Instant.now(), request.method(), request.path(), tenant,
                 answer.response().status(), operationId, answer.source(), answer.note(),
-                capture == null ? null : capture.detail(request, response)));
+                capture == null ? null : capture.detail(request, response));
+        LoopAnswer.whenAnswered(() -> journal.add(entry)); // a request run again on a worker is logged once
         return response;
     }
 
@@ -161,6 +170,8 @@ public final class RequestPipeline {
             LOG.log(System.Logger.Level.WARNING, routed.operation().id() + " cannot be served: " + e.getMessage());
             return Answer.of(ErrorResponses.error(501, "twin_error", routed.operation().id()
                     + " is not served: its spec has a problem at " + e.getMessage(), null), AnswerSource.ERROR);
+        } catch (WouldBlock e) {
+            throw e; // answered on a worker instead
         } catch (StateException e) {
             // a sandbox control (a rate limit, a scenario) could not reach the shared state store: the provider's
             // error shape where twin.yaml gives one, never a 500

@@ -55,6 +55,17 @@ final class PendingCommit {
         return done != null && done.missed() != null ? done : null;
     }
 
+    /** The store's reply to come. */
+    CompletableFuture<CommitOutcome> outcome() {
+        return outcome;
+    }
+
+    /** A failure of the outcome as the store threw it. */
+    static Throwable cause(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+    }
+
     /** Waits for the outcome; a failure is thrown as the store threw it. */
     CommitOutcome await() {
         try {

@@ -11,7 +11,8 @@ import java.util.List;
  * replicas ever apply a transaction to the same version of a tenant, and a commit either lands whole or not at all.
  * A replica that is behind catches up with {@link #sync} (or with what a refused commit returns) and runs again.
  *
- * <p>Every method but {@link #send} may wait for a network round trip, so none is ever called on an event loop. Each throws a
+ * <p>Every method but {@link #send} and {@link #sendCheck} may wait for a network round trip, so none is called on an
+ * event loop (a request answered there goes to a worker first: {@link LoopAnswer}). Each throws a
  * {@link StateException} of kind {@code UNAVAILABLE} when the store cannot be reached in time: the request is
  * answered 503 and nothing of it was applied.
  */
@@ -30,6 +31,14 @@ public interface SharedState extends AutoCloseable {
     boolean isCurrent(String tenant, TenantVersion known);
 
     /**
+     * {@link #isCurrent} without waiting: completes with its answer, or fails as it throws. This default asks on
+     * another thread; a store that can ask without a thread of its own does so.
+     */
+    default java.util.concurrent.CompletionStage<Boolean> sendCheck(String tenant, TenantVersion known) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> isCurrent(tenant, known));
+    }
+
+    /**
      * Applies {@code write} when the tenant is still at {@code known}; when another replica committed first,
      * applies nothing and returns what was committed since {@code known} (the caller applies it as a sync and runs
      * its transaction again).
@@ -43,12 +52,14 @@ public interface SharedState extends AutoCloseable {
      * {@code follows} names a commit sent before (its {@link SentCommit#token()}, {@code known} then being its
      * {@link SentCommit#expected()} version), the store applies this one only if that one landed and nothing else
      * since ({@link CommitOutcome#stale()} otherwise): commits of one tenant sent one after another land in that
-     * order or not at all. This default waits for {@link #commit}: a store that cannot pipeline is never followed.
+     * order or not at all. This default waits for {@link #commit} (on a worker: {@link LoopAnswer#beforeWait}): a store
+     * that cannot pipeline is never followed.
      */
     default SentCommit send(String tenant, TenantVersion known, String follows, SharedWrite write) {
         if (follows != null) {
             throw new IllegalStateException("this store cannot follow a commit that has not landed");
         }
+        LoopAnswer.beforeWait();
         java.util.concurrent.CompletableFuture<CommitOutcome> outcome = new java.util.concurrent.CompletableFuture<>();
         try {
             outcome.complete(commit(tenant, known, write));

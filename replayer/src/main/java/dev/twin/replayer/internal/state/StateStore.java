@@ -189,14 +189,22 @@ public final class StateStore implements AutoCloseable {
     public <T> T inTransaction(String tenant, Function<TenantTables, T> work) {
         Objects.requireNonNull(tenant, "tenant");
         long arrived = shared == null ? 0 : System.nanoTime();
-        storeLock.readLock().lock();
+        LoopAnswer loop = shared == null ? null : LoopAnswer.current();
+        if (loop != null) {
+            RuntimeException failure = loop.takeFailure();
+            if (failure != null) {
+                throw failure; // its commit sent from the event loop failed so: answered as a wait would have been
+            }
+            loop = loop.defers() ? loop : null;
+        }
+        lock(storeLock.readLock(), loop);
         try {
             boolean behind = false;
             int refused = 0;
             while (true) {
                 TenantState state = tenants.computeIfAbsent(tenant, key -> new TenantState(clock.millis()));
                 SharedAnswer<T> answer;
-                state.lock.lock();
+                lock(state, loop);
                 try {
                     if (state.retired) {
                         continue; // dropped while this transaction waited: take the tenant's entry anew
@@ -204,12 +212,17 @@ public final class StateStore implements AutoCloseable {
                     if (shared == null) {
                         return run(tenant, state, work);
                     }
-                    answer = runShared(tenant, state, work, arrived, behind);
+                    answer = runShared(tenant, state, work, arrived, behind, loop);
                 } finally {
+                    state.slowHolder = false;
                     state.lock.unlock();
                 }
                 // outside the tenant's lock: the tenant's other transactions go on meanwhile
                 if (answer.commit() != null) {
+                    if (loop != null) {
+                        loop.awaitCommit(settleLater(tenant, state, answer.commit()));
+                        return answer.result();
+                    }
                     if (settle(tenant, state, answer.commit())) {
                         return answer.result();
                     }
@@ -218,6 +231,16 @@ public final class StateStore implements AutoCloseable {
                                 + " on other replicas; try again.");
                     }
                     continue; // it did not land: run again on the copy caught up with what it missed
+                }
+                if (loop != null && answer.remember() == null) {
+                    loop.await(confirmLater(tenant, answer, arrived));
+                    if (answer.error() != null) {
+                        throw answer.error();
+                    }
+                    return answer.result();
+                }
+                if (loop != null) {
+                    loop.cannotWait(); // an answer to remember on its own: a write to the store of its own
                 }
                 Confirmation confirmation = confirm(tenant, answer, arrived);
                 if (confirmation == Confirmation.CURRENT) {
@@ -279,6 +302,111 @@ public final class StateStore implements AutoCloseable {
     }
 
     /**
+     * Takes {@code lock}; on an event loop ({@code loop} not null) only when it is free at once, else the request goes
+     * to a worker ({@link LoopAnswer#cannotWait}) — another thread may hold it across a round trip to the store.
+     */
+    private static void lock(java.util.concurrent.locks.Lock lock, LoopAnswer loop) {
+        if (loop == null) {
+            lock.lock();
+        } else if (!lock.tryLock()) {
+            loop.cannotWait();
+            lock.lock(); // a write of this request is on its way already: it cannot start again on a worker
+        }
+    }
+
+    /**
+     * Takes the tenant's lock; on an event loop without waiting while its holder may wait for the store under it
+     * (else the holder's work is microseconds in memory, as in the in-memory store, whose event loops share it too).
+     */
+    private static void lock(TenantState state, LoopAnswer loop) {
+        if (loop == null) {
+            state.lock.lock();
+            return;
+        }
+        if (state.lock.tryLock()) {
+            return;
+        }
+        if (state.slowHolder) {
+            loop.cannotWait();
+        }
+        state.lock.lock();
+    }
+
+    /**
+     * {@link #confirm} without waiting, for a request answered on an event loop: completes true when the copy the
+     * read ran on was current at a moment after it arrived, false when it must run again (on a worker).
+     */
+    private CompletableFuture<Boolean> confirmLater(String tenant, SharedAnswer<?> answer, long arrived) {
+        TenantVersion at = answer.at();
+        PendingCommit after = answer.after();
+        if (after == null) {
+            return at == null ? LoopAnswer.held() : shared.sendCheck(tenant, at).toCompletableFuture();
+        }
+        return CompletableFuture.anyOf(after.told, answer.next()).thenCompose(first -> {
+            PendingCommit next = answer.next().getNow(null);
+            if (next != null && next.base.equals(at)) {
+                return next.told.thenApply(told -> next.landed() != null && after.landed() != null);
+            }
+            return after.told.thenCompose(told -> {
+                CommitOutcome landed = after.landed();
+                if (landed == null) {
+                    return CompletableFuture.completedFuture(false);
+                }
+                if (after.sentAt - arrived >= 0) {
+                    return LoopAnswer.held();
+                }
+                return shared.sendCheck(tenant, landed.applied());
+            });
+        });
+    }
+
+    /**
+     * {@link #settle} without waiting, for a request answered on an event loop: completes (on the thread the store's
+     * reply or the commit before it completes on) true once the commit landed and the listener was told, in commit
+     * order; false when it did not land; exceptionally as {@link #settle} throws.
+     */
+    private CompletableFuture<Boolean> settleLater(String tenant, TenantState state, PendingCommit commit) {
+        CompletableFuture<Boolean> settled = new CompletableFuture<>();
+        commit.outcome().whenComplete((outcome, failure) -> {
+            boolean landed = failure == null && outcome.isApplied();
+            if (!landed) {
+                state.broken = true;
+            }
+            commit.before.whenComplete((before, ignored) -> {
+                try {
+                    if (landed) {
+                        tell(tenant, commit);
+                    }
+                } catch (RuntimeException e) {
+                    System.getLogger(StateStore.class.getName()).log(System.Logger.Level.ERROR,
+                            "telling a commit's changes failed", e);
+                } finally {
+                    commit.told.complete(null);
+                }
+                if (failure != null) {
+                    settled.completeExceptionally(PendingCommit.cause(failure));
+                } else {
+                    settled.complete(landed);
+                }
+            });
+        });
+        return settled;
+    }
+
+    /** Tells the listener of a commit that landed (its changes, then its events). */
+    private void tell(String tenant, PendingCommit commit) {
+        for (RowChange change : commit.changes) {
+            if (change.before() != null) {
+                change.before().dropDerived(); // it left the table; an event may keep it, not its answer
+            }
+        }
+        changeListener.storedChanges(tenant, commit.changes);
+        if (!commit.events.isEmpty()) {
+            changeListener.stored(tenant, commit.events, false);
+        }
+    }
+
+    /**
      * The transaction that made {@code commit} waits for its outcome (outside the tenant's lock) and, once it landed,
      * tells the listener, in commit order. A commit that did not land marks the copy broken: the tenant's next
      * transaction takes it back ({@link #settleLocked}).
@@ -301,15 +429,7 @@ public final class StateStore implements AutoCloseable {
             }
             commit.before.join();
             told = true;
-            for (RowChange change : commit.changes) {
-                if (change.before() != null) {
-                    change.before().dropDerived(); // it left the table; an event may keep it, not its answer
-                }
-            }
-            changeListener.storedChanges(tenant, commit.changes);
-            if (!commit.events.isEmpty()) {
-                changeListener.stored(tenant, commit.events, false);
-            }
+            tell(tenant, commit);
             return true;
         } finally {
             if (!told) {
@@ -364,6 +484,12 @@ public final class StateStore implements AutoCloseable {
                 applySync(tenant, state, refused.missed(), first.sentAt);
             }
         }
+    }
+
+    /** Whether {@link #settleLocked} (not asked to wait) would wait for a commit on its way. */
+    private static boolean mustWaitToSettle(TenantState state) {
+        PendingCommit last = state.unsettled.peekLast();
+        return last != null && !last.told.isDone() && (state.broken || last.isDone() && last.landed() == null);
     }
 
     /** The hook's writes, then the check of them all: a refused transaction keeps none. */
@@ -432,11 +558,17 @@ public final class StateStore implements AutoCloseable {
      * @param behind a check found the copy behind: sync before running
      */
     private <T> SharedAnswer<T> runShared(String tenant, TenantState state, Function<TenantTables, T> work,
-                                         long arrived, boolean behind) {
+                                         long arrived, boolean behind, LoopAnswer loop) {
         try {
             for (int attempt = 1; ; attempt++) {
                 boolean batching = changeListener.keepsEmitted();
                 boolean needsSync = state.shared == null || behind && state.syncBegan - arrived < 0;
+                if (needsSync || batching || mustWaitToSettle(state)) {
+                    if (loop != null) {
+                        loop.cannotWait();
+                    }
+                    state.slowHolder = true; // cleared when the lock is let go
+                }
                 settleLocked(tenant, state, needsSync || batching);
                 if (state.shared == null || behind && state.syncBegan - arrived < 0) {
                     syncLocked(tenant, state); // first use on this replica (the whole tenant), or found behind
@@ -616,11 +748,13 @@ public final class StateStore implements AutoCloseable {
         if (events.isEmpty()) {
             return;
         }
+        LoopAnswer.beforeWait();
         storeLock.readLock().lock();
         try {
             while (true) {
                 TenantState state = tenants.computeIfAbsent(tenant, key -> new TenantState(clock.millis()));
                 state.lock.lock();
+                state.slowHolder = true;
                 try {
                     if (state.retired) {
                         continue;
@@ -650,6 +784,7 @@ public final class StateStore implements AutoCloseable {
                         state.retired = true;
                         tenants.remove(tenant, state);
                     }
+                    state.slowHolder = false;
                     state.lock.unlock();
                 }
             }
@@ -798,6 +933,7 @@ public final class StateStore implements AutoCloseable {
                 state = new TenantState(0);
             }
             state.lock.lock();
+            state.slowHolder = shared != null;
             try {
                 if (shared != null) {
                     settleLocked(tenant, state, true); // only what landed
@@ -811,6 +947,7 @@ public final class StateStore implements AutoCloseable {
                     rows.forEach(row -> array.add(row.data()));
                 }
             } finally {
+                state.slowHolder = false;
                 state.lock.unlock();
             }
         } finally {

@@ -37,6 +37,11 @@ final class TenantState {
     java.util.concurrent.CompletableFuture<PendingCommit> nextSent = new java.util.concurrent.CompletableFuture<>();
     /** Set by a transaction whose commit did not land: the next one takes the commits that did not land back. */
     volatile boolean broken;
+    /**
+     * Set while the thread holding {@link #lock} may wait for the shared store under it (a sync, a commit waited
+     * for): a request on an event loop does not wait for the lock then ({@link LoopAnswer}).
+     */
+    volatile boolean slowHolder;
 
     TenantState(long lastActivityMillis) {
         this.lastActivityMillis = lastActivityMillis;

@@ -25,6 +25,11 @@ abstract class ForwardingSharedState implements SharedState {
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<Boolean> sendCheck(String tenant, TenantVersion known) {
+        return store.sendCheck(tenant, known);
+    }
+
+    @Override
     public CommitOutcome commit(String tenant, TenantVersion known, SharedWrite write) {
         return store.commit(tenant, known, write);
     }

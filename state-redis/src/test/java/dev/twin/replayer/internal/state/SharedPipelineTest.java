@@ -27,8 +27,11 @@ import static dev.twin.replayer.internal.state.StateFixtures.json;
 import static dev.twin.replayer.internal.state.StateFixtures.prefixTable;
 import static dev.twin.replayer.internal.state.StateFixtures.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -210,6 +213,80 @@ class SharedPipelineTest {
         assertEquals(acknowledged, new HashSet<>(onA.subList(1, onA.size())));
     }
 
+    @Test
+    void aWriteAnsweredOnTheEventLoopReturnsAtOnceAndIsReadyOnlyOnceItsCommitLanded() throws Exception {
+        Row zero = a.inTransaction(TENANT, tables -> tables.insert("items", json("{'v': 'zero'}"))); // A holds it
+        onA.sends.clear();
+        onA.holdNext();
+        LoopAnswer loop = LoopAnswer.onLoop();
+
+        Row one = loop.run(() -> a.inTransaction(TENANT, tables -> tables.insert("items", json("{'v': 'one'}"))));
+        assertEquals(1, onA.sends.size(), "its commit is sent, and the transaction returned with its reply held");
+        CompletableFuture<Boolean> ready = loop.ready();
+        assertFalse(ready.isDone(), "its answer waits for the commit");
+        LoopAnswer read = LoopAnswer.onLoop();
+        int counted = read.run(() -> a.inTransaction(TENANT, tables -> tables.count("items")));
+        assertEquals(3, counted, "a read on the loop runs on the copy holding the write");
+        assertFalse(read.ready().isDone(), "and waits for that write to land");
+        LoopAnswer next = LoopAnswer.onLoop();
+        Row two = next.run(() -> a.inTransaction(TENANT, tables -> tables.insert("items", json("{'v': 'two'}"))));
+        assertEquals(2, onA.sends.size());
+        assertNotNull(onA.sends.get(1), "the next write follows the first, on the copy the read ran on");
+        onA.gate.complete(null);
+
+        assertTrue(ready.get(), "landed");
+        assertTrue(next.ready().get(), "landed");
+        assertTrue(read.ready().get(), "the read is confirmed by the next commit made on its copy landing");
+        assertFalse(loop.aborted() || read.aborted() || next.aborted());
+        assertEquals(0, onA.checks.get(), "no look at the version");
+        assertEquals(List.of("seed_1:s1", zero.id() + ":zero", one.id() + ":one", two.id() + ":two"), listed(b));
+    }
+
+    @Test
+    void aWriteOnTheLoopThatIsRefusedIsNotReadyAndRunsAgainOnAWorkerOnTheCaughtUpCopy() throws Exception {
+        Row zero = a.inTransaction(TENANT, tables -> tables.insert("items", json("{'v': 'zero'}"))); // A holds it
+        onA.outcomes.clear();
+        Row onB = b.inTransaction(TENANT, tables -> tables.insert("items", json("{'v': 'b'}"))); // A is behind
+        LoopAnswer loop = LoopAnswer.onLoop();
+
+        loop.run(() -> a.inTransaction(TENANT, tables -> tables.insert("items", json("{'v': 'loop'}"))));
+
+        assertFalse(loop.ready().get(), "refused: B committed first; nothing of it landed");
+        assertEquals(List.of("refused"), onA.outcomes);
+        Row again = a.inTransaction(TENANT, tables -> tables.insert("items", json("{'v': 'again'}")));
+        List<String> listed = listed(a);
+        assertEquals(List.of("seed_1:s1", zero.id() + ":zero", onB.id() + ":b", again.id() + ":again"), listed,
+                "the refused write was taken back from A's copy; the worker's run landed once");
+        assertEquals(listed, listed(b));
+    }
+
+    @Test
+    void aStepThatMustWaitForRedisOnTheLoopThrowsWouldBlockBeforeAnythingTookEffect() {
+        LoopAnswer loop = LoopAnswer.onLoop();
+
+        // A has never seen the tenant: its first transaction syncs it whole, a round trip
+        assertThrows(WouldBlock.class, () -> loop.run(() -> a.inTransaction(TENANT,
+                tables -> tables.insert("items", json("{'v': 'one'}")))));
+        assertTrue(loop.aborted(), "the request goes to a worker");
+        assertEquals(List.of(), onA.sends, "nothing was sent");
+        assertEquals(List.of("seed_1:s1"), listed(b));
+    }
+
+    @Test
+    void aWorkersRunOfARequestWhoseLoopCommitFailedFailsItsFirstTransactionSo() {
+        StateException away = new StateException(dev.twin.replayer.internal.http.ErrorKind.UNAVAILABLE, "away");
+        LoopAnswer failing = LoopAnswer.failing(away);
+        AtomicInteger runs = new AtomicInteger();
+
+        StateException thrown = assertThrows(StateException.class, () -> failing.run(() -> a.inTransaction(TENANT,
+                tables -> runs.incrementAndGet())));
+
+        assertSame(away, thrown);
+        assertEquals(0, runs.get(), "answered as a wait for the commit would have been, nothing run");
+        int next = failing.run(() -> a.inTransaction(TENANT, tables -> runs.incrementAndGet()));
+        assertEquals(1, next, "once: the request's next transaction runs");
+    }
+
     /** The shared state of replica A, holding back the outcome of a commit when told to, and noting each send. */
     private static final class Gated extends ForwardingSharedState {
         final CompletableFuture<Void> gate = new CompletableFuture<>();
@@ -252,6 +329,12 @@ class SharedPipelineTest {
         public boolean isCurrent(String tenant, TenantVersion known) {
             checks.incrementAndGet();
             return store.isCurrent(tenant, known);
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<Boolean> sendCheck(String tenant, TenantVersion known) {
+            checks.incrementAndGet();
+            return store.sendCheck(tenant, known);
         }
     }
 
