@@ -150,6 +150,16 @@ final class BodyComparison {
         }
         Optional<String> recordedShape = ValueShape.idShape(recordedText);
         Optional<String> twinShape = ValueShape.idShape(twinText);
+        if (recordedShape.isPresent() != twinShape.isPresent()) {
+            // one side drew a random id that reads like words (prod_OjwpxNqmrsZtaa): an id all the same when the
+            // other side's is a random id of exactly that shape
+            Optional<String> random = recordedShape.isPresent() ? recordedShape : twinShape;
+            Optional<String> other = ValueShape.shapeIfRandom(recordedShape.isPresent() ? twinText : recordedText);
+            if (other.equals(random)) {
+                recordedShape = random;
+                twinShape = random;
+            }
+        }
         if (recordedShape.isPresent() && twinShape.isPresent()) {
             if (!recordedShape.get().equals(twinShape.get())) {
                 facets.diverged(new Divergence(Divergence.Kind.ID_SHAPE_CHANGED, path, shown(recorded), shown(twin)));

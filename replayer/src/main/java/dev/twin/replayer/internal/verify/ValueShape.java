@@ -66,6 +66,29 @@ final class ValueShape {
     }
 
     /**
+     * The shape the value would have if each long run of letters in it were random ({@code prod_OjwpxNqmrsZtaa}:
+     * {@code prod_<alnum14>}, though it reads as camel case): one side of a comparison drew a random id with no digit
+     * and few case changes, which is minted when the other side's value is a random id of that shape.
+     */
+    static Optional<String> shapeIfRandom(String value) {
+        if (value.length() < RANDOM_PART_MIN || !ID_CHARS.matcher(value).matches()) {
+            return Optional.empty();
+        }
+        StringBuilder shape = new StringBuilder();
+        for (String part : value.split("_", -1)) {
+            if (shape.length() > 0) {
+                shape.append('_');
+            }
+            if (part.length() >= RANDOM_PART_MIN) {
+                shape.append('<').append(charset(part)).append(part.length()).append('>');
+            } else {
+                shape.append(part);
+            }
+        }
+        return Optional.of(shape.toString());
+    }
+
+    /**
      * 8 or more characters holding a digit, or mixing cases in a way words do not ({@code HbOKnTbsXRykck}, not
      * {@code PaymentIntent}): about 8% of random base62 ids of 14 characters hold no digit.
      */

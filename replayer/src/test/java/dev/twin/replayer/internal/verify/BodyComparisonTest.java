@@ -57,6 +57,18 @@ class BodyComparisonTest {
     }
 
     @Test
+    void givenARandomIdThatReadsLikeWordsOnOneSide_whenTheOtherIsARandomIdOfItsShape_thenBothAreMintedIds() {
+        Facets recordedWordlike = compare("{\"product\":\"prod_OjwpxNqmrsZtaa\"}",
+                "{\"product\":\"prod_P8dUq1mZx0bWk3\"}");
+        Facets twinWordlike = compare("{\"product\":\"prod_Q8dUq1mZx0bWk3\"}", "{\"product\":\"prod_OjwpxNqmrsZtab\"}");
+        Facets anotherLength = compare("{\"product\":\"prod_OjwpxNqmrsZtaa\"}", "{\"product\":\"prod_P8dUq1mZx0bWk\"}");
+
+        assertEquals(List.of(), described(recordedWordlike));
+        assertEquals(List.of(), described(twinWordlike));
+        assertEquals(1, anotherLength.divergences().size(), described(anotherLength).toString());
+    }
+
+    @Test
     void givenAMintedIdOfTheSameShape_whenCompared_thenItIsEqualAndMappedForLaterAnswers() {
         Facets created = compare("{\"id\":\"cus_NffrFeUfNV2Hib\",\"created\":1700000000}",
                 "{\"id\":\"cus_Twin0000000001\",\"created\":1790000000}");
