@@ -1,6 +1,5 @@
 package dev.twin.inference;
 
-import dev.twin.replayer.config.Binding.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.inference.operation.AnswerLayout;
@@ -39,6 +38,7 @@ import dev.twin.inference.transition.Transition;
 import dev.twin.inference.transition.TransitionInference;
 import dev.twin.recorder.Exchange;
 
+import dev.twin.replayer.config.Binding.Action;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,5 @@
 package dev.twin.inference.output;
 
-import dev.twin.replayer.config.Binding.Action;
 import dev.twin.inference.InferredTwin;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.operation.ResponseStats;
@@ -10,6 +9,7 @@ import dev.twin.inference.schema.SchemaEmitter;
 import dev.twin.inference.schema.ShapeAggregate;
 import dev.twin.inference.seed.Scrubber;
 
+import dev.twin.replayer.config.Binding.Action;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

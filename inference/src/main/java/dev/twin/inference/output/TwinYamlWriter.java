@@ -1,12 +1,12 @@
 package dev.twin.inference.output;
 
-import dev.twin.replayer.config.Binding.Action;
 import dev.twin.inference.InferredTwin;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.resource.IdShape;
 import dev.twin.inference.resource.Resource;
 import dev.twin.inference.transition.Transition;
 
+import dev.twin.replayer.config.Binding.Action;
 import dev.twin.replayer.config.EtagScheme;
 import dev.twin.replayer.config.JsonFormat;
 

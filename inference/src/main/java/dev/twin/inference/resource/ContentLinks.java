@@ -1,6 +1,5 @@
 package dev.twin.inference.resource;
 
-import dev.twin.replayer.config.Binding.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.inference.schema.BodyReader;
 import dev.twin.recorder.Body;
@@ -8,6 +7,7 @@ import dev.twin.recorder.Header;
 import dev.twin.recorder.Headers;
 import dev.twin.recorder.RecordedRequest;
 import dev.twin.recorder.RecordedResponse;
+import dev.twin.replayer.config.Binding.Action;
 import dev.twin.replayer.internal.form.UrlEncoded;
 
 import java.security.MessageDigest;

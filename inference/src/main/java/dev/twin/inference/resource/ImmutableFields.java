@@ -1,12 +1,12 @@
 package dev.twin.inference.resource;
 
-import dev.twin.replayer.config.Binding.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.inference.path.EchoedSegments;
 import dev.twin.inference.path.PathMatch;
 
+import dev.twin.replayer.config.Binding.Action;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

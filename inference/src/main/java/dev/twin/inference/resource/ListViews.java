@@ -1,9 +1,9 @@
 package dev.twin.inference.resource;
 
-import dev.twin.replayer.config.Binding.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.config.Binding.Action;
 import dev.twin.replayer.internal.convention.RangeBound;
 import dev.twin.replayer.internal.form.UrlEncoded;
 

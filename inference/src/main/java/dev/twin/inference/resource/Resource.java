@@ -1,6 +1,5 @@
 package dev.twin.inference.resource;
 
-import dev.twin.replayer.config.Binding.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +7,7 @@ import dev.twin.inference.operation.ItemEnvelope;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.schema.ShapeAggregate;
 
+import dev.twin.replayer.config.Binding.Action;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

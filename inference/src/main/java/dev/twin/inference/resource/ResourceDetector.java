@@ -1,6 +1,5 @@
 package dev.twin.inference.resource;
 
-import dev.twin.replayer.config.Binding.Action;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.inference.operation.AnswerHeaders;
 import dev.twin.inference.operation.OperationStats;
@@ -9,6 +8,7 @@ import dev.twin.inference.path.ParamNames;
 import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.schema.ShapeAggregate;
 import dev.twin.inference.transition.CreateDerivation;
+import dev.twin.replayer.config.Binding.Action;
 import dev.twin.replayer.internal.http.MediaTypes;
 
 import java.util.ArrayList;
