@@ -37,8 +37,8 @@ import dev.twin.inference.transition.ActionEvidence;
 import dev.twin.inference.transition.Transition;
 import dev.twin.inference.transition.TransitionInference;
 import dev.twin.recorder.Exchange;
-
 import dev.twin.replayer.config.Binding.Action;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

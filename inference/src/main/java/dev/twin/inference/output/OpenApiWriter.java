@@ -8,8 +8,8 @@ import dev.twin.inference.resource.Resource;
 import dev.twin.inference.schema.SchemaEmitter;
 import dev.twin.inference.schema.ShapeAggregate;
 import dev.twin.inference.seed.Scrubber;
-
 import dev.twin.replayer.config.Binding.Action;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.inference.path.EchoedSegments;
 import dev.twin.inference.path.PathMatch;
-
 import dev.twin.replayer.config.Binding.Action;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

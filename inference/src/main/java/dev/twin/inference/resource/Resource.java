@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.inference.operation.ItemEnvelope;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.schema.ShapeAggregate;
-
 import dev.twin.replayer.config.Binding.Action;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.twin.inference.resource;
 
 import dev.twin.inference.operation.OperationStats;
-
 import dev.twin.replayer.config.Binding.Action;
+
 import java.util.Map;
 
 /**

@@ -1,6 +1,6 @@
 package dev.twin.inference.resource;
-
 import dev.twin.replayer.config.Binding.Action;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
