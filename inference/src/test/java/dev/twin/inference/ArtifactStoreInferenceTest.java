@@ -29,7 +29,7 @@ class ArtifactStoreInferenceTest extends ServedRecordingTest {
             String body = "{\"version\":\"" + pkg[1] + "\",\"license\":\"" + pkg[2] + "\"}";
             t.json("PUT", "/api/packages/" + pkg[0] + "-" + pkg[1], body, 201, null);
             t.json("GET", "/api/packages/" + pkg[0] + "-" + pkg[1], null, 200, body);
-            t.json("GET", "/api/packages/sha256:" + sha256(body), null, 200, body);
+            t.json("GET", "/api/packages/sha256:" + Sha256.hex(body), null, 200, body);
         }
         t.json("GET", "/api/packages/nope-0.0.1", null, 404, "{\"error\":\"no such package\"}");
         for (String id : List.of("5b3f8a52-7f40-4b8e-9f0e-3d3f4c9b1a01", "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
@@ -39,15 +39,6 @@ class ArtifactStoreInferenceTest extends ServedRecordingTest {
             t.json("PATCH", "/api/uploads/" + id, "{\"received\":1024}", 204, null);
         }
         return t;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
@@ -66,10 +57,10 @@ class ArtifactStoreInferenceTest extends ServedRecordingTest {
     void givenPackagesReadByTheDigestOfTheirBody_whenTheTwinStoresOne_thenItIsReadUnderBothIds() throws Exception {
         String body = "{\"version\":\"2.0.0\",\"license\":\"MIT\"}";
         assertEquals(201, calls.json("PUT", "/api/packages/has-flag-2.0.0", body).statusCode());
-        HttpResponse<String> byDigest = calls.json("GET", "/api/packages/sha256:" + sha256(body), null);
+        HttpResponse<String> byDigest = calls.json("GET", "/api/packages/sha256:" + Sha256.hex(body), null);
         assertEquals(200, byDigest.statusCode(), byDigest.body());
         assertEquals(JSON.readTree(body), JSON.readTree(byDigest.body()));
-        assertEquals(404, calls.json("GET", "/api/packages/sha256:" + sha256("{}"), null).statusCode());
+        assertEquals(404, calls.json("GET", "/api/packages/sha256:" + Sha256.hex("{}"), null).statusCode());
     }
 
     @Test

@@ -26,12 +26,12 @@ class DocumentDigestInferenceTest extends ServedRecordingTest {
         for (String[] doc : docs) {
             String row = "{\"id\":\"" + doc[0] + "\"," + doc[1].substring(1);
             t.json("PUT", "/docs/" + doc[0], doc[1], 201, row,
-                    List.of(new Header("ETag", "\"sha256:" + sha256(doc[1]) + "\"")));
+                    List.of(new Header("ETag", "\"sha256:" + Sha256.hex(doc[1]) + "\"")));
             t.json("GET", "/docs/" + doc[0], null, 200, row);
         }
         String changed = "{\"title\":\"Read me\",\"words\":150}";
         t.json("PUT", "/docs/3f9a1c7e-readme", changed, 200, "{\"id\":\"3f9a1c7e-readme\"," + changed.substring(1),
-                List.of(new Header("ETag", "\"sha256:" + sha256(changed) + "\"")));
+                List.of(new Header("ETag", "\"sha256:" + Sha256.hex(changed) + "\"")));
         t.json("GET", "/docs/0a0a0a0a-missing", null, 404, "{\"error\":\"not found\"}");
         return t;
     }
@@ -41,9 +41,9 @@ class DocumentDigestInferenceTest extends ServedRecordingTest {
         String sent = "{\"title\":\"Changelog\",\"words\":42}";
         HttpResponse<String> put = calls.json("PUT", "/docs/5e7a9c1b-changelog", sent);
         assertTrue(put.statusCode() == 201 || put.statusCode() == 200, put.statusCode() + " " + put.body());
-        assertEquals("\"sha256:" + sha256(sent) + "\"", put.headers().firstValue("ETag").orElse(""));
+        assertEquals("\"sha256:" + Sha256.hex(sent) + "\"", put.headers().firstValue("ETag").orElse(""));
         String again = "{\"title\":\"Changelog\",\"words\":43}";
-        assertEquals("\"sha256:" + sha256(again) + "\"",
+        assertEquals("\"sha256:" + Sha256.hex(again) + "\"",
                 calls.json("PUT", "/docs/5e7a9c1b-changelog", again).headers().firstValue("ETag").orElse(""),
                 "another body, another digest");
     }
@@ -52,14 +52,5 @@ class DocumentDigestInferenceTest extends ServedRecordingTest {
     void givenTheInferredFiles_whenRead_thenTheETagIsATemplateOverTheRequest() {
         String yaml = files.text("twin.yaml");
         assertTrue(yaml.contains("ETag: \"\\\"sha256:{{request.sha256}}\\\"\""), yaml);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.twin.inference.operation;
 
+import dev.twin.inference.Sha256;
 import dev.twin.recorder.Body;
 import dev.twin.recorder.Header;
 import dev.twin.recorder.RecordedRequest;
@@ -36,10 +37,10 @@ class AnswerHeadersFromRequestTest {
     @Test
     void givenAHeaderThatIsTheBodysDigestOnceAndTheQuerysNext_whenRead_thenOnlyTheWayBothAgreeOnIsKept() {
         AnswerHeaders headers = new AnswerHeaders();
-        String hex = sha256("bytes one");
+        String hex = Sha256.hex("bytes one");
         headers.accept(List.of(new Header("Digest", "sha256:" + hex)), put("/u/1", "digest=sha256:" + hex,
                 "bytes one"), null);
-        String other = sha256("bytes sent before");
+        String other = Sha256.hex("bytes sent before");
         headers.accept(List.of(new Header("Digest", "sha256:" + other)), put("/u/2", "digest=sha256:" + other, null),
                 null);
         assertEquals("{{request.query.digest}}", templates(headers).get("Digest"),
@@ -91,14 +92,5 @@ class AnswerHeadersFromRequestTest {
         return new RecordedRequest("PUT", "https", HOST, 443, path, query,
                 List.of(new Header("Host", HOST), new Header("Content-Type", "application/octet-stream")),
                 body == null ? Body.EMPTY : Body.of(body));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
