@@ -117,7 +117,7 @@ final class SyncthingApi implements CorpusApi {
         client.delete("delete-missing-folder", FOLDERS + "/nope");
         client.delete("delete-device-laptop", DEVICES + "/" + LAPTOP);
         client.get("read-deleted-laptop", DEVICES + "/" + LAPTOP);
-        client.get("list-devices-at-end", DEVICES);
+        // no list of devices: it holds this node's own device, whose id is drawn anew each run and sorts anywhere
         client.get("list-folders-at-end", FOLDERS);
     }
 }
