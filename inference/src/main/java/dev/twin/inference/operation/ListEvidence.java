@@ -78,7 +78,9 @@ public final class ListEvidence {
         if (rows == null) {
             return;
         }
-        if (body.isObject()) {
+        // a full page (as many rows as a parameter asked for) beside a larger number: the API held more rows
+        String listed = Integer.toString(rows.size());
+        if (body.isObject() && !rows.isEmpty() && query.containsValue(listed)) {
             for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 if (field.getValue().isIntegralNumber() && field.getValue().asLong() > rows.size()
@@ -170,11 +172,12 @@ public final class ListEvidence {
     }
 
     /**
-     * Whether an envelope number other than {@code field} was larger than the rows its answer listed: the API holds
-     * more rows than that page showed ({@code filtered_count: 8} beside 3 items).
+     * Whether, in an answer that listed a full page (as many rows as a query parameter asked for), an envelope number
+     * other than {@code field} and the paging echoes was larger than the rows listed: the API held more rows than
+     * the page showed ({@code filtered_count: 8} beside the 3 items {@code page_size=3} asked for).
      */
-    public boolean moreRowsThanListed(String field) {
-        return aboveRows.stream().anyMatch(name -> !name.equals(field));
+    public boolean moreRowsThanListed(String field, java.util.Set<String> echoes) {
+        return aboveRows.stream().anyMatch(name -> !name.equals(field) && !echoes.contains(name));
     }
 
     public long answers() {

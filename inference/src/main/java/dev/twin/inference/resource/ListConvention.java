@@ -205,7 +205,7 @@ final class ListConvention {
         Set<String> echoes = new java.util.HashSet<>(java.util.Arrays.asList(limitField, offsetField, pageField));
         String totalField = totalField(ok, dataField, echoes);
         String itemCountField = null;
-        if (totalField != null && !totalField.contains(".") && evidence.moreRowsThanListed(totalField)) {
+        if (totalField != null && !totalField.contains(".") && evidence.moreRowsThanListed(totalField, echoes)) {
             // it equalled the rows listed in every answer, though another number showed the API held more: it
             // counts the page's rows (RabbitMQ's item_count beside filtered_count), it is no total
             itemCountField = totalField;
