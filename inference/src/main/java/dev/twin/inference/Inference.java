@@ -203,9 +203,8 @@ public final class Inference {
             }
         }
         Set<String> answeredByTables = new HashSet<>(readOnlyOperations);
-        replayedTables.forEach(r -> r.bindings().forEach(b -> answeredByTables.remove(b.op().method() + " "
-                + b.op().path().template())));
-        transitions.forEach(t -> answeredByTables.add(t.op().method() + " " + t.op().path().template()));
+        replayedTables.forEach(r -> r.bindings().forEach(b -> answeredByTables.remove(b.op().key())));
+        transitions.forEach(t -> answeredByTables.add(t.op().key()));
         List<Exchange> replayed = unbound.without(answeredByTables);
         if (unbound.tooLarge() > 0) {
             evidence.add(unbound.tooLarge() + " exchanges of operations no table answers were not kept for replay"
@@ -337,12 +336,9 @@ public final class Inference {
             awaitReadBackByNamedId(exchange, op, path);
         } else if (method.equals("GET") && success && body != null) {
             UnreadWrite write = unreadWrites.remove(path);
-            if (write != null && write.namedBy() != null) {
-                unreadWrites.values().removeIf(other -> other.exchange() == write.exchange());
-            }
-            if (write != null && (write.namedBy() == null || namesItsRow(write, body))) {
-                write.op().acceptReadBack(write.exchange(), body);
-            } else if (write == null && !unreadWrites.isEmpty()) {
+            if (write != null) {
+                readBack(write, body);
+            } else if (!unreadWrites.isEmpty()) {
                 readBackInList(path, body);
             }
         } else if (!method.equals("GET")) {
@@ -388,12 +384,7 @@ public final class Inference {
                 if (write == null) {
                     write = unreadWrites.remove(prefix + encoded);
                 }
-                if (write != null && write.namedBy() != null) {
-                    UnreadWrite paired = write;
-                    unreadWrites.values().removeIf(other -> other.exchange() == paired.exchange());
-                }
-                if (write != null && (write.namedBy() == null || namesItsRow(write, item))) {
-                    write.op().acceptReadBack(write.exchange(), item);
+                if (write != null && readBack(write, item)) {
                     break;
                 }
             }
@@ -422,6 +413,23 @@ public final class Inference {
                 candidates++;
             }
         }
+    }
+
+    /**
+     * Takes a read as the read-back of a write waiting under its path: a write waiting under several values it sent
+     * waits no longer under the others, and is paired only when the read holds that value under the same field.
+     *
+     * @return whether the read was its read-back
+     */
+    private boolean readBack(UnreadWrite write, JsonNode read) {
+        if (write.namedBy() != null) {
+            unreadWrites.values().removeIf(other -> other.exchange() == write.exchange());
+            if (!namesItsRow(write, read)) {
+                return false;
+            }
+        }
+        write.op().acceptReadBack(write.exchange(), read);
+        return true;
     }
 
     /** Whether a read holds, under the field that named its path, the value the write sent there. */
@@ -475,8 +483,7 @@ public final class Inference {
         Map<String, FollowedOperation> byOperation = new TreeMap<>();
         Map<String, SeedTracker> trackers = new TreeMap<>();
         Set<String> tableOperations = new HashSet<>();
-        resources.forEach(r -> r.bindings().forEach(b -> tableOperations.add(b.op().method() + " "
-                + b.op().path().template())));
+        resources.forEach(r -> r.bindings().forEach(b -> tableOperations.add(b.op().key())));
         RowsChangedElsewhere changedElsewhere = new RowsChangedElsewhere(resources);
         // a read-only table's reads are kept too: they are replayed when its rows change through other writes
         readOnlyOperations = changedElsewhere.readOnlyOperations();
@@ -497,8 +504,8 @@ public final class Inference {
         for (Resource resource : resources) {
             SeedTracker tracker = new SeedTracker(resource.idField());
             trackers.put(resource.table(), tracker);
-            resource.bindings().forEach(binding -> byOperation.put(binding.op().method() + " "
-                    + binding.op().path().template(), new FollowedOperation(resource, binding.action(), tracker)));
+            resource.bindings().forEach(binding -> byOperation.put(binding.op().key(),
+                    new FollowedOperation(resource, binding.action(), tracker)));
         }
         source.forEach(recorded -> {
             progress.step();

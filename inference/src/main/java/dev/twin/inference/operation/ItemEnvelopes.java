@@ -61,7 +61,7 @@ public final class ItemEnvelopes {
             for (OperationStats op : ops) {
                 ItemEnvelope envelope = envelope(op, member, evidence);
                 if (envelope != null) {
-                    out.put(op.method() + " " + op.path().template(), envelope);
+                    out.put(op.key(), envelope);
                 }
             }
         }

@@ -311,6 +311,11 @@ public final class OperationStats {
         return requestEnvelope;
     }
 
+    /** "METHOD template" ({@code POST /v1/customers}), the key operations are looked up by across inference. */
+    public String key() {
+        return method + " " + path.template();
+    }
+
     public PathTemplate path() {
         return path;
     }

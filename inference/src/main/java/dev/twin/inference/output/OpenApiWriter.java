@@ -67,11 +67,11 @@ public final class OpenApiWriter {
 
     /** "GET /v1/customers/{customer}" → "GetV1CustomersCustomer" (Stripe's own style), or the official id. */
     public String operationIdOf(OperationStats op) {
-        return operationIds.get(op.method() + " " + op.path().template());
+        return operationIds.get(op.key());
     }
 
     public boolean isOfficial(OperationStats op) {
-        return twin.specOperationIds().containsKey(op.method() + " " + op.path().template());
+        return twin.specOperationIds().containsKey(op.key());
     }
 
     public String write() {

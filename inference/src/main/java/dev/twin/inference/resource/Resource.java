@@ -297,7 +297,7 @@ public final class Resource {
             if (e.getKey() == Action.LIST) {
                 continue;
             }
-            var envelope = envelopes.get(e.getValue().method() + " " + e.getValue().path().template());
+            var envelope = envelopes.get(e.getValue().key());
             if (envelope == null || member != null && !member.equals(envelope.member())) {
                 unwrapped.add(e.getKey().yamlName());
                 continue;

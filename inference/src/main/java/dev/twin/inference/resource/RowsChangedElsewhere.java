@@ -35,7 +35,7 @@ public final class RowsChangedElsewhere {
     /** The operations ("METHOD template") of read-only tables: they may end up replayed. */
     public Set<String> readOnlyOperations() {
         Set<String> out = new java.util.HashSet<>();
-        readOnly.forEach(r -> r.bindings().forEach(b -> out.add(b.op().method() + " " + b.op().path().template())));
+        readOnly.forEach(r -> r.bindings().forEach(b -> out.add(b.op().key())));
         return out;
     }
 
@@ -55,7 +55,8 @@ public final class RowsChangedElsewhere {
         Map<String, Boolean> ids = found.computeIfAbsent(resource, r -> new HashMap<>());
         Boolean before = ids.get(id);
         if (before != null && before != now) {
-            changes.put(resource, "'" + id + "' answered " + (now ? "200 after answering 404" : "404 after answering 200"));
+            changes.put(resource, "'" + id + "' answered "
+                    + (now ? "200 after answering 404" : "404 after answering 200"));
             found.remove(resource);
         } else if (before == null && ids.size() < MAX_IDS) {
             ids.put(id, now);
