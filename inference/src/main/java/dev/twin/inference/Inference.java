@@ -23,6 +23,7 @@ import dev.twin.inference.resource.LookedUpFields;
 import dev.twin.inference.resource.ReplacedValues;
 import dev.twin.inference.resource.RowsChangedElsewhere;
 import dev.twin.inference.resource.ErrorConvention;
+import dev.twin.inference.resource.ErrorConventions;
 import dev.twin.inference.resource.ImmutableFields;
 import dev.twin.inference.resource.ListViews;
 import dev.twin.inference.resource.ParentRows;
@@ -77,7 +78,7 @@ public final class Inference {
     private final List<String> replayedTablesEvidence = new ArrayList<>();
     private Set<String> readOnlyOperations = Set.of();
     /** The API-wide 404 body ({@code errors.bodies.NOT_FOUND}), or null. */
-    private Object apiWideNotFound;
+    private JsonNode apiWideNotFound;
     private final AnswerLayout answerLayout = new AnswerLayout();
     private final SelfLinks selfLinks = new SelfLinks();
     /** The header counting the API's writes ({@code server.writeCounter}), known after the first pass; or null. */
@@ -173,8 +174,8 @@ public final class Inference {
                 }
             }
         }
-        Map<String, Object> errors = ErrorConvention.detect(all, notFoundMessage, evidence);
-        apiWideNotFound = errors.get("bodies") instanceof Map<?, ?> bodies ? bodies.get("NOT_FOUND") : null;
+        ErrorConventions errors = ErrorConvention.detect(all, notFoundMessage, evidence);
+        apiWideNotFound = errors.notFoundBody();
         resources.forEach(resource -> resource.takeOwnNotFoundBody(apiWideNotFound));
         AnswerLayout.Result layout = answerLayout.result();
         Optional<WriteCounterHeader.Found> counter = writeCounter.result();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.operation.WriteCounterHeader;
 import dev.twin.inference.path.PathTemplate;
+import dev.twin.inference.resource.ErrorConventions;
 import dev.twin.inference.resource.Resource;
 
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ import java.util.TreeMap;
 public record InferredTwin(String source, InferenceOptions options, List<PathTemplate> inferredPaths,
                            TreeMap<String, TreeMap<String, OperationStats>> operations,
                            Map<String, String> specOperationIds, List<Resource> resources,
-                           Map<String, Object> errors, String timestampFormat,
+                           ErrorConventions errors, String timestampFormat,
                            Map<String, List<ObjectNode>> seeds, Map<String, Long> counts,
                            List<String> evidence, List<String> forHuman, Path spec,
                            List<dev.twin.inference.transition.Transition> transitions,

@@ -82,7 +82,7 @@ public final class TwinYamlWriter {
             conventions.put("timestamps", Map.of("format", twin.timestampFormat()));
         }
         if (!twin.errors().isEmpty()) {
-            conventions.put("errors", twin.errors());
+            conventions.put("errors", twin.errors().toYaml());
         }
         if (!conventions.isEmpty()) {
             doc.put("conventions", conventions);
@@ -97,8 +97,12 @@ public final class TwinYamlWriter {
                     binding.put("view", b.view().toYaml());
                 }
                 // the evidence is refused writes: reads under a missing parent keep the row's own 404
-                Map<String, Object> parents = new java.util.TreeMap<>(resource.parentTables());
-                parents.keySet().retainAll(b.op().path().params());
+                Map<String, Object> parents = new java.util.TreeMap<>();
+                resource.parentTables().forEach((param, parent) -> {
+                    if (b.op().path().params().contains(param)) {
+                        parents.put(param, parent.toYaml());
+                    }
+                });
                 if (!parents.isEmpty() && WRITES.contains(b.action())) {
                     binding.put("parentTables", parents);
                 }
@@ -177,7 +181,7 @@ public final class TwinYamlWriter {
             timestamps.put("fields", resource.timestampFields());
             response.put("timestamps", timestamps);
         }
-        response.putAll(resource.response());
+        response.putAll(resource.responseYaml());
         if (!response.isEmpty()) {
             table.put("response", response);
         }

@@ -1,19 +1,24 @@
 package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.operation.ResponseStats;
 import dev.twin.inference.schema.BodyReader;
 import dev.twin.inference.schema.ShapeAggregate;
 import dev.twin.recorder.Body;
+import dev.twin.replayer.internal.http.ErrorKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The provider's error body, read from every 4xx JSON answer: the envelope key ({@code error}), which fields carry
@@ -21,10 +26,10 @@ import java.util.TreeMap;
  * VALIDATION_ERROR, 401, 409, 429).
  */
 public final class ErrorConvention {
-    private static final Map<Integer, String> KINDS = Map.of(404, "NOT_FOUND", 400, "VALIDATION_ERROR",
-            422, "VALIDATION_ERROR", 401, "UNAUTHORIZED", 409, "CONFLICT", 429, "RATE_LIMITED");
+    private static final Map<Integer, ErrorKind> KINDS = Map.of(404, ErrorKind.NOT_FOUND,
+            400, ErrorKind.VALIDATION_ERROR, 422, ErrorKind.VALIDATION_ERROR, 401, ErrorKind.UNAUTHORIZED,
+            409, ErrorKind.CONFLICT, 429, ErrorKind.RATE_LIMITED);
     private static final String DEFAULT_NOT_FOUND = "No such {{resource}}: '{{id}}'";
-    private static final List<String> PARTS = List.of("message", "type", "code", "param", "status");
 
     private ErrorConvention() {
     }
@@ -33,8 +38,8 @@ public final class ErrorConvention {
      * @param notFoundMessage  the first 404 message and the path value it was about (for messageMap), or null
      * @param evidence         receives one line per decision
      */
-    public static Map<String, Object> detect(Iterable<OperationStats> operations, NotFoundSample notFoundMessage,
-                                             List<String> evidence) {
+    public static ErrorConventions detect(Iterable<OperationStats> operations, NotFoundSample notFoundMessage,
+                                          List<String> evidence) {
         ShapeAggregate all = new ShapeAggregate();
         TreeMap<Integer, ShapeAggregate> byStatus = new TreeMap<>();
         long emptyErrors = 0;
@@ -45,9 +50,9 @@ public final class ErrorConvention {
                 if (e.getKey() < 400 || e.getKey() >= 500) {
                     continue;
                 }
-                String kindOfStatus = KINDS.get(e.getKey());
+                ErrorKind kindOfStatus = KINDS.get(e.getKey());
                 if (kindOfStatus != null) {
-                    emptyKinds.merge(kindOfStatus, e.getValue().alwaysEmpty(), Boolean::logicalAnd);
+                    emptyKinds.merge(kindOfStatus.name(), e.getValue().alwaysEmpty(), Boolean::logicalAnd);
                 }
                 if (e.getValue().hasJson() && e.getValue().body().isObject()) {
                     all.merge(e.getValue().body());
@@ -57,14 +62,14 @@ public final class ErrorConvention {
                 }
             }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        List<String> empty = emptyKinds.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
-                .toList();
+        List<ErrorKind> empty = emptyKinds.entrySet().stream().filter(Map.Entry::getValue)
+                .map(e -> ErrorKind.valueOf(e.getKey())).toList();
         if (all.samples() == 0) {
             evidence.add("errors: no JSON error body was recorded" + (emptyErrors > 0 ? " (" + emptyErrors
                     + " 4xx answers without one)" : "") + "; the twin's default flat error body is used (low confidence)");
-            putEmptyBody(out, empty, evidence);
-            return out;
+            emptyBodyEvidence(empty, evidence);
+            return new ErrorConventions(null, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), null, Map.of(),
+                    empty);
         }
         String wrap = "";
         ShapeAggregate inner = all;
@@ -75,21 +80,13 @@ public final class ErrorConvention {
                 inner = only.getValue();
             }
         }
-        out.put("wrap", wrap);
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (String part : PARTS) {
-            // a part the API never sent is removed explicitly: the defaults merge key by key
-            fields.put(part, inner.properties().containsKey(part) ? part : null);
-        }
-        out.put("fields", fields);
-        fields = new LinkedHashMap<>(fields);
-        fields.values().removeIf(Objects::isNull);
-        Map<String, Object> status = new LinkedHashMap<>();
-        Map<String, Object> typeMap = new LinkedHashMap<>();
-        Map<String, Object> codeMap = new LinkedHashMap<>();
+        List<String> parts = ErrorConventions.PARTS.stream().filter(inner.properties()::containsKey).toList();
+        Map<ErrorKind, Integer> status = new LinkedHashMap<>();
+        Map<ErrorKind, JsonNode> types = new LinkedHashMap<>();
+        Map<ErrorKind, JsonNode> codes = new LinkedHashMap<>();
         List<String> seen = new ArrayList<>();
         for (Map.Entry<Integer, ShapeAggregate> e : byStatus.entrySet()) {
-            String kind = KINDS.get(e.getKey());
+            ErrorKind kind = KINDS.get(e.getKey());
             if (kind == null || status.containsKey(kind)) {
                 continue;
             }
@@ -98,59 +95,47 @@ public final class ErrorConvention {
             if (body == null) {
                 continue;
             }
-            JsonNode type = constantOf(body, "type");
+            JsonNode type = nullIfAbsent(constantOf(body, "type"));
             JsonNode code = constantOf(body, "code");
-            if (kind.equals("VALIDATION_ERROR") && (code == null || code.isNull())) {
+            if (kind == ErrorKind.VALIDATION_ERROR && (code == null || code.isNull())) {
                 code = missingFieldCode(operations, e.getKey(), wrap, evidence);
             }
-            typeMap.put(kind, type);
-            codeMap.put(kind, code);
+            types.put(kind, type);
+            codes.put(kind, nullIfAbsent(code));
             seen.add(e.getKey() + " → " + kind + " (type " + type + ", code " + code + ")");
         }
-        if (!status.isEmpty()) {
-            out.put("status", status);
-        }
-        Map<String, Object> bodies = new LinkedHashMap<>();
+        Map<ErrorKind, JsonNode> bodies = new LinkedHashMap<>();
         for (Map.Entry<Integer, ShapeAggregate> e : byStatus.entrySet()) {
-            String kind = KINDS.get(e.getKey());
+            ErrorKind kind = KINDS.get(e.getKey());
             if (kind != null && !bodies.containsKey(kind) && status.get(kind).equals(e.getKey())) {
                 bodies.put(kind, template(e.getValue(), ""));
             }
         }
         if (!bodies.isEmpty()) {
-            out.put("bodies", bodies);
             evidence.add("errors: one body per cause, as each status answered it: " + bodies.keySet()
                     + " (constants kept, the message and param filled in by the twin)");
         }
-        if (fields.containsKey("type") && !typeMap.isEmpty()) {
-            out.put("typeMap", typeMap);
-        }
-        if (fields.containsKey("code") && !codeMap.isEmpty()) {
-            out.put("codeMap", codeMap);
-        }
-        if (notFoundMessage != null && fields.containsKey("message")) {
+        String notFound = null;
+        if (notFoundMessage != null && parts.contains("message")) {
             String template = notFoundTemplate(notFoundMessage);
             if (template != null && !template.equals(DEFAULT_NOT_FOUND)) {
-                out.put("messageMap", Map.of("NOT_FOUND", template));
+                notFound = template;
             }
         }
-        Map<String, Object> extra = new LinkedHashMap<>();
+        Map<String, JsonNode> extra = new LinkedHashMap<>();
         for (Map.Entry<String, ShapeAggregate> p : inner.properties().entrySet()) {
-            if (fields.containsKey(p.getKey())) {
+            if (parts.contains(p.getKey())) {
                 continue;
             }
             JsonNode constant = p.getValue().constant();
             if (constant != null && inner.alwaysPresent(p.getKey())) {
-                extra.put(p.getKey(), withCodeTemplate(constant, codeMap));
+                extra.put(p.getKey(), withCodeTemplate(constant, codes));
             }
         }
-        if (!extra.isEmpty()) {
-            out.put("extraFields", extra);
-        }
         evidence.add("errors: " + (wrap.isEmpty() ? "flat body" : "wrapped in '" + wrap + "'") + " with fields "
-                + fields.keySet() + " from " + all.samples() + " JSON 4xx answers; " + String.join("; ", seen));
-        putEmptyBody(out, empty, evidence);
-        return out;
+                + parts + " from " + all.samples() + " JSON 4xx answers; " + String.join("; ", seen));
+        emptyBodyEvidence(empty, evidence);
+        return new ErrorConventions(wrap, parts, status, bodies, types, codes, notFound, extra, empty);
     }
 
     /**
@@ -158,31 +143,31 @@ public final class ErrorConvention {
      * too, or the one most answers repeated), else the message and param become the twin's, nested objects
      * likewise; fields that varied otherwise are left out.
      */
-    static Object template(ShapeAggregate shape, String name) {
+    static JsonNode template(ShapeAggregate shape, String name) {
         return template(shape, name, false);
     }
 
     /** @param ownPhrases a message seen once is the resource's own phrase, kept as it was (one resource's 404s) */
-    private static Object template(ShapeAggregate shape, String name, boolean ownPhrases) {
+    private static JsonNode template(ShapeAggregate shape, String name, boolean ownPhrases) {
         if (shape.isObject()) {
-            Map<String, Object> out = new LinkedHashMap<>();
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
             for (Map.Entry<String, ShapeAggregate> p : shape.properties().entrySet()) {
                 String lower = p.getKey().toLowerCase(Locale.ROOT);
                 boolean filledByTwin = lower.equals("param") || lower.equals("code");
                 if (!shape.alwaysPresent(p.getKey()) && !filledByTwin) {
                     continue;
                 }
-                Object value = template(p.getValue(), p.getKey(), ownPhrases);
+                JsonNode value = template(p.getValue(), p.getKey(), ownPhrases);
                 if (value != null) {
-                    out.put(p.getKey(), value);
+                    out.set(p.getKey(), value);
                 }
             }
             return out;
         }
         if (shape.isArray() && shape.items() != null && (shape.items().isObject() || shape.items().onlyStrings())) {
             // a list of errors ({errors: [{code, message, detail}]}): one element shaped as the elements were
-            Object item = template(shape.items(), shape.items().isObject() ? name : "message", ownPhrases);
-            return item == null ? null : List.of(item);
+            JsonNode item = template(shape.items(), shape.items().isObject() ? name : "message", ownPhrases);
+            return item == null ? null : JsonNodeFactory.instance.arrayNode().add(item);
         }
         JsonNode constant = shape.constant();
         String lower = name.toLowerCase(Locale.ROOT);
@@ -192,31 +177,34 @@ public final class ErrorConvention {
                 return constant;
             }
             JsonNode usual = shape.dominantString();
-            return usual != null ? usual : "{{error.message}}";
+            return usual != null ? usual : TextNode.valueOf("{{error.message}}");
         }
         if (shape.onlyStrings() && lower.equals("param")) {
-            return "{{error.param}}";
+            return TextNode.valueOf("{{error.param}}");
         }
         if (lower.equals("code") && (constant == null || constant.isNull())) {
-            return "{{error.code}}";
+            return TextNode.valueOf("{{error.code}}");
         }
         return constant;
     }
 
-    private static void putEmptyBody(Map<String, Object> out, List<String> kinds, List<String> evidence) {
+    private static void emptyBodyEvidence(List<ErrorKind> kinds, List<String> evidence) {
         if (!kinds.isEmpty()) {
-            out.put("emptyBody", kinds);
-            evidence.add("errors: " + String.join(", ", kinds) + " answered with no body every time it was recorded");
+            evidence.add("errors: " + kinds.stream().map(ErrorKind::name).collect(Collectors.joining(", "))
+                    + " answered with no body every time it was recorded");
         }
     }
 
+    private static JsonNode nullIfAbsent(JsonNode value) {
+        return value == null ? NullNode.getInstance() : value;
+    }
+
     /** "https://www.twilio.com/docs/errors/20404" → "https://www.twilio.com/docs/errors/{{error.code}}". */
-    private static Object withCodeTemplate(JsonNode constant, Map<String, Object> codeMap) {
+    private static JsonNode withCodeTemplate(JsonNode constant, Map<ErrorKind, JsonNode> codes) {
         if (constant.isTextual()) {
-            for (Object code : codeMap.values()) {
-                if (code instanceof JsonNode c && !c.isNull() && c.asText().length() >= 3
-                        && constant.asText().contains(c.asText())) {
-                    return constant.asText().replace(c.asText(), "{{error.code}}");
+            for (JsonNode code : codes.values()) {
+                if (!code.isNull() && code.asText().length() >= 3 && constant.asText().contains(code.asText())) {
+                    return TextNode.valueOf(constant.asText().replace(code.asText(), "{{error.code}}"));
                 }
             }
         }
@@ -290,13 +278,13 @@ public final class ErrorConvention {
      *
      * @param apiWide the API-wide {@code errors.bodies.NOT_FOUND}, or null
      */
-    public static Object notFoundBody(ShapeAggregate itemNotFound, Object apiWide) {
+    public static JsonNode notFoundBody(ShapeAggregate itemNotFound, JsonNode apiWide) {
         if (itemNotFound.samples() == 0 || !itemNotFound.isObject()) {
             return null;
         }
-        Object own = template(itemNotFound, "", true);
+        JsonNode own = template(itemNotFound, "", true);
         // one body each time (but for the id): a resource that answered several causes keeps the API-wide body
         boolean oneBody = !String.valueOf(own).contains("{{error.");
-        return own instanceof Map<?, ?> map && !map.isEmpty() && oneBody && !own.equals(apiWide) ? own : null;
+        return own != null && own.isObject() && !own.isEmpty() && oneBody && !own.equals(apiWide) ? own : null;
     }
 }

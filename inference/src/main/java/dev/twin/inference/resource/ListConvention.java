@@ -1,6 +1,7 @@
 package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.twin.inference.operation.ListEvidence;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.operation.ResponseStats;
@@ -16,12 +17,14 @@ import java.util.Set;
 final class ListConvention {
     private static final Map<String, String> PAGE_FIELDS = pageFields();
     private static final Set<String> CURSOR_FIELDS = Set.of("has_more", "total_count");
+    /** No cap was seen: a large limit the server took must not be refused by the twin. */
+    private static final int NO_CAP = 100_000;
 
     private ListConvention() {
     }
 
     /** The `list:` convention, or null when the list answers are neither a bare array nor an object holding one. */
-    static Map<String, Object> detect(OperationStats list, Resource resource) {
+    static ListRule detect(OperationStats list, Resource resource) {
         ResponseStats ok = list.responses().get(list.mainSuccessStatus());
         if (ok != null && ok.hasJson() && ok.body().isArray()) {
             return bareArray(list, resource);
@@ -53,12 +56,9 @@ final class ListConvention {
         // no paging field and no echoed url seen: the API answers every row at once (WireMock)
         boolean unpaged = !page && !envelope.properties().containsKey("has_more")
                 && list.echoesOfPath().isEmpty();
-        String style = page ? "page" : unpaged ? "none" : "cursor";
+        ListRule.Style style = page ? ListRule.Style.PAGE : unpaged ? ListRule.Style.NONE : ListRule.Style.CURSOR;
         String totalField = totalField(ok, dataField);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("style", style);
-        out.put("dataField", dataField);
-        Map<String, Object> extra = new LinkedHashMap<>();
+        Map<String, JsonNode> extra = new LinkedHashMap<>();
         for (Map.Entry<String, ShapeAggregate> p : envelope.properties().entrySet()) {
             String name = p.getKey();
             if (name.equals(dataField) || (page && PAGE_FIELDS.containsValue(name))
@@ -69,36 +69,28 @@ final class ListConvention {
             long echoes = list.echoesOfPath().getOrDefault(name, 0L);
             JsonNode constant = p.getValue().constant();
             if (echoes > 0 && echoes == list.successObjects()) {
-                extra.put(name, "{{request.path}}");
+                extra.put(name, TextNode.valueOf("{{request.path}}"));
             } else if (constant != null && envelope.alwaysPresent(name)) {
                 extra.put(name, constant);
             }
         }
-        if (!extra.isEmpty()) {
-            out.put("extraFields", extra);
-        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        ListRule.Paging paging = ListRule.Paging.NONE;
         if (page) {
-            Map<String, Object> fields = new LinkedHashMap<>();
             PAGE_FIELDS.forEach((internal, name) ->
                     fields.put(internal, envelope.properties().containsKey(name) ? name : null));
-            out.put("pageFields", fields);
             ShapeAggregate query = list.query();
-            if (query.properties().containsKey("page")) {
-                out.put("pageParam", "page");
-            }
-            if (query.properties().containsKey("page_size")) {
-                out.put("pageSizeParam", "page_size");
-            }
+            String pageParam = query.properties().containsKey("page") ? "page" : null;
+            String pageSizeParam = query.properties().containsKey("page_size") ? "page_size" : null;
+            paging = new ListRule.Paging(new QueryParams(null, null, pageParam, null, null), pageSizeParam,
+                    null, null, null, null, null);
         }
-        out.put("hideMeta", totalField == null);
-        if (totalField != null) {
-            out.put("totalField", totalField);
-        }
-        resource.evidence.add("list: " + style + " style, rows under '" + dataField + "' ("
+        resource.evidence.add("list: " + style.yamlName() + " style, rows under '" + dataField + "' ("
                 + ok.count() + " list answer" + (ok.count() == 1 ? "" : "s") + "; envelope fields "
                 + envelope.properties().keySet() + (totalField == null ? "" : "; '" + totalField
                 + "' always equalled the number of rows") + ")");
-        return out;
+        return new ListRule(style, dataField, paging, new ListRule.Counts(totalField, null, null, false,
+                totalField == null), fields, extra, null);
     }
 
     /**
@@ -137,42 +129,28 @@ final class ListConvention {
     }
 
     /** Rows as the whole body: every row at once, or offset paging when the client paged or headers say so. */
-    private static Map<String, Object> bareArray(OperationStats list, Resource resource) {
+    private static ListRule bareArray(OperationStats list, Resource resource) {
         QueryParams params = QueryParams.of(list);
         ListEvidence evidence = list.listEvidence();
         boolean offset = params.offsetStyle() || params.limit() != null || evidence.totalHeader() != null
                 || evidence.linkHeader();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("style", offset ? "offset" : "none");
-        out.put("bareArray", true);
-        if (offset) {
-            out.put("defaultLimit", 0);
-            // no cap was seen: a large limit the server took must not be refused by the twin
-            out.put("maxLimit", 100_000);
-            params.writeTo(out);
-            if (evidence.totalHeader() != null) {
-                out.put("totalHeader", evidence.totalHeader());
-            }
-            if (evidence.linkHeader()) {
-                out.put("linkHeader", true);
-            }
-        }
         resource.evidence.add("list: rows are the whole body (a bare array), " + (offset ? "offset paging by "
                 + params.describe() + (evidence.totalHeader() == null ? "" : ", total in " + evidence.totalHeader())
                 + (evidence.linkHeader() ? ", Link header" : "") + "; every row when the client does not page"
                 : "every row in one answer (no paging parameter or header seen)"));
-        return out;
+        if (!offset) {
+            return new ListRule(ListRule.Style.NONE, null, ListRule.Paging.NONE, ListRule.Counts.NONE, Map.of(),
+                    Map.of(), null);
+        }
+        ListRule.Paging paging = new ListRule.Paging(params, null, 0, NO_CAP, null, null, null);
+        return new ListRule(ListRule.Style.OFFSET, null, paging, new ListRule.Counts(null, null,
+                evidence.totalHeader(), evidence.linkHeader(), false), Map.of(), Map.of(), null);
     }
 
     /** {@code {total, limit, skip, data}}: an envelope whose numbers echo the paging parameters. */
-    private static Map<String, Object> offsetEnvelope(OperationStats list, Resource resource, ResponseStats ok,
-                                                      ShapeAggregate envelope, String dataField, QueryParams params) {
+    private static ListRule offsetEnvelope(OperationStats list, Resource resource, ResponseStats ok,
+                                           ShapeAggregate envelope, String dataField, QueryParams params) {
         ListEvidence evidence = list.listEvidence();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("style", "offset");
-        out.put("dataField", dataField);
-        out.put("maxLimit", 100_000);
-        params.writeTo(out);
         String limitField = null;
         String offsetField = null;
         String pageField = null;
@@ -189,18 +167,10 @@ final class ListConvention {
                 pageField = echoNamed(pageField, p.getKey(), echoed);
             }
         }
-        if (pageField != null) {
-            out.put("pageField", pageField);
-        }
+        int defaultLimit = 0;
         if (limitField != null) {
-            out.put("limitField", limitField);
             Long unpaged = evidence.unpagedNumber(limitField);
-            out.put("defaultLimit", unpaged == null ? 10 : unpaged.intValue());
-        } else {
-            out.put("defaultLimit", 0);
-        }
-        if (offsetField != null) {
-            out.put("offsetField", offsetField);
+            defaultLimit = unpaged == null ? 10 : unpaged.intValue();
         }
         Set<String> echoes = new java.util.HashSet<>(java.util.Arrays.asList(limitField, offsetField, pageField));
         String totalField = totalField(ok, dataField, echoes);
@@ -210,7 +180,6 @@ final class ListConvention {
             // counts the page's rows (RabbitMQ's item_count beside filtered_count), it is no total
             itemCountField = totalField;
             totalField = null;
-            out.put("itemCountField", itemCountField);
         }
         if (totalField == null && itemCountField == null) {
             totalField = envelope.properties().keySet().stream()
@@ -218,14 +187,7 @@ final class ListConvention {
                             && envelope.properties().get(name).onlyIntegers())
                     .findFirst().orElse(null);
         }
-        out.put("hideMeta", totalField == null);
-        if (totalField != null) {
-            out.put("totalField", totalField);
-        }
-        if (evidence.totalHeader() != null) {
-            out.put("totalHeader", evidence.totalHeader());
-        }
-        Map<String, Object> extra = new LinkedHashMap<>();
+        Map<String, JsonNode> extra = new LinkedHashMap<>();
         for (Map.Entry<String, ShapeAggregate> p : envelope.properties().entrySet()) {
             String name = p.getKey();
             JsonNode constant = p.getValue().constant();
@@ -236,15 +198,12 @@ final class ListConvention {
                 extra.put(name, constant);
             }
         }
-        if (!extra.isEmpty()) {
-            out.put("extraFields", extra);
-            List<String> numbers = extra.entrySet().stream().filter(e -> e.getValue() instanceof JsonNode n
-                    && n.isIntegralNumber()).map(Map.Entry::getKey).toList();
-            if (!numbers.isEmpty()) {
-                resource.evidence.add("list envelope: " + numbers + " kept as the constants " + ok.count()
-                        + " list answer" + (ok.count() == 1 ? "" : "s") + " showed; if they are counts of rows or "
-                        + "pages, the twin does not follow them (thin evidence: check by hand)");
-            }
+        List<String> numbers = extra.entrySet().stream().filter(e -> e.getValue().isIntegralNumber())
+                .map(Map.Entry::getKey).toList();
+        if (!numbers.isEmpty()) {
+            resource.evidence.add("list envelope: " + numbers + " kept as the constants " + ok.count()
+                    + " list answer" + (ok.count() == 1 ? "" : "s") + " showed; if they are counts of rows or "
+                    + "pages, the twin does not follow them (thin evidence: check by hand)");
         }
         resource.evidence.add("list: offset paging by " + params.describe() + ", rows under '" + dataField + "'"
                 + (limitField == null ? "" : ", '" + limitField + "' echoes the limit")
@@ -253,7 +212,11 @@ final class ListConvention {
                 + (totalField == null ? "" : ", '" + totalField + "' the total")
                 + (itemCountField == null ? "" : ", '" + itemCountField + "' the rows on the page (it equalled the "
                 + "rows listed while another number showed more rows than the page held)"));
-        return out;
+        ListRule.Paging paging = new ListRule.Paging(params, null, defaultLimit, NO_CAP, limitField, offsetField,
+                pageField);
+        ListRule.Counts counts = new ListRule.Counts(totalField, itemCountField, evidence.totalHeader(), false,
+                totalField == null);
+        return new ListRule(ListRule.Style.OFFSET, dataField, paging, counts, Map.of(), extra, null);
     }
 
     /** The field to keep as a parameter's echo: one named as the parameter stays, else the one met last. */
@@ -277,9 +240,9 @@ final class ListConvention {
      * {@code order: oldest-first} when every listed pair of rows came in ascending order of their integer id (or,
      * without integer ids, of their integer creation time); newest first is the default.
      */
-    static void order(OperationStats list, Resource resource, Map<String, Object> convention) {
-        if (!"offset".equals(convention.get("style")) && !"none".equals(convention.get("style"))) {
-            return;
+    static ListRule order(OperationStats list, Resource resource, ListRule rule) {
+        if (rule.style() != ListRule.Style.OFFSET && rule.style() != ListRule.Style.NONE) {
+            return rule;
         }
         Boolean ascending = list.listEvidence().ascendingBy(resource.idField);
         String by = resource.idField;
@@ -290,11 +253,9 @@ final class ListConvention {
         if (ascending == null && Boolean.TRUE.equals(list.listEvidence().ascendingByText(resource.idField))) {
             // rows listed in their ids' alphabetical order (RabbitMQ, CouchDB): an unpaged list sorts every row
             // so; a paged one lists the seeds in the order they were listed and rows created later after them
-            boolean unpaged = "none".equals(convention.get("style"));
-            convention.put("order", unpaged ? "id-ascending" : "oldest-first");
-            String descending = list.listEvidence().descendingParam(resource.idField);
-            if (!unpaged && descending != null) {
-                convention.put("descendingParam", descending);
+            boolean unpaged = rule.style() == ListRule.Style.NONE;
+            String descending = unpaged ? null : list.listEvidence().descendingParam(resource.idField);
+            if (descending != null) {
                 resource.evidence.add("list order: " + descending + "=true listed the rows in descending '"
                         + resource.idField + "' order: it reverses the default order");
             }
@@ -302,16 +263,16 @@ final class ListConvention {
                     + "' order (as text): " + (unpaged ? "every row sorted by it, created ones among the seeds"
                     : "oldest first, the seeds in that order; rows created later are listed after them, not "
                     + "sorted in") + " (medium confidence)");
-            return;
+            return rule.withOrder(new ListRule.Order(unpaged ? "id-ascending" : "oldest-first", descending));
         }
         if (ascending == null) {
             resource.evidence.add("list order: no evidence (fewer than two rows listed, or mixed); newest first "
                     + "(low confidence)");
-            return;
+            return rule;
         }
-        convention.put("order", ascending ? "oldest-first" : "newest-first");
         resource.evidence.add("list order: " + (ascending ? "oldest" : "newest") + " first — every pair of listed "
                 + "rows was in " + (ascending ? "ascending" : "descending") + " '" + by + "' order");
+        return rule.withOrder(new ListRule.Order(ascending ? "oldest-first" : "newest-first", null));
     }
 
     private static Map<String, String> pageFields() {

@@ -14,13 +14,13 @@ import java.util.Map;
  * @param endParam     the parameter naming the last id listed, or null
  * @param totalCountsAll answers within a range gave the total of the whole list
  */
-public record ListView(Map<String, Object> list, Map<String, String> fields, String includeParam,
+public record ListView(ListRule list, Map<String, String> fields, String includeParam,
                        String includeField, String startParam, String endParam, boolean totalCountsAll) {
 
     /** The {@code view:} mapping of the binding. */
     public Map<String, Object> toYaml() {
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("list", list);
+        view.put("list", list.toYaml());
         view.put("fields", fields);
         if (includeParam != null) {
             view.put("include", Map.of("param", includeParam, "field", includeField));

@@ -69,8 +69,8 @@ public final class ListViews {
     /** A candidate's list answer: the request's raw query and the answer's body. */
     public void listed(Resource resource, String rawQuery, JsonNode body) {
         JsonNode items = resource.dataField() == null ? body : body.path(resource.dataField());
-        JsonNode total = resource.response().get("list") instanceof Map<?, ?> list
-                && list.get("totalField") instanceof String field ? at(body, field) : null;
+        String totalField = resource.list() == null ? null : resource.list().counts().totalField();
+        JsonNode total = totalField == null ? null : at(body, totalField);
         List<Listed> answers = listed.get(resource);
         int count = itemCounts.getOrDefault(resource, 0);
         if (answers == null || answers.size() >= MAX_ANSWERS || count >= MAX_ITEMS || !items.isArray()) {
@@ -183,23 +183,17 @@ public final class ListViews {
                 return "its items carry the whole row under " + includeField + " with no parameter asking for it";
             }
         }
-        Map<String, Object> list = new LinkedHashMap<>();
-        if (candidate.response().get("list") instanceof Map<?, ?> own) {
-            own.forEach((key, value) -> list.put((String) key, value));
+        ListRule list = candidate.list();
+        if (list == null) {
+            return "its answers were neither a JSON array nor an envelope holding one";
         }
-        String descending = (String) list.get("descendingParam");
+        String descending = list.order() == null ? null : list.order().descendingParam();
         List<String> evidence = new ArrayList<>();
         if (ascendingIds(answers, idLeaf, descending)) {
-            list.put("order", "id-ascending");
+            list = list.withOrder(new ListRule.Order("id-ascending", descending));
             evidence.add("every answer listed its items by ascending " + idLeaf);
         }
-        Set<String> taken = new HashSet<>();
-        for (String name : List.of("limitParam", "offsetParam", "pageParam", "sortParam", "orderParam",
-                "descendingParam", "pageSizeParam")) {
-            if (list.get(name) instanceof String param) {
-                taken.add(param);
-            }
-        }
+        Set<String> taken = new HashSet<>(list.params());
         if (includeParam != null) {
             taken.add(includeParam);
         }

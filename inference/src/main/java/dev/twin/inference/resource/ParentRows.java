@@ -1,7 +1,6 @@
 package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.twin.inference.path.EchoedSegments;
 import dev.twin.inference.path.PathMatch;
 
@@ -24,7 +23,6 @@ import java.util.TreeMap;
  */
 public final class ParentRows {
     private static final int MAX_CALLS = 20_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One call under parents: the resource, its parameters' values, the method and status, when, a 404's body. */
     private record Call(Resource resource, Map<String, String> parents, String method, int status, long at,
@@ -120,7 +118,7 @@ public final class ParentRows {
      * Writes {@code parentTables} into each resource whose evidence holds, with the body the refusals answered when
      * they all answered one other than {@code apiWideNotFound}; says why in its evidence.
      */
-    public void settle(Object apiWideNotFound) {
+    public void settle(JsonNode apiWideNotFound) {
         Map<Resource, TreeMap<String, List<Call>>> byParam = new LinkedHashMap<>();
         for (Call call : calls) {
             call.parents().keySet().forEach(param -> byParam.computeIfAbsent(call.resource(), r -> new TreeMap<>())
@@ -146,9 +144,8 @@ public final class ParentRows {
             }
             if (found != null) {
                 JsonNode body = refusalBody(found, param, paramCalls);
-                boolean own = body != null && !body.equals(JSON.valueToTree(apiWideNotFound));
-                resource.parentTables.put(param, own ? Map.of("table", found.table(), "notFound", body)
-                        : found.table());
+                boolean own = body != null && !body.equals(apiWideNotFound);
+                resource.parentTables.put(param, new ParentTable(found.table(), own ? body : null));
                 resource.evidence.add("parent '" + param + "' names a row of " + found.table() + ": " + evidence
                         + (own ? "; the refusals answered " + body : ""));
             }

@@ -11,7 +11,9 @@ import java.util.Set;
  * ({@code _limit}, {@code $limit}, {@code per_page}; {@code _start}, {@code $skip}, {@code offset};
  * {@code _page}, {@code page}; {@code _sort}, {@code $sort}; {@code _order}). Null when none was sent.
  */
-record QueryParams(String limit, String offset, String page, String sort, String order) {
+public record QueryParams(String limit, String offset, String page, String sort, String order) {
+    static final QueryParams NONE = new QueryParams(null, null, null, null, null);
+
     private static final List<String> LIMIT = List.of("_limit", "$limit", "limit", "per_page", "perPage", "page_size",
             "pageSize", "size");
     private static final List<String> OFFSET = List.of("_start", "$skip", "skip", "offset", "start");
@@ -38,6 +40,17 @@ record QueryParams(String limit, String offset, String page, String sort, String
         put(convention, "pageParam", page);
         put(convention, "sortParam", sort);
         put(convention, "orderParam", order);
+    }
+
+    /** The parameters named. */
+    Set<String> names() {
+        Set<String> names = new java.util.HashSet<>();
+        for (String name : new String[] {limit, offset, page, sort, order}) {
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     String describe() {

@@ -31,11 +31,8 @@ public final class Resource {
     final TableActions actions = new TableActions();
     /** Operations on the same rows under a parent ({@code /posts/{post}/comments}), after the main actions. */
     final List<ResourceBinding> underParents = new ArrayList<>();
-    /**
-     * Parent path parameter → the table whose live row it must name, or {@code {table, notFound}} with the body the
-     * refusals answered ({@link ParentRows}).
-     */
-    final TreeMap<String, Object> parentTables = new TreeMap<>();
+    /** Parent path parameter → the table whose live row it must name ({@link ParentRows}). */
+    final TreeMap<String, ParentTable> parentTables = new TreeMap<>();
     /** Lists showing these rows in a shape of their own ({@link ListViews}). */
     final List<ResourceBinding> views = new ArrayList<>();
     /** The row field holding a revision the server advances on every write ({@code _rev}), or null. */
@@ -47,8 +44,14 @@ public final class Resource {
     String idField = "id";
     IdShape idShape;
     final TreeMap<String, String> references = new TreeMap<>();
-    /** The table's `response:` conventions, in twin.yaml key order. */
+    /** The table's `response:` conventions, in twin.yaml key order, but for those below. */
     final Map<String, Object> response = new LinkedHashMap<>();
+    /** How its list answers ({@code response.list}), or null when it has none. */
+    ListRule list;
+    /** The envelope its item answers wrap the row in ({@code response.itemEnvelope}), or null. */
+    ItemEnvelopeRule itemEnvelope;
+    /** Its items' own 404 body ({@code response.errors.bodies.NOT_FOUND}), or null: the API-wide one. */
+    JsonNode ownNotFound;
     /** Timestamp fields: createdAt/updatedAt → field name and the format seen. */
     final TreeMap<String, String> timestampFields = new TreeMap<>();
     String timestampFormat;
@@ -140,8 +143,8 @@ public final class Resource {
         return embedChildren;
     }
 
-    /** Parent path parameter → the table whose live row it must name (or {@code {table, notFound}}). */
-    public TreeMap<String, Object> parentTables() {
+    /** Parent path parameter → the table whose live row it must name. */
+    public TreeMap<String, ParentTable> parentTables() {
         return parentTables;
     }
 
@@ -159,12 +162,11 @@ public final class Resource {
      * @param before the row as last seen before the write, or null when unknown
      */
     public void previousRowAnswered(Action action, JsonNode answer, JsonNode before) {
-        if (!(response.get("itemEnvelope") instanceof Map<?, ?> envelope) || answer == null || !answer.isObject()
-                || before == null) {
+        if (itemEnvelope == null || answer == null || !answer.isObject() || before == null) {
             return;
         }
         answer.fields().forEachRemaining(member -> {
-            if (member.getValue().isObject() && !member.getKey().equals(envelope.get("field"))) {
+            if (member.getValue().isObject() && !member.getKey().equals(itemEnvelope.field())) {
                 PreviousRowMember key = new PreviousRowMember(action, member.getKey());
                 boolean held = withPathId(member.getValue()).equals(before);
                 previousRows.merge(key, held ? 1L : -1_000_000L, Long::sum);
@@ -175,19 +177,16 @@ public final class Resource {
     /** Applies what the whole recording showed once the rows were followed (the delete answers). */
     public void settle() {
         deletes.apply(this);
-        Map<String, String> previous = new TreeMap<>();
+        Map<Action, String> previous = new java.util.EnumMap<>(Action.class);
         previousRows.forEach((key, count) -> {
-            String action = key.action().yamlName();
-            if (count > 0 && !previous.containsKey(action)) {
-                previous.put(action, key.member());
-                evidence.add("item envelope: every " + action + " answer (" + count + ") held the row "
-                        + "as it was before the write in '" + key.member() + "': the twin answers it there");
+            if (count > 0 && !previous.containsKey(key.action())) {
+                previous.put(key.action(), key.member());
+                evidence.add("item envelope: every " + key.action().yamlName() + " answer (" + count + ") held the "
+                        + "row as it was before the write in '" + key.member() + "': the twin answers it there");
             }
         });
-        if (!previous.isEmpty() && response.get("itemEnvelope") instanceof Map<?, ?> envelope) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> rule = (Map<String, Object>) envelope;
-            rule.put("previous", previous);
+        if (!previous.isEmpty() && itemEnvelope != null) {
+            itemEnvelope = itemEnvelope.withPrevious(previous);
         }
         if (idLast()) {
             evidence.add("id position: all " + idLastAnswers + " create answers carry " + idField
@@ -246,8 +245,28 @@ public final class Resource {
         return references;
     }
 
-    public Map<String, Object> response() {
-        return response;
+    /** The {@code response:} mapping of its table. */
+    public Map<String, Object> responseYaml() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (response.containsKey("fields")) {
+            out.put("fields", response.get("fields"));
+        }
+        if (list != null) {
+            out.put("list", list.toYaml());
+        }
+        out.putAll(response);
+        if (itemEnvelope != null) {
+            out.put("itemEnvelope", itemEnvelope.toYaml());
+        }
+        if (ownNotFound != null) {
+            out.put("errors", Map.of("bodies", Map.of("NOT_FOUND", ownNotFound)));
+        }
+        return out;
+    }
+
+    /** How its list answers, or null when it has none. */
+    public ListRule list() {
+        return list;
     }
 
     public String timestampFormat() {
@@ -268,8 +287,7 @@ public final class Resource {
 
     /** The list operation's envelope field holding the rows, or null when it has no list. */
     public String dataField() {
-        Object list = response.get("list");
-        return list instanceof Map<?, ?> m ? (String) m.get("dataField") : null;
+        return list == null ? null : list.dataField();
     }
 
     /** How the twin names a row of this table in messages: the injected `object`, else the table name. */
@@ -290,22 +308,22 @@ public final class Resource {
      */
     public void itemEnvelope(Map<String, ItemEnvelope> envelopes) {
         String member = null;
-        List<String> wrapped = new ArrayList<>();
-        List<String> unwrapped = new ArrayList<>();
-        Map<String, Object> extra = new TreeMap<>();
+        List<Action> wrapped = new ArrayList<>();
+        boolean someUnwrapped = false;
+        Map<Action, Map<String, JsonNode>> extra = new java.util.EnumMap<>(Action.class);
         for (Map.Entry<Action, OperationStats> e : actions.entrySet()) {
             if (e.getKey() == Action.LIST) {
                 continue;
             }
             var envelope = envelopes.get(e.getValue().key());
             if (envelope == null || member != null && !member.equals(envelope.member())) {
-                unwrapped.add(e.getKey().yamlName());
+                someUnwrapped = true;
                 continue;
             }
             member = envelope.member();
-            wrapped.add(e.getKey().yamlName());
+            wrapped.add(e.getKey());
             if (!envelope.constants().isEmpty()) {
-                extra.put(e.getKey().yamlName(), new TreeMap<>(envelope.constants()));
+                extra.put(e.getKey(), envelope.constants());
             }
             if (!envelope.leftOut().isEmpty()) {
                 evidence.add("item envelope: " + e.getKey() + " answers also held " + envelope.leftOut()
@@ -318,18 +336,11 @@ public final class Resource {
         if (member == null) {
             return;
         }
-        Map<String, Object> rule = new LinkedHashMap<>();
-        rule.put("field", member);
-        if (!unwrapped.isEmpty()) {
-            rule.put("actions", wrapped);
-        }
-        if (!extra.isEmpty()) {
-            rule.put("extraFields", extra);
-        }
-        response.put("itemEnvelope", rule);
-        evidence.add("item envelope: the row is answered under '" + member + "' by " + wrapped
-                + (extra.isEmpty() ? "" : ", beside the constants " + extra) + "; requests sending the row wrapped "
-                + "the same way are stored unwrapped");
+        itemEnvelope = new ItemEnvelopeRule(member, someUnwrapped ? wrapped : List.of(), extra, Map.of());
+        evidence.add("item envelope: the row is answered under '" + member + "' by "
+                + wrapped.stream().map(Action::yamlName).toList() + (extra.isEmpty() ? "" : ", beside the constants "
+                + itemEnvelope.toYaml().get("extraFields")) + "; requests sending the row wrapped the same way are "
+                + "stored unwrapped");
     }
 
     /**
@@ -387,7 +398,7 @@ public final class Resource {
      * Its items' own 404 body ({@link ErrorConvention#notFoundBody}) under {@code response.errors.bodies}, when
      * they answered one unlike the API-wide body.
      */
-    public void takeOwnNotFoundBody(Object apiWide) {
+    public void takeOwnNotFoundBody(JsonNode apiWide) {
         ShapeAggregate notFound = new ShapeAggregate();
         for (Action action : List.of(Action.GET, Action.UPDATE, Action.PATCH, Action.DELETE)) {
             OperationStats op = actions.get(action);
@@ -395,14 +406,14 @@ public final class Resource {
                 notFound.merge(op.notFoundBodies());
             }
         }
-        Object own = ErrorConvention.notFoundBody(notFound, apiWide);
-        if (own == null && notFound.samples() == 0) {
-            own = notFoundText();
+        JsonNode own = ErrorConvention.notFoundBody(notFound, apiWide);
+        if (own == null && notFound.samples() == 0 && notFoundText() != null) {
+            own = JsonNodeFactory.instance.textNode(notFoundText());
         }
         if (own != null) {
-            response.put("errors", Map.of("bodies", Map.of("NOT_FOUND", own)));
-            evidence.add("errors: its items' 404 answers " + (own instanceof String ? "(in plain text)"
-                    : "(" + notFound.samples() + ")") + " had a body of their own: " + own);
+            ownNotFound = own;
+            evidence.add("errors: its items' 404 answers " + (own.isTextual() ? "(in plain text)"
+                    : "(" + notFound.samples() + ")") + " had a body of their own: " + (own.isTextual() ? own.asText() : own));
         }
     }
 }

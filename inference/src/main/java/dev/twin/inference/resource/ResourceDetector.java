@@ -323,7 +323,7 @@ public final class ResourceDetector {
     }
 
     private static void describe(Resource resource) {
-        Map<String, Object> list = null;
+        ListRule list = null;
         // the table's list convention comes from its own list, else from a list under a parent
         OperationStats listOp = resource.actions.get(Action.LIST);
         if (listOp == null) {
@@ -336,7 +336,7 @@ public final class ResourceDetector {
                 resource.actions.remove(Action.LIST);
                 resource.underParents.removeIf(b -> b.action() == Action.LIST);
             } else {
-                ShapeAggregate rows = ListConvention.rows(listOp, (String) list.get("dataField"));
+                ShapeAggregate rows = ListConvention.rows(listOp, list.dataField());
                 if (rows != null && rows.isObject()) {
                     resource.itemShape.merge(rows);
                 }
@@ -384,7 +384,7 @@ public final class ResourceDetector {
         resource.evidence.add("id shape: " + resource.idShape.strategy() + " — " + resource.idShape.evidence());
         timestamps(resource);
         if (list != null) {
-            ListConvention.order(listOp, resource, list);
+            list = ListConvention.order(listOp, resource, list);
         }
         Set<String> skip = new HashSet<>(List.of(resource.idField, "expand"));
         OperationStats creating = resource.actions.get(Action.CREATE);
@@ -426,9 +426,7 @@ public final class ResourceDetector {
         if (!fieldRules.isEmpty()) {
             resource.response.put("fields", fieldRules);
         }
-        if (list != null) {
-            resource.response.put("list", list);
-        }
+        resource.list = list;
         OperationStats create = resource.actions.get(Action.CREATE);
         if (create != null) {
             Map<String, Object> createRule = new LinkedHashMap<>();

@@ -90,16 +90,11 @@ public final class RowsChangedElsewhere {
                 continue;
             }
             if (other.collectionPath().startsWith(resource.itemPath() + "/")
-                    || other.parentTables().values().stream().anyMatch(parent -> names(parent, resource.table()))
+                    || other.parentTables().values().stream().anyMatch(parent -> parent.table().equals(resource.table()))
                     || other.references().containsValue(resource.table())) {
                 return "table " + other.table();
             }
         }
         return null;
-    }
-
-    /** A parent entry is the table's name, or {@code {table, notFound}}. */
-    private static boolean names(Object parent, String table) {
-        return table.equals(parent) || parent instanceof Map<?, ?> entry && table.equals(entry.get("table"));
     }
 }
