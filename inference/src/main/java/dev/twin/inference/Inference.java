@@ -612,6 +612,7 @@ public final class Inference {
                 case LIST -> {
                     JsonNode items = resource.dataField() == null ? body : body.path(resource.dataField());
                     items.forEach(row -> tracker.seen(resource.withPathId(row)));
+                    resource.listCounted(body, tracker.liveRows());
                     items.forEach(item -> parents.seenRow(resource, resource.withPathId(item)));
                     items.forEach(item -> copies.row(resource, item));
                     JsonNode answeredItems = resource.dataField() == null ? answered
@@ -629,6 +630,7 @@ public final class Inference {
                 }
             }
         });
+        resources.forEach(Resource::settleListCounts);
         viewed = views.settle();
         parents.settle(apiWideNotFound);
         replayedTables = changedElsewhere.settle(resources, replayedTablesEvidence);

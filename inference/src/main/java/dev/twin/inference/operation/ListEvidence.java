@@ -38,6 +38,15 @@ public final class ListEvidence {
     private final TreeMap<String, Long> unpagedNumbers = new TreeMap<>();
     /** Top-level integer envelope fields that held a number larger than the rows their answer listed. */
     private final java.util.TreeSet<String> aboveRows = new java.util.TreeSet<>();
+    /**
+     * Answers where the envelope number {@code pages} was {@code total} over the integer the query parameter sent,
+     * rounded up, and how many of those held two pages or more; a miss counts far below zero.
+     */
+    private final Map<PageCount, long[]> pageCounts = new java.util.LinkedHashMap<>();
+
+    /** An envelope number that may count the pages {@code total} rows fill at the limit {@code param} asked for. */
+    private record PageCount(String pages, String total, String param) {
+    }
 
     void accept(JsonNode body, List<Header> headers, Map<String, String> query, Map<String, String> pathParams) {
         answers++;
@@ -77,6 +86,9 @@ public final class ListEvidence {
         }
         if (rows == null) {
             return;
+        }
+        if (body.isObject()) {
+            notePageCounts(body, query);
         }
         // a full page (as many rows as a parameter asked for) beside a larger number: the API held more rows
         String listed = Integer.toString(rows.size());
@@ -122,6 +134,50 @@ public final class ListEvidence {
             }
             previous = item;
         }
+    }
+
+    /** For each pair of envelope integers and integer parameter: whether one was the other over it, rounded up. */
+    private void notePageCounts(JsonNode body, Map<String, String> query) {
+        Map<String, Long> numbers = new TreeMap<>();
+        body.fields().forEachRemaining(field -> {
+            if (field.getValue().isIntegralNumber() && field.getValue().asLong() >= 0) {
+                numbers.put(field.getKey(), field.getValue().asLong());
+            }
+        });
+        query.forEach((param, value) -> {
+            if (!value.matches("[1-9]\\d{0,8}")) {
+                return;
+            }
+            long per = Long.parseLong(value);
+            numbers.forEach((pages, count) -> numbers.forEach((total, rows) -> {
+                PageCount key = new PageCount(pages, total, param);
+                if (pages.equals(total) || !pageCounts.containsKey(key) && pageCounts.size() >= MAX_FIELDS * 4) {
+                    return;
+                }
+                long[] seen = pageCounts.computeIfAbsent(key, k -> new long[2]);
+                boolean held = count == (rows + per - 1) / per;
+                seen[0] += held ? 1 : -1_000_000;
+                seen[1] += held && count >= 2 ? 1 : 0;
+            }));
+        });
+    }
+
+    /**
+     * The envelope number that was, in every answer to a request sending {@code limitParam}, the number in
+     * {@code totalField} over the limit, rounded up, and two pages or more at least once (RabbitMQ's
+     * {@code page_count}, Laravel's {@code last_page}); null when none was, or more than one.
+     *
+     * @param taken fields already read otherwise (the echoes of the paging parameters, the page's count of rows)
+     */
+    public String pageCountField(String totalField, String limitParam, java.util.Set<String> taken) {
+        if (totalField == null || limitParam == null) {
+            return null;
+        }
+        List<String> found = pageCounts.entrySet().stream()
+                .filter(e -> e.getKey().total().equals(totalField) && e.getKey().param().equals(limitParam)
+                        && e.getValue()[0] > 0 && e.getValue()[1] > 0)
+                .map(e -> e.getKey().pages()).filter(name -> !taken.contains(name)).toList();
+        return found.size() == 1 ? found.get(0) : null;
     }
 
     private void noteReversedPair(String param, JsonNode before, JsonNode after) {
@@ -178,6 +234,11 @@ public final class ListEvidence {
      */
     public boolean moreRowsThanListed(String field, java.util.Set<String> echoes) {
         return aboveRows.stream().anyMatch(name -> !name.equals(field) && !echoes.contains(name));
+    }
+
+    /** The envelope numbers, but those taken, that held more than the rows of a full page listed. */
+    public List<String> largerThanListed(java.util.Set<String> taken) {
+        return aboveRows.stream().filter(name -> !taken.contains(name)).toList();
     }
 
     public long answers() {

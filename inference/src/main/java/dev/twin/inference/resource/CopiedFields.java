@@ -77,12 +77,7 @@ public final class CopiedFields {
             if (copies.isEmpty()) {
                 return;
             }
-            Map<String, Object> fields = new LinkedHashMap<>();
-            if (resource.response.get("fields") instanceof Map<?, ?> rules) {
-                rules.forEach((key, value) -> fields.put((String) key, value));
-            }
-            fields.put("copy", copies);
-            resource.response.put("fields", fields);
+            resource.fields = resource.fields.withCopy(copies);
             resource.evidence.add("copies: " + copies + " (in every row read, each path held the field's value, "
                     + "two values at least)");
         });

@@ -74,12 +74,7 @@ public final class FieldOrders {
                         + "each other (the server keeps each request's order?); the twin's own order is kept");
                 return;
             }
-            Map<String, Object> fields = new LinkedHashMap<>();
-            if (resource.response.get("fields") instanceof Map<?, ?> rules) {
-                rules.forEach((key, value) -> fields.put((String) key, value));
-            }
-            fields.put("order", order);
-            resource.response.put("fields", fields);
+            resource.fields = resource.fields.withOrder(order);
             resource.evidence.add("field order: " + order + " (" + seen.rows + " row" + (seen.rows == 1 ? "" : "s")
                     + " answered, none contradicting it)");
         });

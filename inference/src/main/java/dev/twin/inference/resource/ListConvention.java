@@ -89,7 +89,7 @@ final class ListConvention {
                 + ok.count() + " list answer" + (ok.count() == 1 ? "" : "s") + "; envelope fields "
                 + envelope.properties().keySet() + (totalField == null ? "" : "; '" + totalField
                 + "' always equalled the number of rows") + ")");
-        return new ListRule(style, dataField, paging, new ListRule.Counts(totalField, null, null, false,
+        return new ListRule(style, dataField, paging, new ListRule.Counts(totalField, null, null, null, false,
                 totalField == null), fields, extra, null);
     }
 
@@ -143,7 +143,7 @@ final class ListConvention {
                     Map.of(), null);
         }
         ListRule.Paging paging = new ListRule.Paging(params, null, 0, NO_CAP, null, null, null);
-        return new ListRule(ListRule.Style.OFFSET, null, paging, new ListRule.Counts(null, null,
+        return new ListRule(ListRule.Style.OFFSET, null, paging, new ListRule.Counts(null, null, null,
                 evidence.totalHeader(), evidence.linkHeader(), false), Map.of(), Map.of(), null);
     }
 
@@ -181,19 +181,25 @@ final class ListConvention {
             itemCountField = totalField;
             totalField = null;
         }
-        if (totalField == null && itemCountField == null) {
-            totalField = envelope.properties().keySet().stream()
-                    .filter(name -> name.toLowerCase(Locale.ROOT).contains("total")
+        Set<String> taken = new java.util.HashSet<>(echoes);
+        taken.add(itemCountField);
+        if (totalField == null) {
+            // beside a count of the page's rows, the one number that showed more rows than a full page held is the
+            // total; else a number named as one
+            List<String> larger = itemCountField == null ? List.of() : evidence.largerThanListed(taken);
+            totalField = larger.size() == 1 ? larger.get(0) : envelope.properties().keySet().stream()
+                    .filter(name -> name.toLowerCase(Locale.ROOT).contains("total") && !taken.contains(name)
                             && envelope.properties().get(name).onlyIntegers())
                     .findFirst().orElse(null);
         }
+        String pageCountField = evidence.pageCountField(totalField, params.limit(), taken);
         Map<String, JsonNode> extra = new LinkedHashMap<>();
         for (Map.Entry<String, ShapeAggregate> p : envelope.properties().entrySet()) {
             String name = p.getKey();
             JsonNode constant = p.getValue().constant();
             if (!name.equals(dataField) && !name.equals(limitField) && !name.equals(offsetField)
                     && !name.equals(pageField) && !name.equals(totalField) && !name.equals(itemCountField)
-                    && constant != null
+                    && !name.equals(pageCountField) && constant != null
                     && envelope.alwaysPresent(name)) {
                 extra.put(name, constant);
             }
@@ -211,11 +217,13 @@ final class ListConvention {
                 + (pageField == null ? "" : ", '" + pageField + "' the page")
                 + (totalField == null ? "" : ", '" + totalField + "' the total")
                 + (itemCountField == null ? "" : ", '" + itemCountField + "' the rows on the page (it equalled the "
-                + "rows listed while another number showed more rows than the page held)"));
+                + "rows listed while another number showed more rows than the page held)")
+                + (pageCountField == null ? "" : ", '" + pageCountField + "' the pages (in every answer the total "
+                + "over the limit asked for, rounded up, and two or more at least once)"));
         ListRule.Paging paging = new ListRule.Paging(params, null, defaultLimit, NO_CAP, limitField, offsetField,
                 pageField);
-        ListRule.Counts counts = new ListRule.Counts(totalField, itemCountField, evidence.totalHeader(), false,
-                totalField == null);
+        ListRule.Counts counts = new ListRule.Counts(totalField, itemCountField, pageCountField,
+                evidence.totalHeader(), false, totalField == null);
         return new ListRule(ListRule.Style.OFFSET, dataField, paging, counts, Map.of(), extra, null);
     }
 

@@ -47,13 +47,14 @@ public record ListRule(Style style, String dataField, Paging paging, Counts coun
     /**
      * @param totalField     the envelope number (a dotted path) counting every row listed, or null
      * @param itemCountField the envelope number counting the page's rows, or null
+     * @param pageCountField the envelope number counting the pages the rows fill at the limit asked for, or null
      * @param totalHeader    the header counting every row, or null
      * @param linkHeader     whether a {@code Link} header names the other pages
      * @param hideMeta       whether the twin's own paging fields stay out of the envelope (it has no total of its own)
      */
-    public record Counts(String totalField, String itemCountField, String totalHeader, boolean linkHeader,
-                         boolean hideMeta) {
-        static final Counts NONE = new Counts(null, null, null, false, false);
+    public record Counts(String totalField, String itemCountField, String pageCountField, String totalHeader,
+                         boolean linkHeader, boolean hideMeta) {
+        static final Counts NONE = new Counts(null, null, null, null, false, false);
     }
 
     /**
@@ -65,6 +66,18 @@ public record ListRule(Style style, String dataField, Paging paging, Counts coun
 
     public ListRule withOrder(Order order) {
         return new ListRule(style, dataField, paging, counts, pageFields, extraFields, order);
+    }
+
+    /**
+     * The same list answering these numbers as recorded constants instead of its total and page count (a total that
+     * counted rows the recording never showed).
+     */
+    public ListRule withRecordedCounts(Map<String, JsonNode> recorded) {
+        Map<String, JsonNode> extra = new LinkedHashMap<>(extraFields);
+        extra.putAll(recorded);
+        Counts constant = new Counts(null, counts.itemCountField(), null, counts.totalHeader(), counts.linkHeader(),
+                true);
+        return new ListRule(style, dataField, paging, constant, pageFields, extra, order);
     }
 
     /** The query parameters this list reads (paging, sorting, reversing). */
@@ -103,6 +116,7 @@ public record ListRule(Style style, String dataField, Paging paging, Counts coun
         }
         putIfSet(out, "totalField", counts.totalField());
         putIfSet(out, "itemCountField", counts.itemCountField());
+        putIfSet(out, "pageCountField", counts.pageCountField());
         putIfSet(out, "totalHeader", counts.totalHeader());
         if (counts.linkHeader()) {
             out.put("linkHeader", true);

@@ -46,10 +46,22 @@ public final class Resource {
     final TreeMap<String, String> references = new TreeMap<>();
     /** The table's `response:` conventions, in twin.yaml key order, but for those below. */
     final Map<String, Object> response = new LinkedHashMap<>();
+    /** The revision the server advances on every write ({@code response.revision}), or null. */
+    RowStamps.Revision revision;
+    /** Row fields holding the API's write counter ({@code response.writeIndex}), or null. */
+    RowStamps.WriteIndex writeIndex;
+    /** The media type every JSON answer showing its rows had when not the usual one, or null. */
+    String mediaType;
+    /** What the server does to its row fields ({@code response.fields}). */
+    FieldConventions fields = FieldConventions.NONE;
     /** How its list answers ({@code response.list}), or null when it has none. */
     ListRule list;
     /** The envelope its item answers wrap the row in ({@code response.itemEnvelope}), or null. */
     ItemEnvelopeRule itemEnvelope;
+    /** The most rows a list's total counted beyond those the recording had shown by then. */
+    private long unseenRows;
+    /** The last list answer's numbers at the total and page count fields. */
+    private final Map<String, JsonNode> lastCounts = new TreeMap<>();
     /** Its items' own 404 body ({@code response.errors.bodies.NOT_FOUND}), or null: the API-wide one. */
     JsonNode ownNotFound;
     /** Timestamp fields: createdAt/updatedAt → field name and the format seen. */
@@ -248,13 +260,22 @@ public final class Resource {
     /** The {@code response:} mapping of its table. */
     public Map<String, Object> responseYaml() {
         Map<String, Object> out = new LinkedHashMap<>();
-        if (response.containsKey("fields")) {
-            out.put("fields", response.get("fields"));
+        if (!fields.isEmpty()) {
+            out.put("fields", fields.toYaml());
         }
         if (list != null) {
             out.put("list", list.toYaml());
         }
+        if (revision != null) {
+            out.put("revision", revision.toYaml());
+        }
         out.putAll(response);
+        if (writeIndex != null) {
+            out.put("writeIndex", writeIndex.toYaml());
+        }
+        if (mediaType != null) {
+            out.put("mediaType", mediaType);
+        }
         if (itemEnvelope != null) {
             out.put("itemEnvelope", itemEnvelope.toYaml());
         }
@@ -262,6 +283,43 @@ public final class Resource {
             out.put("errors", Map.of("bodies", Map.of("NOT_FOUND", ownNotFound)));
         }
         return out;
+    }
+
+    /**
+     * A list answer, beside the rows the recording had shown alive by then: a total larger than those counts rows
+     * the recording never showed.
+     *
+     * @param knownRows the rows created or seen and not deleted, or -1 when unknown
+     */
+    public void listCounted(JsonNode body, int knownRows) {
+        String totalField = list == null ? null : list.counts().totalField();
+        if (totalField == null || totalField.contains(".") || !body.path(totalField).isIntegralNumber()) {
+            return;
+        }
+        long total = body.path(totalField).asLong();
+        if (knownRows >= 0 && total > knownRows) {
+            unseenRows = Math.max(unseenRows, total - knownRows);
+        }
+        lastCounts.put(totalField, body.path(totalField));
+        String pages = list.counts().pageCountField();
+        if (pages != null && body.path(pages).isIntegralNumber()) {
+            lastCounts.put(pages, body.path(pages));
+        }
+    }
+
+    /**
+     * When a list's total counted rows the recording never showed, the twin (which cannot count rows it never saw)
+     * answers the counts as recorded instead of counting its own rows.
+     */
+    public void settleListCounts() {
+        if (unseenRows == 0 || list == null) {
+            return;
+        }
+        evidence.add("list counts: a total in '" + list.counts().totalField() + "' counted " + unseenRows + " row"
+                + (unseenRows == 1 ? "" : "s") + " more than the recording had shown by then; the twin cannot count "
+                + "rows it never saw, so " + lastCounts.keySet() + " answer the numbers last recorded (they do not "
+                + "follow creates and deletes)");
+        list = list.withRecordedCounts(lastCounts);
     }
 
     /** How its list answers, or null when it has none. */
@@ -292,9 +350,8 @@ public final class Resource {
 
     /** How the twin names a row of this table in messages: the injected `object`, else the table name. */
     public String resourceName() {
-        Object fields = response.get("fields");
-        if (fields instanceof Map<?, ?> f && f.get("inject") instanceof Map<?, ?> inject
-                && inject.get("object") instanceof com.fasterxml.jackson.databind.JsonNode object && object.isTextual()) {
+        JsonNode object = fields.inject().get("object");
+        if (object != null && object.isTextual()) {
             return object.asText();
         }
         return table;

@@ -1,6 +1,7 @@
 package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.twin.inference.operation.AnswerHeaders;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.operation.ResponseStats;
@@ -389,11 +390,7 @@ public final class ResourceDetector {
         Set<String> skip = new HashSet<>(List.of(resource.idField, "expand"));
         OperationStats creating = resource.actions.get(Action.CREATE);
         boolean acknowledged = creating != null && WriteAcknowledgement.all(creating.writes(), skip);
-        Map<String, Object> inject = inject(resource, acknowledged, acknowledgedPut);
-        Map<String, Object> fieldRules = new LinkedHashMap<>();
-        if (!inject.isEmpty()) {
-            fieldRules.put("inject", inject);
-        }
+        Map<String, JsonNode> inject = inject(resource, acknowledged, acknowledgedPut);
         List<OperationStats> writes = new ArrayList<>();
         for (Action action : List.of(Action.CREATE, Action.PATCH, Action.UPDATE)) {
             if (resource.actions.get(action) != null && !(acknowledgedPut && action == Action.UPDATE)) {
@@ -402,30 +399,23 @@ public final class ResourceDetector {
         }
         SentFields sent = SentFields.of(writes, skip);
         if (!sent.ignored().isEmpty()) {
-            fieldRules.put("ignore", new ArrayList<>(sent.ignored()));
             resource.evidence.add("fields the server ignores (sent with a value, never in an answer): "
                     + sent.ignored());
         }
         if (!sent.split().isEmpty()) {
-            fieldRules.put("split", new ArrayList<>(sent.split()));
             resource.evidence.add("fields sent as a comma-separated string and answered as the list of its parts: "
                     + sent.split());
         }
         if (!sent.renamed().isEmpty()) {
-            fieldRules.put("rename", sent.renamed());
             resource.evidence.add("fields the answers hold under another spelling: " + sent.renamed());
         }
         List<String> itemOnly = list == null ? List.of() : itemOnly(resource.actions.get(Action.GET), listOp);
         if (!itemOnly.isEmpty()) {
-            fieldRules.put("itemOnly", itemOnly);
             resource.evidence.add("fields every item read showed and no listed item did: " + itemOnly);
         }
-        if (resource.pathKey != null || resource.idOnlyInPath) {
-            fieldRules.put("hide", List.of(resource.idField));
-        }
-        if (!fieldRules.isEmpty()) {
-            resource.response.put("fields", fieldRules);
-        }
+        List<String> hide = resource.pathKey != null || resource.idOnlyInPath ? List.of(resource.idField) : List.of();
+        resource.fields = new FieldConventions(inject, List.copyOf(sent.ignored()), List.copyOf(sent.split()),
+                sent.renamed(), itemOnly, hide, Map.of(), List.of());
         resource.list = list;
         OperationStats create = resource.actions.get(Action.CREATE);
         if (create != null) {
@@ -450,9 +440,7 @@ public final class ResourceDetector {
             Set<String> decided = new HashSet<>(generate.keySet());
             decided.add(resource.idField);
             decided.addAll(resource.timestampFields.values());
-            if (resource.response.get("fields") instanceof Map<?, ?> f && f.get("inject") instanceof Map<?, ?> inj) {
-                inj.keySet().forEach(k -> decided.add((String) k));
-            }
+            decided.addAll(resource.fields.inject().keySet());
             var derived = CreateDerivation.derive(acknowledged ? List.of() : create.writes(), decided);
             if (!derived.expressions().isEmpty()) {
                 createRule.put("derive", derived.expressions());
@@ -529,7 +517,7 @@ public final class ResourceDetector {
         writeIndex(resource);
         String mediaType = mediaType(resource);
         if (mediaType != null) {
-            resource.response.put("mediaType", mediaType);
+            resource.mediaType = mediaType;
             resource.evidence.add("media type: every JSON answer showing its rows was " + mediaType);
         }
         String object = objectName(resource);
@@ -571,14 +559,8 @@ public final class ResourceDetector {
             }
         }
         resource.revisionField = field;
-        Map<String, Object> rule = new LinkedHashMap<>();
-        rule.put("field", field);
-        if (param != null) {
-            rule.put("param", param);
-        }
         boolean enforce = advancing && refused;
-        rule.put("enforce", enforce);
-        resource.response.put("revision", rule);
+        resource.revision = new RowStamps.Revision(field, param, enforce);
         resource.evidence.add("revision: every row held '" + field + "' as a write count and a hash"
                 + (advancing ? ", counted past the first write" : " (never seen past the first write)")
                 + ": each write stamps the next one"
@@ -704,21 +686,15 @@ public final class ResourceDetector {
                 modified = field;
             }
         }
-        Map<String, Object> rule = new LinkedHashMap<>();
-        if (created != null) {
-            rule.put("created", created);
-        }
-        if (modified != null) {
-            rule.put("modified", modified);
-        }
-        if (rule.isEmpty()) {
+        if (created == null && modified == null) {
             return;
         }
-        resource.response.put("writeIndex", rule);
+        RowStamps.WriteIndex rule = new RowStamps.WriteIndex(created, modified);
+        resource.writeIndex = rule;
         if (modified != null) {
             resource.deletes().stamped(modified);
         }
-        resource.evidence.add("write index: " + rule + " — every create answered the write counter's value in "
+        resource.evidence.add("write index: " + rule.toYaml() + " — every create answered the write counter's value in "
                 + create.writeCounterFields() + "; a later write answered " + (modified == null ? "none" : "'"
                 + modified + "'") + " with its own value" + (created == null ? "" : " and '" + created + "' with the "
                 + "create's") + (modified != null && created == null ? " (no later write showed otherwise: low "
@@ -747,8 +723,8 @@ public final class ResourceDetector {
 
     /** Fields every row had with one constant value, and fields that always repeat the id: defaults to inject. */
     /** @param acknowledged the creates answered an acknowledgement: their answers say nothing of the row */
-    private static Map<String, Object> inject(Resource resource, boolean acknowledged, boolean acknowledgedPut) {
-        Map<String, Object> inject = new LinkedHashMap<>();
+    private static Map<String, JsonNode> inject(Resource resource, boolean acknowledged, boolean acknowledgedPut) {
+        Map<String, JsonNode> inject = new LinkedHashMap<>();
         ShapeAggregate shape = resource.itemShape;
         OperationStats get = resource.actions.get(Action.GET);
         // a field the client sends is the client's to set: a constant seen in the recording is no default for it
@@ -768,7 +744,7 @@ public final class ResourceDetector {
             long echoes = get == null ? 0 : get.echoesOfLastParam().getOrDefault(name, 0L);
             // one id read once (a comment 1 of post 1) repeats the path by coincidence: two values at least
             if (get != null && echoes > 0 && echoes == get.successObjects() && p.getValue().constant() == null) {
-                inject.put(name, "{{item." + resource.idField + "}}");
+                inject.put(name, TextNode.valueOf("{{item." + resource.idField + "}}"));
                 continue;
             }
             JsonNode constant = p.getValue().constant();
@@ -780,7 +756,8 @@ public final class ResourceDetector {
             }
         }
         if (resource.pathKey != null) {
-            inject.put(resource.pathKey.getKey(), resource.pathKey.getValue() + "{{item." + resource.idField + "}}");
+            inject.put(resource.pathKey.getKey(), TextNode.valueOf(resource.pathKey.getValue() + "{{item."
+                    + resource.idField + "}}"));
         }
         if (!inject.isEmpty()) {
             resource.evidence.add("injected defaults (constant in all " + shape.samples() + " rows seen, never sent "
@@ -793,7 +770,7 @@ public final class ResourceDetector {
             create = acknowledgedPut ? null : resource.actions.get(Action.UPDATE);
         }
         if (create != null) {
-            Map<String, Object> serverSet = new TreeMap<>();
+            Map<String, JsonNode> serverSet = new TreeMap<>();
             create.serverDefaults().constants().forEach((name, value) -> {
                 boolean generated = value.isTextual() && !ShapeAggregate.idPrefixOf(value.asText()).isEmpty();
                 if (!name.equals(resource.idField) && !resource.timestampFields.containsValue(name)

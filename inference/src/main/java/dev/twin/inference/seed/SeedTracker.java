@@ -122,6 +122,11 @@ public final class SeedTracker {
         return latest.values();
     }
 
+    /** The rows known to be alive now (created or seen, not deleted), or -1 when too many were kept to know. */
+    public int liveRows() {
+        return dropped > 0 ? -1 : latest.size();
+    }
+
     public int createdCount() {
         return created.size();
     }

@@ -379,8 +379,8 @@ final class ConventionsBinder {
         m.allowOnly("style", "dataField", "extraFields", "hideMeta", "totalField", "defaultLimit", "maxLimit",
                 "limitParam", "startingAfterParam", "endingBeforeParam", "hasMoreField",
                 "pageParam", "pageSizeParam", "pageFields", "bareArray", "order", "offsetParam", "sortParam",
-                "orderParam", "totalHeader", "linkHeader", "limitField", "offsetField", "pageField", "itemCountField", "descendingParam",
-                "filters");
+                "orderParam", "totalHeader", "linkHeader", "limitField", "offsetField", "pageField", "itemCountField",
+                "pageCountField", "descendingParam", "filters");
         Templates.check(m, "extraFields", TemplateScope.LIST);
         String totalField = m.name("totalField");
         if (totalField != null && !DOTTED_PATH.matcher(totalField).matches()) {
@@ -397,7 +397,7 @@ final class ConventionsBinder {
                 m.enumValue("order", ListStyle.Order.class, null), m.name("offsetParam"), m.name("sortParam"),
                 m.name("orderParam"), m.name("totalHeader"), m.bool("linkHeader", null), m.name("limitField"),
                 m.name("offsetField"), m.name("descendingParam"), m.nameMap("filters"), m.name("pageField"),
-                m.name("itemCountField"));
+                m.name("itemCountField"), m.name("pageCountField"));
     }
 
     private static CreateRule create(YamlMapping m) {

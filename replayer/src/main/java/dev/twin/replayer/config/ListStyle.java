@@ -18,7 +18,9 @@ import java.util.Set;
  * with {@code offsetParam} or a 1-based {@code pageParam}, sorting by {@code sortParam}/{@code orderParam}, the total
  * in {@code totalHeader} and neighbouring pages in a {@code Link} header ({@code linkHeader}), the envelope echoing
  * {@code limitField}, {@code offsetField} and the page asked for in {@code pageField} (RabbitMQ's {@code page}),
- * the rows on the page in {@code itemCountField} (RabbitMQ's {@code item_count}, beside its totals), and {@code descendingParam=true} reversing the default order (CouchDB's
+ * the rows on the page in {@code itemCountField} (RabbitMQ's {@code item_count}, beside its totals), the number of
+ * pages in {@code pageCountField} (RabbitMQ's {@code page_count}, Laravel's {@code last_page}, Spring's
+ * {@code totalPages}: the matching rows over the limit, rounded up), and {@code descendingParam=true} reversing the default order (CouchDB's
  * {@code descending}). {@code bareArray}: the rows are the whole body (offset and none).
  *
  * @param extraFields constant envelope fields; string values are Handlebars templates ({@code {{request.path}}})
@@ -34,7 +36,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
                         Boolean bareArray, Order order, String offsetParam, String sortParam, String orderParam,
                         String totalHeader, Boolean linkHeader, String limitField, String offsetField,
                         String descendingParam, Map<String, String> filters, String pageField,
-                        String itemCountField) {
+                        String itemCountField, String pageCountField) {
 
     /** The internal names {@code pageFields} may map. */
     public static final Set<String> PAGE_FIELD_NAMES = Set.of(
@@ -44,7 +46,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
             JsonNodeFactory.instance.objectNode(), false, "total_count", 10, 100,
             "limit", "starting_after", "ending_before", "has_more",
             "Page", "PageSize", defaultPageFields(),
-            false, Order.NEWEST_FIRST, "offset", null, null, null, false, null, null, null, Map.of(), null, null);
+            false, Order.NEWEST_FIRST, "offset", null, null, null, false, null, null, null, Map.of(), null, null, null);
 
     public enum Style {
         CURSOR, PAGE, OFFSET, NONE
@@ -65,7 +67,10 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
         filters = Merging.copy(filters);
     }
 
-    /** Without a {@code descendingParam}, {@code filters}, a {@code pageField} and an {@code itemCountField}. */
+    /**
+     * Without a {@code descendingParam}, {@code filters}, a {@code pageField}, an {@code itemCountField} and a
+     * {@code pageCountField}.
+     */
     public ListStyle(Style style, String dataField, ObjectNode extraFields, Boolean hideMeta, String totalField,
                      Integer defaultLimit, Integer maxLimit,
                      String limitParam, String startingAfterParam, String endingBeforeParam, String hasMoreField,
@@ -75,7 +80,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
         this(style, dataField, extraFields, hideMeta, totalField, defaultLimit, maxLimit, limitParam,
                 startingAfterParam, endingBeforeParam, hasMoreField, pageParam, pageSizeParam, pageFields, bareArray,
                 order, offsetParam, sortParam, orderParam, totalHeader, linkHeader, limitField, offsetField, null, null,
-                null, null);
+                null, null, null);
     }
 
     public ListStyle merge(ListStyle o) {
@@ -95,7 +100,8 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
                 Merging.value(totalHeader, o.totalHeader), Merging.value(linkHeader, o.linkHeader),
                 Merging.value(limitField, o.limitField), Merging.value(offsetField, o.offsetField),
                 Merging.value(descendingParam, o.descendingParam), Merging.map(filters, o.filters),
-                Merging.value(pageField, o.pageField), Merging.value(itemCountField, o.itemCountField));
+                Merging.value(pageField, o.pageField), Merging.value(itemCountField, o.itemCountField),
+                Merging.value(pageCountField, o.pageCountField));
     }
 
     private static Map<String, String> defaultPageFields() {

@@ -26,11 +26,12 @@ import java.util.Set;
 public final class OffsetPagination implements Pagination {
     /**
      * Parameter, header and envelope names; a null name is a feature the API does not have. {@code itemCountField}
-     * counts the rows on the page (RabbitMQ's {@code item_count}), where the envelope's total counts them all.
+     * counts the rows on the page (RabbitMQ's {@code item_count}), where the envelope's total counts them all;
+     * {@code pageCountField} the pages those rows fill at the limit asked for (RabbitMQ's {@code page_count}).
      */
     public record Names(String limit, String offset, String page, String sort, String order, String totalHeader,
                         boolean linkHeader, String limitField, String offsetField, String descending,
-                        String pageField, String itemCountField) {
+                        String pageField, String itemCountField, String pageCountField) {
     }
 
     private final ListEnvelope envelope;
@@ -103,6 +104,10 @@ public final class OffsetPagination implements Pagination {
             }
             if (names.itemCountField() != null) {
                 object.put(names.itemCountField(), items.size());
+            }
+            if (names.pageCountField() != null) {
+                // every row on one page when no limit applies; no page at all when no row matches
+                object.put(names.pageCountField(), limit == 0 ? Math.min(total, 1) : (total + limit - 1) / limit);
             }
             object.set(envelope.dataField(), ListEnvelope.items(items));
             body = object;

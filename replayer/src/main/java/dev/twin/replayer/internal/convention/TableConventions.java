@@ -187,7 +187,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                     list.maxLimit(), new OffsetPagination.Names(list.limitParam(), list.offsetParam(),
                     list.pageParam(), list.sortParam(), list.orderParam(), list.totalHeader(),
                     Boolean.TRUE.equals(list.linkHeader()), list.limitField(), list.offsetField(),
-                    list.descendingParam(), list.pageField(), list.itemCountField()));
+                    list.descendingParam(), list.pageField(), list.itemCountField(), list.pageCountField()));
         }
         return new CursorPagination(envelope, list.defaultLimit(), list.maxLimit(), notFound,
                 new CursorPagination.Names(list.limitParam(), list.startingAfterParam(), list.endingBeforeParam(),

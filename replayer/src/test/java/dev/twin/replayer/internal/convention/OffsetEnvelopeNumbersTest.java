@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The numbers an offset-paged envelope answers beside its rows, as RabbitMQ's {@code ?page=2&page_size=2} does:
  * {@code list.pageField} names the page asked for (1 when the client named none), {@code list.itemCountField}
- * counts the rows on the page sent, where {@code totalField} counts every matching row.
+ * counts the rows on the page sent, where {@code totalField} counts every matching row, and
+ * {@code list.pageCountField} the pages those rows fill at the page size asked for.
  */
 class OffsetEnvelopeNumbersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,6 +44,29 @@ class OffsetEnvelopeNumbersTest {
             JsonNode last = page(twin, "/things?page=2&page_size=3");
             assertEquals(2, last.path("item_count").asInt(), last.toString());
             assertEquals(2, last.path("items").size(), last.toString());
+        }
+    }
+
+    @Test
+    void givenAPageCountField_whenPagesOfSeveralSizesAreAskedFor_thenItCountsThePagesTheMatchingRowsFill()
+            throws Exception {
+        try (YamlTwin twin = things("pageCountField: page_count", "a", "b", "c", "d", "e")) {
+            JsonNode byTwo = page(twin, "/things?page=1&page_size=2");
+            assertEquals(3, byTwo.path("page_count").asInt(), byTwo.toString());
+            JsonNode byFive = page(twin, "/things?page=1&page_size=5");
+            assertEquals(1, byFive.path("page_count").asInt(), byFive.toString());
+            twin.send("POST", "/things", null, "{\"name\":\"f\"}");
+            JsonNode afterACreate = page(twin, "/things?page=1&page_size=5");
+            assertEquals(2, afterACreate.path("page_count").asInt(), afterACreate.toString());
+            assertEquals(6, afterACreate.path("filtered_count").asInt(), afterACreate.toString());
+        }
+    }
+
+    @Test
+    void givenAPageCountField_whenNoRowMatches_thenThereIsNoPage() throws Exception {
+        try (YamlTwin twin = things("pageCountField: page_count")) {
+            JsonNode empty = page(twin, "/things?page=1&page_size=2");
+            assertEquals(0, empty.path("page_count").asInt(-1), empty.toString());
         }
     }
 
