@@ -231,7 +231,7 @@ public final class TwinYamlWriter {
         update.put("set", transition.sets());
         steps.add(update);
         op.put("steps", steps);
-        op.put("response", "row");
+        op.put("response", transition.answersRow() ? "row" : "null");
         return op;
     }
 
