@@ -181,6 +181,7 @@ public final class Inference {
         Map<String, Object> errors = ErrorConvention.detect(all, notFoundMessage, evidence);
         apiWideNotFound = errors.get("bodies") instanceof Map<?, ?> bodies ? bodies.get("NOT_FOUND") : null;
         resources.forEach(resource -> resource.takeOwnNotFoundBody(apiWideNotFound));
+        resources.forEach(Inference::noteNonEmptyArrays);
         AnswerLayout.Result layout = answerLayout.result();
         Optional<WriteCounterHeader.Found> counter = writeCounter.result();
         counter.ifPresent(found -> evidence.add(found.evidence()));
@@ -273,6 +274,17 @@ public final class Inference {
                 readBack(bare, match, op, body);
             });
         });
+    }
+
+    /** Says in the report which arrays a create was refused sent empty ({@code minItems: 1} in the spec). */
+    private static void noteNonEmptyArrays(Resource resource) {
+        OperationStats create = resource.actions().get(Action.CREATE);
+        if (create != null) {
+            create.nonEmptyRequestArrays().forEach((field, refusals) -> resource.evidence().add("create: '" + field
+                    + "' sent empty was refused (4xx, " + refusals + " time" + (refusals == 1 ? "" : "s") + ") and "
+                    + "every accepted create sent it holding items: the request schema says minItems: 1 (low "
+                    + "confidence: a refusal may have had another cause)"));
+        }
     }
 
     /** The exchange as its operation's stats saw it: unwrapped when the operation's answers are enveloped. */
