@@ -575,8 +575,10 @@ public final class Inference {
                             requestBody(exchange), BodyReader.json(exchange.response().body()));
                 }
             }
+            boolean write = bound != null && (bound.action() == Action.CREATE || bound.action() == Action.UPDATE
+                    || bound.action() == Action.PATCH);
+            JsonNode sent = write ? requestBody(exchange) : null;
             if (bound != null && bound.action() == Action.CREATE) {
-                JsonNode sent = requestBody(exchange);
                 limits.attempt(bound.resource(), sent, status, BodyReader.json(exchange.response().body()));
                 JsonNode namedId = sent == null ? null : sent.get(bound.resource().idField());
                 upserts.attempt(bound.resource(), sent, status, namedId != null && namedId.isValueNode()
@@ -588,9 +590,8 @@ public final class Inference {
             if (status < 200 || status >= 300 || bound == null) {
                 return;
             }
-            if (bound.action() == Action.CREATE || bound.action() == Action.UPDATE
-                    || bound.action() == Action.PATCH) {
-                times.sent(bound.resource(), requestBody(exchange));
+            if (write) {
+                times.sent(bound.resource(), sent);
             }
             Resource resource = bound.resource();
             Action action = bound.action();
@@ -628,7 +629,6 @@ public final class Inference {
             }
             if (action == Action.CREATE && (answered == null || answered.isMissingNode())) {
                 // a create answered with no body, its row's id chosen by the client: the row is the recording's
-                JsonNode sent = requestBody(exchange);
                 JsonNode id = sent == null ? null : sent.get(resource.idField());
                 if (id != null && id.isValueNode() && !id.isNull()) {
                     tracker.createdId(id.asText());
@@ -640,7 +640,6 @@ public final class Inference {
             }
             switch (action) {
                 case CREATE -> {
-                    JsonNode sent = requestBody(exchange);
                     times.answered(resource, body);
                     replaced.created(resource, sent, body);
                     lookedUp.created(resource, sent, body);

@@ -139,8 +139,10 @@ public final class SentTimes {
 
     /** An ISO-8601 date-time with an offset, or an RFC 2822 date; null for anything else. */
     private static Instant instant(String text) {
-        if (text.length() < 20 || text.length() > 64 || !Character.isDigit(text.charAt(text.length() - 1))
-                && text.charAt(text.length() - 1) != 'Z') {
+        // a cheap look first: most text is no time, and a failed parse costs an exception
+        boolean iso = text.length() >= 20 && text.length() <= 40 && text.charAt(4) == '-' && text.charAt(10) == 'T';
+        boolean rfc = text.length() >= 29 && text.length() <= 40 && text.charAt(3) == ',';
+        if (!iso && !rfc) {
             return null;
         }
         try {

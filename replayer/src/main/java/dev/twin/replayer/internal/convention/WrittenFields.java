@@ -58,7 +58,10 @@ public record WrittenFields(Set<String> ignored, Set<String> split, Map<String, 
 
     /** An ISO-8601 date-time with an offset, or an RFC 2822 date; null for anything else (kept as sent). */
     private static Instant instant(String text) {
-        if (text.length() > 64) {
+        // a cheap look first: a failed parse costs an exception
+        boolean iso = text.length() >= 20 && text.length() <= 40 && text.charAt(4) == '-' && text.charAt(10) == 'T';
+        boolean rfc = text.length() >= 29 && text.length() <= 40 && text.charAt(3) == ',';
+        if (!iso && !rfc) {
             return null;
         }
         try {
