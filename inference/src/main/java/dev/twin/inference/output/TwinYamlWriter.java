@@ -197,7 +197,10 @@ public final class TwinYamlWriter {
         return binding;
     }
 
-    /** Read the row the path names, check the inferred precondition, set the inferred fields, answer the row. */
+    /**
+     * Read the row the path names, check the inferred precondition, set the inferred fields, answer the row (or no
+     * body, for a soft delete whose recorded answers had none).
+     */
     private static Map<String, Object> customOperation(Transition transition) {
         Map<String, Object> op = new LinkedHashMap<>();
         op.put("name", transition.name());
