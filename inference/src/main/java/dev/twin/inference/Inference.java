@@ -19,6 +19,9 @@ import dev.twin.inference.resource.ContentLinks;
 import dev.twin.inference.resource.CopiedFields;
 import dev.twin.inference.resource.FieldOrders;
 import dev.twin.inference.resource.CreateLimits;
+import dev.twin.inference.resource.CreateUpserts;
+import dev.twin.inference.resource.SentTimes;
+import dev.twin.inference.resource.SoftDeletes;
 import dev.twin.inference.resource.LookedUpFields;
 import dev.twin.inference.resource.ReplacedValues;
 import dev.twin.inference.resource.RowsChangedElsewhere;
@@ -77,6 +80,8 @@ public final class Inference {
     private List<Resource> replayedTables = List.of();
     private final List<String> replayedTablesEvidence = new ArrayList<>();
     private Set<String> readOnlyOperations = Set.of();
+    /** Tables whose deletes kept the row, found while rows are followed. */
+    private List<SoftDeletes.SoftDelete> softDeleted = List.of();
     /** The API-wide 404 body ({@code errors.bodies.NOT_FOUND}), or null. */
     private JsonNode apiWideNotFound;
     private final AnswerLayout answerLayout = new AnswerLayout();
@@ -177,6 +182,7 @@ public final class Inference {
         ErrorConventions errors = ErrorConvention.detect(all, notFoundMessage, evidence);
         apiWideNotFound = errors.notFoundBody();
         resources.forEach(resource -> resource.takeOwnNotFoundBody(apiWideNotFound));
+        resources.forEach(Inference::noteNonEmptyArrays);
         AnswerLayout.Result layout = answerLayout.result();
         Optional<WriteCounterHeader.Found> counter = writeCounter.result();
         counter.ifPresent(found -> evidence.add(found.evidence()));
@@ -201,6 +207,23 @@ public final class Inference {
             if (transition != null && !transition.sets().isEmpty()) {
                 transitions.add(transition);
                 resource.evidence().addAll(transition.evidence());
+            }
+        }
+        for (SoftDeletes.SoftDelete soft : softDeleted) {
+            Resource resource = soft.resource();
+            if (!resources.contains(resource)) {
+                continue;
+            }
+            Transition transition = TransitionInference.infer(soft.evidence(), resource.table(), resource.idField(),
+                    resource.componentName(), Set.copyOf(resource.timestampFields().values()), soft.answersRow());
+            if (transition != null && !transition.sets().isEmpty()) {
+                resource.deleteKeepsRow();
+                transitions.add(transition);
+                resource.evidence().addAll(soft.notes());
+                resource.evidence().addAll(transition.evidence());
+            } else {
+                resource.evidence().add("delete: deleted rows were read again, but no field changed in a way a rule "
+                        + "explains; the twin deletes the row (left for a human)");
             }
         }
         Set<String> answeredByTables = new HashSet<>(readOnlyOperations);
@@ -252,6 +275,17 @@ public final class Inference {
                 readBack(bare, match, op, body);
             });
         });
+    }
+
+    /** Says in the report which arrays a create was refused sent empty ({@code minItems: 1} in the spec). */
+    private static void noteNonEmptyArrays(Resource resource) {
+        OperationStats create = resource.actions().get(Action.CREATE);
+        if (create != null) {
+            create.nonEmptyRequestArrays().forEach((field, refusals) -> resource.evidence().add("create: '" + field
+                    + "' sent empty was refused (4xx, " + refusals + " time" + (refusals == 1 ? "" : "s") + ") and "
+                    + "every accepted create sent it holding items: the request schema says minItems: 1 (low "
+                    + "confidence: a refusal may have had another cause)"));
+        }
     }
 
     /** The exchange as its operation's stats saw it: unwrapped when the operation's answers are enveloped. */
@@ -481,6 +515,7 @@ public final class Inference {
 
     private Map<String, List<ObjectNode>> seeds(PathTemplates templates, List<Resource> resources,
                                                 Map<String, RowAction> actions) {
+        SoftDeletes softDeletes = new SoftDeletes();
         Map<String, FollowedOperation> byOperation = new TreeMap<>();
         Map<String, SeedTracker> trackers = new TreeMap<>();
         Set<String> tableOperations = new HashSet<>();
@@ -502,6 +537,8 @@ public final class Inference {
         ReplacedValues replaced = new ReplacedValues(resources, latestRow);
         LookedUpFields lookedUp = new LookedUpFields(resources, latestRow);
         CreateLimits limits = new CreateLimits(resources, latestRow);
+        CreateUpserts upserts = new CreateUpserts();
+        SentTimes times = new SentTimes();
         for (Resource resource : resources) {
             SeedTracker tracker = new SeedTracker(resource.idField());
             trackers.put(resource.table(), tracker);
@@ -539,12 +576,23 @@ public final class Inference {
                             requestBody(exchange), BodyReader.json(exchange.response().body()));
                 }
             }
+            boolean write = bound != null && (bound.action() == Action.CREATE || bound.action() == Action.UPDATE
+                    || bound.action() == Action.PATCH);
+            JsonNode sent = write ? requestBody(exchange) : null;
             if (bound != null && bound.action() == Action.CREATE) {
-                limits.attempt(bound.resource(), requestBody(exchange), status,
-                        BodyReader.json(exchange.response().body()));
+                limits.attempt(bound.resource(), sent, status, BodyReader.json(exchange.response().body()));
+                JsonNode namedId = sent == null ? null : sent.get(bound.resource().idField());
+                upserts.attempt(bound.resource(), sent, status, namedId != null && namedId.isValueNode()
+                        && bound.tracker().latest(namedId.asText()) != null);
+            }
+            if (onItem && bound.action() == Action.GET && status == 404) {
+                softDeletes.missing(bound.resource(), match.get().lastValue());
             }
             if (status < 200 || status >= 300 || bound == null) {
                 return;
+            }
+            if (write) {
+                times.sent(bound.resource(), sent);
             }
             Resource resource = bound.resource();
             Action action = bound.action();
@@ -558,6 +606,12 @@ public final class Inference {
                 parents.seen(resource, match.get().lastValue());
             }
             if (action == Action.DELETE) {
+                if (onItem) {
+                    softDeletes.deleted(resource, resource.actions().get(Action.DELETE), match.get().lastValue(),
+                            tracker.latest(match.get().lastValue()), requestBody(exchange), status,
+                            exchange.response().body() == null || exchange.response().body().isEmpty(),
+                            exchange.startedAt().getEpochSecond());
+                }
                 parents.deleted(resource, match.get().lastValue());
                 resource.deletes().add(tracker.latest(match.get().lastValue()),
                         resource.withPathId(BodyReader.json(exchange.response().body())));
@@ -576,7 +630,6 @@ public final class Inference {
             }
             if (action == Action.CREATE && (answered == null || answered.isMissingNode())) {
                 // a create answered with no body, its row's id chosen by the client: the row is the recording's
-                JsonNode sent = requestBody(exchange);
                 JsonNode id = sent == null ? null : sent.get(resource.idField());
                 if (id != null && id.isValueNode() && !id.isNull()) {
                     tracker.createdId(id.asText());
@@ -588,7 +641,7 @@ public final class Inference {
             }
             switch (action) {
                 case CREATE -> {
-                    JsonNode sent = requestBody(exchange);
+                    times.answered(resource, body);
                     replaced.created(resource, sent, body);
                     lookedUp.created(resource, sent, body);
                     // an acknowledgement ({ok, id, rev}) names the new row's id through the create's template
@@ -604,6 +657,10 @@ public final class Inference {
                     views.written(resource, action, body);
                 }
                 case GET -> {
+                    if (onItem) {
+                        softDeletes.read(resource, match.get().lastValue(), body);
+                    }
+                    times.answered(resource, body);
                     tracker.seen(body);
                     immutables.row(resource, body);
                     copies.row(resource, body);
@@ -611,7 +668,13 @@ public final class Inference {
                 }
                 case LIST -> {
                     JsonNode items = resource.dataField() == null ? body : body.path(resource.dataField());
-                    items.forEach(row -> tracker.seen(resource.withPathId(row)));
+                    items.forEach(row -> {
+                        JsonNode withId = resource.withPathId(row);
+                        JsonNode id = withId == null ? null : withId.get(resource.idField());
+                        softDeletes.read(resource, id == null || id.isContainerNode() ? null : id.asText(), withId);
+                        times.answered(resource, withId);
+                        tracker.seen(withId);
+                    });
                     resource.listCounted(body, tracker.liveRows());
                     items.forEach(item -> parents.seenRow(resource, resource.withPathId(item)));
                     items.forEach(item -> copies.row(resource, item));
@@ -625,6 +688,7 @@ public final class Inference {
                     }
                 }
                 default -> {
+                    times.answered(resource, body);
                     tracker.changed(body, requestFields(exchange));
                     views.written(resource, action, body);
                 }
@@ -640,6 +704,9 @@ public final class Inference {
         replaced.settle();
         lookedUp.settle();
         limits.settle();
+        upserts.settle();
+        times.settle();
+        softDeleted = softDeletes.settle();
         Map<String, List<ObjectNode>> seeds = new TreeMap<>();
         for (Resource resource : resources) {
             if (viewed.contains(resource) || replayedTables.contains(resource)) {

@@ -55,6 +55,9 @@ public final class OperationStats {
     /** Top-level request fields → how many successful requests sent them; and the successful requests. */
     private final TreeMap<String, Long> sentBySuccesses = new TreeMap<>();
     private long successfulRequests;
+    /** Top-level request arrays → how many successful requests sent them holding something; those sent empty. */
+    private final TreeMap<String, Long> filledBySuccesses = new TreeMap<>();
+    private final TreeSet<String> emptiedBySuccesses = new TreeSet<>();
     /** "param value field" → answers that embedded rows named by {@code ?param=value} holding the id in field. */
     private final TreeMap<Embed, Long> embeds = new TreeMap<>(java.util.Comparator.comparing(Embed::param)
             .thenComparing(Embed::member).thenComparing(Embed::parentField));
@@ -62,7 +65,8 @@ public final class OperationStats {
     /** Rejected writes (bounded): the fields each sent and the start of its error body. */
     private final List<Rejected> rejected = new ArrayList<>();
 
-    private record Rejected(Set<String> sent, String answer, int status) {
+    /** @param empty the top-level arrays it sent empty */
+    private record Rejected(Set<String> sent, String answer, int status, Set<String> empty) {
     }
     /** Values of id-like top-level fields in successful object answers (bounded), for tables never read by path. */
     private final TreeMap<String, TreeSet<String>> idValues = new TreeMap<>();
@@ -138,7 +142,7 @@ public final class OperationStats {
             default -> { }
         }
         RecordedResponse response = exchange.response();
-        noteRequired(response, sent);
+        noteRequired(response, sent, input);
         ResponseStats stats = responses.computeIfAbsent(response.status(), s -> new ResponseStats());
         stats.count++;
         boolean success = response.status() >= 200 && response.status() < 300;
@@ -493,16 +497,27 @@ public final class OperationStats {
         return absoluteLocations == answers ? "absolute" : relativeLocations == answers ? "relative" : null;
     }
 
-    private void noteRequired(RecordedResponse response, Set<String> sent) {
+    private void noteRequired(RecordedResponse response, Set<String> sent, JsonNode input) {
+        Set<String> empty = new TreeSet<>();
+        Set<String> filled = new TreeSet<>();
+        if (input != null && input.isObject()) {
+            input.fields().forEachRemaining(f -> {
+                if (f.getValue().isArray()) {
+                    (f.getValue().isEmpty() ? empty : filled).add(f.getKey());
+                }
+            });
+        }
         if (response.status() >= 200 && response.status() < 300) {
             successfulRequests++;
             sent.forEach(name -> sentBySuccesses.merge(name, 1L, Long::sum));
+            filled.forEach(name -> filledBySuccesses.merge(name, 1L, Long::sum));
+            emptiedBySuccesses.addAll(empty);
         } else if (response.status() >= 400 && response.status() < 500 && (method.equals("POST")
                 || method.equals("PUT") || method.equals("PATCH"))) {
             String text = response.body().text();
             if (rejected.size() < 64) {
                 rejected.add(new Rejected(Set.copyOf(sent), text.length() > 4096 ? text.substring(0, 4096)
-                        : text, response.status()));
+                        : text, response.status(), Set.copyOf(empty)));
             }
         }
     }
@@ -522,6 +537,24 @@ public final class OperationStats {
             if (count == successfulRequests && rejected.stream()
                     .anyMatch(r -> !r.sent().contains(field) && mentions(r.answer(), field))) {
                 out.add(field);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Request arrays the server requires to hold something ({@code minItems: 1}): every successful request sent the
+     * array holding at least one item, and a 4xx answered a request that sent it empty. Evidence only: the report
+     * gives it low confidence (a refusal may have had another cause).
+     *
+     * @return each such field with the number of refusals that sent it empty
+     */
+    public TreeMap<String, Long> nonEmptyRequestArrays() {
+        TreeMap<String, Long> out = new TreeMap<>();
+        filledBySuccesses.forEach((field, count) -> {
+            long refused = rejected.stream().filter(r -> r.empty().contains(field)).count();
+            if (count == successfulRequests && !emptiedBySuccesses.contains(field) && refused > 0) {
+                out.put(field, refused);
             }
         });
         return out;

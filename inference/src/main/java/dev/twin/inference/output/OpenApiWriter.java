@@ -104,8 +104,19 @@ public final class OpenApiWriter {
         return Yaml.write(doc);
     }
 
-    /** The fields the server was seen to require (a 4xx named each one a request lacked). */
+    /**
+     * The fields the server was seen to require (a 4xx named each one a request lacked), and the arrays it refused
+     * empty ({@code minItems: 1}).
+     */
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> withRequired(Map<String, Object> schema, OperationStats op) {
+        if (schema.get("properties") instanceof Map<?, ?> properties) {
+            op.nonEmptyRequestArrays().keySet().forEach(field -> {
+                if (properties.get(field) instanceof Map<?, ?> array && "array".equals(array.get("type"))) {
+                    ((Map<String, Object>) array).put("minItems", 1);
+                }
+            });
+        }
         TreeSet<String> required = op.requiredRequestFields();
         if (!required.isEmpty() && schema.get("properties") instanceof Map<?, ?>) {
             Map<String, Object> out = new LinkedHashMap<>();

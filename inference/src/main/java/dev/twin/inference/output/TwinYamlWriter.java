@@ -201,7 +201,10 @@ public final class TwinYamlWriter {
         return binding;
     }
 
-    /** Read the row the path names, check the inferred precondition, set the inferred fields, answer the row. */
+    /**
+     * Read the row the path names, check the inferred precondition, set the inferred fields, answer the row (or no
+     * body, for a soft delete whose recorded answers had none).
+     */
     private static Map<String, Object> customOperation(Transition transition) {
         Map<String, Object> op = new LinkedHashMap<>();
         op.put("name", transition.name());
@@ -235,7 +238,7 @@ public final class TwinYamlWriter {
         update.put("set", transition.sets());
         steps.add(update);
         op.put("steps", steps);
-        op.put("response", "row");
+        op.put("response", transition.answersRow() ? "row" : "null");
         return op;
     }
 

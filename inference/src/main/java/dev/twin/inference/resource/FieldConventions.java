@@ -18,19 +18,24 @@ import java.util.Map;
  * @param hide     fields the twin keeps and never answers (an id named only by the path)
  * @param copy     row path → the field whose value it repeats
  * @param order    the order answers list the fields in, or empty: the twin's own
+ * @param times    sent time field → the format the server rewrites it into ({@code iso8601-millis})
  */
 public record FieldConventions(Map<String, JsonNode> inject, List<String> ignore, List<String> split,
                                Map<String, String> rename, List<String> itemOnly, List<String> hide,
-                               Map<String, String> copy, List<String> order) {
+                               Map<String, String> copy, List<String> order, Map<String, String> times) {
     static final FieldConventions NONE = new FieldConventions(Map.of(), List.of(), List.of(), Map.of(), List.of(),
-            List.of(), Map.of(), List.of());
+            List.of(), Map.of(), List.of(), Map.of());
 
     public FieldConventions withCopy(Map<String, String> copy) {
-        return new FieldConventions(inject, ignore, split, rename, itemOnly, hide, copy, order);
+        return new FieldConventions(inject, ignore, split, rename, itemOnly, hide, copy, order, times);
     }
 
     public FieldConventions withOrder(List<String> order) {
-        return new FieldConventions(inject, ignore, split, rename, itemOnly, hide, copy, order);
+        return new FieldConventions(inject, ignore, split, rename, itemOnly, hide, copy, order, times);
+    }
+
+    public FieldConventions withTimes(Map<String, String> times) {
+        return new FieldConventions(inject, ignore, split, rename, itemOnly, hide, copy, order, times);
     }
 
     public boolean isEmpty() {
@@ -48,6 +53,7 @@ public record FieldConventions(Map<String, JsonNode> inject, List<String> ignore
         putIfAny(out, "hide", hide);
         putIfAny(out, "copy", copy);
         putIfAny(out, "order", order);
+        putIfAny(out, "times", times);
         return out;
     }
 

@@ -160,6 +160,15 @@ public final class Resource {
         return parentTables;
     }
 
+    /**
+     * Its delete keeps the row ({@link SoftDeletes}): the operation is bound to a custom operation instead, so the
+     * table's own delete action and its answer convention go.
+     */
+    public void deleteKeepsRow() {
+        actions.remove(Action.DELETE);
+        response.remove("delete");
+    }
+
     /** What the deletes answered, compared with the rows they deleted. */
     public DeleteEvidence deletes() {
         return deletes;

@@ -415,7 +415,7 @@ public final class ResourceDetector {
         }
         List<String> hide = resource.pathKey != null || resource.idOnlyInPath ? List.of(resource.idField) : List.of();
         resource.fields = new FieldConventions(inject, List.copyOf(sent.ignored()), List.copyOf(sent.split()),
-                sent.renamed(), itemOnly, hide, Map.of(), List.of());
+                sent.renamed(), itemOnly, hide, Map.of(), List.of(), Map.of());
         resource.list = list;
         OperationStats create = resource.actions.get(Action.CREATE);
         if (create != null) {

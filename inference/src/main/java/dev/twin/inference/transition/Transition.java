@@ -19,11 +19,13 @@ import java.util.Map;
  * @param sets         field → JEXL expression over {@code row} (before), {@code input} and {@code request}
  * @param evidence     one sentence per decision, for the report
  * @param unexplained  fields that changed in a way no rule explains (left for a human)
+ * @param answersRow   the operation answers the row after it; false: it answers no body (a soft delete answered
+ *                     200 or 204 with nothing)
  */
 public record Transition(String name, OperationStats op, String table, String idParam, String idField,
                          String precondition,
                          Failure failure, Map<String, String> sets, List<String> evidence,
-                         List<String> unexplained) {
+                         List<String> unexplained, boolean answersRow) {
 
     /** The error a failed precondition answers: kind, code (or null), message as a JEXL expression. */
     public record Failure(String kind, String code, String message) {

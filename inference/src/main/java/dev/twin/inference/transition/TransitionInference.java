@@ -19,12 +19,15 @@ import java.util.regex.Pattern;
  * rule that holds for every successful call: set to the value the client sent under its name (or kept when not
  * sent); to one constant; to another field of the row before ({@code amount_received ← amount}); to one of a few
  * constants chosen by a field of the row before ({@code capture_method == 'manual' ? 'requires_capture' :
- * 'succeeded'}); to the server's clock. A field no rule explains is reported, not guessed. The precondition is a
+ * 'succeeded'}); to the server's clock (a number of seconds, or a time written as ISO-8601 or RFC 2822, in the form
+ * the answers wrote it). A field no rule explains is reported, not guessed. The precondition is a
  * field of the row before (its status, typically) whose values in the failed calls never occurred in the
  * successful ones.
  */
 public final class TransitionInference {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** The most members a nested constant may have to be written as a literal: a state object, not a sub-list. */
+    private static final int MAX_LITERAL_MEMBERS = 4;
     private static final List<String> STATE_NAMES = List.of("status", "state", "phase", "stage");
     private static final Map<Integer, String> KINDS = Map.of(400, "VALIDATION_ERROR", 409, "CONFLICT",
             422, "VALIDATION_ERROR", 404, "NOT_FOUND");
@@ -34,6 +37,16 @@ public final class TransitionInference {
 
     /** @return the transition, or null when no successful call with a known row-before was recorded */
     public static Transition infer(ActionEvidence evidence, String table, String idField, String componentName) {
+        return infer(evidence, table, idField, componentName, Set.of(), true);
+    }
+
+    /**
+     * @param stamped    fields the table stamps on every write by itself ({@code updatedAt}): not explained
+     * @param answersRow whether the operation answers the row after it (else no body)
+     * @return the transition, or null when no successful call with a known row-before was recorded
+     */
+    public static Transition infer(ActionEvidence evidence, String table, String idField, String componentName,
+                                   Set<String> stamped, boolean answersRow) {
         List<ActionSample> successes = evidence.samples().stream().filter(ActionSample::succeeded)
                 .filter(s -> s.answer() != null && s.answer().isObject()).toList();
         if (successes.isEmpty()) {
@@ -47,7 +60,7 @@ public final class TransitionInference {
         Set<String> fields = new TreeSet<>();
         successes.forEach(s -> s.answer().fieldNames().forEachRemaining(fields::add));
         for (String field : fields) {
-            if (field.equals(idField) || !IDENTIFIER.matcher(field).matches()) {
+            if (field.equals(idField) || stamped.contains(field) || !IDENTIFIER.matcher(field).matches()) {
                 continue;
             }
             if (successes.stream().allMatch(s -> same(s.answer().get(field), s.before().get(field)))) {
@@ -88,7 +101,7 @@ public final class TransitionInference {
                     + "precondition inferred (left for a human)");
         }
         return new Transition(name, evidence.op(), table, lastParam(evidence), idField, precondition, failure, sets,
-                notes, unexplained);
+                notes, unexplained, answersRow);
     }
 
     private static String explain(String field, List<ActionSample> samples, String idField) {
@@ -102,6 +115,10 @@ public final class TransitionInference {
         if (samples.stream().allMatch(s -> s.answer().get(field) != null && s.answer().get(field).isIntegralNumber()
                 && Math.abs(s.answer().get(field).asLong() - s.epochSecond()) <= 120)) {
             return "request.now";
+        }
+        String clock = ClockText.expression(field, samples);
+        if (clock != null) {
+            return clock;
         }
         JsonNode first = samples.get(0).answer().get(field);
         if (first != null && literal(first) != null
@@ -257,9 +274,39 @@ public final class TransitionInference {
             return "[]";
         }
         if (value.isContainerNode()) {
-            return null;
+            return smallContainer(value);
         }
         return value.asText();
+    }
+
+    /**
+     * A small object or array of constants as a JEXL literal ({@code {'state' : 'expired'}}); null for one too large
+     * to be a constant the server sets (a nested list of rows, say) or holding a value with no literal.
+     */
+    private static String smallContainer(JsonNode value) {
+        if (value.size() > MAX_LITERAL_MEMBERS) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            String inner = member.getValue().isContainerNode() ? null : literal(member.getValue());
+            if (inner == null) {
+                return null;
+            }
+            parts.add(literal(JsonNodeFactory.instance.textNode(member.getKey())) + " : " + inner);
+        }
+        if (value.isArray()) {
+            for (JsonNode element : value) {
+                String inner = element.isContainerNode() ? null : literal(element);
+                if (inner == null) {
+                    return null;
+                }
+                parts.add(inner);
+            }
+            return "[" + String.join(", ", parts) + "]";
+        }
+        return "{" + String.join(", ", parts) + "}";
     }
 
     private static String lastParam(ActionEvidence evidence) {

@@ -344,7 +344,7 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("inject", "hide", "rename", "ignore", "split", "itemOnly", "copy", "order");
+        m.allowOnly("inject", "hide", "rename", "ignore", "split", "itemOnly", "copy", "order", "times");
         Map<String, String> copy = m.stringMap("copy");
         if (copy != null) {
             copy.forEach((path, source) -> {
@@ -357,7 +357,23 @@ final class ConventionsBinder {
         Templates.check(m, "inject", TemplateScope.ROW);
         return new FieldRules(m.objectNode("inject"), m.names("hide"), m.nameMap("rename"),
                 m.has("ignore") ? m.names("ignore") : null, m.has("split") ? m.names("split") : null,
-                m.has("itemOnly") ? m.names("itemOnly") : null, copy, m.has("order") ? order(m) : null);
+                m.has("itemOnly") ? m.names("itemOnly") : null, copy, m.has("order") ? order(m) : null,
+                times(m.mapping("times")));
+    }
+
+    /** {@code times}: field → the time format the server keeps it in ({@code endsAt: iso8601-millis}). */
+    private static Map<String, Timestamps.Format> times(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        Map<String, Timestamps.Format> times = new LinkedHashMap<>();
+        m.node().fieldNames().forEachRemaining(field -> {
+            Timestamps.Format format = m.enumValue(field, Timestamps.Format.class, null);
+            if (format != null || m.node().get(field).isNull()) { // null: drops an inherited entry
+                times.put(field, format);
+            }
+        });
+        return times;
     }
 
     /** {@code order}: field names, each once. */
@@ -405,7 +421,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("status", "location", "generate", "derive", "body", "emptyBody", "headers", "lookup", "replace",
-                "limits");
+                "limits", "upsert");
         Templates.check(m, "generate", TemplateScope.ROW);
         Templates.check(m, "body", TemplateScope.ROW);
         Templates.check(m, "headers", TemplateScope.HEADERS);
@@ -430,7 +446,7 @@ final class ConventionsBinder {
         return new CreateRule(m.integer("status", null, 200, 299),
                 m.enumValue("location", CreateRule.Location.class, null), m.stringMap("generate"), derive,
                 m.raw("body"), m.bool("emptyBody", null), headers, lookups(m.mapping("lookup")),
-                replacements(m.mapping("replace")), limits(m.mapping("limits")));
+                replacements(m.mapping("replace")), limits(m.mapping("limits")), m.bool("upsert", null));
     }
 
     /** {@code create.limits}: sent field → {table, by, max, less, error: {code, param, message}}. */

@@ -29,13 +29,24 @@ import java.util.Map;
  * @param limits   sent numbers a create refuses above a field of the row of another table that a sent field names,
  *                 less what this table's rows naming that row already hold ({@code amount: {table: payment_intents,
  *                 by: payment_intent, max: amount, less: amount, error: {...}}})
+ * @param upsert   true: a create whose body names the id of an existing row replaces that row's fields by the ones
+ *                 sent and answers as a create does (Alertmanager's POST of a silence with its {@code id}), instead of
+ *                 refusing the id as taken
  */
 public record CreateRule(Integer status, Location location, Map<String, String> generate,
                          Map<String, Expression> derive, JsonNode body, Boolean emptyBody,
                          Map<String, String> headers, Map<String, Lookup> lookup, Map<String, Replace> replace,
-                         Map<String, Limit> limits) {
+                         Map<String, Limit> limits, Boolean upsert) {
     public static final CreateRule DEFAULTS = new CreateRule(null, Location.NONE, Map.of(), Map.of(), null, false,
-            Map.of(), Map.of(), Map.of(), Map.of());
+            Map.of(), Map.of(), Map.of(), Map.of(), false);
+
+    /** Without {@code upsert}. */
+    public CreateRule(Integer status, Location location, Map<String, String> generate,
+                      Map<String, Expression> derive, JsonNode body, Boolean emptyBody,
+                      Map<String, String> headers, Map<String, Lookup> lookup, Map<String, Replace> replace,
+                      Map<String, Limit> limits) {
+        this(status, location, generate, derive, body, emptyBody, headers, lookup, replace, limits, null);
+    }
 
     public CreateRule(Integer status, Location location) {
         this(status, location, null, null, null);
@@ -107,6 +118,6 @@ public record CreateRule(Integer status, Location location, Map<String, String> 
                 Merging.map(derive, override.derive), Merging.value(body, override.body),
                 Merging.value(emptyBody, override.emptyBody), Merging.map(headers, override.headers),
                 Merging.map(lookup, override.lookup), Merging.map(replace, override.replace),
-                Merging.map(limits, override.limits));
+                Merging.map(limits, override.limits), Merging.value(upsert, override.upsert));
     }
 }

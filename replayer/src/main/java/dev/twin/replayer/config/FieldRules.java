@@ -18,12 +18,21 @@ import java.util.Map;
  * @param copy   dotted path → the shown field whose value answers repeat there, where the row has none
  *               ({@code metadata.description: description})
  * @param order  the shown fields in the order the API sends them; fields not named follow in the order made
+ * @param times  request fields holding a time the server keeps in one format of its own, whatever format it was
+ *               sent in ({@code endsAt: iso8601-millis}): a sent time is rewritten into it before it is stored
  */
 public record FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename, List<String> ignore,
-                         List<String> split, List<String> itemOnly, Map<String, String> copy, List<String> order) {
+                         List<String> split, List<String> itemOnly, Map<String, String> copy, List<String> order,
+                         Map<String, Timestamps.Format> times) {
     public static final FieldRules DEFAULTS = new FieldRules(
             JsonNodeFactory.instance.objectNode(), List.of(), Map.of(),
-            List.of(), List.of(), List.of(), Map.of(), List.of());
+            List.of(), List.of(), List.of(), Map.of(), List.of(), Map.of());
+
+    /** Without {@code times}. */
+    public FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename, List<String> ignore,
+                      List<String> split, List<String> itemOnly, Map<String, String> copy, List<String> order) {
+        this(inject, hide, rename, ignore, split, itemOnly, copy, order, null);
+    }
 
     /** Without {@code copy} and {@code order}. */
     public FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename, List<String> ignore,
@@ -50,6 +59,7 @@ public record FieldRules(ObjectNode inject, List<String> hide, Map<String, Strin
         itemOnly = itemOnly == null ? null : List.copyOf(itemOnly);
         copy = copy == null ? null : Merging.copy(copy);
         order = order == null ? null : List.copyOf(order);
+        times = times == null ? null : Merging.copy(times);
     }
 
     /** {@code inject} merges key by key and keeps nulls ({@code description: null} is a value). */
@@ -58,6 +68,6 @@ public record FieldRules(ObjectNode inject, List<String> hide, Map<String, Strin
                 Merging.value(hide, override.hide), Merging.map(rename, override.rename),
                 Merging.value(ignore, override.ignore), Merging.value(split, override.split),
                 Merging.value(itemOnly, override.itemOnly), Merging.map(copy, override.copy),
-                Merging.value(order, override.order));
+                Merging.value(order, override.order), Merging.map(times, override.times));
     }
 }

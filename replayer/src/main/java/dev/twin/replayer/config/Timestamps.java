@@ -17,6 +17,9 @@ public record Timestamps(Format format, Map<String, String> fields) {
         UNIX,
         /** {@code 2024-05-01T12:00:00Z}, a JSON string. */
         ISO8601,
+        /** {@code 2024-05-01T12:00:00.000Z}: UTC with exactly three digits of milliseconds (Go's strfmt, JavaScript's
+         * {@code toISOString()}). */
+        ISO8601_MILLIS,
         /** {@code Wed, 01 May 2024 12:00:00 +0000}, a JSON string (Twilio's {@code date_created}). */
         RFC2822
     }

@@ -48,6 +48,21 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenATimeFormatTheTwinDoesNotWrite_whenLoaded_thenItIsReportedAtTheValueWithTheFormats() {
+        List<String> problems = problems(IMPORT + "conventions:\n  fields:\n    times:\n      endsAt: millis\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("twin.yaml:5:15: conventions.fields.times.endsAt: "), problems.get(0));
+        assertTrue(problems.get(0).contains("iso8601-millis"), problems.get(0));
+    }
+
+    @Test
+    void givenAnUpsertThatIsNoBoolean_whenLoaded_thenItIsReportedAtTheValue() {
+        List<String> problems = problems(IMPORT + "conventions:\n  create:\n    upsert: sometimes\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("twin.yaml:4:13: conventions.create.upsert: "), problems.get(0));
+    }
+
+    @Test
     void givenAListCountPathWithAnEmptySegment_whenLoaded_thenItIsReportedAtTheValue() {
         assertEquals(List.of("twin.yaml:4:17: conventions.list.totalField: expected a field name or a dotted path "
                 + "such as meta.total, got 'meta..total'"),

@@ -26,7 +26,8 @@ import java.util.Objects;
 /**
  * {@code create}: stores the body's fields (and the parent path parameters, e.g. Twilio's {@code AccountSid}) as a
  * new row; answers the shaped row with the create status. The table mints the id unless the body names one (as
- * Stripe allows for products), in which case a taken id is a CONFLICT. Fields the API ignores are dropped first;
+ * Stripe allows for products), in which case a taken id is a CONFLICT (or, with {@code create.upsert}, the row it
+ * names is replaced). Fields the API ignores are dropped first;
  * the fields it derives from the input ({@code create.derive}) and generates per row ({@code create.generate}) are
  * stored with the row; {@code create.location} names the new row in a {@code Location} header, and
  * {@code create.headers} adds headers rendered over the row ({@code create.emptyBody}: the headers are the answer).
@@ -69,6 +70,9 @@ final class CreateAction implements BindingAction {
         WriteIndexes.created(rows.table().writeIndex(), data, request);
         Row row = revisionOfExisting(request, tables, data);
         if (row == null) {
+            row = upsertOfExisting(tables, data);
+        }
+        if (row == null) {
             Revisions.stamp(rows.table().revision(), data, null);
             row = tables.insert(rows.table().table(), data);
         }
@@ -108,6 +112,30 @@ final class CreateAction implements BindingAction {
         String revision = Revisions.check(rule, request, current);
         Revisions.stamp(rule, data, revision);
         return tables.replace(rows.table().table(), current.id(), data);
+    }
+
+    /**
+     * With {@code create.upsert}, a create naming an existing row's id replaces that row's fields by the ones sent
+     * (Alertmanager's POST of a silence with its {@code id}); the fields the server generated for the row stay as they
+     * were. Null when the body names no live row.
+     */
+    private Row upsertOfExisting(TenantTables tables, ObjectNode data) {
+        TableConventions table = rows.table();
+        JsonNode id = data.get(table.idField());
+        if (!table.createUpsert() || id == null || !id.isValueNode() || id.isNull()) {
+            return null;
+        }
+        Row current = tables.get(table.table(), id.asText()).filter(r -> !Rows.isDeleted(r)).orElse(null);
+        if (current == null) {
+            return null;
+        }
+        for (String generated : table.createGenerate().keySet()) {
+            JsonNode kept = current.data().get(generated);
+            if (kept != null && !data.has(generated)) {
+                data.set(generated, kept);
+            }
+        }
+        return tables.replace(table.table(), current.id(), data);
     }
 
     /** Fields the server sets from what the client sent ({@code create.derive}), where the client sent none. */

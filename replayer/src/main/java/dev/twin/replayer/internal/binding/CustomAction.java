@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * {@code custom}: runs a configured custom operation with {@code input} = path parameters, then query
  * parameters, then body fields (later ones win). When the binding names a table, its answer is taken as one of that
- * table's rows for {@code expand[]} ({@code expand[]=latest_invoice.payment_intent} on a subscription create).
+ * table's rows for {@code expand[]} ({@code expand[]=latest_invoice.payment_intent} on a subscription create). A
+ * response that is null answers the status with no body.
  */
 final class CustomAction implements BindingAction {
     private final CustomOperationRunner runner;
@@ -43,6 +44,8 @@ final class CustomAction implements BindingAction {
         if (rows != null && !request.expand().isEmpty() && response instanceof ObjectNode object) {
             rows.expand(object, request, tables);
         }
-        return status == 204 ? JsonResponses.noBody(status) : JsonResponses.of(status, response);
+        // a response that is null answers no body: a soft delete answered 200 with nothing
+        return status == 204 || response == null || response.isNull() ? JsonResponses.noBody(status)
+                : JsonResponses.of(status, response);
     }
 }

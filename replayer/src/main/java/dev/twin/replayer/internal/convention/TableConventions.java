@@ -13,6 +13,7 @@ import dev.twin.replayer.config.ItemEnvelope;
 import dev.twin.replayer.config.ListStyle;
 import dev.twin.replayer.config.RevisionRule;
 import dev.twin.replayer.config.TableConfig;
+import dev.twin.replayer.config.Timestamps;
 import dev.twin.replayer.config.UpdateRule;
 import dev.twin.replayer.config.WriteIndex;
 import dev.twin.replayer.internal.http.ErrorKind;
@@ -58,6 +59,7 @@ import java.util.Set;
  * @param patchLocation whether a PATCH names the row's own URL in {@code Location}
  * @param patchHeaders headers a PATCH answers with, as templates over the row, the request and its content
  * @param content      rows keep the raw bytes clients wrote ({@code content}), or null
+ * @param createUpsert a create naming an existing row's id in the body replaces that row ({@code create.upsert})
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
@@ -76,7 +78,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                Map<String, ReplacedField> createReplace,
                                Map<String, CreateLimit> createLimits,
                                boolean patchEmptyBody, CreateRule.Location patchLocation,
-                               HeaderTemplates patchHeaders, ContentRule content) {
+                               HeaderTemplates patchHeaders, ContentRule content, boolean createUpsert) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.internal.state.Row.DELETED_MARKER;
@@ -102,7 +104,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 conventions.update() == null ? UpdateRule.DEFAULTS : conventions.update(),
                 new WrittenFields(conventions.fields().ignore() == null ? Set.of()
                         : Set.copyOf(conventions.fields().ignore()), conventions.fields().split() == null ? Set.of()
-                        : Set.copyOf(conventions.fields().split())),
+                        : Set.copyOf(conventions.fields().split()), times(conventions.fields().times())),
                 table.embed(), template(conventions.create().body()),
                 template(conventions.update() == null ? null : conventions.update().body()),
                 conventions.revision() == null ? RevisionRule.NONE : conventions.revision(),
@@ -120,7 +122,20 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 conventions.patch() == null || conventions.patch().location() == null ? CreateRule.Location.NONE
                         : conventions.patch().location(),
                 HeaderTemplates.compile(conventions.patch() == null ? null : conventions.patch().headers()),
-                conventions.content());
+                conventions.content(), Boolean.TRUE.equals(conventions.create().upsert()));
+    }
+
+    /** {@code fields.times} as the formats that write them; an entry set to null drops an inherited one. */
+    private static Map<String, TimestampFormat> times(Map<String, Timestamps.Format> times) {
+        Map<String, TimestampFormat> out = new java.util.LinkedHashMap<>();
+        if (times != null) {
+            times.forEach((field, format) -> {
+                if (format != null) {
+                    out.put(field, TimestampFormat.parse(format.name()));
+                }
+            });
+        }
+        return out;
     }
 
     private static JsonTemplate template(JsonNode body) {

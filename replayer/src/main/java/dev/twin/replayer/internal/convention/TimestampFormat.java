@@ -26,6 +26,16 @@ public enum TimestampFormat {
                     Instant.ofEpochMilli(epochMillis).truncatedTo(ChronoUnit.SECONDS).toString());
         }
     },
+    /** ISO-8601 in UTC with three digits of milliseconds, e.g. {@code 2024-01-15T09:30:00.120Z}. */
+    ISO8601_MILLIS {
+        private static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+        @Override
+        public JsonNode format(long epochMillis) {
+            return JsonNodeFactory.instance.textNode(FORMAT.format(Instant.ofEpochMilli(epochMillis)));
+        }
+    },
     /** RFC 2822 in UTC, e.g. {@code Mon, 15 Jan 2024 09:30:00 +0000} (Twilio's {@code date_created}). */
     RFC2822 {
         private static final DateTimeFormatter FORMAT =
@@ -47,6 +57,7 @@ public enum TimestampFormat {
         return switch (name.toLowerCase(Locale.ROOT).replace("-", "")) {
             case "unix" -> UNIX;
             case "iso8601" -> ISO8601;
+            case "iso8601_millis", "iso8601millis" -> ISO8601_MILLIS;
             case "rfc2822" -> RFC2822;
             default -> null;
         };

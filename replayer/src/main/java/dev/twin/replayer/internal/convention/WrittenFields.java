@@ -4,22 +4,35 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * What a table keeps of a write's fields: fields the API ignores are dropped ({@code fields.ignore}), and fields it
+ * What a table keeps of a write's fields: fields the API ignores are dropped ({@code fields.ignore}), fields it
  * stores as a list though they are sent as one comma-separated string are split ({@code fields.split}: RabbitMQ's
- * {@code tags: "monitoring,management"} is read back as {@code ["monitoring", "management"]}).
+ * {@code tags: "monitoring,management"} is read back as {@code ["monitoring", "management"]}), and times it keeps in
+ * a format of its own are rewritten into it ({@code fields.times}: Alertmanager's {@code 2031-01-02T00:00:00Z} is
+ * kept as {@code 2031-01-02T00:00:00.000Z}).
  */
-public record WrittenFields(Set<String> ignored, Set<String> split) {
-    public static final WrittenFields NONE = new WrittenFields(Set.of(), Set.of());
+public record WrittenFields(Set<String> ignored, Set<String> split, Map<String, TimestampFormat> times) {
+    public static final WrittenFields NONE = new WrittenFields(Set.of(), Set.of(), Map.of());
+
+    public WrittenFields(Set<String> ignored, Set<String> split) {
+        this(ignored, split, Map.of());
+    }
 
     public WrittenFields {
         ignored = Set.copyOf(ignored);
         split = Set.copyOf(split);
+        times = Map.copyOf(times);
     }
 
-    /** Applies both rules to a write's top-level fields, in place. */
+    /** Applies the rules to a write's top-level fields, in place. */
     public void prepare(ObjectNode fields) {
         fields.remove(ignored);
         for (String name : split) {
@@ -32,6 +45,32 @@ public record WrittenFields(Set<String> ignored, Set<String> split) {
                     }
                 }
                 fields.set(name, parts);
+            }
+        }
+        times.forEach((name, format) -> {
+            JsonNode value = fields.get(name);
+            Instant instant = value != null && value.isTextual() ? instant(value.textValue()) : null;
+            if (instant != null) {
+                fields.set(name, format.format(instant.toEpochMilli()));
+            }
+        });
+    }
+
+    /** An ISO-8601 date-time with an offset, or an RFC 2822 date; null for anything else (kept as sent). */
+    private static Instant instant(String text) {
+        // a cheap look first: a failed parse costs an exception
+        boolean iso = text.length() >= 20 && text.length() <= 40 && text.charAt(4) == '-' && text.charAt(10) == 'T';
+        boolean rfc = text.length() >= 29 && text.length() <= 40 && text.charAt(3) == ',';
+        if (!iso && !rfc) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            } catch (DateTimeParseException notEither) {
+                return null;
             }
         }
     }
