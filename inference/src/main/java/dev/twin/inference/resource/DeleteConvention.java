@@ -5,7 +5,11 @@ import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.operation.ResponseStats;
 import dev.twin.inference.schema.ShapeAggregate;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The delete answer: its status, and its body as a template ({id: "{{item.id}}", deleted: true}). */
@@ -13,13 +17,11 @@ final class DeleteConvention {
     private DeleteConvention() {
     }
 
-    static Map<String, Object> detect(OperationStats delete, Resource resource) {
+    static DeleteAnswer detect(OperationStats delete, Resource resource) {
         int status = delete.mainSuccessStatus();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", status);
         ResponseStats ok = delete.responses().get(status);
         if (ok != null && status != 204 && ok.hasJson() && ok.body().isObject()) {
-            Map<String, Object> body = new LinkedHashMap<>();
+            ObjectNode body = JsonNodeFactory.instance.objectNode();
             ShapeAggregate shape = ok.body();
             for (Map.Entry<String, ShapeAggregate> p : shape.properties().entrySet()) {
                 long echoes = delete.echoesOfLastParam().getOrDefault(p.getKey(), 0L);
@@ -29,15 +31,16 @@ final class DeleteConvention {
                 } else if (resource.revisionField != null && p.getValue().isRevision()) {
                     body.put(p.getKey(), "{{item." + resource.revisionField + "}}");
                 } else if (constant != null) {
-                    body.put(p.getKey(), constant);
+                    body.set(p.getKey(), constant);
                 }
             }
-            out.put("body", body);
-            resource.evidence.add("delete: answered " + status + " with " + body.keySet() + " ("
+            List<String> fields = new ArrayList<>();
+            body.fieldNames().forEachRemaining(fields::add);
+            resource.evidence.add("delete: answered " + status + " with " + fields + " ("
                     + ok.count() + " sample" + (ok.count() == 1 ? "" : "s") + ")");
-        } else {
-            resource.evidence.add("delete: answered " + status + " without a JSON body");
+            return new DeleteAnswer(status, body, false, List.of());
         }
-        return out;
+        resource.evidence.add("delete: answered " + status + " without a JSON body");
+        return new DeleteAnswer(status, null, false, List.of());
     }
 }

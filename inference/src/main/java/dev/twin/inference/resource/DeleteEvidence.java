@@ -1,6 +1,8 @@
 package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -69,19 +71,12 @@ public final class DeleteEvidence {
 
     /** Rewrites the resource's delete convention when every delete answer held the row. */
     void apply(Resource resource) {
-        if (answers == 0 || heldTheRow != answers || !(resource.response.get("delete") instanceof Map<?, ?> rule)) {
+        if (answers == 0 || heldTheRow != answers || resource.delete == null) {
             return;
         }
-        Map<String, Object> delete = new LinkedHashMap<>();
-        delete.put("status", rule.get("status"));
-        delete.put("answersRow", true);
-        if (!omitted.isEmpty()) {
-            delete.put("omit", new ArrayList<>(omitted));
-        }
-        if (!extras.isEmpty()) {
-            delete.put("body", new LinkedHashMap<>(extras));
-        }
-        resource.response.put("delete", delete);
+        ObjectNode beside = JsonNodeFactory.instance.objectNode();
+        extras.forEach(beside::set);
+        resource.delete = new DeleteAnswer(resource.delete.status(), beside, true, new ArrayList<>(omitted));
         resource.evidence.add("delete: every answer (" + answers + ") held the whole row as last seen"
                 + (extras.isEmpty() ? "" : ", plus " + extras.keySet()) + (omitted.isEmpty() ? ""
                 : ", less " + omitted) + (stamped == null ? "" : ", '" + stamped + "' the deleting write's")

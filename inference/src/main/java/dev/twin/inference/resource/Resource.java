@@ -46,6 +46,8 @@ public final class Resource {
     final TreeMap<String, String> references = new TreeMap<>();
     /** The table's `response:` conventions, in twin.yaml key order, but for those below. */
     final Map<String, Object> response = new LinkedHashMap<>();
+    /** How its deletes answered ({@code response.delete}), or null when it has none. */
+    DeleteAnswer delete;
     /** The revision the server advances on every write ({@code response.revision}), or null. */
     RowStamps.Revision revision;
     /** Row fields holding the API's write counter ({@code response.writeIndex}), or null. */
@@ -166,7 +168,7 @@ public final class Resource {
      */
     public void deleteKeepsRow() {
         actions.remove(Action.DELETE);
-        response.remove("delete");
+        delete = null;
     }
 
     /** What the deletes answered, compared with the rows they deleted. */
@@ -279,6 +281,9 @@ public final class Resource {
             out.put("revision", revision.toYaml());
         }
         out.putAll(response);
+        if (delete != null) {
+            out.put("delete", delete.toYaml());
+        }
         if (writeIndex != null) {
             out.put("writeIndex", writeIndex.toYaml());
         }

@@ -512,7 +512,7 @@ public final class ResourceDetector {
         }
         OperationStats delete = resource.actions.get(Action.DELETE);
         if (delete != null) {
-            resource.response.put("delete", DeleteConvention.detect(delete, resource));
+            resource.delete = DeleteConvention.detect(delete, resource);
         }
         writeIndex(resource);
         String mediaType = mediaType(resource);
