@@ -322,19 +322,16 @@ public final class ContentLinks {
             Resource resource = byItem.get(h.template);
             Action action = h.method.equals("PATCH") ? Action.PATCH : h.method.equals("PUT") ? Action.UPDATE : null;
             if (resource == null || action == null || !resource.actions.containsKey(action)
-                    || !(resource.response.get("content") instanceof Map<?, ?> content)) {
+                    || resource.content == null) {
                 continue;
             }
-            boolean appended = Boolean.TRUE.equals(content.get("append"));
+            boolean appended = resource.content.append;
             long answers = lengthWrites.getOrDefault(h.template + " " + h.method, 0L);
             String form = lengthForm(h, answers, appended);
             if (form == null) {
                 continue;
             }
-            Map<String, Object> rule = (Map<String, Object>) resource.response.computeIfAbsent(action.yamlName(),
-                    k -> new LinkedHashMap<String, Object>());
-            ((Map<String, Object>) rule.computeIfAbsent("headers", k -> new TreeMap<String, Object>()))
-                    .put(h.name, form);
+            (action == Action.PATCH ? resource.patchRule().headers : resource.updateRule().headers).put(h.name, form);
             resource.evidence.add(action.yamlName() + ": every answer (" + answers + ") gave " + h.name + " as "
                     + form
                     + " over the bytes the row held after the write (" + (appended ? "its chunks appended" : "the "
@@ -449,37 +446,28 @@ public final class ContentLinks {
             if (resource != null && resource.actions.containsKey(Action.GET) && onlyBytes(seen)
                     && !(seen.mediaTypes.iterator().next().contains("json") && resource.actions.containsKey(Action.PATCH))) {
                 String type = seen.mediaTypes.iterator().next();
-                Map<String, Object> content = new LinkedHashMap<>();
-                content.put("mediaType", type);
+                WriteRules.Content content = new WriteRules.Content();
+                content.mediaType = type;
                 resource.evidence.add("content: every read of a row (" + seen.bytes + ") answered bytes as " + type
                         + ": rows keep the bytes clients write, and a read answers them (content.mediaType)");
                 if (seen.digests != null && !seen.digests.isEmpty()) {
-                    content.put("headers", new LinkedHashMap<>(seen.digests));
+                    content.headers.putAll(seen.digests);
                     resource.evidence.add("content: every read answered a digest of its bytes in the headers "
                             + seen.digests + ": the twin computes them over the bytes it answers (content.headers)");
                 }
-                resource.response.put("content", content);
+                resource.content = content;
             }
         });
         for (Votes v : votes.values()) {
             Resource source = byItem.get(v.source);
             Resource target = byItem.get(v.target);
-            if (!linked(v) || source == null || target == null || !target.response.containsKey("content")
+            if (!linked(v) || source == null || target == null || target.content == null
                     || !source.actions.containsKey(Action.UPDATE)) {
                 continue;
             }
             boolean append = v.appended == v.reads && v.last < v.reads;
-            Map<String, Object> content = (Map<String, Object>) source.response.computeIfAbsent("content",
-                    k -> new LinkedHashMap<String, Object>());
-            if (append) {
-                content.put("append", true);
-            }
-            Map<String, Object> update = (Map<String, Object>) source.response.computeIfAbsent("update",
-                    k -> new LinkedHashMap<String, Object>());
-            Map<String, Object> copyTo = new LinkedHashMap<>();
-            copyTo.put("table", target.table());
-            copyTo.put("idParam", v.param);
-            update.put("copyTo", copyTo);
+            source.contentRule().append |= append;
+            source.updateRule().copyTo = new WriteRules.CopyTo(target.table(), v.param);
             source.evidence.add("update: " + v.reads + " read(s) of " + target.table() + " found a row under "
                     + "the value a PUT here had sent as '" + v.param + "', answering the bytes that PUT's row held"
                     + (append ? " (its chunks appended, not the last alone)" : "") + ": a PUT also stores the row "
@@ -588,9 +576,7 @@ public final class ContentLinks {
             if (form == null || resource == null || !resource.actions.containsKey(Action.UPDATE)) {
                 return;
             }
-            ((Map<String, Object>) resource.response.computeIfAbsent("update",
-                    k -> new LinkedHashMap<String, Object>()))
-                    .put("alias", form);
+            resource.updateRule().alias = form;
             resource.evidence.add("update: " + aliasReads.get(template) + " read(s) found a row under the digest of "
                     + "the body a PUT had sent (" + form + "), not under an id any write named: a PUT also stores "
                     + "the row under that digest (update.alias)");
@@ -606,17 +592,8 @@ public final class ContentLinks {
                     || !resource.actions.containsKey(Action.UPDATE)) {
                 continue;
             }
-            Map<String, Object> rule = new LinkedHashMap<>();
-            rule.put("param", c.param);
-            rule.put("form", c.form);
-            rule.put("status", c.status);
-            if (c.body != null) {
-                rule.put("body", c.body);
-            }
-            resource.response.putIfAbsent("content", new LinkedHashMap<String, Object>());
-            ((Map<String, Object>) resource.response.computeIfAbsent("update",
-                    k -> new LinkedHashMap<String, Object>()))
-                    .put("checksum", rule);
+            resource.contentRule();
+            resource.updateRule().checksum = new WriteRules.Checksum(c.param, c.form, c.status, c.body);
             resource.evidence.add("update: every accepted PUT (" + c.accepted + ") named in '" + c.param + "' the "
                     + "digest of the bytes its row held (" + c.form + "), and " + c.refused + " naming another was "
                     + "refused " + c.status + ": the twin checks it (update.checksum)");

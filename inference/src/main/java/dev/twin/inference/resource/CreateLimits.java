@@ -162,7 +162,8 @@ public final class CreateLimits {
     /** Writes {@code create.limits} into each resource whose evidence holds, with its evidence. */
     public void settle() {
         candidates.forEach((resource, byCandidate) -> {
-            if (!(resource.response.get("create") instanceof Map<?, ?> rule) || rule.containsKey("body")) {
+            CreateRules rule = resource.create;
+            if (rule == null || rule.acknowledges()) {
                 return;
             }
             Map<String, Candidate> chosen = new TreeMap<>();
@@ -195,27 +196,11 @@ public final class CreateLimits {
             if (chosen.isEmpty()) {
                 return;
             }
-            Map<String, Object> limits = new LinkedHashMap<>();
             chosen.forEach((field, c) -> {
                 Evidence e = byCandidate.get(c);
                 Refusal first = e.refusals.get(0);
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("table", c.table());
-                entry.put("by", c.by());
-                entry.put("max", c.max());
-                if (c.less()) {
-                    entry.put("less", c.field());
-                }
-                Map<String, String> error = new LinkedHashMap<>();
-                if (first.code() != null) {
-                    error.put("code", first.code());
-                }
-                if (first.param() != null) {
-                    error.put("param", first.param());
-                }
-                error.put("message", template(first));
-                entry.put("error", error);
-                limits.put(field, entry);
+                rule.limits.put(field, new CreateRules.Limit(c.table(), c.by(), c.max(), c.less() ? c.field() : null,
+                        first.code(), first.param(), template(first)));
                 List<Candidate> others = alternatives.get(field).stream().filter(o -> !o.equals(c)).toList();
                 resource.evidence.add("create: '" + field + "' at most " + c.table() + "[" + c.by() + "]." + c.max()
                         + (c.less() ? " less the '" + field + "' of the earlier " + resource.table() + " naming that row"
@@ -226,9 +211,7 @@ public final class CreateLimits {
                         + (others.isEmpty() ? "" : "; also consistent: " + others.stream().map(o -> o.table() + "["
                         + o.by() + "]." + o.max() + (o.less() ? " less earlier" : "")).toList()));
             });
-            @SuppressWarnings("unchecked")
-            Map<String, Object> create = (Map<String, Object>) rule;
-            create.put("limits", limits);
+
         });
     }
 

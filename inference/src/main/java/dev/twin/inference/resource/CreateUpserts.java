@@ -48,12 +48,10 @@ public final class CreateUpserts {
                         + "evidence, no upsert inferred (left for a human)");
                 return;
             }
-            Map<String, Object> create = new LinkedHashMap<>();
-            if (resource.response.get("create") instanceof Map<?, ?> rule) {
-                rule.forEach((key, value) -> create.put((String) key, value));
+            if (resource.create == null) {
+                return;
             }
-            create.put("upsert", true);
-            resource.response.put("create", create);
+            resource.create.upsert = true;
             resource.evidence.add("create: " + counts.upserts + " create(s) named an existing row's '"
                     + resource.idField + "' and succeeded, none was refused as a conflict: a create naming an "
                     + "existing row replaces it with the fields sent (upsert)" + (counts.upserts == 1

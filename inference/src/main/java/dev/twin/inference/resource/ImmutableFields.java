@@ -133,19 +133,8 @@ public final class ImmutableFields {
             if (fields.isEmpty()) {
                 return;
             }
-            Map<String, Object> immutable = new LinkedHashMap<>();
-            immutable.put("fields", new ArrayList<>(fields));
-            immutable.put("status", status);
             JsonNode body = body(resource, refused, fields);
-            if (body != null) {
-                immutable.put("body", body);
-            }
-            Map<String, Object> update = new LinkedHashMap<>();
-            if (resource.response.get("update") instanceof Map<?, ?> rule) {
-                rule.forEach((key, value) -> update.put((String) key, value));
-            }
-            update.put("immutable", immutable);
-            resource.response.put("update", update);
+            resource.updateRule().immutable = new WriteRules.Immutable(new ArrayList<>(fields), status, body);
             resource.evidence.add("immutable " + fields + ": " + refused.size() + " write" + (refused.size() == 1
                     ? "" : "s") + " changing them to an existing row refused with " + status + ", no accepted write "
                     + "changed them" + (refused.size() < 2 ? " (one refusal: thin evidence)" : "")

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,17 +102,15 @@ public final class LookedUpFields {
      * apart ({@code input.orderId == 1 ? '1 Main St' : '9 Elm Rd'}): the row explains that for any id, so the
      * derivation gives way (and is removed).
      */
-    private static boolean lookupBeatsDerive(Map<?, ?> rule, String field, Source chosen, Resource resource) {
-        if (!(rule.get("derive") instanceof Map<?, ?> derive) || !derive.containsKey(field)) {
+    private static boolean lookupBeatsDerive(CreateRules rule, String field, Source chosen, Resource resource) {
+        String derivation = rule.derive.get(field);
+        if (derivation == null) {
             return true;
         }
-        if (!String.valueOf(derive.get(field)).startsWith("input." + chosen.by() + " == ")) {
+        if (!derivation.startsWith("input." + chosen.by() + " == ")) {
             return false;
         }
-        derive.remove(field);
-        if (derive.isEmpty()) {
-            rule.remove("derive");
-        }
+        rule.derive.remove(field);
         resource.evidence.add("create: '" + field + "' is not derived from the recorded values of '" + chosen.by()
                 + "': the row it names explains it");
         return true;
@@ -149,17 +146,13 @@ public final class LookedUpFields {
      */
     public void settle() {
         candidates.forEach((resource, byField) -> {
-            if (!(resource.response.get("create") instanceof Map<?, ?> rule) || rule.containsKey("body")) {
+            CreateRules rule = resource.create;
+            if (rule == null || rule.acknowledges()) {
                 return; // an acknowledged create shows nothing of the row it stored
             }
-            Set<Object> decided = new HashSet<>();
-            for (String key : List.of("generate", "replace")) {
-                if (rule.get(key) instanceof Map<?, ?> m) {
-                    decided.addAll(m.keySet());
-                }
-            }
+            Set<String> decided = new HashSet<>(rule.generate.keySet());
+            decided.addAll(rule.replace.keySet());
             decided.addAll(resource.timestampFields.values());
-            Map<String, Object> lookups = new LinkedHashMap<>();
             byField.forEach((field, sources) -> {
                 if (sources.isEmpty() || decided.contains(field)) {
                     return;
@@ -174,11 +167,7 @@ public final class LookedUpFields {
                 if (!lookupBeatsDerive(rule, field, chosen, resource)) {
                     return;
                 }
-                Map<String, String> entry = new LinkedHashMap<>();
-                entry.put("table", chosen.table());
-                entry.put("by", chosen.by());
-                entry.put("field", chosen.field());
-                lookups.put(field, entry);
+                rule.lookup.put(field, new CreateRules.Lookup(chosen.table(), chosen.by(), chosen.field()));
                 resource.evidence.add("create: '" + field + "' ← " + chosen.table() + "[" + chosen.by() + "]."
                         + chosen.field() + " (every create's answer held that field of the row its '" + chosen.by()
                         + "' named, as last seen; " + (distinct >= 2 ? distinct + " different values"
@@ -186,12 +175,7 @@ public final class LookedUpFields {
                         + (sources.size() > 1 ? "; also explained by " + sources.stream().filter(s -> s != chosen)
                         .map(s -> s.table() + "[" + s.by() + "]." + s.field()).toList() : "") + ")");
             });
-            if (lookups.isEmpty()) {
-                return;
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> create = (Map<String, Object>) rule;
-            create.put("lookup", lookups);
+
         });
     }
 }

@@ -87,10 +87,11 @@ public final class ReplacedValues {
                         + "one sent, but is not written as replaced: the answer did not look minted (normalised or "
                         + "computed from the value sent? left for a human)")));
         minted.forEach((resource, byField) -> {
-            if (!(resource.response.get("create") instanceof Map<?, ?> rule) || rule.containsKey("body")) {
+            CreateRules rule = resource.create;
+            if (rule == null || rule.acknowledges()) {
                 return; // an acknowledged create shows nothing of the row it stored
             }
-            Map<String, Object> replace = new LinkedHashMap<>();
+            Map<String, CreateRules.Replace> replace = new LinkedHashMap<>();
             byField.forEach((field, answers) -> {
                 String why = rejected(resource, field, answers);
                 if (why != null) {
@@ -101,14 +102,10 @@ public final class ReplacedValues {
                 IdShape shape = IdShape.of(answers);
                 Resource owner = resources.stream().filter(r -> sameShape(r.idShape(), shape)).findFirst()
                         .orElse(null);
-                Map<String, String> entry = new LinkedHashMap<>();
-                entry.put("with", shape.prefix() + "{{random " + shape.length()
-                        + (shape.alphabet().equals("base62") ? "" : " \"" + shape.alphabet() + "\"") + "}}");
-                entry.put("keep", keepPattern(shape));
-                if (owner != null && !owner.idShape().prefix().isEmpty()) {
-                    entry.put("table", owner.table());
-                }
-                replace.put(field, entry);
+                replace.put(field, new CreateRules.Replace(shape.prefix() + "{{random " + shape.length()
+                        + (shape.alphabet().equals("base62") ? "" : " \"" + shape.alphabet() + "\"") + "}}",
+                        keepPattern(shape), owner != null && !owner.idShape().prefix().isEmpty() ? owner.table()
+                        : null));
                 resource.evidence.add("create: '" + field + "' sent as a stand-in (no row's id) was answered as a new "
                         + "'" + shape.prefix() + "' + " + shape.length() + " " + shape.alphabet() + " value each time ("
                         + answers.size() + " create" + (answers.size() == 1 ? "" : "s")
@@ -116,12 +113,7 @@ public final class ReplacedValues {
                         + "confidence: record more creates" : "") + "): the twin mints one, and keeps a sent value of "
                         + "that shape" + (owner != null ? " or a live " + owner.table() + " id" : ""));
             });
-            if (replace.isEmpty()) {
-                return;
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> create = (Map<String, Object>) rule;
-            create.put("replace", replace);
+            rule.replace.putAll(replace);
         });
     }
 

@@ -44,8 +44,14 @@ public final class Resource {
     String idField = "id";
     IdShape idShape;
     final TreeMap<String, String> references = new TreeMap<>();
-    /** The table's `response:` conventions, in twin.yaml key order, but for those below. */
-    final Map<String, Object> response = new LinkedHashMap<>();
+    /** What its creates do and answer ({@code response.create}), or null when it has none. */
+    CreateRules create;
+    /** What its PUTs answer and do ({@code response.update}), or null. */
+    WriteRules.Update update;
+    /** What its PATCHes answer ({@code response.patch}), or null. */
+    WriteRules.Patch patch;
+    /** Rows keep the bytes clients write ({@code response.content}), or null. */
+    WriteRules.Content content;
     /** How its deletes answered ({@code response.delete}), or null when it has none. */
     DeleteAnswer delete;
     /** The revision the server advances on every write ({@code response.revision}), or null. */
@@ -128,15 +134,16 @@ public final class Resource {
      * body holds none of its fields.
      */
     public ObjectNode acknowledgedRow(Action action, JsonNode body) {
-        if (body == null || !(response.get(action.yamlName()) instanceof Map<?, ?> rule)
-                || !(rule.get("body") instanceof Map<?, ?> template)) {
+        Map<String, Object> template = action == Action.CREATE ? (create == null ? null : create.body)
+                : action == Action.UPDATE ? (update == null ? null : update.body) : null;
+        if (body == null || template == null) {
             return null;
         }
         ObjectNode row = JsonNodeFactory.instance.objectNode();
         template.forEach((name, value) -> {
             Matcher field = value instanceof String text ? ROW_FIELD.matcher(text) : null;
-            if (field != null && field.matches() && body.has((String) name)) {
-                row.set(field.group(1), body.get((String) name));
+            if (field != null && field.matches() && body.has(name)) {
+                row.set(field.group(1), body.get(name));
             }
         });
         return row.isEmpty() ? null : row;
@@ -280,7 +287,14 @@ public final class Resource {
         if (revision != null) {
             out.put("revision", revision.toYaml());
         }
-        out.putAll(response);
+        if (create != null) {
+            out.put("create", create.toYaml());
+        }
+        putIfAny(out, "update", update == null ? Map.of() : update.toYaml());
+        putIfAny(out, "patch", patch == null ? Map.of() : patch.toYaml());
+        if (content != null) {
+            out.put("content", content.toYaml());
+        }
         if (delete != null) {
             out.put("delete", delete.toYaml());
         }
@@ -334,6 +348,36 @@ public final class Resource {
                 + "rows it never saw, so " + lastCounts.keySet() + " answer the numbers last recorded (they do not "
                 + "follow creates and deletes)");
         list = list.withRecordedCounts(lastCounts);
+    }
+
+    private static void putIfAny(Map<String, Object> out, String key, Map<String, Object> rule) {
+        if (!rule.isEmpty()) {
+            out.put(key, rule);
+        }
+    }
+
+    /** Its {@code update} rule, made when it has none yet. */
+    WriteRules.Update updateRule() {
+        if (update == null) {
+            update = new WriteRules.Update();
+        }
+        return update;
+    }
+
+    /** Its {@code patch} rule, made when it has none yet. */
+    WriteRules.Patch patchRule() {
+        if (patch == null) {
+            patch = new WriteRules.Patch();
+        }
+        return patch;
+    }
+
+    /** Its {@code content} rule, made when it has none yet. */
+    WriteRules.Content contentRule() {
+        if (content == null) {
+            content = new WriteRules.Content();
+        }
+        return content;
     }
 
     /** How its list answers, or null when it has none. */
@@ -454,15 +498,18 @@ public final class Resource {
 
     /** Drops from the writes' answer headers those every answer of the API sent (server.headers sends them). */
     public void dropAnswerHeaders(Set<String> everyAnswer) {
-        for (String write : List.of("create", "update", "patch")) {
-            if (response.get(write) instanceof Map<?, ?> rule && rule.get("headers") instanceof Map<?, ?> headers) {
-                headers.keySet().removeIf(name -> everyAnswer.stream()
-                        .anyMatch(h -> h.equalsIgnoreCase((String) name)));
-                if (headers.isEmpty()) {
-                    rule.remove("headers");
-                }
-            }
+        List<Map<String, String>> writes = new ArrayList<>();
+        if (create != null) {
+            writes.add(create.headers);
         }
+        if (update != null) {
+            writes.add(update.headers);
+        }
+        if (patch != null) {
+            writes.add(patch.headers);
+        }
+        writes.forEach(headers -> headers.keySet().removeIf(name -> everyAnswer.stream()
+                .anyMatch(h -> h.equalsIgnoreCase(name))));
     }
 
     /**

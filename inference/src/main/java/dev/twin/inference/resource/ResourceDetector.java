@@ -419,21 +419,20 @@ public final class ResourceDetector {
         resource.list = list;
         OperationStats create = resource.actions.get(Action.CREATE);
         if (create != null) {
-            Map<String, Object> createRule = new LinkedHashMap<>();
-            createRule.put("status", create.mainSuccessStatus());
+            CreateRules createRule = new CreateRules(create.mainSuccessStatus());
             if (acknowledged) {
-                createRule.put("body", WriteAcknowledgement.template(create.writes(), resource.idField,
-                        resource.revisionField, resource.evidence));
+                createRule.body = WriteAcknowledgement.template(create.writes(), resource.idField,
+                        resource.revisionField, resource.evidence);
                 resource.evidence.add("create: every answer (" + create.writes().size() + ") acknowledged the write "
                         + "instead of showing the row (none held a field sent): the twin answers "
-                        + createRule.get("body") + " and keeps what was sent");
+                        + createRule.body + " and keeps what was sent");
             }
             Map<String, String> generate = new TreeMap<>(acknowledged ? Map.of()
                     : create.serverDefaults().generated());
             generate.keySet().removeIf(f -> f.equals(resource.idField) || resource.timestampFields.containsValue(f)
                     || resource.pathKey != null && f.equals(resource.pathKey.getKey()));
             if (!generate.isEmpty()) {
-                createRule.put("generate", generate);
+                createRule.generate.putAll(generate);
                 resource.evidence.add("create: generated per row (a new value of one shape in every answer): "
                         + generate);
             }
@@ -443,70 +442,64 @@ public final class ResourceDetector {
             decided.addAll(resource.fields.inject().keySet());
             var derived = CreateDerivation.derive(acknowledged ? List.of() : create.writes(), decided);
             if (!derived.expressions().isEmpty()) {
-                createRule.put("derive", derived.expressions());
+                createRule.derive.putAll(derived.expressions());
                 resource.evidence.add("create: set from what the client sent (every create agreed): "
                         + derived.expressions());
                 resource.evidence.addAll(derived.notes());
             }
             if (create.location() != null) {
-                createRule.put("location", create.location());
+                createRule.location = create.location();
                 resource.evidence.add("create: every answer named the new row's URL in Location (" + create.location()
                         + ")");
             }
             ResponseStats created = create.responses().get(create.mainSuccessStatus());
             if (!acknowledged && created != null && created.alwaysEmpty()) {
-                createRule.put("emptyBody", true);
+                createRule.emptyBody = true;
                 resource.evidence.add("create: no answer (" + created.count() + ") had a body");
             }
-            Map<String, String> headers = answerHeaders(create, resource.idField, createRule.get("body"));
+            Map<String, String> headers = answerHeaders(create, resource.idField, createRule.body);
             if (!headers.isEmpty()) {
-                createRule.put("headers", headers);
+                createRule.headers.putAll(headers);
                 resource.evidence.add("create: every answer carried the headers " + headers);
                 requestEvidence(create, "create", resource);
             }
-            resource.response.put("create", createRule);
+            resource.create = createRule;
             resource.evidence.add("create: " + create.method() + " " + create.path().template() + " answered "
                     + create.mainSuccessStatus());
         }
         OperationStats put = resource.actions.get(Action.UPDATE);
         if (put != null) {
-            Map<String, Object> update = UpdateConvention.detect(put, resource);
+            WriteRules.Update update = UpdateConvention.detect(put, resource);
             if (acknowledgedPut) {
-                update.put("body", WriteAcknowledgement.template(put.writes(), resource.idField,
-                        resource.revisionField, resource.evidence));
+                update.body = WriteAcknowledgement.template(put.writes(), resource.idField,
+                        resource.revisionField, resource.evidence);
                 resource.evidence.add("update: every PUT answer (" + put.writes().size() + ") acknowledged the write "
-                        + "instead of showing the row: the twin answers " + update.get("body"));
+                        + "instead of showing the row: the twin answers " + update.body);
             }
-            Map<String, String> headers = answerHeaders(put, resource.idField, update.get("body"));
+            Map<String, String> headers = answerHeaders(put, resource.idField, update.body);
             if (!headers.isEmpty()) {
-                update.put("headers", headers);
+                update.headers.putAll(headers);
                 resource.evidence.add("update: every PUT answer carried the headers " + headers);
                 requestEvidence(put, "update", resource);
             }
-            if (!update.isEmpty()) {
-                resource.response.put("update", update);
-            }
+            resource.update = update;
         }
         OperationStats patch = resource.actions.get(Action.PATCH);
         Map<String, String> patchHeaders = patch == null ? Map.of() : requestHeaders(patch);
         if (patch != null && answeredInHeadersOnly(patch)) {
-            Map<String, Object> patchRule = new LinkedHashMap<>();
-            patchRule.put("emptyBody", true);
+            WriteRules.Patch patchRule = resource.patchRule();
+            patchRule.emptyBody = true;
             resource.evidence.add("patch: no answer (" + patch.responses().get(patch.mainSuccessStatus()).count()
                     + ") had a body: the twin's PATCH answers its status with no body (patch.emptyBody)");
             String location = patch.emptySelfLocation();
             if (location != null) {
-                patchRule.put("location", location);
+                patchRule.location = location;
                 resource.evidence.add("patch: every answer named the row's own URL in Location (" + location
                         + ", patch.location)");
             }
-            resource.response.put("patch", patchRule);
         }
         if (!patchHeaders.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> patchRule = (Map<String, Object>) resource.response.computeIfAbsent("patch",
-                    k -> new LinkedHashMap<String, Object>());
-            patchRule.put("headers", new TreeMap<>(patchHeaders));
+            resource.patchRule().headers.putAll(patchHeaders);
             resource.evidence.add("patch: every answer carried headers built from the request " + patchHeaders
                     + " (patch.headers)");
         }

@@ -3,7 +3,6 @@ package dev.twin.inference.resource;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.operation.ResponseStats;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,9 +13,9 @@ final class UpdateConvention {
     private UpdateConvention() {
     }
 
-    /** The {@code update:} convention, or an empty map when PUT answered as a plain replace with the row. */
-    static Map<String, Object> detect(OperationStats put, Resource resource) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    /** The {@code update:} convention, empty when PUT answered as a plain replace with the row. */
+    static WriteRules.Update detect(OperationStats put, Resource resource) {
+        WriteRules.Update out = new WriteRules.Update();
         ResponseStats created = put.responses().get(201);
         int replaced = 0;
         long replacedCount = -1;
@@ -32,26 +31,24 @@ final class UpdateConvention {
         if (created == null) {
             if (empty) {
                 // Syncthing's PUT of a folder answers 200 with no body: the twin stores the row and says nothing
-                out.put("emptyBody", true);
+                out.emptyBody = true;
                 if (replaced != 200) {
-                    out.put("status", replaced);
+                    out.status = replaced;
                 }
                 resource.evidence.add("update: no PUT answer (" + replacedCount + ") had a body: the twin answers "
                         + replaced + " with none (update.emptyBody)");
             }
             return out;
         }
-        out.put("upsert", true);
-        out.put("createdStatus", 201);
+        out.upsert = true;
+        out.createdStatus = 201;
         if (replaced != 0) {
-            out.put("status", replaced);
+            out.status = replaced;
         }
-        if (empty) {
-            out.put("emptyBody", true);
-        }
+        out.emptyBody = empty;
         String location = put.selfLocation();
         if (location != null) {
-            out.put("location", location);
+            out.location = location;
             resource.evidence.add("update: every PUT answer named the row's own URL in Location (" + location + ")");
         }
         resource.evidence.add("update: PUT answered 201 " + created.count() + " time(s)"

@@ -1,0 +1,115 @@
+package dev.twin.inference.resource;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a table's creates do and answer, as inference decided it, one field per decision (twin.yaml's
+ * {@code response.create}); the detectors that settle after the rows were followed (replaced values, lookups,
+ * limits, upserts) fill in theirs.
+ */
+public final class CreateRules {
+    /** {@code replace.<field>}: a sent stand-in the server swaps for a value it mints, unless it is one of its own. */
+    public record Replace(String with, String keep, String table) {
+    }
+
+    /** {@code lookup.<field>}: the field of the row of {@code table} that the sent {@code by} names. */
+    public record Lookup(String table, String by, String field) {
+    }
+
+    /** {@code limits.<field>}: at most {@code max} of the named row, less what earlier rows took; else this error. */
+    public record Limit(String table, String by, String max, String less, String code, String param, String message) {
+    }
+
+    final int status;
+    /** An acknowledgement answered instead of the row ({@code {ok, id: "{{item._id}}"}}), or null. */
+    Map<String, Object> body;
+    boolean emptyBody;
+    final Map<String, String> generate = new TreeMap<>();
+    final Map<String, String> derive = new LinkedHashMap<>();
+    String location;
+    final Map<String, String> headers = new TreeMap<>();
+    final Map<String, Replace> replace = new LinkedHashMap<>();
+    final Map<String, Lookup> lookup = new LinkedHashMap<>();
+    final Map<String, Limit> limits = new LinkedHashMap<>();
+    boolean upsert;
+
+    CreateRules(int status) {
+        this.status = status;
+    }
+
+    /** Whether the creates answered an acknowledgement, which shows nothing of the row stored. */
+    boolean acknowledges() {
+        return body != null;
+    }
+
+    /** The {@code create:} mapping. */
+    public Map<String, Object> toYaml() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", status);
+        if (body != null) {
+            out.put("body", body);
+        }
+        putIfAny(out, "generate", generate);
+        putIfAny(out, "derive", derive);
+        if (location != null) {
+            out.put("location", location);
+        }
+        if (emptyBody) {
+            out.put("emptyBody", true);
+        }
+        putIfAny(out, "headers", headers);
+        Map<String, Object> replaced = new LinkedHashMap<>();
+        replace.forEach((field, r) -> {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("with", r.with());
+            entry.put("keep", r.keep());
+            if (r.table() != null) {
+                entry.put("table", r.table());
+            }
+            replaced.put(field, entry);
+        });
+        putIfAny(out, "replace", replaced);
+        Map<String, Object> lookups = new LinkedHashMap<>();
+        lookup.forEach((field, l) -> {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("table", l.table());
+            entry.put("by", l.by());
+            entry.put("field", l.field());
+            lookups.put(field, entry);
+        });
+        putIfAny(out, "lookup", lookups);
+        Map<String, Object> limited = new LinkedHashMap<>();
+        limits.forEach((field, l) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("table", l.table());
+            entry.put("by", l.by());
+            entry.put("max", l.max());
+            if (l.less() != null) {
+                entry.put("less", l.less());
+            }
+            Map<String, String> error = new LinkedHashMap<>();
+            if (l.code() != null) {
+                error.put("code", l.code());
+            }
+            if (l.param() != null) {
+                error.put("param", l.param());
+            }
+            error.put("message", l.message());
+            entry.put("error", error);
+            limited.put(field, entry);
+        });
+        putIfAny(out, "limits", limited);
+        if (upsert) {
+            out.put("upsert", true);
+        }
+        return out;
+    }
+
+    private static void putIfAny(Map<String, Object> out, String key, Map<String, ?> value) {
+        if (!value.isEmpty()) {
+            out.put(key, value);
+        }
+    }
+}
