@@ -73,17 +73,13 @@ public final class Twin implements AutoCloseable {
     private final StatefulTwin tables;
     /** Null unless the state is shared: the threads requests are answered on, since they wait for the store. */
     private final ExecutorService blockingWork;
-    /** Null unless the state is shared: the server's event loops, which the store's client runs on too. */
-    private final io.netty.channel.EventLoopGroup loops;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private Twin(TwinServer server, SandboxTwin sandbox, StatefulTwin tables, ExecutorService blockingWork,
-                 io.netty.channel.EventLoopGroup loops) {
+    private Twin(TwinServer server, SandboxTwin sandbox, StatefulTwin tables, ExecutorService blockingWork) {
         this.server = server;
         this.sandbox = sandbox;
         this.tables = tables;
         this.blockingWork = blockingWork;
-        this.loops = loops;
     }
 
     /**
@@ -252,14 +248,6 @@ public final class Twin implements AutoCloseable {
         }
         sandbox.close();
         tables.store().close();
-        stop(loops);
-    }
-
-    /** The event loops the server and the store's client shared, once both let go of them. */
-    private static void stop(io.netty.channel.EventLoopGroup loops) {
-        if (loops != null) {
-            loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        }
     }
 
     /** Runs an admin endpoint in-process, exactly as a request to it would (whether or not admin is open on HTTP). */
@@ -514,24 +502,14 @@ public final class Twin implements AutoCloseable {
             started = true;
             TwinConfig loaded = load();
             TwinClock time = TwinClock.of(clockMode != null ? clockMode : loaded.sandbox().clock(), clock);
-            StateSetting where = state != null ? state : loaded.state();
-            io.netty.channel.EventLoopGroup loops = where.kind() == StateSetting.Kind.SHARED
-                    ? dev.twin.replayer.internal.server.EventLoops.create() : null;
-            StateStore store;
-            try {
-                store = openStore(loaded, time, where, loops);
-            } catch (RuntimeException e) {
-                stop(loops);
-                throw e;
-            }
+            StateStore store = openStore(loaded, time);
             SharedState shared = store.sharedState();
             StatefulTwin tables = new StatefulTwin(store, new IdempotencyCache(loaded.idempotency(), time,
                     shared == null ? null : shared.idempotency()));
             SandboxTwin sandbox = new SandboxTwin(tables, new SandboxTwin.Options(seed, time, webhookRetryDelay));
             ExecutorService blockingWork = shared == null ? null : blockingWork();
             if (shared != null) {
-                server.blockingWork(blockingWork).stateHealth(shared::health).replayCursors(shared.replayCursors())
-                        .eventLoops(loops);
+                server.blockingWork(blockingWork).stateHealth(shared::health).replayCursors(shared.replayCursors());
             }
             TwinServer started;
             try {
@@ -547,7 +525,6 @@ public final class Twin implements AutoCloseable {
                 if (blockingWork != null) {
                     blockingWork.shutdown();
                 }
-                stop(loops);
                 throw e;
             }
             new StateAdminEndpoints(tables.store(), tables.idempotency(), new TenantResolver(loaded.tenancy()))
@@ -557,7 +534,7 @@ public final class Twin implements AutoCloseable {
             new RowAdminEndpoints(tables.store(), new TenantResolver(loaded.tenancy()), idFields)
                     .register(started.adminRoutes());
             sandbox.registerAdmin(started.adminRoutes());
-            return new Twin(started, sandbox, tables, blockingWork, loops);
+            return new Twin(started, sandbox, tables, blockingWork);
         }
 
         /**
@@ -597,16 +574,16 @@ public final class Twin implements AutoCloseable {
             throw new IllegalStateException("a Twin needs config(..) or specs(..)");
         }
 
-        private StateStore openStore(TwinConfig loaded, Clock clock, StateSetting where,
-                                     io.netty.channel.EventLoopGroup loops) {
+        private StateStore openStore(TwinConfig loaded, Clock clock) {
             TenantQuota quota = TenantQuota.of(loaded.tenancy());
+            StateSetting where = state != null ? state : loaded.state();
             return switch (where.kind()) {
                 case MEMORY -> StateStore.inMemory(loaded.tables(), clock, loaded.tenancy().expireAfter(), quota);
                 case FILE -> StateStore.persistent(where.file(), loaded.tables(), clock,
                         loaded.tenancy().expireAfter(), quota);
                 case SHARED -> StateStore.shared(SharedStates.open(where, new SharedStateProvider.Options(
-                        loaded.tenancy().expireAfter(), loaded.sandbox().events().keep(), loops)), loaded.tables(),
-                        clock, quota);
+                        loaded.tenancy().expireAfter(), loaded.sandbox().events().keep())), loaded.tables(), clock,
+                        quota);
             };
         }
     }

@@ -17,7 +17,6 @@ import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
-import io.netty.channel.EventLoopGroup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,15 +46,12 @@ final class RedisConnection implements AutoCloseable {
     private final RedisCommands<String, String> commands;
     private final RedisAsyncCommands<String, String> async;
 
-    private RedisConnection(RedisLocation location, EventLoopGroup loops) {
+    private RedisConnection(RedisLocation location) {
         this.location = location;
-        ClientResources.Builder built = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+        this.resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2,
-                        java.util.concurrent.TimeUnit.MILLISECONDS));
-        if (loops != null) {
-            built.eventLoopGroupProvider(new SharedEventLoops(loops, 2));
-        }
-        this.resources = built.build();
+                        java.util.concurrent.TimeUnit.MILLISECONDS))
+                .build();
         this.client = RedisClient.create(resources, location.uri());
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
@@ -84,18 +80,7 @@ final class RedisConnection implements AutoCloseable {
 
     /** @throws UncheckedIOException when Redis cannot be reached */
     static RedisConnection open(RedisLocation location) {
-        return new RedisConnection(location, null);
-    }
-
-    /**
-     * A connection whose I/O runs on {@code loops} (the server's event loops; null: threads of its own), so that a
-     * reply completes on a loop of the server, which writes the answer waiting for it without a hand-off when the
-     * request's connection is on that loop. Nothing may wait for Redis on those loops (docs/redis.md, *Threads*).
-     *
-     * @throws UncheckedIOException when Redis cannot be reached
-     */
-    static RedisConnection open(RedisLocation location, EventLoopGroup loops) {
-        return new RedisConnection(location, loops);
+        return new RedisConnection(location);
     }
 
     RedisLocation location() {

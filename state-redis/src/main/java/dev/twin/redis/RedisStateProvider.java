@@ -18,7 +18,7 @@ public final class RedisStateProvider implements SharedStateProvider {
 
     @Override
     public SharedState open(URI url, Options options) {
-        RedisConnection redis = RedisConnection.open(RedisLocation.of(url), options.loops());
+        RedisConnection redis = RedisConnection.open(RedisLocation.of(url));
         try {
             RedisLayout.claim(redis);
         } catch (StateException e) { // connected, then lost it while checking the layout

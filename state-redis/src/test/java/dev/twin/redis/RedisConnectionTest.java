@@ -1,11 +1,8 @@
 package dev.twin.redis;
 
 import dev.twin.replayer.internal.http.ErrorKind;
-import dev.twin.replayer.internal.server.EventLoops;
 import dev.twin.replayer.internal.state.StateException;
 import io.lettuce.core.ScriptOutputType;
-import io.netty.channel.EventLoopGroup;
-import io.netty.util.concurrent.EventExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,27 +39,6 @@ class RedisConnectionTest {
             StateException unavailable = assertInstanceOf(StateException.class, failed.getCause());
             assertEquals(ErrorKind.UNAVAILABLE, unavailable.error().kind());
             assertTrue(unavailable.getMessage().contains("cannot be reached"), unavailable.getMessage());
-        }
-    }
-
-    @Test
-    void onTheServersEventLoopsRepliesCompleteOnThemAndTheLoopsOutliveTheConnection(@TempDir Path dir)
-            throws Exception {
-        EventLoopGroup loops = EventLoops.create();
-        try (RedisServer redis = RedisServer.start(dir)) {
-            try (RedisConnection connection = RedisConnection.open(RedisLocation.of(redis.url("")), loops)) {
-                Thread replied = connection.send(CHECK, ScriptOutputType.MULTI, "pfx", "t_x", "-", "0", "0")
-                        .thenApply(reply -> Thread.currentThread()).toCompletableFuture().get(60, TimeUnit.SECONDS);
-                boolean onALoop = false;
-                for (EventExecutor loop : loops) {
-                    onALoop |= loop.inEventLoop(replied);
-                }
-                assertTrue(onALoop, "the reply completed on " + replied.getName() + ", not on the loops given");
-                assertEquals("PONG", connection.call(commands -> commands.ping()), "a worker still waits for one");
-            }
-            assertFalse(loops.isShuttingDown(), "closing the connection leaves the server's loops to the server");
-        } finally {
-            loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 }

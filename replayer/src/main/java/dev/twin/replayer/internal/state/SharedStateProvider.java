@@ -9,16 +9,8 @@ import java.time.Duration;
  * the replayer does not depend on the module that talks to the store (twin-state-redis).
  */
 public interface SharedStateProvider {
-    /**
-     * How a twin uses the store.
-     *
-     * @param loops the server's event loops, for a client that can run on them (so that a reply completes on the
-     *              thread that writes the answer it waits for); null: the client's own threads
-     */
-    record Options(Duration expireAfter, int eventsKept, io.netty.channel.EventLoopGroup loops) {
-        public Options(Duration expireAfter, int eventsKept) {
-            this(expireAfter, eventsKept, null);
-        }
+    /** How a twin uses the store. */
+    record Options(Duration expireAfter, int eventsKept) {
     }
 
     /** Whether this provider opens URLs of {@code scheme} (lower case). */
