@@ -54,7 +54,7 @@ for mode in $MODES; do
   echo "$line"
   echo "  $(awk '/^Requests\/sec:/{printf "%d req/s", $2}' "$OUT/wrk-$mode.txt"), load average $(cut -d' ' -f1 /proc/loadavg) at the end"
   echo "  heap after a full GC, largest classes:"
-  jcmd "$pid" GC.class_histogram 2>/dev/null | sed -n '3,10p' | awk '{printf "    %-10s %6.1f MB  %s\n", $2, $3/1048576, $4}'
+  jcmd "$pid" GC.class_histogram 2>/dev/null | sed -n '4,11p' | awk '{printf "    %-10s %6.1f MB  %s\n", $2, $3/1048576, $4}'
   echo "  $(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|tenured/{print; exit}' | sed 's/^ *//')"
   kill "$pid"; for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
   [ -n "$redis_pid" ] && kill "$redis_pid"

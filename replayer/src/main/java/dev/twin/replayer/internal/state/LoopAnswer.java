@@ -102,7 +102,7 @@ public final class LoopAnswer {
     }
 
     void cannotWait() {
-        if (onLoop) { // before any write: it runs again; after one: it is continued ({@link #continues})
+        if (onLoop) { // before any write it runs again; after one it is continued
             aborted = true;
             throw WouldBlock.INSTANCE;
         }
@@ -153,6 +153,11 @@ public final class LoopAnswer {
                     + tenant + " where its run on the event loop had one of " + next.tenant());
         }
         return next;
+    }
+
+    /** Whether a step of this run on the loop threw {@link WouldBlock}: what follows must not run there either. */
+    boolean abortedOnLoop() {
+        return onLoop && aborted;
     }
 
     /** Whether transactions of this request defer their waits. */

@@ -207,6 +207,9 @@ public final class StateStore implements AutoCloseable {
             if (loop.defers()) {
                 return onLoop(tenant, work, arrived, loop);
             }
+            if (loop.abortedOnLoop()) { // something caught the step's WouldBlock: nothing waits on the loop
+                throw WouldBlock.INSTANCE;
+            }
         }
         return inTransaction(tenant, work, arrived, null);
     }
