@@ -110,7 +110,9 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
      * took effect ({@link LoopAnswer}): its answer is written at once, or once its commits landed and its reads were
      * confirmed (completed on the store client's thread, handed to the connection's event loop). A request that must
      * wait, or whose commit did not land, runs on {@link #blockingWork} instead; so does one queued behind a request
-     * of the connection still under way, so that answers leave in order.
+     * of the connection still under way, so that answers leave in order. One that reached a step that must wait after
+     * a write of it was sent is continued there once that write landed ({@link LoopAnswer#continuing}): the event
+     * loop never waits.
      */
     private void answerShared(ChannelHandlerContext ctx, TwinRequest request, String rawPath, boolean keepAlive,
                               boolean head) {
@@ -126,12 +128,14 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } catch (WouldBlock e) {
             response = null;
         }
-        if (response == null || loop.aborted()) { // nothing of it took effect: it waits on a worker
+        boolean continues = loop.continues(); // stopped at a wait after a write of it was sent
+        if ((response == null || loop.aborted()) && !continues) { // nothing of it took effect: it waits on a worker
+            loop.runAgain();
             answerOffLoop(ctx, request, rawPath, keepAlive, head);
             return;
         }
         CompletableFuture<Boolean> ready = loop.ready();
-        if (ready.isDone() && !ready.isCompletedExceptionally() && ready.join()) {
+        if (!continues && ready.isDone() && !ready.isCompletedExceptionally() && ready.join()) {
             loop.answered();
             boolean[] later = {false};
             TwinResponse answered = response;
@@ -142,6 +146,9 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         TwinResponse computed = response;
         CompletableFuture<Void> work = ready
                 .handle((held, failure) -> {
+                    if (failure != null || !held) {
+                        loop.runAgain();
+                    }
                     if (failure != null) { // as a wait for the commit would have thrown: the worker's run throws it
                         Throwable cause = failure instanceof java.util.concurrent.CompletionException
                                 && failure.getCause() != null ? failure.getCause() : failure;
@@ -152,6 +159,11 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                     }
                     if (!held) { // a commit did not land, or the copy read was behind: nothing of it landed
                         return CompletableFuture.supplyAsync(() -> pipeline.handle(request, rawPath), blockingWork);
+                    }
+                    if (continues) { // what it sent landed: the worker goes on from the step that must wait
+                        LoopAnswer continuation = loop.continuing();
+                        return CompletableFuture.supplyAsync(() -> continuation.run(
+                                () -> pipeline.handle(request, rawPath)), blockingWork);
                     }
                     loop.answered();
                     return CompletableFuture.completedFuture(computed);

@@ -3,6 +3,7 @@ package dev.twin.replayer.internal.server;
 import dev.twin.replayer.config.WriteCounter;
 import dev.twin.replayer.internal.http.TwinRequest;
 import dev.twin.replayer.internal.http.TwinResponse;
+import dev.twin.replayer.internal.state.LoopAnswer;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,11 @@ final class WriteCounts {
         // counted with no header too: rows' writeIndex fields read the count
         AtomicLong count = byTenant.computeIfAbsent(tenant == null ? "" : tenant, t -> new AtomicLong());
         boolean accepted = response.status() >= 200 && response.status() < 300 && WRITES.contains(request.method());
-        long writes = accepted ? count.incrementAndGet() : count.get();
+        long writes = count.get();
+        if (accepted) {
+            writes = count.incrementAndGet();
+            LoopAnswer.whenRunAgain(count::decrementAndGet); // a request run again on a worker counts there
+        }
         return counter.isOn() ? response.withHeader(counter.header(), Long.toString(counter.start() + writes))
                 : response;
     }

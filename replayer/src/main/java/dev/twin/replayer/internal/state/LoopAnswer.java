@@ -13,7 +13,10 @@ import java.util.function.Supplier;
  * limit, an idempotency key, a tenant's lock held by a thread that waits for the store) throws {@link WouldBlock},
  * and the request runs again on a worker. A condition that does not hold (a commit refused or stale, a copy found
  * behind) runs the request again on a worker too: nothing of it landed. A step that must wait after a write was sent
- * waits on the loop (it cannot start again: the write may land). Held by the thread in {@link #run}; one request's.
+ * (it cannot start again: the write may land) throws {@link WouldBlock} as well, and the request is <em>continued</em>
+ * on a worker once what it sent held ({@link #continuing}): the worker runs it again, and each transaction the loop
+ * completed returns what it returned there (its commit landed) instead of running again, so the worker goes on from
+ * the step that had to wait. Held by the thread in {@link #run}; one request's.
  */
 public final class LoopAnswer {
     private static final ThreadLocal<LoopAnswer> CURRENT = new ThreadLocal<>();
@@ -21,20 +24,34 @@ public final class LoopAnswer {
 
     private final List<CompletableFuture<Boolean>> conditions = new ArrayList<>(2);
     private final List<Runnable> afterwards = new ArrayList<>(1);
+    /** What to take back should the request run again from the start ({@link #whenRunAgain}). */
+    private final List<Runnable> takeBack = new ArrayList<>(1);
+    /** The transactions this run completed on the loop, in order (what a continuation returns again). */
+    private final List<Done> done = new ArrayList<>(2);
+    /** A continuation's transactions still to return as the loop's run did; null unless continuing. */
+    private final List<Done> replay;
+    private int replayed;
+    /** Transactions of this run under way on this thread (one inside another: nested). */
+    private int depth;
     /** What a worker's run again throws at its first transaction (once); null on the loop. */
     private RuntimeException failure;
     private final boolean onLoop;
     private boolean effects;
     private boolean aborted;
 
-    private LoopAnswer(boolean onLoop, RuntimeException failure) {
+    private LoopAnswer(boolean onLoop, RuntimeException failure, List<Done> replay) {
         this.onLoop = onLoop;
         this.failure = failure;
+        this.replay = replay;
+    }
+
+    /** A transaction the loop's run completed: its tenant, and what it returned or threw. */
+    record Done(String tenant, Object result, RuntimeException error) {
     }
 
     /** A request answered on the event loop. */
     public static LoopAnswer onLoop() {
-        return new LoopAnswer(true, null);
+        return new LoopAnswer(true, null, null);
     }
 
     /**
@@ -42,7 +59,16 @@ public final class LoopAnswer {
      * idempotency key answered meanwhile): its first transaction throws it, so it is answered as a wait would have.
      */
     public static LoopAnswer failing(RuntimeException failure) {
-        return new LoopAnswer(false, failure);
+        return new LoopAnswer(false, failure, null);
+    }
+
+    /**
+     * A worker's continuation of this loop's run, which stopped at a step that must wait after its writes were sent
+     * ({@link #continues}), once they landed and its reads held: its transactions up to that step return what they
+     * returned on the loop, in the same order, and the worker goes on from there.
+     */
+    public LoopAnswer continuing() {
+        return new LoopAnswer(false, null, List.copyOf(done));
     }
 
     /** The request of this thread, or null. */
@@ -65,8 +91,8 @@ public final class LoopAnswer {
     }
 
     /**
-     * Called before a step waits for the store: throws {@link WouldBlock} on a loop while nothing took effect.
-     * After a write was sent from the loop the step waits there (it cannot be run again: the write may land).
+     * Called before a step waits for the store: throws {@link WouldBlock} on a loop, where nothing waits. The request
+     * runs again on a worker, or, after a write of it was sent, is continued there ({@link #continues}).
      */
     public static void beforeWait() {
         LoopAnswer answer = CURRENT.get();
@@ -76,10 +102,62 @@ public final class LoopAnswer {
     }
 
     void cannotWait() {
-        if (onLoop && !effects) {
+        if (onLoop) { // before any write it runs again; after one it is continued
             aborted = true;
             throw WouldBlock.INSTANCE;
         }
+    }
+
+    /**
+     * Whether this loop's run stopped at a step that must wait after a write of it was sent: it cannot run again
+     * from the start, and is continued on a worker ({@link #continuing}) once what it sent held.
+     */
+    public boolean continues() {
+        return aborted && effects;
+    }
+
+    /** Whether a transaction of this run is under way on this thread (a new one runs inside it). */
+    boolean nested() {
+        return depth > 0;
+    }
+
+    /** A transaction of this run begins; false when it runs inside another (whose result stands for both). */
+    boolean begin() {
+        return depth++ == 0;
+    }
+
+    /**
+     * A transaction of this run ended, having returned {@code result} or thrown {@code error}: noted when it ran on
+     * the loop and not inside another, for a continuation to return again.
+     */
+    void end(boolean outermost, String tenant, Object result, RuntimeException error) {
+        depth--;
+        if (onLoop && outermost) {
+            done.add(new Done(tenant, result, error));
+        }
+    }
+
+    /**
+     * In a continuation, the next transaction the loop's run completed, which returns again what it returned there
+     * (or throws what it threw); null once past them (the transaction runs).
+     *
+     * @throws IllegalStateException when the request took another way on the worker than on the loop
+     */
+    Done replayNext(String tenant) {
+        if (replay == null || replayed >= replay.size()) {
+            return null;
+        }
+        Done next = replay.get(replayed++);
+        if (!next.tenant().equals(tenant)) {
+            throw new IllegalStateException("a request continued on a worker reached a transaction of tenant "
+                    + tenant + " where its run on the event loop had one of " + next.tenant());
+        }
+        return next;
+    }
+
+    /** Whether a step of this run on the loop threw {@link WouldBlock}: what follows must not run there either. */
+    boolean abortedOnLoop() {
+        return onLoop && aborted;
     }
 
     /** Whether transactions of this request defer their waits. */
@@ -122,6 +200,23 @@ public final class LoopAnswer {
             return;
         }
         answer.afterwards.add(action);
+    }
+
+    /**
+     * Runs {@code undo} should this thread's request run again from the start on a worker ({@link #runAgain}), so that
+     * what its run on the loop counted is counted once. Nothing on a worker, or in memory.
+     */
+    public static void whenRunAgain(Runnable undo) {
+        LoopAnswer answer = CURRENT.get();
+        if (answer != null && answer.onLoop) {
+            answer.takeBack.add(undo);
+        }
+    }
+
+    /** The request runs again from the start (or is continued): takes back what its run noted to take back. */
+    public void runAgain() {
+        takeBack.forEach(Runnable::run);
+        takeBack.clear();
     }
 
     /** Runs what waited for the answer ({@link #whenAnswered}); the caller saw {@link #ready} complete true. */

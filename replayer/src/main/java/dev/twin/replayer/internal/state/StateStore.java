@@ -195,8 +195,43 @@ public final class StateStore implements AutoCloseable {
             if (failure != null) {
                 throw failure; // its commit sent from the event loop failed so: answered as a wait would have been
             }
-            loop = loop.defers() ? loop : null;
+            LoopAnswer.Done replayed = loop.nested() ? null : loop.replayNext(tenant);
+            if (replayed != null) { // a continuation: this transaction ran on the loop, and its commit landed
+                if (replayed.error() != null) {
+                    throw replayed.error();
+                }
+                @SuppressWarnings("unchecked")
+                T result = (T) replayed.result();
+                return result;
+            }
+            if (loop.defers()) {
+                return onLoop(tenant, work, arrived, loop);
+            }
+            if (loop.abortedOnLoop()) { // something caught the step's WouldBlock: nothing waits on the loop
+                throw WouldBlock.INSTANCE;
+            }
         }
+        return inTransaction(tenant, work, arrived, null);
+    }
+
+    /** A transaction on an event loop: what it returned or threw is noted, for a continuation to return again. */
+    private <T> T onLoop(String tenant, Function<TenantTables, T> work, long arrived, LoopAnswer loop) {
+        boolean outermost = loop.begin();
+        T result;
+        try {
+            result = inTransaction(tenant, work, arrived, loop);
+        } catch (WouldBlock e) {
+            loop.end(false, tenant, null, null);
+            throw e;
+        } catch (RuntimeException e) {
+            loop.end(outermost, tenant, null, e);
+            throw e;
+        }
+        loop.end(outermost, tenant, result, null);
+        return result;
+    }
+
+    private <T> T inTransaction(String tenant, Function<TenantTables, T> work, long arrived, LoopAnswer loop) {
         lock(storeLock.readLock(), loop);
         try {
             boolean behind = false;
@@ -309,8 +344,7 @@ public final class StateStore implements AutoCloseable {
         if (loop == null) {
             lock.lock();
         } else if (!lock.tryLock()) {
-            loop.cannotWait();
-            lock.lock(); // a write of this request is on its way already: it cannot start again on a worker
+            loop.cannotWait(); // throws: the request runs again, or is continued, on a worker
         }
     }
 
@@ -327,7 +361,7 @@ public final class StateStore implements AutoCloseable {
             return;
         }
         if (state.slowHolder) {
-            loop.cannotWait();
+            loop.cannotWait(); // throws: the request runs again, or is continued, on a worker
         }
         state.lock.lock();
     }
