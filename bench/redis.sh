@@ -2,7 +2,8 @@
 # bench/redis.sh — create+get on examples/stripe, in one run: tables in memory, one replica on Redis, two replicas
 # on one Redis (issue #16; docs/PERFORMANCE.md).
 #
-#   bash bench/redis.sh                       # WARMUP=15 s, DURATION=20 s per mode, 64 connections in all
+#   bash bench/redis.sh                       # WARMUP=45 s, DURATION=20 s per mode, 64 connections in all
+#   WARMUP=15 bash bench/redis.sh             # the warm-up of runs before 2026-12-07 (compare like with like)
 #   ROUNDS=2 DURATION=30 bash bench/redis.sh
 #   TWIN_JAR=/path/to/other/twin.jar bash bench/redis.sh   # another build (run both, alternating, to compare them)
 #   TWIN_OPTS="..." bash bench/redis.sh                     # the replicas' JVM flags (./twin serve's, for instance)
@@ -13,10 +14,13 @@
 # processes of -c32 run at once, one per replica (a load balancer's even split), each with tenants of its own. Per
 # mode: req/s (summed over replicas), wrk's p99 (the larger of the two), non-2xx answers, and each replica's
 # resident set before the warm-up and after the measured part. On this shared 2-core machine numbers move with
-# whatever else runs (the load average is printed): compare the modes of one round.
+# whatever else runs (the load average is printed): compare the modes of one round. The warm-up is 45 s because a
+# replica on Redis has more code for the JIT to compile (Lettuce's encoding, commit arguments, reply futures) on two
+# compiler threads sharing the loaded cores: after 15 s its CPU per request is still mostly the compiler's, after
+# 45-60 s it is within a few microseconds of in memory (PERFORMANCE.md). A shared sandbox runs warm.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-ROUNDS=${ROUNDS:-1}; WARMUP=${WARMUP:-15}; DURATION=${DURATION:-20}
+ROUNDS=${ROUNDS:-1}; WARMUP=${WARMUP:-45}; DURATION=${DURATION:-20}
 OUT=$(mktemp -d -t twin-redis-bench.XXXXXX)
 command -v wrk >/dev/null || { echo "wrk is required: apt-get install -y wrk" >&2; exit 1; }
 command -v redis-server >/dev/null || { echo "redis-server is required: apt-get install -y redis-server" >&2; exit 1; }
