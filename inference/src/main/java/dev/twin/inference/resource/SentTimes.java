@@ -1,12 +1,9 @@
 package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.internal.convention.SentTime;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,7 +59,7 @@ public final class SentTimes {
         Table table = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            Instant instant = field.getValue().isTextual() ? instant(field.getValue().textValue()) : null;
+            Instant instant = field.getValue().isTextual() ? SentTime.instant(field.getValue().textValue()) : null;
             if (instant != null) {
                 table = table == null ? byResource.computeIfAbsent(resource, r -> new Table()) : table;
                 table.sent.put(new Sent(field.getKey(), instant.toEpochMilli()), field.getValue().textValue());
@@ -78,7 +75,7 @@ public final class SentTimes {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            Instant instant = field.getValue().isTextual() ? instant(field.getValue().textValue()) : null;
+            Instant instant = field.getValue().isTextual() ? SentTime.instant(field.getValue().textValue()) : null;
             String sent = instant == null ? null : table.sent.get(new Sent(field.getKey(), instant.toEpochMilli()));
             if (sent == null) {
                 continue;
@@ -130,24 +127,5 @@ public final class SentTimes {
             }
         }
         return null;
-    }
-
-    /** An ISO-8601 date-time with an offset, or an RFC 2822 date; null for anything else. */
-    private static Instant instant(String text) {
-        // a cheap look first: most text is no time, and a failed parse costs an exception
-        boolean iso = text.length() >= 20 && text.length() <= 40 && text.charAt(4) == '-' && text.charAt(10) == 'T';
-        boolean rfc = text.length() >= 29 && text.length() <= 40 && text.charAt(3) == ',';
-        if (!iso && !rfc) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            } catch (DateTimeParseException notEither) {
-                return null;
-            }
-        }
     }
 }

@@ -1,12 +1,9 @@
 package dev.twin.inference.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.internal.convention.SentTime;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -37,7 +34,7 @@ final class ClockText {
             String own = ISO_MILLIS.matcher(text).matches() ? "iso8601Millis"
                     : ISO_SECONDS.matcher(text).matches() ? "iso8601"
                     : RFC_2822.matcher(text).matches() ? "rfc2822" : null;
-            Instant instant = own == null ? null : instant(text);
+            Instant instant = own == null ? null : SentTime.instant(text);
             if (instant == null || (form != null && !form.equals(own))
                     || Math.abs(instant.getEpochSecond() - s.epochSecond()) > NEAR_SECONDS) {
                 return null;
@@ -45,17 +42,5 @@ final class ClockText {
             form = own;
         }
         return form == null ? null : "request.time." + form;
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            } catch (DateTimeParseException notEither) {
-                return null;
-            }
-        }
     }
 }

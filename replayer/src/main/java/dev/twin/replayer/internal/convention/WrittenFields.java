@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,29 +45,10 @@ public record WrittenFields(Set<String> ignored, Set<String> split, Map<String, 
         }
         times.forEach((name, format) -> {
             JsonNode value = fields.get(name);
-            Instant instant = value != null && value.isTextual() ? instant(value.textValue()) : null;
+            Instant instant = value != null && value.isTextual() ? SentTime.instant(value.textValue()) : null;
             if (instant != null) {
                 fields.set(name, format.format(instant.toEpochMilli()));
             }
         });
-    }
-
-    /** An ISO-8601 date-time with an offset, or an RFC 2822 date; null for anything else (kept as sent). */
-    private static Instant instant(String text) {
-        // a cheap look first: a failed parse costs an exception
-        boolean iso = text.length() >= 20 && text.length() <= 40 && text.charAt(4) == '-' && text.charAt(10) == 'T';
-        boolean rfc = text.length() >= 29 && text.length() <= 40 && text.charAt(3) == ',';
-        if (!iso && !rfc) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            } catch (DateTimeParseException notEither) {
-                return null;
-            }
-        }
     }
 }
