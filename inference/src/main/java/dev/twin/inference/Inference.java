@@ -675,7 +675,10 @@ public final class Inference {
                         times.answered(resource, withId);
                         tracker.seen(withId);
                     });
-                    resource.listCounted(body, tracker.liveRows());
+                    if (!views.isCandidate(resource)) {
+                        // a view's total counts another table's rows, which that table follows
+                        resource.listCounted(body, tracker.liveRows());
+                    }
                     items.forEach(item -> parents.seenRow(resource, resource.withPathId(item)));
                     items.forEach(item -> copies.row(resource, item));
                     JsonNode answeredItems = resource.dataField() == null ? answered
