@@ -2,15 +2,14 @@ package dev.twin.replayer.internal.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.twin.redis.RedisServer;
+import dev.twin.redis.RedisServerExtension;
 import dev.twin.replayer.config.TableConfig;
 import dev.twin.replayer.internal.http.TwinResponse;
 import dev.twin.replayer.internal.server.TwinServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -50,8 +49,8 @@ class LoopContinuationTest {
             rows("{'id': 'seed_1', 'v': 's1'}"), 0));
     private static final String SEEN = "t_seen";
     private static final String UNSEEN = "t_unseen";
-    private static RedisServer redis;
-    private static int run;
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
 
     private final ExecutorService workers = Executors.newFixedThreadPool(4);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -64,24 +63,14 @@ class LoopContinuationTest {
     private TwinServer server;
     private String held;
 
-    @BeforeAll
-    static void startRedis(@TempDir Path dir) {
-        redis = RedisServer.start(dir);
-    }
 
-    @AfterAll
-    static void stopRedis() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
 
     @BeforeEach
     void start(@TempDir Path dir) throws Exception {
-        String query = "?prefix=continue" + run++;
-        store = StateStore.shared(new HeldSync(SharedRedis.open(redis, query)), TABLES, Clock.systemUTC(),
+        String query = REDIS.nextPrefix("continue");
+        store = StateStore.shared(new HeldSync(SharedRedis.open(REDIS.server(), query)), TABLES, Clock.systemUTC(),
                 TenantQuota.DEFAULTS);
-        other = StateStore.shared(SharedRedis.open(redis, query), TABLES, Clock.systemUTC(), TenantQuota.DEFAULTS);
+        other = StateStore.shared(SharedRedis.open(REDIS.server(), query), TABLES, Clock.systemUTC(), TenantQuota.DEFAULTS);
         // this replica holds SEEN (a tenant with writes of its own stays in its memory), not UNSEEN
         held = store.inTransaction(SEEN, tables -> tables.insert("items", json("{'v': 'held'}"))).id();
         Path spec = Files.writeString(dir.resolve("spec.yaml"), """

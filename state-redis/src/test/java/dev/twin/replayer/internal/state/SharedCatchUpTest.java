@@ -1,16 +1,13 @@
 package dev.twin.replayer.internal.state;
 
-import dev.twin.redis.RedisServer;
+import dev.twin.redis.RedisServerExtension;
 import dev.twin.replayer.config.TableConfig;
 import dev.twin.replayer.internal.http.ErrorKind;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -35,29 +32,19 @@ class SharedCatchUpTest {
     private static final List<TableConfig> TABLES = List.of(prefixTable("items", "it_",
             rows("{'id': 'seed_1', 'v': 's1'}"), 0));
     private static final String TENANT = "t_alice";
-    private static RedisServer redis;
-    private static int run;
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
 
     private Counting onA;
     private Counting onB;
     private StateStore a;
     private StateStore b;
 
-    @BeforeAll
-    static void startRedis(@TempDir Path dir) {
-        redis = RedisServer.start(dir);
-    }
 
-    @AfterAll
-    static void stopRedis() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
 
     @BeforeEach
     void openReplicas() throws Exception {
-        String query = "?prefix=catchup" + run++;
+        String query = REDIS.nextPrefix("catchup");
         onA = new Counting(open(query));
         onB = new Counting(open(query));
         a = StateStore.shared(onA, TABLES, Clock.systemUTC(), TenantQuota.DEFAULTS);
@@ -276,6 +263,6 @@ class SharedCatchUpTest {
     }
 
     private static SharedState open(String query) {
-        return SharedRedis.open(redis, query);
+        return SharedRedis.open(REDIS.server(), query);
     }
 }

@@ -1,15 +1,12 @@
 package dev.twin.replayer.internal.state;
 
-import dev.twin.redis.RedisServer;
+import dev.twin.redis.RedisServerExtension;
 import dev.twin.replayer.config.TableConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,29 +43,19 @@ class SharedPipelineTest {
     private static final List<TableConfig> TABLES = List.of(prefixTable("items", "it_",
             rows("{'id': 'seed_1', 'v': 's1'}"), 0));
     private static final String TENANT = "t_alice";
-    private static RedisServer redis;
-    private static int run;
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
 
     private Gated onA;
     private StateStore a;
     private StateStore b;
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
-    @BeforeAll
-    static void startRedis(@TempDir Path dir) {
-        redis = RedisServer.start(dir);
-    }
 
-    @AfterAll
-    static void stopRedis() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
 
     @BeforeEach
     void openReplicas() throws Exception {
-        String query = "?prefix=pipeline" + run++;
+        String query = REDIS.nextPrefix("pipeline");
         onA = new Gated(open(query));
         a = StateStore.shared(onA, TABLES, Clock.systemUTC(), TenantQuota.DEFAULTS);
         b = StateStore.shared(open(query), TABLES, Clock.systemUTC(), TenantQuota.DEFAULTS);
@@ -344,6 +331,6 @@ class SharedPipelineTest {
     }
 
     private static SharedState open(String query) {
-        return SharedRedis.open(redis, query);
+        return SharedRedis.open(REDIS.server(), query);
     }
 }

@@ -1,14 +1,11 @@
 package dev.twin.replayer.internal.state;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.twin.redis.RedisServer;
+import dev.twin.redis.RedisServerExtension;
 import dev.twin.replayer.config.TableConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,19 +30,10 @@ class SharedTenantIsolationPropertyTest {
     private static final int RUNS = 30;
     private static final int STEPS = 60;
 
-    private static RedisServer redis;
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
 
-    @BeforeAll
-    static void startRedis(@TempDir Path dir) {
-        redis = RedisServer.start(dir);
-    }
 
-    @AfterAll
-    static void stopRedis() {
-        if (redis != null) {
-            redis.close();
-        }
-    }
 
     @Test
     void randomInterleavingsOnThreeReplicasNeverLeak() throws Exception {
@@ -67,7 +55,7 @@ class SharedTenantIsolationPropertyTest {
     }
 
     private static SharedState open(String query) {
-        return SharedRedis.open(redis, query);
+        return SharedRedis.open(REDIS.server(), query);
     }
 
     private static void checkRun(List<StateStore> replicas, Random random, long seed) {
