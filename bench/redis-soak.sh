@@ -13,35 +13,16 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SECONDS_OF_LOAD=${SECONDS_OF_LOAD:-240}; EVERY=${EVERY:-20}; MODES=${MODES:-"memory redis"}
 OUT=$(mktemp -d -t twin-redis-soak.XXXXXX)
-command -v wrk >/dev/null || { echo "wrk is required: apt-get install -y wrk" >&2; exit 1; }
-command -v redis-server >/dev/null || { echo "redis-server is required: apt-get install -y redis-server" >&2; exit 1; }
-if [ -z "${TWIN_JAR:-}" ]; then
-  "$ROOT/twin" --version >/dev/null || { echo "twin did not build" >&2; exit 1; }
-  TWIN_JAR="$ROOT/cli/target/twin.jar"
-fi
-cleanup() { [ -f "$OUT/pids" ] && while read -r pid; do kill "$pid" 2>/dev/null; done < "$OUT/pids"; rm -rf "$OUT"; }
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-rss_mb() { awk '/VmRSS/{printf "%d", $2/1024}' "/proc/$1/status" 2>/dev/null; }
+source "$ROOT/bench/redis/lib.sh"
 
 for mode in $MODES; do
   state=""; redis_pid=""
   if [ "$mode" = redis ]; then
-    rport=$(free_port); mkdir -p "$OUT/redis-$rport"
-    redis-server --port "$rport" --bind 127.0.0.1 --dir "$OUT/redis-$rport" --save "" --appendonly yes \
-      --appendfsync everysec --daemonize no > "$OUT/redis-$rport.log" 2>&1 &
-    redis_pid=$!; echo "$redis_pid" >> "$OUT/pids"
-    for _ in $(seq 1 500); do grep -q "Ready to accept" "$OUT/redis-$rport.log" && break; sleep 0.02; done
+    read -r rport redis_pid <<< "$(start_redis)"
     state="redis://127.0.0.1:$rport?prefix=soak"
   fi
   port=$(free_port)
-  TWIN_HOME="$OUT/home" java ${TWIN_OPTS:--XX:+UseSerialGC} -jar "$TWIN_JAR" serve "$ROOT/examples/stripe" \
-    --port "$port" ${state:+--state "$state"} > "$OUT/twin-$port.log" 2>&1 < /dev/null &
-  pid=$!; echo "$pid" >> "$OUT/pids"
-  for _ in $(seq 1 1500); do
-    curl -sf -o /dev/null -H 'Authorization: Bearer sk_test_up' "http://127.0.0.1:$port/v1/balance" && break
-    sleep 0.02
-  done
+  pid=$(start_twin "$port" "$state")
   echo "$mode: load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; RSS before load $(rss_mb "$pid") MB"
   TENANTS=soak timeout $((SECONDS_OF_LOAD + 60)) wrk -t2 -c64 -d"${SECONDS_OF_LOAD}s" -s "$ROOT/bench/redis/create-get.lua" \
     "http://127.0.0.1:$port" > "$OUT/wrk-$mode.txt" 2>&1 &
