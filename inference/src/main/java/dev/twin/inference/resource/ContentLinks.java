@@ -467,7 +467,7 @@ public final class ContentLinks {
             }
             boolean append = v.appended == v.reads && v.last < v.reads;
             source.contentRule().append |= append;
-            source.updateRule().copyTo = new WriteRules.CopyTo(target.table(), v.param);
+            source.updateRule().copyTo = new dev.twin.replayer.config.CopyTo(target.table(), v.param);
             source.evidence.add("update: " + v.reads + " read(s) of " + target.table() + " found a row under "
                     + "the value a PUT here had sent as '" + v.param + "', answering the bytes that PUT's row held"
                     + (append ? " (its chunks appended, not the last alone)" : "") + ": a PUT also stores the row "

@@ -1,6 +1,7 @@
 package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.config.CreateRule;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -199,7 +200,7 @@ public final class CreateLimits {
             chosen.forEach((field, c) -> {
                 Evidence e = byCandidate.get(c);
                 Refusal first = e.refusals.get(0);
-                rule.limits.put(field, new CreateRules.Limit(c.table(), c.by(), c.max(), c.less() ? c.field() : null,
+                rule.limits.put(field, new CreateRule.Limit(c.table(), c.by(), c.max(), c.less() ? c.field() : null,
                         first.code(), first.param(), template(first)));
                 List<Candidate> others = alternatives.get(field).stream().filter(o -> !o.equals(c)).toList();
                 resource.evidence.add("create: '" + field + "' at most " + c.table() + "[" + c.by() + "]." + c.max()

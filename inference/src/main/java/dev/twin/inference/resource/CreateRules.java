@@ -1,5 +1,7 @@
 package dev.twin.inference.resource;
 
+import dev.twin.replayer.config.CreateRule;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,21 +9,10 @@ import java.util.TreeMap;
 /**
  * What a table's creates do and answer, as inference decided it, one field per decision (twin.yaml's
  * {@code response.create}); the detectors that settle after the rows were followed (replaced values, lookups,
- * limits, upserts) fill in theirs.
+ * limits, upserts) fill in theirs, as the twin.yaml model's own {@link CreateRule.Replace}, {@link CreateRule.Lookup}
+ * and {@link CreateRule.Limit}.
  */
 public final class CreateRules {
-    /** {@code replace.<field>}: a sent stand-in the server swaps for a value it mints, unless it is one of its own. */
-    public record Replace(String with, String keep, String table) {
-    }
-
-    /** {@code lookup.<field>}: the field of the row of {@code table} that the sent {@code by} names. */
-    public record Lookup(String table, String by, String field) {
-    }
-
-    /** {@code limits.<field>}: at most {@code max} of the named row, less what earlier rows took; else this error. */
-    public record Limit(String table, String by, String max, String less, String code, String param, String message) {
-    }
-
     final int status;
     /** An acknowledgement answered instead of the row ({@code {ok, id: "{{item._id}}"}}), or null. */
     Map<String, Object> body;
@@ -30,9 +21,9 @@ public final class CreateRules {
     final Map<String, String> derive = new LinkedHashMap<>();
     String location;
     final Map<String, String> headers = new TreeMap<>();
-    final Map<String, Replace> replace = new LinkedHashMap<>();
-    final Map<String, Lookup> lookup = new LinkedHashMap<>();
-    final Map<String, Limit> limits = new LinkedHashMap<>();
+    final Map<String, CreateRule.Replace> replace = new LinkedHashMap<>();
+    final Map<String, CreateRule.Lookup> lookup = new LinkedHashMap<>();
+    final Map<String, CreateRule.Limit> limits = new LinkedHashMap<>();
     boolean upsert;
 
     CreateRules(int status) {
@@ -64,7 +55,7 @@ public final class CreateRules {
         replace.forEach((field, r) -> {
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("with", r.with());
-            entry.put("keep", r.keep());
+            entry.put("keep", r.keep().pattern());
             if (r.table() != null) {
                 entry.put("table", r.table());
             }

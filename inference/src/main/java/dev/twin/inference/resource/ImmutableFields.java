@@ -134,7 +134,7 @@ public final class ImmutableFields {
                 return;
             }
             JsonNode body = body(resource, refused, fields);
-            resource.updateRule().immutable = new WriteRules.Immutable(new ArrayList<>(fields), status, body);
+            resource.updateRule().immutable = new dev.twin.replayer.config.ImmutableFields(new ArrayList<>(fields), status, body);
             resource.evidence.add("immutable " + fields + ": " + refused.size() + " write" + (refused.size() == 1
                     ? "" : "s") + " changing them to an existing row refused with " + status + ", no accepted write "
                     + "changed them" + (refused.size() < 2 ? " (one refusal: thin evidence)" : "")

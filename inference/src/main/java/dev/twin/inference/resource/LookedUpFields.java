@@ -1,6 +1,7 @@
 package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.config.CreateRule;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -167,7 +168,7 @@ public final class LookedUpFields {
                 if (!lookupBeatsDerive(rule, field, chosen, resource)) {
                     return;
                 }
-                rule.lookup.put(field, new CreateRules.Lookup(chosen.table(), chosen.by(), chosen.field()));
+                rule.lookup.put(field, new CreateRule.Lookup(chosen.table(), chosen.by(), chosen.field()));
                 resource.evidence.add("create: '" + field + "' ← " + chosen.table() + "[" + chosen.by() + "]."
                         + chosen.field() + " (every create's answer held that field of the row its '" + chosen.by()
                         + "' named, as last seen; " + (distinct >= 2 ? distinct + " different values"

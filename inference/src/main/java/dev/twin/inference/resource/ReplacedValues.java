@@ -1,6 +1,7 @@
 package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.config.CreateRule;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 
@@ -91,7 +93,7 @@ public final class ReplacedValues {
             if (rule == null || rule.acknowledges()) {
                 return; // an acknowledged create shows nothing of the row it stored
             }
-            Map<String, CreateRules.Replace> replace = new LinkedHashMap<>();
+            Map<String, CreateRule.Replace> replace = new LinkedHashMap<>();
             byField.forEach((field, answers) -> {
                 String why = rejected(resource, field, answers);
                 if (why != null) {
@@ -102,9 +104,9 @@ public final class ReplacedValues {
                 IdShape shape = IdShape.of(answers);
                 Resource owner = resources.stream().filter(r -> sameShape(r.idShape(), shape)).findFirst()
                         .orElse(null);
-                replace.put(field, new CreateRules.Replace(shape.prefix() + "{{random " + shape.length()
+                replace.put(field, new CreateRule.Replace(shape.prefix() + "{{random " + shape.length()
                         + (shape.alphabet().equals("base62") ? "" : " \"" + shape.alphabet() + "\"") + "}}",
-                        keepPattern(shape), owner != null && !owner.idShape().prefix().isEmpty() ? owner.table()
+                        Pattern.compile(keepPattern(shape)), owner != null && !owner.idShape().prefix().isEmpty() ? owner.table()
                         : null));
                 resource.evidence.add("create: '" + field + "' sent as a stand-in (no row's id) was answered as a new "
                         + "'" + shape.prefix() + "' + " + shape.length() + " " + shape.alphabet() + " value each time ("

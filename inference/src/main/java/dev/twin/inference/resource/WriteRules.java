@@ -1,9 +1,10 @@
 package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.config.CopyTo;
+import dev.twin.replayer.config.ImmutableFields;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -13,14 +14,6 @@ import java.util.TreeMap;
  */
 public final class WriteRules {
     private WriteRules() {
-    }
-
-    /** {@code update.immutable}: fields a PUT may not change, refused with this status and body. */
-    public record Immutable(List<String> fields, int status, JsonNode body) {
-    }
-
-    /** {@code update.copyTo}: a PUT also stores the row in {@code table} under the value sent as {@code idParam}. */
-    public record CopyTo(String table, String idParam) {
     }
 
     /** {@code update.checksum}: a PUT must name the digest of its bytes in {@code param}, else this refusal. */
@@ -37,7 +30,9 @@ public final class WriteRules {
         /** An acknowledgement answered instead of the row, or null. */
         Map<String, Object> body;
         final Map<String, String> headers = new TreeMap<>();
-        Immutable immutable;
+        /** Fields a PUT may not change, refused with this status and body (the twin.yaml model's own record). */
+        ImmutableFields immutable;
+        /** A PUT also stores the row in another table under a value it sent. */
         CopyTo copyTo;
         String alias;
         Checksum checksum;
