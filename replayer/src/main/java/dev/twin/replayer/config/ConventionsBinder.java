@@ -396,7 +396,7 @@ final class ConventionsBinder {
                 "limitParam", "startingAfterParam", "endingBeforeParam", "hasMoreField",
                 "pageParam", "pageSizeParam", "pageFields", "bareArray", "order", "offsetParam", "sortParam",
                 "orderParam", "totalHeader", "linkHeader", "limitField", "offsetField", "pageField", "itemCountField",
-                "pageCountField", "descendingParam", "filters");
+                "pageCountField", "descendingParam", "filters", "clampLimit");
         Templates.check(m, "extraFields", TemplateScope.LIST);
         String totalField = m.name("totalField");
         if (totalField != null && !DOTTED_PATH.matcher(totalField).matches()) {
@@ -413,7 +413,7 @@ final class ConventionsBinder {
                 m.enumValue("order", ListStyle.Order.class, null), m.name("offsetParam"), m.name("sortParam"),
                 m.name("orderParam"), m.name("totalHeader"), m.bool("linkHeader", null), m.name("limitField"),
                 m.name("offsetField"), m.name("descendingParam"), m.nameMap("filters"), m.name("pageField"),
-                m.name("itemCountField"), m.name("pageCountField"));
+                m.name("itemCountField"), m.name("pageCountField"), m.bool("clampLimit", null));
     }
 
     private static CreateRule create(YamlMapping m) {
@@ -421,7 +421,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("status", "location", "generate", "derive", "body", "emptyBody", "headers", "lookup", "replace",
-                "limits", "upsert");
+                "limits", "upsert", "defaults");
         Templates.check(m, "generate", TemplateScope.ROW);
         Templates.check(m, "body", TemplateScope.ROW);
         Templates.check(m, "headers", TemplateScope.HEADERS);
@@ -446,7 +446,8 @@ final class ConventionsBinder {
         return new CreateRule(m.integer("status", null, 200, 299),
                 m.enumValue("location", CreateRule.Location.class, null), m.stringMap("generate"), derive,
                 m.raw("body"), m.bool("emptyBody", null), headers, lookups(m.mapping("lookup")),
-                replacements(m.mapping("replace")), limits(m.mapping("limits")), m.bool("upsert", null));
+                replacements(m.mapping("replace")), limits(m.mapping("limits")), m.bool("upsert", null),
+                m.objectNode("defaults"));
     }
 
     /** {@code create.limits}: sent field → {table, by, max, less, error: {code, param, message}}. */

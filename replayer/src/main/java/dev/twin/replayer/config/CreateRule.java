@@ -1,6 +1,7 @@
 package dev.twin.replayer.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Map;
 
@@ -32,13 +33,25 @@ import java.util.Map;
  * @param upsert   true: a create whose body names the id of an existing row replaces that row's fields by the ones
  *                 sent and answers as a create does (Alertmanager's POST of a silence with its {@code id}), instead of
  *                 refusing the id as taken
+ * @param defaults  fields a create stores with the new row when the client did not send them, as JSON values
+ *                  ({@code done: false, tags: []}): a server's defaults applied once, at create, so that a later
+ *                  replace (PUT) that does not send them drops them; {@code fields.inject} is for fields every
+ *                  answer carries whatever the row holds
  */
 public record CreateRule(Integer status, Location location, Map<String, String> generate,
                          Map<String, Expression> derive, JsonNode body, Boolean emptyBody,
                          Map<String, String> headers, Map<String, Lookup> lookup, Map<String, Replace> replace,
-                         Map<String, Limit> limits, Boolean upsert) {
+                         Map<String, Limit> limits, Boolean upsert, ObjectNode defaults) {
     public static final CreateRule DEFAULTS = new CreateRule(null, Location.NONE, Map.of(), Map.of(), null, false,
-            Map.of(), Map.of(), Map.of(), Map.of(), false);
+            Map.of(), Map.of(), Map.of(), Map.of(), false, null);
+
+    /** Without {@code defaults}. */
+    public CreateRule(Integer status, Location location, Map<String, String> generate,
+                      Map<String, Expression> derive, JsonNode body, Boolean emptyBody,
+                      Map<String, String> headers, Map<String, Lookup> lookup, Map<String, Replace> replace,
+                      Map<String, Limit> limits, Boolean upsert) {
+        this(status, location, generate, derive, body, emptyBody, headers, lookup, replace, limits, upsert, null);
+    }
 
     /** Without {@code upsert}. */
     public CreateRule(Integer status, Location location, Map<String, String> generate,
@@ -71,6 +84,7 @@ public record CreateRule(Integer status, Location location, Map<String, String> 
         lookup = lookup == null ? null : Merging.copy(lookup);
         replace = replace == null ? null : Merging.copy(replace);
         limits = limits == null ? null : Merging.copy(limits);
+        defaults = defaults == null ? null : Merging.copy(defaults);
     }
 
     /**
@@ -118,6 +132,7 @@ public record CreateRule(Integer status, Location location, Map<String, String> 
                 Merging.map(derive, override.derive), Merging.value(body, override.body),
                 Merging.value(emptyBody, override.emptyBody), Merging.map(headers, override.headers),
                 Merging.map(lookup, override.lookup), Merging.map(replace, override.replace),
-                Merging.map(limits, override.limits), Merging.value(upsert, override.upsert));
+                Merging.map(limits, override.limits), Merging.value(upsert, override.upsert),
+                Merging.object(defaults, override.defaults));
     }
 }

@@ -21,7 +21,9 @@ import java.util.Set;
  * the rows on the page in {@code itemCountField} (RabbitMQ's {@code item_count}, beside its totals), the number of
  * pages in {@code pageCountField} (RabbitMQ's {@code page_count}, Laravel's {@code last_page}, Spring's
  * {@code totalPages}: the matching rows over the limit, rounded up), and {@code descendingParam=true} reversing the default order (CouchDB's
- * {@code descending}). {@code bareArray}: the rows are the whole body (offset and none).
+ * {@code descending}). {@code bareArray}: the rows are the whole body (offset and none). {@code clampLimit} (offset):
+ * a limit asked above {@code maxLimit} is served as {@code maxLimit} (and echoed so) instead of refused, as Feathers
+ * and many frameworks cap a page.
  *
  * @param extraFields constant envelope fields; string values are Handlebars templates ({@code {{request.path}}})
  * @param hideMeta    true: no {@code totalField} count in the envelope
@@ -36,7 +38,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
                         Boolean bareArray, Order order, String offsetParam, String sortParam, String orderParam,
                         String totalHeader, Boolean linkHeader, String limitField, String offsetField,
                         String descendingParam, Map<String, String> filters, String pageField,
-                        String itemCountField, String pageCountField) {
+                        String itemCountField, String pageCountField, Boolean clampLimit) {
 
     /** The internal names {@code pageFields} may map. */
     public static final Set<String> PAGE_FIELD_NAMES = Set.of(
@@ -46,7 +48,8 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
             JsonNodeFactory.instance.objectNode(), false, "total_count", 10, 100,
             "limit", "starting_after", "ending_before", "has_more",
             "Page", "PageSize", defaultPageFields(),
-            false, Order.NEWEST_FIRST, "offset", null, null, null, false, null, null, null, Map.of(), null, null, null);
+            false, Order.NEWEST_FIRST, "offset", null, null, null, false, null, null, null, Map.of(), null, null, null,
+            false);
 
     public enum Style {
         CURSOR, PAGE, OFFSET, NONE
@@ -67,6 +70,21 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
         filters = Merging.copy(filters);
     }
 
+    /** Without {@code clampLimit}. */
+    public ListStyle(Style style, String dataField, ObjectNode extraFields, Boolean hideMeta, String totalField,
+                     Integer defaultLimit, Integer maxLimit,
+                     String limitParam, String startingAfterParam, String endingBeforeParam, String hasMoreField,
+                     String pageParam, String pageSizeParam, Map<String, String> pageFields,
+                     Boolean bareArray, Order order, String offsetParam, String sortParam, String orderParam,
+                     String totalHeader, Boolean linkHeader, String limitField, String offsetField,
+                     String descendingParam, Map<String, String> filters, String pageField,
+                     String itemCountField, String pageCountField) {
+        this(style, dataField, extraFields, hideMeta, totalField, defaultLimit, maxLimit, limitParam,
+                startingAfterParam, endingBeforeParam, hasMoreField, pageParam, pageSizeParam, pageFields, bareArray,
+                order, offsetParam, sortParam, orderParam, totalHeader, linkHeader, limitField, offsetField,
+                descendingParam, filters, pageField, itemCountField, pageCountField, null);
+    }
+
     /**
      * Without a {@code descendingParam}, {@code filters}, a {@code pageField}, an {@code itemCountField} and a
      * {@code pageCountField}.
@@ -80,7 +98,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
         this(style, dataField, extraFields, hideMeta, totalField, defaultLimit, maxLimit, limitParam,
                 startingAfterParam, endingBeforeParam, hasMoreField, pageParam, pageSizeParam, pageFields, bareArray,
                 order, offsetParam, sortParam, orderParam, totalHeader, linkHeader, limitField, offsetField, null, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     public ListStyle merge(ListStyle o) {
@@ -101,7 +119,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
                 Merging.value(limitField, o.limitField), Merging.value(offsetField, o.offsetField),
                 Merging.value(descendingParam, o.descendingParam), Merging.map(filters, o.filters),
                 Merging.value(pageField, o.pageField), Merging.value(itemCountField, o.itemCountField),
-                Merging.value(pageCountField, o.pageCountField));
+                Merging.value(pageCountField, o.pageCountField), Merging.value(clampLimit, o.clampLimit));
     }
 
     private static Map<String, String> defaultPageFields() {

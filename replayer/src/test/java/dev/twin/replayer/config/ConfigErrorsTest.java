@@ -63,6 +63,15 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenCreateDefaultsThatAreNoMappingOrAClampThatIsNoBoolean_whenLoaded_thenEachIsReportedAtTheValue() {
+        List<String> problems = problems(IMPORT + "conventions:\n  create:\n    defaults: [done]\n"
+                + "  list:\n    clampLimit: maybe\n");
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("twin.yaml:4:15: conventions.create.defaults: "), problems.get(0));
+        assertTrue(problems.get(1).startsWith("twin.yaml:6:17: conventions.list.clampLimit: "), problems.get(1));
+    }
+
+    @Test
     void givenAListCountPathWithAnEmptySegment_whenLoaded_thenItIsReportedAtTheValue() {
         assertEquals(List.of("twin.yaml:4:17: conventions.list.totalField: expected a field name or a dotted path "
                 + "such as meta.total, got 'meta..total'"),

@@ -63,6 +63,11 @@ final class CreateAction implements BindingAction {
         ObjectNode data = fields.objectNode();
         request.parentParams().forEach(data::put);
         data.setAll(fields);
+        rows.table().createDefaults().fields().forEachRemaining(field -> {
+            if (!data.has(field.getKey())) {
+                data.set(field.getKey(), field.getValue().deepCopy());
+            }
+        });
         derive(data, fields, request, tables.nowMillis());
         lookUp(data, fields, tables);
         checkLimits(fields, tables);

@@ -39,20 +39,23 @@ public final class OffsetPagination implements Pagination {
     private final boolean oldestFirst;
     private final int defaultLimit;
     private final int maxLimit;
+    private final boolean clampLimit;
     private final Names names;
     private final Set<String> pagingParameters;
 
     /**
      * @param defaultLimit rows in an answer that names no limit; 0 = every row
      * @param oldestFirst  the API lists rows in the order they were made (json-server) rather than newest first
+     * @param clampLimit   a limit above maxLimit is served as maxLimit instead of refused
      */
     public OffsetPagination(ListEnvelope envelope, boolean bareArray, boolean oldestFirst, int defaultLimit,
-                            int maxLimit, Names names) {
+                            int maxLimit, Names names, boolean clampLimit) {
         this.envelope = envelope;
         this.bareArray = bareArray;
         this.oldestFirst = oldestFirst;
         this.defaultLimit = defaultLimit;
         this.maxLimit = maxLimit;
+        this.clampLimit = clampLimit;
         this.names = names;
         Set<String> params = new LinkedHashSet<>();
         for (String name : new String[] {names.limit(), names.offset(), names.page(), names.sort(), names.order(),
@@ -77,8 +80,10 @@ public final class OffsetPagination implements Pagination {
         String limitText = param(request, names.limit());
         String offsetText = param(request, names.offset());
         boolean paged = pageText != null || limitText != null || offsetText != null;
-        int limit = limitText != null ? QueryInteger.parse(limitText, names.limit(), 0, 0, maxLimit)
+        int limit = limitText != null ? QueryInteger.parse(limitText, names.limit(), 0, 0,
+                clampLimit ? Integer.MAX_VALUE : maxLimit)
                 : pageText != null && defaultLimit == 0 ? 10 : defaultLimit;
+        limit = clampLimit ? Math.min(limit, maxLimit) : limit;
         int page = pageText == null ? 0 : Math.max(1, QueryInteger.parse(pageText, names.page(), 1,
                 Integer.MIN_VALUE, Integer.MAX_VALUE));
         int start = pageText != null ? (int) Math.min(rows.size(), (long) (page - 1) * limit)

@@ -1,6 +1,8 @@
 package dev.twin.replayer.internal.convention;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.config.ContentRule;
 import dev.twin.replayer.config.Conventions;
 import dev.twin.replayer.config.CreateRule;
@@ -60,6 +62,8 @@ import java.util.Set;
  * @param patchHeaders headers a PATCH answers with, as templates over the row, the request and its content
  * @param content      rows keep the raw bytes clients wrote ({@code content}), or null
  * @param createUpsert a create naming an existing row's id in the body replaces that row ({@code create.upsert})
+ * @param createDefaults fields a create stores when the client did not send them ({@code create.defaults}); empty
+ *                       when none
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
@@ -78,7 +82,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                Map<String, ReplacedField> createReplace,
                                Map<String, CreateLimit> createLimits,
                                boolean patchEmptyBody, CreateRule.Location patchLocation,
-                               HeaderTemplates patchHeaders, ContentRule content, boolean createUpsert) {
+                               HeaderTemplates patchHeaders, ContentRule content, boolean createUpsert,
+                               ObjectNode createDefaults) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.internal.state.Row.DELETED_MARKER;
@@ -122,7 +127,9 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 conventions.patch() == null || conventions.patch().location() == null ? CreateRule.Location.NONE
                         : conventions.patch().location(),
                 HeaderTemplates.compile(conventions.patch() == null ? null : conventions.patch().headers()),
-                conventions.content(), Boolean.TRUE.equals(conventions.create().upsert()));
+                conventions.content(), Boolean.TRUE.equals(conventions.create().upsert()),
+                conventions.create().defaults() == null ? JsonNodeFactory.instance.objectNode()
+                        : conventions.create().defaults());
     }
 
     /** {@code fields.times} as the formats that write them; an entry set to null drops an inherited one. */
@@ -202,7 +209,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                     list.maxLimit(), new OffsetPagination.Names(list.limitParam(), list.offsetParam(),
                     list.pageParam(), list.sortParam(), list.orderParam(), list.totalHeader(),
                     Boolean.TRUE.equals(list.linkHeader()), list.limitField(), list.offsetField(),
-                    list.descendingParam(), list.pageField(), list.itemCountField(), list.pageCountField()));
+                    list.descendingParam(), list.pageField(), list.itemCountField(), list.pageCountField()),
+                    Boolean.TRUE.equals(list.clampLimit()));
         }
         return new CursorPagination(envelope, list.defaultLimit(), list.maxLimit(), notFound,
                 new CursorPagination.Names(list.limitParam(), list.startingAfterParam(), list.endingBeforeParam(),
