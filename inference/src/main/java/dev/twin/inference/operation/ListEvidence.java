@@ -44,6 +44,12 @@ public final class ListEvidence {
      */
     private final Map<PageCount, long[]> pageCounts = new java.util.LinkedHashMap<>();
 
+    /**
+     * "field param" → the envelope number an answer held where the request asked for more in that parameter (and it
+     * listed fewer rows than the number, so it counts no rows): the server capped the limit; the smallest such number.
+     */
+    private final TreeMap<String, Long> caps = new TreeMap<>();
+
     /** An envelope number that may count the pages {@code total} rows fill at the limit {@code param} asked for. */
     private record PageCount(String pages, String total, String param) {
     }
@@ -68,6 +74,7 @@ public final class ListEvidence {
             }
         }
         JsonNode rows = body.isArray() ? body : largestArray(body);
+        int rowCount = rows == null ? 0 : rows.size();
         if (body.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
@@ -79,6 +86,9 @@ public final class ListEvidence {
                     query.forEach((param, value) -> {
                         if (value.equals(field.getValue().asText()) && queryEchoes.size() < MAX_FIELDS) {
                             queryEchoes.merge(field.getKey() + " " + param, 1L, Long::sum);
+                        } else if (value.matches("\\d{1,9}") && isCap(field.getValue().asLong(), value, rowCount)
+                                && caps.size() < MAX_FIELDS) {
+                            caps.merge(field.getKey() + " " + param, field.getValue().asLong(), Math::min);
                         }
                     });
                 }
@@ -134,6 +144,11 @@ public final class ListEvidence {
             }
             previous = item;
         }
+    }
+
+    /** A number below the one asked for that counts no rows of the answer (more than it listed): a cap. */
+    private static boolean isCap(long number, String asked, int listed) {
+        return number > 0 && number < Long.parseLong(asked) && listed < number;
     }
 
     /** For each pair of envelope integers and integer parameter: whether one was the other over it, rounded up. */
@@ -290,6 +305,15 @@ public final class ListEvidence {
             return null;
         }
         return votes[0] > 0;
+    }
+
+    /**
+     * The largest limit the server served, when the envelope number echoing {@code param} once held less than was
+     * asked for and the answer listed fewer rows than it (Feathers' {@code $limit=100} answered {@code limit: 50}):
+     * the cap; null when no answer showed one.
+     */
+    public Long cappedLimit(String field, String param) {
+        return param == null ? null : caps.get(field + " " + param);
     }
 
     /** The query parameter whose value this top-level envelope field always echoed, or null. */

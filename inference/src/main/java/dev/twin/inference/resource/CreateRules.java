@@ -1,5 +1,6 @@
 package dev.twin.inference.resource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.replayer.config.CreateRule;
 
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ public final class CreateRules {
     final Map<String, CreateRule.Lookup> lookup = new LinkedHashMap<>();
     final Map<String, CreateRule.Limit> limits = new LinkedHashMap<>();
     boolean upsert;
+    /** The server's defaults stored with a new row when not sent, which a replace drops ({@code create.defaults}). */
+    final Map<String, JsonNode> defaults = new LinkedHashMap<>();
 
     CreateRules(int status) {
         this.status = status;
@@ -95,6 +98,7 @@ public final class CreateRules {
         if (upsert) {
             out.put("upsert", true);
         }
+        putIfAny(out, "defaults", defaults);
         return out;
     }
 

@@ -220,8 +220,13 @@ final class ListConvention {
                 + "rows listed while another number showed more rows than the page held)")
                 + (pageCountField == null ? "" : ", '" + pageCountField + "' the pages (in every answer the total "
                 + "over the limit asked for, rounded up, and two or more at least once)"));
-        ListRule.Paging paging = new ListRule.Paging(params, null, defaultLimit, NO_CAP, limitField, offsetField,
-                pageField);
+        Long cap = limitField == null ? null : evidence.cappedLimit(limitField, params.limit());
+        if (cap != null) {
+            resource.evidence.add("list: a limit asked above " + cap + " was answered with " + cap + " rows at most, "
+                    + "'" + limitField + "' echoing " + cap + ": the twin serves larger limits as " + cap);
+        }
+        ListRule.Paging paging = new ListRule.Paging(params, null, defaultLimit,
+                cap == null ? NO_CAP : cap.intValue(), limitField, offsetField, pageField, cap != null);
         ListRule.Counts counts = new ListRule.Counts(totalField, itemCountField, pageCountField,
                 evidence.totalHeader(), false, totalField == null);
         return new ListRule(ListRule.Style.OFFSET, dataField, paging, counts, Map.of(), extra, null);

@@ -38,10 +38,16 @@ public record ListRule(Style style, String dataField, Paging paging, Counts coun
      * @param limitField     the envelope number echoing the limit asked for, or null
      * @param offsetField    the one echoing the offset, or null
      * @param pageField      the one echoing the page, or null
+     * @param clampLimit     a limit asked above {@code maxLimit} was served as {@code maxLimit}, not refused
      */
     public record Paging(QueryParams params, String pageSizeParam, Integer defaultLimit, Integer maxLimit,
-                         String limitField, String offsetField, String pageField) {
-        static final Paging NONE = new Paging(QueryParams.NONE, null, null, null, null, null, null);
+                         String limitField, String offsetField, String pageField, boolean clampLimit) {
+        static final Paging NONE = new Paging(QueryParams.NONE, null, null, null, null, null, null, false);
+
+        Paging(QueryParams params, String pageSizeParam, Integer defaultLimit, Integer maxLimit, String limitField,
+               String offsetField, String pageField) {
+            this(params, pageSizeParam, defaultLimit, maxLimit, limitField, offsetField, pageField, false);
+        }
     }
 
     /**
@@ -103,6 +109,9 @@ public record ListRule(Style style, String dataField, Paging paging, Counts coun
         }
         putIfSet(out, "defaultLimit", paging.defaultLimit());
         putIfSet(out, "maxLimit", paging.maxLimit());
+        if (paging.clampLimit()) {
+            out.put("clampLimit", true);
+        }
         paging.params().writeTo(out);
         putIfSet(out, "pageSizeParam", paging.pageSizeParam());
         putIfSet(out, "limitField", paging.limitField());

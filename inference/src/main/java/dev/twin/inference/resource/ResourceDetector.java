@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.twin.inference.operation.AnswerHeaders;
 import dev.twin.inference.operation.OperationStats;
 import dev.twin.inference.operation.ResponseStats;
+import dev.twin.inference.operation.WriteSample;
 import dev.twin.inference.path.ParamNames;
 import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.schema.ShapeAggregate;
@@ -391,6 +392,7 @@ public final class ResourceDetector {
         OperationStats creating = resource.actions.get(Action.CREATE);
         boolean acknowledged = creating != null && WriteAcknowledgement.all(creating.writes(), skip);
         Map<String, JsonNode> inject = inject(resource, acknowledged, acknowledgedPut);
+        Map<String, JsonNode> createDefaults = creatingOnly(resource, inject);
         List<OperationStats> writes = new ArrayList<>();
         for (Action action : List.of(Action.CREATE, Action.PATCH, Action.UPDATE)) {
             if (resource.actions.get(action) != null && !(acknowledgedPut && action == Action.UPDATE)) {
@@ -420,6 +422,7 @@ public final class ResourceDetector {
         OperationStats create = resource.actions.get(Action.CREATE);
         if (create != null) {
             CreateRules createRule = new CreateRules(create.mainSuccessStatus());
+            createRule.defaults.putAll(createDefaults);
             if (acknowledged) {
                 createRule.body = WriteAcknowledgement.template(create.writes(), resource.idField,
                         resource.revisionField, resource.evidence);
@@ -736,7 +739,8 @@ public final class ResourceDetector {
             }
             long echoes = get == null ? 0 : get.echoesOfLastParam().getOrDefault(name, 0L);
             // one id read once (a comment 1 of post 1) repeats the path by coincidence: two values at least
-            if (get != null && echoes > 0 && echoes == get.successObjects() && p.getValue().constant() == null) {
+            if (get != null && echoes > 0 && echoes == get.successObjects() && p.getValue().constant() == null
+                    && !clientSets.contains(name)) { // a value the client sent is its own, if it repeats the id
                 inject.put(name, TextNode.valueOf("{{item." + resource.idField + "}}"));
                 continue;
             }
@@ -778,6 +782,44 @@ public final class ResourceDetector {
             }
         }
         return inject;
+    }
+
+    /**
+     * The server's defaults that only a create sets: a later write answered the row without them (a replace that did
+     * not send them, as Feathers or Mongoose store a schema's defaults once). Taken out of {@code inject}, which every
+     * answer carries, to be stored with the new row instead ({@code create.defaults}); none without creates.
+     */
+    private static Map<String, JsonNode> creatingOnly(Resource resource, Map<String, JsonNode> inject) {
+        Map<String, JsonNode> defaults = new LinkedHashMap<>();
+        OperationStats create = resource.actions.get(Action.CREATE);
+        if (create == null) {
+            return defaults;
+        }
+        Set<String> serverSet = create.serverDefaults().constants().keySet();
+        for (Action action : List.of(Action.UPDATE, Action.PATCH)) {
+            OperationStats write = resource.actions.get(action);
+            if (write == null) {
+                continue;
+            }
+            for (WriteSample sample : write.writes()) {
+                JsonNode answer = sample.answer();
+                if (answer == null || !answer.isObject() || !answer.has(resource.idField)) {
+                    continue; // an acknowledgement shows nothing of the row
+                }
+                for (String field : serverSet) {
+                    JsonNode value = inject.get(field);
+                    if (value != null && !answer.has(field) && (sample.input() == null || !sample.input().has(field))) {
+                        defaults.put(field, value);
+                    }
+                }
+            }
+        }
+        defaults.keySet().forEach(inject::remove);
+        if (!defaults.isEmpty()) {
+            resource.evidence.add("defaults only a create sets (an update answered the row without them, not having "
+                    + "sent them): " + defaults.keySet());
+        }
+        return defaults;
     }
 
     private static String objectName(Resource resource) {
