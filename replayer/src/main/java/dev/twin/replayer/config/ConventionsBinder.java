@@ -283,7 +283,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("upsert", "status", "createdStatus", "emptyBody", "body", "location", "headers", "immutable",
-                "copyTo", "checksum", "alias");
+                "copyTo", "checksum", "alias", "keepUnsent");
         Templates.check(m, "body", TemplateScope.ROW);
         Templates.check(m, "headers", TemplateScope.HEADERS);
         Map<String, String> headers = m.stringMap("headers");
@@ -291,7 +291,8 @@ final class ConventionsBinder {
         return new UpdateRule(m.bool("upsert", null), m.integer("status", null, 200, 299),
                 m.integer("createdStatus", null, 200, 299), m.bool("emptyBody", null), m.raw("body"),
                 m.enumValue("location", CreateRule.Location.class, null), headers, immutable(m.mapping("immutable")),
-                copyTo(m.mapping("copyTo")), checksum(m.mapping("checksum")), digestForm(m, "alias"));
+                copyTo(m.mapping("copyTo")), checksum(m.mapping("checksum")), digestForm(m, "alias"),
+                m.bool("keepUnsent", null));
     }
 
     private static ImmutableFields immutable(YamlMapping m) {
@@ -396,7 +397,7 @@ final class ConventionsBinder {
                 "limitParam", "startingAfterParam", "endingBeforeParam", "hasMoreField",
                 "pageParam", "pageSizeParam", "pageFields", "bareArray", "order", "offsetParam", "sortParam",
                 "orderParam", "totalHeader", "linkHeader", "limitField", "offsetField", "pageField", "itemCountField",
-                "pageCountField", "descendingParam", "filters", "clampLimit");
+                "pageCountField", "descendingParam", "filters", "clampLimit", "nextField", "previousField");
         Templates.check(m, "extraFields", TemplateScope.LIST);
         String totalField = m.name("totalField");
         if (totalField != null && !DOTTED_PATH.matcher(totalField).matches()) {
@@ -413,7 +414,8 @@ final class ConventionsBinder {
                 m.enumValue("order", ListStyle.Order.class, null), m.name("offsetParam"), m.name("sortParam"),
                 m.name("orderParam"), m.name("totalHeader"), m.bool("linkHeader", null), m.name("limitField"),
                 m.name("offsetField"), m.name("descendingParam"), m.nameMap("filters"), m.name("pageField"),
-                m.name("itemCountField"), m.name("pageCountField"), m.bool("clampLimit", null));
+                m.name("itemCountField"), m.name("pageCountField"), m.bool("clampLimit", null), m.name("nextField"),
+                m.name("previousField"));
     }
 
     private static CreateRule create(YamlMapping m) {

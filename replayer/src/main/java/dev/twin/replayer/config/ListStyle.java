@@ -23,7 +23,10 @@ import java.util.Set;
  * {@code totalPages}: the matching rows over the limit, rounded up), and {@code descendingParam=true} reversing the default order (CouchDB's
  * {@code descending}). {@code bareArray}: the rows are the whole body (offset and none). {@code clampLimit} (offset):
  * a limit asked above {@code maxLimit} is served as {@code maxLimit} (and echoed so) instead of refused, as Feathers
- * and many frameworks cap a page.
+ * and many frameworks cap a page. {@code nextField} and {@code previousField} (offset): envelope fields holding the
+ * absolute URL of the next and the previous page (null when there is none), the URL the client asked for with the
+ * offset or page moved; the first page's URL names no offset or page (Django REST framework's {@code next} and
+ * {@code previous}).
  *
  * @param extraFields constant envelope fields; string values are Handlebars templates ({@code {{request.path}}})
  * @param hideMeta    true: no {@code totalField} count in the envelope
@@ -38,7 +41,8 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
                         Boolean bareArray, Order order, String offsetParam, String sortParam, String orderParam,
                         String totalHeader, Boolean linkHeader, String limitField, String offsetField,
                         String descendingParam, Map<String, String> filters, String pageField,
-                        String itemCountField, String pageCountField, Boolean clampLimit) {
+                        String itemCountField, String pageCountField, Boolean clampLimit, String nextField,
+                        String previousField) {
 
     /** The internal names {@code pageFields} may map. */
     public static final Set<String> PAGE_FIELD_NAMES = Set.of(
@@ -49,7 +53,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
             "limit", "starting_after", "ending_before", "has_more",
             "Page", "PageSize", defaultPageFields(),
             false, Order.NEWEST_FIRST, "offset", null, null, null, false, null, null, null, Map.of(), null, null, null,
-            false);
+            false, null, null);
 
     public enum Style {
         CURSOR, PAGE, OFFSET, NONE
@@ -70,7 +74,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
         filters = Merging.copy(filters);
     }
 
-    /** Without {@code clampLimit}. */
+    /** Without {@code clampLimit}, {@code nextField} and {@code previousField}. */
     public ListStyle(Style style, String dataField, ObjectNode extraFields, Boolean hideMeta, String totalField,
                      Integer defaultLimit, Integer maxLimit,
                      String limitParam, String startingAfterParam, String endingBeforeParam, String hasMoreField,
@@ -82,7 +86,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
         this(style, dataField, extraFields, hideMeta, totalField, defaultLimit, maxLimit, limitParam,
                 startingAfterParam, endingBeforeParam, hasMoreField, pageParam, pageSizeParam, pageFields, bareArray,
                 order, offsetParam, sortParam, orderParam, totalHeader, linkHeader, limitField, offsetField,
-                descendingParam, filters, pageField, itemCountField, pageCountField, null);
+                descendingParam, filters, pageField, itemCountField, pageCountField, null, null, null);
     }
 
     /**
@@ -98,7 +102,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
         this(style, dataField, extraFields, hideMeta, totalField, defaultLimit, maxLimit, limitParam,
                 startingAfterParam, endingBeforeParam, hasMoreField, pageParam, pageSizeParam, pageFields, bareArray,
                 order, offsetParam, sortParam, orderParam, totalHeader, linkHeader, limitField, offsetField, null, null,
-                null, null, null, null);
+                null, null, null);
     }
 
     public ListStyle merge(ListStyle o) {
@@ -119,7 +123,8 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
                 Merging.value(limitField, o.limitField), Merging.value(offsetField, o.offsetField),
                 Merging.value(descendingParam, o.descendingParam), Merging.map(filters, o.filters),
                 Merging.value(pageField, o.pageField), Merging.value(itemCountField, o.itemCountField),
-                Merging.value(pageCountField, o.pageCountField), Merging.value(clampLimit, o.clampLimit));
+                Merging.value(pageCountField, o.pageCountField), Merging.value(clampLimit, o.clampLimit),
+                Merging.value(nextField, o.nextField), Merging.value(previousField, o.previousField));
     }
 
     private static Map<String, String> defaultPageFields() {

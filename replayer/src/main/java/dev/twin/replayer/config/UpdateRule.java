@@ -20,12 +20,24 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param checksum      a digest of the row's bytes a PUT must name right, or null
  * @param alias         the digest of a PUT's body, in this form, as a second id the row is also stored under (a
  *                      manifest PUT by tag, read by its digest too); or null
+ * @param keepUnsent    true: a PUT sets the fields it sends and keeps the row's others (Django REST framework's
+ *                      update, which validates a whole object but saves only what was sent), instead of replacing
+ *                      the row by the body
  */
 public record UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
                          CreateRule.Location location, java.util.Map<String, String> headers,
-                         ImmutableFields immutable, CopyTo copyTo, Checksum checksum, DigestForm alias) {
+                         ImmutableFields immutable, CopyTo copyTo, Checksum checksum, DigestForm alias,
+                         Boolean keepUnsent) {
     public static final UpdateRule DEFAULTS = new UpdateRule(false, null, null, false, null,
-            CreateRule.Location.NONE, java.util.Map.of(), null, null, null, null);
+            CreateRule.Location.NONE, java.util.Map.of(), null, null, null, null, false);
+
+    /** Without {@code keepUnsent}. */
+    public UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
+                      CreateRule.Location location, java.util.Map<String, String> headers,
+                      ImmutableFields immutable, CopyTo copyTo, Checksum checksum, DigestForm alias) {
+        this(upsert, status, createdStatus, emptyBody, body, location, headers, immutable, copyTo, checksum, alias,
+                null);
+    }
 
     /** Without {@code alias}. */
     public UpdateRule(Boolean upsert, Integer status, Integer createdStatus, Boolean emptyBody, JsonNode body,
@@ -72,6 +84,6 @@ public record UpdateRule(Boolean upsert, Integer status, Integer createdStatus, 
                 override.immutable != null ? override.immutable : immutable,
                 override.copyTo != null ? override.copyTo : copyTo,
                 override.checksum != null ? override.checksum : checksum,
-                override.alias != null ? override.alias : alias);
+                override.alias != null ? override.alias : alias, Merging.value(keepUnsent, override.keepUnsent));
     }
 }

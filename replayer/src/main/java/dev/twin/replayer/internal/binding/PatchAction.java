@@ -60,7 +60,10 @@ final class PatchAction implements BindingAction {
             return refused.get();
         }
         ObjectNode data;
-        if (replace) {
+        if (replace && Boolean.TRUE.equals(rule.keepUnsent())) {
+            data = current.data().deepCopy(); // the fields sent are set whole; the others stay
+            data.setAll(fields);
+        } else if (replace) {
             data = fields.objectNode();
             request.parentParams().forEach((name, value) -> {
                 if (current.data().has(name)) {

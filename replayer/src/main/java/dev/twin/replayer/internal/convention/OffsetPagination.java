@@ -27,11 +27,13 @@ public final class OffsetPagination implements Pagination {
     /**
      * Parameter, header and envelope names; a null name is a feature the API does not have. {@code itemCountField}
      * counts the rows on the page (RabbitMQ's {@code item_count}), where the envelope's total counts them all;
-     * {@code pageCountField} the pages those rows fill at the limit asked for (RabbitMQ's {@code page_count}).
+     * {@code pageCountField} the pages those rows fill at the limit asked for (RabbitMQ's {@code page_count});
+     * {@code nextField} and {@code previousField} the URLs of the neighbouring pages (Django REST framework's).
      */
     public record Names(String limit, String offset, String page, String sort, String order, String totalHeader,
                         boolean linkHeader, String limitField, String offsetField, String descending,
-                        String pageField, String itemCountField, String pageCountField) {
+                        String pageField, String itemCountField, String pageCountField, String nextField,
+                        String previousField) {
     }
 
     private final ListEnvelope envelope;
@@ -114,6 +116,14 @@ public final class OffsetPagination implements Pagination {
                 // every row on one page when no limit applies; no page at all when no row matches
                 object.put(names.pageCountField(), limit == 0 ? Math.min(total, 1) : (total + limit - 1) / limit);
             }
+            if (names.nextField() != null) {
+                object.put(names.nextField(), limit > 0 && end < rows.size()
+                        ? neighbour(request, pageText != null, page + 1, end) : null);
+            }
+            if (names.previousField() != null) {
+                object.put(names.previousField(), limit > 0 && start > 0
+                        ? neighbour(request, pageText != null, page - 1, Math.max(0, start - limit)) : null);
+            }
             object.set(envelope.dataField(), ListEnvelope.items(items));
             body = object;
         }
@@ -144,7 +154,10 @@ public final class OffsetPagination implements Pagination {
         return ListItems.of(rows, null);
     }
 
-    /** {@code _sort=a,b&_order=desc,asc}, or {@code $sort[a]=-1}: a stable sort on top of the default order. */
+    /**
+     * {@code _sort=a,b&_order=desc,asc}, {@code ordering=-a,b}, or {@code $sort[a]=-1}: a stable sort on top of the
+     * default order.
+     */
     private List<Comparator<ObjectNode>> sortKeys(TwinRequest request) {
         List<Comparator<ObjectNode>> keys = new ArrayList<>();
         if (names.sort() == null) {
@@ -156,8 +169,11 @@ public final class OffsetPagination implements Pagination {
             String[] orders = order == null ? new String[0] : order.split(",");
             String[] sorted = fields.split(",");
             for (int i = 0; i < sorted.length; i++) {
-                boolean descending = i < orders.length && orders[i].trim().equalsIgnoreCase("desc");
-                keys.add(byField(sorted[i].trim(), descending));
+                String field = sorted[i].trim();
+                // a leading minus sorts descending (Django REST framework's ordering=-pages, JSON:API's sort=-id)
+                boolean minus = field.length() > 1 && field.startsWith("-");
+                boolean descending = minus || i < orders.length && orders[i].trim().equalsIgnoreCase("desc");
+                keys.add(byField(minus ? field.substring(1) : field, descending));
             }
         }
         String bracket = names.sort() + "[";
@@ -218,13 +234,28 @@ public final class OffsetPagination implements Pagination {
         return out.toString();
     }
 
-    /** The URL the client asked for, in its own parameter order, with the page number replaced. */
+    /**
+     * The URL of a neighbouring page: the page number moved when the client paged by page, else the offset; the
+     * first page names neither (Django REST framework drops {@code offset} and {@code page} there).
+     */
+    private String neighbour(TwinRequest request, boolean byPage, int page, int offset) {
+        String param = byPage ? names.page() : names.offset();
+        int value = byPage ? page : offset;
+        boolean named = byPage ? value > 1 : value > 0;
+        return withParam(request, param, named ? Integer.toString(value) : null);
+    }
+
     private String pageUrl(TwinRequest request, int page) {
+        return withParam(request, names.page(), Integer.toString(page));
+    }
+
+    /** The URL the client asked for, in its own parameter order, with one parameter set (or removed: null). */
+    private static String withParam(TwinRequest request, String param, String value) {
         String host = request.header("Host");
         StringBuilder url = new StringBuilder("http://").append(host == null ? "127.0.0.1" : host)
                 .append(request.path()).append('?');
         String raw = request.rawQuery() == null ? "" : request.rawQuery();
-        boolean pageWritten = false;
+        boolean written = false;
         boolean first = true;
         for (String pair : raw.split("&")) {
             if (pair.isEmpty()) {
@@ -232,19 +263,23 @@ public final class OffsetPagination implements Pagination {
             }
             int eq = pair.indexOf('=');
             String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            url.append(first ? "" : "&");
-            first = false;
-            if (name.equals(names.page()) && !pageWritten) {
-                url.append(eq < 0 ? pair : pair.substring(0, eq)).append('=').append(page);
-                pageWritten = true;
+            if (name.equals(param)) {
+                if (value != null && !written) {
+                    url.append(first ? "" : "&").append(eq < 0 ? pair : pair.substring(0, eq)).append('=')
+                            .append(value);
+                    first = false;
+                }
+                written = true;
             } else {
-                url.append(pair);
+                url.append(first ? "" : "&").append(pair);
+                first = false;
             }
         }
-        if (!pageWritten) {
-            url.append(first ? "" : "&").append(encode(names.page())).append('=').append(page);
+        if (!written && value != null) {
+            url.append(first ? "" : "&").append(encode(param)).append('=').append(value);
+            first = false;
         }
-        return url.toString();
+        return first ? url.substring(0, url.length() - 1) : url.toString();
     }
 
     private static String param(TwinRequest request, String name) {

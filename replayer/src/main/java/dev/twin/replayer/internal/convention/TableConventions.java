@@ -209,7 +209,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                     list.maxLimit(), new OffsetPagination.Names(list.limitParam(), list.offsetParam(),
                     list.pageParam(), list.sortParam(), list.orderParam(), list.totalHeader(),
                     Boolean.TRUE.equals(list.linkHeader()), list.limitField(), list.offsetField(),
-                    list.descendingParam(), list.pageField(), list.itemCountField(), list.pageCountField()),
+                    list.descendingParam(), list.pageField(), list.itemCountField(), list.pageCountField(),
+                    list.nextField(), list.previousField()),
                     Boolean.TRUE.equals(list.clampLimit()));
         }
         return new CursorPagination(envelope, list.defaultLimit(), list.maxLimit(), notFound,
