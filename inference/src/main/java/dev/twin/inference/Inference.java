@@ -28,6 +28,7 @@ import dev.twin.inference.resource.RowsChangedElsewhere;
 import dev.twin.inference.resource.ErrorConvention;
 import dev.twin.inference.resource.ErrorConventions;
 import dev.twin.inference.resource.ImmutableFields;
+import dev.twin.inference.resource.KeptUnsentFields;
 import dev.twin.inference.resource.ListViews;
 import dev.twin.inference.resource.ParentRows;
 import dev.twin.inference.resource.NotFoundSample;
@@ -538,6 +539,7 @@ public final class Inference {
         LookedUpFields lookedUp = new LookedUpFields(resources, latestRow);
         CreateLimits limits = new CreateLimits(resources, latestRow);
         CreateUpserts upserts = new CreateUpserts();
+        KeptUnsentFields keptUnsent = new KeptUnsentFields();
         SentTimes times = new SentTimes();
         for (Resource resource : resources) {
             SeedTracker tracker = new SeedTracker(resource.idField());
@@ -574,6 +576,11 @@ public final class Inference {
                 if (onItem && (bound.action() == Action.UPDATE || bound.action() == Action.PATCH)) {
                     immutables.write(bound.resource(), match.get(), exchange.request().method(), status,
                             requestBody(exchange), BodyReader.json(exchange.response().body()));
+                }
+                if (onItem && bound.action() == Action.UPDATE && status >= 200 && status < 300) {
+                    keptUnsent.put(bound.resource(), bound.tracker().latest(EchoedSegments.decode(
+                            match.get().lastValue())), requestBody(exchange),
+                            BodyReader.json(exchange.response().body()));
                 }
             }
             boolean write = bound != null && (bound.action() == Action.CREATE || bound.action() == Action.UPDATE
@@ -708,6 +715,7 @@ public final class Inference {
         lookedUp.settle();
         limits.settle();
         upserts.settle();
+        keptUnsent.settle();
         times.settle();
         softDeleted = softDeletes.settle();
         Map<String, List<ObjectNode>> seeds = new TreeMap<>();

@@ -16,6 +16,11 @@ final class TwinCalls {
     private final String apiKey;
 
     /** @param apiKey sent as a Bearer token (the tenant), or null for none */
+    /** The port the twin listens on. */
+    int port() {
+        return twin.port();
+    }
+
     TwinCalls(Twin twin, String apiKey) {
         this.twin = twin;
         this.apiKey = apiKey;

@@ -50,6 +50,15 @@ public final class ListEvidence {
      */
     private final TreeMap<String, Long> caps = new TreeMap<>();
 
+    /** Envelope fields that held a URL: field → (the query asked, the URL) samples, a few per field. */
+    private final TreeMap<String, List<LinkSample>> links = new TreeMap<>();
+    /** Envelope fields that held anything but a URL or null. */
+    private final java.util.TreeSet<String> notLinks = new java.util.TreeSet<>();
+
+    /** A URL an envelope field held, beside the query of the request answered. */
+    private record LinkSample(Map<String, String> query, java.net.URI url) {
+    }
+
     /** An envelope number that may count the pages {@code total} rows fill at the limit {@code param} asked for. */
     private record PageCount(String pages, String total, String param) {
     }
@@ -93,6 +102,9 @@ public final class ListEvidence {
                     });
                 }
             }
+        }
+        if (body.isObject()) {
+            noteLinks(body, query);
         }
         if (rows == null) {
             return;
@@ -144,6 +156,85 @@ public final class ListEvidence {
             }
             previous = item;
         }
+    }
+
+    private void noteLinks(JsonNode body, Map<String, String> query) {
+        body.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                return;
+            }
+            java.net.URI url = value.isTextual() && value.textValue().startsWith("http") ? uri(value.textValue()) : null;
+            if (url == null) {
+                notLinks.add(field.getKey());
+                return;
+            }
+            List<LinkSample> samples = links.computeIfAbsent(field.getKey(), k -> new java.util.ArrayList<>());
+            if (samples.size() < 16 && links.size() < MAX_FIELDS) {
+                samples.add(new LinkSample(Map.copyOf(query), url));
+            }
+        });
+    }
+
+    private static java.net.URI uri(String text) {
+        try {
+            return new java.net.URI(text);
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The envelope field that held, whenever not null, the URL of the page {@code step} pages away (+1 the next, -1
+     * the previous): the offset parameter moved by the limit asked for (absent when that is 0), or the page parameter
+     * by one (absent on page 1); null when none did so in every sample.
+     */
+    public String pageLink(int step, String limitParam, String offsetParam, String pageParam) {
+        for (Map.Entry<String, List<LinkSample>> field : links.entrySet()) {
+            if (notLinks.contains(field.getKey()) || field.getValue().isEmpty()) {
+                continue;
+            }
+            boolean all = true;
+            for (LinkSample sample : field.getValue()) {
+                all &= movesPage(sample, step, limitParam, offsetParam, pageParam);
+            }
+            if (all) {
+                return field.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static boolean movesPage(LinkSample sample, int step, String limitParam, String offsetParam,
+                                     String pageParam) {
+        Map<String, String> linked = queryOf(sample.url().getRawQuery());
+        if (pageParam != null && sample.query().containsKey(pageParam)) {
+            long page = number(sample.query().get(pageParam), 1) + step;
+            return page == 1 ? !linked.containsKey(pageParam) : String.valueOf(page).equals(linked.get(pageParam));
+        }
+        if (offsetParam == null || limitParam == null || number(linked.get(limitParam), -1) <= 0) {
+            return false;
+        }
+        long limit = number(linked.get(limitParam), -1);
+        long offset = Math.max(0, number(sample.query().get(offsetParam), 0) + step * limit);
+        return offset == 0 ? !linked.containsKey(offsetParam) : String.valueOf(offset).equals(linked.get(offsetParam));
+    }
+
+    private static Map<String, String> queryOf(String raw) {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                out.putIfAbsent(java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
+                        java.nio.charset.StandardCharsets.UTF_8), eq < 0 ? "" : java.net.URLDecoder.decode(
+                        pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static long number(String text, long fallback) {
+        return text != null && text.matches("\\d{1,9}") ? Long.parseLong(text) : fallback;
     }
 
     /** A number below the one asked for that counts no rows of the answer (more than it listed): a cap. */

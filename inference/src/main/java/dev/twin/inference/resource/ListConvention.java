@@ -184,9 +184,11 @@ final class ListConvention {
         Set<String> taken = new java.util.HashSet<>(echoes);
         taken.add(itemCountField);
         if (totalField == null) {
-            // beside a count of the page's rows, the one number that showed more rows than a full page held is the
-            // total; else a number named as one
-            List<String> larger = itemCountField == null ? List.of() : evidence.largerThanListed(taken);
+            // the one number that showed more rows than a full page held is the total (beside a count of the page's
+            // rows, or alone, as Django REST framework's count); else a number named as one
+            List<String> larger = evidence.largerThanListed(taken).stream()
+                    .filter(name -> envelope.properties().get(name) != null
+                            && envelope.properties().get(name).onlyIntegers()).toList();
             totalField = larger.size() == 1 ? larger.get(0) : envelope.properties().keySet().stream()
                     .filter(name -> name.toLowerCase(Locale.ROOT).contains("total") && !taken.contains(name)
                             && envelope.properties().get(name).onlyIntegers())
@@ -225,8 +227,18 @@ final class ListConvention {
             resource.evidence.add("list: a limit asked above " + cap + " was answered with " + cap + " rows at most, "
                     + "'" + limitField + "' echoing " + cap + ": the twin serves larger limits as " + cap);
         }
+        String nextField = evidence.pageLink(1, params.limit(), params.offset(), params.page());
+        String previousField = evidence.pageLink(-1, params.limit(), params.offset(), params.page());
+        if (nextField != null || previousField != null) {
+            extra.keySet().removeAll(java.util.Arrays.asList(nextField, previousField));
+            resource.evidence.add("list: the envelope names the neighbouring pages' URLs"
+                    + (nextField == null ? "" : ", '" + nextField + "' the next") + (previousField == null ? ""
+                    : ", '" + previousField + "' the previous") + " (the URL asked for with the "
+                    + (params.page() != null ? params.page() : params.offset()) + " moved; none on the first page)");
+        }
         ListRule.Paging paging = new ListRule.Paging(params, null, defaultLimit,
-                cap == null ? NO_CAP : cap.intValue(), limitField, offsetField, pageField, cap != null);
+                cap == null ? NO_CAP : cap.intValue(), limitField, offsetField, pageField, cap != null, nextField,
+                previousField);
         ListRule.Counts counts = new ListRule.Counts(totalField, itemCountField, pageCountField,
                 evidence.totalHeader(), false, totalField == null);
         return new ListRule(ListRule.Style.OFFSET, dataField, paging, counts, Map.of(), extra, null);

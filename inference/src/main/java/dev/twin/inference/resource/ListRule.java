@@ -39,14 +39,18 @@ public record ListRule(Style style, String dataField, Paging paging, Counts coun
      * @param offsetField    the one echoing the offset, or null
      * @param pageField      the one echoing the page, or null
      * @param clampLimit     a limit asked above {@code maxLimit} was served as {@code maxLimit}, not refused
+     * @param nextField      the envelope field holding the next page's URL, or null
+     * @param previousField  the one holding the previous page's URL, or null
      */
     public record Paging(QueryParams params, String pageSizeParam, Integer defaultLimit, Integer maxLimit,
-                         String limitField, String offsetField, String pageField, boolean clampLimit) {
-        static final Paging NONE = new Paging(QueryParams.NONE, null, null, null, null, null, null, false);
+                         String limitField, String offsetField, String pageField, boolean clampLimit,
+                         String nextField, String previousField) {
+        static final Paging NONE = new Paging(QueryParams.NONE, null, null, null, null, null, null, false, null,
+                null);
 
         Paging(QueryParams params, String pageSizeParam, Integer defaultLimit, Integer maxLimit, String limitField,
                String offsetField, String pageField) {
-            this(params, pageSizeParam, defaultLimit, maxLimit, limitField, offsetField, pageField, false);
+            this(params, pageSizeParam, defaultLimit, maxLimit, limitField, offsetField, pageField, false, null, null);
         }
     }
 
@@ -112,6 +116,8 @@ public record ListRule(Style style, String dataField, Paging paging, Counts coun
         if (paging.clampLimit()) {
             out.put("clampLimit", true);
         }
+        putIfSet(out, "nextField", paging.nextField());
+        putIfSet(out, "previousField", paging.previousField());
         paging.params().writeTo(out);
         putIfSet(out, "pageSizeParam", paging.pageSizeParam());
         putIfSet(out, "limitField", paging.limitField());

@@ -19,7 +19,7 @@ public record QueryParams(String limit, String offset, String page, String sort,
     private static final List<String> OFFSET = List.of("_start", "$skip", "skip", "offset", "start");
     private static final List<String> PAGE = List.of("_page", "page", "page_number", "pageNumber");
     private static final List<String> SORT = List.of("_sort", "$sort", "sort", "sort_by", "sortBy", "order_by",
-            "orderBy");
+            "orderBy", "ordering");
     private static final List<String> ORDER = List.of("_order", "order", "sort_order", "sortOrder", "direction");
 
     static QueryParams of(OperationStats list) {

@@ -36,6 +36,8 @@ public final class WriteRules {
         CopyTo copyTo;
         String alias;
         Checksum checksum;
+        /** A PUT sets what it sends and keeps the row's other fields. */
+        boolean keepUnsent;
 
         public Map<String, Object> toYaml() {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -66,6 +68,9 @@ public final class WriteRules {
                 out.put("copyTo", rule);
             }
             putIfSet(out, "alias", alias);
+            if (keepUnsent) {
+                out.put("keepUnsent", true);
+            }
             if (checksum != null) {
                 Map<String, Object> rule = new LinkedHashMap<>();
                 rule.put("param", checksum.param());
