@@ -344,7 +344,8 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("inject", "hide", "rename", "ignore", "split", "itemOnly", "copy", "order", "times");
+        m.allowOnly("inject", "hide", "rename", "ignore", "split", "itemOnly", "copy", "order", "times", "byClock",
+                "notBeforeNow");
         Map<String, String> copy = m.stringMap("copy");
         if (copy != null) {
             copy.forEach((path, source) -> {
@@ -358,7 +359,52 @@ final class ConventionsBinder {
         return new FieldRules(m.objectNode("inject"), m.names("hide"), m.nameMap("rename"),
                 m.has("ignore") ? m.names("ignore") : null, m.has("split") ? m.names("split") : null,
                 m.has("itemOnly") ? m.names("itemOnly") : null, copy, m.has("order") ? order(m) : null,
-                times(m.mapping("times")));
+                times(m.mapping("times")), byClock(m.mapping("byClock")),
+                m.has("notBeforeNow") ? m.names("notBeforeNow") : null);
+    }
+
+    /**
+     * {@code byClock}: dotted path → {@code {from, until, before, during, after}}, the time fields named by their
+     * top-level name; at least one of them, and at least one value.
+     */
+    private static Map<String, ClockField> byClock(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        Map<String, ClockField> out = new LinkedHashMap<>();
+        m.node().fieldNames().forEachRemaining(path -> {
+            if (m.node().get(path).isNull()) {
+                out.put(path, null); // drops an inherited entry
+                return;
+            }
+            if (!DOTTED_PATH.matcher(path).matches()) {
+                m.problem(path, "expected a field or a dotted path (status.state), got '" + path + "'");
+                return;
+            }
+            YamlMapping rule = m.mapping(path);
+            if (rule == null) {
+                return; // reported: not a mapping
+            }
+            rule.allowOnly("from", "until", "before", "during", "after");
+            ClockField field = new ClockField(rule.name("from", null), rule.name("until", null),
+                    rule.string("before", null), rule.string("during", null), rule.string("after", null));
+            if (field.from() != null && field.from().contains(".") || field.until() != null
+                    && field.until().contains(".")) {
+                m.problem(path, "from and until name a top-level time field of the row, got '"
+                        + (field.from() != null && field.from().contains(".") ? field.from() : field.until()) + "'");
+            } else if (field.from() == null && field.until() == null) {
+                m.problem(path, "names no time field: give from (the span's start), until (its end), or both");
+            } else if (field.before() == null && field.during() == null && field.after() == null) {
+                m.problem(path, "gives no value: give before, during or after");
+            } else if (field.from() == null && field.before() != null) {
+                m.problem(path, "before needs from: without it the clock is never before the span");
+            } else if (field.until() == null && field.after() != null) {
+                m.problem(path, "after needs until: without it the clock is never after the span");
+            } else {
+                out.put(path, field);
+            }
+        });
+        return out;
     }
 
     /** {@code times}: field → the time format the server keeps it in ({@code endsAt: iso8601-millis}). */

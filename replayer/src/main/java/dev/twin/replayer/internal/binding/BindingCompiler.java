@@ -52,11 +52,16 @@ final class BindingCompiler {
     private final Map<String, Set<FilteredField>> indexedFields = new HashMap<>();
 
     BindingCompiler(TwinConfig config, Function<String, ApiOperation> operations) {
+        this(config, operations, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock the twin's clock, read by fields computed from it ({@code fields.byClock}) */
+    BindingCompiler(TwinConfig config, Function<String, ApiOperation> operations, java.time.Clock clock) {
         this.config = config;
         this.operations = operations;
         Map<String, Expansion.ExpandableTable> expandable = new HashMap<>();
         for (TableConfig table : config.tables()) {
-            TableConventions conventions = TableConventions.of(table);
+            TableConventions conventions = TableConventions.of(table, clock);
             tables.put(table.name(), conventions);
             expandable.put(table.name(), new Expansion.ExpandableTable(conventions.shaper(), table.references()));
             filterFields.computeIfAbsent(table.name(), name -> new LinkedHashSet<>())
