@@ -60,7 +60,7 @@ class ConfigErrorsTest {
         List<String> problems = problems(IMPORT + "conventions:\n  fields:\n    byClock:\n      phase:\n"
                 + "        before: scheduled\n");
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("twin.yaml:5:7: conventions.fields.byClock.phase: names no time field"),
+        assertTrue(problems.get(0).startsWith("twin.yaml:6:9: conventions.fields.byClock.phase: names no time field"),
                 problems.get(0));
     }
 
@@ -69,7 +69,7 @@ class ConfigErrorsTest {
         List<String> problems = problems(IMPORT + "conventions:\n  fields:\n    byClock:\n      phase:\n"
                 + "        from: opensAt\n        after: ended\n");
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("twin.yaml:5:7: conventions.fields.byClock.phase: after needs until"),
+        assertTrue(problems.get(0).startsWith("twin.yaml:6:9: conventions.fields.byClock.phase: after needs until"),
                 problems.get(0));
     }
 
