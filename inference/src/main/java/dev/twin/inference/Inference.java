@@ -695,6 +695,9 @@ public final class Inference {
                         times.answered(resource, withId);
                         tracker.seen(withId);
                     });
+                    List<JsonNode> listedRows = new ArrayList<>();
+                    items.forEach(listedRows::add);
+                    clocked.listed(resource, listedRows);
                     if (!views.isCandidate(resource)) {
                         // a view's total counts another table's rows, which that table follows
                         resource.listCounted(body, tracker.liveRows());

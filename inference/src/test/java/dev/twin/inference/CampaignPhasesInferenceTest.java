@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A made-up API of discount campaigns whose {@code phase} the server computes from its clock: {@code scheduled}
  * before {@code opensAt}, {@code running} until {@code closesAt}, {@code ended} after; and a campaign sent to open in
- * the past opens when it is created (one sent to open later keeps its time). The recording starts at
+ * the past opens when it is created (one sent to open later keeps its time); lists put running campaigns first,
+ * then scheduled, then ended ones. The recording starts at
  * 2023-11-14T22:13:20Z, one second per exchange; the twin serves today, so the times sent here lie far from both.
  */
 class CampaignPhasesInferenceTest extends ServedRecordingTest {
@@ -37,12 +40,21 @@ class CampaignPhasesInferenceTest extends ServedRecordingTest {
                 "2023-11-14T22:13:22Z", "2030-01-01T00:00:00Z", "running"));
         t.json("GET", "/campaigns/c-0002", null, 200, campaign("c-0002", "summer", "2030-06-01T00:00:00Z",
                 "2030-09-01T00:00:00Z", "scheduled"));
-        t.json("GET", "/campaigns", null, 200, "[" + campaign(OLD, "spring", "2021-03-01T00:00:00Z",
-                "2022-03-01T00:00:00Z", "ended") + "," + campaign("c-0002", "summer", "2030-06-01T00:00:00Z",
-                "2030-09-01T00:00:00Z", "scheduled") + "," + campaign("c-0003", "flash", "2023-11-14T22:13:22Z",
-                "2030-01-01T00:00:00Z", "running") + "]");
+        // lists put running campaigns first, then scheduled ones (newest first), then ended ones
+        t.json("GET", "/campaigns", null, 200, "[" + campaign("c-0003", "flash", "2023-11-14T22:13:22Z",
+                "2030-01-01T00:00:00Z", "running") + "," + campaign("c-0002", "summer", "2030-06-01T00:00:00Z",
+                "2030-09-01T00:00:00Z", "scheduled") + "," + campaign(OLD, "spring", "2021-03-01T00:00:00Z",
+                "2022-03-01T00:00:00Z", "ended") + "]");
         t.json("GET", "/campaigns/c-0003", null, 200, campaign("c-0003", "flash", "2023-11-14T22:13:22Z",
                 "2030-01-01T00:00:00Z", "running"));
+        t.json("POST", "/campaigns", "{\"name\":\"autumn\",\"opensAt\":\"2030-10-01T00:00:00Z\","
+                + "\"closesAt\":\"2030-11-01T00:00:00Z\"}", 201, campaign("c-0004", "autumn",
+                "2030-10-01T00:00:00Z", "2030-11-01T00:00:00Z", "scheduled"));
+        t.json("GET", "/campaigns", null, 200, "[" + campaign("c-0003", "flash", "2023-11-14T22:13:22Z",
+                "2030-01-01T00:00:00Z", "running") + "," + campaign("c-0004", "autumn", "2030-10-01T00:00:00Z",
+                "2030-11-01T00:00:00Z", "scheduled") + "," + campaign("c-0002", "summer", "2030-06-01T00:00:00Z",
+                "2030-09-01T00:00:00Z", "scheduled") + "," + campaign(OLD, "spring", "2021-03-01T00:00:00Z",
+                "2022-03-01T00:00:00Z", "ended") + "]");
         return t;
     }
 
@@ -74,6 +86,22 @@ class CampaignPhasesInferenceTest extends ServedRecordingTest {
         assertTrue(files.text("twin.yaml").contains("byClock:"), files.text("twin.yaml"));
         assertTrue(files.text("inference-report.md").contains("byClock: 'phase'"),
                 files.text("inference-report.md"));
+    }
+
+    @Test
+    void givenListsThatHeldEachPhaseTogether_whenListed_thenRowsComeByPhaseInTheRecordedOrder() throws Exception {
+        create("now", "2001-01-01T00:00:00Z", "2100-01-01T00:00:00Z");
+        create("over", "2001-01-01T00:00:00Z", "2002-01-01T00:00:00Z");
+        create("soon", "2099-01-01T00:00:00Z", "2100-01-01T00:00:00Z");
+        List<String> phases = new ArrayList<>();
+        JSON.readTree(calls.json("GET", "/campaigns", null).body()).forEach(row -> {
+            String phase = row.path("phase").asText();
+            if (phases.isEmpty() || !phases.get(phases.size() - 1).equals(phase)) {
+                phases.add(phase);
+            }
+        });
+        assertEquals(List.of("running", "scheduled", "ended"), phases, files.text("twin.yaml"));
+        assertTrue(files.text("twin.yaml").contains("listOrder:"), files.text("twin.yaml"));
     }
 
     @Test

@@ -31,6 +31,8 @@ public final class ClockDerivedFields {
     private static final int MAX_SAMPLES = 2048;
     private static final int MAX_VALUES = 8;
     private static final int MAX_TEXT = 40;
+    private static final int MAX_LISTS = 256;
+    private static final int MAX_LISTED_ROWS = 1000;
     private static final String[] SPANS = {"before", "during", "after"};
 
     /** One answer of a field: its value, the row's times (epoch millis by field) and the exchange's time. */
@@ -45,6 +47,16 @@ public final class ClockDerivedFields {
     private static final class Table {
         final Set<String> sentFields = new HashSet<>();
         final Map<String, Field> fields = new TreeMap<>();
+        /** The rows of each list answer, in the order answered (at most {@value #MAX_LISTS}). */
+        final List<List<JsonNode>> lists = new ArrayList<>();
+    }
+
+    /** A list answer's rows, in the order answered: evidence of a list order by a computed field. */
+    public void listed(Resource resource, List<JsonNode> rows) {
+        Table table = byResource.computeIfAbsent(resource, r -> new Table());
+        if (rows.size() >= 2 && table.lists.size() < MAX_LISTS) {
+            table.lists.add(List.copyOf(rows.subList(0, Math.min(rows.size(), MAX_LISTED_ROWS))));
+        }
     }
 
     private final Map<Resource, Table> byResource = new LinkedHashMap<>();
@@ -103,7 +115,7 @@ public final class ClockDerivedFields {
     /** Writes {@code fields.byClock} into each table with a field the clock explains, and the evidence. */
     public void settle() {
         byResource.forEach((resource, table) -> {
-            Map<String, Map<String, String>> byClock = new TreeMap<>();
+            Map<String, Map<String, Object>> byClock = new TreeMap<>();
             table.fields.forEach((path, field) -> {
                 if (field.values.size() < 2 || field.values.size() > MAX_VALUES
                         || field.samples.size() <= field.values.size()
@@ -112,14 +124,88 @@ public final class ClockDerivedFields {
                 }
                 Rule rule = rule(path, field, resource);
                 if (rule != null) {
-                    byClock.put(path, rule.toYaml());
+                    Map<String, Object> yaml = new LinkedHashMap<>(rule.toYaml());
                     resource.evidence.add(rule.describe(path, field.samples.size()));
+                    List<String> listOrder = listOrder(path, rule, table.lists, resource);
+                    if (!listOrder.isEmpty()) {
+                        yaml.put("listOrder", listOrder);
+                    }
+                    byClock.put(path, yaml);
                 }
             });
             if (!byClock.isEmpty()) {
                 resource.fields = resource.fields.withByClock(byClock);
             }
         });
+    }
+
+    /**
+     * The order of the rule's values the lists put their rows in, when every list answer held each value's rows
+     * together, the values' order was the same in all, two lists or more showed two values or more, and the lists
+     * single out one order of the values they showed; else empty.
+     */
+    private static List<String> listOrder(String path, Rule rule, List<List<JsonNode>> lists, Resource resource) {
+        String[] names = path.split("\\.");
+        Set<String> known = new HashSet<>();
+        for (String value : rule.values) {
+            if (value != null) {
+                known.add(value);
+            }
+        }
+        Map<String, Set<String>> after = new TreeMap<>(); // value → the values listed after it
+        int telling = 0;
+        for (List<JsonNode> rows : lists) {
+            List<String> blocks = new ArrayList<>();
+            for (JsonNode row : rows) {
+                JsonNode at = row;
+                for (String name : names) {
+                    at = at.path(name);
+                }
+                String value = at.isTextual() && known.contains(at.textValue()) ? at.textValue() : null;
+                if (value == null) {
+                    continue;
+                }
+                if (blocks.isEmpty() || !blocks.get(blocks.size() - 1).equals(value)) {
+                    if (blocks.contains(value)) {
+                        return noListOrder(resource, path, "a list answer held the rows of '" + value + "' apart");
+                    }
+                    blocks.add(value);
+                }
+            }
+            if (blocks.size() >= 2) {
+                telling++;
+            }
+            for (int i = 0; i + 1 < blocks.size(); i++) {
+                after.computeIfAbsent(blocks.get(i), v -> new TreeSet<>()).add(blocks.get(i + 1));
+            }
+        }
+        if (telling < 2) {
+            return List.of();
+        }
+        // the one order every pair agrees with: each step, exactly one value nothing left still comes before
+        Set<String> left = new TreeSet<>(after.keySet());
+        after.values().forEach(left::addAll);
+        List<String> order = new ArrayList<>();
+        while (!left.isEmpty()) {
+            List<String> first = left.stream().filter(v -> left.stream().noneMatch(o -> !o.equals(v)
+                    && after.getOrDefault(o, Set.of()).contains(v))).toList();
+            if (first.size() != 1) {
+                return noListOrder(resource, path, first.isEmpty() ? "the lists put its values in contradicting "
+                        + "orders" : "the lists leave the order of " + first + " open");
+            }
+            order.add(first.get(0));
+            left.remove(first.get(0));
+        }
+        resource.evidence.add("byClock: the " + telling + " list answers showing rows of two or more '" + path
+                + "' values held each value's rows together, in the order " + order + ": lists put their rows in "
+                + "that order, newest first within a value (the order within a value is not inferred)"
+                + (telling < 3 ? " (low confidence)" : ""));
+        return order;
+    }
+
+    private static List<String> noListOrder(Resource resource, String path, String why) {
+        resource.evidence.add("byClock: lists are not ordered by '" + path + "': " + why);
+        return List.of();
     }
 
     /** The one rule the samples single out, or null (the report says why when more than one explains them). */

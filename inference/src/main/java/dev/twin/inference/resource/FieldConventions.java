@@ -26,7 +26,7 @@ import java.util.Map;
 public record FieldConventions(Map<String, JsonNode> inject, List<String> ignore, List<String> split,
                                Map<String, String> rename, List<String> itemOnly, List<String> hide,
                                Map<String, String> copy, List<String> order, Map<String, String> times,
-                               Map<String, Map<String, String>> byClock, List<String> notBeforeNow) {
+                               Map<String, Map<String, Object>> byClock, List<String> notBeforeNow) {
     static final FieldConventions NONE = new FieldConventions(Map.of(), List.of(), List.of(), Map.of(), List.of(),
             List.of(), Map.of(), List.of(), Map.of(), Map.of(), List.of());
 
@@ -52,7 +52,7 @@ public record FieldConventions(Map<String, JsonNode> inject, List<String> ignore
                 notBeforeNow);
     }
 
-    public FieldConventions withByClock(Map<String, Map<String, String>> byClock) {
+    public FieldConventions withByClock(Map<String, Map<String, Object>> byClock) {
         return new FieldConventions(inject, ignore, split, rename, itemOnly, hide, copy, order, times, byClock,
                 notBeforeNow);
     }

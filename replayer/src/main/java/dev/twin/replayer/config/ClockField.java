@@ -11,6 +11,17 @@ package dev.twin.replayer.config;
  * @param before the value while the clock is earlier than {@code from}; null: never seen, the stored value stays
  * @param during the value from {@code from} (or always, without it) until {@code until}; null as above
  * @param after  the value once the clock reached {@code until}; null as above
+ * @param listOrder the values in the order the table's lists put their rows in (rows of one value, or of a value
+ *               not named, last, in the list's own order); null or empty: lists keep their own order
  */
-public record ClockField(String from, String until, String before, String during, String after) {
+public record ClockField(String from, String until, String before, String during, String after,
+                         java.util.List<String> listOrder) {
+    public ClockField {
+        listOrder = listOrder == null ? java.util.List.of() : java.util.List.copyOf(listOrder);
+    }
+
+    /** Without a list order. */
+    public ClockField(String from, String until, String before, String during, String after) {
+        this(from, until, before, during, after, null);
+    }
 }

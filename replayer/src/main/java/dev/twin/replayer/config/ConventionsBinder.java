@@ -385,9 +385,19 @@ final class ConventionsBinder {
             if (rule == null) {
                 return; // reported: not a mapping
             }
-            rule.allowOnly("from", "until", "before", "during", "after");
+            rule.allowOnly("from", "until", "before", "during", "after", "listOrder");
             ClockField field = new ClockField(rule.name("from", null), rule.name("until", null),
-                    rule.string("before", null), rule.string("during", null), rule.string("after", null));
+                    rule.string("before", null), rule.string("during", null), rule.string("after", null),
+                    rule.has("listOrder") ? rule.strings("listOrder") : null);
+            java.util.List<String> values = java.util.Arrays.asList(field.before(), field.during(), field.after());
+            for (String ranked : field.listOrder()) {
+                if (!values.contains(ranked)) {
+                    rule.problem("listOrder", "'" + ranked + "' is none of this field's values " + values.stream()
+                            .filter(java.util.Objects::nonNull).toList());
+                } else if (field.listOrder().indexOf(ranked) != field.listOrder().lastIndexOf(ranked)) {
+                    rule.problem("listOrder", "'" + ranked + "' is named twice; each value has one place");
+                }
+            }
             if (field.from() != null && field.from().contains(".") || field.until() != null
                     && field.until().contains(".")) {
                 m.problem(path, "from and until name a top-level time field of the row, got '"

@@ -83,6 +83,15 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenAClockFieldListOrderNamingAnUnknownValue_whenLoaded_thenTheValuesAreNamed() {
+        List<String> problems = problems(IMPORT + "conventions:\n  fields:\n    byClock:\n      phase:\n"
+                + "        from: opensAt\n        before: scheduled\n        during: running\n"
+                + "        listOrder: [running, done]\n");
+        assertEquals(List.of("twin.yaml:9:20: conventions.fields.byClock.phase.listOrder: 'done' is none of this "
+                + "field's values [scheduled, running]"), problems);
+    }
+
+    @Test
     void givenNotBeforeNowThatIsNoList_whenLoaded_thenItIsReportedAtTheValue() {
         List<String> problems = problems(IMPORT + "conventions:\n  fields:\n    notBeforeNow: 5\n");
         assertEquals(1, problems.size(), problems.toString());

@@ -219,7 +219,8 @@ final class BindingCompiler {
         boolean idAscending = style.order() == ListStyle.Order.ID_ASCENDING && style.style() != ListStyle.Style.NONE;
         return new ListAction(table, expansion, style.dataField(), status,
                 indexedFields.getOrDefault(binding.table(), Set.of()), binding.filters(), own.filters(), pagination,
-                idAscending, view == null ? null : new ViewedRows(view, table.shaper().publicName(table.idField())));
+                idAscending, view == null ? null : new ViewedRows(view, table.shaper().publicName(table.idField())),
+                style.order() == ListStyle.Order.OLDEST_FIRST || style.order() == ListStyle.Order.ID_ASCENDING);
     }
 
     private BindingAction search(Binding binding, TableConventions table, int status) {

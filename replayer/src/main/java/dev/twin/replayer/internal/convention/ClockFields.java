@@ -8,6 +8,8 @@ import dev.twin.replayer.config.ClockField;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,7 @@ import java.util.Map;
  * passes its start. Compiled once per table; each answered row costs a parse of one or two times per rule.
  */
 final class ClockFields {
-    static final ClockFields NONE = new ClockFields(List.of(), Clock.systemUTC());
+    static final ClockFields NONE = new ClockFields(List.of(), Clock.systemUTC(), null);
 
     /** One rule, its path split once and its values made into nodes once. */
     private record Rule(String[] path, String from, String until, JsonNode before, JsonNode during,
@@ -26,10 +28,31 @@ final class ClockFields {
 
     private final List<Rule> rules;
     private final Clock clock;
+    /** The first rule's {@code listOrder} over shaped rows (newest first within a value), or null. */
+    private final Comparator<ObjectNode> listOrder;
 
-    private ClockFields(List<Rule> rules, Clock clock) {
+    private ClockFields(List<Rule> rules, Clock clock, Comparator<ObjectNode> listOrder) {
         this.rules = rules;
         this.clock = clock;
+        this.listOrder = listOrder;
+    }
+
+    /** How lists order their shaped rows by a computed field ({@code listOrder}), or null: their own order. */
+    Comparator<ObjectNode> listOrder() {
+        return listOrder;
+    }
+
+    /** Rows by the place of their value at {@code path} in {@code values}; a value not named after all named. */
+    private static Comparator<ObjectNode> rank(String[] path, List<String> values) {
+        Map<String, Integer> place = new HashMap<>();
+        values.forEach(value -> place.put(value, place.size()));
+        return Comparator.comparingInt(row -> {
+            JsonNode at = row;
+            for (String name : path) {
+                at = at.path(name);
+            }
+            return place.getOrDefault(at.asText(), values.size());
+        });
     }
 
     static ClockFields compile(Map<String, ClockField> byClock, Clock clock) {
@@ -37,13 +60,19 @@ final class ClockFields {
             return NONE;
         }
         List<Rule> rules = new ArrayList<>();
-        byClock.forEach((path, field) -> {
+        Comparator<ObjectNode> listOrder = null;
+        for (Map.Entry<String, ClockField> entry : byClock.entrySet()) {
+            ClockField field = entry.getValue();
             if (field != null) {
-                rules.add(new Rule(path.split("\\."), field.from(), field.until(), text(field.before()),
-                        text(field.during()), text(field.after())));
+                String[] path = entry.getKey().split("\\.");
+                rules.add(new Rule(path, field.from(), field.until(), text(field.before()), text(field.during()),
+                        text(field.after())));
+                if (listOrder == null && !field.listOrder().isEmpty()) {
+                    listOrder = rank(path, field.listOrder());
+                }
             }
-        });
-        return rules.isEmpty() ? NONE : new ClockFields(List.copyOf(rules), clock);
+        }
+        return rules.isEmpty() ? NONE : new ClockFields(List.copyOf(rules), clock, listOrder);
     }
 
     private static JsonNode text(String value) {

@@ -169,6 +169,14 @@ public final class RowShaper {
         return idField;
     }
 
+    /**
+     * How lists order shaped rows by a field computed from the clock ({@code fields.byClock} with
+     * {@code listOrder}), a stable order over newest-first rows; null: lists keep their own order.
+     */
+    public java.util.Comparator<ObjectNode> listOrder() {
+        return clockFields.listOrder();
+    }
+
     /** The public name of a stored field (after {@code rename}). */
     public String publicName(String storedField) {
         return rename.getOrDefault(storedField, storedField);
