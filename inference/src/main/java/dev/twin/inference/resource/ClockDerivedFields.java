@@ -22,17 +22,19 @@ import java.util.TreeSet;
  * one value, from it on another) or two ({@code from} before {@code until}: before, during, after); it is taken when
  * it is the only one with the fewest time fields that explains every sample, each of its spans by its own value, with
  * every span seen (failing that, the only one with spans never seen, which the report names and the twin leaves
- * alone).
+ * alone). Lists answered are kept too: when they held each value's rows together, in one order of the values they
+ * all agree on, that order is the rule's {@code listOrder}.
  *
  * <p>Bounded: at most {@value #MAX_SAMPLES} samples per field, {@value #MAX_VALUES} distinct values (more is no
- * state), the newest dropped.
+ * state), the newest dropped; at most {@value #MAX_LISTS} list answers of {@value #MAX_LISTED_ROWS} rows each, kept
+ * as their short texts.
  */
 public final class ClockDerivedFields {
     private static final int MAX_SAMPLES = 2048;
     private static final int MAX_VALUES = 8;
     private static final int MAX_TEXT = 40;
-    private static final int MAX_LISTS = 256;
-    private static final int MAX_LISTED_ROWS = 1000;
+    private static final int MAX_LISTS = 64;
+    private static final int MAX_LISTED_ROWS = 200;
     private static final String[] SPANS = {"before", "during", "after"};
 
     /** One answer of a field: its value, the row's times (epoch millis by field) and the exchange's time. */
@@ -47,15 +49,40 @@ public final class ClockDerivedFields {
     private static final class Table {
         final Set<String> sentFields = new HashSet<>();
         final Map<String, Field> fields = new TreeMap<>();
-        /** The rows of each list answer, in the order answered (at most {@value #MAX_LISTS}). */
-        final List<List<JsonNode>> lists = new ArrayList<>();
+        /**
+         * Each list answer (at most {@value #MAX_LISTS}) as its rows' short texts by path, in the order answered:
+         * only those a computed field may be, never the bodies.
+         */
+        final List<List<Map<String, String>>> lists = new ArrayList<>();
     }
 
     /** A list answer's rows, in the order answered: evidence of a list order by a computed field. */
     public void listed(Resource resource, List<JsonNode> rows) {
         Table table = byResource.computeIfAbsent(resource, r -> new Table());
-        if (rows.size() >= 2 && table.lists.size() < MAX_LISTS) {
-            table.lists.add(List.copyOf(rows.subList(0, Math.min(rows.size(), MAX_LISTED_ROWS))));
+        if (rows.size() < 2 || table.lists.size() >= MAX_LISTS) {
+            return;
+        }
+        List<Map<String, String>> texts = new ArrayList<>();
+        for (JsonNode row : rows.subList(0, Math.min(rows.size(), MAX_LISTED_ROWS))) {
+            Map<String, String> shortTexts = new TreeMap<>();
+            if (row != null && row.isObject()) {
+                row.fields().forEachRemaining(field -> {
+                    if (field.getValue().isObject()) {
+                        field.getValue().fields().forEachRemaining(inner -> shortText(shortTexts,
+                                field.getKey() + "." + inner.getKey(), inner.getValue()));
+                    } else {
+                        shortText(shortTexts, field.getKey(), field.getValue());
+                    }
+                });
+            }
+            texts.add(shortTexts);
+        }
+        table.lists.add(texts);
+    }
+
+    private static void shortText(Map<String, String> out, String path, JsonNode value) {
+        if (value.isTextual() && !value.textValue().isEmpty() && value.textValue().length() <= MAX_TEXT) {
+            out.put(path, value.textValue());
         }
     }
 
@@ -144,8 +171,8 @@ public final class ClockDerivedFields {
      * together, the values' order was the same in all, two lists or more showed two values or more, and the lists
      * single out one order of the values they showed; else empty.
      */
-    private static List<String> listOrder(String path, Rule rule, List<List<JsonNode>> lists, Resource resource) {
-        String[] names = path.split("\\.");
+    private static List<String> listOrder(String path, Rule rule, List<List<Map<String, String>>> lists,
+                                          Resource resource) {
         Set<String> known = new HashSet<>();
         for (String value : rule.values) {
             if (value != null) {
@@ -154,14 +181,10 @@ public final class ClockDerivedFields {
         }
         Map<String, Set<String>> after = new TreeMap<>(); // value → the values listed after it
         int telling = 0;
-        for (List<JsonNode> rows : lists) {
+        for (List<Map<String, String>> rows : lists) {
             List<String> blocks = new ArrayList<>();
-            for (JsonNode row : rows) {
-                JsonNode at = row;
-                for (String name : names) {
-                    at = at.path(name);
-                }
-                String value = at.isTextual() && known.contains(at.textValue()) ? at.textValue() : null;
+            for (Map<String, String> row : rows) {
+                String value = known.contains(row.get(path)) ? row.get(path) : null;
                 if (value == null) {
                     continue;
                 }
