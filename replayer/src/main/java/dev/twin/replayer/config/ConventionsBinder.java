@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.internal.http.ErrorKind;
 import dev.twin.replayer.internal.http.MediaTypes;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -364,8 +366,8 @@ final class ConventionsBinder {
     }
 
     /**
-     * {@code byClock}: dotted path → {@code {from, until, before, during, after}}, the time fields named by their
-     * top-level name; at least one of them, and at least one value.
+     * {@code byClock}: dotted path → {@code {from, until, before, during, after, listOrder}}, the time fields named
+     * by their top-level name; at least one of them, and at least one value.
      */
     private static Map<String, ClockField> byClock(YamlMapping m) {
         if (m == null) {
@@ -389,32 +391,50 @@ final class ConventionsBinder {
             ClockField field = new ClockField(rule.name("from", null), rule.name("until", null),
                     rule.string("before", null), rule.string("during", null), rule.string("after", null),
                     rule.has("listOrder") ? rule.strings("listOrder") : null);
-            java.util.List<String> values = java.util.Arrays.asList(field.before(), field.during(), field.after());
-            for (String ranked : field.listOrder()) {
-                if (!values.contains(ranked)) {
-                    rule.problem("listOrder", "'" + ranked + "' is none of this field's values " + values.stream()
-                            .filter(java.util.Objects::nonNull).toList());
-                } else if (field.listOrder().indexOf(ranked) != field.listOrder().lastIndexOf(ranked)) {
-                    rule.problem("listOrder", "'" + ranked + "' is named twice; each value has one place");
-                }
-            }
-            if (field.from() != null && field.from().contains(".") || field.until() != null
-                    && field.until().contains(".")) {
-                m.problem(path, "from and until name a top-level time field of the row, got '"
-                        + (field.from() != null && field.from().contains(".") ? field.from() : field.until()) + "'");
-            } else if (field.from() == null && field.until() == null) {
-                m.problem(path, "names no time field: give from (the span's start), until (its end), or both");
-            } else if (field.before() == null && field.during() == null && field.after() == null) {
-                m.problem(path, "gives no value: give before, during or after");
-            } else if (field.from() == null && field.before() != null) {
-                m.problem(path, "before needs from: without it the clock is never before the span");
-            } else if (field.until() == null && field.after() != null) {
-                m.problem(path, "after needs until: without it the clock is never after the span");
+            checkListOrder(rule, field);
+            String problem = clockFieldProblem(field);
+            if (problem != null) {
+                m.problem(path, problem);
             } else {
                 out.put(path, field);
             }
         });
         return out;
+    }
+
+    /** What makes a {@code byClock} entry unusable, or null. */
+    private static String clockFieldProblem(ClockField field) {
+        String dotted = field.from() != null && field.from().contains(".") ? field.from()
+                : field.until() != null && field.until().contains(".") ? field.until() : null;
+        if (dotted != null) {
+            return "from and until name a top-level time field of the row, got '" + dotted + "'";
+        }
+        if (field.from() == null && field.until() == null) {
+            return "names no time field: give from (the span's start), until (its end), or both";
+        }
+        if (field.before() == null && field.during() == null && field.after() == null) {
+            return "gives no value: give before, during or after";
+        }
+        if (field.from() == null && field.before() != null) {
+            return "before needs from: without it the clock is never before the span";
+        }
+        if (field.until() == null && field.after() != null) {
+            return "after needs until: without it the clock is never after the span";
+        }
+        return null;
+    }
+
+    /** A {@code listOrder} names each of the entry's values at most once, and no other. */
+    private static void checkListOrder(YamlMapping rule, ClockField field) {
+        List<String> values = Arrays.asList(field.before(), field.during(), field.after());
+        for (String ranked : field.listOrder()) {
+            if (!values.contains(ranked)) {
+                rule.problem("listOrder", "'" + ranked + "' is none of this field's values "
+                        + values.stream().filter(Objects::nonNull).toList());
+            } else if (field.listOrder().indexOf(ranked) != field.listOrder().lastIndexOf(ranked)) {
+                rule.problem("listOrder", "'" + ranked + "' is named twice; each value has one place");
+            }
+        }
     }
 
     /** {@code times}: field → the time format the server keeps it in ({@code endsAt: iso8601-millis}). */
