@@ -15,6 +15,7 @@ import dev.twin.inference.path.PathTemplates;
 import dev.twin.inference.path.EchoedSegments;
 import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.path.SpecPaths;
+import dev.twin.inference.resource.ClockDerivedFields;
 import dev.twin.inference.resource.ContentLinks;
 import dev.twin.inference.resource.CopiedFields;
 import dev.twin.inference.resource.FieldOrders;
@@ -31,6 +32,7 @@ import dev.twin.inference.resource.ImmutableFields;
 import dev.twin.inference.resource.KeptUnsentFields;
 import dev.twin.inference.resource.ListViews;
 import dev.twin.inference.resource.ParentRows;
+import dev.twin.inference.resource.PastTimesMovedToNow;
 import dev.twin.inference.resource.NotFoundSample;
 import dev.twin.inference.resource.Resource;
 import dev.twin.inference.resource.ResourceDetector;
@@ -541,6 +543,8 @@ public final class Inference {
         CreateUpserts upserts = new CreateUpserts();
         KeptUnsentFields keptUnsent = new KeptUnsentFields();
         SentTimes times = new SentTimes();
+        ClockDerivedFields clocked = new ClockDerivedFields();
+        PastTimesMovedToNow movedToNow = new PastTimesMovedToNow();
         for (Resource resource : resources) {
             SeedTracker tracker = new SeedTracker(resource.idField());
             trackers.put(resource.table(), tracker);
@@ -600,6 +604,7 @@ public final class Inference {
             }
             if (write) {
                 times.sent(bound.resource(), sent);
+                clocked.sent(bound.resource(), sent);
             }
             Resource resource = bound.resource();
             Action action = bound.action();
@@ -643,6 +648,10 @@ public final class Inference {
                     parents.created(resource, id.asText());
                 }
             }
+            if (onItem && (action == Action.UPDATE || action == Action.PATCH)) {
+                movedToNow.written(resource, match.get().lastValue(), sent, exchange.startedAt(),
+                        recorded.durationMicros());
+            }
             if (body == null) {
                 return;
             }
@@ -659,6 +668,12 @@ public final class Inference {
                     JsonNode createdId = (acknowledged == null ? body : acknowledged).get(resource.idField());
                     if (createdId != null && !createdId.isContainerNode()) {
                         parents.created(resource, createdId.asText());
+                        movedToNow.written(resource, createdId.asText(), sent, exchange.startedAt(),
+                                recorded.durationMicros());
+                    }
+                    if (acknowledged == null) {
+                        movedToNow.answered(resource, createdId == null ? null : createdId.asText(), body);
+                        clocked.answered(resource, body, exchange.startedAt());
                     }
                     resource.createAnswered(body);
                     views.written(resource, action, body);
@@ -666,7 +681,9 @@ public final class Inference {
                 case GET -> {
                     if (onItem) {
                         softDeletes.read(resource, match.get().lastValue(), body);
+                        movedToNow.answered(resource, match.get().lastValue(), body);
                     }
+                    clocked.answered(resource, body, exchange.startedAt());
                     times.answered(resource, body);
                     tracker.seen(body);
                     immutables.row(resource, body);
@@ -679,9 +696,15 @@ public final class Inference {
                         JsonNode withId = resource.withPathId(row);
                         JsonNode id = withId == null ? null : withId.get(resource.idField());
                         softDeletes.read(resource, id == null || id.isContainerNode() ? null : id.asText(), withId);
+                        movedToNow.answered(resource, id == null || id.isContainerNode() ? null : id.asText(),
+                                withId);
+                        clocked.answered(resource, withId, exchange.startedAt());
                         times.answered(resource, withId);
                         tracker.seen(withId);
                     });
+                    List<JsonNode> listedRows = new ArrayList<>();
+                    items.forEach(listedRows::add);
+                    clocked.listed(resource, listedRows);
                     if (!views.isCandidate(resource)) {
                         // a view's total counts another table's rows, which that table follows
                         resource.listCounted(body, tracker.liveRows());
@@ -698,6 +721,12 @@ public final class Inference {
                     }
                 }
                 default -> {
+                    if (onItem) {
+                        movedToNow.answered(resource, match.get().lastValue(), body);
+                    }
+                    if (body.has(resource.idField())) {
+                        clocked.answered(resource, body, exchange.startedAt());
+                    }
                     times.answered(resource, body);
                     tracker.changed(body, requestFields(exchange));
                     views.written(resource, action, body);
@@ -717,6 +746,8 @@ public final class Inference {
         upserts.settle();
         keptUnsent.settle();
         times.settle();
+        clocked.settle();
+        movedToNow.settle();
         softDeleted = softDeletes.settle();
         Map<String, List<ObjectNode>> seeds = new TreeMap<>();
         for (Resource resource : resources) {

@@ -19,23 +19,47 @@ import java.util.Map;
  * @param copy     row path → the field whose value it repeats
  * @param order    the order answers list the fields in, or empty: the twin's own
  * @param times    sent time field → the format the server rewrites it into ({@code iso8601-millis})
+ * @param byClock  dotted path → the rule computing it from the clock and the row's times ({@code from, until,
+ *                 before, during, after}), as {@code fields.byClock} writes it
+ * @param notBeforeNow sent time fields the server moves to now when they lie in the past
  */
 public record FieldConventions(Map<String, JsonNode> inject, List<String> ignore, List<String> split,
                                Map<String, String> rename, List<String> itemOnly, List<String> hide,
-                               Map<String, String> copy, List<String> order, Map<String, String> times) {
+                               Map<String, String> copy, List<String> order, Map<String, String> times,
+                               Map<String, Map<String, Object>> byClock, List<String> notBeforeNow) {
     static final FieldConventions NONE = new FieldConventions(Map.of(), List.of(), List.of(), Map.of(), List.of(),
-            List.of(), Map.of(), List.of(), Map.of());
+            List.of(), Map.of(), List.of(), Map.of(), Map.of(), List.of());
+
+    /** Without {@code byClock} and {@code notBeforeNow}. */
+    public FieldConventions(Map<String, JsonNode> inject, List<String> ignore, List<String> split,
+                            Map<String, String> rename, List<String> itemOnly, List<String> hide,
+                            Map<String, String> copy, List<String> order, Map<String, String> times) {
+        this(inject, ignore, split, rename, itemOnly, hide, copy, order, times, Map.of(), List.of());
+    }
 
     public FieldConventions withCopy(Map<String, String> copy) {
-        return new FieldConventions(inject, ignore, split, rename, itemOnly, hide, copy, order, times);
+        return new FieldConventions(inject, ignore, split, rename, itemOnly, hide, copy, order, times, byClock,
+                notBeforeNow);
     }
 
     public FieldConventions withOrder(List<String> order) {
-        return new FieldConventions(inject, ignore, split, rename, itemOnly, hide, copy, order, times);
+        return new FieldConventions(inject, ignore, split, rename, itemOnly, hide, copy, order, times, byClock,
+                notBeforeNow);
     }
 
     public FieldConventions withTimes(Map<String, String> times) {
-        return new FieldConventions(inject, ignore, split, rename, itemOnly, hide, copy, order, times);
+        return new FieldConventions(inject, ignore, split, rename, itemOnly, hide, copy, order, times, byClock,
+                notBeforeNow);
+    }
+
+    public FieldConventions withByClock(Map<String, Map<String, Object>> byClock) {
+        return new FieldConventions(inject, ignore, split, rename, itemOnly, hide, copy, order, times, byClock,
+                notBeforeNow);
+    }
+
+    public FieldConventions withNotBeforeNow(List<String> notBeforeNow) {
+        return new FieldConventions(inject, ignore, split, rename, itemOnly, hide, copy, order, times, byClock,
+                notBeforeNow);
     }
 
     public boolean isEmpty() {
@@ -54,6 +78,8 @@ public record FieldConventions(Map<String, JsonNode> inject, List<String> ignore
         putIfAny(out, "copy", copy);
         putIfAny(out, "order", order);
         putIfAny(out, "times", times);
+        putIfAny(out, "byClock", byClock);
+        putIfAny(out, "notBeforeNow", notBeforeNow);
         return out;
     }
 

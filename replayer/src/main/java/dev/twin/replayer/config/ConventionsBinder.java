@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.twin.replayer.internal.http.ErrorKind;
 import dev.twin.replayer.internal.http.MediaTypes;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -345,7 +347,8 @@ final class ConventionsBinder {
         if (m == null) {
             return null;
         }
-        m.allowOnly("inject", "hide", "rename", "ignore", "split", "itemOnly", "copy", "order", "times");
+        m.allowOnly("inject", "hide", "rename", "ignore", "split", "itemOnly", "copy", "order", "times", "byClock",
+                "notBeforeNow");
         Map<String, String> copy = m.stringMap("copy");
         if (copy != null) {
             copy.forEach((path, source) -> {
@@ -359,7 +362,80 @@ final class ConventionsBinder {
         return new FieldRules(m.objectNode("inject"), m.names("hide"), m.nameMap("rename"),
                 m.has("ignore") ? m.names("ignore") : null, m.has("split") ? m.names("split") : null,
                 m.has("itemOnly") ? m.names("itemOnly") : null, copy, m.has("order") ? order(m) : null,
-                times(m.mapping("times")));
+                times(m.mapping("times")), byClock(m.mapping("byClock")),
+                m.has("notBeforeNow") ? m.names("notBeforeNow") : null);
+    }
+
+    /**
+     * {@code byClock}: dotted path → {@code {from, until, before, during, after, listOrder}}, the time fields named
+     * by their top-level name; at least one of them, and at least one value.
+     */
+    private static Map<String, ClockField> byClock(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        Map<String, ClockField> out = new LinkedHashMap<>();
+        m.node().fieldNames().forEachRemaining(path -> {
+            if (m.node().get(path).isNull()) {
+                out.put(path, null); // drops an inherited entry
+                return;
+            }
+            if (!DOTTED_PATH.matcher(path).matches()) {
+                m.problem(path, "expected a field or a dotted path (status.state), got '" + path + "'");
+                return;
+            }
+            YamlMapping rule = m.mapping(path);
+            if (rule == null) {
+                return; // reported: not a mapping
+            }
+            rule.allowOnly("from", "until", "before", "during", "after", "listOrder");
+            ClockField field = new ClockField(rule.name("from", null), rule.name("until", null),
+                    rule.string("before", null), rule.string("during", null), rule.string("after", null),
+                    rule.has("listOrder") ? rule.strings("listOrder") : null);
+            checkListOrder(rule, field);
+            String problem = clockFieldProblem(field);
+            if (problem != null) {
+                m.problem(path, problem);
+            } else {
+                out.put(path, field);
+            }
+        });
+        return out;
+    }
+
+    /** What makes a {@code byClock} entry unusable, or null. */
+    private static String clockFieldProblem(ClockField field) {
+        String dotted = field.from() != null && field.from().contains(".") ? field.from()
+                : field.until() != null && field.until().contains(".") ? field.until() : null;
+        if (dotted != null) {
+            return "from and until name a top-level time field of the row, got '" + dotted + "'";
+        }
+        if (field.from() == null && field.until() == null) {
+            return "names no time field: give from (the span's start), until (its end), or both";
+        }
+        if (field.before() == null && field.during() == null && field.after() == null) {
+            return "gives no value: give before, during or after";
+        }
+        if (field.from() == null && field.before() != null) {
+            return "before needs from: without it the clock is never before the span";
+        }
+        if (field.until() == null && field.after() != null) {
+            return "after needs until: without it the clock is never after the span";
+        }
+        return null;
+    }
+
+    /** A {@code listOrder} names each of the entry's values at most once, and no other. */
+    private static void checkListOrder(YamlMapping rule, ClockField field) {
+        List<String> values = Arrays.asList(field.before(), field.during(), field.after());
+        for (String ranked : field.listOrder()) {
+            if (!values.contains(ranked)) {
+                rule.problem("listOrder", "'" + ranked + "' is none of this field's values "
+                        + values.stream().filter(Objects::nonNull).toList());
+            } else if (field.listOrder().indexOf(ranked) != field.listOrder().lastIndexOf(ranked)) {
+                rule.problem("listOrder", "'" + ranked + "' is named twice; each value has one place");
+            }
+        }
     }
 
     /** {@code times}: field → the time format the server keeps it in ({@code endsAt: iso8601-millis}). */

@@ -20,13 +20,25 @@ import java.util.Map;
  * @param order  the shown fields in the order the API sends them; fields not named follow in the order made
  * @param times  request fields holding a time the server keeps in one format of its own, whatever format it was
  *               sent in ({@code endsAt: iso8601-millis}): a sent time is rewritten into it before it is stored
+ * @param byClock dotted path → how the answer's value there follows from the clock and two (or one) time fields of
+ *               the row ({@code status.state: {from: startsAt, until: endsAt, before: pending, during: active,
+ *               after: expired}}), computed whenever a row is answered
+ * @param notBeforeNow request fields holding a time the server moves to now when it was sent in the past
  */
 public record FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename, List<String> ignore,
                          List<String> split, List<String> itemOnly, Map<String, String> copy, List<String> order,
-                         Map<String, Timestamps.Format> times) {
+                         Map<String, Timestamps.Format> times, Map<String, ClockField> byClock,
+                         List<String> notBeforeNow) {
     public static final FieldRules DEFAULTS = new FieldRules(
             JsonNodeFactory.instance.objectNode(), List.of(), Map.of(),
-            List.of(), List.of(), List.of(), Map.of(), List.of(), Map.of());
+            List.of(), List.of(), List.of(), Map.of(), List.of(), Map.of(), Map.of(), List.of());
+
+    /** Without {@code byClock} and {@code notBeforeNow}. */
+    public FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename, List<String> ignore,
+                      List<String> split, List<String> itemOnly, Map<String, String> copy, List<String> order,
+                      Map<String, Timestamps.Format> times) {
+        this(inject, hide, rename, ignore, split, itemOnly, copy, order, times, null, null);
+    }
 
     /** Without {@code times}. */
     public FieldRules(ObjectNode inject, List<String> hide, Map<String, String> rename, List<String> ignore,
@@ -60,6 +72,8 @@ public record FieldRules(ObjectNode inject, List<String> hide, Map<String, Strin
         copy = copy == null ? null : Merging.copy(copy);
         order = order == null ? null : List.copyOf(order);
         times = times == null ? null : Merging.copy(times);
+        byClock = byClock == null ? null : Merging.copy(byClock);
+        notBeforeNow = notBeforeNow == null ? null : List.copyOf(notBeforeNow);
     }
 
     /** {@code inject} merges key by key and keeps nulls ({@code description: null} is a value). */
@@ -68,6 +82,7 @@ public record FieldRules(ObjectNode inject, List<String> hide, Map<String, Strin
                 Merging.value(hide, override.hide), Merging.map(rename, override.rename),
                 Merging.value(ignore, override.ignore), Merging.value(split, override.split),
                 Merging.value(itemOnly, override.itemOnly), Merging.map(copy, override.copy),
-                Merging.value(order, override.order), Merging.map(times, override.times));
+                Merging.value(order, override.order), Merging.map(times, override.times),
+                Merging.map(byClock, override.byClock), Merging.value(notBeforeNow, override.notBeforeNow));
     }
 }

@@ -56,6 +56,49 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenAClockFieldNamingNoTime_whenLoaded_thenItIsReportedAtTheField() {
+        List<String> problems = problems(IMPORT + "conventions:\n  fields:\n    byClock:\n      phase:\n"
+                + "        before: scheduled\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("twin.yaml:6:9: conventions.fields.byClock.phase: names no time field"),
+                problems.get(0));
+    }
+
+    @Test
+    void givenAClockFieldWithAnAfterButNoUntil_whenLoaded_thenItIsReported() {
+        List<String> problems = problems(IMPORT + "conventions:\n  fields:\n    byClock:\n      phase:\n"
+                + "        from: opensAt\n        after: ended\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("twin.yaml:6:9: conventions.fields.byClock.phase: after needs until"),
+                problems.get(0));
+    }
+
+    @Test
+    void givenAClockFieldWithAnUnknownKey_whenLoaded_thenTheKnownKeysAreNamed() {
+        List<String> problems = problems(IMPORT + "conventions:\n  fields:\n    byClock:\n      phase:\n"
+                + "        from: opensAt\n        during: running\n        untill: closesAt\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("twin.yaml:8:9: conventions.fields.byClock.phase.untill: unknown key"),
+                problems.get(0));
+    }
+
+    @Test
+    void givenAClockFieldListOrderNamingAnUnknownValue_whenLoaded_thenTheValuesAreNamed() {
+        List<String> problems = problems(IMPORT + "conventions:\n  fields:\n    byClock:\n      phase:\n"
+                + "        from: opensAt\n        before: scheduled\n        during: running\n"
+                + "        listOrder: [running, done]\n");
+        assertEquals(List.of("twin.yaml:9:20: conventions.fields.byClock.phase.listOrder: 'done' is none of this "
+                + "field's values [scheduled, running]"), problems);
+    }
+
+    @Test
+    void givenNotBeforeNowThatIsNoList_whenLoaded_thenItIsReportedAtTheValue() {
+        List<String> problems = problems(IMPORT + "conventions:\n  fields:\n    notBeforeNow: 5\n");
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("twin.yaml:4:19: conventions.fields.notBeforeNow: "), problems.get(0));
+    }
+
+    @Test
     void givenAnUpsertThatIsNoBoolean_whenLoaded_thenItIsReportedAtTheValue() {
         List<String> problems = problems(IMPORT + "conventions:\n  create:\n    upsert: sometimes\n");
         assertEquals(1, problems.size(), problems.toString());

@@ -52,11 +52,16 @@ final class BindingCompiler {
     private final Map<String, Set<FilteredField>> indexedFields = new HashMap<>();
 
     BindingCompiler(TwinConfig config, Function<String, ApiOperation> operations) {
+        this(config, operations, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock the twin's clock, read by fields computed from it ({@code fields.byClock}) */
+    BindingCompiler(TwinConfig config, Function<String, ApiOperation> operations, java.time.Clock clock) {
         this.config = config;
         this.operations = operations;
         Map<String, Expansion.ExpandableTable> expandable = new HashMap<>();
         for (TableConfig table : config.tables()) {
-            TableConventions conventions = TableConventions.of(table);
+            TableConventions conventions = TableConventions.of(table, clock);
             tables.put(table.name(), conventions);
             expandable.put(table.name(), new Expansion.ExpandableTable(conventions.shaper(), table.references()));
             filterFields.computeIfAbsent(table.name(), name -> new LinkedHashSet<>())
@@ -214,7 +219,8 @@ final class BindingCompiler {
         boolean idAscending = style.order() == ListStyle.Order.ID_ASCENDING && style.style() != ListStyle.Style.NONE;
         return new ListAction(table, expansion, style.dataField(), status,
                 indexedFields.getOrDefault(binding.table(), Set.of()), binding.filters(), own.filters(), pagination,
-                idAscending, view == null ? null : new ViewedRows(view, table.shaper().publicName(table.idField())));
+                idAscending, view == null ? null : new ViewedRows(view, table.shaper().publicName(table.idField())),
+                style.order() == ListStyle.Order.OLDEST_FIRST || style.order() == ListStyle.Order.ID_ASCENDING);
     }
 
     private BindingAction search(Binding binding, TableConventions table, int status) {

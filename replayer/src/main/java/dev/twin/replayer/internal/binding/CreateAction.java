@@ -59,7 +59,8 @@ final class CreateAction implements BindingAction {
                         "Missing required param: " + required + ".", required));
             }
         }
-        rows.table().written().prepare(fields); // a required field ignored was sent all the same: only not kept
+        // a required field ignored was sent all the same: only not kept
+        rows.table().written().prepare(fields, tables.nowMillis());
         ObjectNode data = fields.objectNode();
         request.parentParams().forEach(data::put);
         data.setAll(fields);

@@ -42,6 +42,11 @@ final class ListAction implements BindingAction {
     private final boolean idAscending;
     /** The view's range and shape ({@code extend[].view}), or null: the table's own rows. */
     private final ViewedRows view;
+    /**
+     * Newest-first rows put in the order of a field computed from the clock ({@code fields.byClock} {@code listOrder}),
+     * reversed when the list answers oldest first (its pagination reverses them again); null: the list's own order.
+     */
+    private final java.util.Comparator<ObjectNode> ranked;
 
     /**
      * @param indexedFields the fields the table's rows are indexed by (parent fields, references)
@@ -52,7 +57,7 @@ final class ListAction implements BindingAction {
     ListAction(TableConventions table, Expansion expansion, String dataField, int status,
                Set<FilteredField> indexedFields, Map<String, String> filters, Map<String, String> storedFilters) {
         this(table, expansion, dataField, status, indexedFields, filters, storedFilters, table.pagination(), false,
-                null);
+                null, false);
     }
 
     /**
@@ -62,7 +67,9 @@ final class ListAction implements BindingAction {
      */
     ListAction(TableConventions table, Expansion expansion, String dataField, int status,
                Set<FilteredField> indexedFields, Map<String, String> filters, Map<String, String> storedFilters,
-               Pagination pagination, boolean idAscending, ViewedRows view) {
+               Pagination pagination, boolean idAscending, ViewedRows view, boolean oldestFirst) {
+        java.util.Comparator<ObjectNode> order = view == null ? table.shaper().listOrder() : null;
+        this.ranked = order == null ? null : oldestFirst ? order.reversed() : order;
         this.pagination = pagination;
         this.idAscending = idAscending;
         this.view = view;
@@ -88,6 +95,9 @@ final class ListAction implements BindingAction {
         if (idAscending) {
             matching = byIdDescending(matching);
         }
+        if (ranked != null) {
+            matching = ranked(matching);
+        }
         ListItems listed = ListItems.without(matching, table.itemOnly());
         if (view != null) {
             listed = view.apply(listed, request.routed().request());
@@ -110,6 +120,16 @@ final class ListAction implements BindingAction {
     private ListItems byIdDescending(ListItems items) {
         List<ObjectNode> all = new ArrayList<>(items.all());
         all.sort(java.util.Comparator.comparing((ObjectNode row) -> row.path(idName).asText()).reversed());
+        return ListItems.of(all, idName);
+    }
+
+    /**
+     * Every item in the order of the computed field, newest first within a value (a stable sort). Sorting costs
+     * every row of the list, as an order by id does.
+     */
+    private ListItems ranked(ListItems items) {
+        List<ObjectNode> all = new ArrayList<>(items.all());
+        all.sort(ranked);
         return ListItems.of(all, idName);
     }
 

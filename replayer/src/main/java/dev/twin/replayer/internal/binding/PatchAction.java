@@ -54,7 +54,7 @@ final class PatchAction implements BindingAction {
         String revision = Revisions.check(rows.table().revision(), request, current);
         ObjectNode fields = request.fields();
         fields.remove(rows.table().idField());
-        rows.table().written().prepare(fields);
+        rows.table().written().prepare(fields, tables.nowMillis());
         var refused = immutable.refusal(fields, current, request, rows, tables);
         if (refused.isPresent()) {
             return refused.get();
@@ -106,7 +106,7 @@ final class PatchAction implements BindingAction {
         ObjectNode data = request.fields().objectNode();
         request.parentParams().forEach(data::put);
         data.setAll(request.fields());
-        rows.table().written().prepare(data);
+        rows.table().written().prepare(data, tables.nowMillis());
         data.put(rows.table().idField(), request.id());
         Revisions.stamp(rows.table().revision(), data, null);
         RowContent.keep(rows.table(), request.routed().request(), data, null);

@@ -78,7 +78,7 @@ public final class StatefulTwin implements ResponderFactory {
     public Responder create(TwinConfig config,
                             java.util.function.Function<String, dev.twin.replayer.internal.spec.ApiOperation> operations)
             throws ConfigException {
-        BindingCompiler compiler = new BindingCompiler(withStoredTablesOnly(config), operations);
+        BindingCompiler compiler = new BindingCompiler(withStoredTablesOnly(config), operations, store.clock());
         Map<String, CompiledBinding> bindings = compiler.compile();
         store.indexFilterFields(compiler.indexedFields());
         boolean providerErrors = !config.conventions().errors().equals(ErrorRules.DEFAULTS);

@@ -69,7 +69,7 @@ public final class CallbackDispatcher implements ChangeListener, AutoCloseable {
             TableConfig table = tables.get(rule.table());
             if (table != null) {
                 byTable.computeIfAbsent(rule.table(), name -> new ArrayList<>())
-                        .add(new Rule(rule, TableConventions.of(table).shaper()));
+                        .add(new Rule(rule, TableConventions.of(table, clock).shaper()));
                 signs |= rule.signature() != CallbackRule.Signature.NONE;
             }
         }

@@ -52,6 +52,8 @@ public final class RowShaper {
     private final boolean idInPlace;
     /** {@code fields.order}: the shown fields in the API's order; empty = the order they are made in. */
     private final List<String> order;
+    /** {@code fields.byClock}: fields set from the clock and the row's times each time a row is shaped. */
+    private final ClockFields clockFields;
 
     /**
      * @param timestampFields internal name ({@code createdAt}, {@code updatedAt}) to the public field name; an
@@ -84,6 +86,15 @@ public final class RowShaper {
     public RowShaper(String idField, TimestampFormat timestampFormat, Map<String, String> timestampFields,
                      ObjectNode inject, Set<String> hide, Map<String, String> rename, boolean idInPlace,
                      Map<String, String> copies, List<String> order) {
+        this(idField, timestampFormat, timestampFields, inject, hide, rename, idInPlace, copies, order,
+                ClockFields.NONE);
+    }
+
+    /** @param clockFields fields computed from the clock and the row's times ({@code fields.byClock}) */
+    RowShaper(String idField, TimestampFormat timestampFormat, Map<String, String> timestampFields,
+              ObjectNode inject, Set<String> hide, Map<String, String> rename, boolean idInPlace,
+              Map<String, String> copies, List<String> order, ClockFields clockFields) {
+        this.clockFields = Objects.requireNonNull(clockFields, "clockFields");
         this.order = List.copyOf(order);
         copies.forEach((path, source) -> this.copies.add(new Copy(source, path.split("\\."))));
         this.idInPlace = idInPlace;
@@ -107,7 +118,8 @@ public final class RowShaper {
             }
         }
         this.injectIsConstant = constant;
-        this.repeatable = this.inject.values().stream().allMatch(JsonTemplate::isRepeatable);
+        // a field the clock computes changes while the row does not: its answer cannot be kept with the row
+        this.repeatable = this.inject.values().stream().allMatch(JsonTemplate::isRepeatable) && clockFields.isEmpty();
         this.rename = Map.copyOf(new LinkedHashMap<>(rename));
     }
 
@@ -155,6 +167,14 @@ public final class RowShaper {
 
     public String idField() {
         return idField;
+    }
+
+    /**
+     * How lists order shaped rows by a field computed from the clock ({@code fields.byClock} with
+     * {@code listOrder}), a stable order over newest-first rows; null: lists keep their own order.
+     */
+    public java.util.Comparator<ObjectNode> listOrder() {
+        return clockFields.listOrder();
     }
 
     /** The public name of a stored field (after {@code rename}). */
@@ -232,6 +252,7 @@ public final class RowShaper {
         for (Copy copy : copies) {
             copy(out, copy.source(), copy.path());
         }
+        clockFields.apply(out);
         return order.isEmpty() ? out : inOrder(out);
     }
 
@@ -297,7 +318,8 @@ public final class RowShaper {
      */
     public Optional<FilteredField> filteredField(String storedField) {
         String shown = publicName(storedField);
-        if (storedField.equals(idField) || hide.contains(storedField) || hide.contains(shown)) {
+        if (storedField.equals(idField) || hide.contains(storedField) || hide.contains(shown)
+                || clockFields.computes(shown)) {
             return Optional.empty();
         }
         String normal = RowFilter.normalName(shown);

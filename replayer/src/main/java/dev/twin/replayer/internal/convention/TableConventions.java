@@ -91,8 +91,13 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
     public static final String CONTENT_FIELD = "__twin_content";
 
     public static TableConventions of(TableConfig table) {
+        return of(table, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock the twin's clock, which fields computed from it ({@code fields.byClock}) read */
+    public static TableConventions of(TableConfig table, java.time.Clock clock) {
         Conventions conventions = table.response();
-        RowShaper shaper = shaper(table.idField(), conventions, table.idLast());
+        RowShaper shaper = shaper(table.idField(), conventions, table.idLast(), clock);
         String notFoundTemplate = conventions.errors().messageMap() == null ? null
                 : conventions.errors().messageMap().get(ErrorKind.NOT_FOUND);
         NotFoundMessages notFound = new NotFoundMessages(resourceName(table, conventions.fields()),
@@ -109,7 +114,9 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 conventions.update() == null ? UpdateRule.DEFAULTS : conventions.update(),
                 new WrittenFields(conventions.fields().ignore() == null ? Set.of()
                         : Set.copyOf(conventions.fields().ignore()), conventions.fields().split() == null ? Set.of()
-                        : Set.copyOf(conventions.fields().split()), times(conventions.fields().times())),
+                        : Set.copyOf(conventions.fields().split()), times(conventions.fields().times()),
+                        conventions.fields().notBeforeNow() == null ? Set.of()
+                                : Set.copyOf(conventions.fields().notBeforeNow())),
                 table.embed(), template(conventions.create().body()),
                 template(conventions.update() == null ? null : conventions.update().body()),
                 conventions.revision() == null ? RevisionRule.NONE : conventions.revision(),
@@ -179,6 +186,10 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
     }
 
     static RowShaper shaper(String idField, Conventions conventions, boolean idInPlace) {
+        return shaper(idField, conventions, idInPlace, java.time.Clock.systemUTC());
+    }
+
+    static RowShaper shaper(String idField, Conventions conventions, boolean idInPlace, java.time.Clock clock) {
         FieldRules fields = conventions.fields();
         Set<String> hide = new HashSet<>(fields.hide());
         hide.add(DELETED_MARKER);
@@ -186,7 +197,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
         TimestampFormat format = TimestampFormat.parse(conventions.timestamps().format().name());
         return new RowShaper(idField, format == null ? TimestampFormat.ISO8601 : format,
                 conventions.timestamps().fields(), fields.inject(), hide, fields.rename(), idInPlace,
-                fields.copy() == null ? Map.of() : fields.copy(), fields.order() == null ? List.of() : fields.order());
+                fields.copy() == null ? Map.of() : fields.copy(), fields.order() == null ? List.of() : fields.order(),
+                ClockFields.compile(fields.byClock(), clock));
     }
 
     /** The list style's paging over rows identified by {@code idField} (tables, and the Stripe example's events). */

@@ -105,6 +105,11 @@ public final class StateStore implements AutoCloseable {
     }
 
     /** State in memory only, gone when the process ends. */
+    /** The clock rows are stamped by: the twin's own, which fields computed from the clock read too. */
+    public Clock clock() {
+        return clock;
+    }
+
     public static StateStore inMemory(List<TableConfig> tables, Clock clock) {
         return inMemory(tables, clock, null);
     }

@@ -69,7 +69,7 @@ public final class EventEmitter implements ChangeListener {
 
     public void install(TwinConfig config) {
         Map<String, RowShaper> shapers = new HashMap<>();
-        config.tables().forEach(table -> shapers.put(table.name(), TableConventions.of(table).shaper()));
+        config.tables().forEach(table -> shapers.put(table.name(), TableConventions.of(table, clock).shaper()));
         EventsConfig events = config.sandbox().events();
         log.keep(events.keep(), events.keepTotal());
         Map<String, List<EventRule>> rules = new HashMap<>();
