@@ -499,7 +499,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("status", "location", "generate", "derive", "body", "emptyBody", "headers", "lookup", "replace",
-                "limits", "upsert", "defaults");
+                "limits", "upsert", "defaults", "exists");
         Templates.check(m, "generate", TemplateScope.ROW);
         Templates.check(m, "body", TemplateScope.ROW);
         Templates.check(m, "headers", TemplateScope.HEADERS);
@@ -525,7 +525,7 @@ final class ConventionsBinder {
                 m.enumValue("location", CreateRule.Location.class, null), m.stringMap("generate"), derive,
                 m.raw("body"), m.bool("emptyBody", null), headers, lookups(m.mapping("lookup")),
                 replacements(m.mapping("replace")), limits(m.mapping("limits")), m.bool("upsert", null),
-                m.objectNode("defaults"));
+                m.objectNode("defaults"), existing(m.mapping("exists")));
     }
 
     /** {@code create.limits}: sent field → {table, by, max, less, error: {code, param, message}}. */
@@ -582,6 +582,29 @@ final class ConventionsBinder {
             String source = entry.name("field");
             if (complete && table != null && by != null && source != null) {
                 out.put(field, new CreateRule.Lookup(table, by, source));
+            }
+        });
+        return out;
+    }
+
+    /** {@code create.exists}: field → {table: name, status: 4xx, body: JSON template over sent}. */
+    private static Map<String, CreateRule.Exists> existing(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        Map<String, CreateRule.Exists> out = new LinkedHashMap<>();
+        m.node().fieldNames().forEachRemaining(field -> {
+            YamlMapping entry = m.mapping(field);
+            if (entry == null) {
+                return;
+            }
+            entry.allowOnly("table", "status", "body");
+            Templates.check(entry, "body", TemplateScope.SENT);
+            boolean complete = entry.require("table") & entry.require("status");
+            String table = entry.name("table");
+            Integer status = entry.integer("status", null, 400, 499);
+            if (complete && table != null && status != null) {
+                out.put(field, new CreateRule.Exists(table, status, entry.raw("body")));
             }
         });
         return out;

@@ -37,20 +37,32 @@ import java.util.Map;
  *                  ({@code done: false, tags: []}): a server's defaults applied once, at create, so that a later
  *                  replace (PUT) that does not send them drops them; {@code fields.inject} is for fields every
  *                  answer carries whatever the row holds
+ * @param exists    sent fields that must name a live row of another table, else the create is refused
+ *                  ({@code author: {table: authors, status: 400, body: {author: ["Invalid pk \"{{sent}}\"..."]}}})
  */
 public record CreateRule(Integer status, Location location, Map<String, String> generate,
                          Map<String, Expression> derive, JsonNode body, Boolean emptyBody,
                          Map<String, String> headers, Map<String, Lookup> lookup, Map<String, Replace> replace,
-                         Map<String, Limit> limits, Boolean upsert, ObjectNode defaults) {
+                         Map<String, Limit> limits, Boolean upsert, ObjectNode defaults, Map<String, Exists> exists) {
     public static final CreateRule DEFAULTS = new CreateRule(null, Location.NONE, Map.of(), Map.of(), null, false,
-            Map.of(), Map.of(), Map.of(), Map.of(), false, null);
+            Map.of(), Map.of(), Map.of(), Map.of(), false, null, Map.of());
+
+    /** Without {@code exists}. */
+    public CreateRule(Integer status, Location location, Map<String, String> generate,
+                      Map<String, Expression> derive, JsonNode body, Boolean emptyBody,
+                      Map<String, String> headers, Map<String, Lookup> lookup, Map<String, Replace> replace,
+                      Map<String, Limit> limits, Boolean upsert, ObjectNode defaults) {
+        this(status, location, generate, derive, body, emptyBody, headers, lookup, replace, limits, upsert, defaults,
+                null);
+    }
 
     /** Without {@code defaults}. */
     public CreateRule(Integer status, Location location, Map<String, String> generate,
                       Map<String, Expression> derive, JsonNode body, Boolean emptyBody,
                       Map<String, String> headers, Map<String, Lookup> lookup, Map<String, Replace> replace,
                       Map<String, Limit> limits, Boolean upsert) {
-        this(status, location, generate, derive, body, emptyBody, headers, lookup, replace, limits, upsert, null);
+        this(status, location, generate, derive, body, emptyBody, headers, lookup, replace, limits, upsert, null,
+                null);
     }
 
     /** Without {@code upsert}. */
@@ -85,6 +97,14 @@ public record CreateRule(Integer status, Location location, Map<String, String> 
         replace = replace == null ? null : Merging.copy(replace);
         limits = limits == null ? null : Merging.copy(limits);
         defaults = defaults == null ? null : Merging.copy(defaults);
+        exists = exists == null ? null : Merging.copy(exists);
+    }
+
+    /**
+     * {@code create.exists.<field>}: the value sent must be the id of a live row of {@code table}; else the create is
+     * answered {@code status} with {@code body}, a JSON template over {@code sent} (the value sent).
+     */
+    public record Exists(String table, int status, JsonNode body) {
     }
 
     /**
@@ -133,6 +153,6 @@ public record CreateRule(Integer status, Location location, Map<String, String> 
                 Merging.value(emptyBody, override.emptyBody), Merging.map(headers, override.headers),
                 Merging.map(lookup, override.lookup), Merging.map(replace, override.replace),
                 Merging.map(limits, override.limits), Merging.value(upsert, override.upsert),
-                Merging.object(defaults, override.defaults));
+                Merging.object(defaults, override.defaults), Merging.map(exists, override.exists));
     }
 }

@@ -126,11 +126,18 @@ final class TablesBinder {
                 == IdPosition.LAST);
     }
 
-    /** The tables a create's {@code lookup}, {@code replace} and {@code limits} read are checked to exist. */
+    /**
+     * The tables a create's {@code exists}, {@code lookup}, {@code replace} and {@code limits} read are checked to
+     * exist.
+     */
     private static void createTables(CreateRule create, String pointer, Map<String, String> referencePointers) {
         if (create.limits() != null) {
             create.limits().forEach((field, limit) -> referencePointers.put(ConfigProblems.child(
                     ConfigProblems.child(ConfigProblems.child(pointer, "limits"), field), "table"), limit.table()));
+        }
+        if (create.exists() != null) {
+            create.exists().forEach((field, exists) -> referencePointers.put(ConfigProblems.child(
+                    ConfigProblems.child(ConfigProblems.child(pointer, "exists"), field), "table"), exists.table()));
         }
         if (create.lookup() != null) {
             create.lookup().forEach((field, lookup) -> referencePointers.put(ConfigProblems.child(

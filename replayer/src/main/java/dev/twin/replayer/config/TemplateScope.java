@@ -49,6 +49,8 @@ record TemplateScope(String description, Map<String, Set<String>> variables) {
     /** {@code create.limits.*.error.message}: the number sent, what was left of the limit, and the row named. */
     static final TemplateScope LIMIT = of("sent, remaining and row (the row the create named)", "sent", NO_FIELDS,
             "remaining", NO_FIELDS, "row", ANY_FIELD);
+    /** {@code create.exists.*.body}: the value sent that named no row. */
+    static final TemplateScope SENT = of("sent (the value sent)", "sent", NO_FIELDS);
     /** {@code search.syntaxMessage}. */
     static final TemplateScope SEARCH_SYNTAX = of("reason (what was expected where)", "reason", NO_FIELDS);
     /** {@code search.unsupportedFieldMessage}. */

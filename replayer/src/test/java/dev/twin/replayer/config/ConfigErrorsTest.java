@@ -115,6 +115,17 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenACreateExistsRuleWithoutStatusOrOnAMissingTable_whenLoaded_thenEachIsReportedAtItsLine() {
+        List<String> problems = problems(IMPORT + "tables:\n  - name: books\n    response:\n      create:\n"
+                + "        exists:\n          author: {table: writers, status: 400}\n"
+                + "          shelf: {table: books}\n");
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("exists.shelf") && p.contains("status")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("exists.author.table") && p.contains("writers")),
+                problems.toString());
+    }
+
+    @Test
     void givenAListCountPathWithAnEmptySegment_whenLoaded_thenItIsReportedAtTheValue() {
         assertEquals(List.of("twin.yaml:4:17: conventions.list.totalField: expected a field name or a dotted path "
                 + "such as meta.total, got 'meta..total'"),

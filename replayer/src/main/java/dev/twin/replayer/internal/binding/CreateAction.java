@@ -3,6 +3,7 @@ package dev.twin.replayer.internal.binding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.twin.replayer.internal.convention.ExistingRow;
 import dev.twin.replayer.internal.convention.PlainValues;
 import dev.twin.replayer.internal.convention.ReplacedField;
 import dev.twin.replayer.internal.custom.StepFailure;
@@ -59,6 +60,10 @@ final class CreateAction implements BindingAction {
                         "Missing required param: " + required + ".", required));
             }
         }
+        TwinResponse unnamed = unnamedRow(fields, tables);
+        if (unnamed != null) {
+            return unnamed;
+        }
         // a required field ignored was sent all the same: only not kept
         rows.table().written().prepare(fields, tables.nowMillis());
         ObjectNode data = fields.objectNode();
@@ -99,6 +104,25 @@ final class CreateAction implements BindingAction {
                     + Objects.requireNonNullElse(request.routed().request().header("Host"), "127.0.0.1")
                     + itemPath(request, row));
         };
+    }
+
+    /**
+     * The refusal of a create whose sent value names no live row of the table it must ({@code create.exists}): one
+     * read by id per such field; null when every one names a row (or was not sent).
+     */
+    private TwinResponse unnamedRow(ObjectNode fields, TenantTables tables) {
+        for (Map.Entry<String, ExistingRow> rule : rows.table().createExists().entrySet()) {
+            JsonNode sent = fields.get(rule.getKey());
+            if (sent == null || sent.isNull() || !sent.isValueNode()) {
+                continue;
+            }
+            ExistingRow exists = rule.getValue();
+            if (tables.get(exists.table(), sent.asText()).filter(r -> !Rows.isDeleted(r)).isEmpty()) {
+                return exists.body() == null ? JsonResponses.noBody(exists.status())
+                        : JsonResponses.of(exists.status(), exists.body().render(Map.of("sent", sent.asText())));
+            }
+        }
+        return null;
     }
 
     /**

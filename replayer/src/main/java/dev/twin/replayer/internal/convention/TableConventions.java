@@ -64,6 +64,7 @@ import java.util.Set;
  * @param createUpsert a create naming an existing row's id in the body replaces that row ({@code create.upsert})
  * @param createDefaults fields a create stores when the client did not send them ({@code create.defaults}); empty
  *                       when none
+ * @param createExists   sent fields that must name a live row of another table ({@code create.exists})
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
@@ -83,7 +84,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                Map<String, CreateLimit> createLimits,
                                boolean patchEmptyBody, CreateRule.Location patchLocation,
                                HeaderTemplates patchHeaders, ContentRule content, boolean createUpsert,
-                               ObjectNode createDefaults) {
+                               ObjectNode createDefaults, Map<String, ExistingRow> createExists) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.internal.state.Row.DELETED_MARKER;
@@ -136,7 +137,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 HeaderTemplates.compile(conventions.patch() == null ? null : conventions.patch().headers()),
                 conventions.content(), Boolean.TRUE.equals(conventions.create().upsert()),
                 conventions.create().defaults() == null ? JsonNodeFactory.instance.objectNode()
-                        : conventions.create().defaults());
+                        : conventions.create().defaults(), ExistingRow.compile(conventions.create().exists()));
     }
 
     /** {@code fields.times} as the formats that write them; an entry set to null drops an inherited one. */
