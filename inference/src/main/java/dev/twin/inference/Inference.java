@@ -15,6 +15,7 @@ import dev.twin.inference.path.PathTemplates;
 import dev.twin.inference.path.EchoedSegments;
 import dev.twin.inference.path.PathTrie;
 import dev.twin.inference.path.SpecPaths;
+import dev.twin.inference.resource.CheckedReferences;
 import dev.twin.inference.resource.ClockDerivedFields;
 import dev.twin.inference.resource.ContentLinks;
 import dev.twin.inference.resource.CopiedFields;
@@ -540,6 +541,7 @@ public final class Inference {
         ReplacedValues replaced = new ReplacedValues(resources, latestRow);
         LookedUpFields lookedUp = new LookedUpFields(resources, latestRow);
         CreateLimits limits = new CreateLimits(resources, latestRow);
+        CheckedReferences checkedReferences = new CheckedReferences(resources, latestRow);
         CreateUpserts upserts = new CreateUpserts();
         KeptUnsentFields keptUnsent = new KeptUnsentFields();
         SentTimes times = new SentTimes();
@@ -592,6 +594,7 @@ public final class Inference {
             JsonNode sent = write ? requestBody(exchange) : null;
             if (bound != null && bound.action() == Action.CREATE) {
                 limits.attempt(bound.resource(), sent, status, BodyReader.json(exchange.response().body()));
+                checkedReferences.attempt(bound.resource(), sent, status, BodyReader.json(exchange.response().body()));
                 JsonNode namedId = sent == null ? null : sent.get(bound.resource().idField());
                 upserts.attempt(bound.resource(), sent, status, namedId != null && namedId.isValueNode()
                         && bound.tracker().latest(namedId.asText()) != null);
@@ -743,6 +746,7 @@ public final class Inference {
         replaced.settle();
         lookedUp.settle();
         limits.settle();
+        checkedReferences.settle();
         upserts.settle();
         keptUnsent.settle();
         times.settle();

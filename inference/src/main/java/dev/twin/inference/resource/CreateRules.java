@@ -28,6 +28,8 @@ public final class CreateRules {
     boolean upsert;
     /** The server's defaults stored with a new row when not sent, which a replace drops ({@code create.defaults}). */
     final Map<String, JsonNode> defaults = new LinkedHashMap<>();
+    /** Sent fields that must name a row of another table, and the refusal when they do not. */
+    final Map<String, CreateRule.Exists> exists = new LinkedHashMap<>();
 
     CreateRules(int status) {
         this.status = status;
@@ -99,6 +101,17 @@ public final class CreateRules {
             out.put("upsert", true);
         }
         putIfAny(out, "defaults", defaults);
+        Map<String, Object> existing = new LinkedHashMap<>();
+        exists.forEach((field, e) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("table", e.table());
+            entry.put("status", e.status());
+            if (e.body() != null) {
+                entry.put("body", e.body());
+            }
+            existing.put(field, entry);
+        });
+        putIfAny(out, "exists", existing);
         return out;
     }
 
