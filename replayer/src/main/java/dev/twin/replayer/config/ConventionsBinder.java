@@ -546,7 +546,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("wrap", "fields", "status", "typeMap", "codeMap", "extraFields", "messageMap", "emptyBody",
-                "bodies");
+                "bodies", "malformedBody");
         Templates.check(m, "extraFields", TemplateScope.ERROR_BODY);
         Templates.check(m, "bodies", TemplateScope.ERROR_BODY);
         Templates.check(m, "messageMap", TemplateScope.NOT_FOUND_MESSAGE);
@@ -558,7 +558,33 @@ final class ConventionsBinder {
                 m.objectNode("extraFields"),
                 kindMap(m, "messageMap", m::text),
                 m.errorKinds("emptyBody"),
-                m.jsonMap("bodies", k -> m.errorKindKey("bodies", k)));
+                m.jsonMap("bodies", k -> m.errorKindKey("bodies", k)),
+                malformedBody(m.mapping("malformedBody")));
+    }
+
+    /** A parser dialect framed by prefix and suffix, or a constant body: one of the two, never both. */
+    private static MalformedBody malformedBody(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("status", "contentType", "dialect", "prefix", "suffix", "body");
+        Integer status = m.integer("status", 400, 400, 499);
+        JsonSyntaxDialect dialect = m.enumValue("dialect", JsonSyntaxDialect.class, null);
+        String body = m.string("body");
+        if (m.has("dialect") && m.has("body")) {
+            m.problem("body", "a dialect computes the message from the bytes received; body is the constant text "
+                    + "used without one (set one of dialect and body)");
+        } else if (!m.has("dialect") && !m.has("body")) {
+            m.problem("expected a dialect (" + String.join(" | ", YamlMapping.yamlNames(JsonSyntaxDialect.class))
+                    + ") or a constant body");
+        }
+        for (String framing : new String[] {"prefix", "suffix"}) {
+            if (!m.has("dialect") && m.has(framing)) {
+                m.problem(framing, framing + " frames a dialect's message; with a constant body it has no use");
+            }
+        }
+        return new MalformedBody(status == null ? 400 : status, m.string("contentType"), dialect,
+                m.string("prefix"), m.string("suffix"), body);
     }
 
     /** Only the NOT_FOUND message is written by the twin; every other message comes from its cause. */
