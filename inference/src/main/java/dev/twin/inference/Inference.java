@@ -28,7 +28,9 @@ import dev.twin.inference.resource.RowsChangedElsewhere;
 import dev.twin.inference.resource.ErrorConvention;
 import dev.twin.inference.resource.ErrorConventions;
 import dev.twin.inference.resource.MalformedBodies;
+import dev.twin.inference.resource.CreateForms;
 import dev.twin.inference.resource.MalformedBodies;
+import dev.twin.inference.resource.CreateForms;
 import dev.twin.inference.resource.ImmutableFields;
 import dev.twin.inference.resource.ListViews;
 import dev.twin.inference.resource.ParentRows;
@@ -190,6 +192,7 @@ public final class Inference {
         apiWideNotFound = errors.notFoundBody();
         resources.forEach(resource -> resource.takeOwnNotFoundBody(apiWideNotFound));
         resources.forEach(Inference::noteNonEmptyArrays);
+        resources.forEach(CreateForms::infer);
         AnswerLayout.Result layout = answerLayout.result();
         Optional<WriteCounterHeader.Found> counter = writeCounter.result();
         counter.ifPresent(found -> evidence.add(found.evidence()));

@@ -25,6 +25,7 @@ public final class CreateRules {
     final Map<String, CreateRule.Lookup> lookup = new LinkedHashMap<>();
     final Map<String, CreateRule.Limit> limits = new LinkedHashMap<>();
     boolean upsert;
+    final Map<String, CreateRule.Form> forms = new LinkedHashMap<>();
 
     CreateRules(int status) {
         this.status = status;
@@ -95,6 +96,17 @@ public final class CreateRules {
         if (upsert) {
             out.put("upsert", true);
         }
+        Map<String, Object> formed = new LinkedHashMap<>();
+        forms.forEach((field, f) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("pattern", f.pattern().pattern());
+            entry.put("status", f.status());
+            if (f.body() != null) {
+                entry.put("body", f.body());
+            }
+            formed.put(field, entry);
+        });
+        putIfAny(out, "forms", formed);
         return out;
     }
 

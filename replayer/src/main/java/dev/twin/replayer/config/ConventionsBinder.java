@@ -421,7 +421,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("status", "location", "generate", "derive", "body", "emptyBody", "headers", "lookup", "replace",
-                "limits", "upsert");
+                "limits", "upsert", "forms");
         Templates.check(m, "generate", TemplateScope.ROW);
         Templates.check(m, "body", TemplateScope.ROW);
         Templates.check(m, "headers", TemplateScope.HEADERS);
@@ -446,7 +446,8 @@ final class ConventionsBinder {
         return new CreateRule(m.integer("status", null, 200, 299),
                 m.enumValue("location", CreateRule.Location.class, null), m.stringMap("generate"), derive,
                 m.raw("body"), m.bool("emptyBody", null), headers, lookups(m.mapping("lookup")),
-                replacements(m.mapping("replace")), limits(m.mapping("limits")), m.bool("upsert", null));
+                replacements(m.mapping("replace")), limits(m.mapping("limits")), m.bool("upsert", null),
+                forms(m.mapping("forms")));
     }
 
     /** {@code create.limits}: sent field → {table, by, max, less, error: {code, param, message}}. */
@@ -509,6 +510,28 @@ final class ConventionsBinder {
     }
 
     /** {@code create.replace}: field → {with: template over item, keep: regex, table: name}. */
+    /** {@code create.forms}: per field, a required pattern and the refusal of a value that does not match it. */
+    private static Map<String, CreateRule.Form> forms(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        Map<String, CreateRule.Form> out = new LinkedHashMap<>();
+        m.node().fieldNames().forEachRemaining(field -> {
+            YamlMapping entry = m.mapping(field);
+            if (entry == null) {
+                return;
+            }
+            entry.allowOnly("pattern", "status", "body");
+            Templates.check(entry, "body", TemplateScope.FORM);
+            java.util.regex.Pattern pattern = entry.require("pattern") ? entry.regex("pattern") : null;
+            Integer status = entry.integer("status", null, 400, 499);
+            if (pattern != null) {
+                out.put(field, new CreateRule.Form(pattern, status, entry.raw("body")));
+            }
+        });
+        return out;
+    }
+
     private static Map<String, CreateRule.Replace> replacements(YamlMapping m) {
         if (m == null) {
             return null;

@@ -32,13 +32,24 @@ import java.util.Map;
  * @param upsert   true: a create whose body names the id of an existing row replaces that row's fields by the ones
  *                 sent and answers as a create does (Alertmanager's POST of a silence with its {@code id}), instead of
  *                 refusing the id as taken
+ * @param forms    sent text values a create refuses unless they match a pattern (a device id's form), each with the
+ *                 refusal's status and body ({@code deviceKey: {pattern: "[A-Z2-7]{7}(?:-[A-Z2-7]{7}){7}", status:
+ *                 400, body: "bad key {{sent}}"}})
  */
 public record CreateRule(Integer status, Location location, Map<String, String> generate,
                          Map<String, Expression> derive, JsonNode body, Boolean emptyBody,
                          Map<String, String> headers, Map<String, Lookup> lookup, Map<String, Replace> replace,
-                         Map<String, Limit> limits, Boolean upsert) {
+                         Map<String, Limit> limits, Boolean upsert, Map<String, Form> forms) {
     public static final CreateRule DEFAULTS = new CreateRule(null, Location.NONE, Map.of(), Map.of(), null, false,
-            Map.of(), Map.of(), Map.of(), Map.of(), false);
+            Map.of(), Map.of(), Map.of(), Map.of(), false, Map.of());
+
+    /** Without {@code forms}. */
+    public CreateRule(Integer status, Location location, Map<String, String> generate,
+                      Map<String, Expression> derive, JsonNode body, Boolean emptyBody,
+                      Map<String, String> headers, Map<String, Lookup> lookup, Map<String, Replace> replace,
+                      Map<String, Limit> limits, Boolean upsert) {
+        this(status, location, generate, derive, body, emptyBody, headers, lookup, replace, limits, upsert, null);
+    }
 
     /** Without {@code upsert}. */
     public CreateRule(Integer status, Location location, Map<String, String> generate,
@@ -71,6 +82,26 @@ public record CreateRule(Integer status, Location location, Map<String, String> 
         lookup = lookup == null ? null : Merging.copy(lookup);
         replace = replace == null ? null : Merging.copy(replace);
         limits = limits == null ? null : Merging.copy(limits);
+        forms = forms == null ? null : Merging.copy(forms);
+    }
+
+    /**
+     * {@code create.forms.<field>}: a text value sent in the field must match {@code pattern} (the whole value);
+     * else the create is refused with {@code status} (null: VALIDATION_ERROR's) and {@code body}, a template over
+     * {@code field}, {@code sent} and {@code request}, answered as {@code text/plain} when it is a string (null: the
+     * table's VALIDATION_ERROR naming the field).
+     */
+    public record Form(java.util.regex.Pattern pattern, Integer status, JsonNode body) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Form f && pattern.pattern().equals(f.pattern.pattern())
+                    && java.util.Objects.equals(status, f.status) && java.util.Objects.equals(body, f.body);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(pattern.pattern(), status, body);
+        }
     }
 
     /**
@@ -118,6 +149,7 @@ public record CreateRule(Integer status, Location location, Map<String, String> 
                 Merging.map(derive, override.derive), Merging.value(body, override.body),
                 Merging.value(emptyBody, override.emptyBody), Merging.map(headers, override.headers),
                 Merging.map(lookup, override.lookup), Merging.map(replace, override.replace),
-                Merging.map(limits, override.limits), Merging.value(upsert, override.upsert));
+                Merging.map(limits, override.limits), Merging.value(upsert, override.upsert),
+                Merging.map(forms, override.forms));
     }
 }

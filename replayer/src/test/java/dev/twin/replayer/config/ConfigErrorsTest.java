@@ -262,6 +262,31 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenCreateFormsWithABadPatternAMissingOneAndAnUnknownVariable_whenLoaded_thenEachIsAProblemAtItsLine() {
+        List<String> problems = problems(IMPORT + "conventions:\n  create:\n    forms:\n"
+                + "      key: {pattern: \"[A-F\", status: 422}\n"
+                + "      code: {status: 400}\n"
+                + "      serial: {pattern: \"[0-9]{8}\", body: \"bad {{sent}} {{nosuch}}\"}\n");
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("twin.yaml:5:") && problems.get(0).contains(
+                "conventions.create.forms.key.pattern: invalid regular expression"), problems.toString());
+        assertTrue(problems.get(1).startsWith("twin.yaml:6:") && problems.get(1).contains(
+                "conventions.create.forms.code.pattern: required key is missing"), problems.toString());
+        assertTrue(problems.get(2).startsWith("twin.yaml:7:") && problems.get(2).contains("nosuch"),
+                problems.toString());
+    }
+
+    @Test
+    void givenCreateForms_whenLoaded_thenTheModelHoldsThem() throws Exception {
+        TwinConfig config = ConfigLoader.load(ConfigFiles.twinYaml(dir, IMPORT + "conventions:\n  create:\n"
+                + "    forms: {key: {pattern: \"[0-9A-F]{4}\", status: 422, body: \"bad key {{sent}}\"}}\n"));
+        CreateRule.Form form = config.conventions().create().forms().get("key");
+        assertEquals("[0-9A-F]{4}", form.pattern().pattern());
+        assertEquals(422, form.status());
+        assertEquals("bad key {{sent}}", form.body().textValue());
+    }
+
+    @Test
     void givenEmptyBodyKinds_whenLoaded_thenTheModelHoldsThemAndDefaultsHaveNone() throws Exception {
         TwinConfig config = ConfigLoader.load(ConfigFiles.twinYaml(dir,
                 IMPORT + "conventions:\n  errors: {emptyBody: [NOT_FOUND]}\n"));

@@ -37,6 +37,7 @@ final class CreateAction implements BindingAction {
     private final int status;
     private final List<String> requiredFields;
     private final Map<String, Map<String, Object>> magic;
+    private final FormCheck forms;
 
     /**
      * @param requiredFields top-level body fields the operation's schema marks required
@@ -47,6 +48,7 @@ final class CreateAction implements BindingAction {
         this.status = status;
         this.requiredFields = List.copyOf(requiredFields);
         this.magic = magic;
+        this.forms = new FormCheck(rows.table().createForms());
     }
 
     @Override
@@ -58,6 +60,11 @@ final class CreateAction implements BindingAction {
                 throw new StateException(new TwinError(ErrorKind.VALIDATION_ERROR,
                         "Missing required param: " + required + ".", required));
             }
+        }
+        java.util.Optional<TwinResponse> refused = forms.refusal(fields, request,
+                rows.table().errors().status(ErrorKind.VALIDATION_ERROR));
+        if (refused.isPresent()) {
+            return refused.get();
         }
         rows.table().written().prepare(fields); // a required field ignored was sent all the same: only not kept
         ObjectNode data = fields.objectNode();

@@ -60,6 +60,7 @@ import java.util.Set;
  * @param patchHeaders headers a PATCH answers with, as templates over the row, the request and its content
  * @param content      rows keep the raw bytes clients wrote ({@code content}), or null
  * @param createUpsert a create naming an existing row's id in the body replaces that row ({@code create.upsert})
+ * @param createForms  sent text values a create refuses unless they match a pattern ({@code create.forms})
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
@@ -78,7 +79,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                Map<String, ReplacedField> createReplace,
                                Map<String, CreateLimit> createLimits,
                                boolean patchEmptyBody, CreateRule.Location patchLocation,
-                               HeaderTemplates patchHeaders, ContentRule content, boolean createUpsert) {
+                               HeaderTemplates patchHeaders, ContentRule content, boolean createUpsert,
+                               Map<String, CreateRule.Form> createForms) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.internal.state.Row.DELETED_MARKER;
@@ -122,7 +124,21 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 conventions.patch() == null || conventions.patch().location() == null ? CreateRule.Location.NONE
                         : conventions.patch().location(),
                 HeaderTemplates.compile(conventions.patch() == null ? null : conventions.patch().headers()),
-                conventions.content(), Boolean.TRUE.equals(conventions.create().upsert()));
+                conventions.content(), Boolean.TRUE.equals(conventions.create().upsert()),
+                forms(conventions.create().forms()));
+    }
+
+    /** {@code create.forms}, an entry set to null (dropping an inherited one) left out. */
+    private static Map<String, CreateRule.Form> forms(Map<String, CreateRule.Form> forms) {
+        Map<String, CreateRule.Form> out = new java.util.LinkedHashMap<>();
+        if (forms != null) {
+            forms.forEach((field, form) -> {
+                if (form != null) {
+                    out.put(field, form);
+                }
+            });
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** {@code fields.times} as the formats that write them; an entry set to null drops an inherited one. */
