@@ -49,10 +49,12 @@ class FieldFormRefusalInferenceTest extends ServedRecordingTest {
     @Test
     void givenTheLearnedForm_whenEveryAcceptedKeyOrANewOneOfTheFormIsSent_thenTheTwinTakesIt() throws Exception {
         for (String key : ACCEPTED) {
-            HttpResponse<String> accepted = calls.json("POST", "/licences", "{\"key\":\"" + key + "\",\"holder\":\"x\"}");
+            HttpResponse<String> accepted = calls.json("POST", "/licences",
+                    "{\"key\":\"" + key + "\",\"holder\":\"x\"}");
             assertEquals(201, accepted.statusCode(), key + ": " + accepted.body());
         }
-        HttpResponse<String> fresh = calls.json("POST", "/licences", "{\"key\":\"0000-FFFF-1234-ABCD\",\"holder\":\"y\"}");
+        HttpResponse<String> fresh = calls.json("POST", "/licences",
+                "{\"key\":\"0000-FFFF-1234-ABCD\",\"holder\":\"y\"}");
         assertEquals(201, fresh.statusCode(), fresh.body());
     }
 }

@@ -10,8 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A made-up bookmarks API whose malformed-body answer is wording no known parser gives: the twin answers that recorded text
- * as a constant, with the recorded status and content type, and the report says the wording was not generalised.
+ * A made-up bookmarks API whose malformed-body answer is wording no known parser gives: the twin answers that
+ * recorded text as a constant, with the recorded status and content type, and the report says the wording was not
+ * generalised.
  */
 class MalformedBodyConstantInferenceTest extends ServedRecordingTest {
     @Override

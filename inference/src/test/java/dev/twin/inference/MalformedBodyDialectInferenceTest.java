@@ -26,7 +26,8 @@ class MalformedBodyDialectInferenceTest extends ServedRecordingTest {
                 "{\"id\":\"b2\",\"url\":\"https://example.org/b\",\"starred\":false}");
         t.add("POST", "/bookmarks", "application/json", "{\"url\": [1 2]}", 400,
                 "invalid character '2' after array element\n", PLAIN);
-        t.json("GET", "/bookmarks/b1", null, 200, "{\"id\":\"b1\",\"url\":\"https://example.org/a\",\"starred\":false}");
+        t.json("GET", "/bookmarks/b1", null, 200,
+                "{\"id\":\"b1\",\"url\":\"https://example.org/a\",\"starred\":false}");
         t.json("GET", "/bookmarks", null, 200, "[{\"id\":\"b1\",\"url\":\"https://example.org/a\",\"starred\":false},"
                 + "{\"id\":\"b2\",\"url\":\"https://example.org/b\",\"starred\":false}]");
         return t;
@@ -43,7 +44,8 @@ class MalformedBodyDialectInferenceTest extends ServedRecordingTest {
         assertEquals("unexpected end of JSON input\n", cut.body());
         HttpResponse<String> key = calls.json("POST", "/bookmarks", "{url: 1}");
         assertEquals("invalid character 'u' looking for beginning of object key string\n", key.body());
-        HttpResponse<String> good = calls.json("POST", "/bookmarks", "{\"id\":\"b3\",\"url\":\"https://example.org/c\"}");
+        HttpResponse<String> good = calls.json("POST", "/bookmarks",
+                "{\"id\":\"b3\",\"url\":\"https://example.org/c\"}");
         assertEquals(201, good.statusCode(), good.body());
         String report = files.text("inference-report.md");
         assertTrue(report.contains("the text is the go JSON parser's own message for the bytes sent, exactly")

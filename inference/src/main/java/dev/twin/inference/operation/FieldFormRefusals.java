@@ -67,7 +67,8 @@ public final class FieldFormRefusals {
                     if (acceptedValues.containsKey(f.getKey()) && acceptedValues.get(f.getKey()) == null) {
                         return;
                     }
-                    LinkedHashSet<String> values = acceptedValues.computeIfAbsent(f.getKey(), k -> new LinkedHashSet<>());
+                    LinkedHashSet<String> values = acceptedValues.computeIfAbsent(f.getKey(),
+                            k -> new LinkedHashSet<>());
                     values.add(f.getValue().textValue());
                     if (values.size() > MAX_VALUES) {
                         acceptedValues.put(f.getKey(), null); // too many to be sure of the form of the rest

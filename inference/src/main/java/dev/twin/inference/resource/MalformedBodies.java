@@ -86,12 +86,13 @@ public final class MalformedBodies {
                     + "accepted, so the API does not always refuse one; its refusals of others are not generalised"));
         }
         Sample first = samples.get(0);
-        String count = samples.size() + " write" + (samples.size() == 1 ? "" : "s");
+        String count = samples.size() == 1 ? "1 write" : samples.size() + " writes";
+        String were = samples.size() == 1 ? " was" : " were";
         boolean alike = samples.stream().allMatch(s -> s.status() == first.status()
                 && java.util.Objects.equals(s.contentType(), first.contentType()));
         if (!alike || first.contentType() == null) {
-            return Optional.of(new Found(null, "errors: " + count + " sent a body that is not JSON and were refused "
-                    + "with different statuses or content types (or none): the twin answers them as its own "
+            return Optional.of(new Found(null, "errors: " + count + " sent a body that is not JSON and" + were
+                    + " refused with different statuses or content types (or none): the twin answers them as its own "
                     + "validation error"));
         }
         boolean jsonAnswer = first.contentType().toLowerCase(Locale.ROOT).contains("json");
@@ -103,7 +104,8 @@ public final class MalformedBodies {
                         : "medium confidence: one message reproduced";
                 return Optional.of(new Found(new MalformedBody(first.status(), first.contentType(), dialect,
                         frame.get()[0], frame.get()[1], null), "errors: " + count + " sent a body that is not JSON "
-                        + "and were answered " + first.status() + " " + first.contentType() + "; the text is the "
+                        + "and" + were + " answered " + first.status() + " " + first.contentType()
+                        + "; the text is the "
                         + dialect.yamlName() + " JSON parser's own message for the bytes sent, exactly (prefix "
                         + quoted(frame.get()[0]) + ", suffix " + quoted(frame.get()[1]) + "), so the twin words a "
                         + "malformed body's answer as that parser does (" + confidence + ")"));
@@ -111,14 +113,15 @@ public final class MalformedBodies {
         }
         boolean constant = samples.stream().allMatch(s -> s.answer().equals(first.answer()));
         if (!constant) {
-            return Optional.of(new Found(null, "errors: " + count + " sent a body that is not JSON and were answered "
-                    + first.status() + " with texts that differ and that no known parser dialect reproduces: the "
-                    + "twin answers them as its own validation error"));
+            return Optional.of(new Found(null, "errors: " + count + " sent a body that is not JSON and" + were
+                    + " answered " + first.status() + " with texts that differ and that no known parser dialect "
+                    + "reproduces: the twin answers them as its own validation error"));
         }
         return Optional.of(new Found(new MalformedBody(first.status(), first.contentType(), null, null, null,
-                first.answer()), "errors: " + count + " sent a body that is not JSON and were answered "
-                + first.status() + " " + first.contentType() + "; no known parser dialect reproduces the text"
-                + (jsonAnswer ? " (dialects are not tried inside JSON answers)" : "") + ", so the wording could not "
+                first.answer()), "errors: " + count + " sent a body that is not JSON and" + were
+                + " answered " + first.status() + " " + first.contentType() + "; no known parser dialect reproduces "
+                + "the text" + (jsonAnswer ? " (dialects are not tried inside JSON answers)" : "")
+                + ", so the wording could not "
                 + "be generalised: the twin answers the recorded text as a constant (low confidence)"));
     }
 

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * The form every value of a text field shares, as a regular expression: fixed-length groups of letters and digits
  * separated by the same characters ({@code XHPJITH-XRNZO5Y-…}, {@code 7F3A-91C0-BE42}), the groups drawn from the
  * narrowest common alphabet (digits, hex, base32, letters, alphanumerics) the characters seen make likely. Values of
- * varying length or layout, or too short to say much, have no form.
+ * varying length or layout, too short to say much, or that share most of their characters (written to a pattern, not
+ * drawn) have no form.
  *
  * @param regex       the whole value's pattern, e.g. {@code [A-Z2-7]{7}(?:-[A-Z2-7]{7}){7}}
  * @param description what it says in words, for the report
@@ -25,6 +26,8 @@ public record ValueForm(String regex, String description) {
      * characters in this many characters with a chance below this.
      */
     private static final double CHANCE = 0.001;
+    /** At most this share of the characters may be the same in every value at the same place. */
+    private static final double MAX_SHARED = 0.25;
 
     /** Alphabets from narrow to wide; a wider one contains every narrower one it is compared with. */
     private enum Alphabet {
@@ -54,7 +57,8 @@ public record ValueForm(String regex, String description) {
         Alphabet wider() {
             Alphabet best = null;
             for (Alphabet other : values()) {
-                if (other != this && other.holds(chars) && (best == null || other.chars.length() < best.chars.length())) {
+                if (other != this && other.holds(chars)
+                        && (best == null || other.chars.length() < best.chars.length())) {
                     best = other;
                 }
             }
@@ -104,7 +108,7 @@ public record ValueForm(String regex, String description) {
             layout = own;
             value.chars().filter(ValueForm::isAlnum).forEach(c -> seen.append((char) c));
         }
-        if (layout.groups().size() == 1 && layout.groups().get(0) < MIN_SINGLE_GROUP) {
+        if (layout.groups().size() == 1 && layout.groups().get(0) < MIN_SINGLE_GROUP || !drawn(values)) {
             return Optional.empty();
         }
         Alphabet alphabet = alphabet(seen.toString());
@@ -116,6 +120,29 @@ public record ValueForm(String regex, String description) {
         // mistake this must never make
         Pattern compiled = Pattern.compile(regex);
         return values.stream().allMatch(v -> compiled.matcher(v).matches()) ? Optional.of(form) : Optional.empty();
+    }
+
+    /**
+     * Whether the values look drawn (ids, keys), not written to a pattern: few characters are the same in every
+     * value at the same place. Addresses made in a loop ({@code jenny0@acme.io}, {@code jenny1@acme.io}) share
+     * their length and layout, but nearly every character too, and say nothing of the form the server checks.
+     */
+    private static boolean drawn(Collection<String> values) {
+        String first = values.iterator().next();
+        int shared = 0;
+        int letters = 0;
+        for (int i = 0; i < first.length(); i++) {
+            char c = first.charAt(i);
+            if (!isAlnum(c)) {
+                continue;
+            }
+            letters++;
+            int at = i;
+            if (values.stream().allMatch(v -> v.charAt(at) == c)) {
+                shared++;
+            }
+        }
+        return shared <= letters * MAX_SHARED;
     }
 
     /** Whether a value has this form. */
@@ -132,7 +159,8 @@ public record ValueForm(String regex, String description) {
         }
         Alphabet chosen = narrowest;
         Alphabet wider = chosen.wider();
-        while (wider != null && Math.pow((double) chosen.chars.length() / wider.chars.length(), seen.length()) >= CHANCE) {
+        while (wider != null
+                && Math.pow((double) chosen.chars.length() / wider.chars.length(), seen.length()) >= CHANCE) {
             chosen = wider;
             wider = chosen.wider();
         }

@@ -33,6 +33,8 @@ class ValueFormTest {
         assertTrue(ValueForm.of(List.of("abc", "xyz")).isEmpty());
         assertTrue(ValueForm.of(List.of("ABCDEFGH-1234")).isEmpty());
         assertTrue(ValueForm.of(List.of("alphabeta", "gammadelt")).isEmpty(), "one group shorter than a token");
+        assertTrue(ValueForm.of(List.of("jenny0@acme.io", "jenny1@acme.io", "jenny2@acme.io")).isEmpty(),
+                "addresses made in a loop share most characters: written, not drawn");
     }
 
     @Test

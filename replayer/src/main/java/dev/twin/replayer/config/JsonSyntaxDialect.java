@@ -9,7 +9,10 @@ import java.util.Locale;
  * JSON: the twin computes that parser's message for the bytes it received, as the API's own server would.
  */
 public enum JsonSyntaxDialect {
-    /** Go's {@code encoding/json} ({@code json.Unmarshal}): {@code invalid character 'o' in literal null (expecting 'u')}. */
+    /**
+     * Go's {@code encoding/json} ({@code json.Unmarshal}): {@code invalid character 'o' in literal null
+     * (expecting 'u')}.
+     */
     GO;
 
     /** The name twin.yaml uses: {@code go}. */
