@@ -2,6 +2,7 @@ package dev.twin.inference.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.twin.inference.schema.BodyReader;
@@ -10,6 +11,7 @@ import dev.twin.recorder.Headers;
 import dev.twin.recorder.RecordedResponse;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +32,8 @@ import java.util.regex.Pattern;
 public final class FieldFormRefusals {
     private static final int MAX_VALUES = 256;
     private static final int MAX_REFUSALS = 64;
+    /** A value shorter than this is not looked for in the refusal's body. */
+    private static final int MIN_ECHO = 3;
 
     /**
      * @param field    the top-level request field
@@ -51,6 +55,8 @@ public final class FieldFormRefusals {
     private final TreeMap<String, Long> sentAsText = new TreeMap<>();
     private final TreeMap<String, LinkedHashSet<String>> acceptedValues = new TreeMap<>();
     private final TreeMap<String, Long> sentBySuccesses = new TreeMap<>();
+    /** Field → the JSON types successful writes sent it as. */
+    private final TreeMap<String, EnumSet<JsonNodeType>> typesBySuccesses = new TreeMap<>();
     private final List<Refusal> refusals = new ArrayList<>();
 
     void accept(JsonNode input, RecordedResponse response) {
@@ -62,6 +68,8 @@ public final class FieldFormRefusals {
             successes++;
             input.fields().forEachRemaining(f -> {
                 sentBySuccesses.merge(f.getKey(), 1L, Long::sum);
+                typesBySuccesses.computeIfAbsent(f.getKey(), k -> EnumSet.noneOf(JsonNodeType.class))
+                        .add(f.getValue().getNodeType());
                 if (f.getValue().isTextual()) {
                     sentAsText.merge(f.getKey(), 1L, Long::sum);
                     if (acceptedValues.containsKey(f.getKey()) && acceptedValues.get(f.getKey()) == null) {
@@ -115,8 +123,9 @@ public final class FieldFormRefusals {
         var fields = refusal.sent().fields();
         while (fields.hasNext()) {
             var field = fields.next();
-            if (!sentBySuccesses.containsKey(field.getKey())) {
-                return Optional.empty(); // a field no accepted write sent may be the cause as well
+            if (!sentBySuccesses.containsKey(field.getKey())
+                    || !typesBySuccesses.get(field.getKey()).contains(field.getValue().getNodeType())) {
+                return Optional.empty(); // a field no accepted write sent, or sent so, may be the cause as well
             }
             if (!field.getValue().isTextual()) {
                 continue;
@@ -144,22 +153,27 @@ public final class FieldFormRefusals {
     /** The refusal's body with the value sent replaced by {@code {{sent}}}: text, JSON, or null for other types. */
     private static JsonNode template(Refusal refusal, String field) {
         String sent = refusal.sent().get(field).textValue();
+        // a value of a character or two would be found everywhere in the text, not only where it was echoed
+        String echoed = sent.length() < MIN_ECHO ? null : sent;
         String type = refusal.contentType().toLowerCase(Locale.ROOT);
         if (refusal.answer().contains("{{")) {
             return null; // would read as a template
         }
         if (type.contains("json")) {
             JsonNode body = BodyReader.json(dev.twin.recorder.Body.of(refusal.answer()));
-            return body == null ? null : substituted(body.deepCopy(), sent);
+            return body == null ? null : substituted(body.deepCopy(), echoed);
         }
         if (type.startsWith("text/plain")) {
-            return TextNode.valueOf(sent.isEmpty() ? refusal.answer() : refusal.answer().replace(sent, "{{sent}}"));
+            return TextNode.valueOf(echoed == null ? refusal.answer() : refusal.answer().replace(echoed, "{{sent}}"));
         }
         return null;
     }
 
     private static JsonNode substituted(JsonNode node, String sent) {
-        if (node.isTextual() && !sent.isEmpty()) {
+        if (sent == null) {
+            return node;
+        }
+        if (node.isTextual()) {
             return TextNode.valueOf(node.textValue().replace(sent, "{{sent}}"));
         }
         if (node instanceof ObjectNode object) {
