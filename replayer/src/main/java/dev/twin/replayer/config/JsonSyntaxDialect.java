@@ -1,6 +1,7 @@
 package dev.twin.replayer.config;
 
 import dev.twin.replayer.internal.dialect.GoJsonSyntax;
+import dev.twin.replayer.internal.dialect.V8JsonSyntax;
 
 import java.util.Locale;
 
@@ -13,7 +14,12 @@ public enum JsonSyntaxDialect {
      * Go's {@code encoding/json} ({@code json.Unmarshal}): {@code invalid character 'o' in literal null
      * (expecting 'u')}.
      */
-    GO;
+    GO,
+    /**
+     * Node's {@code JSON.parse} (V8 11, Node 20): {@code Unexpected token 'o', "{"id": nope}" is not valid JSON},
+     * {@code Expected property name or '}' in JSON at position 1}.
+     */
+    NODE;
 
     /** The name twin.yaml uses: {@code go}. */
     public String yamlName() {
@@ -24,6 +30,7 @@ public enum JsonSyntaxDialect {
     public String messageFor(byte[] body) {
         return switch (this) {
             case GO -> GoJsonSyntax.message(body);
+            case NODE -> V8JsonSyntax.message(body);
         };
     }
 }

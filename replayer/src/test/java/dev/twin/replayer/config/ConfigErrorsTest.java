@@ -236,7 +236,7 @@ class ConfigErrorsTest {
         List<String> problems = problems(IMPORT + "conventions:\n  errors:\n    malformedBody:\n"
                 + "      dialect: cobol\n      status: 200\n");
         assertEquals(List.of("twin.yaml:5:16: conventions.errors.malformedBody.dialect: unknown value 'cobol', "
-                + "expected go", "twin.yaml:6:15: conventions.errors.malformedBody.status: must be between 400 and "
+                + "expected go | node", "twin.yaml:6:15: conventions.errors.malformedBody.status: must be between 400 and "
                 + "499, got 200"), problems);
         List<String> both = problems(IMPORT + "conventions:\n  errors:\n    malformedBody: {dialect: go, body: x}\n");
         assertEquals(1, both.size(), both.toString());
@@ -244,7 +244,7 @@ class ConfigErrorsTest {
                 + "computes the message"), both.toString());
         List<String> neither = problems(IMPORT + "conventions:\n  errors:\n    malformedBody: {status: 400}\n");
         assertEquals(1, neither.size(), neither.toString());
-        assertTrue(neither.get(0).contains("malformedBody: expected a dialect (go) or a constant body"),
+        assertTrue(neither.get(0).contains("malformedBody: expected a dialect (go | node) or a constant body"),
                 neither.toString());
     }
 
