@@ -29,6 +29,10 @@ import dev.twin.inference.resource.ReplacedValues;
 import dev.twin.inference.resource.RowsChangedElsewhere;
 import dev.twin.inference.resource.ErrorConvention;
 import dev.twin.inference.resource.ErrorConventions;
+import dev.twin.inference.resource.MalformedBodies;
+import dev.twin.inference.resource.CreateForms;
+import dev.twin.inference.resource.MalformedBodies;
+import dev.twin.inference.resource.CreateForms;
 import dev.twin.inference.resource.ImmutableFields;
 import dev.twin.inference.resource.KeptUnsentFields;
 import dev.twin.inference.resource.ListViews;
@@ -76,6 +80,7 @@ public final class Inference {
     private NotFoundSample notFoundMessage;
     private final ConstantHeaders constantHeaders = new ConstantHeaders();
     private final WriteCounterHeader writeCounter = new WriteCounterHeader();
+    private final MalformedBodies malformedBodies = new MalformedBodies();
     /** Filled while rows are followed (the third pass). */
     private UnboundExchanges unbound;
     /** Lists found to show another table's rows ({@link ListViews}): bound to that table, not tables. */
@@ -130,6 +135,7 @@ public final class Inference {
             count("used");
             writeCounter.accept(exchange.request().method(), exchange.response().status(),
                     exchange.response().headers());
+            malformedBodies.accept(exchange);
             if (BodyReader.kind(exchange.response().headers(), exchange.response().body()) == BodyReader.Kind.JSON
                     || BodyReader.kind(exchange.request().headers(), exchange.request().body()) != BodyReader.Kind.NONE) {
                 json[0]++;
@@ -184,9 +190,13 @@ public final class Inference {
             }
         }
         ErrorConventions errors = ErrorConvention.detect(all, notFoundMessage, evidence);
+        Optional<MalformedBodies.Found> malformed = malformedBodies.result();
+        malformed.ifPresent(found -> evidence.add(found.evidence()));
+        errors = errors.withMalformedBody(malformed.map(MalformedBodies.Found::answer).orElse(null));
         apiWideNotFound = errors.notFoundBody();
         resources.forEach(resource -> resource.takeOwnNotFoundBody(apiWideNotFound));
         resources.forEach(Inference::noteNonEmptyArrays);
+        resources.forEach(CreateForms::infer);
         AnswerLayout.Result layout = answerLayout.result();
         Optional<WriteCounterHeader.Found> counter = writeCounter.result();
         counter.ifPresent(found -> evidence.add(found.evidence()));

@@ -62,6 +62,8 @@ public final class OperationStats {
     private final TreeMap<Embed, Long> embeds = new TreeMap<>(java.util.Comparator.comparing(Embed::param)
             .thenComparing(Embed::member).thenComparing(Embed::parentField));
 
+    /** Text fields whose form a refusal shows the server checks ({@code create.forms}). */
+    private final FieldFormRefusals formRefusals = new FieldFormRefusals();
     /** Rejected writes (bounded): the fields each sent and the start of its error body. */
     private final List<Rejected> rejected = new ArrayList<>();
 
@@ -498,6 +500,9 @@ public final class OperationStats {
     }
 
     private void noteRequired(RecordedResponse response, Set<String> sent, JsonNode input) {
+        if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
+            formRefusals.accept(input, response);
+        }
         Set<String> empty = new TreeSet<>();
         Set<String> filled = new TreeSet<>();
         if (input != null && input.isObject()) {
@@ -540,6 +545,11 @@ public final class OperationStats {
             }
         });
         return out;
+    }
+
+    /** The text fields whose form a refused write shows the server checks (low confidence: see the report). */
+    public List<FieldFormRefusals.Found> checkedForms() {
+        return formRefusals.found();
     }
 
     /**

@@ -30,6 +30,7 @@ public final class CreateRules {
     final Map<String, JsonNode> defaults = new LinkedHashMap<>();
     /** Sent fields that must name a row of another table, and the refusal when they do not. */
     final Map<String, CreateRule.Exists> exists = new LinkedHashMap<>();
+    final Map<String, CreateRule.Form> forms = new LinkedHashMap<>();
 
     CreateRules(int status) {
         this.status = status;
@@ -112,6 +113,17 @@ public final class CreateRules {
             existing.put(field, entry);
         });
         putIfAny(out, "exists", existing);
+        Map<String, Object> formed = new LinkedHashMap<>();
+        forms.forEach((field, f) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("pattern", f.pattern().pattern());
+            entry.put("status", f.status());
+            if (f.body() != null) {
+                entry.put("body", f.body());
+            }
+            formed.put(field, entry);
+        });
+        putIfAny(out, "forms", formed);
         return out;
     }
 

@@ -1,6 +1,7 @@
 package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.twin.replayer.config.MalformedBody;
 import dev.twin.replayer.internal.http.ErrorKind;
 
 import java.util.LinkedHashMap;
@@ -21,11 +22,26 @@ import java.util.Map;
  * @param notFoundMessage the 404 message as a template ({@code No such {{resource}}: '{{id}}'}), or null
  * @param extraFields constant fields every error body carried besides the parts
  * @param emptyBody   the causes answered with no body every time they were recorded
+ * @param malformedBody how a body that is not JSON was answered ({@link MalformedBodies}), or null
  */
 public record ErrorConventions(String wrap, List<String> parts, Map<ErrorKind, Integer> status,
                                Map<ErrorKind, JsonNode> bodies, Map<ErrorKind, JsonNode> types,
                                Map<ErrorKind, JsonNode> codes, String notFoundMessage,
-                               Map<String, JsonNode> extraFields, List<ErrorKind> emptyBody) {
+                               Map<String, JsonNode> extraFields, List<ErrorKind> emptyBody,
+                               MalformedBody malformedBody) {
+    public ErrorConventions(String wrap, List<String> parts, Map<ErrorKind, Integer> status,
+                            Map<ErrorKind, JsonNode> bodies, Map<ErrorKind, JsonNode> types,
+                            Map<ErrorKind, JsonNode> codes, String notFoundMessage,
+                            Map<String, JsonNode> extraFields, List<ErrorKind> emptyBody) {
+        this(wrap, parts, status, bodies, types, codes, notFoundMessage, extraFields, emptyBody, null);
+    }
+
+    /** These conventions with the answer to a malformed body (null: none learned). */
+    public ErrorConventions withMalformedBody(MalformedBody answer) {
+        return new ErrorConventions(wrap, parts, status, bodies, types, codes, notFoundMessage, extraFields,
+                emptyBody, answer);
+    }
+
     /** The body parts twin.yaml names, in its order. */
     static final List<String> PARTS = List.of("message", "type", "code", "param", "status");
 
@@ -35,7 +51,7 @@ public record ErrorConventions(String wrap, List<String> parts, Map<ErrorKind, I
     }
 
     public boolean isEmpty() {
-        return wrap == null && emptyBody.isEmpty();
+        return wrap == null && emptyBody.isEmpty() && malformedBody == null;
     }
 
     /** The {@code conventions.errors} mapping. */
@@ -62,6 +78,9 @@ public record ErrorConventions(String wrap, List<String> parts, Map<ErrorKind, I
         }
         if (!emptyBody.isEmpty()) {
             out.put("emptyBody", emptyBody.stream().map(ErrorKind::name).toList());
+        }
+        if (malformedBody != null) {
+            out.put("malformedBody", MalformedBodies.toYaml(malformedBody));
         }
         return out;
     }

@@ -499,7 +499,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("status", "location", "generate", "derive", "body", "emptyBody", "headers", "lookup", "replace",
-                "limits", "upsert", "defaults", "exists");
+                "limits", "upsert", "defaults", "exists", "forms");
         Templates.check(m, "generate", TemplateScope.ROW);
         Templates.check(m, "body", TemplateScope.ROW);
         Templates.check(m, "headers", TemplateScope.HEADERS);
@@ -525,7 +525,7 @@ final class ConventionsBinder {
                 m.enumValue("location", CreateRule.Location.class, null), m.stringMap("generate"), derive,
                 m.raw("body"), m.bool("emptyBody", null), headers, lookups(m.mapping("lookup")),
                 replacements(m.mapping("replace")), limits(m.mapping("limits")), m.bool("upsert", null),
-                m.objectNode("defaults"), existing(m.mapping("exists")));
+                m.objectNode("defaults"), existing(m.mapping("exists")), forms(m.mapping("forms")));
     }
 
     /** {@code create.limits}: sent field → {table, by, max, less, error: {code, param, message}}. */
@@ -611,6 +611,28 @@ final class ConventionsBinder {
     }
 
     /** {@code create.replace}: field → {with: template over item, keep: regex, table: name}. */
+    /** {@code create.forms}: per field, a required pattern and the refusal of a value that does not match it. */
+    private static Map<String, CreateRule.Form> forms(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        Map<String, CreateRule.Form> out = new LinkedHashMap<>();
+        m.node().fieldNames().forEachRemaining(field -> {
+            YamlMapping entry = m.mapping(field);
+            if (entry == null) {
+                return;
+            }
+            entry.allowOnly("pattern", "status", "body");
+            Templates.check(entry, "body", TemplateScope.FORM);
+            java.util.regex.Pattern pattern = entry.require("pattern") ? entry.regex("pattern") : null;
+            Integer status = entry.integer("status", null, 400, 499);
+            if (pattern != null) {
+                out.put(field, new CreateRule.Form(pattern, status, entry.raw("body")));
+            }
+        });
+        return out;
+    }
+
     private static Map<String, CreateRule.Replace> replacements(YamlMapping m) {
         if (m == null) {
             return null;
@@ -648,7 +670,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("wrap", "fields", "status", "typeMap", "codeMap", "extraFields", "messageMap", "emptyBody",
-                "bodies");
+                "bodies", "malformedBody");
         Templates.check(m, "extraFields", TemplateScope.ERROR_BODY);
         Templates.check(m, "bodies", TemplateScope.ERROR_BODY);
         Templates.check(m, "messageMap", TemplateScope.NOT_FOUND_MESSAGE);
@@ -660,7 +682,33 @@ final class ConventionsBinder {
                 m.objectNode("extraFields"),
                 kindMap(m, "messageMap", m::text),
                 m.errorKinds("emptyBody"),
-                m.jsonMap("bodies", k -> m.errorKindKey("bodies", k)));
+                m.jsonMap("bodies", k -> m.errorKindKey("bodies", k)),
+                malformedBody(m.mapping("malformedBody")));
+    }
+
+    /** A parser dialect framed by prefix and suffix, or a constant body: one of the two, never both. */
+    private static MalformedBody malformedBody(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        m.allowOnly("status", "contentType", "dialect", "prefix", "suffix", "body");
+        Integer status = m.integer("status", 400, 400, 499);
+        JsonSyntaxDialect dialect = m.enumValue("dialect", JsonSyntaxDialect.class, null);
+        String body = m.string("body");
+        if (m.has("dialect") && m.has("body")) {
+            m.problem("body", "a dialect computes the message from the bytes received; body is the constant text "
+                    + "used without one (set one of dialect and body)");
+        } else if (!m.has("dialect") && !m.has("body")) {
+            m.problem("expected a dialect (" + String.join(" | ", YamlMapping.yamlNames(JsonSyntaxDialect.class))
+                    + ") or a constant body");
+        }
+        for (String framing : new String[] {"prefix", "suffix"}) {
+            if (!m.has("dialect") && m.has(framing)) {
+                m.problem(framing, framing + " frames a dialect's message; with a constant body it has no use");
+            }
+        }
+        return new MalformedBody(status == null ? 400 : status, m.string("contentType"), dialect,
+                m.string("prefix"), m.string("suffix"), body);
     }
 
     /** Only the NOT_FOUND message is written by the twin; every other message comes from its cause. */

@@ -39,30 +39,43 @@ import java.util.Map;
  *                  answer carries whatever the row holds
  * @param exists    sent fields that must name a live row of another table, else the create is refused
  *                  ({@code author: {table: authors, status: 400, body: {author: ["Invalid pk \"{{sent}}\"..."]}}})
+ * @param forms    sent text values a create refuses unless they match a pattern (a device id's form), each with the
+ *                 refusal's status and body ({@code deviceKey: {pattern: "[A-Z2-7]{7}(?:-[A-Z2-7]{7}){7}", status:
+ *                 400, body: "bad key {{sent}}"}})
  */
 public record CreateRule(Integer status, Location location, Map<String, String> generate,
                          Map<String, Expression> derive, JsonNode body, Boolean emptyBody,
                          Map<String, String> headers, Map<String, Lookup> lookup, Map<String, Replace> replace,
-                         Map<String, Limit> limits, Boolean upsert, ObjectNode defaults, Map<String, Exists> exists) {
+                         Map<String, Limit> limits, Boolean upsert, ObjectNode defaults, Map<String, Exists> exists,
+                         Map<String, Form> forms) {
     public static final CreateRule DEFAULTS = new CreateRule(null, Location.NONE, Map.of(), Map.of(), null, false,
-            Map.of(), Map.of(), Map.of(), Map.of(), false, null, Map.of());
+            Map.of(), Map.of(), Map.of(), Map.of(), false, null, Map.of(), Map.of());
 
-    /** Without {@code exists}. */
+    /** Without {@code forms}. */
+    public CreateRule(Integer status, Location location, Map<String, String> generate,
+                      Map<String, Expression> derive, JsonNode body, Boolean emptyBody,
+                      Map<String, String> headers, Map<String, Lookup> lookup, Map<String, Replace> replace,
+                      Map<String, Limit> limits, Boolean upsert, ObjectNode defaults, Map<String, Exists> exists) {
+        this(status, location, generate, derive, body, emptyBody, headers, lookup, replace, limits, upsert, defaults,
+                exists, null);
+    }
+
+    /** Without {@code exists} and {@code forms}. */
     public CreateRule(Integer status, Location location, Map<String, String> generate,
                       Map<String, Expression> derive, JsonNode body, Boolean emptyBody,
                       Map<String, String> headers, Map<String, Lookup> lookup, Map<String, Replace> replace,
                       Map<String, Limit> limits, Boolean upsert, ObjectNode defaults) {
         this(status, location, generate, derive, body, emptyBody, headers, lookup, replace, limits, upsert, defaults,
-                null);
+                null, null);
     }
 
-    /** Without {@code defaults}. */
+    /** Without {@code defaults}, {@code exists} and {@code forms}. */
     public CreateRule(Integer status, Location location, Map<String, String> generate,
                       Map<String, Expression> derive, JsonNode body, Boolean emptyBody,
                       Map<String, String> headers, Map<String, Lookup> lookup, Map<String, Replace> replace,
                       Map<String, Limit> limits, Boolean upsert) {
         this(status, location, generate, derive, body, emptyBody, headers, lookup, replace, limits, upsert, null,
-                null);
+                null, null);
     }
 
     /** Without {@code upsert}. */
@@ -98,6 +111,7 @@ public record CreateRule(Integer status, Location location, Map<String, String> 
         limits = limits == null ? null : Merging.copy(limits);
         defaults = defaults == null ? null : Merging.copy(defaults);
         exists = exists == null ? null : Merging.copy(exists);
+        forms = forms == null ? null : Merging.copy(forms);
     }
 
     /**
@@ -105,6 +119,25 @@ public record CreateRule(Integer status, Location location, Map<String, String> 
      * answered {@code status} with {@code body}, a JSON template over {@code sent} (the value sent).
      */
     public record Exists(String table, int status, JsonNode body) {
+    }
+
+    /**
+     * {@code create.forms.<field>}: a text value sent in the field must match {@code pattern} (the whole value);
+     * else the create is refused with {@code status} (null: VALIDATION_ERROR's) and {@code body}, a template over
+     * {@code field}, {@code sent} and {@code request}, answered as {@code text/plain} when it is a string (null: the
+     * table's VALIDATION_ERROR naming the field).
+     */
+    public record Form(java.util.regex.Pattern pattern, Integer status, JsonNode body) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Form f && pattern.pattern().equals(f.pattern.pattern())
+                    && java.util.Objects.equals(status, f.status) && java.util.Objects.equals(body, f.body);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(pattern.pattern(), status, body);
+        }
     }
 
     /**
@@ -153,6 +186,7 @@ public record CreateRule(Integer status, Location location, Map<String, String> 
                 Merging.value(emptyBody, override.emptyBody), Merging.map(headers, override.headers),
                 Merging.map(lookup, override.lookup), Merging.map(replace, override.replace),
                 Merging.map(limits, override.limits), Merging.value(upsert, override.upsert),
-                Merging.object(defaults, override.defaults), Merging.map(exists, override.exists));
+                Merging.object(defaults, override.defaults), Merging.map(exists, override.exists),
+                Merging.map(forms, override.forms));
     }
 }

@@ -29,18 +29,28 @@ import java.util.Set;
  * @param emptyBody   kinds answered with their status and no body at all (WireMock's 404)
  * @param bodies      per kind, the whole body as a JSON template over {@code error} and {@code request}
  *                    ({@code {}} for json-server's 404); a kind listed here ignores wrap, fields and extraFields
+ * @param malformedBody how a body that is not JSON is answered (status, type, the parser's wording), or null for
+ *                    the twin's own VALIDATION_ERROR
  */
 public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
                          Map<ErrorKind, String> typeMap, Map<ErrorKind, JsonNode> codeMap, ObjectNode extraFields,
                          Map<ErrorKind, String> messageMap, List<ErrorKind> emptyBody,
-                         Map<ErrorKind, JsonNode> bodies) {
+                         Map<ErrorKind, JsonNode> bodies, MalformedBody malformedBody) {
 
     /** The internal field names {@code fields} may map. */
     public static final Set<String> INTERNAL_FIELDS = Set.of(
             "message", "type", "code", "param", "status");
 
     public static final ErrorRules DEFAULTS = new ErrorRules("", defaultFields(), ErrorKind.defaultStatuses(),
-            lowerCaseNames(), lowerCaseCodes(), JsonNodeFactory.instance.objectNode(), Map.of(), List.of(), Map.of());
+            lowerCaseNames(), lowerCaseCodes(), JsonNodeFactory.instance.objectNode(), Map.of(), List.of(), Map.of(),
+            null);
+
+    /** Rules without a {@code malformedBody} answer. */
+    public ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
+                      Map<ErrorKind, String> typeMap, Map<ErrorKind, JsonNode> codeMap, ObjectNode extraFields,
+                      Map<ErrorKind, String> messageMap, List<ErrorKind> emptyBody, Map<ErrorKind, JsonNode> bodies) {
+        this(wrap, fields, status, typeMap, codeMap, extraFields, messageMap, emptyBody, bodies, null);
+    }
 
     public ErrorRules {
         fields = Merging.copy(fields);
@@ -57,7 +67,14 @@ public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind,
         return o == null ? this : new ErrorRules(Merging.value(wrap, o.wrap), Merging.map(fields, o.fields),
                 Merging.map(status, o.status), Merging.map(typeMap, o.typeMap), Merging.map(codeMap, o.codeMap),
                 Merging.object(extraFields, o.extraFields), Merging.map(messageMap, o.messageMap),
-                Merging.value(emptyBody, o.emptyBody), Merging.map(bodies, o.bodies));
+                Merging.value(emptyBody, o.emptyBody), Merging.map(bodies, o.bodies),
+                Merging.value(malformedBody, o.malformedBody));
+    }
+
+    /** These rules as they shape every other error (the malformed-body answer left out). */
+    public ErrorRules withoutMalformedBody() {
+        return malformedBody == null ? this : new ErrorRules(wrap, fields, status, typeMap, codeMap, extraFields,
+                messageMap, emptyBody, bodies, null);
     }
 
     private static Map<String, String> defaultFields() {

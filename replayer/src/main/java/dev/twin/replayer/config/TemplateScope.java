@@ -46,6 +46,9 @@ record TemplateScope(String description, Map<String, Set<String>> variables) {
     static final TemplateScope IMMUTABLE = of("field, sent, current, item (the row) and request (path, method, "
             + "lastSegment)", "field", NO_FIELDS, "sent", ANY_FIELD, "current", ANY_FIELD, "item", ANY_FIELD,
             "request", REQUEST);
+    /** {@code create.forms.*.body}: the field refused and the value sent. */
+    static final TemplateScope FORM = of("field, sent and request (path, method, lastSegment)", "field", NO_FIELDS,
+            "sent", NO_FIELDS, "request", REQUEST);
     /** {@code create.limits.*.error.message}: the number sent, what was left of the limit, and the row named. */
     static final TemplateScope LIMIT = of("sent, remaining and row (the row the create named)", "sent", NO_FIELDS,
             "remaining", NO_FIELDS, "row", ANY_FIELD);

@@ -295,6 +295,61 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenAMalformedBodyAnswerWithAnUnknownDialectOrBothADialectAndABody_whenLoaded_thenEachIsAProblemAtItsLine() {
+        List<String> problems = problems(IMPORT + "conventions:\n  errors:\n    malformedBody:\n"
+                + "      dialect: cobol\n      status: 200\n");
+        assertEquals(List.of("twin.yaml:5:16: conventions.errors.malformedBody.dialect: unknown value 'cobol', "
+                + "expected go | node", "twin.yaml:6:15: conventions.errors.malformedBody.status: must be between 400 and "
+                + "499, got 200"), problems);
+        List<String> both = problems(IMPORT + "conventions:\n  errors:\n    malformedBody: {dialect: go, body: x}\n");
+        assertEquals(1, both.size(), both.toString());
+        assertTrue(both.get(0).startsWith("twin.yaml:4:") && both.get(0).contains("malformedBody.body: a dialect "
+                + "computes the message"), both.toString());
+        List<String> neither = problems(IMPORT + "conventions:\n  errors:\n    malformedBody: {status: 400}\n");
+        assertEquals(1, neither.size(), neither.toString());
+        assertTrue(neither.get(0).contains("malformedBody: expected a dialect (go | node) or a constant body"),
+                neither.toString());
+    }
+
+    @Test
+    void givenAMalformedBodyAnswer_whenLoaded_thenTheModelHoldsItAndAnswersGosWording() throws Exception {
+        TwinConfig config = ConfigLoader.load(ConfigFiles.twinYaml(dir, IMPORT + "conventions:\n  errors:\n"
+                + "    malformedBody: {status: 422, dialect: go, prefix: \"bad: \", suffix: \"\\n\"}\n"));
+        MalformedBody answer = config.conventions().errors().malformedBody();
+        assertEquals(new MalformedBody(422, "text/plain; charset=utf-8", JsonSyntaxDialect.GO, "bad: ", "\n", null),
+                answer);
+        assertEquals("bad: invalid character 'x' looking for beginning of value\n",
+                new String(answer.answerFor("x".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(null, ErrorRules.DEFAULTS.malformedBody());
+    }
+
+    @Test
+    void givenCreateFormsWithABadPatternAMissingOneAndAnUnknownVariable_whenLoaded_thenEachIsAProblemAtItsLine() {
+        List<String> problems = problems(IMPORT + "conventions:\n  create:\n    forms:\n"
+                + "      key: {pattern: \"[A-F\", status: 422}\n"
+                + "      code: {status: 400}\n"
+                + "      serial: {pattern: \"[0-9]{8}\", body: \"bad {{sent}} {{nosuch}}\"}\n");
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("twin.yaml:5:") && problems.get(0).contains(
+                "conventions.create.forms.key.pattern: invalid regular expression"), problems.toString());
+        assertTrue(problems.get(1).startsWith("twin.yaml:6:") && problems.get(1).contains(
+                "conventions.create.forms.code.pattern: required key is missing"), problems.toString());
+        assertTrue(problems.get(2).startsWith("twin.yaml:7:") && problems.get(2).contains("nosuch"),
+                problems.toString());
+    }
+
+    @Test
+    void givenCreateForms_whenLoaded_thenTheModelHoldsThem() throws Exception {
+        TwinConfig config = ConfigLoader.load(ConfigFiles.twinYaml(dir, IMPORT + "conventions:\n  create:\n"
+                + "    forms: {key: {pattern: \"[0-9A-F]{4}\", status: 422, body: \"bad key {{sent}}\"}}\n"));
+        CreateRule.Form form = config.conventions().create().forms().get("key");
+        assertEquals("[0-9A-F]{4}", form.pattern().pattern());
+        assertEquals(422, form.status());
+        assertEquals("bad key {{sent}}", form.body().textValue());
+    }
+
+    @Test
     void givenEmptyBodyKinds_whenLoaded_thenTheModelHoldsThemAndDefaultsHaveNone() throws Exception {
         TwinConfig config = ConfigLoader.load(ConfigFiles.twinYaml(dir,
                 IMPORT + "conventions:\n  errors: {emptyBody: [NOT_FOUND]}\n"));

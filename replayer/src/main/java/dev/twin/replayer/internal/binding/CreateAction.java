@@ -38,6 +38,7 @@ final class CreateAction implements BindingAction {
     private final int status;
     private final List<String> requiredFields;
     private final Map<String, Map<String, Object>> magic;
+    private final FormCheck forms;
 
     /**
      * @param requiredFields top-level body fields the operation's schema marks required
@@ -48,6 +49,7 @@ final class CreateAction implements BindingAction {
         this.status = status;
         this.requiredFields = List.copyOf(requiredFields);
         this.magic = magic;
+        this.forms = new FormCheck(rows.table().createForms());
     }
 
     @Override
@@ -59,6 +61,11 @@ final class CreateAction implements BindingAction {
                 throw new StateException(new TwinError(ErrorKind.VALIDATION_ERROR,
                         "Missing required param: " + required + ".", required));
             }
+        }
+        java.util.Optional<TwinResponse> refused = forms.refusal(fields, request,
+                rows.table().errors().status(ErrorKind.VALIDATION_ERROR));
+        if (refused.isPresent()) {
+            return refused.get();
         }
         TwinResponse unnamed = unnamedRow(fields, tables);
         if (unnamed != null) {

@@ -81,7 +81,8 @@ public final class StatefulTwin implements ResponderFactory {
         BindingCompiler compiler = new BindingCompiler(withStoredTablesOnly(config), operations, store.clock());
         Map<String, CompiledBinding> bindings = compiler.compile();
         store.indexFilterFields(compiler.indexedFields());
-        boolean providerErrors = !config.conventions().errors().equals(ErrorRules.DEFAULTS);
+        // a malformed-body answer alone shapes that answer only, not every other refusal
+        boolean providerErrors = !config.conventions().errors().withoutMalformedBody().equals(ErrorRules.DEFAULTS);
         TenantResolver tenants = new TenantResolver(config.tenancy());
         Map<String, dev.twin.replayer.internal.custom.CustomOperationRunner> runners = new java.util.LinkedHashMap<>();
         config.customOperations().forEach(operation -> runners.put(operation.name(), compiler.runner(operation)));

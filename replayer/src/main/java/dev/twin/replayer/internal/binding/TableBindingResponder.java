@@ -144,6 +144,9 @@ final class TableBindingResponder implements Responder {
         CompiledBinding binding = bindings.get(routed.operation().id());
         ErrorBodies errors = binding == null ? globalErrors : binding.errors();
         Optional<TwinResponse> rejected = rejectCredential(routed.request(), errors);
+        if (rejected.isEmpty() && error.malformedBody()) {
+            rejected = errors.malformedBody(routed.request());
+        }
         boolean providerShaped = binding == null ? providerErrors : binding.shapesRejections();
         if (rejected.isPresent() || !providerShaped) {
             return rejected;

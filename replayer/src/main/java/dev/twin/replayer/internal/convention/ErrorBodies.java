@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.config.MalformedBody;
 import dev.twin.replayer.internal.http.ErrorKind;
 import dev.twin.replayer.internal.http.TwinError;
 import dev.twin.replayer.internal.http.TwinRequest;
@@ -16,6 +17,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,6 +42,8 @@ public final class ErrorBodies {
     private final JsonTemplate extraFields;
     private final Set<ErrorKind> emptyBody;
     private final Map<ErrorKind, JsonTemplate> bodies;
+    /** How a body that is not JSON is answered, or null: a VALIDATION_ERROR like any other. */
+    private final MalformedBody malformedBody;
 
     /**
      * @param wrap        the envelope key ({@code error}), or null for a flat body
@@ -66,6 +70,14 @@ public final class ErrorBodies {
     public ErrorBodies(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
                        Map<ErrorKind, String> types, Map<ErrorKind, JsonNode> codes, JsonTemplate extraFields,
                        Set<ErrorKind> emptyBody, Map<ErrorKind, JsonTemplate> bodies) {
+        this(wrap, fields, status, types, codes, extraFields, emptyBody, bodies, null);
+    }
+
+    /** @param malformedBody how a body that is not JSON is answered, or null for a VALIDATION_ERROR */
+    public ErrorBodies(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
+                       Map<ErrorKind, String> types, Map<ErrorKind, JsonNode> codes, JsonTemplate extraFields,
+                       Set<ErrorKind> emptyBody, Map<ErrorKind, JsonTemplate> bodies, MalformedBody malformedBody) {
+        this.malformedBody = malformedBody;
         this.wrap = wrap;
         this.fields = fields == null ? DEFAULT_FIELDS : new LinkedHashMap<>(fields);
         this.bodies = bodies == null || bodies.isEmpty() ? Map.of() : new EnumMap<>(bodies);
@@ -86,6 +98,19 @@ public final class ErrorBodies {
 
     public int status(ErrorKind kind) {
         return status.get(kind);
+    }
+
+    /**
+     * The API's own answer to a request whose body is not JSON ({@code malformedBody}), its text computed from the
+     * bytes received; empty when twin.yaml gives none, or when the API's parser would have read those bytes.
+     */
+    public Optional<TwinResponse> malformedBody(TwinRequest request) {
+        if (malformedBody == null) {
+            return Optional.empty();
+        }
+        byte[] answer = malformedBody.answerFor(request.body());
+        return answer == null ? Optional.empty() : Optional.of(new TwinResponse(malformedBody.status(),
+                Map.of("Content-Type", malformedBody.contentType()), answer));
     }
 
     public TwinResponse response(TwinError error) {

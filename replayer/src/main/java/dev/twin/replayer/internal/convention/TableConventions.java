@@ -65,6 +65,7 @@ import java.util.Set;
  * @param createDefaults fields a create stores when the client did not send them ({@code create.defaults}); empty
  *                       when none
  * @param createExists   sent fields that must name a live row of another table ({@code create.exists})
+ * @param createForms  sent text values a create refuses unless they match a pattern ({@code create.forms})
  */
 public record TableConventions(String table, String idField, RowShaper shaper, Pagination pagination,
                                ErrorBodies errors, NotFoundMessages notFound, Integer createStatus,
@@ -84,7 +85,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                                Map<String, CreateLimit> createLimits,
                                boolean patchEmptyBody, CreateRule.Location patchLocation,
                                HeaderTemplates patchHeaders, ContentRule content, boolean createUpsert,
-                               ObjectNode createDefaults, Map<String, ExistingRow> createExists) {
+                               ObjectNode createDefaults, Map<String, ExistingRow> createExists,
+                               Map<String, CreateRule.Form> createForms) {
 
     /** The field marking a soft-deleted row ({@code delete.preserve: true}); never shown. */
     public static final String DELETED_MARKER = dev.twin.replayer.internal.state.Row.DELETED_MARKER;
@@ -137,7 +139,21 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
                 HeaderTemplates.compile(conventions.patch() == null ? null : conventions.patch().headers()),
                 conventions.content(), Boolean.TRUE.equals(conventions.create().upsert()),
                 conventions.create().defaults() == null ? JsonNodeFactory.instance.objectNode()
-                        : conventions.create().defaults(), ExistingRow.compile(conventions.create().exists()));
+                        : conventions.create().defaults(), ExistingRow.compile(conventions.create().exists()),
+                forms(conventions.create().forms()));
+    }
+
+    /** {@code create.forms}, an entry set to null (dropping an inherited one) left out. */
+    private static Map<String, CreateRule.Form> forms(Map<String, CreateRule.Form> forms) {
+        Map<String, CreateRule.Form> out = new java.util.LinkedHashMap<>();
+        if (forms != null) {
+            forms.forEach((field, form) -> {
+                if (form != null) {
+                    out.put(field, form);
+                }
+            });
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** {@code fields.times} as the formats that write them; an entry set to null drops an inherited one. */
@@ -183,7 +199,7 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
             });
         }
         return new ErrorBodies(wrap, rules.fields(), rules.status(), rules.typeMap(), rules.codeMap(), extra,
-                rules.emptyBody() == null ? Set.of() : Set.copyOf(rules.emptyBody()), bodies);
+                rules.emptyBody() == null ? Set.of() : Set.copyOf(rules.emptyBody()), bodies, rules.malformedBody());
     }
 
     static RowShaper shaper(String idField, Conventions conventions, boolean idInPlace) {

@@ -49,10 +49,10 @@ final class JsonBodies {
             overLimit.add(RequestLimits.tooDeep(memberName(parser), Violation.BODY));
             return null;
         } catch (JsonProcessingException e) {
-            problems.add(new Violation(Violation.BODY, Violation.BODY, describe(e)));
+            problems.add(Violation.malformedBody(describe(e)));
             return null;
         } catch (IOException e) {
-            problems.add(new Violation(Violation.BODY, Violation.BODY, "Invalid JSON body: " + e.getMessage()));
+            problems.add(Violation.malformedBody("Invalid JSON body: " + e.getMessage()));
             return null;
         }
         String crowded = memberBeyondLimit(tree);

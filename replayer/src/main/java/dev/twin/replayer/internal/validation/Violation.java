@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param location where it was sent: {@link #PATH}, {@link #QUERY}, {@link #HEADER}, {@link #COOKIE} or
  *                 {@link #BODY}
  * @param reason   one readable line for the client, e.g. {@code Missing required param: email.}
+ * @param malformedBody true for a body that is not JSON at all (the API's parser answers it in its own words)
  */
-public record Violation(String param, String location, String reason) {
+public record Violation(String param, String location, String reason, boolean malformedBody) {
     public static final String PATH = "path";
     public static final String QUERY = "query";
     public static final String HEADER = "header";
@@ -26,6 +27,15 @@ public record Violation(String param, String location, String reason) {
         Objects.requireNonNull(param, "param");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(reason, "reason");
+    }
+
+    public Violation(String param, String location, String reason) {
+        this(param, location, reason, false);
+    }
+
+    /** The whole body is not JSON. */
+    static Violation malformedBody(String reason) {
+        return new Violation(BODY, BODY, reason, true);
     }
 
     /**
