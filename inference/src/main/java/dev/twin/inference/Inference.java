@@ -195,6 +195,7 @@ public final class Inference {
         errors = errors.withMalformedBody(malformed.map(MalformedBodies.Found::answer).orElse(null));
         apiWideNotFound = errors.notFoundBody();
         resources.forEach(resource -> resource.takeOwnNotFoundBody(apiWideNotFound));
+        resources.forEach(Resource::takeFieldRefusals);
         resources.forEach(Inference::noteNonEmptyArrays);
         resources.forEach(CreateForms::infer);
         AnswerLayout.Result layout = answerLayout.result();

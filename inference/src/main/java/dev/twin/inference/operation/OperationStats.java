@@ -116,6 +116,7 @@ public final class OperationStats {
         Set<String> sent = new HashSet<>();
         JsonNode input = JsonNodeFactory.instance.objectNode();
         Set<String> sentValues = new HashSet<>();
+        boolean readable = true;
         switch (BodyReader.kind(request.headers(), request.body())) {
             case JSON -> {
                 JsonNode body = BodyReader.json(request.body());
@@ -131,6 +132,7 @@ public final class OperationStats {
                     body.forEach(v -> sentValues.add(v.asText()));
                 } else {
                     otherBodies++;
+                    readable = false;
                 }
             }
             case FORM -> {
@@ -144,7 +146,7 @@ public final class OperationStats {
             default -> { }
         }
         RecordedResponse response = exchange.response();
-        noteRequired(response, sent, input);
+        noteRequired(response, sent, input, readable);
         ResponseStats stats = responses.computeIfAbsent(response.status(), s -> new ResponseStats());
         stats.count++;
         boolean success = response.status() >= 200 && response.status() < 300;
@@ -499,7 +501,8 @@ public final class OperationStats {
         return absoluteLocations == answers ? "absolute" : relativeLocations == answers ? "relative" : null;
     }
 
-    private void noteRequired(RecordedResponse response, Set<String> sent, JsonNode input) {
+    /** @param readable false when the body was JSON that did not parse: its refusal names no missing field */
+    private void noteRequired(RecordedResponse response, Set<String> sent, JsonNode input, boolean readable) {
         if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
             formRefusals.accept(input, response);
         }
@@ -517,7 +520,7 @@ public final class OperationStats {
             sent.forEach(name -> sentBySuccesses.merge(name, 1L, Long::sum));
             filled.forEach(name -> filledBySuccesses.merge(name, 1L, Long::sum));
             emptiedBySuccesses.addAll(empty);
-        } else if (response.status() >= 400 && response.status() < 500 && (method.equals("POST")
+        } else if (readable && response.status() >= 400 && response.status() < 500 && (method.equals("POST")
                 || method.equals("PUT") || method.equals("PATCH"))) {
             String text = response.body().text();
             if (rejected.size() < 64) {
@@ -567,6 +570,25 @@ public final class OperationStats {
                 out.put(field, refused);
             }
         });
+        return out;
+    }
+
+    /**
+     * Per field the API refused for a cause the twin detects too (a required field missing, an array required to
+     * hold items sent empty), the answers it gave: the API's own words for that refusal.
+     */
+    public TreeMap<String, List<Map.Entry<Integer, String>>> fieldRefusals() {
+        TreeMap<String, List<Map.Entry<Integer, String>>> out = new TreeMap<>();
+        for (String field : requiredRequestFields()) {
+            rejected.stream().filter(r -> !r.sent().contains(field) && mentions(r.answer(), field))
+                    .forEach(r -> out.computeIfAbsent(field, f -> new ArrayList<>())
+                            .add(Map.entry(r.status(), r.answer())));
+        }
+        for (String field : nonEmptyRequestArrays().keySet()) {
+            rejected.stream().filter(r -> r.empty().contains(field))
+                    .forEach(r -> out.computeIfAbsent(field, f -> new ArrayList<>())
+                            .add(Map.entry(r.status(), r.answer())));
+        }
         return out;
     }
 

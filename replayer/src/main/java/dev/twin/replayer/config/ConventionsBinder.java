@@ -670,7 +670,7 @@ final class ConventionsBinder {
             return null;
         }
         m.allowOnly("wrap", "fields", "status", "typeMap", "codeMap", "extraFields", "messageMap", "emptyBody",
-                "bodies", "malformedBody");
+                "bodies", "malformedBody", "byParam");
         Templates.check(m, "extraFields", TemplateScope.ERROR_BODY);
         Templates.check(m, "bodies", TemplateScope.ERROR_BODY);
         Templates.check(m, "messageMap", TemplateScope.NOT_FOUND_MESSAGE);
@@ -683,7 +683,28 @@ final class ConventionsBinder {
                 kindMap(m, "messageMap", m::text),
                 m.errorKinds("emptyBody"),
                 m.jsonMap("bodies", k -> m.errorKindKey("bodies", k)),
-                malformedBody(m.mapping("malformedBody")));
+                malformedBody(m.mapping("malformedBody")), fieldRefusals(m.mapping("byParam")));
+    }
+
+    /** {@code errors.byParam}: request field → {status: 4xx, body: the API's answer}. */
+    private static Map<String, ErrorRules.FieldRefusal> fieldRefusals(YamlMapping m) {
+        if (m == null) {
+            return null;
+        }
+        Map<String, ErrorRules.FieldRefusal> out = new LinkedHashMap<>();
+        m.node().fieldNames().forEachRemaining(field -> {
+            YamlMapping entry = m.mapping(field);
+            if (entry == null) {
+                return;
+            }
+            entry.allowOnly("status", "body");
+            boolean complete = entry.require("status") & entry.require("body");
+            Integer status = entry.integer("status", null, 400, 499);
+            if (complete && status != null) {
+                out.put(field, new ErrorRules.FieldRefusal(status, entry.raw("body")));
+            }
+        });
+        return out;
     }
 
     /** A parser dialect framed by prefix and suffix, or a constant body: one of the two, never both. */

@@ -31,11 +31,15 @@ import java.util.Set;
  *                    ({@code {}} for json-server's 404); a kind listed here ignores wrap, fields and extraFields
  * @param malformedBody how a body that is not JSON is answered (status, type, the parser's wording), or null for
  *                    the twin's own VALIDATION_ERROR
+ * @param byParam     a request field → the API's own answer when validation refuses that field (a missing title
+ *                    answered DRF's {@code {"title": ["This field is required."]}}), instead of the VALIDATION_ERROR
+ *                    body; null or empty for none
  */
 public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
                          Map<ErrorKind, String> typeMap, Map<ErrorKind, JsonNode> codeMap, ObjectNode extraFields,
                          Map<ErrorKind, String> messageMap, List<ErrorKind> emptyBody,
-                         Map<ErrorKind, JsonNode> bodies, MalformedBody malformedBody) {
+                         Map<ErrorKind, JsonNode> bodies, MalformedBody malformedBody,
+                         Map<String, FieldRefusal> byParam) {
 
     /** The internal field names {@code fields} may map. */
     public static final Set<String> INTERNAL_FIELDS = Set.of(
@@ -43,7 +47,22 @@ public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind,
 
     public static final ErrorRules DEFAULTS = new ErrorRules("", defaultFields(), ErrorKind.defaultStatuses(),
             lowerCaseNames(), lowerCaseCodes(), JsonNodeFactory.instance.objectNode(), Map.of(), List.of(), Map.of(),
-            null);
+            null, Map.of());
+
+    /**
+     * {@code errors.byParam.<field>}: the status and body (JSON, or a string answered as plain text) the API answers
+     * when validation refuses that field.
+     */
+    public record FieldRefusal(int status, JsonNode body) {
+    }
+
+    /** Rules without {@code byParam} answers. */
+    public ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
+                      Map<ErrorKind, String> typeMap, Map<ErrorKind, JsonNode> codeMap, ObjectNode extraFields,
+                      Map<ErrorKind, String> messageMap, List<ErrorKind> emptyBody, Map<ErrorKind, JsonNode> bodies,
+                      MalformedBody malformedBody) {
+        this(wrap, fields, status, typeMap, codeMap, extraFields, messageMap, emptyBody, bodies, malformedBody, null);
+    }
 
     /** Rules without a {@code malformedBody} answer. */
     public ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
@@ -61,6 +80,7 @@ public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind,
         messageMap = messageMap == null ? null : Merging.copy(messageMap);
         emptyBody = emptyBody == null ? null : List.copyOf(emptyBody);
         bodies = bodies == null ? null : Merging.copy(bodies);
+        byParam = byParam == null ? null : Merging.copy(byParam);
     }
 
     public ErrorRules merge(ErrorRules o) {
@@ -68,13 +88,16 @@ public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind,
                 Merging.map(status, o.status), Merging.map(typeMap, o.typeMap), Merging.map(codeMap, o.codeMap),
                 Merging.object(extraFields, o.extraFields), Merging.map(messageMap, o.messageMap),
                 Merging.value(emptyBody, o.emptyBody), Merging.map(bodies, o.bodies),
-                Merging.value(malformedBody, o.malformedBody));
+                Merging.value(malformedBody, o.malformedBody), Merging.map(byParam, o.byParam));
     }
 
-    /** These rules as they shape every other error (the malformed-body answer left out). */
-    public ErrorRules withoutMalformedBody() {
-        return malformedBody == null ? this : new ErrorRules(wrap, fields, status, typeMap, codeMap, extraFields,
-                messageMap, emptyBody, bodies, null);
+    /**
+     * These rules as they shape every other error: the answers of their own (a malformed body's, a refused field's)
+     * left out.
+     */
+    public ErrorRules withoutAnswersOfTheirOwn() {
+        return malformedBody == null && (byParam == null || byParam.isEmpty()) ? this : new ErrorRules(wrap, fields,
+                status, typeMap, codeMap, extraFields, messageMap, emptyBody, bodies, null, Map.of());
     }
 
     private static Map<String, String> defaultFields() {

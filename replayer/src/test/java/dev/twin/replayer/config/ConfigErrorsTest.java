@@ -126,6 +126,16 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void givenAFieldRefusalWithoutABodyOrWithAStatusThatIsNoClientError_whenLoaded_thenEachIsReportedAtItsLine() {
+        List<String> problems = problems(IMPORT + "conventions:\n  errors:\n    byParam:\n"
+                + "      title: {status: 400}\n      email: {status: 500, body: {}}\n");
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("byParam.title") && p.contains("body")),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("byParam.email.status")), problems.toString());
+    }
+
+    @Test
     void givenAListCountPathWithAnEmptySegment_whenLoaded_thenItIsReportedAtTheValue() {
         assertEquals(List.of("twin.yaml:4:17: conventions.list.totalField: expected a field name or a dotted path "
                 + "such as meta.total, got 'meta..total'"),

@@ -82,7 +82,7 @@ public final class StatefulTwin implements ResponderFactory {
         Map<String, CompiledBinding> bindings = compiler.compile();
         store.indexFilterFields(compiler.indexedFields());
         // a malformed-body answer alone shapes that answer only, not every other refusal
-        boolean providerErrors = !config.conventions().errors().withoutMalformedBody().equals(ErrorRules.DEFAULTS);
+        boolean providerErrors = !config.conventions().errors().withoutAnswersOfTheirOwn().equals(ErrorRules.DEFAULTS);
         TenantResolver tenants = new TenantResolver(config.tenancy());
         Map<String, dev.twin.replayer.internal.custom.CustomOperationRunner> runners = new java.util.LinkedHashMap<>();
         config.customOperations().forEach(operation -> runners.put(operation.name(), compiler.runner(operation)));

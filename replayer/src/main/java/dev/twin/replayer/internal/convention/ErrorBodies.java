@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.config.ErrorRules;
 import dev.twin.replayer.config.MalformedBody;
 import dev.twin.replayer.internal.http.ErrorKind;
 import dev.twin.replayer.internal.http.TwinError;
@@ -44,6 +45,8 @@ public final class ErrorBodies {
     private final Map<ErrorKind, JsonTemplate> bodies;
     /** How a body that is not JSON is answered, or null: a VALIDATION_ERROR like any other. */
     private final MalformedBody malformedBody;
+    /** The API's own answers when validation refuses a field, by the field's name ({@code errors.byParam}). */
+    private final Map<String, ErrorRules.FieldRefusal> byParam;
 
     /**
      * @param wrap        the envelope key ({@code error}), or null for a flat body
@@ -77,7 +80,16 @@ public final class ErrorBodies {
     public ErrorBodies(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
                        Map<ErrorKind, String> types, Map<ErrorKind, JsonNode> codes, JsonTemplate extraFields,
                        Set<ErrorKind> emptyBody, Map<ErrorKind, JsonTemplate> bodies, MalformedBody malformedBody) {
+        this(wrap, fields, status, types, codes, extraFields, emptyBody, bodies, malformedBody, Map.of());
+    }
+
+    /** @param byParam the API's own answers when validation refuses a field, by its name */
+    public ErrorBodies(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
+                       Map<ErrorKind, String> types, Map<ErrorKind, JsonNode> codes, JsonTemplate extraFields,
+                       Set<ErrorKind> emptyBody, Map<ErrorKind, JsonTemplate> bodies, MalformedBody malformedBody,
+                       Map<String, ErrorRules.FieldRefusal> byParam) {
         this.malformedBody = malformedBody;
+        this.byParam = byParam == null || byParam.isEmpty() ? Map.of() : Map.copyOf(byParam);
         this.wrap = wrap;
         this.fields = fields == null ? DEFAULT_FIELDS : new LinkedHashMap<>(fields);
         this.bodies = bodies == null || bodies.isEmpty() ? Map.of() : new EnumMap<>(bodies);
@@ -142,6 +154,12 @@ public final class ErrorBodies {
      */
     public TwinResponse response(TwinError error, JsonNode codeOverride, Integer statusOverride, String typeOverride,
                                  ObjectNode extra, TwinRequest request) {
+        ErrorRules.FieldRefusal own = error.kind() == ErrorKind.VALIDATION_ERROR && error.param() != null
+                ? byParam.get(fieldName(error.param())) : null;
+        if (own != null) {
+            return own.body().isTextual() ? plainText(own.status(), own.body().textValue())
+                    : json(own.status(), own.body());
+        }
         int httpStatus = statusOverride != null ? statusOverride : status(error.kind());
         if (emptyBody.contains(error.kind())) {
             return new TwinResponse(httpStatus, Map.of(), new byte[0]);
@@ -183,6 +201,11 @@ public final class ErrorBodies {
             body = JsonNodeFactory.instance.objectNode().set(wrap, inner);
         }
         return json(httpStatus, body);
+    }
+
+    /** A refused parameter as the request named it: {@code title} for the validator's {@code body.title}. */
+    private static String fieldName(String param) {
+        return param.startsWith("body.") ? param.substring("body.".length()) : param;
     }
 
     /** A per-cause body's {@code {{error.param}}} that this error has no value for is left out, not sent as "". */

@@ -199,7 +199,8 @@ public record TableConventions(String table, String idField, RowShaper shaper, P
             });
         }
         return new ErrorBodies(wrap, rules.fields(), rules.status(), rules.typeMap(), rules.codeMap(), extra,
-                rules.emptyBody() == null ? Set.of() : Set.copyOf(rules.emptyBody()), bodies, rules.malformedBody());
+                rules.emptyBody() == null ? Set.of() : Set.copyOf(rules.emptyBody()), bodies, rules.malformedBody(),
+                rules.byParam());
     }
 
     static RowShaper shaper(String idField, Conventions conventions, boolean idInPlace) {
