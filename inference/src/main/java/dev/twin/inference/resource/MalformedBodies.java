@@ -97,7 +97,7 @@ public final class MalformedBodies {
         }
         boolean jsonAnswer = first.contentType().toLowerCase(Locale.ROOT).contains("json");
         for (JsonSyntaxDialect dialect : JsonSyntaxDialect.values()) {
-            Optional<String[]> frame = jsonAnswer ? Optional.empty() : frame(dialect);
+            Optional<String[]> frame = frame(dialect, jsonAnswer);
             if (frame.isPresent()) {
                 long distinct = samples.stream().map(s -> dialect.messageFor(s.sent())).distinct().count();
                 String confidence = distinct > 1 ? "high confidence: " + distinct + " different messages reproduced"
@@ -120,16 +120,26 @@ public final class MalformedBodies {
         return Optional.of(new Found(new MalformedBody(first.status(), first.contentType(), null, null, null,
                 first.answer()), "errors: " + count + " sent a body that is not JSON and" + were
                 + " answered " + first.status() + " " + first.contentType() + "; no known parser dialect reproduces "
-                + "the text" + (jsonAnswer ? " (dialects are not tried inside JSON answers)" : "")
+                + "the text" + (jsonAnswer ? " (nor the strings of the JSON answer)" : "")
                 + ", so the wording could not "
                 + "be generalised: the twin answers the recorded text as a constant (low confidence)"));
     }
 
-    /** The prefix and suffix around the dialect's message that every sample's answer shares, if any. */
-    private Optional<String[]> frame(JsonSyntaxDialect dialect) {
+    /**
+     * The prefix and suffix around the dialect's message that every sample's answer shares, if any; in a JSON answer
+     * the message as it is written inside a JSON string (escaped), and the whole must read as JSON.
+     */
+    private Optional<String[]> frame(JsonSyntaxDialect dialect, boolean jsonAnswer) {
         String[] frame = null;
         for (Sample sample : samples) {
             String message = dialect.messageFor(sample.sent());
+            if (message != null && jsonAnswer) {
+                message = new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
+                        .quoteAsString(message));
+                if (!parses(sample.answer().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                    return Optional.empty();
+                }
+            }
             int at = message == null ? -1 : sample.answer().indexOf(message);
             if (at < 0 || sample.answer().indexOf(message, at + 1) >= 0) {
                 return Optional.empty();

@@ -26,13 +26,24 @@ public record MalformedBody(int status, String contentType, JsonSyntaxDialect di
 
     /**
      * The answer's bytes for a body that was sent as these bytes, or null when the dialect's parser would have
-     * read them (the twin's own parser refused them for a reason that parser does not share).
+     * read them (the twin's own parser refused them for a reason that parser does not share). In a JSON answer the
+     * message sits inside a JSON string ({@code {"message": "Unexpected token ..."}}), so it is escaped as one.
      */
     public byte[] answerFor(byte[] sent) {
         if (dialect == null) {
             return body.getBytes(StandardCharsets.UTF_8);
         }
         String message = dialect.messageFor(sent);
-        return message == null ? null : (prefix + message + suffix).getBytes(StandardCharsets.UTF_8);
+        if (message == null) {
+            return null;
+        }
+        String text = isJson() ? new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
+                .quoteAsString(message)) : message;
+        return (prefix + text + suffix).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether the answer is JSON, so the message is written escaped inside one of its strings. */
+    public boolean isJson() {
+        return contentType.toLowerCase(java.util.Locale.ROOT).contains("json");
     }
 }
