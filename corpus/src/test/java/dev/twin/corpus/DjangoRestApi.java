@@ -3,7 +3,6 @@ package dev.twin.corpus;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,13 +49,7 @@ final class DjangoRestApi implements CorpusApi {
 
     @Override
     public Upstream start(Path workDir) throws Exception {
-        Path app = workDir.resolve("app.py");
-        try (InputStream source = DjangoRestApi.class.getClassLoader().getResourceAsStream(APP)) {
-            if (source == null) {
-                throw new IOException("no " + APP + " in the test resources");
-            }
-            Files.copy(source, app);
-        }
+        Path app = TestResources.copy(APP, workDir.resolve("app.py"));
         int port = FreePort.pick();
         URI base = URI.create("http://127.0.0.1:" + port);
         ProcessLaunch launch = ProcessLaunch.of(List.of(PYTHON.toString(), app.toString(), String.valueOf(port)),

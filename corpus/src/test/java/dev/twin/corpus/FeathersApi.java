@@ -2,8 +2,6 @@ package dev.twin.corpus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,13 +36,7 @@ final class FeathersApi implements CorpusApi {
 
     @Override
     public Upstream start(Path workDir) throws Exception {
-        Path server = workDir.resolve("server.js");
-        try (InputStream app = FeathersApi.class.getClassLoader().getResourceAsStream(SERVER)) {
-            if (app == null) {
-                throw new IOException("no " + SERVER + " in the test resources");
-            }
-            Files.copy(app, server);
-        }
+        Path server = TestResources.copy(SERVER, workDir.resolve("server.js"));
         int port = FreePort.pick();
         URI base = URI.create("http://127.0.0.1:" + port);
         // node finds the app's packages through NODE_PATH: the app runs from the work dir, not from corpus/

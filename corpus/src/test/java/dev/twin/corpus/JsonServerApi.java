@@ -2,10 +2,7 @@ package dev.twin.corpus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -31,13 +28,7 @@ final class JsonServerApi implements CorpusApi {
     @Override
     public Upstream start(Path workDir) throws Exception {
         // json-server writes every change back to its db.json: it gets a copy of its own
-        Path db = workDir.resolve("db.json");
-        try (InputStream seed = JsonServerApi.class.getClassLoader().getResourceAsStream(DB)) {
-            if (seed == null) {
-                throw new IOException("no " + DB + " in the test resources");
-            }
-            Files.copy(seed, db);
-        }
+        Path db = TestResources.copy(DB, workDir.resolve("db.json"));
         int port = FreePort.pick();
         return ProcessUpstream.start(JSON_SERVER.command(db.toString(), "--host", "127.0.0.1", "--port",
                         String.valueOf(port)),

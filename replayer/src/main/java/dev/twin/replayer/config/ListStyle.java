@@ -74,24 +74,9 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
         filters = Merging.copy(filters);
     }
 
-    /** Without {@code clampLimit}, {@code nextField} and {@code previousField}. */
-    public ListStyle(Style style, String dataField, ObjectNode extraFields, Boolean hideMeta, String totalField,
-                     Integer defaultLimit, Integer maxLimit,
-                     String limitParam, String startingAfterParam, String endingBeforeParam, String hasMoreField,
-                     String pageParam, String pageSizeParam, Map<String, String> pageFields,
-                     Boolean bareArray, Order order, String offsetParam, String sortParam, String orderParam,
-                     String totalHeader, Boolean linkHeader, String limitField, String offsetField,
-                     String descendingParam, Map<String, String> filters, String pageField,
-                     String itemCountField, String pageCountField) {
-        this(style, dataField, extraFields, hideMeta, totalField, defaultLimit, maxLimit, limitParam,
-                startingAfterParam, endingBeforeParam, hasMoreField, pageParam, pageSizeParam, pageFields, bareArray,
-                order, offsetParam, sortParam, orderParam, totalHeader, linkHeader, limitField, offsetField,
-                descendingParam, filters, pageField, itemCountField, pageCountField, null, null, null);
-    }
-
     /**
-     * Without a {@code descendingParam}, {@code filters}, a {@code pageField}, an {@code itemCountField} and a
-     * {@code pageCountField}.
+     * Without a {@code descendingParam}, {@code filters}, a {@code pageField}, an {@code itemCountField}, a
+     * {@code pageCountField}, {@code clampLimit}, a {@code nextField} and a {@code previousField}.
      */
     public ListStyle(Style style, String dataField, ObjectNode extraFields, Boolean hideMeta, String totalField,
                      Integer defaultLimit, Integer maxLimit,
@@ -102,7 +87,7 @@ public record ListStyle(Style style, String dataField, ObjectNode extraFields, B
         this(style, dataField, extraFields, hideMeta, totalField, defaultLimit, maxLimit, limitParam,
                 startingAfterParam, endingBeforeParam, hasMoreField, pageParam, pageSizeParam, pageFields, bareArray,
                 order, offsetParam, sortParam, orderParam, totalHeader, linkHeader, limitField, offsetField, null, null,
-                null, null, null);
+                null, null, null, null, null, null);
     }
 
     public ListStyle merge(ListStyle o) {
