@@ -27,13 +27,18 @@ import java.util.regex.Pattern;
  * ({@link ValueForm}: fixed-length groups of one alphabet, the same separators). The refusal's status and body are
  * kept, the value sent replaced by {@code {{sent}}} where the body echoed it. Never learned when an accepted value
  * would not match, when the refused write also lacked a field its answer named, or sent a field no accepted write
- * sent.
+ * sent. A choice field is the other case: the refusal named one field and echoed a value of it never accepted nor
+ * answered, while the values accepted and answered for it were a few short words; its form is one of those words.
  */
 public final class FieldFormRefusals {
     private static final int MAX_VALUES = 256;
     private static final int MAX_REFUSALS = 64;
     /** A value shorter than this is not looked for in the refusal's body. */
     private static final int MIN_ECHO = 3;
+    /** A choice field's values: a few short words ({@code fiction}, {@code in_progress}). */
+    private static final int MAX_CHOICES = 12;
+    private static final int MAX_CHOICE_LENGTH = 32;
+    private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
     /**
      * @param field    the top-level request field
@@ -58,6 +63,8 @@ public final class FieldFormRefusals {
     /** Field → the JSON types successful writes sent it as. */
     private final TreeMap<String, EnumSet<JsonNodeType>> typesBySuccesses = new TreeMap<>();
     private final List<Refusal> refusals = new ArrayList<>();
+    /** Field → the text values successful writes answered for it (the server's own defaults among them). */
+    private final TreeMap<String, LinkedHashSet<String>> answeredValues = new TreeMap<>();
 
     void accept(JsonNode input, RecordedResponse response) {
         int status = response.status();
@@ -66,6 +73,7 @@ public final class FieldFormRefusals {
         }
         if (status >= 200 && status < 300) {
             successes++;
+            noteAnswered(response);
             input.fields().forEachRemaining(f -> {
                 sentBySuccesses.merge(f.getKey(), 1L, Long::sum);
                 typesBySuccesses.computeIfAbsent(f.getKey(), k -> EnumSet.noneOf(JsonNodeType.class))
@@ -89,13 +97,28 @@ public final class FieldFormRefusals {
         }
     }
 
+    private void noteAnswered(RecordedResponse response) {
+        JsonNode answer = response.body().truncated() ? null : BodyReader.json(response.body());
+        if (answer == null || !answer.isObject()) {
+            return;
+        }
+        answer.fields().forEachRemaining(f -> {
+            if (f.getValue().isTextual() && f.getValue().textValue().length() <= MAX_CHOICE_LENGTH) {
+                LinkedHashSet<String> values = answeredValues.computeIfAbsent(f.getKey(), k -> new LinkedHashSet<>());
+                if (values.size() < MAX_CHOICES + 1) {
+                    values.add(f.getValue().textValue());
+                }
+            }
+        });
+    }
+
     /** The fields whose form the refusals show the server checks, each with its refusal. */
     public List<Found> found() {
         Map<String, List<Refusal>> byField = new LinkedHashMap<>();
         Map<String, ValueForm> forms = new TreeMap<>();
         for (Refusal refusal : refusals) {
-            misfit(refusal, forms).ifPresent(field -> byField.computeIfAbsent(field, f -> new ArrayList<>())
-                    .add(refusal));
+            Optional<String> misfit = misfit(refusal, forms).or(() -> choiceMisfit(refusal, forms));
+            misfit.ifPresent(field -> byField.computeIfAbsent(field, f -> new ArrayList<>()).add(refusal));
         }
         List<Found> out = new ArrayList<>();
         byField.forEach((field, refused) -> {
@@ -136,6 +159,53 @@ public final class FieldFormRefusals {
             }
         }
         return misfits.size() == 1 ? Optional.of(misfits.get(0)) : Optional.empty();
+    }
+
+    /**
+     * A choice field: the refusal's answer names one sent text field and echoes its value, a value no accepted write
+     * sent nor any answer held, while the values accepted and answered for it are a few short words (Django's
+     * {@code "drama" is not a valid choice.}). Its form is then one of those values.
+     */
+    private Optional<String> choiceMisfit(Refusal refusal, Map<String, ValueForm> forms) {
+        for (Map.Entry<String, Long> always : sentBySuccesses.entrySet()) {
+            if (always.getValue() == successes && !refusal.sent().has(always.getKey())) {
+                return Optional.empty(); // it lacked a field every accepted write sent: that may be the cause
+            }
+        }
+        List<String> named = new ArrayList<>();
+        var fields = refusal.sent().fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            JsonNode value = field.getValue();
+            if (!value.isTextual() || value.textValue().length() < MIN_ECHO
+                    || !mentions(refusal.answer(), field.getKey()) || !refusal.answer().contains(value.textValue())) {
+                continue;
+            }
+            LinkedHashSet<String> choices = choices(field.getKey());
+            if (choices != null && !choices.contains(value.textValue())) {
+                named.add(field.getKey());
+            }
+        }
+        if (named.size() != 1) {
+            return Optional.empty();
+        }
+        String field = named.get(0);
+        LinkedHashSet<String> choices = choices(field);
+        forms.put(field, new ValueForm(String.join("|", choices), // words: no character a regex reads
+                "one of " + choices));
+        return Optional.of(field);
+    }
+
+    /** The values accepted or answered for a field, when they are a few short words (null when not). */
+    private LinkedHashSet<String> choices(String field) {
+        LinkedHashSet<String> accepted = acceptedValues.get(field);
+        if (accepted == null || accepted.isEmpty()) {
+            return null;
+        }
+        LinkedHashSet<String> choices = new LinkedHashSet<>(accepted);
+        choices.addAll(answeredValues.getOrDefault(field, new LinkedHashSet<>()));
+        boolean words = choices.stream().allMatch(v -> v.length() <= MAX_CHOICE_LENGTH && WORD.matcher(v).matches());
+        return words && choices.size() >= 2 && choices.size() <= MAX_CHOICES ? choices : null;
     }
 
     /** The form every accepted value of the field had, when every accepted write sent it as text; else null. */
