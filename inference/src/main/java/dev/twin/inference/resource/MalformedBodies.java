@@ -32,6 +32,10 @@ public final class MalformedBodies {
     private record Sample(byte[] sent, int status, String contentType, String answer) {
     }
 
+    /** The text around a parser's message in an answer. */
+    private record Frame(String prefix, String suffix) {
+    }
+
     /** The decision and the report's line for it. */
     public record Found(MalformedBody answer, String evidence) {
     }
@@ -97,17 +101,17 @@ public final class MalformedBodies {
         }
         boolean jsonAnswer = first.contentType().toLowerCase(Locale.ROOT).contains("json");
         for (JsonSyntaxDialect dialect : JsonSyntaxDialect.values()) {
-            Optional<String[]> frame = frame(dialect, jsonAnswer);
+            Optional<Frame> frame = frame(dialect, jsonAnswer);
             if (frame.isPresent()) {
                 long distinct = samples.stream().map(s -> dialect.messageFor(s.sent())).distinct().count();
                 String confidence = distinct > 1 ? "high confidence: " + distinct + " different messages reproduced"
                         : "medium confidence: one message reproduced";
                 return Optional.of(new Found(new MalformedBody(first.status(), first.contentType(), dialect,
-                        frame.get()[0], frame.get()[1], null), "errors: " + count + " sent a body that is not JSON "
+                        frame.get().prefix(), frame.get().suffix(), null), "errors: " + count + " sent a body that is not JSON "
                         + "and" + were + " answered " + first.status() + " " + first.contentType()
                         + "; the text is the "
                         + dialect.yamlName() + " JSON parser's own message for the bytes sent, exactly (prefix "
-                        + quoted(frame.get()[0]) + ", suffix " + quoted(frame.get()[1]) + "), so the twin words a "
+                        + quoted(frame.get().prefix()) + ", suffix " + quoted(frame.get().suffix()) + "), so the twin words a "
                         + "malformed body's answer as that parser does (" + confidence + ")"));
             }
         }
@@ -129,8 +133,8 @@ public final class MalformedBodies {
      * The prefix and suffix around the dialect's message that every sample's answer shares, if any; in a JSON answer
      * the message as it is written inside a JSON string (escaped), and the whole must read as JSON.
      */
-    private Optional<String[]> frame(JsonSyntaxDialect dialect, boolean jsonAnswer) {
-        String[] frame = null;
+    private Optional<Frame> frame(JsonSyntaxDialect dialect, boolean jsonAnswer) {
+        Frame frame = null;
         for (Sample sample : samples) {
             String message = dialect.messageFor(sample.sent());
             if (message != null && jsonAnswer) {
@@ -144,8 +148,8 @@ public final class MalformedBodies {
             if (at < 0 || sample.answer().indexOf(message, at + 1) >= 0) {
                 return Optional.empty();
             }
-            String[] own = {sample.answer().substring(0, at), sample.answer().substring(at + message.length())};
-            if (frame != null && !(frame[0].equals(own[0]) && frame[1].equals(own[1]))) {
+            Frame own = new Frame(sample.answer().substring(0, at), sample.answer().substring(at + message.length()));
+            if (frame != null && !frame.equals(own)) {
                 return Optional.empty();
             }
             frame = own;
