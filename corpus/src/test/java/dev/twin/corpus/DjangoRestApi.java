@@ -2,9 +2,7 @@ package dev.twin.corpus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,19 +30,7 @@ final class DjangoRestApi implements CorpusApi {
 
     @Override
     public String unavailable() {
-        if (!Files.isExecutable(PYTHON)) {
-            return PYTHON + " not found; install: " + INSTALL;
-        }
-        try {
-            Process check = new ProcessBuilder(PYTHON.toString(), "-c", "import rest_framework, django_filters")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return check.waitFor() == 0 ? null : "Django REST framework not installed; install: " + INSTALL;
-        } catch (IOException e) {
-            return PYTHON + " did not run (" + e.getMessage() + "); install: " + INSTALL;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted while checking for Django REST framework";
-        }
+        return PythonModules.unavailable(PYTHON, "rest_framework, django_filters", "Django REST framework", INSTALL);
     }
 
     @Override

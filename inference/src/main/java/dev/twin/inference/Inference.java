@@ -292,14 +292,17 @@ public final class Inference {
         });
     }
 
-    /** Says in the report which arrays a create was refused sent empty ({@code minItems: 1} in the spec). */
+    /**
+     * Says in the report which arrays and texts a create was refused sent empty ({@code minItems: 1},
+     * {@code minLength: 1} in the spec).
+     */
     private static void noteNonEmptyArrays(Resource resource) {
         OperationStats create = resource.actions().get(Action.CREATE);
         if (create != null) {
-            create.nonEmptyRequestArrays().forEach((field, refusals) -> resource.evidence().add("create: '" + field
+            create.nonEmptyRequestFields().forEach((field, refusals) -> resource.evidence().add("create: '" + field
                     + "' sent empty was refused (4xx, " + refusals + " time" + (refusals == 1 ? "" : "s") + ") and "
-                    + "every accepted create sent it holding items: the request schema says minItems: 1 (low "
-                    + "confidence: a refusal may have had another cause)"));
+                    + "every accepted create sent it holding something: the request schema says minItems: 1 or "
+                    + "minLength: 1 (low confidence: a refusal may have had another cause)"));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.twin.inference.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.twin.inference.path.PathMatch;
 import dev.twin.inference.path.PathTemplate;
@@ -121,7 +122,7 @@ public final class OperationStats {
             case JSON -> {
                 JsonNode body = BodyReader.json(request.body());
                 if (body != null) {
-                    jsonBody.add(body);
+                    jsonBody.add(withoutRefusedFields(body, exchange.response()));
                     mediaType(request.headers()).ifPresent(t -> {
                         if (jsonRequestTypes.size() < 8) {
                             jsonRequestTypes.add(t);
@@ -512,6 +513,8 @@ public final class OperationStats {
             input.fields().forEachRemaining(f -> {
                 if (f.getValue().isArray()) {
                     (f.getValue().isEmpty() ? empty : filled).add(f.getKey());
+                } else if (f.getValue().isTextual()) {
+                    (f.getValue().textValue().isEmpty() ? empty : filled).add(f.getKey());
                 }
             });
         }
@@ -528,6 +531,25 @@ public final class OperationStats {
                         : text, response.status(), Set.copyOf(empty)));
             }
         }
+    }
+
+    /**
+     * A request's body as the request schema learns from it: when a 4xx answer named some of its fields, those fields'
+     * values were refused, so they do not widen the schema ({@code pinned: "maybe"} refused does not make a boolean
+     * field take text).
+     */
+    private static JsonNode withoutRefusedFields(JsonNode body, RecordedResponse response) {
+        if (response.status() < 400 || response.status() >= 500 || !body.isObject()) {
+            return body;
+        }
+        String answer = response.body().text();
+        ObjectNode kept = ((ObjectNode) body).deepCopy();
+        body.fieldNames().forEachRemaining(field -> {
+            if (mentions(answer, field)) {
+                kept.remove(field);
+            }
+        });
+        return kept;
     }
 
     private static boolean mentions(String text, String field) {
@@ -556,13 +578,13 @@ public final class OperationStats {
     }
 
     /**
-     * Request arrays the server requires to hold something ({@code minItems: 1}): every successful request sent the
-     * array holding at least one item, and a 4xx answered a request that sent it empty. Evidence only: the report
-     * gives it low confidence (a refusal may have had another cause).
+     * Request arrays and texts the server requires to hold something ({@code minItems: 1}, {@code minLength: 1}):
+     * every successful request sent the field holding at least one item or character, and a 4xx answered a request
+     * that sent it empty. Evidence only: the report gives it low confidence (a refusal may have had another cause).
      *
      * @return each such field with the number of refusals that sent it empty
      */
-    public TreeMap<String, Long> nonEmptyRequestArrays() {
+    public TreeMap<String, Long> nonEmptyRequestFields() {
         TreeMap<String, Long> out = new TreeMap<>();
         filledBySuccesses.forEach((field, count) -> {
             long refused = rejected.stream().filter(r -> r.empty().contains(field)).count();
@@ -584,7 +606,7 @@ public final class OperationStats {
                     .forEach(r -> out.computeIfAbsent(field, f -> new ArrayList<>())
                             .add(Map.entry(r.status(), r.answer())));
         }
-        for (String field : nonEmptyRequestArrays().keySet()) {
+        for (String field : nonEmptyRequestFields().keySet()) {
             rejected.stream().filter(r -> r.empty().contains(field))
                     .forEach(r -> out.computeIfAbsent(field, f -> new ArrayList<>())
                             .add(Map.entry(r.status(), r.answer())));

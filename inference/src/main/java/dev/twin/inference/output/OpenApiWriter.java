@@ -105,15 +105,18 @@ public final class OpenApiWriter {
     }
 
     /**
-     * The fields the server was seen to require (a 4xx named each one a request lacked), and the arrays it refused
-     * empty ({@code minItems: 1}).
+     * The fields the server was seen to require (a 4xx named each one a request lacked), and the arrays and texts it
+     * refused empty ({@code minItems: 1}, {@code minLength: 1}).
      */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> withRequired(Map<String, Object> schema, OperationStats op) {
         if (schema.get("properties") instanceof Map<?, ?> properties) {
-            op.nonEmptyRequestArrays().keySet().forEach(field -> {
-                if (properties.get(field) instanceof Map<?, ?> array && "array".equals(array.get("type"))) {
-                    ((Map<String, Object>) array).put("minItems", 1);
+            op.nonEmptyRequestFields().keySet().forEach(field -> {
+                if (properties.get(field) instanceof Map<?, ?> property && "array".equals(property.get("type"))) {
+                    ((Map<String, Object>) property).put("minItems", 1);
+                } else if (properties.get(field) instanceof Map<?, ?> property
+                        && "string".equals(property.get("type"))) {
+                    ((Map<String, Object>) property).put("minLength", 1);
                 }
             });
         }
