@@ -1,6 +1,7 @@
 package dev.twin.inference.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.twin.inference.path.PathMatch;
@@ -67,9 +68,12 @@ public final class OperationStats {
     private final FieldFormRefusals formRefusals = new FieldFormRefusals();
     /** Rejected writes (bounded): the fields each sent and the start of its error body. */
     private final List<Rejected> rejected = new ArrayList<>();
+    /** Field → the JSON types successful writes sent it as. */
+    private final TreeMap<String, java.util.EnumSet<JsonNodeType>> acceptedTypes = new TreeMap<>();
 
     /** @param empty the top-level arrays it sent empty */
-    private record Rejected(Set<String> sent, String answer, int status, Set<String> empty) {
+    private record Rejected(Set<String> sent, String answer, int status, Set<String> empty,
+                            Map<String, JsonNodeType> types) {
     }
     /** Values of id-like top-level fields in successful object answers (bounded), for tables never read by path. */
     private final TreeMap<String, TreeSet<String>> idValues = new TreeMap<>();
@@ -518,8 +522,17 @@ public final class OperationStats {
                 }
             });
         }
+        Map<String, JsonNodeType> types = new TreeMap<>();
+        if (input != null && input.isObject()) {
+            input.fields().forEachRemaining(f -> types.put(f.getKey(), f.getValue().getNodeType()));
+        }
         if (response.status() >= 200 && response.status() < 300) {
             successfulRequests++;
+            types.forEach((name, type) -> {
+                if (acceptedTypes.containsKey(name) || acceptedTypes.size() < 256) {
+                    acceptedTypes.computeIfAbsent(name, n -> java.util.EnumSet.noneOf(JsonNodeType.class)).add(type);
+                }
+            });
             sent.forEach(name -> sentBySuccesses.merge(name, 1L, Long::sum));
             filled.forEach(name -> filledBySuccesses.merge(name, 1L, Long::sum));
             emptiedBySuccesses.addAll(empty);
@@ -528,7 +541,7 @@ public final class OperationStats {
             String text = response.body().text();
             if (rejected.size() < 64) {
                 rejected.add(new Rejected(Set.copyOf(sent), text.length() > 4096 ? text.substring(0, 4096)
-                        : text, response.status(), Set.copyOf(empty)));
+                        : text, response.status(), Set.copyOf(empty), Map.copyOf(types)));
             }
         }
     }
@@ -596,22 +609,37 @@ public final class OperationStats {
     }
 
     /**
-     * Per field the API refused for a cause the twin detects too (a required field missing, an array required to
-     * hold items sent empty), the answers it gave: the API's own words for that refusal.
+     * Per field and rule the API refused it for, of the checks the twin makes too (JSON Schema's {@code required} for
+     * a field missing, {@code minItems} or {@code minLength} for an array or a text sent empty, {@code type} for a
+     * value of a JSON type no accepted write sent and the answer named), the answers it gave: the API's own words
+     * for that refusal.
      */
-    public TreeMap<String, List<Map.Entry<Integer, String>>> fieldRefusals() {
-        TreeMap<String, List<Map.Entry<Integer, String>>> out = new TreeMap<>();
+    public TreeMap<String, TreeMap<String, List<Map.Entry<Integer, String>>>> fieldRefusals() {
+        TreeMap<String, TreeMap<String, List<Map.Entry<Integer, String>>>> out = new TreeMap<>();
         for (String field : requiredRequestFields()) {
             rejected.stream().filter(r -> !r.sent().contains(field) && mentions(r.answer(), field))
-                    .forEach(r -> out.computeIfAbsent(field, f -> new ArrayList<>())
-                            .add(Map.entry(r.status(), r.answer())));
+                    .forEach(r -> refusal(out, field, "required", r));
         }
         for (String field : nonEmptyRequestFields().keySet()) {
-            rejected.stream().filter(r -> r.empty().contains(field))
-                    .forEach(r -> out.computeIfAbsent(field, f -> new ArrayList<>())
-                            .add(Map.entry(r.status(), r.answer())));
+            rejected.stream().filter(r -> r.empty().contains(field)).forEach(r -> refusal(out, field,
+                    r.types().get(field) == JsonNodeType.ARRAY ? "minItems" : "minLength", r));
+        }
+        for (Rejected r : rejected) {
+            r.types().forEach((field, type) -> {
+                java.util.Set<JsonNodeType> accepted = acceptedTypes.get(field);
+                if (accepted != null && !accepted.contains(type) && type != JsonNodeType.NULL
+                        && mentions(r.answer(), field)) {
+                    refusal(out, field, "type", r);
+                }
+            });
         }
         return out;
+    }
+
+    private static void refusal(TreeMap<String, TreeMap<String, List<Map.Entry<Integer, String>>>> out, String field,
+                                String rule, Rejected r) {
+        out.computeIfAbsent(field, f -> new TreeMap<>()).computeIfAbsent(rule, k -> new ArrayList<>())
+                .add(Map.entry(r.status(), r.answer()));
     }
 
     /**

@@ -47,7 +47,8 @@ public final class Resource {
     /** What its creates do and answer ({@code response.create}), or null when it has none. */
     CreateRules create;
     /** The API's own answer per refused field ({@code response.errors.byParam}). */
-    final Map<String, dev.twin.replayer.config.ErrorRules.FieldRefusal> fieldRefusals = new java.util.TreeMap<>();
+    final Map<String, Map<String, dev.twin.replayer.config.ErrorRules.FieldRefusal>> fieldRefusals =
+            new java.util.TreeMap<>();
     /** What its PUTs answer and do ({@code response.update}), or null. */
     WriteRules.Update update;
     /** What its PATCHes answer ({@code response.patch}), or null. */
@@ -315,11 +316,15 @@ public final class Resource {
         }
         if (!fieldRefusals.isEmpty()) {
             Map<String, Object> byParam = new LinkedHashMap<>();
-            fieldRefusals.forEach((field, refusal) -> {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("status", refusal.status());
-                entry.put("body", refusal.body());
-                byParam.put(field, entry);
+            fieldRefusals.forEach((field, byRule) -> {
+                Map<String, Object> rules = new LinkedHashMap<>();
+                byRule.forEach((rule, refusal) -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("status", refusal.status());
+                    entry.put("body", refusal.body());
+                    rules.put(rule, entry);
+                });
+                byParam.put(field, rules);
             });
             errors.put("byParam", byParam);
         }
@@ -529,33 +534,36 @@ public final class Resource {
     }
 
     /**
-     * The API's own answer per field its writes were refused for, for a cause the twin detects too (a required field
-     * missing, an array sent empty), under {@code response.errors.byParam}: taken when every such refusal of the
-     * field was one status and body; the twin answers it instead of its own validation error.
+     * The API's own answer per field and rule its writes were refused for, of the checks the twin makes too (a
+     * required field missing, an array or a text sent empty, a value of another JSON type), under
+     * {@code response.errors.byParam}: taken when every such refusal was one status and body; the twin answers it
+     * instead of its own validation error.
      */
     public void takeFieldRefusals() {
-        Map<String, java.util.Set<Map.Entry<Integer, String>>> answers = new java.util.TreeMap<>();
+        Map<String, Map<String, java.util.Set<Map.Entry<Integer, String>>>> answers = new java.util.TreeMap<>();
         for (Action action : List.of(Action.CREATE, Action.UPDATE, Action.PATCH)) {
             OperationStats op = actions.get(action);
             if (op != null) {
-                op.fieldRefusals().forEach((field, seen) -> answers.computeIfAbsent(field,
-                        f -> new java.util.LinkedHashSet<>()).addAll(seen));
+                op.fieldRefusals().forEach((field, byRule) -> byRule.forEach((rule, seen) -> answers
+                        .computeIfAbsent(field, f -> new java.util.TreeMap<>())
+                        .computeIfAbsent(rule, r -> new java.util.LinkedHashSet<>()).addAll(seen)));
             }
         }
-        answers.forEach((field, seen) -> {
+        answers.forEach((field, byRule) -> byRule.forEach((rule, seen) -> {
             if (seen.size() != 1) {
-                evidence.add("errors: '" + field + "' was refused with " + seen.size() + " different answers; the "
-                        + "twin answers its own validation error for it (left for a human)");
+                evidence.add("errors: '" + field + "' was refused (" + rule + ") with " + seen.size() + " different "
+                        + "answers; the twin answers its own validation error for it (left for a human)");
                 return;
             }
             Map.Entry<Integer, String> answer = seen.iterator().next();
             JsonNode json = dev.twin.inference.schema.BodyReader.json(dev.twin.recorder.Body.of(answer.getValue()));
             JsonNode body = json != null ? json : JsonNodeFactory.instance.textNode(answer.getValue());
-            fieldRefusals.put(field, new dev.twin.replayer.config.ErrorRules.FieldRefusal(answer.getKey(), body));
-            evidence.add("errors: a write refused for '" + field + "' was answered " + answer.getKey() + " " + body
-                    + "; the twin answers the same when its validation refuses that field (one refusal: low "
-                    + "confidence)");
-        });
+            fieldRefusals.computeIfAbsent(field, f -> new java.util.TreeMap<>())
+                    .put(rule, new dev.twin.replayer.config.ErrorRules.FieldRefusal(answer.getKey(), body));
+            evidence.add("errors: a write refused for '" + field + "' (" + rule + ") was answered " + answer.getKey()
+                    + " " + body + "; the twin answers the same when its validation refuses that field for that rule "
+                    + "(one refusal: low confidence)");
+        }));
     }
 
     /**

@@ -686,23 +686,31 @@ final class ConventionsBinder {
                 malformedBody(m.mapping("malformedBody")), fieldRefusals(m.mapping("byParam")));
     }
 
-    /** {@code errors.byParam}: request field → {status: 4xx, body: the API's answer}. */
-    private static Map<String, ErrorRules.FieldRefusal> fieldRefusals(YamlMapping m) {
+    /** {@code errors.byParam}: request field → rule → {status: 4xx, body: the API's answer}. */
+    private static Map<String, Map<String, ErrorRules.FieldRefusal>> fieldRefusals(YamlMapping m) {
         if (m == null) {
             return null;
         }
-        Map<String, ErrorRules.FieldRefusal> out = new LinkedHashMap<>();
+        Map<String, Map<String, ErrorRules.FieldRefusal>> out = new LinkedHashMap<>();
         m.node().fieldNames().forEachRemaining(field -> {
-            YamlMapping entry = m.mapping(field);
-            if (entry == null) {
+            YamlMapping rules = m.mapping(field);
+            if (rules == null) {
                 return;
             }
-            entry.allowOnly("status", "body");
-            boolean complete = entry.require("status") & entry.require("body");
-            Integer status = entry.integer("status", null, 400, 499);
-            if (complete && status != null) {
-                out.put(field, new ErrorRules.FieldRefusal(status, entry.raw("body")));
-            }
+            Map<String, ErrorRules.FieldRefusal> byRule = new LinkedHashMap<>();
+            rules.node().fieldNames().forEachRemaining(rule -> {
+                YamlMapping entry = rules.mapping(rule);
+                if (entry == null) {
+                    return;
+                }
+                entry.allowOnly("status", "body");
+                boolean complete = entry.require("status") & entry.require("body");
+                Integer status = entry.integer("status", null, 400, 499);
+                if (complete && status != null) {
+                    byRule.put(rule, new ErrorRules.FieldRefusal(status, entry.raw("body")));
+                }
+            });
+            out.put(field, byRule);
         });
         return out;
     }

@@ -31,15 +31,16 @@ import java.util.Set;
  *                    ({@code {}} for json-server's 404); a kind listed here ignores wrap, fields and extraFields
  * @param malformedBody how a body that is not JSON is answered (status, type, the parser's wording), or null for
  *                    the twin's own VALIDATION_ERROR
- * @param byParam     a request field → the API's own answer when validation refuses that field (a missing title
- *                    answered DRF's {@code {"title": ["This field is required."]}}), instead of the VALIDATION_ERROR
- *                    body; null or empty for none
+ * @param byParam     a request field → per rule it failed ({@code required}, {@code minLength}, {@code type}, ...,
+ *                    or {@code any}), the API's own answer (a missing title answered DRF's
+ *                    {@code {"title": ["This field is required."]}}), instead of the VALIDATION_ERROR body; null or
+ *                    empty for none
  */
 public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
                          Map<ErrorKind, String> typeMap, Map<ErrorKind, JsonNode> codeMap, ObjectNode extraFields,
                          Map<ErrorKind, String> messageMap, List<ErrorKind> emptyBody,
                          Map<ErrorKind, JsonNode> bodies, MalformedBody malformedBody,
-                         Map<String, FieldRefusal> byParam) {
+                         Map<String, Map<String, FieldRefusal>> byParam) {
 
     /** The internal field names {@code fields} may map. */
     public static final Set<String> INTERNAL_FIELDS = Set.of(
@@ -49,9 +50,12 @@ public record ErrorRules(String wrap, Map<String, String> fields, Map<ErrorKind,
             lowerCaseNames(), lowerCaseCodes(), JsonNodeFactory.instance.objectNode(), Map.of(), List.of(), Map.of(),
             null, Map.of());
 
+    /** Matches a refusal whatever rule the field failed. */
+    public static final String ANY_RULE = "any";
+
     /**
-     * {@code errors.byParam.<field>}: the status and body (JSON, or a string answered as plain text) the API answers
-     * when validation refuses that field.
+     * {@code errors.byParam.<field>.<rule>}: the status and body (JSON, or a string answered as plain text) the API
+     * answers when validation refuses that field for that rule.
      */
     public record FieldRefusal(int status, JsonNode body) {
     }

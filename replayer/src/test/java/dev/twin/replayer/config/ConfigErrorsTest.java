@@ -128,11 +128,11 @@ class ConfigErrorsTest {
     @Test
     void givenAFieldRefusalWithoutABodyOrWithAStatusThatIsNoClientError_whenLoaded_thenEachIsReportedAtItsLine() {
         List<String> problems = problems(IMPORT + "conventions:\n  errors:\n    byParam:\n"
-                + "      title: {status: 400}\n      email: {status: 500, body: {}}\n");
+                + "      title: {required: {status: 400}}\n      email: {any: {status: 500, body: {}}}\n");
         assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.contains("byParam.title") && p.contains("body")),
+        assertTrue(problems.stream().anyMatch(p -> p.contains("byParam.title.required") && p.contains("body")),
                 problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.contains("byParam.email.status")), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.contains("byParam.email.any.status")), problems.toString());
     }
 
     @Test

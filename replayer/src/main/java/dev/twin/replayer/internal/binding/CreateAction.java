@@ -59,7 +59,7 @@ final class CreateAction implements BindingAction {
             JsonNode value = fields.get(required);
             if (value == null || value.isNull()) {
                 throw new StateException(new TwinError(ErrorKind.VALIDATION_ERROR,
-                        "Missing required param: " + required + ".", required));
+                        "Missing required param: " + required + ".", required, false, "required"));
             }
         }
         java.util.Optional<TwinResponse> refused = forms.refusal(fields, request,

@@ -155,7 +155,8 @@ final class TableBindingResponder implements Responder {
         if (param != null && param.startsWith(JSON_BODY_PREFIX)) {
             param = param.substring(JSON_BODY_PREFIX.length());
         }
-        return Optional.of(errors.response(new TwinError(error.kind(), error.message(), param), routed.request()));
+        return Optional.of(errors.response(new TwinError(error.kind(), error.message(), param, false, error.rule()),
+                routed.request()));
     }
 
     /**

@@ -46,7 +46,7 @@ public final class ErrorBodies {
     /** How a body that is not JSON is answered, or null: a VALIDATION_ERROR like any other. */
     private final MalformedBody malformedBody;
     /** The API's own answers when validation refuses a field, by the field's name ({@code errors.byParam}). */
-    private final Map<String, ErrorRules.FieldRefusal> byParam;
+    private final Map<String, Map<String, ErrorRules.FieldRefusal>> byParam;
 
     /**
      * @param wrap        the envelope key ({@code error}), or null for a flat body
@@ -83,11 +83,11 @@ public final class ErrorBodies {
         this(wrap, fields, status, types, codes, extraFields, emptyBody, bodies, malformedBody, Map.of());
     }
 
-    /** @param byParam the API's own answers when validation refuses a field, by its name */
+    /** @param byParam the API's own answers when validation refuses a field, by its name and the rule it failed */
     public ErrorBodies(String wrap, Map<String, String> fields, Map<ErrorKind, Integer> status,
                        Map<ErrorKind, String> types, Map<ErrorKind, JsonNode> codes, JsonTemplate extraFields,
                        Set<ErrorKind> emptyBody, Map<ErrorKind, JsonTemplate> bodies, MalformedBody malformedBody,
-                       Map<String, ErrorRules.FieldRefusal> byParam) {
+                       Map<String, Map<String, ErrorRules.FieldRefusal>> byParam) {
         this.malformedBody = malformedBody;
         this.byParam = byParam == null || byParam.isEmpty() ? Map.of() : Map.copyOf(byParam);
         this.wrap = wrap;
@@ -155,7 +155,7 @@ public final class ErrorBodies {
     public TwinResponse response(TwinError error, JsonNode codeOverride, Integer statusOverride, String typeOverride,
                                  ObjectNode extra, TwinRequest request) {
         ErrorRules.FieldRefusal own = error.kind() == ErrorKind.VALIDATION_ERROR && error.param() != null
-                ? byParam.get(fieldName(error.param())) : null;
+                ? ownRefusal(fieldName(error.param()), error.rule()) : null;
         if (own != null) {
             return own.body().isTextual() ? plainText(own.status(), own.body().textValue())
                     : json(own.status(), own.body());
@@ -201,6 +201,16 @@ public final class ErrorBodies {
             body = JsonNodeFactory.instance.objectNode().set(wrap, inner);
         }
         return json(httpStatus, body);
+    }
+
+    /** The API's own answer to a field refused for a rule: the rule's, else the one for any rule; or null. */
+    private ErrorRules.FieldRefusal ownRefusal(String field, String rule) {
+        Map<String, ErrorRules.FieldRefusal> byRule = byParam.get(field);
+        if (byRule == null) {
+            return null;
+        }
+        ErrorRules.FieldRefusal own = rule == null ? null : byRule.get(rule);
+        return own != null ? own : byRule.get(ErrorRules.ANY_RULE);
     }
 
     /** A refused parameter as the request named it: {@code title} for the validator's {@code body.title}. */

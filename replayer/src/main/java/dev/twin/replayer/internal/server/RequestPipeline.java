@@ -243,7 +243,8 @@ public final class RequestPipeline {
         Violation first = result.first();
         Optional<TwinResponse> providerShaped = current.stateful().rejection(routed, new TwinError(
                 result.unauthorized() ? ErrorKind.UNAUTHORIZED : ErrorKind.VALIDATION_ERROR, first.reason(),
-                result.unauthorized() ? null : first.param(), !result.unauthorized() && first.malformedBody()));
+                result.unauthorized() ? null : first.param(), !result.unauthorized() && first.malformedBody(),
+                result.unauthorized() ? null : first.rule()));
         if (providerShaped.isPresent()) {
             return providerShaped.get();
         }

@@ -179,7 +179,8 @@ final class ParameterCheck {
     void validate(JsonNode value, List<Violation> out) {
         if (value == null) {
             if (required) {
-                out.add(new Violation(displayName(), location, "Missing required param: " + displayName() + "."));
+                out.add(new Violation(displayName(), location, "Missing required param: " + displayName() + ".", false,
+                        "required"));
             }
             return;
         }

@@ -12,8 +12,10 @@ import java.util.Objects;
  *                 {@link #BODY}
  * @param reason   one readable line for the client, e.g. {@code Missing required param: email.}
  * @param malformedBody true for a body that is not JSON at all (the API's parser answers it in its own words)
+ * @param rule     the check that failed, as JSON Schema names it ({@code required}, {@code minLength},
+ *                 {@code type}, ...), or null when none applies
  */
-public record Violation(String param, String location, String reason, boolean malformedBody) {
+public record Violation(String param, String location, String reason, boolean malformedBody, String rule) {
     public static final String PATH = "path";
     public static final String QUERY = "query";
     public static final String HEADER = "header";
@@ -30,7 +32,26 @@ public record Violation(String param, String location, String reason, boolean ma
     }
 
     public Violation(String param, String location, String reason) {
-        this(param, location, reason, false);
+        this(param, location, reason, false, null);
+    }
+
+    public Violation(String param, String location, String reason, boolean malformedBody) {
+        this(param, location, reason, malformedBody, null);
+    }
+
+    /**
+     * One violation is another when it names the same parameter, place and reason: the rule only says which check
+     * found it, so that an API's own answer for that check can be chosen (errors.byParam).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Violation v && param.equals(v.param) && location.equals(v.location)
+                && reason.equals(v.reason) && malformedBody == v.malformedBody;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(param, location, reason, malformedBody);
     }
 
     /** The whole body is not JSON. */

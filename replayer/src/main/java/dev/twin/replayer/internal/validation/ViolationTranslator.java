@@ -29,7 +29,8 @@ final class ViolationTranslator {
         this.naming = naming;
     }
 
-    private record Candidate(List<Object> path, String param, String reason, boolean alternative, int rank) {
+    private record Candidate(List<Object> path, String param, String reason, boolean alternative, int rank,
+                             String rule) {
     }
 
     List<Violation> translate(Collection<ValidationMessage> messages) {
@@ -45,7 +46,7 @@ final class ViolationTranslator {
             best.merge(candidate.param(), candidate, (kept, next) -> next.rank() < kept.rank() ? next : kept);
         }
         List<Violation> violations = new ArrayList<>(best.size());
-        best.values().forEach(c -> violations.add(new Violation(c.param(), location, c.reason())));
+        best.values().forEach(c -> violations.add(new Violation(c.param(), location, c.reason(), false, c.rule())));
         return violations;
     }
 
@@ -59,7 +60,7 @@ final class ViolationTranslator {
         String evaluation = String.valueOf(message.getEvaluationPath());
         boolean alternative = evaluation.contains("/anyOf/") || evaluation.contains("/oneOf/");
         String reason = reason(type, param, message);
-        return new Candidate(path, param, reason, alternative, rank(type, alternative, message));
+        return new Candidate(path, param, reason, alternative, rank(type, alternative, message), type);
     }
 
     /** Among failed alternatives, a type mismatch that names the expected scalar reads best. */
