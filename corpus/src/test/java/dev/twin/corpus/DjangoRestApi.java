@@ -2,10 +2,7 @@ package dev.twin.corpus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /**
  * An in-house API built with Django REST framework 3.14 on Django 3.2 (Debian's {@code python3-djangorestframework}
@@ -18,10 +15,9 @@ import java.util.Map;
  * "Not found."}}, a method not allowed) and Django's HTML 404 for an unknown path.
  */
 final class DjangoRestApi implements CorpusApi {
-    private static final String APP = "corpus/django-rest/app.py";
-    /** Debian's interpreter, which sees Debian's python3-* packages (a python3 earlier on the PATH may not). */
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static final String INSTALL = "apt-get install python3-djangorestframework python3-django-filters";
+    private static final PythonApp APP = new PythonApp("corpus/django-rest/app.py", "rest_framework, django_filters",
+            "Django REST framework", "apt-get install python3-djangorestframework python3-django-filters",
+            "/api/authors/");
 
     @Override
     public String name() {
@@ -30,18 +26,12 @@ final class DjangoRestApi implements CorpusApi {
 
     @Override
     public String unavailable() {
-        return PythonModules.unavailable(PYTHON, "rest_framework, django_filters", "Django REST framework", INSTALL);
+        return APP.unavailable();
     }
 
     @Override
     public Upstream start(Path workDir) throws Exception {
-        Path app = TestResources.copy(APP, workDir.resolve("app.py"));
-        int port = FreePort.pick();
-        URI base = URI.create("http://127.0.0.1:" + port);
-        ProcessLaunch launch = ProcessLaunch.of(List.of(PYTHON.toString(), app.toString(), String.valueOf(port)),
-                workDir, workDir.resolve("django-rest.log")).withEnvironment("PYTHONDONTWRITEBYTECODE", "1");
-        return ProcessUpstream.of(base, ChildProcess.start(launch,
-                ReadyCheck.answers2xx(URI.create(base + "/api/authors/"), Map.of())));
+        return APP.start(workDir, "django-rest");
     }
 
     @Override

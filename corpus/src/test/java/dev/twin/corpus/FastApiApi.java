@@ -2,10 +2,7 @@ package dev.twin.corpus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /**
  * An in-house API built with FastAPI 0.92 and pydantic 1.10 (Debian's {@code python3-fastapi}, served by Debian's
@@ -16,10 +13,8 @@ import java.util.Map;
  * array, filter, delete (204), and hit FastAPI's own errors ({@code {"detail": "Not Found"}}, a 405).
  */
 final class FastApiApi implements CorpusApi {
-    private static final String APP = "corpus/fastapi/app.py";
-    /** Debian's interpreter, which sees Debian's python3-* packages (a python3 earlier on the PATH may not). */
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static final String INSTALL = "apt-get install python3-fastapi python3-uvicorn";
+    private static final PythonApp APP = new PythonApp("corpus/fastapi/app.py", "fastapi, uvicorn",
+            "FastAPI", "apt-get install python3-fastapi python3-uvicorn", "/notes");
 
     @Override
     public String name() {
@@ -28,18 +23,12 @@ final class FastApiApi implements CorpusApi {
 
     @Override
     public String unavailable() {
-        return PythonModules.unavailable(PYTHON, "fastapi, uvicorn", "FastAPI", INSTALL);
+        return APP.unavailable();
     }
 
     @Override
     public Upstream start(Path workDir) throws Exception {
-        Path app = TestResources.copy(APP, workDir.resolve("app.py"));
-        int port = FreePort.pick();
-        URI base = URI.create("http://127.0.0.1:" + port);
-        ProcessLaunch launch = ProcessLaunch.of(List.of(PYTHON.toString(), app.toString(), String.valueOf(port)),
-                workDir, workDir.resolve("fastapi.log")).withEnvironment("PYTHONDONTWRITEBYTECODE", "1");
-        return ProcessUpstream.of(base, ChildProcess.start(launch,
-                ReadyCheck.answers2xx(URI.create(base + "/notes"), Map.of())));
+        return APP.start(workDir, "fastapi");
     }
 
     @Override
