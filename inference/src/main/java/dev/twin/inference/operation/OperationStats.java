@@ -1,9 +1,9 @@
 package dev.twin.inference.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.twin.inference.path.PathMatch;
 import dev.twin.inference.path.PathTemplate;
 import dev.twin.inference.schema.BodyReader;
@@ -71,7 +71,10 @@ public final class OperationStats {
     /** Field → the JSON types successful writes sent it as. */
     private final TreeMap<String, java.util.EnumSet<JsonNodeType>> acceptedTypes = new TreeMap<>();
 
-    /** @param empty the top-level arrays it sent empty */
+    /**
+     * @param empty the top-level arrays and texts it sent empty
+     * @param types the JSON type of each top-level field it sent
+     */
     private record Rejected(Set<String> sent, String answer, int status, Set<String> empty,
                             Map<String, JsonNodeType> types) {
     }

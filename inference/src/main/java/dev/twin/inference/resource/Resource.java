@@ -562,7 +562,7 @@ public final class Resource {
                     .put(rule, new dev.twin.replayer.config.ErrorRules.FieldRefusal(answer.getKey(), body));
             evidence.add("errors: a write refused for '" + field + "' (" + rule + ") was answered " + answer.getKey()
                     + " " + body + "; the twin answers the same when its validation refuses that field for that rule "
-                    + "(one refusal: low confidence)");
+                    + "(low confidence: the refusal may have had another cause)");
         }));
     }
 
