@@ -1,7 +1,6 @@
 package dev.twin.inference.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -66,14 +65,15 @@ public final class FieldFormRefusals {
     /** Field → the text values successful writes answered for it (the server's own defaults among them). */
     private final TreeMap<String, LinkedHashSet<String>> answeredValues = new TreeMap<>();
 
-    void accept(JsonNode input, RecordedResponse response) {
+    /** @param answer the response's JSON, or null */
+    void accept(JsonNode input, RecordedResponse response, JsonNode answer) {
         int status = response.status();
         if (input == null || !input.isObject()) {
             return;
         }
         if (status >= 200 && status < 300) {
             successes++;
-            noteAnswered(response);
+            noteAnswered(response.body().truncated() ? null : answer);
             input.fields().forEachRemaining(f -> {
                 sentBySuccesses.merge(f.getKey(), 1L, Long::sum);
                 typesBySuccesses.computeIfAbsent(f.getKey(), k -> EnumSet.noneOf(JsonNodeType.class))
@@ -97,8 +97,7 @@ public final class FieldFormRefusals {
         }
     }
 
-    private void noteAnswered(RecordedResponse response) {
-        JsonNode answer = response.body().truncated() ? null : BodyReader.json(response.body());
+    private void noteAnswered(JsonNode answer) {
         if (answer == null || !answer.isObject()) {
             return;
         }
@@ -138,7 +137,7 @@ public final class FieldFormRefusals {
     private Optional<String> misfit(Refusal refusal, Map<String, ValueForm> forms) {
         for (Map.Entry<String, Long> always : sentBySuccesses.entrySet()) {
             if (always.getValue() == successes && !refusal.sent().has(always.getKey())
-                    && mentions(refusal.answer(), always.getKey())) {
+                    && AnswerText.mentions(refusal.answer(), always.getKey())) {
                 return Optional.empty(); // refused for lacking a field it named: the required-field rule's case
             }
         }
@@ -178,7 +177,7 @@ public final class FieldFormRefusals {
             var field = fields.next();
             JsonNode value = field.getValue();
             if (!value.isTextual() || value.textValue().length() < MIN_ECHO
-                    || !mentions(refusal.answer(), field.getKey()) || !refusal.answer().contains(value.textValue())) {
+                    || !AnswerText.mentions(refusal.answer(), field.getKey()) || !refusal.answer().contains(value.textValue())) {
                 continue;
             }
             LinkedHashSet<String> choices = choices(field.getKey());
@@ -231,32 +230,11 @@ public final class FieldFormRefusals {
         }
         if (type.contains("json")) {
             JsonNode body = BodyReader.json(dev.twin.recorder.Body.of(refusal.answer()));
-            return body == null ? null : substituted(body.deepCopy(), echoed);
+            return body == null ? null : AnswerText.withSent(body, echoed);
         }
         if (type.startsWith("text/plain")) {
             return TextNode.valueOf(echoed == null ? refusal.answer() : refusal.answer().replace(echoed, "{{sent}}"));
         }
         return null;
-    }
-
-    private static JsonNode substituted(JsonNode node, String sent) {
-        if (sent == null) {
-            return node;
-        }
-        if (node.isTextual()) {
-            return TextNode.valueOf(node.textValue().replace(sent, "{{sent}}"));
-        }
-        if (node instanceof ObjectNode object) {
-            object.fields().forEachRemaining(f -> f.setValue(substituted(f.getValue(), sent)));
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                array.set(i, substituted(array.get(i), sent));
-            }
-        }
-        return node;
-    }
-
-    private static boolean mentions(String text, String field) {
-        return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(field) + "(?![A-Za-z0-9_])").matcher(text).find();
     }
 }

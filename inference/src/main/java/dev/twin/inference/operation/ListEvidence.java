@@ -2,6 +2,8 @@ package dev.twin.inference.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.twin.recorder.Header;
+import dev.twin.replayer.internal.form.FormPair;
+import dev.twin.replayer.internal.form.UrlEncoded;
 
 import java.util.Iterator;
 import java.util.List;
@@ -220,15 +222,11 @@ public final class ListEvidence {
         return offset == 0 ? !linked.containsKey(offsetParam) : String.valueOf(offset).equals(linked.get(offsetParam));
     }
 
+    /** A link's query parameters, the first value of each (lenient: a malformed escape is kept as written). */
     private static Map<String, String> queryOf(String raw) {
         Map<String, String> out = new java.util.HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                out.putIfAbsent(java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
-                        java.nio.charset.StandardCharsets.UTF_8), eq < 0 ? "" : java.net.URLDecoder.decode(
-                        pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
-            }
+        for (FormPair pair : UrlEncoded.parse(raw)) {
+            out.putIfAbsent(pair.name(), pair.value());
         }
         return out;
     }

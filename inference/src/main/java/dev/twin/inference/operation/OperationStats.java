@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /** Everything learnt about one method on one path template, merged exchange by exchange. */
 public final class OperationStats {
@@ -154,12 +153,14 @@ public final class OperationStats {
             default -> { }
         }
         RecordedResponse response = exchange.response();
-        noteRequired(response, sent, input, readable);
+        BodyReader.Kind answerKind = BodyReader.kind(response.headers(), response.body());
+        JsonNode answer = answerKind == BodyReader.Kind.JSON ? BodyReader.json(response.body()) : null;
+        noteRequired(response, answer, sent, input, readable);
         ResponseStats stats = responses.computeIfAbsent(response.status(), s -> new ResponseStats());
         stats.count++;
         boolean success = response.status() >= 200 && response.status() < 300;
         boolean write = success && !method.equals("GET") && !method.equals("DELETE");
-        switch (BodyReader.kind(response.headers(), response.body())) {
+        switch (answerKind) {
             case NONE -> {
                 stats.empty++;
                 if (success) {
@@ -171,7 +172,7 @@ public final class OperationStats {
                 }
             }
             case JSON -> {
-                JsonNode body = BodyReader.json(response.body());
+                JsonNode body = answer;
                 if (write) {
                     answerHeaders.accept(response.headers(), request, body);
                 }
@@ -509,10 +510,14 @@ public final class OperationStats {
         return absoluteLocations == answers ? "absolute" : relativeLocations == answers ? "relative" : null;
     }
 
-    /** @param readable false when the body was JSON that did not parse: its refusal names no missing field */
-    private void noteRequired(RecordedResponse response, Set<String> sent, JsonNode input, boolean readable) {
+    /**
+     * @param answer   the response's JSON, parsed once by the caller, or null
+     * @param readable false when the body was JSON that did not parse: its refusal names no missing field
+     */
+    private void noteRequired(RecordedResponse response, JsonNode answer, Set<String> sent, JsonNode input,
+                              boolean readable) {
         if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
-            formRefusals.accept(input, response);
+            formRefusals.accept(input, response, answer);
         }
         Set<String> empty = new TreeSet<>();
         Set<String> filled = new TreeSet<>();
@@ -561,17 +566,13 @@ public final class OperationStats {
         String answer = response.body().text();
         ObjectNode kept = ((ObjectNode) body).deepCopy();
         body.fieldNames().forEachRemaining(field -> {
-            if (mentions(answer, field)) {
+            if (AnswerText.mentions(answer, field)) {
                 kept.remove(field);
             }
         });
         return kept;
     }
 
-    private static boolean mentions(String text, String field) {
-        return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(field)
-                + "(?![A-Za-z0-9_])").matcher(text).find();
-    }
 
     /**
      * Request fields the server requires: every successful request sent them, and a 4xx answer to a request
@@ -581,7 +582,7 @@ public final class OperationStats {
         TreeSet<String> out = new TreeSet<>();
         sentBySuccesses.forEach((field, count) -> {
             if (count == successfulRequests && rejected.stream()
-                    .anyMatch(r -> !r.sent().contains(field) && mentions(r.answer(), field))) {
+                    .anyMatch(r -> !r.sent().contains(field) && AnswerText.mentions(r.answer(), field))) {
                 out.add(field);
             }
         });
@@ -620,7 +621,7 @@ public final class OperationStats {
     public TreeMap<String, TreeMap<String, List<Map.Entry<Integer, String>>>> fieldRefusals() {
         TreeMap<String, TreeMap<String, List<Map.Entry<Integer, String>>>> out = new TreeMap<>();
         for (String field : requiredRequestFields()) {
-            rejected.stream().filter(r -> !r.sent().contains(field) && mentions(r.answer(), field))
+            rejected.stream().filter(r -> !r.sent().contains(field) && AnswerText.mentions(r.answer(), field))
                     .forEach(r -> refusal(out, field, "required", r));
         }
         for (String field : nonEmptyRequestFields().keySet()) {
@@ -631,7 +632,7 @@ public final class OperationStats {
             r.types().forEach((field, type) -> {
                 java.util.Set<JsonNodeType> accepted = acceptedTypes.get(field);
                 if (accepted != null && !accepted.contains(type) && type != JsonNodeType.NULL
-                        && mentions(r.answer(), field)) {
+                        && AnswerText.mentions(r.answer(), field)) {
                     refusal(out, field, "type", r);
                 }
             });
@@ -653,7 +654,8 @@ public final class OperationStats {
         Set<String> required = requiredRequestFields();
         List<Map.Entry<Integer, String>> out = new ArrayList<>();
         for (Rejected r : rejected) {
-            if (required.stream().anyMatch(field -> !r.sent().contains(field) && mentions(r.answer(), field))) {
+            if (required.stream().anyMatch(field -> !r.sent().contains(field)
+                    && AnswerText.mentions(r.answer(), field))) {
                 out.add(Map.entry(r.status(), r.answer()));
             }
         }

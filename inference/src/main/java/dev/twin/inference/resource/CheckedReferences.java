@@ -1,8 +1,7 @@
 package dev.twin.inference.resource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import dev.twin.inference.operation.AnswerText;
 import dev.twin.replayer.config.CreateRule;
 
 import java.util.ArrayList;
@@ -71,7 +70,7 @@ public final class CheckedReferences {
                 } else if (!names) {
                     Evidence evidence = known.get(candidate);
                     if (evidence != null) { // a refusal counts for a field earlier creates named rows with
-                        JsonNode body = answer == null ? null : template(answer, value.asText());
+                        JsonNode body = answer == null ? null : AnswerText.withSent(answer, value.asText());
                         evidence.oneAnswer &= evidence.status == null
                                 || (evidence.status == status && java.util.Objects.equals(evidence.body, body));
                         evidence.status = status;
@@ -80,27 +79,6 @@ public final class CheckedReferences {
                 }
             }
         }
-    }
-
-    /** The answer with the value sent replaced by {@code {{sent}}} wherever a text held it. */
-    private static JsonNode template(JsonNode answer, String sent) {
-        if (answer.isTextual()) {
-            return answer.textValue().contains(sent)
-                    ? TextNode.valueOf(answer.textValue().replace(sent, "{{sent}}")) : answer;
-        }
-        if (answer.isArray()) {
-            var out = answer.deepCopy();
-            for (int i = 0; i < out.size(); i++) {
-                ((com.fasterxml.jackson.databind.node.ArrayNode) out).set(i, template(answer.get(i), sent));
-            }
-            return out;
-        }
-        if (answer.isObject()) {
-            ObjectNode out = ((ObjectNode) answer).deepCopy();
-            answer.fields().forEachRemaining(f -> out.set(f.getKey(), template(f.getValue(), sent)));
-            return out;
-        }
-        return answer;
     }
 
     /** Writes {@code create.exists} for each field whose evidence holds, with the evidence in the report. */

@@ -138,8 +138,7 @@ public final class MalformedBodies {
         for (Sample sample : samples) {
             String message = dialect.messageFor(sample.sent());
             if (message != null && jsonAnswer) {
-                message = new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
-                        .quoteAsString(message));
+                message = MalformedBody.inJsonString(message);
                 if (!parses(sample.answer().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
                     return Optional.empty();
                 }

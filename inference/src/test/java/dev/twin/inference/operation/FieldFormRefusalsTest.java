@@ -20,8 +20,8 @@ class FieldFormRefusalsTest {
 
     private static FieldFormRefusals accepted() throws Exception {
         FieldFormRefusals refusals = new FieldFormRefusals();
-        refusals.accept(json("{\"key\":\"" + KEY_A + "\",\"holder\":\"ann\"}"), answer(201, "{}"));
-        refusals.accept(json("{\"key\":\"" + KEY_B + "\",\"holder\":\"bob\"}"), answer(201, "{}"));
+        refusals.accept(json("{\"key\":\"" + KEY_A + "\",\"holder\":\"ann\"}"), answer(201, "{}"), json("{}"));
+        refusals.accept(json("{\"key\":\"" + KEY_B + "\",\"holder\":\"bob\"}"), answer(201, "{}"), json("{}"));
         return refusals;
     }
 
@@ -29,7 +29,8 @@ class FieldFormRefusalsTest {
     void givenARefusalWhoseOnlyDifferenceIsTheKeysForm_whenFound_thenTheKeyIsCheckedAndTheEchoIsATemplate()
             throws Exception {
         FieldFormRefusals refusals = accepted();
-        refusals.accept(json("{\"key\":\"abc\",\"holder\":\"cy\"}"), answer(422, "{\"error\":\"bad key 'abc'\"}"));
+        refusals.accept(json("{\"key\":\"abc\",\"holder\":\"cy\"}"), answer(422, "{\"error\":\"bad key 'abc'\"}"),
+                json("{\"error\":\"bad key 'abc'\"}"));
         List<FieldFormRefusals.Found> found = refusals.found();
         assertEquals(1, found.size(), found.toString());
         assertEquals("key", found.get(0).field());
@@ -40,21 +41,24 @@ class FieldFormRefusalsTest {
     @Test
     void givenARefusalThatAlsoSentAFieldNoAcceptedWriteSent_whenFound_thenNothingIsLearned() throws Exception {
         FieldFormRefusals refusals = accepted();
-        refusals.accept(json("{\"key\":\"abc\",\"holder\":\"cy\",\"seats\":-1}"), answer(422, "{\"error\":\"no\"}"));
+        refusals.accept(json("{\"key\":\"abc\",\"holder\":\"cy\",\"seats\":-1}"), answer(422, "{\"error\":\"no\"}"),
+                json("{\"error\":\"no\"}"));
         assertEquals(List.of(), refusals.found());
     }
 
     @Test
     void givenARefusalThatSentAnotherFieldAsAnotherType_whenFound_thenNothingIsLearned() throws Exception {
         FieldFormRefusals refusals = accepted();
-        refusals.accept(json("{\"key\":\"abc\",\"holder\":7}"), answer(422, "{\"error\":\"no\"}"));
+        refusals.accept(json("{\"key\":\"abc\",\"holder\":7}"), answer(422, "{\"error\":\"no\"}"),
+                json("{\"error\":\"no\"}"));
         assertEquals(List.of(), refusals.found());
     }
 
     @Test
     void givenARefusalLackingAFieldItsAnswerNames_whenFound_thenNothingIsLearned() throws Exception {
         FieldFormRefusals refusals = accepted();
-        refusals.accept(json("{\"key\":\"abc\"}"), answer(422, "{\"error\":\"holder is required\"}"));
+        refusals.accept(json("{\"key\":\"abc\"}"), answer(422, "{\"error\":\"holder is required\"}"),
+                json("{\"error\":\"holder is required\"}"));
         assertEquals(List.of(), refusals.found());
     }
 

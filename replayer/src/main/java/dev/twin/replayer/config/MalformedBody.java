@@ -37,9 +37,13 @@ public record MalformedBody(int status, String contentType, JsonSyntaxDialect di
         if (message == null) {
             return null;
         }
-        String text = isJson() ? new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
-                .quoteAsString(message)) : message;
+        String text = isJson() ? inJsonString(message) : message;
         return (prefix + text + suffix).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The text as it is written between the quotes of a JSON string ({@code "} as {@code \"}). */
+    public static String inJsonString(String text) {
+        return new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text));
     }
 
     /** Whether the answer is JSON, so the message is written escaped inside one of its strings. */

@@ -2,6 +2,7 @@ package dev.twin.replayer.internal.convention;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.twin.replayer.internal.form.UrlEncoded;
 import dev.twin.replayer.internal.http.TwinRequest;
 
 import java.net.URLEncoder;
@@ -262,7 +263,7 @@ public final class OffsetPagination implements Pagination {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String name = UrlEncoded.decode(eq < 0 ? pair : pair.substring(0, eq)); // lenient: never throws
             if (name.equals(param)) {
                 if (value != null && !written) {
                     url.append(first ? "" : "&").append(eq < 0 ? pair : pair.substring(0, eq)).append('=')
