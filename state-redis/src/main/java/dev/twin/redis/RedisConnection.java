@@ -61,7 +61,7 @@ final class RedisConnection implements AutoCloseable {
                 .sslOptions(RedisTls.options(location))
                 .build());
         try {
-            this.connection = client.connect();
+            this.connection = client.connect(ExactUtf8Codec.INSTANCE);
         } catch (RedisException e) {
             close(client, resources);
             String untrusted = RedisTls.untrusted(location, e);
