@@ -56,12 +56,17 @@ final class RedisCommits {
                 return commit.reply;
             }
             onItsWay = true;
-            call(List.of(commit));
         }
+        call(List.of(commit));
         return commit.reply;
     }
 
-    /** Sends one call (under this lock, so calls leave in order); its reply sends the commits that waited meanwhile. */
+    /**
+     * Sends one call; its reply sends the commits that waited meanwhile. Calls leave in order without this lock held
+     * while Lettuce encodes and writes one: only the thread that set {@code onItsWay}, or the reply of the call before,
+     * sends the next. (Holding it there made every request thread with a commit to send wait for Lettuce's write,
+     * under its tenant's lock.)
+     */
     private void call(List<Queued> commits) {
         CompletionStage<List<Object>> sent;
         if (commits.size() == 1) {
@@ -87,14 +92,17 @@ final class RedisCommits {
             sent = redis.send(COMMITS, all);
         }
         sent.whenComplete((replies, failure) -> {
+            List<Queued> next = null;
             synchronized (this) { // the commits that waited go out first, then this call's are answered
                 if (waiting.isEmpty()) {
                     onItsWay = false;
                 } else {
-                    List<Queued> next = new ArrayList<>(waiting);
+                    next = new ArrayList<>(waiting);
                     waiting.clear();
-                    call(next);
                 }
+            }
+            if (next != null) {
+                call(next);
             }
             for (int i = 0; i < commits.size(); i++) {
                 if (failure != null) {

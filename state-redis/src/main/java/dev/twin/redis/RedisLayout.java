@@ -3,7 +3,9 @@ package dev.twin.redis;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 
+import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The version of twin's key layout in Redis (docs/redis.md), kept at {@code PREFIX:layout}: a twin writes it into
@@ -75,6 +77,15 @@ final class RedisLayout {
 
     static String newToken() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    /**
+     * A commit's token (also its tenant's epoch when the tenant has none yet): 64 random bits as {@link #newToken}
+     * has, from the thread's own generator rather than {@link UUID#randomUUID}'s, whose {@code SecureRandom} is one
+     * lock every request thread took for each write.
+     */
+    static String commitToken() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 
     private static void checkVersion(RedisConnection redis) {

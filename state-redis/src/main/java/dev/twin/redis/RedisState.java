@@ -119,12 +119,12 @@ final class RedisState implements SharedState {
 
     @Override
     public CommitOutcome commit(String tenant, TenantVersion known, SharedWrite write) {
-        return outcome(script(COMMIT, tenant, commitArgs(known, RedisLayout.newToken(), null, write)), write);
+        return outcome(script(COMMIT, tenant, commitArgs(known, RedisLayout.commitToken(), null, write)), write);
     }
 
     @Override
     public SentCommit send(String tenant, TenantVersion known, String follows, SharedWrite write) {
-        String token = RedisLayout.newToken();
+        String token = RedisLayout.commitToken();
         String[] args = commitArgs(known, token, follows, write);
         String[] all = new String[args.length + 1];
         all[0] = tenant;
