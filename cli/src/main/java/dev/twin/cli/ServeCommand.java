@@ -11,6 +11,7 @@ import dev.twin.replayer.internal.server.ConnectionLimits;
 import dev.twin.replayer.internal.server.HttpLimits;
 import dev.twin.replayer.internal.server.TwinServer;
 import dev.twin.replayer.internal.spec.SpecDocument;
+import io.netty.util.ResourceLeakDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -131,6 +132,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        quietLeakDetection();
         Twin twin;
         try {
             Path configFile = ConfigArguments.configFile(configOrDir, specs);
@@ -258,6 +260,18 @@ final class ServeCommand implements Callable<Integer> {
             return ValidationMode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--validate must be off, warn or strict, not '" + value + "'");
+        }
+    }
+
+    /**
+     * A resident server does not sample its buffers for leaks unless asked to ({@code
+     * -Dio.netty.leakDetection.level=simple}): Netty's default takes a stack trace of one buffer allocation in 128,
+     * which on a replica on Redis was a few percent of its CPU (docs/PERFORMANCE.md).
+     */
+    private static void quietLeakDetection() {
+        if (System.getProperty("io.netty.leakDetection.level") == null
+                && System.getProperty("io.netty.leakDetectionLevel") == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
     }
 }
