@@ -225,8 +225,11 @@ final class RedisState implements SharedState {
     }
 
     @Override
-    public void resetTenant(String tenant) {
-        redis.run(RESET_TENANT, ScriptOutputType.INTEGER, prefix, tenant);
+    public TenantVersion resetTenant(String tenant) {
+        Object epoch = redis.run(RESET_TENANT, ScriptOutputType.VALUE, prefix, tenant);
+        // an empty tenant: no tenant epoch yet (its next commit starts one), version 0, as changes.lua counts them
+        return epoch instanceof String twinEpoch && !twinEpoch.isEmpty() ? new TenantVersion(twinEpoch + "/", 0)
+                : null;
     }
 
     @Override

@@ -73,8 +73,13 @@ public interface SharedState extends AutoCloseable {
     /** Every tenant's tables, events and idempotency records gone at once (a new epoch); snapshots stay. */
     void reset();
 
-    /** One tenant's tables, events, idempotency records and rate-limit buckets gone. */
-    void resetTenant(String tenant);
+    /**
+     * One tenant's tables, events, idempotency records and rate-limit buckets gone.
+     *
+     * @return the tenant's version just after, empty (a replica may take its copy as that, without a sync), or null
+     *         when the store cannot tell
+     */
+    TenantVersion resetTenant(String tenant);
 
     /** One table back to its seed rows, for one tenant or (null) for all. */
     void resetTable(String tenantOrNull, String table);

@@ -847,10 +847,22 @@ public final class StateStore implements AutoCloseable {
 
     public void resetTenant(String tenant) {
         whole(() -> {
+            TenantVersion empty = null;
+            long began = System.nanoTime();
             if (shared != null) {
-                shared.resetTenant(tenant);
+                empty = shared.resetTenant(tenant);
             }
             tenants.remove(tenant);
+            if (empty != null) {
+                // the copy is the empty tenant the reset left, as a sync would have brought it: the tenant's next
+                // request needs no sync first (which on an event loop would have sent it, and every request of the
+                // tenant behind it, to a worker)
+                TenantState fresh = new TenantState(clock.millis());
+                fresh.shared = empty;
+                fresh.syncBegan = began;
+                tenants.put(tenant, fresh);
+                changeListener.stored(tenant, List.of(), true);
+            }
             if (file != null) {
                 file.dropTenant(tenant);
             }

@@ -40,8 +40,8 @@ abstract class ForwardingSharedState implements SharedState {
     }
 
     @Override
-    public void resetTenant(String tenant) {
-        store.resetTenant(tenant);
+    public TenantVersion resetTenant(String tenant) {
+        return store.resetTenant(tenant);
     }
 
     @Override

@@ -214,6 +214,23 @@ class SharedCatchUpTest {
         assertEquals(List.of("seed_1:s1"), listed(b));
     }
 
+    @Test
+    void aTenantResetLeavesTheReplicaThatMadeItACopyItWritesOnWithoutASync() {
+        a.inTransaction(TENANT, tables -> tables.insert("items", json("{'v': 'one'}")));
+        assertEquals(2, (int) b.inTransaction(TENANT, tables -> tables.count("items")));
+        onA.zero();
+
+        a.resetTenant(TENANT);
+        Row fresh = a.inTransaction(TENANT, tables -> tables.insert("items", json("{'v': 'after the reset'}")));
+
+        assertEquals(0, onA.syncs.get(), "the reset left A the empty tenant: nothing to fetch");
+        assertEquals(1, onA.commits.get(), "and its commit on the empty tenant landed at once");
+        assertEquals(0, onA.checks.get());
+        assertEquals(List.of("seed_1:s1", fresh.id() + ":after the reset"), listed(a));
+        assertEquals(List.of("seed_1:s1", fresh.id() + ":after the reset"), listed(b),
+                "B, whose copy held the row before the reset, catches up with the reset and the new row");
+    }
+
     /** The shared state, counting the calls a replica makes. */
     private static final class Counting extends ForwardingSharedState {
         final AtomicInteger syncs = new AtomicInteger();
