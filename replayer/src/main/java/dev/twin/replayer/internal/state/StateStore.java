@@ -854,14 +854,12 @@ public final class StateStore implements AutoCloseable {
             }
             tenants.remove(tenant);
             if (empty != null) {
-                // the copy is the empty tenant the reset left, as a sync would have brought it: the tenant's next
-                // request needs no sync first (which on an event loop would have sent it, and every request of the
-                // tenant behind it, to a worker)
+                // the copy is the empty tenant the reset left, applied as the whole sync that would have fetched it:
+                // the tenant's next request needs no sync first (which on an event loop would have sent it, and every
+                // request of the tenant behind it, to a worker)
                 TenantState fresh = new TenantState(clock.millis());
-                fresh.shared = empty;
-                fresh.syncBegan = began;
+                applySync(tenant, fresh, new TenantSync(empty, true, Map.of(), List.of(), List.of()), began);
                 tenants.put(tenant, fresh);
-                changeListener.stored(tenant, List.of(), true);
             }
             if (file != null) {
                 file.dropTenant(tenant);
