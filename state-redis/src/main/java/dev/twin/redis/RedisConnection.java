@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One connection to Redis, shared by every thread of the twin (Lettuce pipelines their commands over it), and the
@@ -50,13 +53,13 @@ final class RedisConnection implements AutoCloseable {
         this.location = location;
         this.resources = ClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2,
-                        java.util.concurrent.TimeUnit.MILLISECONDS))
+                        TimeUnit.MILLISECONDS))
                 .build();
         this.client = RedisClient.create(resources, location.uri());
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.enabled(location.timeout()))
+                .timeoutOptions(TimeoutOptions.builder().timeoutSource(new WaitingCallsOnly(location.timeout())).build())
                 .socketOptions(SocketOptions.builder().connectTimeout(location.uri().getTimeout()).build())
                 .sslOptions(RedisTls.options(location))
                 .build());
@@ -122,16 +125,54 @@ final class RedisConnection implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     <T> CompletionStage<T> send(RedisScript script, ScriptOutputType type, String... args) {
-        CompletionStage<T> sent;
+        CompletableFuture<T> sent;
         try {
-            sent = ((CompletionStage<T>) async.evalsha(script.sha(), type, NO_KEYS, args))
+            sent = WaitingCallsOnly.untimed(() -> (CompletionStage<T>) async.evalsha(script.sha(), type, NO_KEYS, args))
                     .exceptionallyCompose(failure -> cause(failure) instanceof RedisNoScriptException
-                            ? (CompletionStage<T>) async.eval(script.text(), type, NO_KEYS, args)
-                            : CompletableFuture.failedStage(failure));
+                            ? WaitingCallsOnly.untimed(() -> (CompletionStage<T>) async.eval(script.text(), type,
+                                    NO_KEYS, args))
+                            : CompletableFuture.failedStage(failure))
+                    .toCompletableFuture();
         } catch (RedisException e) {
-            sent = CompletableFuture.failedStage(e);
+            sent = CompletableFuture.failedFuture(e);
         }
-        return sent.exceptionallyCompose(failure -> CompletableFuture.failedStage(twins(cause(failure))));
+        return sent.orTimeout(location.timeout().toNanos(), TimeUnit.NANOSECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedStage(twins(cause(failure))));
+    }
+
+    /**
+     * The command timeout for every command but those {@link #send} hands to Lettuce, which it times itself. Lettuce's
+     * timer holds each command it times (with its arguments: a commit's rows and events) until the timer's next tick
+     * after the reply, up to 100 ms: under load, megabytes a second that outlive a young collection and fill the old
+     * generation. {@link CompletableFuture#orTimeout}'s scheduler drops a timeout the moment its future completes.
+     */
+    private static final class WaitingCallsOnly extends TimeoutOptions.TimeoutSource {
+        /** Set while {@link #send} dispatches: Lettuce asks for the timeout on the thread that dispatches. */
+        private static final ThreadLocal<Boolean> SENDING = ThreadLocal.withInitial(() -> false);
+        private final long millis;
+
+        WaitingCallsOnly(Duration timeout) {
+            this.millis = timeout.toMillis();
+        }
+
+        static <T> CompletionStage<T> untimed(Supplier<CompletionStage<T>> dispatch) {
+            SENDING.set(true);
+            try {
+                return dispatch.get();
+            } finally {
+                SENDING.set(false);
+            }
+        }
+
+        @Override
+        public long getTimeout(io.lettuce.core.protocol.RedisCommand<?, ?, ?> command) {
+            return SENDING.get() ? -1 : millis; // -1: Lettuce sets no timer
+        }
+
+        @Override
+        public TimeUnit getTimeUnit() {
+            return TimeUnit.MILLISECONDS;
+        }
     }
 
     /** Sets a key unless it exists, without waiting (for work that follows a reply on Lettuce's thread). */
@@ -151,6 +192,9 @@ final class RedisConnection implements AutoCloseable {
     private RuntimeException twins(Throwable failure) {
         if (failure instanceof RedisCommandExecutionException e && !isUnavailable(e)) {
             return new IllegalStateException("Redis refused a command of twin's: " + e.getMessage(), e);
+        }
+        if (failure instanceof TimeoutException) {
+            return unavailable(new TimeoutException("no answer within " + location.timeout().toMillis() + " ms"));
         }
         return unavailable(failure);
     }
@@ -194,6 +238,6 @@ final class RedisConnection implements AutoCloseable {
 
     private static void close(RedisClient client, ClientResources resources) {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        resources.shutdown(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 }

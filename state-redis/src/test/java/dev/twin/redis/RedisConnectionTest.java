@@ -41,4 +41,27 @@ class RedisConnectionTest {
             assertTrue(unavailable.getMessage().contains("cannot be reached"), unavailable.getMessage());
         }
     }
+
+    /** {@code send} times its commands itself (Lettuce's timer would hold each command until its next tick). */
+    @Test
+    void aScriptSentOrCalledPastTheTimeoutFailsAsUnavailableNamingTheTimeout(@TempDir Path dir) throws Exception {
+        try (RedisServer redis = RedisServer.start(dir);
+             RedisConnection connection = RedisConnection.open(RedisLocation.of(redis.url("?timeout=300ms")));
+             RedisConnection pausing = RedisConnection.open(RedisLocation.of(redis.url("")))) {
+            assertEquals("lost", connection.<java.util.List<Object>>send(CHECK, ScriptOutputType.MULTI, "pfx",
+                    "t_x", "-", "0", "0").toCompletableFuture().get(30, TimeUnit.SECONDS).get(0)); // loads the script (no twin here)
+            pausing.call(commands -> commands.clientPause(60_000)); // Redis holds every client's next command
+            CompletableFuture<Object> sent = connection.send(CHECK, ScriptOutputType.MULTI, "pfx", "t_x", "-", "0",
+                    "0").toCompletableFuture();
+            ExecutionException failed = assertThrows(ExecutionException.class, () -> sent.get(30, TimeUnit.SECONDS));
+            StateException timedOut = assertInstanceOf(StateException.class, failed.getCause());
+            StateException called = assertThrows(StateException.class,
+                    () -> connection.run(CHECK, ScriptOutputType.MULTI, "pfx", "t_x", "-", "0", "0"));
+
+            assertEquals(ErrorKind.UNAVAILABLE, timedOut.error().kind());
+            assertTrue(timedOut.getMessage().contains("no answer within 300 ms"), timedOut.getMessage());
+            assertEquals(ErrorKind.UNAVAILABLE, called.error().kind());
+            assertTrue(called.getMessage().contains("timed out"), called.getMessage());
+        }
+    }
 }
