@@ -509,7 +509,8 @@ public final class Twin implements AutoCloseable {
             SandboxTwin sandbox = new SandboxTwin(tables, new SandboxTwin.Options(seed, time, webhookRetryDelay));
             ExecutorService blockingWork = shared == null ? null : blockingWork();
             if (shared != null) {
-                server.blockingWork(blockingWork).stateHealth(shared::health).replayCursors(shared.replayCursors());
+                server.blockingWork(blockingWork).stateHealth(shared::health).replayCursors(shared.replayCursors())
+                        .storeThreads(shared.busyThreads());
             }
             TwinServer started;
             try {

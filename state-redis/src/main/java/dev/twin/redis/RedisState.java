@@ -317,6 +317,12 @@ final class RedisState implements SharedState {
         return redis.health();
     }
 
+    /** Lettuce's I/O thread of the one connection: it encodes every call, reads every reply, completes its futures. */
+    @Override
+    public int busyThreads() {
+        return 1;
+    }
+
     @Override
     public void close() {
         redis.close();

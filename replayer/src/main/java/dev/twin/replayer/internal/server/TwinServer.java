@@ -151,6 +151,16 @@ public final class TwinServer implements AutoCloseable {
         return next;
     }
 
+    /**
+     * One event loop per core, not Netty's two, less the threads the state store's client keeps busy (at least one
+     * loop): on a small machine shared with the clients, fewer busy threads take bigger batches per wake-up and switch
+     * less (on 2 cores, 2 loops used ~40 % less CPU per request than 4; with Redis, one loop beside Lettuce's I/O
+     * thread ~15 % less than two, docs/PERFORMANCE.md). {@code -Dio.netty.eventLoopThreads=N} decides when given.
+     */
+    static int eventLoops(int cores, int storeThreads, Integer asked) {
+        return asked != null ? asked : Math.max(1, cores - storeThreads);
+    }
+
     private TwinServer bind() throws InterruptedException {
         TwinConfig config = api.get().config();
         String host = settings.host != null ? settings.host : config.server().host();
@@ -158,10 +168,8 @@ public final class TwinServer implements AutoCloseable {
         requireAdminProtection(host);
         boolean epoll = Epoll.isAvailable();
         bossGroup = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
-        // one event loop per core, not Netty's two: on a small machine shared with the clients, fewer loops take
-        // bigger batches per wake-up and switch less (on 2 cores, 2 loops used ~40 % less CPU per request than 4);
-        // -Dio.netty.eventLoopThreads=N still decides when given
-        int loops = Integer.getInteger("io.netty.eventLoopThreads", Runtime.getRuntime().availableProcessors());
+        int loops = eventLoops(Runtime.getRuntime().availableProcessors(), settings.storeThreads,
+                Integer.getInteger("io.netty.eventLoopThreads"));
         workerGroup = epoll ? new EpollEventLoopGroup(loops) : new NioEventLoopGroup(loops);
         Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class
                 : NioServerSocketChannel.class;
@@ -303,6 +311,7 @@ public final class TwinServer implements AutoCloseable {
         private StartupCache cache = StartupCache.shared();
         private final AdminRoutes adminRoutes = new AdminRoutes();
         private java.util.function.Supplier<StateHealth> stateHealth;
+        private int storeThreads;
         private java.util.concurrent.Executor blockingWork;
         private SharedCursors replayCursors;
 
@@ -429,6 +438,15 @@ public final class TwinServer implements AutoCloseable {
          */
         public Builder blockingWork(java.util.concurrent.Executor executor) {
             this.blockingWork = executor;
+            return this;
+        }
+
+        /**
+         * Threads the state store's client keeps busy under load (Redis: Lettuce's I/O thread); the server runs that
+         * many event loops fewer ({@link TwinServer#eventLoops}). Default: none.
+         */
+        public Builder storeThreads(int threads) {
+            this.storeThreads = threads;
             return this;
         }
 

@@ -107,6 +107,15 @@ public interface SharedState extends AutoCloseable {
     /** Whether the store answers now, for {@code /__twin/health}; never throws. */
     StateHealth health();
 
+    /**
+     * Threads of its own the store's client keeps busy in proportion to the load (its network I/O: writing commits,
+     * reading replies, completing what waited on them); the server runs that many event loops fewer, so that the
+     * replica's busy threads do not outnumber the cores. Default: none.
+     */
+    default int busyThreads() {
+        return 0;
+    }
+
     @Override
     void close();
 }

@@ -95,6 +95,11 @@ abstract class ForwardingSharedState implements SharedState {
     }
 
     @Override
+    public int busyThreads() {
+        return store.busyThreads();
+    }
+
+    @Override
     public void close() {
         store.close();
     }
