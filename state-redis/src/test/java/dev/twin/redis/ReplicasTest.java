@@ -137,10 +137,12 @@ class ReplicasTest {
         JsonNode events = Replicas.json(replicas.send(2, "GET", "/v1/events?type=customer.created", key, null));
         JsonNode one = Replicas.json(replicas.send(1, "GET", "/v1/events/"
                 + events.get("data").get(0).get("id").asText(), key, null));
+        JsonNode read = Replicas.json(replicas.send(0, "GET", "/v1/customers/" + created.getId(), key, null));
 
         assertEquals(1, events.get("data").size());
         assertEquals(created.getId(), events.get("data").get(0).get("data").get("object").get("id").asText());
         assertEquals("customer.created", one.get("type").asText());
+        assertEquals(read, one.get("data").get("object")); // the row as the API shows it, field for field
     }
 
     @Test
