@@ -155,7 +155,7 @@ public final class TwinServer implements AutoCloseable {
      * One event loop per core, not Netty's two, less the threads the state store's client keeps busy (at least one
      * loop): on a small machine shared with the clients, fewer busy threads take bigger batches per wake-up and switch
      * less (on 2 cores, 2 loops used ~40 % less CPU per request than 4; with Redis, one loop beside Lettuce's I/O
-     * thread ~15 % less than two, docs/PERFORMANCE.md). {@code -Dio.netty.eventLoopThreads=N} decides when given.
+     * thread 11–17 % less than two, docs/PERFORMANCE.md). {@code -Dio.netty.eventLoopThreads=N} decides when given.
      */
     static int eventLoops(int cores, int storeThreads, Integer asked) {
         return asked != null ? asked : Math.max(1, cores - storeThreads);
