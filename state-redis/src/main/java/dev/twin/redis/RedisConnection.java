@@ -59,7 +59,8 @@ final class RedisConnection implements AutoCloseable {
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .timeoutOptions(TimeoutOptions.builder().timeoutSource(new WaitingCallsOnly(location.timeout())).build())
+                .timeoutOptions(TimeoutOptions.builder().timeoutSource(new WaitingCallsOnly(location.timeout()))
+                        .build())
                 .socketOptions(SocketOptions.builder().connectTimeout(location.uri().getTimeout()).build())
                 .sslOptions(RedisTls.options(location))
                 .build());

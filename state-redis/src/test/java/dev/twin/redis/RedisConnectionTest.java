@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,8 +49,9 @@ class RedisConnectionTest {
         try (RedisServer redis = RedisServer.start(dir);
              RedisConnection connection = RedisConnection.open(RedisLocation.of(redis.url("?timeout=300ms")));
              RedisConnection pausing = RedisConnection.open(RedisLocation.of(redis.url("")))) {
-            assertEquals("lost", connection.<java.util.List<Object>>send(CHECK, ScriptOutputType.MULTI, "pfx",
-                    "t_x", "-", "0", "0").toCompletableFuture().get(30, TimeUnit.SECONDS).get(0)); // loads the script (no twin here)
+            // loads the script ('lost': no twin's keys here)
+            assertEquals("lost", connection.<List<Object>>send(CHECK, ScriptOutputType.MULTI, "pfx", "t_x", "-", "0",
+                    "0").toCompletableFuture().get(30, TimeUnit.SECONDS).get(0));
             pausing.call(commands -> commands.clientPause(60_000)); // Redis holds every client's next command
             CompletableFuture<Object> sent = connection.send(CHECK, ScriptOutputType.MULTI, "pfx", "t_x", "-", "0",
                     "0").toCompletableFuture();
