@@ -9,13 +9,14 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The version of twin's key layout in Redis (docs/redis.md), kept at {@code PREFIX:layout}: a twin writes it into
- * an empty prefix, migrates a prefix of layout 1, and refuses a prefix holding another version, rather than
+ * an empty prefix, migrates a prefix of layout 1 or 2, and refuses a prefix holding another version, rather than
  * misreading (or overwriting) keys it does not know. Also starts the first epoch, {@code PREFIX:epoch}, which every
  * reset and restore replaces.
  */
 final class RedisLayout {
-    static final String VERSION = "2";
+    static final String VERSION = "3";
     private static final RedisScript MIGRATE_FROM_1 = RedisScript.load("migrate-layout-1");
+    private static final RedisScript MIGRATE_FROM_2 = RedisScript.load("migrate-layout-2");
     private static final System.Logger LOG = System.getLogger(RedisLayout.class.getName());
     /** {@code COPY} (snapshots) came with Redis 6.2. */
     private static final int[] OLDEST_REDIS = {6, 2};
@@ -25,7 +26,7 @@ final class RedisLayout {
 
     /**
      * Makes sure the prefix holds layout {@value #VERSION} (writing it when the prefix is empty, migrating it from
-     * layout 1) and an epoch.
+     * layout 1 or 2) and an epoch.
      *
      * @throws IllegalArgumentException the prefix holds another layout, or Redis is too old
      */
@@ -37,6 +38,9 @@ final class RedisLayout {
         });
         if ("1".equals(version)) {
             version = migrateFrom1(redis);
+        }
+        if ("2".equals(version)) {
+            version = migrateFrom2(redis);
         }
         if (!VERSION.equals(version)) {
             throw new IllegalArgumentException("state " + redis.location() + ": the keys under '" + prefix
@@ -63,6 +67,19 @@ final class RedisLayout {
                 + ":' from twin's Redis layout version 1 to " + version + ". Idempotency keys answered by twins of"
                 + " layout 1 are forgotten (a retry of one runs again), rate limits start full and replay cursors"
                 + " over; stop any replica of layout 1 still serving this prefix (docs/redis.md)");
+        return version;
+    }
+
+    /**
+     * Layout 3 may keep an event as its row rather than its JSON, which a twin of layout 2 cannot read: the
+     * version changes so that such a twin refuses the prefix rather than fail on the events. Nothing moves.
+     */
+    private static String migrateFrom2(RedisConnection redis) {
+        String prefix = redis.location().prefix();
+        String version = redis.run(MIGRATE_FROM_2, ScriptOutputType.VALUE, prefix);
+        LOG.log(System.Logger.Level.WARNING, "state " + redis.location() + ": migrated the keys under '" + prefix
+                + ":' from twin's Redis layout version 2 to " + version + ". Events are now kept in a form twins"
+                + " of layout 2 cannot read; stop any replica of layout 2 still serving this prefix (docs/redis.md)");
         return version;
     }
 

@@ -179,7 +179,7 @@ final class RedisState implements SharedState {
                 queued.add(event.id());
                 queued.add(event.type());
                 queued.add(url);
-                queued.add(event.json());
+                queued.add(event.payload());
             }
         }
         args.add(Integer.toString(queued.size() / 5));

@@ -1,5 +1,6 @@
 package dev.twin.redis;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.stripe.model.Customer;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerListParams;
@@ -42,20 +43,20 @@ class RedisLayoutTest {
     void aPrefixHoldingAnotherLayoutVersionIsRefusedWithWhatToDo() {
         RedisClient client = RedisClient.create(redis.url("").toString());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            connection.sync().set("future:layout", "3");
+            connection.sync().set("future:layout", "4");
         } finally {
             client.shutdown();
         }
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> twin("?prefix=future"));
 
-        assertTrue(refused.getMessage().contains("layout version 3, and this twin reads version 2 only"),
+        assertTrue(refused.getMessage().contains("layout version 4, and this twin reads version 3 only"),
                 refused.getMessage());
         assertTrue(refused.getMessage().contains("?prefix="), refused.getMessage());
     }
 
     @Test
-    void aPrefixOfLayout1IsMigratedTo2AndItsIdempotencyRecordsAreDropped() throws Exception {
+    void aPrefixOfLayout1IsMigratedTo3AndItsIdempotencyRecordsAreDropped() throws Exception {
         RedisClient client = RedisClient.create(redis.url("").toString());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             connection.sync().set("older:layout", "1");
@@ -63,12 +64,41 @@ class RedisLayoutTest {
             connection.sync().set("older:replay:op stripe.GetBalance #0", "3");
 
             try (Twin migrated = twin("?prefix=older")) {
-                assertEquals("2", connection.sync().get("older:layout"));
+                assertEquals("3", connection.sync().get("older:layout"));
                 assertEquals(0, connection.sync().exists("older:idem:t_0123456789abcdef:order-1",
                         "older:replay:op stripe.GetBalance #0"));
                 assertEquals(200, java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                         .newBuilder(java.net.URI.create(migrated.baseUrl() + "/__twin/health")).build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+            }
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
+    void aPrefixOfLayout2IsMigratedTo3AndTheEventsItHeldAreReadAsBefore() throws Exception {
+        String key = "sk_test_layout_2";
+        try (Twin before = twin("?prefix=two")) { // an event kept as its JSON, as layout 2 kept every event
+            String trigger = "{\"type\":\"customer.created\",\"tenant\":\"" + key + "\","
+                    + "\"object\":{\"id\":\"cus_layout2\"}}";
+            assertEquals(201, send(before, "POST", "/__twin/webhooks/trigger", null, trigger).statusCode());
+        }
+        RedisClient client = RedisClient.create(redis.url("").toString());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().set("two:layout", "2");
+
+            try (Twin migrated = twin("?prefix=two")) {
+                String created = com.stripe.StripeClient.builder().setApiKey(key).setApiBase(migrated.baseUrl())
+                        .build().customers().create(CustomerCreateParams.builder().setName("After").build()).getId();
+                JsonNode events = Replicas.JSON.readTree(send(migrated, "GET", "/v1/events", key, null).body())
+                        .get("data");
+
+                assertEquals("3", connection.sync().get("two:layout"));
+                assertEquals(2, events.size(), events.toString());
+                assertEquals(created, events.get(0).get("data").get("object").get("id").asText());
+                assertEquals("After", events.get(0).get("data").get("object").get("name").asText());
+                assertEquals("cus_layout2", events.get(1).get("data").get("object").get("id").asText());
             }
         } finally {
             client.shutdown();
@@ -123,6 +153,22 @@ class RedisLayoutTest {
 
         assertTrue(refused.getMessage().contains("cannot reach the state store redis://127.0.0.1:1"),
                 refused.getMessage());
+    }
+
+    private static java.net.http.HttpResponse<String> send(Twin twin, String method, String path, String apiKey,
+                                                           String json) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(twin.baseUrl() + path));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private static Twin twin(String query) throws Exception {

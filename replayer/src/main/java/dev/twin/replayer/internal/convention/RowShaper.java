@@ -170,6 +170,14 @@ public final class RowShaper {
     }
 
     /**
+     * Whether a row is shaped alike each time: no injected template calls {@code {{random}}} and no field comes
+     * from the clock ({@code fields.byClock}).
+     */
+    public boolean isRepeatable() {
+        return repeatable;
+    }
+
+    /**
      * How lists order shaped rows by a field computed from the clock ({@code fields.byClock} with
      * {@code listOrder}), a stable order over newest-first rows; null: lists keep their own order.
      */

@@ -38,6 +38,7 @@ import dev.twin.replayer.internal.state.SharedEvent;
 import dev.twin.replayer.internal.state.SharedState;
 import dev.twin.replayer.internal.state.StateScope;
 import dev.twin.replayer.internal.state.TenantResolver;
+import dev.twin.replayer.internal.state.TenantTables;
 import dev.twin.replayer.internal.time.TwinClock;
 import dev.twin.replayer.internal.webhook.EventEmitter;
 import dev.twin.replayer.internal.webhook.EventLog;
@@ -295,9 +296,9 @@ public final class SandboxTwin implements ResponderFactory, AutoCloseable {
         }
 
         @Override
-        public List<SharedEvent> emitted(String tenant, List<RowChange> changes) {
+        public List<SharedEvent> emitted(String tenant, List<RowChange> changes, TenantTables tables) {
             capture(changes);
-            return events.emitted(tenant, changes);
+            return events.emitted(tenant, changes, tables);
         }
 
         @Override

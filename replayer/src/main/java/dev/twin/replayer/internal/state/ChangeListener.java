@@ -21,8 +21,11 @@ public interface ChangeListener {
     /**
      * Shared state: the events these changes emit, made (not yet logged or sent) before the commit that stores
      * them with the rows; the commit may be tried again, asking again.
+     *
+     * @param tables the tenant's rows as the commit leaves them, to read (never write) what the events depend on,
+     *               such as the tenant's webhook endpoints
      */
-    default List<SharedEvent> emitted(String tenant, List<RowChange> changes) {
+    default List<SharedEvent> emitted(String tenant, List<RowChange> changes, TenantTables tables) {
         return List.of();
     }
 

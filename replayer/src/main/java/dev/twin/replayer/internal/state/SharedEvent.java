@@ -7,22 +7,32 @@ import java.util.Objects;
  * An event a commit stores with its rows (so both land or neither does), and the webhook URLs it is to be delivered
  * to, once, by whichever replica claims each delivery.
  *
- * @param json     the event as the API shows it
- * @param webhooks the configured webhook URLs that want its type (empty when the event is read back from the store)
+ * @param content  what the store keeps of it, read only by the emitter that made it: the event's JSON as the API
+ *                 shows it, or a smaller form the emitter makes that JSON from when the event is read
+ * @param webhooks the configured webhook URLs that want its type (empty when the event is read back from the store);
+ *                 an event with webhooks keeps its JSON as its content, which their deliveries carry
  */
-public record SharedEvent(String id, String type, String json, List<String> webhooks) {
+public record SharedEvent(String id, String type, String content, List<String> webhooks) {
     private static final char SEPARATOR = '\u0000';
 
     public SharedEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(content, "content");
         webhooks = webhooks == null ? List.of() : List.copyOf(webhooks);
+        if (!webhooks.isEmpty() && !content.startsWith("{")) {
+            throw new IllegalArgumentException("event " + id + " goes to webhooks: its content must be its JSON");
+        }
     }
 
-    /** How the store keeps it: {@code id NUL type NUL json}. */
+    /** The JSON a webhook delivery of it carries (its content: an event with webhooks keeps its JSON). */
+    public String payload() {
+        return content;
+    }
+
+    /** How the store keeps it: {@code id NUL type NUL content}. */
     public String encoded() {
-        return id + SEPARATOR + type + SEPARATOR + json;
+        return id + SEPARATOR + type + SEPARATOR + content;
     }
 
     /** The event {@link #encoded} kept. */

@@ -638,7 +638,7 @@ public final class StateStore implements AutoCloseable {
                 List<RowChange> changes = tables.changes();
                 if (!batching) {
                     List<SharedEvent> events = changes.isEmpty() ? List.of()
-                            : changeListener.emitted(tenant, changes);
+                            : changeListener.emitted(tenant, changes, tables);
                     SharedWrite write = TenantMirror.write(state, definitions, tables, events);
                     CommitUndo undo = CommitUndo.before(state, tables);
                     long began = System.nanoTime();
@@ -664,7 +664,8 @@ public final class StateStore implements AutoCloseable {
                     }
                     state.syncBegan = began;
                 }
-                List<SharedEvent> events = changes.isEmpty() ? List.of() : changeListener.emitted(tenant, changes);
+                List<SharedEvent> events = changes.isEmpty() ? List.of()
+                        : changeListener.emitted(tenant, changes, tables);
                 long began = System.nanoTime();
                 CommitOutcome outcome = shared.commit(tenant, state.shared,
                         TenantMirror.write(state, definitions, tables, events));

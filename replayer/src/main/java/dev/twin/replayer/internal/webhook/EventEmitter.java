@@ -16,6 +16,7 @@ import dev.twin.replayer.internal.state.Row;
 import dev.twin.replayer.internal.state.RowChange;
 import dev.twin.replayer.internal.state.SharedEvent;
 import dev.twin.replayer.internal.state.StateStore;
+import dev.twin.replayer.internal.state.TenantTables;
 import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.MapContext;
 
@@ -96,10 +97,11 @@ public final class EventEmitter implements ChangeListener {
             batch.remove();
         }
         changes.forEach((tenant, rows) -> {
+            List<RowChange> net = List.copyOf(rows.values());
             if (sharedStore == null) {
-                emitChanges(tenant, List.copyOf(rows.values()));
+                emitChanges(tenant, net);
             } else {
-                sharedStore.storeEvents(tenant, sharedEvents(List.copyOf(rows.values())));
+                sharedStore.storeEvents(tenant, sharedStore.inTransaction(tenant, tables -> sharedEvents(net, tables)));
             }
         });
         return result;
@@ -114,9 +116,9 @@ public final class EventEmitter implements ChangeListener {
     }
 
     @Override
-    public List<SharedEvent> emitted(String tenant, List<RowChange> changes) {
+    public List<SharedEvent> emitted(String tenant, List<RowChange> changes, TenantTables tables) {
         dispatcher.changed(tenant, changes);
-        return coalesced(tenant, changes) ? List.of() : sharedEvents(changes);
+        return coalesced(tenant, changes) ? List.of() : sharedEvents(changes, tables);
     }
 
     @Override
@@ -131,8 +133,10 @@ public final class EventEmitter implements ChangeListener {
         }
         boolean deliveries = false;
         for (SharedEvent event : events) {
-            String json = event.json();
-            log.add(tenant, new LoggedEvent(event.id(), event.type(), () -> parse(json)));
+            String id = event.id();
+            String type = event.type();
+            String content = event.content();
+            log.add(tenant, new LoggedEvent(id, type, () -> json(id, type, content)));
             if (!whole) {
                 RequestCapture.eventEmitted(tenant, event.id(), event.type()); // this request's own events
             }
@@ -143,14 +147,52 @@ public final class EventEmitter implements ChangeListener {
         }
     }
 
-    /** The events of {@code changes} as a shared store keeps them, with the webhooks that want each. */
-    private List<SharedEvent> sharedEvents(List<RowChange> changes) {
+    /**
+     * The events of {@code changes} as a shared store keeps them, with where each is to be delivered (the tenant's
+     * endpoints as {@code tables} hold them).
+     */
+    private List<SharedEvent> sharedEvents(List<RowChange> changes, TenantTables tables) {
         List<SharedEvent> events = new java.util.ArrayList<>();
-        forEachEvent(changes, (type, data) -> {
-            LoggedEvent event = event(type, data);
-            events.add(new SharedEvent(event.id(), type, event.json().toString(), dispatcher.urlsFor(type)));
-        });
+        forEachEvent(changes, emission -> events.add(shared(emission, tables)));
         return events;
+    }
+
+    /**
+     * An event as a shared store keeps it: its row ({@link CompactEvent}) when every replica makes the same JSON
+     * of that and nobody is to get the event now, else its JSON (which a delivery carries).
+     */
+    private SharedEvent shared(Emission emission, TenantTables tables) {
+        String type = emission.type();
+        List<String> webhooks = dispatcher.destinationsFor(type, tables);
+        RowChange change = emission.change();
+        if (webhooks.isEmpty() && emission.shaper() != null && emission.shaper().isRepeatable()) {
+            String id = compiled.config().idPrefix() + randomId();
+            Row shown = change.after() != null ? change.after() : change.before();
+            ObjectNode previous = emission.kind() == EventRule.Change.UPDATED
+                    ? previous(change.before(), change.after()) : null;
+            CompactEvent stored = new CompactEvent(clock.millis() / 1000, change.table(), emission.kind(), shown,
+                    previous);
+            return new SharedEvent(id, type, stored.write(), webhooks);
+        }
+        LoggedEvent event = event(type, emission::data);
+        return new SharedEvent(event.id(), type, event.json().toString(), webhooks);
+    }
+
+    /** The JSON of an event a shared store keeps ({@link SharedEvent#content}). */
+    private ObjectNode json(String id, String type, String content) {
+        if (!CompactEvent.isCompact(content)) {
+            return parse(content);
+        }
+        CompactEvent stored = CompactEvent.read(content);
+        Compiled current = compiled;
+        RowShaper shaper = current.shapers().get(stored.table());
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        // a table the configuration no longer has shows the row's stored fields
+        data.set("object", shaper == null ? stored.row().data() : shaper.shape(stored.row()));
+        if (stored.previous() != null) {
+            data.set("previous_attributes", stored.previous());
+        }
+        return envelope(id, type, stored.created(), current.config().apiVersion(), data);
     }
 
     /** Adds the changes to the current {@link #coalescing} batch; false when there is none. */
@@ -171,12 +213,25 @@ public final class EventEmitter implements ChangeListener {
     }
 
     private void emitChanges(String tenant, List<RowChange> changes) {
-        forEachEvent(changes, (type, data) -> emit(tenant, type, data));
+        forEachEvent(changes, emission -> emit(tenant, emission.type(), emission::data));
     }
 
-    /** Each event the changes emit under the configured rules: its type and how to build its data. */
-    private void forEachEvent(List<RowChange> changes,
-                              java.util.function.BiConsumer<String, Supplier<ObjectNode>> emit) {
+    /** An event a change emits: its type, the change and the shaper of its table (null when it has none). */
+    private record Emission(String type, EventRule.Change kind, RowChange change, RowShaper shaper) {
+        /** The event's {@code data}: the row as the API shows it and, for updates, the changed fields' old values. */
+        ObjectNode data() {
+            Row shown = change.after() != null ? change.after() : change.before();
+            ObjectNode data = JsonNodeFactory.instance.objectNode();
+            data.set("object", shaper.shape(shown));
+            if (kind == EventRule.Change.UPDATED) {
+                data.set("previous_attributes", previous(change.before(), change.after()));
+            }
+            return data;
+        }
+    }
+
+    /** Each event the changes emit under the configured rules. */
+    private void forEachEvent(List<RowChange> changes, java.util.function.Consumer<Emission> emit) {
         Compiled current = compiled;
         if (current.config().emit().isEmpty()) {
             return;
@@ -194,21 +249,10 @@ public final class EventEmitter implements ChangeListener {
             RowShaper shaper = current.shapers().get(change.table());
             for (EventRule rule : rules) {
                 if (rule.on() == kind && applies(rule, change, shaper)) {
-                    emit.accept(rule.type(), () -> data(shaper, kind, change));
+                    emit.accept(new Emission(rule.type(), kind, change, shaper));
                 }
             }
         }
-    }
-
-    /** The event's {@code data}: the row as the API shows it and, for updates, the changed fields' old values. */
-    private static ObjectNode data(RowShaper shaper, EventRule.Change kind, RowChange change) {
-        Row shown = change.after() != null ? change.after() : change.before();
-        ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.set("object", shaper.shape(shown));
-        if (kind == EventRule.Change.UPDATED) {
-            data.set("previous_attributes", previous(change.before().data(), change.after().data()));
-        }
-        return data;
     }
 
     /** Emits an event of {@code type} by hand ({@code twin trigger}); {@code object} becomes data.object. */
@@ -217,8 +261,10 @@ public final class EventEmitter implements ChangeListener {
         data.set("object", object == null ? JsonNodeFactory.instance.objectNode() : object.deepCopy());
         if (sharedStore != null) {
             LoggedEvent event = event(type, () -> data);
+            List<String> destinations = sharedStore.inTransaction(tenant,
+                    tables -> dispatcher.destinationsFor(type, tables));
             sharedStore.storeEvents(tenant, List.of(new SharedEvent(event.id(), type, event.json().toString(),
-                    dispatcher.urlsFor(type))));
+                    destinations)));
             return event.json().deepCopy();
         }
         return emit(tenant, type, () -> data).json().deepCopy();
@@ -239,21 +285,24 @@ public final class EventEmitter implements ChangeListener {
         String id = config.idPrefix() + randomId();
         String apiVersion = config.apiVersion();
         long created = clock.millis() / 1000;
-        return new LoggedEvent(id, type, () -> {
-            ObjectNode json = JsonNodeFactory.instance.objectNode();
-            json.put("id", id);
-            json.put("object", "event");
-            if (apiVersion != null) {
-                json.put("api_version", apiVersion);
-            }
-            json.put("created", created);
-            json.set("data", data.get());
-            json.put("livemode", false);
-            json.put("pending_webhooks", 0);
-            json.putObject("request").putNull("id").putNull("idempotency_key");
-            json.put("type", type);
-            return json;
-        });
+        return new LoggedEvent(id, type, () -> envelope(id, type, created, apiVersion, data.get()));
+    }
+
+    /** An event's JSON around its {@code data}. */
+    private static ObjectNode envelope(String id, String type, long created, String apiVersion, ObjectNode data) {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("id", id);
+        json.put("object", "event");
+        if (apiVersion != null) {
+            json.put("api_version", apiVersion);
+        }
+        json.put("created", created);
+        json.set("data", data);
+        json.put("livemode", false);
+        json.put("pending_webhooks", 0);
+        json.putObject("request").putNull("id").putNull("idempotency_key");
+        json.put("type", type);
+        return json;
     }
 
     private static ObjectNode parse(String json) {
@@ -296,20 +345,24 @@ public final class EventEmitter implements ChangeListener {
         return true;
     }
 
-    /** The fields whose values changed, with their values before (Stripe's previous_attributes). */
-    private static ObjectNode previous(ObjectNode before, ObjectNode after) {
+    /**
+     * The fields whose values changed, with their values before (Stripe's previous_attributes). Shares the stored
+     * values, without copying the rows: an event's JSON is only read (its readers get copies).
+     */
+    private static ObjectNode previous(Row before, Row after) {
         ObjectNode changed = JsonNodeFactory.instance.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = before.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = before.storedFields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            if (!Objects.equals(field.getValue(), after.get(field.getKey()))) {
+            if (!Objects.equals(field.getValue(), after.storedField(field.getKey()))) {
                 changed.set(field.getKey(), field.getValue());
             }
         }
-        after.fieldNames().forEachRemaining(name -> {
+        for (Iterator<Map.Entry<String, JsonNode>> it = after.storedFields(); it.hasNext(); ) {
+            String name = it.next().getKey();
             if (!before.has(name)) {
                 changed.putNull(name);
             }
-        });
+        }
         return changed;
     }
 

@@ -29,8 +29,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * delivered (on the webhook threads, never the request's).
  */
 final class TenantEndpoints {
-    /** An endpoint an event goes to. */
-    record Target(URI url, String secret) {
+    /** An endpoint an event goes to: its row's id, URL and signing secret. */
+    record Target(String id, URI url, String secret) {
+    }
+
+    /**
+     * An endpoint as a shared store's delivery names it, where a configured webhook's delivery names its URL: the
+     * replica that claims the delivery reads the endpoint's URL and secret then, as they are at that moment.
+     */
+    record Ref(String tenant, String id) {
+        /** Starts with NUL, which no webhook URL has: {@code NUL "endpoint" NUL tenant NUL id}. */
+        String encoded() {
+            return "\u0000endpoint\u0000" + tenant + "\u0000" + id;
+        }
+
+        /** The endpoint a delivery's destination names, or null when it is a configured webhook's URL. */
+        static Ref parse(String destination) {
+            if (!destination.startsWith("\u0000endpoint\u0000")) {
+                return null;
+            }
+            int start = "\u0000endpoint\u0000".length();
+            int separator = destination.indexOf('\u0000', start);
+            return separator < 0 ? null : new Ref(destination.substring(start, separator),
+                    destination.substring(separator + 1));
+        }
     }
 
     private final WebhookEndpoints config;
@@ -95,19 +117,42 @@ final class TenantEndpoints {
 
     /** The tenant's enabled endpoints that want events of this type (read in a transaction of the tenant). */
     List<Target> wanting(String tenant, String type) {
-        return store.inTransaction(tenant, tables -> {
-            List<Target> targets = new ArrayList<>();
-            for (Row row : tables.list(config.table())) {
-                if (row.isListed() && enabled(row) && wants(row.storedField(config.eventsField()), type)) {
-                    URI url = uri(row.storedField(config.urlField()));
-                    if (url != null && urls.allows(url)) {
-                        JsonNode secret = config.secretField() == null ? null : row.storedField(config.secretField());
-                        targets.add(new Target(url, secret == null || secret.isNull() ? null : secret.asText()));
-                    }
+        return store.inTransaction(tenant, tables -> wanting(tables, type));
+    }
+
+    /** The enabled endpoints that want events of this type among the rows of {@code tables}. */
+    List<Target> wanting(TenantTables tables, String type) {
+        List<Target> targets = new ArrayList<>();
+        if (tables.count(config.table()) == 0) {
+            return targets; // most tenants: no endpoint, no list
+        }
+        for (Row row : tables.list(config.table())) {
+            if (wants(row.storedField(config.eventsField()), type)) {
+                Target target = target(row);
+                if (target != null) {
+                    targets.add(target);
                 }
             }
-            return targets;
-        });
+        }
+        return targets;
+    }
+
+    /** The endpoint as it is now, if it still exists, is enabled and has an allowed URL (read in a transaction). */
+    Target target(Ref ref) {
+        return store.inTransaction(ref.tenant(), tables -> tables.get(config.table(), ref.id()).map(this::target)
+                .orElse(null));
+    }
+
+    private Target target(Row row) {
+        if (!row.isListed() || !enabled(row)) {
+            return null;
+        }
+        URI url = uri(row.storedField(config.urlField()));
+        if (url == null || !urls.allows(url)) {
+            return null;
+        }
+        JsonNode secret = config.secretField() == null ? null : row.storedField(config.secretField());
+        return new Target(row.id(), url, secret == null || secret.isNull() ? null : secret.asText());
     }
 
     private boolean enabled(Row row) {

@@ -3,6 +3,7 @@ package dev.twin.replayer.internal.webhook;
 import dev.twin.replayer.config.Webhook;
 import dev.twin.replayer.internal.scenario.OperationGlob;
 import dev.twin.replayer.internal.state.SharedDeliveries;
+import dev.twin.replayer.internal.state.TenantTables;
 
 import java.net.URI;
 import java.time.Clock;
@@ -116,6 +117,22 @@ public final class WebhookDispatcher implements AutoCloseable {
         return urls;
     }
 
+    /**
+     * Shared state: where an event of {@code type} is to be delivered, queued with the commit that stores it: the
+     * URLs of the configured webhooks that want it, and the tenant's endpoints that want it among {@code tables}
+     * (the tenant's rows as that commit leaves them), each named by a {@link TenantEndpoints.Ref}.
+     */
+    public List<String> destinationsFor(String type, TenantTables tables) {
+        List<String> destinations = urlsFor(type);
+        TenantEndpoints current = endpoints;
+        if (current != null) {
+            for (TenantEndpoints.Target target : current.wanting(tables, type)) {
+                destinations.add(new TenantEndpoints.Ref(tables.tenant(), target.id()).encoded());
+            }
+        }
+        return destinations;
+    }
+
     /** Shared state: claims and attempts the deliveries due now, on the dispatcher's threads; returns at once. */
     void deliverShared() {
         if (shared != null && !closed) {
@@ -161,24 +178,34 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     private void attemptShared(SharedDeliveries.Claimed delivery) {
-        Target target = targets.stream().filter(t -> t.webhook().url().toString().equals(delivery.url()))
-                .findFirst().orElse(null);
-        if (target == null) { // no longer configured: nobody is to get it
+        Destination destination;
+        try {
+            destination = sharedDestination(delivery.url());
+        } catch (RuntimeException e) { // an endpoint could not be read: the lease runs out and it is claimed again
+            LOG.log(System.Logger.Level.WARNING, "webhook delivery " + delivery.id() + ": " + e.getMessage());
+            inFlight.remove(delivery.id());
+            return;
+        }
+        if (destination == null) { // no longer configured, or the endpoint is gone or disabled: nobody is to get it
             finishShared(delivery.id());
             return;
         }
-        Webhook webhook = target.webhook();
-        Map<String, String> headers = webhook.signature() == Webhook.Signature.STRIPE
-                ? Map.of(StripeSignature.HEADER, StripeSignature.header(webhook.secret(),
-                clock.millis() / 1000, delivery.payload()))
-                : Map.of();
-        client.post(webhook.url(), delivery.payload(), headers).whenComplete((status, failure) -> {
+        java.util.concurrent.CompletableFuture<Integer> sent;
+        try {
+            sent = post(destination, delivery.payload());
+        } catch (IllegalArgumentException refused) {
+            record(new Delivery(clock.instant(), delivery.eventId(), delivery.type(), destination.url().toString(),
+                    delivery.attempt(), 0, refused.getMessage()));
+            finishShared(delivery.id());
+            return;
+        }
+        sent.whenComplete((status, failure) -> {
             boolean ok = failure == null && status / 100 == 2;
             String error = failure != null ? describe(failure) : ok ? null : "answered " + status;
-            record(new Delivery(clock.instant(), delivery.eventId(), delivery.type(), delivery.url(),
+            record(new Delivery(clock.instant(), delivery.eventId(), delivery.type(), destination.url().toString(),
                     delivery.attempt(), status == null ? 0 : status, error));
             try {
-                if (ok || delivery.attempt() >= webhook.maxAttempts()) {
+                if (ok || delivery.attempt() >= destination.maxAttempts()) {
                     shared.finish(delivery.id());
                 } else {
                     shared.retry(delivery.id(), clock.millis() + (retryBase.toMillis() << (delivery.attempt() - 1)),
@@ -191,6 +218,28 @@ public final class WebhookDispatcher implements AutoCloseable {
                 inFlight.remove(delivery.id());
             }
         });
+    }
+
+    /**
+     * Where a claimed shared delivery goes now: a configured webhook, by its URL, or a tenant's endpoint as its row
+     * is now (its URL and secret may have changed since the event); null when nobody is to get it any more.
+     */
+    private Destination sharedDestination(String named) {
+        TenantEndpoints.Ref ref = TenantEndpoints.Ref.parse(named);
+        if (ref != null) {
+            TenantEndpoints current = endpoints;
+            TenantEndpoints.Target target = current == null ? null : current.target(ref);
+            return target == null ? null : new Destination(target.url(), current.signature(), target.secret(),
+                    current.maxAttempts(), true);
+        }
+        for (Target target : targets) {
+            Webhook webhook = target.webhook();
+            if (webhook.url().toString().equals(named)) {
+                return new Destination(webhook.url(), webhook.signature(), webhook.secret(), webhook.maxAttempts(),
+                        false);
+            }
+        }
+        return null;
     }
 
     private void finishShared(String id) {
@@ -209,6 +258,9 @@ public final class WebhookDispatcher implements AutoCloseable {
                                  dev.twin.replayer.internal.state.StateStore store) {
         TenantEndpoints next = config == null ? null : new TenantEndpoints(config, store);
         endpoints = next;
+        if (shared != null && next != null) {
+            startPolling(); // retries, and deliveries a stopped replica left, are claimed by any replica
+        }
         store.checkBeforeCommit(next == null ? dev.twin.replayer.internal.state.CommitCheck.NONE : next.urlCheck());
     }
 
@@ -278,18 +330,9 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     private void attempt(Destination destination, String eventId, String type, String payload, int attempt) {
-        Map<String, String> headers = destination.signature() == Webhook.Signature.STRIPE
-                && destination.secret() != null
-                ? Map.of(StripeSignature.HEADER, StripeSignature.header(destination.secret(),
-                clock.millis() / 1000, payload))
-                : Map.of();
-        TenantEndpoints current = endpoints;
         java.util.concurrent.CompletableFuture<Integer> sent;
         try {
-            sent = destination.fromApi()
-                    ? client.postToEndpoint(destination.url(), payload, headers,
-                    current == null ? null : current.urls())
-                    : client.post(destination.url(), payload, headers);
+            sent = post(destination, payload);
         } catch (IllegalArgumentException refused) {
             record(new Delivery(clock.instant(), eventId, type, destination.url().toString(), attempt, 0,
                     refused.getMessage()));
@@ -307,6 +350,25 @@ public final class WebhookDispatcher implements AutoCloseable {
                         TimeUnit.MILLISECONDS);
             }
         });
+    }
+
+    /**
+     * Posts the payload, signed as the destination says.
+     *
+     * @throws IllegalArgumentException the client refuses the URL (not a configured webhook, an endpoint's URL
+     *                                  not allowed)
+     */
+    private java.util.concurrent.CompletableFuture<Integer> post(Destination destination, String payload) {
+        Map<String, String> headers = destination.signature() == Webhook.Signature.STRIPE
+                && destination.secret() != null
+                ? Map.of(StripeSignature.HEADER, StripeSignature.header(destination.secret(),
+                clock.millis() / 1000, payload))
+                : Map.of();
+        if (destination.fromApi()) {
+            TenantEndpoints current = endpoints;
+            return client.postToEndpoint(destination.url(), payload, headers, current == null ? null : current.urls());
+        }
+        return client.post(destination.url(), payload, headers);
     }
 
     private static String describe(Throwable failure) {

@@ -100,7 +100,7 @@ class SharedCatchUpTest {
             }
 
             @Override
-            public List<SharedEvent> emitted(String tenant, List<RowChange> changes) {
+            public List<SharedEvent> emitted(String tenant, List<RowChange> changes, TenantTables tables) {
                 changes.forEach(change -> told.add(change.after().text("v")));
                 return List.of();
             }
