@@ -1,8 +1,6 @@
 package dev.twin.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.twin.replayer.Twin;
-import dev.twin.replayer.config.StateSetting;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanIterator;
@@ -12,15 +10,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.twin.redis.ApiReplicas.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,24 +95,20 @@ class EventsAcrossReplicasTest {
                 - {table: tokens, on: created, type: token.created}
             """;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static RedisServer redis;
-    private static final List<Twin> REPLICAS = new ArrayList<>();
+    private static ApiReplicas replicas;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
         redis = RedisServer.start(dir.resolve("redis"));
-        Files.writeString(dir.resolve("notes.yaml"), SPEC);
-        Path config = Files.writeString(dir.resolve("twin.yaml"), TWIN);
-        for (int i = 0; i < 2; i++) {
-            REPLICAS.add(Twin.builder().config(config)
-                    .state(StateSetting.parse(redis.url("?prefix=notes").toString(), dir)).start());
-        }
+        replicas = ApiReplicas.start(dir, redis, "notes", "notes.yaml", SPEC, TWIN, 2);
     }
 
     @AfterAll
     static void stop() {
-        REPLICAS.forEach(Twin::close);
+        if (replicas != null) {
+            replicas.close();
+        }
         if (redis != null) {
             redis.close();
         }
@@ -126,17 +117,18 @@ class EventsAcrossReplicasTest {
     @Test
     void aNotesCreateUpdateAndDeleteAreTheSameEventsOnBothReplicasAndStoredAsTheirRows() throws Exception {
         String key = "key_notes";
-        HttpResponse<String> created = send(0, "POST", "/v1/notes", key, "{\"title\":\"first\",\"pages\":[1,2]}");
+        HttpResponse<String> created = replicas.send(0, "POST", "/v1/notes", key,
+                "{\"title\":\"first\",\"pages\":[1,2]}");
         assertEquals(201, created.statusCode(), created.body());
         String id = json(created).get("id").asText();
-        assertEquals(200, send(1, "PATCH", "/v1/notes/" + id, key, "{\"title\":\"second\",\"tag\":\"x\"}")
+        assertEquals(200, replicas.send(1, "PATCH", "/v1/notes/" + id, key, "{\"title\":\"second\",\"tag\":\"x\"}")
                 .statusCode());
-        JsonNode shown = json(send(0, "GET", "/v1/notes/" + id, key, null));
-        assertEquals(200, send(1, "DELETE", "/v1/notes/" + id, key, null).statusCode());
+        JsonNode shown = json(replicas.send(0, "GET", "/v1/notes/" + id, key, null));
+        assertEquals(200, replicas.send(1, "DELETE", "/v1/notes/" + id, key, null).statusCode());
 
-        JsonNode onFirst = json(send(0, "GET", "/v1/events", key, null)).get("data");
-        JsonNode onSecond = json(send(1, "GET", "/v1/events", key, null)).get("data");
-        JsonNode updated = json(send(0, "GET", "/v1/events/" + onSecond.get(1).get("id").asText(), key, null));
+        JsonNode onFirst = json(replicas.send(0, "GET", "/v1/events", key, null)).get("data");
+        JsonNode onSecond = json(replicas.send(1, "GET", "/v1/events", key, null)).get("data");
+        JsonNode updated = json(replicas.send(0, "GET", "/v1/events/" + onSecond.get(1).get("id").asText(), key, null));
 
         assertEquals(onFirst, onSecond, "each replica makes the same JSON of the stored rows");
         assertEquals(List.of("note.deleted", "note.updated", "note.created"), types(onSecond));
@@ -159,10 +151,10 @@ class EventsAcrossReplicasTest {
     @Test
     void aScenarioThatChangesTheRowItCreatedEmitsOneNetEventSeenOnTheOtherReplica() throws Exception {
         String key = "key_flagged";
-        HttpResponse<String> created = send(0, "POST", "/v1/notes", key, "{\"title\":\"flag me\"}");
+        HttpResponse<String> created = replicas.send(0, "POST", "/v1/notes", key, "{\"title\":\"flag me\"}");
         assertEquals(201, created.statusCode(), created.body());
 
-        JsonNode onSecond = json(send(1, "GET", "/v1/events", key, null)).get("data");
+        JsonNode onSecond = json(replicas.send(1, "GET", "/v1/events", key, null)).get("data");
 
         assertEquals(List.of("note.created"), types(onSecond), "the create and the scenario's change: one event");
         assertTrue(onSecond.get(0).get("data").get("object").get("flagged").asBoolean(), onSecond.toString());
@@ -172,10 +164,10 @@ class EventsAcrossReplicasTest {
     @Test
     void aTableShapedWithRandomKeepsItsEventsJsonSoBothReplicasShowTheSameValues() throws Exception {
         String key = "key_tokens";
-        assertEquals(201, send(1, "POST", "/v1/tokens", key, "{\"name\":\"t\"}").statusCode());
+        assertEquals(201, replicas.send(1, "POST", "/v1/tokens", key, "{\"name\":\"t\"}").statusCode());
 
-        JsonNode onFirst = json(send(0, "GET", "/v1/events", key, null)).get("data");
-        JsonNode onSecond = json(send(1, "GET", "/v1/events", key, null)).get("data");
+        JsonNode onFirst = json(replicas.send(0, "GET", "/v1/events", key, null)).get("data");
+        JsonNode onSecond = json(replicas.send(1, "GET", "/v1/events", key, null)).get("data");
 
         assertEquals(List.of("token.created"), types(onSecond));
         assertEquals(12, onSecond.get(0).get("data").get("object").get("nonce").asText().length());
@@ -211,21 +203,5 @@ class EventsAcrossReplicasTest {
         } finally {
             client.shutdown();
         }
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Replicas.JSON.readTree(response.body());
-    }
-
-    private static HttpResponse<String> send(int replica, String method, String path, String key, String json)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(REPLICAS.get(replica).baseUrl() + path))
-                .header("Authorization", "Bearer " + key);
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,18 +1,11 @@
 package dev.twin.redis;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.twin.replayer.Twin;
-import dev.twin.replayer.config.StateSetting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static dev.twin.redis.ApiReplicas.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -92,24 +86,20 @@ class LedgerAcrossReplicasTest {
                 response: transfer
             """;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static RedisServer redis;
-    private static final List<Twin> REPLICAS = new ArrayList<>();
+    private static ApiReplicas replicas;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
         redis = RedisServer.start(dir.resolve("redis"));
-        Files.writeString(dir.resolve("ledger.yaml"), SPEC);
-        Path config = Files.writeString(dir.resolve("twin.yaml"), TWIN);
-        for (int i = 0; i < 2; i++) {
-            REPLICAS.add(Twin.builder().config(config)
-                    .state(StateSetting.parse(redis.url("?prefix=ledger").toString(), dir)).start());
-        }
+        replicas = ApiReplicas.start(dir, redis, "ledger", "ledger.yaml", SPEC, TWIN, 2);
     }
 
     @AfterAll
     static void stop() {
-        REPLICAS.forEach(Twin::close);
+        if (replicas != null) {
+            replicas.close();
+        }
         if (redis != null) {
             redis.close();
         }
@@ -121,12 +111,13 @@ class LedgerAcrossReplicasTest {
         String from = account(0, key, 100, false);
         String to = account(1, key, 0, true);
 
-        HttpResponse<String> refused = send(1, "POST", "/v1/transfers", key, transfer(from, to, 10));
+        HttpResponse<String> refused = replicas.send(1, "POST", "/v1/transfers", key, transfer(from, to, 10));
 
         assertEquals(409, refused.statusCode(), refused.body());
         for (int replica = 0; replica < 2; replica++) {
-            assertEquals(100, json(send(replica, "GET", "/v1/accounts/" + from, key, null)).get("balance").asInt());
-            assertEquals(0, json(send(replica, "GET", "/v1/transfers", key, null)).get("transfers").size());
+            assertEquals(100, json(replicas.send(replica, "GET", "/v1/accounts/" + from, key, null))
+                    .get("balance").asInt());
+            assertEquals(0, json(replicas.send(replica, "GET", "/v1/transfers", key, null)).get("transfers").size());
         }
     }
 
@@ -139,7 +130,7 @@ class LedgerAcrossReplicasTest {
         List<Future<HttpResponse<String>>> sent = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
             int replica = i % 2;
-            sent.add(clients.submit(() -> send(replica, "POST", "/v1/transfers", key, transfer(from, to, 5))));
+            sent.add(clients.submit(() -> replicas.send(replica, "POST", "/v1/transfers", key, transfer(from, to, 5))));
         }
         List<Integer> statuses = new ArrayList<>();
         Set<String> transferIds = new HashSet<>();
@@ -156,36 +147,22 @@ class LedgerAcrossReplicasTest {
         assertEquals(4, statuses.stream().filter(status -> status == 402).count(), statuses.toString());
         assertEquals(20, transferIds.size(), "sequence ids unique across replicas");
         for (int replica = 0; replica < 2; replica++) {
-            assertEquals(0, json(send(replica, "GET", "/v1/accounts/" + from, key, null)).get("balance").asInt());
-            assertEquals(100, json(send(replica, "GET", "/v1/accounts/" + to, key, null)).get("balance").asInt());
-            assertEquals(20, json(send(replica, "GET", "/v1/transfers", key, null)).get("transfers").size());
+            assertEquals(0, json(replicas.send(replica, "GET", "/v1/accounts/" + from, key, null))
+                    .get("balance").asInt());
+            assertEquals(100, json(replicas.send(replica, "GET", "/v1/accounts/" + to, key, null))
+                    .get("balance").asInt());
+            assertEquals(20, json(replicas.send(replica, "GET", "/v1/transfers", key, null)).get("transfers").size());
         }
     }
 
     private static String account(int replica, String key, int balance, boolean frozen) throws Exception {
-        HttpResponse<String> created = send(replica, "POST", "/v1/accounts", key, "{\"owner\":\"o\",\"balance\":"
-                + balance + ",\"frozen\":" + frozen + "}");
+        HttpResponse<String> created = replicas.send(replica, "POST", "/v1/accounts", key,
+                "{\"owner\":\"o\",\"balance\":" + balance + ",\"frozen\":" + frozen + "}");
         assertEquals(201, created.statusCode(), created.body());
         return json(created).get("id").asText();
     }
 
     private static String transfer(String from, String to, int amount) {
         return "{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":" + amount + "}";
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Replicas.JSON.readTree(response.body());
-    }
-
-    private static HttpResponse<String> send(int replica, String method, String path, String key, String json)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(REPLICAS.get(replica).baseUrl() + path))
-                .header("Authorization", "Bearer " + key);
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -84,6 +84,25 @@ public final class RedisServer implements AutoCloseable {
         return port;
     }
 
+    /**
+     * Waits until no webhook delivery of the twin under {@code prefix} is due or claimed (each was delivered or ran
+     * out of attempts), so that none can come later; fails after 30 s.
+     */
+    void awaitNoDeliveries(String prefix) {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(url("").toString());
+        try (io.lettuce.core.api.StatefulRedisConnection<String, String> connection = client.connect()) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (connection.sync().zcard(prefix + ":wh:due") > 0) {
+                if (System.nanoTime() > deadline) {
+                    fail("webhook deliveries of '" + prefix + "' still queued after 30 s");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+        } finally {
+            client.shutdown();
+        }
+    }
+
     /** Stops it with SIGTERM (it writes what it holds) and waits for it to exit. */
     void stop() {
         if (process != null) {

@@ -9,8 +9,6 @@ import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.WebhookEndpointCreateParams;
 import com.stripe.param.WebhookEndpointUpdateParams;
 import com.sun.net.httpserver.HttpServer;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -104,7 +101,7 @@ class WebhookEndpointsAcrossReplicasTest {
             assertNotNull(delivery, "deliveries within 30 s: " + received.keySet());
             received.computeIfAbsent(delivery[0], path -> new ArrayList<>()).add(delivery);
         }
-        awaitNothingQueued();
+        redis.awaitNoDeliveries("endpoints");
         for (String[] late; (late = RECEIVED.poll()) != null; ) {
             received.computeIfAbsent(late[0], path -> new ArrayList<>()).add(late);
         }
@@ -127,19 +124,5 @@ class WebhookEndpointsAcrossReplicasTest {
         return replicas.stripe(replica, key).webhookEndpoints().create(WebhookEndpointCreateParams.builder()
                 .setUrl(url + path).addEnabledEvent(WebhookEndpointCreateParams.EnabledEvent.CUSTOMER__CREATED)
                 .build());
-    }
-
-    /** Waits until no delivery is queued or claimed in Redis, so none can come later. */
-    private static void awaitNothingQueued() {
-        RedisClient client = RedisClient.create(redis.url("").toString());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (connection.sync().zcard("endpoints:wh:due") > 0) {
-                assertTrue(System.nanoTime() < deadline, "deliveries still queued");
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            }
-        } finally {
-            client.shutdown();
-        }
     }
 }

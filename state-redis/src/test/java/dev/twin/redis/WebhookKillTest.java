@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.twin.replayer.Twin;
 import dev.twin.replayer.config.StateSetting;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,7 +80,7 @@ class WebhookKillTest {
                 assertEquals(List.of(arrivals.get(0)), accepted, "the same event (same id), delivered once");
                 assertEquals(List.of(Replicas.JSON.readTree(created.body()).get("id").asText()), customers,
                         "the event of the customer the victim created");
-                awaitNothingQueued(redis);
+                redis.awaitNoDeliveries("cut");
                 assertEquals(1, accepted.size(), "nothing more to deliver");
             } finally {
                 victim.destroyForcibly();
@@ -95,20 +92,6 @@ class WebhookKillTest {
             release.complete(null);
             receiver.stop(0);
             handlers.shutdownNow();
-        }
-    }
-
-    /** Waits until the survivor finished the delivery in Redis (nothing due or claimed), so none can come later. */
-    private static void awaitNothingQueued(RedisServer redis) {
-        RedisClient client = RedisClient.create(redis.url("").toString());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (connection.sync().zcard("cut:wh:due") > 0) {
-                assertTrue(System.nanoTime() < deadline, "the delivery is still queued");
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            }
-        } finally {
-            client.shutdown();
         }
     }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.stripe.model.Customer;
 import com.stripe.param.CustomerCreateParams;
 import com.sun.net.httpserver.HttpServer;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,7 +69,7 @@ class WebhooksAcrossReplicasTest {
             }
 
             assertTrue(allDelivered.await(60, TimeUnit.SECONDS), "delivered: " + accepted.size() + " of " + EVENTS);
-            awaitNothingQueued(redis);
+            redis.awaitNoDeliveries("hooks");
 
             assertEquals(EVENTS, customers.size());
             assertEquals(EVENTS, accepted.size());
@@ -81,20 +78,6 @@ class WebhooksAcrossReplicasTest {
             refused.keySet().forEach(id -> assertEquals(1, accepted.get(id).get(), id + " retried once"));
         } finally {
             receiver.stop(0);
-        }
-    }
-
-    /** Waits until no delivery is queued or claimed in Redis, so none can come later. */
-    private static void awaitNothingQueued(RedisServer redis) {
-        RedisClient client = RedisClient.create(redis.url("").toString());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (connection.sync().zcard("hooks:wh:due") > 0) {
-                assertTrue(System.nanoTime() < deadline, "deliveries still queued");
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-            }
-        } finally {
-            client.shutdown();
         }
     }
 }
