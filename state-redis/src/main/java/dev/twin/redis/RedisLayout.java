@@ -71,8 +71,9 @@ final class RedisLayout {
     }
 
     /**
-     * Layout 3 may keep an event as its row rather than its JSON, which a twin of layout 2 cannot read: the
-     * version changes so that such a twin refuses the prefix rather than fail on the events. Nothing moves.
+     * Layout 3 may keep an event as its row rather than its JSON, and queues deliveries to tenants' endpoints by
+     * their ids, neither of which a twin of layout 2 can read: the version changes so that such a twin refuses the
+     * prefix rather than fail on the events or drop those deliveries. Nothing moves.
      */
     private static String migrateFrom2(RedisConnection redis) {
         String prefix = redis.location().prefix();

@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An event a commit stores with its rows (so both land or neither does), and the webhook URLs it is to be delivered
- * to, once, by whichever replica claims each delivery.
+ * An event a commit stores with its rows (so both land or neither does), and where it is to be delivered, once to
+ * each, by whichever replica claims each delivery.
  *
  * @param content  what the store keeps of it, read only by the emitter that made it: the event's JSON as the API
  *                 shows it, or a smaller form the emitter makes that JSON from when the event is read
- * @param webhooks the configured webhook URLs that want its type (empty when the event is read back from the store);
- *                 an event with webhooks keeps its JSON as its content, which their deliveries carry
+ * @param webhooks where its deliveries go, as the emitter names them (a configured webhook's URL, a tenant's
+ *                 endpoint); empty when the event is read back from the store. An event with deliveries keeps its
+ *                 JSON as its content, which they carry
  */
 public record SharedEvent(String id, String type, String content, List<String> webhooks) {
     private static final char SEPARATOR = '\u0000';

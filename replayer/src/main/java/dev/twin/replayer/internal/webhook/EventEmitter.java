@@ -100,7 +100,7 @@ public final class EventEmitter implements ChangeListener {
             List<RowChange> net = List.copyOf(rows.values());
             if (sharedStore == null) {
                 emitChanges(tenant, net);
-            } else {
+            } else { // the batch's transactions are over: the tenant's endpoints are read in one of its own
                 sharedStore.storeEvents(tenant, sharedStore.inTransaction(tenant, tables -> sharedEvents(net, tables)));
             }
         });
@@ -163,19 +163,19 @@ public final class EventEmitter implements ChangeListener {
      */
     private SharedEvent shared(Emission emission, TenantTables tables) {
         String type = emission.type();
-        List<String> webhooks = dispatcher.destinationsFor(type, tables);
+        List<String> destinations = dispatcher.destinationsFor(type, tables);
         RowChange change = emission.change();
-        if (webhooks.isEmpty() && emission.shaper() != null && emission.shaper().isRepeatable()) {
+        if (destinations.isEmpty() && emission.shaper() != null && emission.shaper().isRepeatable()) {
             String id = compiled.config().idPrefix() + randomId();
             Row shown = change.after() != null ? change.after() : change.before();
             ObjectNode previous = emission.kind() == EventRule.Change.UPDATED
                     ? previous(change.before(), change.after()) : null;
             CompactEvent stored = new CompactEvent(clock.millis() / 1000, change.table(), emission.kind(), shown,
                     previous);
-            return new SharedEvent(id, type, stored.write(), webhooks);
+            return new SharedEvent(id, type, stored.write(), destinations);
         }
         LoggedEvent event = event(type, emission::data);
-        return new SharedEvent(event.id(), type, event.json().toString(), webhooks);
+        return new SharedEvent(event.id(), type, event.json().toString(), destinations);
     }
 
     /** The JSON of an event a shared store keeps ({@link SharedEvent#content}). */
