@@ -8,6 +8,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -95,22 +96,19 @@ class EventsAcrossReplicasTest {
                 - {table: tokens, on: created, type: token.created}
             """;
 
-    private static RedisServer redis;
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
     private static ApiReplicas replicas;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
-        redis = RedisServer.start(dir.resolve("redis"));
-        replicas = ApiReplicas.start(dir, redis, "notes", "notes.yaml", SPEC, TWIN, 2);
+        replicas = ApiReplicas.start(dir, REDIS.server(), "notes", "notes.yaml", SPEC, TWIN, 2);
     }
 
     @AfterAll
     static void stop() {
         if (replicas != null) {
             replicas.close();
-        }
-        if (redis != null) {
-            redis.close();
         }
     }
 
@@ -187,7 +185,7 @@ class EventsAcrossReplicasTest {
     private static List<String> storedEvents(JsonNode events) {
         java.util.Set<String> ids = new java.util.HashSet<>();
         events.forEach(event -> ids.add(event.get("id").asText()));
-        RedisClient client = RedisClient.create(redis.url("").toString());
+        RedisClient client = RedisClient.create(REDIS.server().url("").toString());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             List<String> contents = new ArrayList<>();
             ScanIterator<String> keys = ScanIterator.scan(connection.sync(), ScanArgs.Builder.matches("notes:e:*:ev"));

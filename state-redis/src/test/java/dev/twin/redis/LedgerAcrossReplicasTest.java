@@ -3,6 +3,7 @@ package dev.twin.redis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -86,22 +87,19 @@ class LedgerAcrossReplicasTest {
                 response: transfer
             """;
 
-    private static RedisServer redis;
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
     private static ApiReplicas replicas;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
-        redis = RedisServer.start(dir.resolve("redis"));
-        replicas = ApiReplicas.start(dir, redis, "ledger", "ledger.yaml", SPEC, TWIN, 2);
+        replicas = ApiReplicas.start(dir, REDIS.server(), "ledger", "ledger.yaml", SPEC, TWIN, 2);
     }
 
     @AfterAll
     static void stop() {
         if (replicas != null) {
             replicas.close();
-        }
-        if (redis != null) {
-            redis.close();
         }
     }
 

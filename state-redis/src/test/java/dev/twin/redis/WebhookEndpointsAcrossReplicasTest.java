@@ -12,6 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetSocketAddress;
@@ -37,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * as with one twin in memory (the deliveries are queued with the write's commit and claimed by either replica).
  */
 class WebhookEndpointsAcrossReplicasTest {
-    private static RedisServer redis;
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
     private static Replicas replicas;
     private static HttpServer receiver;
     private static String url;
@@ -60,17 +62,13 @@ class WebhookEndpointsAcrossReplicasTest {
         });
         receiver.start();
         url = "http://127.0.0.1:" + receiver.getAddress().getPort();
-        redis = RedisServer.start(dir.resolve("redis"));
-        replicas = Replicas.start(dir.resolve("twin"), redis.url("?prefix=endpoints"), 2, "");
+        replicas = Replicas.start(dir.resolve("twin"), REDIS.server().url("?prefix=endpoints"), 2, "");
     }
 
     @AfterAll
     static void stop() {
         if (replicas != null) {
             replicas.close();
-        }
-        if (redis != null) {
-            redis.close();
         }
         if (receiver != null) {
             receiver.stop(0);
@@ -101,7 +99,7 @@ class WebhookEndpointsAcrossReplicasTest {
             assertNotNull(delivery, "deliveries within 30 s: " + received.keySet());
             received.computeIfAbsent(delivery[0], path -> new ArrayList<>()).add(delivery);
         }
-        redis.awaitNoDeliveries("endpoints");
+        REDIS.server().awaitNoDeliveries("endpoints");
         for (String[] late; (late = RECEIVED.poll()) != null; ) {
             received.computeIfAbsent(late[0], path -> new ArrayList<>()).add(late);
         }
