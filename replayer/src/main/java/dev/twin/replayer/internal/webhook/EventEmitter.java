@@ -166,13 +166,9 @@ public final class EventEmitter implements ChangeListener {
         List<String> destinations = dispatcher.destinationsFor(type, tables);
         RowChange change = emission.change();
         if (destinations.isEmpty() && emission.shaper() != null && emission.shaper().isRepeatable()) {
-            String id = compiled.config().idPrefix() + randomId();
-            Row shown = change.after() != null ? change.after() : change.before();
-            ObjectNode previous = emission.kind() == EventRule.Change.UPDATED
-                    ? previous(change.before(), change.after()) : null;
-            CompactEvent stored = new CompactEvent(clock.millis() / 1000, change.table(), emission.kind(), shown,
-                    previous);
-            return new SharedEvent(id, type, stored.write(), destinations);
+            CompactEvent stored = new CompactEvent(clock.millis() / 1000, change.table(), emission.kind(),
+                    emission.shown(), emission.previous());
+            return new SharedEvent(newEventId(), type, stored.write(), destinations);
         }
         LoggedEvent event = event(type, emission::data);
         return new SharedEvent(event.id(), type, event.json().toString(), destinations);
@@ -220,13 +216,23 @@ public final class EventEmitter implements ChangeListener {
     private record Emission(String type, EventRule.Change kind, RowChange change, RowShaper shaper) {
         /** The event's {@code data}: the row as the API shows it and, for updates, the changed fields' old values. */
         ObjectNode data() {
-            Row shown = change.after() != null ? change.after() : change.before();
             ObjectNode data = JsonNodeFactory.instance.objectNode();
-            data.set("object", shaper.shape(shown));
-            if (kind == EventRule.Change.UPDATED) {
-                data.set("previous_attributes", previous(change.before(), change.after()));
+            data.set("object", shaper.shape(shown()));
+            ObjectNode previous = previous();
+            if (previous != null) {
+                data.set("previous_attributes", previous);
             }
             return data;
+        }
+
+        /** The row the event shows: as the change left it, or as it was before a delete. */
+        Row shown() {
+            return change.after() != null ? change.after() : change.before();
+        }
+
+        /** An update's changed fields with their old values; null for a create or a delete. */
+        ObjectNode previous() {
+            return kind == EventRule.Change.UPDATED ? EventEmitter.previous(change.before(), change.after()) : null;
         }
     }
 
@@ -281,11 +287,15 @@ public final class EventEmitter implements ChangeListener {
 
     /** A new event of {@code type}, its JSON built when first read. */
     private LoggedEvent event(String type, Supplier<ObjectNode> data) {
-        EventsConfig config = compiled.config();
-        String id = config.idPrefix() + randomId();
-        String apiVersion = config.apiVersion();
+        String id = newEventId();
+        String apiVersion = compiled.config().apiVersion();
         long created = clock.millis() / 1000;
         return new LoggedEvent(id, type, () -> envelope(id, type, created, apiVersion, data.get()));
+    }
+
+    /** A new event's id: the configured prefix, then 24 random base62 characters. */
+    private String newEventId() {
+        return compiled.config().idPrefix() + randomId();
     }
 
     /** An event's JSON around its {@code data}. */

@@ -107,7 +107,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
 
     /** The configured webhook URLs that want events of {@code type}. */
-    public List<String> urlsFor(String type) {
+    private List<String> urlsFor(String type) {
         List<String> urls = new ArrayList<>();
         for (Target target : targets) {
             if (target.wants(type)) {
